@@ -1,0 +1,728 @@
+//! Wire types of JSON contract v1 (`contract/openapi.yaml`). Serde only, no behaviour.
+//!
+//! Decoding is lenient where the contract allows growth: unknown fields are ignored,
+//! unknown enum values land in an `Unknown` variant, optional fields default.
+
+use serde::{Deserialize, Serialize};
+
+/// Major version of the contract this client speaks; it is also the path prefix (`/v1`).
+pub const MAJOR_VERSION: u32 = 1;
+/// Full version of the contract document this code mirrors.
+pub const CONTRACT_VERSION: &str = "1.0.0";
+
+/// A calendar date, `YYYY-MM-DD`. Parsed into `domain::date::Date` where arithmetic is needed.
+pub type DateString = String;
+/// An instant, RFC 3339 with offset, for example `2026-11-23T09:15:00+07:00`.
+pub type DateTimeString = String;
+
+// ---------------------------------------------------------------- meta
+
+/// `GET /v1/meta`: who the public body is and what this backend supports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub contract_version: String,
+    pub public_body: PublicBody,
+    #[serde(default)]
+    pub office_hours: Vec<OfficeHours>,
+    #[serde(default)]
+    pub features: Vec<String>,
+    pub service_standards: ServiceStandards,
+    pub deadline_rules: DeadlineRules,
+}
+
+/// Optional capabilities a backend may advertise in `Meta::features`.
+pub mod feature {
+    /// The catalogue endpoint honours `q` (server-side text search).
+    pub const CATALOGUE_SEARCH: &str = "catalogue_search";
+    /// Objections can be submitted and looked up.
+    pub const OBJECTIONS: &str = "objections";
+    /// `GET /v1/statistics` is served.
+    pub const STATISTICS: &str = "statistics";
+    /// Requests accept an identity document upload.
+    pub const IDENTITY_DOCUMENT: &str = "identity_document";
+}
+
+/// The public body (badan publik) running this PPID.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicBody {
+    pub name: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    pub region: String,
+    #[serde(default)]
+    pub logo_url: Option<String>,
+    pub address: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// Opening hours for a set of weekdays (1 = Monday ... 7 = Sunday), local time `HH:MM`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfficeHours {
+    pub weekdays: Vec<u8>,
+    pub opens: String,
+    pub closes: String,
+}
+
+/// Service standards in working days (UU 14/2008 Pasal 22, 36, 37; regional SOP).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceStandards {
+    /// Written notice after receipt (Pasal 22(7)): 10.
+    pub notice_days: u32,
+    /// One extension of at most this many more days (Pasal 22(8)): 7.
+    pub extension_days: u32,
+    /// Objection filing window after the reason arises (Pasal 36(1)): 30.
+    pub objection_filing_days: u32,
+    /// Atasan PPID answers an objection within (Pasal 36(2)): 30.
+    pub objection_answer_days: u32,
+    /// Dispute filing at the Komisi Informasi after the answer (Pasal 37(2)): 14.
+    pub dispute_filing_days: u32,
+    /// A faster internal target from a regional SOP, e.g. verification within 3 days.
+    #[serde(default)]
+    pub verification_days: Option<u32>,
+}
+
+/// How this backend counts working days: the unsettled points of ppid-rules.md section 3.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeadlineRules {
+    /// IANA time zone of the office, e.g. `Asia/Jakarta`.
+    pub time_zone: String,
+    /// Whether cuti bersama days are non-working days for deadlines.
+    pub cuti_bersama_is_non_working: bool,
+    /// Whether an unanswered objection opens the dispute route once its answer is overdue.
+    #[serde(default = "yes")]
+    pub unanswered_objection_opens_dispute: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+// ---------------------------------------------------------------- calendar
+
+/// `GET /v1/calendar/{year}`: the non-working days of one year besides weekends.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Calendar {
+    pub year: i32,
+    pub days: Vec<CalendarDay>,
+    /// The decrees this calendar comes from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// One holiday or cuti bersama day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: DateString,
+    pub kind: DayKind,
+    pub name: String,
+    /// The decree that set this day.
+    #[serde(default)]
+    pub decree: Option<String>,
+}
+
+/// Why a weekday is not a working day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    /// Hari libur nasional.
+    Holiday,
+    /// Cuti bersama.
+    CutiBersama,
+    /// A regional holiday or office closure.
+    Closure,
+}
+
+// ---------------------------------------------------------------- units
+
+/// `GET /v1/units`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitList {
+    pub units: Vec<Unit>,
+}
+
+/// A unit (OPD / PPID pelaksana) that holds information.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    #[serde(default)]
+    pub official: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+// ---------------------------------------------------------------- catalogue
+
+/// The four classes of public information (UU 14/2008 Pasal 9, 10, 11, 17).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InformationClass {
+    Berkala,
+    SertaMerta,
+    SetiapSaat,
+    Dikecualikan,
+}
+
+impl InformationClass {
+    /// All classes in the order the law lists them.
+    pub const ALL: [InformationClass; 4] = [Self::Berkala, Self::SertaMerta, Self::SetiapSaat, Self::Dikecualikan];
+
+    /// The wire name, also used in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Berkala => "berkala",
+            Self::SertaMerta => "serta_merta",
+            Self::SetiapSaat => "setiap_saat",
+            Self::Dikecualikan => "dikecualikan",
+        }
+    }
+
+    /// Parses the wire name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// Query of `GET /v1/catalogue`; every field optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<InformationClass>,
+    /// Text search; honoured only when the backend has the `catalogue_search` feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<CatalogueSort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<u32>,
+}
+
+/// Sort order of the catalogue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogueSort {
+    /// Most recently updated first (default).
+    #[default]
+    Newest,
+    /// By title, A to Z.
+    Title,
+}
+
+/// `GET /v1/catalogue`: one page of results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CataloguePage {
+    pub items: Vec<CatalogueSummary>,
+    /// Number of items matching the query, over all pages.
+    pub total: u32,
+    pub page: u32,
+    pub per_page: u32,
+    /// Items per class over the whole catalogue (ignores every filter).
+    pub class_counts: ClassCounts,
+}
+
+/// Item count per information class.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClassCounts {
+    pub berkala: u32,
+    pub serta_merta: u32,
+    pub setiap_saat: u32,
+    pub dikecualikan: u32,
+}
+
+impl ClassCounts {
+    /// The count for one class.
+    pub fn get(&self, class: InformationClass) -> u32 {
+        match class {
+            InformationClass::Berkala => self.berkala,
+            InformationClass::SertaMerta => self.serta_merta,
+            InformationClass::SetiapSaat => self.setiap_saat,
+            InformationClass::Dikecualikan => self.dikecualikan,
+        }
+    }
+}
+
+/// A catalogue entry as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueSummary {
+    pub id: String,
+    pub class: InformationClass,
+    pub title: String,
+    pub summary: String,
+    pub unit_id: String,
+    pub year: i32,
+    #[serde(default)]
+    pub formats: Vec<String>,
+    pub updated_on: DateString,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// `GET /v1/catalogue/{id}`: one DIP row in full.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueItem {
+    pub id: String,
+    pub class: InformationClass,
+    /// The DIP row number as the public body numbers it.
+    #[serde(default)]
+    pub dip_number: Option<String>,
+    pub title: String,
+    /// Ringkasan isi informasi.
+    pub summary: String,
+    pub unit_id: String,
+    /// Pejabat/unit penguasa informasi.
+    #[serde(default)]
+    pub holding_official: Option<String>,
+    /// Penanggung jawab pembuatan/penerbitan.
+    #[serde(default)]
+    pub responsible: Option<String>,
+    /// Waktu pembuatan (free text: a date, a period or a year).
+    #[serde(default)]
+    pub made_when: Option<String>,
+    /// Tempat pembuatan.
+    #[serde(default)]
+    pub made_where: Option<String>,
+    /// Bentuk informasi: softcopy and/or hardcopy.
+    #[serde(default)]
+    pub forms: Vec<InformationForm>,
+    #[serde(default)]
+    pub formats: Vec<String>,
+    /// Jangka waktu penyimpanan.
+    #[serde(default)]
+    pub retention: Option<String>,
+    pub year: i32,
+    pub updated_on: DateString,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub files: Vec<CatalogueFile>,
+    /// Present exactly when `class` is `dikecualikan`.
+    #[serde(default)]
+    pub exemption: Option<Exemption>,
+}
+
+/// Available form of the information.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InformationForm {
+    Softcopy,
+    Hardcopy,
+    #[serde(other)]
+    Unknown,
+}
+
+/// A downloadable file of a catalogue item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueFile {
+    pub name: String,
+    pub media_type: String,
+    pub size_bytes: u64,
+    pub url: String,
+}
+
+/// Why an excepted item is withheld (Pasal 17, consequence test).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Exemption {
+    /// Pasal 17 letter, `a` to `j`.
+    pub pasal17: String,
+    pub consequence_test: String,
+    /// The exemption period as decided, e.g. "5 tahun".
+    pub period: String,
+    /// When the exemption ends; absent when it does not expire.
+    #[serde(default)]
+    pub ends_on: Option<DateString>,
+}
+
+// ---------------------------------------------------------------- announcements
+
+/// `GET /v1/announcements`: active serta-merta announcements.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnnouncementList {
+    pub announcements: Vec<Announcement>,
+}
+
+/// One serta-merta announcement (Pasal 10).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Announcement {
+    pub id: String,
+    pub title: String,
+    /// What the danger is.
+    pub hazard: String,
+    /// Who and where is affected.
+    pub affected: String,
+    /// What to do: evacuation, where to get help.
+    pub instructions: String,
+    pub source: String,
+    pub issued_at: DateTimeString,
+    #[serde(default)]
+    pub expires_at: Option<DateTimeString>,
+}
+
+// ---------------------------------------------------------------- requests
+
+/// Who is asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequesterKind {
+    Individual,
+    LegalEntity,
+    Proxy,
+}
+
+/// The requester's identity as given on the form (also used for objections).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Requester {
+    pub kind: Option<RequesterKind>,
+    pub name: String,
+    /// 16-digit NIK, individuals and proxies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nik: Option<String>,
+    /// Ministry of Law ratification decree number, legal entities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decree_number: Option<String>,
+    /// For proxies: the name of the person or entity represented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_name: Option<String>,
+    pub address: String,
+    /// E.164, `+62...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// An uploaded document (identity card, deed, power of attorney).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub role: AttachmentRole,
+    pub file_name: String,
+    pub media_type: String,
+    /// Base64 of the file, at most 5 MB before encoding.
+    pub content_base64: String,
+}
+
+/// What an attachment proves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttachmentRole {
+    IdentityCard,
+    Deed,
+    PowerOfAttorney,
+}
+
+/// How the citizen wants to obtain the information.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObtainMethod {
+    /// See, read, listen or take notes.
+    View,
+    SoftCopy,
+    HardCopy,
+}
+
+/// How a copy is delivered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    Collect,
+    Post,
+    Courier,
+    Email,
+}
+
+/// Where the request came in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    #[default]
+    Web,
+    Embed,
+    Kiosk,
+}
+
+/// `POST /v1/requests` body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestSubmission {
+    pub requester: Requester,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    /// Rincian informasi yang dibutuhkan.
+    pub information: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue_item_id: Option<String>,
+    /// Tujuan penggunaan informasi (mandatory).
+    pub purpose: String,
+    pub obtain: Vec<ObtainMethod>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_email: Option<String>,
+    #[serde(default)]
+    pub channel: Channel,
+    /// An officer filled in the form for the requester.
+    #[serde(default)]
+    pub assisted: bool,
+}
+
+/// `201` answer to `POST /v1/requests`: the proof of receipt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestReceipt {
+    /// Nomor registrasi.
+    pub number: String,
+    pub received_at: DateTimeString,
+    /// Day zero for deadlines, as this backend's rules decide (office hours, holidays).
+    pub counts_from: DateString,
+}
+
+/// `POST /v1/request-lookups` and `POST /v1/objection-lookups` body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lookup {
+    pub number: String,
+    /// The requester's e-mail, or the last four digits of their phone.
+    pub verifier: String,
+}
+
+/// Where a request stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestStatus {
+    pub number: String,
+    pub received_at: DateTimeString,
+    pub counts_from: DateString,
+    pub information: String,
+    #[serde(default)]
+    pub unit_id: Option<String>,
+    pub events: Vec<RequestEvent>,
+    #[serde(default)]
+    pub objections: Vec<String>,
+}
+
+/// One step in a request's life.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestEvent {
+    pub at: DateTimeString,
+    pub kind: EventKind,
+    /// Free text from the officer.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// `forwarded_unit`: the unit now handling it.
+    #[serde(default)]
+    pub unit_id: Option<String>,
+    /// `forwarded_body`: the other public body that holds the information.
+    #[serde(default)]
+    pub body_name: Option<String>,
+    /// `extended`: the written reasons.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// `notice`: the decision.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// `notice` with outcome `refused` or `partly_fulfilled`: Pasal 17 letter.
+    #[serde(default)]
+    pub pasal17: Option<String>,
+    #[serde(default)]
+    pub documents: Vec<CatalogueFile>,
+}
+
+/// Kinds of request events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Received,
+    Verified,
+    ForwardedUnit,
+    ForwardedBody,
+    Extended,
+    Notice,
+    #[serde(other)]
+    Unknown,
+}
+
+/// The decision in a written notice (Pasal 22(7), Pasal 6(3)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Fulfilled,
+    PartlyFulfilled,
+    Refused,
+    NotHeld,
+    NotYetDocumented,
+    Forwarded,
+    #[serde(other)]
+    Unknown,
+}
+
+// ---------------------------------------------------------------- objections
+
+/// `POST /v1/objections` body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectionSubmission {
+    pub request_number: String,
+    /// Same verifier as a request lookup: proves the objector may see the request.
+    pub verifier: String,
+    pub objector: Requester,
+    /// Pasal 35(1) letters `a` to `g`.
+    pub reasons: Vec<String>,
+    /// Kasus posisi.
+    pub case_summary: String,
+    pub purpose: String,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// `201` answer to `POST /v1/objections`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectionReceipt {
+    pub number: String,
+    pub request_number: String,
+    pub received_at: DateTimeString,
+    pub counts_from: DateString,
+}
+
+/// `POST /v1/objection-lookups` answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectionStatus {
+    pub number: String,
+    pub request_number: String,
+    pub received_at: DateTimeString,
+    pub counts_from: DateString,
+    pub reasons: Vec<String>,
+    pub case_summary: String,
+    #[serde(default)]
+    pub answer: Option<ObjectionAnswer>,
+}
+
+/// The atasan PPID's written answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectionAnswer {
+    pub at: DateTimeString,
+    pub upheld: bool,
+    pub summary: String,
+    #[serde(default)]
+    pub documents: Vec<CatalogueFile>,
+}
+
+// ---------------------------------------------------------------- statistics
+
+/// `GET /v1/statistics`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Statistics {
+    pub years: Vec<YearStatistics>,
+}
+
+/// Service figures for one year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct YearStatistics {
+    pub year: i32,
+    pub totals: ServiceFigures,
+    #[serde(default)]
+    pub by_unit: Vec<UnitStatistics>,
+}
+
+/// Service figures for one unit in one year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitStatistics {
+    pub unit_id: String,
+    pub figures: ServiceFigures,
+}
+
+/// Counts of requests by outcome and the speed of notices.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ServiceFigures {
+    pub received: u32,
+    pub fulfilled: u32,
+    pub partly_fulfilled: u32,
+    pub refused: u32,
+    /// Refusals by Pasal 17 letter, e.g. `{"a": 2, "h": 1}`.
+    #[serde(default)]
+    pub refused_by_pasal17: std::collections::BTreeMap<String, u32>,
+    pub not_held: u32,
+    pub objections: u32,
+    /// Median working days from receipt to written notice; absent without notices.
+    #[serde(default)]
+    pub median_days_to_notice: Option<f32>,
+}
+
+// ---------------------------------------------------------------- errors
+
+/// `application/problem+json` (RFC 9457) with this contract's extensions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(default = "about_blank", rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    /// Machine-readable reason, see `problem_code`.
+    #[serde(default)]
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// Seconds to wait, for `rate_limited` (mirrors the Retry-After header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u32>,
+}
+
+fn about_blank() -> String {
+    "about:blank".into()
+}
+
+/// Values of `Problem::code`.
+pub mod problem_code {
+    pub const VALIDATION: &str = "validation";
+    pub const NOT_FOUND: &str = "not_found";
+    pub const CALENDAR_YEAR_MISSING: &str = "calendar_year_missing";
+    pub const IDEMPOTENCY_KEY_MISSING: &str = "idempotency_key_missing";
+    pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_conflict";
+    pub const RATE_LIMITED: &str = "rate_limited";
+    pub const FEATURE_UNSUPPORTED: &str = "feature_unsupported";
+    pub const INTERNAL: &str = "internal";
+}
+
+/// One invalid field: a JSON Pointer into the submitted body and a reason code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// JSON Pointer (RFC 6901), e.g. `/requester/nik`.
+    pub pointer: String,
+    /// Reason code, see `field_code`; the client words the message itself.
+    pub code: String,
+    /// Human text from the backend, shown only when the client does not know the code.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+/// Values of `FieldError::code`.
+pub mod field_code {
+    pub const REQUIRED: &str = "required";
+    pub const TOO_LONG: &str = "too_long";
+    pub const INVALID_FORMAT: &str = "invalid_format";
+    pub const NIK_INVALID: &str = "nik_invalid";
+    pub const UNKNOWN_VALUE: &str = "unknown_value";
+    pub const CONTACT_REQUIRED: &str = "contact_required";
+    pub const NOT_ELIGIBLE: &str = "not_eligible";
+    pub const TOO_LATE: &str = "too_late";
+}

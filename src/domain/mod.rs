@@ -1,0 +1,6 @@
+//! Plain Rust rules: dates, working days, deadlines, validation, search.
+
+pub mod date;
+pub mod search;
+pub mod validate;
+pub mod workdays;

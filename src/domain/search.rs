@@ -1,0 +1,62 @@
+//! Catalogue text search: case- and accent-insensitive, every query word a prefix of some word.
+
+/// Lower-cases and strips Latin accents, keeping only letters and digits as word characters.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let base = match c {
+            'à'..='å' | 'À'..='Å' => 'a',
+            'è'..='ë' | 'È'..='Ë' => 'e',
+            'ì'..='ï' | 'Ì'..='Ï' => 'i',
+            'ò'..='ö' | 'Ò'..='Ö' => 'o',
+            'ù'..='ü' | 'Ù'..='Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            c if c.is_alphanumeric() => c.to_lowercase().next().unwrap_or(c),
+            _ => ' ',
+        };
+        out.push(base);
+    }
+    out
+}
+
+/// A query folded and split into words, ready to match many texts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    /// Parses what the citizen typed.
+    pub fn new(text: &str) -> Query {
+        Query { words: fold(text).split_whitespace().map(str::to_owned).collect() }
+    }
+
+    /// True when the query has no words (matches everything).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether every query word is a prefix of some word of `folded` (a text passed through [`fold`]).
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.words.iter().all(|q| folded.split_whitespace().any(|w| w.starts_with(q.as_str())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_case_and_accent_insensitive() {
+        let text = fold("Anggaran Pendapatan dan Belanja Daerah — Café UMKM");
+        assert!(Query::new("angg").matches_folded(&text));
+        assert!(Query::new("ANGG bel").matches_folded(&text));
+        assert!(Query::new("cafe").matches_folded(&text));
+        assert!(Query::new("café").matches_folded(&text));
+        assert!(!Query::new("nggaran").matches_folded(&text));
+        assert!(!Query::new("angg kesehatan").matches_folded(&text));
+        assert!(Query::new("  ").is_empty());
+    }
+}

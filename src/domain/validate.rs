@@ -1,0 +1,193 @@
+//! Validation of what citizens type: NIK, phone, e-mail, and whole submissions.
+
+use super::date::Date;
+use crate::contract::{field_code, Delivery, FieldError, ObtainMethod, RequestSubmission, Requester, RequesterKind};
+
+/// Why a NIK is not plausible; each has its own message for the citizen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NikError {
+    Empty,
+    NotDigits,
+    WrongLength,
+    Region,
+    BirthDate,
+    Serial,
+}
+
+/// Checks a NIK: 16 digits, a plausible province code (11-94), a real birth date (DDMMYY, women +40), serial not 0000.
+pub fn check_nik(nik: &str) -> Result<(), NikError> {
+    let nik = nik.trim();
+    if nik.is_empty() {
+        return Err(NikError::Empty);
+    }
+    if !nik.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NikError::NotDigits);
+    }
+    if nik.len() != 16 {
+        return Err(NikError::WrongLength);
+    }
+    let n = |r: std::ops::Range<usize>| nik[r].parse::<u32>().unwrap_or(0);
+    let province = n(0..2);
+    if !(11..=96).contains(&province) || n(2..4) == 0 || n(4..6) == 0 {
+        return Err(NikError::Region);
+    }
+    let mut day = n(6..8);
+    if day > 40 {
+        day -= 40;
+    }
+    // Two-digit year: any century gives a real date for the day/month check; use a leap-aware guess.
+    let yy = n(10..12) as i32;
+    let ok = [1900 + yy, 2000 + yy].iter().any(|&y| Date::from_ymd(y, n(8..10), day).is_some());
+    if !ok {
+        return Err(NikError::BirthDate);
+    }
+    if n(12..16) == 0 {
+        return Err(NikError::Serial);
+    }
+    Ok(())
+}
+
+/// Normalises an Indonesian phone number to `+62...`: accepts `08...`, `+62...`, `62...`, spaces and dashes.
+pub fn normalize_phone(input: &str) -> Option<String> {
+    let cleaned: String = input.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
+    let rest = if let Some(r) = cleaned.strip_prefix("+62") {
+        r
+    } else if let Some(r) = cleaned.strip_prefix("62") {
+        r
+    } else if let Some(r) = cleaned.strip_prefix('0') {
+        r
+    } else {
+        return None;
+    };
+    let rest = rest.strip_prefix('0').unwrap_or(rest);
+    if !(7..=13).contains(&rest.len()) || !rest.bytes().all(|b| b.is_ascii_digit()) || rest.starts_with('0') {
+        return None;
+    }
+    Some(format!("+62{rest}"))
+}
+
+/// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
+pub fn is_email(input: &str) -> bool {
+    let s = input.trim();
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && s.len() <= 254
+}
+
+/// Longest free-text answer accepted.
+pub const MAX_TEXT: usize = 4000;
+/// Longest short answer (names, numbers) accepted.
+pub const MAX_SHORT: usize = 200;
+
+fn err(pointer: &str, code: &str) -> FieldError {
+    FieldError { pointer: pointer.into(), code: code.into(), message: None }
+}
+
+fn text(errors: &mut Vec<FieldError>, pointer: &str, value: &str, max: usize) {
+    if value.trim().is_empty() {
+        errors.push(err(pointer, field_code::REQUIRED));
+    } else if value.chars().count() > max {
+        errors.push(err(pointer, field_code::TOO_LONG));
+    }
+}
+
+/// Field errors of a requester's identity and contact, with pointers under `prefix`.
+pub fn check_requester(r: &Requester, prefix: &str, errors: &mut Vec<FieldError>) {
+    let p = |f: &str| format!("{prefix}/{f}");
+    let Some(kind) = r.kind else {
+        errors.push(err(&p("kind"), field_code::REQUIRED));
+        return;
+    };
+    text(errors, &p("name"), &r.name, MAX_SHORT);
+    match kind {
+        RequesterKind::Individual | RequesterKind::Proxy => match r.nik.as_deref().map(check_nik) {
+            None | Some(Err(NikError::Empty)) => errors.push(err(&p("nik"), field_code::REQUIRED)),
+            Some(Err(_)) => errors.push(err(&p("nik"), field_code::NIK_INVALID)),
+            Some(Ok(())) => {}
+        },
+        RequesterKind::LegalEntity => text(errors, &p("decree_number"), r.decree_number.as_deref().unwrap_or(""), MAX_SHORT),
+    }
+    if kind == RequesterKind::Proxy {
+        text(errors, &p("principal_name"), r.principal_name.as_deref().unwrap_or(""), MAX_SHORT);
+    }
+    text(errors, &p("address"), &r.address, MAX_TEXT);
+    let phone = r.phone.as_deref().filter(|s| !s.trim().is_empty());
+    let email = r.email.as_deref().filter(|s| !s.trim().is_empty());
+    if phone.is_none() && email.is_none() {
+        errors.push(err(&p("phone"), field_code::CONTACT_REQUIRED));
+    }
+    if let Some(ph) = phone {
+        if !ph.starts_with("+62") || normalize_phone(ph).as_deref() != Some(ph) {
+            errors.push(err(&p("phone"), field_code::INVALID_FORMAT));
+        }
+    }
+    if email.is_some_and(|e| !is_email(e)) {
+        errors.push(err(&p("email"), field_code::INVALID_FORMAT));
+    }
+}
+
+/// Every field error of an information request, as the contract defines them.
+pub fn check_request(s: &RequestSubmission) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    check_requester(&s.requester, "/requester", &mut errors);
+    text(&mut errors, "/information", &s.information, MAX_TEXT);
+    text(&mut errors, "/purpose", &s.purpose, MAX_TEXT);
+    if s.obtain.is_empty() {
+        errors.push(err("/obtain", field_code::REQUIRED));
+    }
+    let wants_copy = s.obtain.iter().any(|o| matches!(o, ObtainMethod::SoftCopy | ObtainMethod::HardCopy));
+    match s.delivery {
+        None if wants_copy => errors.push(err("/delivery", field_code::REQUIRED)),
+        Some(Delivery::Post | Delivery::Courier) => {
+            text(&mut errors, "/delivery_address", s.delivery_address.as_deref().unwrap_or(""), MAX_TEXT)
+        }
+        Some(Delivery::Email) => match s.delivery_email.as_deref() {
+            None | Some("") => errors.push(err("/delivery_email", field_code::REQUIRED)),
+            Some(e) if !is_email(e) => errors.push(err("/delivery_email", field_code::INVALID_FORMAT)),
+            _ => {}
+        },
+        _ => {}
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nik_failures_each_have_their_reason() {
+        assert_eq!(check_nik("3201014508900001"), Ok(())); // woman born 5 Aug 1990
+        assert_eq!(check_nik("3201010508900001"), Ok(()));
+        assert_eq!(check_nik(""), Err(NikError::Empty));
+        assert_eq!(check_nik("32010105089O0001"), Err(NikError::NotDigits));
+        assert_eq!(check_nik("320101050890001"), Err(NikError::WrongLength));
+        assert_eq!(check_nik("0501010508900001"), Err(NikError::Region));
+        assert_eq!(check_nik("3200010508900001"), Err(NikError::Region));
+        assert_eq!(check_nik("3201013208900001"), Err(NikError::BirthDate));
+        assert_eq!(check_nik("3201010513900001"), Err(NikError::BirthDate));
+        assert_eq!(check_nik("3201010508900000"), Err(NikError::Serial));
+    }
+
+    #[test]
+    fn phone_forms_normalise_to_plus62() {
+        for ok in ["081234567890", "+6281234567890", "6281234567890", "0812-3456-7890", "+62 812 3456 7890"] {
+            assert_eq!(normalize_phone(ok).as_deref(), Some("+6281234567890"), "{ok}");
+        }
+        for bad in ["", "12345", "0812abc45678", "+1 555 1234567", "08"] {
+            assert_eq!(normalize_phone(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        assert!(is_email("siti.rahma@example.id"));
+        for bad in ["", "a@", "@b.id", "a b@c.id", "a@b", "a@@b.id", "a@b..id"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! The demo data set: a fictional regency, loaded from `seed.json`.
+
+use crate::contract::*;
+use serde::{Deserialize, Serialize};
+
+/// Everything a reference backend starts with.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Seed {
+    pub meta: Meta,
+    pub calendars: Vec<Calendar>,
+    pub units: Vec<Unit>,
+    pub catalogue: Vec<CatalogueItem>,
+    pub announcements: Vec<Announcement>,
+    pub statistics: Statistics,
+    /// Requests already in the system, so status pages have something to show.
+    #[serde(default)]
+    pub requests: Vec<StoredRequest>,
+    #[serde(default)]
+    pub objections: Vec<StoredObjection>,
+}
+
+/// A request as the backend keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredRequest {
+    pub receipt: RequestReceipt,
+    pub submission: RequestSubmission,
+    pub events: Vec<RequestEvent>,
+    #[serde(default)]
+    pub objections: Vec<String>,
+}
+
+/// An objection as the backend keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredObjection {
+    pub receipt: ObjectionReceipt,
+    pub submission: ObjectionSubmission,
+    #[serde(default)]
+    pub answer: Option<ObjectionAnswer>,
+}
+
+/// The embedded demo data set.
+pub const DEMO_SEED_JSON: &str = include_str!("seed.json");
+
+impl Seed {
+    /// Parses the embedded demo data set.
+    pub fn demo() -> Result<Seed, serde_json::Error> {
+        serde_json::from_str(DEMO_SEED_JSON)
+    }
+}
