@@ -5,6 +5,7 @@
 
 pub mod contract;
 pub mod domain;
+pub mod i18n;
 pub mod reference;
 
 #[cfg(target_arch = "wasm32")]
@@ -13,7 +14,5 @@ pub mod api;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;

@@ -1,1 +1,339 @@
-fn main() {}
+//! `ppid-server`: the reference backend over HTTP plus a static file server for the built portal.
+//!
+//! Used by the end-to-end tests and by `scripts/serve.sh`. It logs nothing per request: requests
+//! carry personal data (names, NIK, e-mail addresses) in bodies, headers and query strings.
+
+mod api;
+mod files;
+
+use std::io::{Read, Write};
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use api::Api;
+use files::Files;
+use tiny_http::{Header, Method, Request, Response, Server};
+
+const USAGE: &str = "\
+usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [--api-only | --no-api] [--now MS]
+
+  --host H        address to listen on (default 127.0.0.1)
+  --port N        port; 0 picks a free one (default 8080)
+  --dist DIR      serve the built app from DIR (unknown paths without extension get index.html)
+  --config FILE   serve FILE at /config.json instead of DIR/config.json
+  --gzip          gzip text assets and wasm for clients that accept it (compressed once, cached)
+  --api-only      no static files; the API also answers at /v1/... without the /api prefix
+  --no-api        no API; /api/... answers 404
+  --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
+
+Prints one line `listening on http://HOST:PORT` once it accepts connections.";
+
+/// Command-line options.
+#[derive(Debug, Default)]
+struct Options {
+    host: String,
+    port: u16,
+    dist: Option<PathBuf>,
+    config: Option<PathBuf>,
+    gzip: bool,
+    api_only: bool,
+    no_api: bool,
+    now_ms: Option<i64>,
+}
+
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
+    let mut o = Options {
+        host: "127.0.0.1".into(),
+        port: 8080,
+        ..Default::default()
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |what: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs {what}"))
+        };
+        match name.as_str() {
+            "--host" => o.host = value("an address")?,
+            "--port" => {
+                o.port = value("a number")?
+                    .parse()
+                    .map_err(|_| "--port needs a number from 0 to 65535".to_string())?
+            }
+            "--dist" => o.dist = Some(PathBuf::from(value("a directory")?)),
+            "--config" => o.config = Some(PathBuf::from(value("a file")?)),
+            "--now" => {
+                o.now_ms = Some(
+                    value("Unix milliseconds")?
+                        .parse()
+                        .map_err(|_| "--now needs Unix milliseconds".to_string())?,
+                )
+            }
+            "--gzip" => o.gzip = true,
+            "--api-only" => o.api_only = true,
+            "--no-api" => o.no_api = true,
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    if o.api_only && o.no_api {
+        return Err("--api-only and --no-api exclude each other".into());
+    }
+    if o.api_only && o.dist.is_some() {
+        return Err("--api-only serves no files: drop --dist".into());
+    }
+    Ok(o)
+}
+
+/// Everything a worker thread needs to answer a request.
+struct App {
+    api: Option<Api>,
+    files: Option<Files>,
+    api_only: bool,
+}
+
+fn main() {
+    // A panic message could quote data from a request: report only where it happened.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("ppid-server: internal error at {at}");
+    }));
+
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return;
+        }
+        Err(e) => {
+            eprintln!("ppid-server: {e}\n\n{USAGE}");
+            std::process::exit(2);
+        }
+    };
+
+    let files = match &options.dist {
+        Some(dir) => match Files::new(dir, options.config.clone(), options.gzip) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                eprintln!("ppid-server: {e}");
+                std::process::exit(2);
+            }
+        },
+        None => None,
+    };
+    let api = if options.no_api {
+        None
+    } else {
+        match std::panic::catch_unwind(|| Api::new(options.now_ms)) {
+            Ok(a) => Some(a),
+            Err(_) => {
+                eprintln!("ppid-server: the reference backend could not load its seed data (src/reference/seed.json)");
+                std::process::exit(1);
+            }
+        }
+    };
+    let app = Arc::new(App {
+        api,
+        files,
+        api_only: options.api_only,
+    });
+
+    let server = match Server::http((options.host.as_str(), options.port)) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            eprintln!(
+                "ppid-server: cannot listen on {}:{}: {e}",
+                options.host, options.port
+            );
+            std::process::exit(1);
+        }
+    };
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(options.port);
+    let shown_host = match options.host.parse::<IpAddr>() {
+        Ok(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        Ok(IpAddr::V6(ip)) => format!("[{ip}]"),
+        _ => options.host.clone(),
+    };
+    {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "listening on http://{shown_host}:{port}");
+        let _ = out.flush();
+    }
+
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let app = Arc::clone(&app);
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    // A panic drops the request, which makes tiny_http answer 500; the worker lives on.
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        app.answer(request)
+                    }));
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        let _ = w.join();
+    }
+}
+
+/// Largest request body accepted: three 5 MB attachments in base64 plus the form.
+const MAX_BODY: u64 = 24 * 1024 * 1024;
+
+impl App {
+    fn answer(&self, mut request: Request) {
+        let url = request.url().to_string();
+        let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
+
+        let api_path = if let Some(rest) = path.strip_prefix("/api/") {
+            Some(format!("/{rest}"))
+        } else if self.api_only && path.starts_with("/v1/") {
+            Some(path.to_string())
+        } else {
+            None
+        };
+
+        if let Some(api_path) = api_path {
+            let Some(api) = &self.api else {
+                let _ = request.respond(plain(404, "Not found"));
+                return;
+            };
+            if *request.method() == Method::Options {
+                let _ = request.respond(api::preflight());
+                return;
+            }
+            let method = request.method().as_str().to_ascii_uppercase();
+            let key = header(&request, "Idempotency-Key");
+            let client = request.remote_addr().map(|a| a.ip());
+            let mut raw = Vec::new();
+            let read = request.as_reader().take(MAX_BODY + 1).read_to_end(&mut raw);
+            let reply = if read.is_err() {
+                ppid_portal::reference::problem(
+                    400,
+                    "bad_request",
+                    "The body could not be read",
+                    vec![],
+                )
+            } else if raw.len() as u64 > MAX_BODY {
+                ppid_portal::reference::problem(
+                    413,
+                    "payload_too_large",
+                    "The body is too large",
+                    vec![],
+                )
+            } else {
+                match String::from_utf8(raw) {
+                    Ok(body) => api.handle(
+                        &method,
+                        &files::decode_path(&api_path).unwrap_or(api_path),
+                        query,
+                        key.as_deref(),
+                        &body,
+                        client,
+                    ),
+                    Err(_) => ppid_portal::reference::problem(
+                        400,
+                        "validation",
+                        "The body is not UTF-8",
+                        vec![],
+                    ),
+                }
+            };
+            let _ = request.respond(api::to_response(&reply));
+            return;
+        }
+
+        match &self.files {
+            Some(files) => {
+                let accepts_gzip =
+                    header(&request, "Accept-Encoding").is_some_and(|v| files::accepts_gzip(&v));
+                let etag = header(&request, "If-None-Match");
+                let response = files.serve(request.method(), path, accepts_gzip, etag.as_deref());
+                let _ = request.respond(response);
+            }
+            None if self.api_only => {
+                let _ = request.respond(api::to_response(&ppid_portal::reference::problem(
+                    404,
+                    "not_found",
+                    "Not found",
+                    vec![],
+                )));
+            }
+            None => {
+                let _ = request.respond(plain(404, "Not found"));
+            }
+        }
+    }
+}
+
+/// The value of a request header, by case-insensitive name.
+fn header(request: &Request, name: &'static str) -> Option<String> {
+    request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str().to_string())
+}
+
+/// Builds a header; names and values here are ASCII literals or sanitised values.
+pub(crate) fn h(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+/// A short text answer.
+pub(crate) fn plain(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(text.as_bytes().to_vec())
+        .with_status_code(status)
+        .with_header(h("Content-Type", "text/plain; charset=utf-8"))
+        .with_header(h("Cache-Control", "no-store"))
+        .with_header(h("X-Content-Type-Options", "nosniff"))
+        .with_chunked_threshold(usize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Result<Options, String> {
+        parse_args(s.split_whitespace().map(String::from))
+    }
+
+    #[test]
+    fn parses_flags_in_both_spellings() {
+        let o = args("--port 0 --dist dist --config=c.json --gzip").unwrap();
+        assert_eq!(o.port, 0);
+        assert_eq!(o.host, "127.0.0.1");
+        assert_eq!(o.dist, Some(PathBuf::from("dist")));
+        assert_eq!(o.config, Some(PathBuf::from("c.json")));
+        assert!(o.gzip && !o.api_only && !o.no_api);
+        assert_eq!(
+            args("--now 1795921200000").unwrap().now_ms,
+            Some(1_795_921_200_000)
+        );
+    }
+
+    #[test]
+    fn refuses_contradictions_and_unknowns() {
+        assert!(args("--api-only --no-api").is_err());
+        assert!(args("--api-only --dist d").is_err());
+        assert!(args("--port x").is_err());
+        assert!(args("--port").is_err());
+        assert!(args("--verbose").is_err());
+    }
+}

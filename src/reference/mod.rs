@@ -1,5 +1,580 @@
 //! The contract's behaviour in plain Rust, no browser types.
-//! Run in the browser by the demo adapter and natively behind the test HTTP server.
+//! Run in the browser by the demo adapter and natively behind the test HTTP server,
+//! so both answer every call the same way: through [`Reference::handle`].
 
 pub mod seed;
 pub use seed::{Seed, StoredObjection, StoredRequest};
+
+use crate::contract::*;
+use crate::domain::date::{indonesian_offset_minutes, Date, LocalTime};
+use crate::domain::search::{fold, Query};
+use crate::domain::validate::{check_request, check_requester};
+use crate::domain::workdays::WorkCalendar;
+use serde::{Deserialize, Serialize};
+
+/// An HTTP-shaped call, independent of any transport.
+#[derive(Clone, Debug, Default)]
+pub struct Call<'a> {
+    pub method: &'a str,
+    /// Path without the query, e.g. `/v1/catalogue`.
+    pub path: &'a str,
+    /// Raw query string without `?`.
+    pub query: &'a str,
+    pub idempotency_key: Option<&'a str>,
+    pub body: &'a str,
+}
+
+/// An HTTP-shaped answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reply {
+    pub status: u16,
+    /// `application/json` or `application/problem+json`.
+    pub content_type: &'static str,
+    pub body: String,
+    /// Seconds, for 429.
+    pub retry_after: Option<u32>,
+    /// The answer repeats an earlier one for the same idempotency key.
+    pub replayed: bool,
+}
+
+/// The mutable part of a reference backend: what the demo adapter persists.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Journal {
+    pub requests: Vec<StoredRequest>,
+    pub objections: Vec<StoredObjection>,
+    pub idempotency: Vec<IdempotencyEntry>,
+    pub next_request: u32,
+    pub next_objection: u32,
+}
+
+/// A remembered submission: the key, what was sent, and what was answered.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IdempotencyEntry {
+    pub key: String,
+    pub body: serde_json::Value,
+    pub status: u16,
+    pub reply: String,
+}
+
+/// A complete backend: the seed's reference data plus the journal.
+pub struct Reference {
+    seed: Seed,
+    folded: Vec<String>,
+    calendar: WorkCalendar,
+    offset_minutes: i32,
+    journal: Journal,
+}
+
+const JSON: &str = "application/json";
+const PROBLEM: &str = "application/problem+json";
+/// Most recent lookups failing per window before answering 429.
+const MAX_FAILED_LOOKUPS: u32 = 10;
+
+impl Reference {
+    /// A backend over `seed`, with the seed's own requests in a fresh journal.
+    pub fn new(seed: Seed) -> Reference {
+        let mut calendar = WorkCalendar::new(seed.meta.deadline_rules.cuti_bersama_is_non_working);
+        for c in &seed.calendars {
+            calendar.add_year(c);
+        }
+        let offset_minutes = indonesian_offset_minutes(&seed.meta.deadline_rules.time_zone).unwrap_or(7 * 60);
+        let unit_names: std::collections::HashMap<&str, &str> =
+            seed.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).collect();
+        let folded = seed
+            .catalogue
+            .iter()
+            .map(|i| {
+                let unit = unit_names.get(i.unit_id.as_str()).copied().unwrap_or("");
+                fold(&format!("{} {} {} {}", i.title, i.summary, unit, i.keywords.join(" ")))
+            })
+            .collect();
+        let journal = Journal {
+            requests: seed.requests.clone(),
+            objections: seed.objections.clone(),
+            idempotency: Vec::new(),
+            next_request: 1,
+            next_objection: 1,
+        };
+        Reference { seed, folded, calendar, offset_minutes, journal }
+    }
+
+    /// The demo backend: the embedded seed.
+    pub fn demo() -> Reference {
+        Reference::new(Seed::demo().expect("embedded seed.json decodes (checked by tests)"))
+    }
+
+    /// The journal, to persist it.
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// Replaces the journal with a persisted one.
+    pub fn restore(&mut self, journal: Journal) {
+        self.journal = journal;
+    }
+
+    /// The UTC offset of the office, for stamping receipts.
+    pub fn offset_minutes(&self) -> i32 {
+        self.offset_minutes
+    }
+
+    /// Answers one call at instant `now_ms` (Unix milliseconds).
+    pub fn handle(&mut self, call: &Call, now_ms: i64) -> Reply {
+        let now = LocalTime { unix_ms: now_ms, offset_minutes: self.offset_minutes };
+        let segments: Vec<&str> = call.path.trim_end_matches('/').split('/').skip(1).collect();
+        match (call.method, segments.as_slice()) {
+            ("GET", ["v1", "meta"]) => ok(&self.seed.meta),
+            ("GET", ["v1", "calendar", year]) => self.calendar_year(year),
+            ("GET", ["v1", "units"]) => ok(&UnitList { units: self.seed.units.clone() }),
+            ("GET", ["v1", "catalogue"]) => self.catalogue(call.query),
+            ("GET", ["v1", "catalogue", id]) => match self.seed.catalogue.iter().find(|i| i.id == *id) {
+                Some(item) => ok(item),
+                None => problem(404, problem_code::NOT_FOUND, "Not found", vec![]),
+            },
+            ("GET", ["v1", "announcements"]) => self.announcements(now),
+            ("GET", ["v1", "statistics"]) => ok(&self.seed.statistics),
+            ("POST", ["v1", "requests"]) => self.idempotent(call, |me, body| me.submit_request(body, now)),
+            ("POST", ["v1", "request-lookups"]) => self.lookup_request(call.body),
+            ("POST", ["v1", "objections"]) => self.idempotent(call, |me, body| me.submit_objection(body, now)),
+            ("POST", ["v1", "objection-lookups"]) => self.lookup_objection(call.body),
+            (_, ["v1", ..]) if known_path(&segments) => problem(405, "method_not_allowed", "Method not allowed", vec![]),
+            _ => problem(404, problem_code::NOT_FOUND, "Not found", vec![]),
+        }
+    }
+
+    fn calendar_year(&self, year: &str) -> Reply {
+        let Ok(year) = year.parse::<i32>() else {
+            return problem(404, problem_code::NOT_FOUND, "Not found", vec![]);
+        };
+        match self.seed.calendars.iter().find(|c| c.year == year) {
+            Some(c) => ok(c),
+            None => problem(404, problem_code::CALENDAR_YEAR_MISSING, "No calendar for this year", vec![]),
+        }
+    }
+
+    fn catalogue(&self, raw_query: &str) -> Reply {
+        let q = match parse_catalogue_query(raw_query) {
+            Ok(q) => q,
+            Err(e) => return problem(400, problem_code::VALIDATION, "Invalid query", vec![e]),
+        };
+        let text = Query::new(q.q.as_deref().unwrap_or(""));
+        let mut hits: Vec<&CatalogueItem> = self
+            .seed
+            .catalogue
+            .iter()
+            .zip(&self.folded)
+            .filter(|(i, f)| {
+                q.class.is_none_or(|c| i.class == c)
+                    && q.unit.as_deref().is_none_or(|u| i.unit_id == u)
+                    && q.year.is_none_or(|y| i.year == y)
+                    && q.format.as_deref().is_none_or(|f| i.formats.iter().any(|x| x.eq_ignore_ascii_case(f)))
+                    && (text.is_empty() || text.matches_folded(f))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match q.sort.unwrap_or_default() {
+            CatalogueSort::Newest => hits.sort_by(|a, b| b.updated_on.cmp(&a.updated_on).then_with(|| a.title.cmp(&b.title))),
+            CatalogueSort::Title => hits.sort_by_key(|a| a.title.to_lowercase()),
+        }
+        let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
+        let page = q.page.unwrap_or(1).max(1);
+        let start = ((page - 1) * per_page) as usize;
+        let items = hits.iter().skip(start).take(per_page as usize).map(|i| summary(i)).collect();
+        let mut counts = ClassCounts::default();
+        for i in &self.seed.catalogue {
+            match i.class {
+                InformationClass::Berkala => counts.berkala += 1,
+                InformationClass::SertaMerta => counts.serta_merta += 1,
+                InformationClass::SetiapSaat => counts.setiap_saat += 1,
+                InformationClass::Dikecualikan => counts.dikecualikan += 1,
+            }
+        }
+        ok(&CataloguePage { items, total: hits.len() as u32, page, per_page, class_counts: counts })
+    }
+
+    fn announcements(&self, now: LocalTime) -> Reply {
+        let active = |a: &&Announcement| {
+            let started = LocalTime::parse_rfc3339(&a.issued_at).is_some_and(|t| t.unix_ms <= now.unix_ms);
+            let ended = a.expires_at.as_deref().and_then(LocalTime::parse_rfc3339).is_some_and(|t| t.unix_ms <= now.unix_ms);
+            started && !ended
+        };
+        ok(&AnnouncementList { announcements: self.seed.announcements.iter().filter(active).cloned().collect() })
+    }
+
+    /// Replays the answer to a repeated key; refuses a reused key with another body.
+    fn idempotent(&mut self, call: &Call, run: impl FnOnce(&mut Self, serde_json::Value) -> Reply) -> Reply {
+        let Some(key) = call.idempotency_key.filter(|k| (8..=128).contains(&k.len())) else {
+            return problem(400, problem_code::IDEMPOTENCY_KEY_MISSING, "Idempotency-Key header required", vec![]);
+        };
+        let body: serde_json::Value = match serde_json::from_str(call.body) {
+            Ok(v) => v,
+            Err(_) => return problem(400, problem_code::VALIDATION, "Body is not JSON", vec![]),
+        };
+        if let Some(prev) = self.journal.idempotency.iter().find(|e| e.key == key) {
+            if prev.body != body {
+                return problem(409, problem_code::IDEMPOTENCY_CONFLICT, "Idempotency-Key reused with another body", vec![]);
+            }
+            return Reply { status: prev.status, content_type: JSON, body: prev.reply.clone(), retry_after: None, replayed: true };
+        }
+        let reply = run(self, body.clone());
+        if reply.status == 201 {
+            self.journal.idempotency.push(IdempotencyEntry { key: key.into(), body, status: 201, reply: reply.body.clone() });
+        }
+        reply
+    }
+
+    /// Day zero: today if received on a working day before closing time, else the next working day.
+    fn counts_from(&self, now: LocalTime) -> Result<Date, Reply> {
+        let today = now.date();
+        let closes = self
+            .seed
+            .meta
+            .office_hours
+            .iter()
+            .find(|h| h.weekdays.contains(&today.weekday().number()))
+            .and_then(|h| parse_hhmm(&h.closes));
+        let in_hours = closes.is_some_and(|c| now.minute_of_day() < c);
+        let missing = |_| problem(503, problem_code::CALENDAR_YEAR_MISSING, "The working-day calendar is missing a year", vec![]);
+        let working = self.calendar.is_working_day(today).map_err(missing)?;
+        if working && in_hours {
+            Ok(today)
+        } else {
+            self.calendar.next_working_day_from(today.succ()).map_err(missing)
+        }
+    }
+
+    fn submit_request(&mut self, body: serde_json::Value, now: LocalTime) -> Reply {
+        let sub: RequestSubmission = match serde_json::from_value(body) {
+            Ok(s) => s,
+            Err(e) => return shape_problem(&e),
+        };
+        let mut errors = check_request(&sub);
+        if let Some(unit) = &sub.unit_id {
+            if !self.seed.units.iter().any(|u| &u.id == unit) {
+                errors.push(FieldError { pointer: "/unit_id".into(), code: field_code::UNKNOWN_VALUE.into(), message: None });
+            }
+        }
+        if !errors.is_empty() {
+            return problem(422, problem_code::VALIDATION, "The request has invalid fields", errors);
+        }
+        let counts_from = match self.counts_from(now) {
+            Ok(d) => d,
+            Err(reply) => return reply,
+        };
+        let number = format!("PPID-{}-{:06}", now.date().year(), 200 + self.journal.next_request);
+        self.journal.next_request += 1;
+        let receipt = RequestReceipt { number, received_at: now.to_rfc3339(), counts_from: counts_from.to_string() };
+        let received = RequestEvent {
+            at: receipt.received_at.clone(),
+            kind: EventKind::Received,
+            note: None,
+            unit_id: None,
+            body_name: None,
+            reason: None,
+            outcome: None,
+            pasal17: None,
+            documents: vec![],
+        };
+        self.journal.requests.push(StoredRequest {
+            receipt: receipt.clone(),
+            submission: sub,
+            events: vec![received],
+            objections: vec![],
+        });
+        created(&receipt)
+    }
+
+    fn find_request(&self, lookup: &Lookup) -> Option<&StoredRequest> {
+        let r = self.journal.requests.iter().find(|r| r.receipt.number.eq_ignore_ascii_case(lookup.number.trim()))?;
+        verifier_matches(&r.submission.requester, &lookup.verifier).then_some(r)
+    }
+
+    fn lookup_request(&self, body: &str) -> Reply {
+        let lookup: Lookup = match serde_json::from_str(body) {
+            Ok(l) => l,
+            Err(e) => return shape_problem(&e),
+        };
+        match self.find_request(&lookup) {
+            Some(r) => ok(&RequestStatus {
+                number: r.receipt.number.clone(),
+                received_at: r.receipt.received_at.clone(),
+                counts_from: r.receipt.counts_from.clone(),
+                information: r.submission.information.clone(),
+                unit_id: r.submission.unit_id.clone(),
+                events: r.events.clone(),
+                objections: r.objections.clone(),
+            }),
+            None => not_found_generic(),
+        }
+    }
+
+    fn submit_objection(&mut self, body: serde_json::Value, now: LocalTime) -> Reply {
+        let sub: ObjectionSubmission = match serde_json::from_value(body) {
+            Ok(s) => s,
+            Err(e) => return shape_problem(&e),
+        };
+        let lookup = Lookup { number: sub.request_number.clone(), verifier: sub.verifier.clone() };
+        let Some(request_number) = self.find_request(&lookup).map(|r| r.receipt.number.clone()) else {
+            return not_found_generic();
+        };
+        let mut errors = Vec::new();
+        check_requester(&sub.objector, "/objector", &mut errors);
+        if sub.reasons.is_empty() {
+            errors.push(FieldError { pointer: "/reasons".into(), code: field_code::REQUIRED.into(), message: None });
+        }
+        if sub.reasons.iter().any(|r| !matches!(r.as_str(), "a" | "b" | "c" | "d" | "e" | "f" | "g")) {
+            errors.push(FieldError { pointer: "/reasons".into(), code: field_code::UNKNOWN_VALUE.into(), message: None });
+        }
+        if sub.case_summary.trim().is_empty() {
+            errors.push(FieldError { pointer: "/case_summary".into(), code: field_code::REQUIRED.into(), message: None });
+        }
+        if sub.purpose.trim().is_empty() {
+            errors.push(FieldError { pointer: "/purpose".into(), code: field_code::REQUIRED.into(), message: None });
+        }
+        if !errors.is_empty() {
+            return problem(422, problem_code::VALIDATION, "The objection has invalid fields", errors);
+        }
+        let counts_from = match self.counts_from(now) {
+            Ok(d) => d,
+            Err(reply) => return reply,
+        };
+        let number = format!("KEB-{}-{:06}", now.date().year(), 100 + self.journal.next_objection);
+        self.journal.next_objection += 1;
+        let receipt = ObjectionReceipt {
+            number: number.clone(),
+            request_number: request_number.clone(),
+            received_at: now.to_rfc3339(),
+            counts_from: counts_from.to_string(),
+        };
+        if let Some(r) = self.journal.requests.iter_mut().find(|r| r.receipt.number == request_number) {
+            r.objections.push(number);
+        }
+        self.journal.objections.push(StoredObjection { receipt: receipt.clone(), submission: sub, answer: None });
+        created(&receipt)
+    }
+
+    fn lookup_objection(&self, body: &str) -> Reply {
+        let lookup: Lookup = match serde_json::from_str(body) {
+            Ok(l) => l,
+            Err(e) => return shape_problem(&e),
+        };
+        let found = self
+            .journal
+            .objections
+            .iter()
+            .find(|o| o.receipt.number.eq_ignore_ascii_case(lookup.number.trim()))
+            .filter(|o| verifier_matches(&o.submission.objector, &lookup.verifier));
+        match found {
+            Some(o) => ok(&ObjectionStatus {
+                number: o.receipt.number.clone(),
+                request_number: o.receipt.request_number.clone(),
+                received_at: o.receipt.received_at.clone(),
+                counts_from: o.receipt.counts_from.clone(),
+                reasons: o.submission.reasons.clone(),
+                case_summary: o.submission.case_summary.clone(),
+                answer: o.answer.clone(),
+            }),
+            None => not_found_generic(),
+        }
+    }
+}
+
+/// The verifier is the e-mail (any case) or the phone's last four digits.
+fn verifier_matches(r: &Requester, verifier: &str) -> bool {
+    let v = verifier.trim();
+    if v.is_empty() {
+        return false;
+    }
+    let by_email = r.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(v));
+    let by_phone = v.len() == 4
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && r.phone.as_deref().is_some_and(|p| p.len() >= 4 && p.ends_with(v));
+    by_email || by_phone
+}
+
+fn known_path(segments: &[&str]) -> bool {
+    matches!(
+        segments,
+        ["v1", "meta" | "units" | "catalogue" | "announcements" | "statistics" | "requests" | "request-lookups" | "objections" | "objection-lookups"]
+            | ["v1", "calendar" | "catalogue", _]
+    )
+}
+
+fn parse_hhmm(s: &str) -> Option<u32> {
+    let (h, m) = s.split_once(':')?;
+    Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+}
+
+fn summary(i: &CatalogueItem) -> CatalogueSummary {
+    CatalogueSummary {
+        id: i.id.clone(),
+        class: i.class,
+        title: i.title.clone(),
+        summary: i.summary.clone(),
+        unit_id: i.unit_id.clone(),
+        year: i.year,
+        formats: i.formats.clone(),
+        updated_on: i.updated_on.clone(),
+        keywords: i.keywords.clone(),
+    }
+}
+
+/// Decodes `application/x-www-form-urlencoded` query pairs into a catalogue query.
+pub fn parse_catalogue_query(raw: &str) -> Result<CatalogueQuery, FieldError> {
+    let mut q = CatalogueQuery::default();
+    let bad = |name: &str| FieldError { pointer: format!("/{name}"), code: field_code::INVALID_FORMAT.into(), message: None };
+    for pair in raw.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = percent_decode(v);
+        if v.is_empty() {
+            continue;
+        }
+        match k {
+            "class" => q.class = Some(InformationClass::parse(&v).ok_or_else(|| bad(k))?),
+            "q" => q.q = Some(v),
+            "unit" => q.unit = Some(v),
+            "year" => q.year = Some(v.parse().map_err(|_| bad(k))?),
+            "format" => q.format = Some(v),
+            "sort" => {
+                q.sort = Some(match v.as_str() {
+                    "newest" => CatalogueSort::Newest,
+                    "title" => CatalogueSort::Title,
+                    _ => return Err(bad(k)),
+                })
+            }
+            "page" => q.page = Some(v.parse().map_err(|_| bad(k))?),
+            "per_page" => q.per_page = Some(v.parse().map_err(|_| bad(k))?),
+            _ => {}
+        }
+    }
+    Ok(q)
+}
+
+/// Encodes a catalogue query as URL query pairs (no leading `?`).
+pub fn encode_catalogue_query(q: &CatalogueQuery) -> String {
+    let mut parts = Vec::new();
+    let mut push = |k: &str, v: String| parts.push(format!("{k}={}", percent_encode(&v)));
+    if let Some(c) = q.class {
+        push("class", c.as_str().into());
+    }
+    if let Some(v) = &q.q {
+        push("q", v.clone());
+    }
+    if let Some(v) = &q.unit {
+        push("unit", v.clone());
+    }
+    if let Some(v) = q.year {
+        push("year", v.to_string());
+    }
+    if let Some(v) = &q.format {
+        push("format", v.clone());
+    }
+    if let Some(v) = q.sort {
+        push("sort", if v == CatalogueSort::Title { "title" } else { "newest" }.into());
+    }
+    if let Some(v) = q.page {
+        push("page", v.to_string());
+    }
+    if let Some(v) = q.per_page {
+        push("per_page", v.to_string());
+    }
+    parts.join("&")
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; invalid escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                match std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn ok<T: Serialize>(value: &T) -> Reply {
+    Reply { status: 200, content_type: JSON, body: to_json(value), retry_after: None, replayed: false }
+}
+
+fn created<T: Serialize>(value: &T) -> Reply {
+    Reply { status: 201, content_type: JSON, body: to_json(value), retry_after: None, replayed: false }
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// A problem+json answer.
+pub fn problem(status: u16, code: &str, title: &str, errors: Vec<FieldError>) -> Reply {
+    let p = Problem {
+        kind: format!("https://ppid.example/problems/{code}"),
+        title: title.into(),
+        status,
+        detail: None,
+        code: code.into(),
+        errors,
+        retry_after: None,
+    };
+    Reply { status, content_type: PROBLEM, body: to_json(&p), retry_after: None, replayed: false }
+}
+
+/// The one answer for a wrong number or a wrong verifier: nothing tells which.
+fn not_found_generic() -> Reply {
+    problem(404, problem_code::NOT_FOUND, "No request matches this number and verifier", vec![])
+}
+
+/// A 429 answer.
+pub fn rate_limited(seconds: u32) -> Reply {
+    let mut r = problem(429, problem_code::RATE_LIMITED, "Too many attempts", vec![]);
+    if let Ok(mut p) = serde_json::from_str::<Problem>(&r.body) {
+        p.retry_after = Some(seconds);
+        r.body = to_json(&p);
+    }
+    r.retry_after = Some(seconds);
+    r
+}
+
+/// Limit on failed lookups per client before [`rate_limited`] applies; servers enforce it.
+pub fn max_failed_lookups() -> u32 {
+    MAX_FAILED_LOOKUPS
+}
+
+fn shape_problem(e: &serde_json::Error) -> Reply {
+    // serde's message names the field; keep it generic for the pointer.
+    let _ = e;
+    problem(
+        422,
+        problem_code::VALIDATION,
+        "The body does not have the contract's shape",
+        vec![FieldError { pointer: String::new(), code: field_code::INVALID_FORMAT.into(), message: None }],
+    )
+}
+
+#[cfg(test)]
+mod tests;

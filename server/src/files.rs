@@ -1,0 +1,414 @@
+//! The built app as static files: content types, cache headers, the single-page-app history
+//! fallback, optional gzip (compressed once per file version, then cached).
+
+use std::collections::HashMap;
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use tiny_http::{Method, Response};
+
+use crate::{h, plain};
+
+pub struct Files {
+    root: PathBuf,
+    config: Option<PathBuf>,
+    gzip: bool,
+    compressed: Mutex<HashMap<PathBuf, Compressed>>,
+}
+
+/// A gzip copy of one version of a file.
+struct Compressed {
+    len: u64,
+    modified: Option<SystemTime>,
+    data: Arc<Vec<u8>>,
+}
+
+/// What a URL path names.
+#[derive(Debug, PartialEq)]
+pub enum Resolved {
+    /// A file to send; `name` decides its type and caching.
+    File {
+        path: PathBuf,
+        name: String,
+    },
+    /// Refused outright (traversal, malformed).
+    BadRequest,
+    NotFound,
+}
+
+impl Files {
+    pub fn new(dir: &Path, config: Option<PathBuf>, gzip: bool) -> Result<Files, String> {
+        let root = dir
+            .canonicalize()
+            .map_err(|e| format!("--dist {}: {e}", dir.display()))?;
+        if !root.is_dir() {
+            return Err(format!("--dist {}: not a directory", dir.display()));
+        }
+        if let Some(c) = &config {
+            if !c.is_file() {
+                return Err(format!("--config {}: not a readable file", c.display()));
+            }
+        }
+        Ok(Files {
+            root,
+            config,
+            gzip,
+            compressed: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Maps a raw URL path (no query) to a file under the root.
+    pub fn resolve(&self, raw_path: &str) -> Resolved {
+        let Some(decoded) = decode_path(raw_path) else {
+            return Resolved::BadRequest;
+        };
+        if decoded.contains('\0') || decoded.contains('\\') {
+            return Resolved::BadRequest;
+        }
+        let segments: Vec<&str> = decoded
+            .split('/')
+            .filter(|s| !s.is_empty() && *s != ".")
+            .collect();
+        if segments.contains(&"..") {
+            return Resolved::BadRequest;
+        }
+        if segments == ["config.json"] {
+            if let Some(config) = &self.config {
+                return Resolved::File {
+                    path: config.clone(),
+                    name: "config.json".into(),
+                };
+            }
+        }
+        // Dot files (build leftovers, editor files) are not part of the site; `.well-known` is.
+        if segments
+            .iter()
+            .any(|s| s.starts_with('.') && *s != ".well-known")
+        {
+            return Resolved::NotFound;
+        }
+        let mut path = self.root.clone();
+        path.extend(&segments);
+        if path.is_dir() {
+            path.push("index.html");
+        }
+        if path.is_file() {
+            return match path.canonicalize() {
+                // A symbolic link must not lead out of the root.
+                Ok(real) if real.starts_with(&self.root) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    Resolved::File { path: real, name }
+                }
+                _ => Resolved::NotFound,
+            };
+        }
+        // History fallback: app routes have no extension; missing assets do.
+        let is_route = segments.last().is_none_or(|last| !last.contains('.'));
+        let index = self.root.join("index.html");
+        if is_route && index.is_file() {
+            Resolved::File {
+                path: index,
+                name: "index.html".into(),
+            }
+        } else {
+            Resolved::NotFound
+        }
+    }
+
+    pub fn serve(
+        &self,
+        method: &Method,
+        raw_path: &str,
+        accepts_gzip: bool,
+        if_none_match: Option<&str>,
+    ) -> Response<Cursor<Vec<u8>>> {
+        if !matches!(method, Method::Get | Method::Head) {
+            return plain(405, "Method not allowed").with_header(h("Allow", "GET, HEAD"));
+        }
+        let (path, name) = match self.resolve(raw_path) {
+            Resolved::File { path, name } => (path, name),
+            Resolved::BadRequest => return plain(400, "Bad request"),
+            Resolved::NotFound => return plain(404, "Not found"),
+        };
+        let (Ok(meta), Ok(raw)) = (std::fs::metadata(&path), std::fs::read(&path)) else {
+            return plain(404, "Not found");
+        };
+        let modified = meta.modified().ok();
+        let version = modified
+            .and_then(|m| m.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let ext = extension(&name);
+        let compressible = self.gzip && is_compressible(ext);
+
+        let mut body = raw;
+        let mut etag = format!("\"{:x}-{:x}\"", body.len(), version);
+        let mut gzipped = false;
+        if compressible && accepts_gzip {
+            let gz = self.gzip_of(&path, meta.len(), modified, &body);
+            if gz.len() < body.len() {
+                body = gz.as_ref().clone();
+                etag = format!("\"{:x}-{:x}-gz\"", meta.len(), version);
+                gzipped = true;
+            }
+        }
+
+        let status = if if_none_match.is_some_and(|v| etag_matches(v, &etag)) {
+            304
+        } else {
+            200
+        };
+        if status == 304 {
+            body = Vec::new();
+        }
+        let mut r = Response::from_data(body)
+            .with_status_code(status)
+            .with_header(h("Content-Type", content_type(ext)))
+            .with_header(h("Cache-Control", cache_control(&name)))
+            .with_header(h("ETag", &etag))
+            .with_header(h("X-Content-Type-Options", "nosniff"))
+            .with_chunked_threshold(usize::MAX);
+        if gzipped {
+            r.add_header(h("Content-Encoding", "gzip"));
+        }
+        if compressible {
+            r.add_header(h("Vary", "Accept-Encoding"));
+        }
+        r
+    }
+
+    /// The gzip copy of a file version, compressed on first use.
+    fn gzip_of(
+        &self,
+        path: &Path,
+        len: u64,
+        modified: Option<SystemTime>,
+        raw: &[u8],
+    ) -> Arc<Vec<u8>> {
+        // Held while compressing, so each version is compressed once even under parallel requests.
+        let mut cache = self.compressed.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = cache.get(path) {
+            if c.len == len && c.modified == modified {
+                return Arc::clone(&c.data);
+            }
+        }
+        let data = Arc::new(gzip(raw));
+        cache.insert(
+            path.to_path_buf(),
+            Compressed {
+                len,
+                modified,
+                data: Arc::clone(&data),
+            },
+        );
+        data
+    }
+}
+
+pub fn gzip(raw: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(raw.len() / 3),
+        flate2::Compression::best(),
+    );
+    let _ = enc.write_all(raw);
+    enc.finish().unwrap_or_default()
+}
+
+/// Decodes `%XX` escapes of a URL path (`+` stays `+`); `None` for bad escapes or non-UTF-8.
+pub fn decode_path(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = b.get(i + 1..i + 3)?;
+            let v = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The client accepts gzip (`Accept-Encoding` lists it without `q=0`).
+pub fn accepts_gzip(header: &str) -> bool {
+    header.split(',').any(|part| {
+        let mut it = part.split(';').map(str::trim);
+        let coding = it.next().unwrap_or("");
+        let q_zero = it.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        coding.eq_ignore_ascii_case("gzip") && !q_zero
+    })
+}
+
+fn etag_matches(header: &str, etag: &str) -> bool {
+    header
+        .split(',')
+        .map(str::trim)
+        .any(|t| t == "*" || t.trim_start_matches("W/") == etag)
+}
+
+fn extension(name: &str) -> &str {
+    name.rsplit_once('.').map(|(_, e)| e).unwrap_or("")
+}
+
+pub fn content_type(ext: &str) -> &'static str {
+    match ext.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "xml" => "application/xml",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn is_compressible(ext: &str) -> bool {
+    matches!(
+        ext.to_ascii_lowercase().as_str(),
+        "html"
+            | "htm"
+            | "js"
+            | "mjs"
+            | "wasm"
+            | "css"
+            | "json"
+            | "map"
+            | "webmanifest"
+            | "svg"
+            | "txt"
+            | "ics"
+            | "xml"
+    )
+}
+
+/// Trunk's content hash in a file name: `-` then 16 hex digits then `.` (`app-<hash>.js`) or `_`
+/// (`app-<hash>_bg.wasm`).
+pub fn is_hashed(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.windows(18).any(|w| {
+        w[0] == b'-'
+            && matches!(w[17], b'.' | b'_')
+            && w[1..17].iter().all(|c| c.is_ascii_hexdigit())
+    })
+}
+
+pub fn cache_control(name: &str) -> &'static str {
+    if is_hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        // index.html, config.json, sw.js and every other unversioned file: revalidate each time.
+        "no-cache"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> (PathBuf, Files) {
+        let dir = std::env::temp_dir().join(format!(
+            "ppid-server-files-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("assets")).unwrap();
+        std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+        std::fs::write(dir.join("app-0123456789abcdef.js"), "x").unwrap();
+        std::fs::write(dir.join("assets/logo.svg"), "<svg/>").unwrap();
+        std::fs::write(dir.join(".secret"), "no").unwrap();
+        let files = Files::new(&dir, None, true).unwrap();
+        (dir, files)
+    }
+
+    fn file_name(r: Resolved) -> String {
+        match r {
+            Resolved::File { name, .. } => name,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn resolves_files_routes_and_refusals() {
+        let (dir, f) = site();
+        assert_eq!(file_name(f.resolve("/")), "index.html");
+        assert_eq!(
+            file_name(f.resolve("/app-0123456789abcdef.js")),
+            "app-0123456789abcdef.js"
+        );
+        assert_eq!(file_name(f.resolve("/assets/logo.svg")), "logo.svg");
+        assert_eq!(file_name(f.resolve("/informasi/abc")), "index.html");
+        assert_eq!(file_name(f.resolve("/permohonan/baru/")), "index.html");
+        assert_eq!(f.resolve("/missing.js"), Resolved::NotFound);
+        assert_eq!(f.resolve("/.secret"), Resolved::NotFound);
+        assert_eq!(f.resolve("/../Cargo.toml"), Resolved::BadRequest);
+        assert_eq!(
+            f.resolve("/assets/%2e%2e/%2e%2e/etc/passwd"),
+            Resolved::BadRequest
+        );
+        assert_eq!(f.resolve("/a%5c..%5cb"), Resolved::BadRequest);
+        assert_eq!(f.resolve("/bad%zz"), Resolved::BadRequest);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn types_and_caching() {
+        assert_eq!(content_type("wasm"), "application/wasm");
+        assert_eq!(content_type("webmanifest"), "application/manifest+json");
+        assert!(content_type("js").starts_with("text/javascript"));
+        assert!(is_hashed("ppid-portal-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed("ppid-portal-0123456789abcdef.js"));
+        assert!(is_hashed("style-9f86d081884c7d65.css"));
+        assert!(!is_hashed("sw.js"));
+        assert!(!is_hashed("ppid-portal-0123456789abcde.js"));
+        assert_eq!(cache_control("index.html"), "no-cache");
+        assert_eq!(cache_control("sw.js"), "no-cache");
+        assert_eq!(
+            cache_control("app-0123456789abcdef.js"),
+            "public, max-age=31536000, immutable"
+        );
+    }
+
+    #[test]
+    fn accept_encoding_parsing() {
+        assert!(accepts_gzip("gzip, deflate, br"));
+        assert!(accepts_gzip("br;q=1.0, GZIP;q=0.5"));
+        assert!(!accepts_gzip("gzip;q=0"));
+        assert!(!accepts_gzip("br"));
+        assert!(!accepts_gzip("identity"));
+    }
+
+    #[test]
+    fn gzip_round_trips() {
+        use std::io::Read;
+        let raw = "hello ".repeat(200);
+        let mut out = String::new();
+        flate2::read::GzDecoder::new(&gzip(raw.as_bytes())[..])
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, raw);
+    }
+}

@@ -1,0 +1,77 @@
+//! `config.json`: chosen at run time, so one build serves many regencies.
+
+use super::{AnyBackend, DemoBackend, HttpBackend};
+use serde::Deserialize;
+
+/// The portal's run-time settings.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Config {
+    /// Base URL of a contract v1 backend; absent or `"demo"` runs the embedded demo backend.
+    #[serde(default)]
+    pub api_base: Option<String>,
+    /// Milliseconds before a backend call is abandoned.
+    #[serde(default = "default_timeout")]
+    pub timeout_ms: u32,
+    /// Kiosk mode at an MPP counter.
+    #[serde(default)]
+    pub kiosk: bool,
+    /// The office's contact, shown when the backend cannot be reached.
+    #[serde(default)]
+    pub office: Option<OfficeContact>,
+}
+
+/// Contact details that do not depend on the backend answering.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct OfficeContact {
+    pub name: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Office hours as one line of text, e.g. "Senin–Jumat 08.00–15.30".
+    #[serde(default)]
+    pub hours: Option<String>,
+}
+
+fn default_timeout() -> u32 {
+    15_000
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { api_base: None, timeout_ms: default_timeout(), kiosk: false, office: None }
+    }
+}
+
+impl Config {
+    /// The adapter this configuration asks for.
+    pub fn backend(&self) -> AnyBackend {
+        match self.api_base.as_deref().map(str::trim) {
+            None | Some("") | Some("demo") => AnyBackend::Demo(DemoBackend::new()),
+            Some(base) => AnyBackend::Http(HttpBackend::new(&resolve(base), self.timeout_ms)),
+        }
+    }
+}
+
+/// Resolves a relative base (e.g. `/api`) against the document.
+fn resolve(base: &str) -> String {
+    let doc_base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    match doc_base.and_then(|b| web_sys::Url::new_with_base(base, &b).ok()) {
+        Some(url) => url.href(),
+        None => base.to_owned(),
+    }
+}
+
+/// Loads `config.json` beside `index.html`. No file means the defaults (demo);
+/// a file that is not valid is an error, so a misconfigured site never silently runs the demo.
+pub async fn load_config() -> Result<Config, ()> {
+    let url = resolve("config.json");
+    let Ok(resp) = gloo_net::http::Request::get(&url).send().await else { return Ok(Config::default()) };
+    if resp.status() == 404 {
+        return Ok(Config::default());
+    }
+    let text = resp.text().await.map_err(|_| ())?;
+    serde_json::from_str(&text).map_err(|_| ())
+}

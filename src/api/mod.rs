@@ -1,0 +1,185 @@
+//! The only code that does network or storage I/O: the `Backend` trait and its two adapters.
+//!
+//! Both adapters move an HTTP-shaped [`Exchange`] and share one decoder, so the demo
+//! adapter answers exactly as a real backend would over HTTP.
+
+mod config;
+mod demo;
+mod http;
+
+pub use config::{load_config, Config, OfficeContact};
+pub use demo::DemoBackend;
+pub use http::HttpBackend;
+
+use crate::contract::*;
+use crate::reference::encode_catalogue_query;
+use serde::de::DeserializeOwned;
+use std::future::Future;
+
+/// What went wrong talking to the backend; each variant becomes a sentence for the citizen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The browser has no network.
+    Offline,
+    /// The backend did not answer in time.
+    Timeout,
+    /// The backend could not be reached (refused, DNS, CORS).
+    Unreachable,
+    /// The submission has invalid fields.
+    Invalid(Vec<FieldError>),
+    /// Nothing matches (also the generic answer for a wrong lookup).
+    NotFound,
+    /// The backend's calendar does not cover a year a deadline needs.
+    CalendarYearMissing(Option<i32>),
+    /// Too many attempts; try again after this many seconds.
+    RateLimited(Option<u32>),
+    /// The idempotency key was reused with other answers.
+    Conflict,
+    /// The backend failed (5xx or an unexpected status).
+    Server { status: u16 },
+    /// The backend answered something that is not the contract.
+    Contract(String),
+    /// The backend speaks another major version of the contract.
+    UnsupportedVersion(String),
+}
+
+/// A call, owned, ready for any transport.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exchange {
+    pub method: &'static str,
+    /// Path under the API base, with query, e.g. `/v1/catalogue?class=berkala`.
+    pub path: String,
+    pub idempotency_key: Option<String>,
+    pub body: Option<String>,
+}
+
+/// A raw answer before decoding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawReply {
+    pub status: u16,
+    pub content_type: String,
+    pub body: String,
+    pub retry_after: Option<u32>,
+}
+
+/// A backend speaking contract v1. Adapters implement [`Backend::send`]; every typed call is shared.
+pub trait Backend {
+    /// Moves one exchange to the backend and back.
+    fn send(&self, exchange: Exchange) -> impl Future<Output = Result<RawReply, ApiError>>;
+
+    /// Service metadata, refusing a backend of another major version.
+    fn meta(&self) -> impl Future<Output = Result<Meta, ApiError>> {
+        async move {
+            let meta: Meta = self.get("/v1/meta".into()).await?;
+            check_version(&meta.contract_version)?;
+            Ok(meta)
+        }
+    }
+    /// The non-working days of one year.
+    fn calendar(&self, year: i32) -> impl Future<Output = Result<Calendar, ApiError>> {
+        async move {
+            self.get(format!("/v1/calendar/{year}")).await.map_err(|e| match e {
+                ApiError::CalendarYearMissing(_) => ApiError::CalendarYearMissing(Some(year)),
+                e => e,
+            })
+        }
+    }
+    /// The units holding information.
+    fn units(&self) -> impl Future<Output = Result<UnitList, ApiError>> {
+        self.get("/v1/units".into())
+    }
+    /// One page of the catalogue.
+    fn catalogue(&self, query: &CatalogueQuery) -> impl Future<Output = Result<CataloguePage, ApiError>> {
+        self.get(format!("/v1/catalogue?{}", encode_catalogue_query(query)))
+    }
+    /// One catalogue item in full.
+    fn item(&self, id: &str) -> impl Future<Output = Result<CatalogueItem, ApiError>> {
+        self.get(format!("/v1/catalogue/{}", crate::reference::percent_encode(id)))
+    }
+    /// Active serta-merta announcements.
+    fn announcements(&self) -> impl Future<Output = Result<AnnouncementList, ApiError>> {
+        self.get("/v1/announcements".into())
+    }
+    /// Submits a request; a retry with the same key never creates a second one.
+    fn submit_request(&self, key: &str, body: &RequestSubmission) -> impl Future<Output = Result<RequestReceipt, ApiError>> {
+        self.post("/v1/requests", Some(key.to_owned()), body)
+    }
+    /// Looks a request up by number and verifier.
+    fn request_status(&self, lookup: &Lookup) -> impl Future<Output = Result<RequestStatus, ApiError>> {
+        self.post("/v1/request-lookups", None, lookup)
+    }
+    /// Submits an objection.
+    fn submit_objection(&self, key: &str, body: &ObjectionSubmission) -> impl Future<Output = Result<ObjectionReceipt, ApiError>> {
+        self.post("/v1/objections", Some(key.to_owned()), body)
+    }
+    /// Looks an objection up.
+    fn objection_status(&self, lookup: &Lookup) -> impl Future<Output = Result<ObjectionStatus, ApiError>> {
+        self.post("/v1/objection-lookups", None, lookup)
+    }
+    /// Service statistics.
+    fn statistics(&self) -> impl Future<Output = Result<Statistics, ApiError>> {
+        self.get("/v1/statistics".into())
+    }
+
+    /// GET and decode.
+    fn get<T: DeserializeOwned>(&self, path: String) -> impl Future<Output = Result<T, ApiError>> {
+        async move { decode(self.send(Exchange { method: "GET", path, idempotency_key: None, body: None }).await?) }
+    }
+    /// POST JSON and decode.
+    fn post<T: DeserializeOwned, B: serde::Serialize>(
+        &self,
+        path: &str,
+        idempotency_key: Option<String>,
+        body: &B,
+    ) -> impl Future<Output = Result<T, ApiError>> {
+        let body = serde_json::to_string(body).map_err(|e| ApiError::Contract(e.to_string()));
+        let path = path.to_owned();
+        async move {
+            let exchange = Exchange { method: "POST", path, idempotency_key, body: Some(body?) };
+            decode(self.send(exchange).await?)
+        }
+    }
+}
+
+/// The adapter chosen by `config.json`.
+#[derive(Clone)]
+pub enum AnyBackend {
+    Http(HttpBackend),
+    Demo(DemoBackend),
+}
+
+impl Backend for AnyBackend {
+    async fn send(&self, exchange: Exchange) -> Result<RawReply, ApiError> {
+        match self {
+            AnyBackend::Http(b) => b.send(exchange).await,
+            AnyBackend::Demo(b) => b.send(exchange).await,
+        }
+    }
+}
+
+/// Accepts contract versions with our major version.
+pub fn check_version(version: &str) -> Result<(), ApiError> {
+    let major = version.trim().split('.').next().and_then(|m| m.parse::<u32>().ok());
+    if major == Some(MAJOR_VERSION) {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedVersion(version.chars().take(20).collect()))
+    }
+}
+
+/// Turns a raw answer into the contract type or a typed error. Never panics on any input.
+pub fn decode<T: DeserializeOwned>(reply: RawReply) -> Result<T, ApiError> {
+    if (200..300).contains(&reply.status) {
+        return serde_json::from_str(&reply.body).map_err(|e| ApiError::Contract(e.to_string()));
+    }
+    let problem: Option<Problem> = serde_json::from_str(&reply.body).ok();
+    let code = problem.as_ref().map(|p| p.code.as_str()).unwrap_or("");
+    Err(match (reply.status, code) {
+        (_, problem_code::CALENDAR_YEAR_MISSING) => ApiError::CalendarYearMissing(None),
+        (429, _) => ApiError::RateLimited(reply.retry_after.or(problem.and_then(|p| p.retry_after))),
+        (409, _) => ApiError::Conflict,
+        (404, _) => ApiError::NotFound,
+        (400 | 422, _) => ApiError::Invalid(problem.map(|p| p.errors).unwrap_or_default()),
+        (status, _) => ApiError::Server { status },
+    })
+}

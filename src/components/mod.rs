@@ -1,0 +1,202 @@
+//! Shared building blocks: header, footer, alerts, summary lists, error texts, page titles.
+
+use crate::api::{ApiError, Backend};
+use crate::app::{use_portal, use_texts};
+use crate::contract::Meta;
+use crate::i18n::{Lang, Texts};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Sets the document title to "`page` – Portal PPID", with "Galat: " first when `error` is true.
+pub fn use_title(page: impl Fn() -> (String, bool) + 'static) {
+    let t = use_texts();
+    Effect::new(move || {
+        let (title, error) = page();
+        let prefix = if error { t().error_prefix } else { "" };
+        document().set_title(&format!("{prefix}{title} – {}", t().doc_title_suffix));
+    });
+}
+
+/// A sentence for the citizen saying what went wrong and what to do next.
+pub fn error_text(t: &Texts, e: &ApiError) -> String {
+    match e {
+        ApiError::Offline => t.down_reason_offline.into(),
+        ApiError::Timeout => t.down_reason_timeout.into(),
+        ApiError::Unreachable => t.down_reason_unreachable.into(),
+        ApiError::Server { .. } => t.down_reason_server.into(),
+        ApiError::Contract(_) => t.down_reason_contract.into(),
+        ApiError::UnsupportedVersion(_) => t.down_reason_version.into(),
+        ApiError::CalendarYearMissing(_) => t.down_reason_calendar.into(),
+        ApiError::RateLimited(s) => (t.rate_limited)(*s),
+        ApiError::Invalid(_) => t.invalid_answer.into(),
+        ApiError::NotFound => t.not_found_body.into(),
+        ApiError::Conflict => t.conflict.into(),
+    }
+}
+
+/// An error box with a retry button.
+#[component]
+pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="error-panel" role="alert">
+            <p>{move || error_text(t(), &error)}</p>
+            <button type="button" class="button secondary" on:click=move |_| on_retry.run(())>{move || t().retry}</button>
+        </div>
+    }
+}
+
+/// A loading line announced politely.
+#[component]
+pub fn LoadingLine() -> impl IntoView {
+    let t = use_texts();
+    view! { <p class="loading" role="status">{move || t().loading}</p> }
+}
+
+/// One row of a summary list; an empty value says "not stated".
+#[component]
+pub fn Row(#[prop(into)] label: Signal<&'static str>, value: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let value = value.filter(|v| !v.trim().is_empty());
+    view! {
+        <div class="row">
+            <dt>{move || label.get()}</dt>
+            <dd>{move || value.clone().unwrap_or_else(|| t().not_stated.to_owned())}</dd>
+        </div>
+    }
+}
+
+/// Site header: the public body's identity, navigation and the language switch.
+#[component]
+pub fn Header(meta: Option<Meta>) -> impl IntoView {
+    let t = use_texts();
+    let lang = expect_context::<RwSignal<Lang>>();
+    let (name, region) = match &meta {
+        Some(m) => (Some(m.public_body.name.clone()), Some(m.public_body.region.clone())),
+        None => (None, None),
+    };
+    let has_meta = meta.is_some();
+    let name = StoredValue::new(name);
+    view! {
+        <a class="skip-link" href="#main">{move || t().skip_link}</a>
+        <header class="site-header">
+            <div class="brand">
+                <A href="/" attr:class="brand-name">
+                    {move || name.get_value().unwrap_or_else(|| t().app_name.to_owned())}
+                </A>
+                {region.map(|r| view! { <span class="brand-region">{r}</span> })}
+            </div>
+            <button
+                type="button"
+                class="lang-switch"
+                lang=move || lang.get().other().tag()
+                aria-label=move || format!("{} – {}", lang.get().other().t().switch_language_hint, lang.get().other().t().language_name)
+                on:click=move |_| lang.update(|l| *l = l.other())
+            >
+                {move || lang.get().other().t().language_name}
+            </button>
+            {has_meta.then(|| view! { <Nav/> })}
+        </header>
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <nav aria-label=move || t().nav_label>
+            <ul>
+                <li><A href="/" exact=true>{move || t().nav_home}</A></li>
+                <li><A href="/informasi">{move || t().nav_catalogue}</A></li>
+                <li><A href="/permohonan">{move || t().nav_request}</A></li>
+                <li><A href="/status">{move || t().nav_status}</A></li>
+                <li><A href="/keberatan">{move || t().nav_objection}</A></li>
+                <li><A href="/tentang">{move || t().nav_about}</A></li>
+            </ul>
+        </nav>
+    }
+}
+
+/// Footer: contact and office hours from the backend's metadata.
+#[component]
+pub fn Footer(meta: Meta) -> impl IntoView {
+    let t = use_texts();
+    let body = meta.public_body;
+    let hours = meta.office_hours;
+    view! {
+        <footer class="site-footer">
+            <section aria-labelledby="footer-contact">
+                <h2 id="footer-contact">{move || t().footer_contact}</h2>
+                <p>{body.name.clone()}</p>
+                <p>{body.address.clone()}</p>
+                {body.phone.clone().map(|p| view! { <p>{move || t().phone}": " <a href=format!("tel:{}", tel(&p))>{p.clone()}</a></p> })}
+                {body.email.clone().map(|e| view! { <p>{move || t().email}": " <a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
+            </section>
+            <section aria-labelledby="footer-hours">
+                <h2 id="footer-hours">{move || t().footer_hours}</h2>
+                <ul class="plain">
+                    {hours
+                        .into_iter()
+                        .map(|h| {
+                            view! { <li>{move || weekday_span(t(), &h.weekdays)}" " {h.opens.clone()}"–"{h.closes.clone()}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        </footer>
+    }
+}
+
+/// "Senin–Kamis" for consecutive ISO weekdays, else a list.
+pub fn weekday_span(t: &Texts, days: &[u8]) -> String {
+    let name = |d: u8| t.weekdays.get(usize::from(d.clamp(1, 7)) - 1).copied().unwrap_or("");
+    match days {
+        [] => String::new(),
+        [one] => name(*one).into(),
+        [first, .., last] if days.windows(2).all(|w| w[1] == w[0] + 1) => format!("{}–{}", name(*first), name(*last)),
+        _ => days.iter().map(|d| name(*d)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// A phone number as a `tel:` target: digits and a leading plus only.
+pub fn tel(p: &str) -> String {
+    p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+}
+
+/// Active serta-merta announcements, shown on every page.
+#[component]
+pub fn Announcements() -> impl IntoView {
+    let t = use_texts();
+    let portal = use_portal();
+    let list = LocalResource::new(move || {
+        let backend = portal.backend.get_value();
+        async move { backend.announcements().await }
+    });
+    move || {
+        // An announcement that fails to load must not block the page; the catalogue still lists it.
+        let Some(Ok(list)) = list.get() else { return None };
+        Some(
+            list.announcements
+                .into_iter()
+                .map(|a| {
+                    let id = format!("alert-{}", a.id.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
+                    view! {
+                        <section class="announcement" aria-labelledby=id.clone()>
+                            <p class="announcement-label">{move || t().announcement_label}</p>
+                            <h2 id=id>{a.title.clone()}</h2>
+                            <dl>
+                                <Row label=Signal::derive(move || t().announcement_hazard) value=Some(a.hazard.clone())/>
+                                <Row label=Signal::derive(move || t().announcement_affected) value=Some(a.affected.clone())/>
+                                <Row label=Signal::derive(move || t().announcement_instructions) value=Some(a.instructions.clone())/>
+                                <Row
+                                    label=Signal::derive(move || t().announcement_source)
+                                    value=Some(format!("{} · {}", a.source, a.issued_at))
+                                />
+                            </dl>
+                        </section>
+                    }
+                })
+                .collect_view(),
+        )
+    }
+}

@@ -1,0 +1,247 @@
+//! Every text the citizen reads, in Bahasa Indonesia (default) and English.
+//!
+//! One struct, two static instances: a missing translation is a compile error.
+
+mod en;
+mod id;
+
+use crate::contract::{DayKind, InformationClass};
+use crate::domain::date::Date;
+
+/// The portal's languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Id,
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+    /// From a stored tag; anything else is Indonesian.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag == "en" {
+            Lang::En
+        } else {
+            Lang::Id
+        }
+    }
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+    /// The texts in this language.
+    pub fn t(self) -> &'static Texts {
+        match self {
+            Lang::Id => &id::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+}
+
+/// Plain-language description of an information class.
+pub struct ClassText {
+    pub name: &'static str,
+    pub what: &'static str,
+}
+
+/// All texts of the portal.
+pub struct Texts {
+    pub app_name: &'static str,
+    pub doc_title_suffix: &'static str,
+    pub skip_link: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_catalogue: &'static str,
+    pub nav_request: &'static str,
+    pub nav_status: &'static str,
+    pub nav_objection: &'static str,
+    pub nav_about: &'static str,
+    /// The name of this language, shown on the switch that leads to it.
+    pub language_name: &'static str,
+    pub switch_language_hint: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub footer_contact: &'static str,
+    pub footer_hours: &'static str,
+    pub address: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub website: &'static str,
+    pub weekdays: [&'static str; 7],
+    pub months: [&'static str; 12],
+    pub demo_notice: &'static str,
+
+    pub announcement_label: &'static str,
+    pub announcement_hazard: &'static str,
+    pub announcement_affected: &'static str,
+    pub announcement_instructions: &'static str,
+    pub announcement_source: &'static str,
+
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub classes: [ClassText; 4],
+    pub item_count: fn(u32) -> String,
+    pub see_class: &'static str,
+    pub home_request_title: &'static str,
+    pub home_request_body: &'static str,
+
+    pub catalogue_title: &'static str,
+    pub search_label: &'static str,
+    pub search_button: &'static str,
+    pub filter_class: &'static str,
+    pub all_classes: &'static str,
+    pub results: fn(u32) -> String,
+    pub no_results: &'static str,
+    pub no_results_request: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub page_of: fn(u32, u32) -> String,
+    pub updated_on: &'static str,
+    pub stale: &'static str,
+
+    pub item_summary: &'static str,
+    pub item_unit: &'static str,
+    pub item_official: &'static str,
+    pub item_responsible: &'static str,
+    pub item_made: &'static str,
+    pub item_form: &'static str,
+    pub item_retention: &'static str,
+    pub item_files: &'static str,
+    pub item_no_files: &'static str,
+    pub item_dip_number: &'static str,
+    pub not_stated: &'static str,
+    pub exemption_title: &'static str,
+    pub exemption_basis: &'static str,
+    pub exemption_test: &'static str,
+    pub exemption_period: &'static str,
+    pub exemption_ends: &'static str,
+    pub exemption_no_end: &'static str,
+    pub exemption_content_withheld: &'static str,
+    pub pasal17: [&'static str; 10],
+    pub back_to_catalogue: &'static str,
+
+    pub request_title: &'static str,
+    pub request_intro: &'static str,
+    pub request_steps_title: &'static str,
+    pub request_steps: [&'static str; 4],
+    pub request_deadlines: fn(u32, u32) -> String,
+    pub request_free: &'static str,
+    pub request_at_office: &'static str,
+
+    pub status_title: &'static str,
+    pub status_intro: &'static str,
+    pub status_number: &'static str,
+    pub status_number_hint: &'static str,
+    pub status_verifier: &'static str,
+    pub status_verifier_hint: &'static str,
+    pub status_submit: &'static str,
+    pub status_not_found: &'static str,
+    pub status_received: &'static str,
+    pub status_counts_from: &'static str,
+    pub status_timeline: &'static str,
+    pub events: [&'static str; 6],
+    pub outcomes: [&'static str; 6],
+    pub event_unknown: &'static str,
+
+    pub objection_title: &'static str,
+    pub objection_intro: &'static str,
+    pub objection_reasons_title: &'static str,
+    pub objection_reasons: [&'static str; 7],
+    pub objection_windows: fn(u32, u32, u32) -> String,
+
+    pub about_title: &'static str,
+    pub about_legal_basis: &'static str,
+    pub about_legal_items: [&'static str; 3],
+    pub about_standards: &'static str,
+    pub about_standard_notice: fn(u32, u32) -> String,
+    pub about_standard_verification: fn(u32) -> String,
+    pub about_fees: &'static str,
+
+    pub error_summary_title: &'static str,
+    pub error_prefix: &'static str,
+    pub required: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub go_home: &'static str,
+
+    pub down_title: &'static str,
+    pub down_what_to_do: &'static str,
+    pub down_reason_offline: &'static str,
+    pub down_reason_timeout: &'static str,
+    pub down_reason_unreachable: &'static str,
+    pub down_reason_server: &'static str,
+    pub down_reason_contract: &'static str,
+    pub down_reason_version: &'static str,
+    pub down_reason_config: &'static str,
+    pub down_reason_calendar: &'static str,
+    pub rate_limited: fn(Option<u32>) -> String,
+    pub invalid_answer: &'static str,
+    pub conflict: &'static str,
+
+    pub day_kinds: [&'static str; 3],
+    pub weekend: &'static str,
+}
+
+impl Texts {
+    /// The plain-language text of a class.
+    pub fn class(&self, c: InformationClass) -> &ClassText {
+        &self.classes[InformationClass::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+    }
+
+    /// Plain words for a Pasal 17 letter; the letter itself when unknown.
+    pub fn pasal17_words(&self, letter: &str) -> String {
+        let idx = letter.trim().chars().next().filter(|c| ('a'..='j').contains(c)).map(|c| c as usize - 'a' as usize);
+        match idx {
+            Some(i) => format!("Pasal 17 huruf {} — {}", &letter.trim()[..1], self.pasal17[i]),
+            None => format!("Pasal 17 {}", letter.chars().take(10).collect::<String>()),
+        }
+    }
+
+    /// A date in words: "23 November 2026".
+    pub fn date(&self, d: Date) -> String {
+        let (y, m, day) = d.ymd();
+        format!("{day} {} {y}", self.months[(m as usize).saturating_sub(1).min(11)])
+    }
+
+    /// A date string from the backend in words, or the raw string when it does not parse.
+    pub fn date_str(&self, s: &str) -> String {
+        match Date::parse(s) {
+            Some(d) => self.date(d),
+            None => s.chars().take(40).collect(),
+        }
+    }
+
+    /// Why a calendar day does not count.
+    pub fn day_kind(&self, k: DayKind) -> &'static str {
+        match k {
+            DayKind::Holiday => self.day_kinds[0],
+            DayKind::CutiBersama => self.day_kinds[1],
+            DayKind::Closure => self.day_kinds[2],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_fill_every_list() {
+        for lang in [Lang::Id, Lang::En] {
+            let t = lang.t();
+            assert!(t.classes.iter().all(|c| !c.name.is_empty() && !c.what.is_empty()));
+            assert!(t.pasal17.iter().chain(t.objection_reasons.iter()).all(|s| !s.is_empty()));
+        }
+        assert_ne!(Lang::Id.t().nav_catalogue, Lang::En.t().nav_catalogue);
+    }
+}

@@ -1,0 +1,143 @@
+//! One DIP row in full; for excepted items, why it is withheld, never its content.
+
+use crate::api::{ApiError, Backend};
+use crate::app::{use_portal, use_texts};
+use crate::components::{use_title, ErrorPanel, LoadingLine, Row};
+use crate::contract::{CatalogueItem, Exemption, InformationClass, InformationForm};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The item page.
+#[component]
+pub fn Item() -> impl IntoView {
+    let t = use_texts();
+    let portal = use_portal();
+    let params = use_params_map();
+    let item = LocalResource::new(move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let backend = portal.backend.get_value();
+        async move {
+            let item = backend.item(&id).await?;
+            let units = backend.units().await.map(|u| u.units).unwrap_or_default();
+            let unit = units.into_iter().find(|u| u.id == item.unit_id).map(|u| u.name);
+            Ok::<_, ApiError>((item, unit))
+        }
+    });
+    use_title(move || match item.get() {
+        Some(Ok((i, _))) => (i.title, false),
+        Some(Err(ApiError::NotFound)) => (t().not_found_title.into(), true),
+        _ => (t().catalogue_title.into(), false),
+    });
+    view! {
+        <p><A href="/informasi" attr:class="back-link">{move || t().back_to_catalogue}</A></p>
+        {move || match item.get() {
+            None => view! { <LoadingLine/> }.into_any(),
+            Some(Err(ApiError::NotFound)) => view! {
+                <h1>{move || t().not_found_title}</h1>
+                <p>{move || t().not_found_body}</p>
+            }.into_any(),
+            Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || item.refetch()/> }.into_any(),
+            Some(Ok((i, unit))) => view! { <ItemDetail item=i unit/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let class = item.class;
+    let forms = item
+        .forms
+        .iter()
+        .filter(|f| **f != InformationForm::Unknown)
+        .map(|f| if *f == InformationForm::Softcopy { "Softcopy" } else { "Hardcopy" })
+        .chain(item.formats.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let made = [item.made_when.clone(), item.made_where.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let excepted = class == InformationClass::Dikecualikan;
+    view! {
+        <h1>{item.title.clone()}</h1>
+        <p class="result-meta">
+            <span class=format!("tag {}", class.as_str())>{move || t().class(class).name}</span>
+            " · " {move || t().updated_on} " " {move || t().date_str(&item.updated_on)}
+        </p>
+        <dl class="summary-list">
+            <Row label=Signal::derive(move || t().item_dip_number) value=item.dip_number.clone()/>
+            <Row label=Signal::derive(move || t().item_summary) value=Some(item.summary.clone())/>
+            <Row label=Signal::derive(move || t().item_unit) value=unit/>
+            <Row label=Signal::derive(move || t().item_official) value=item.holding_official.clone()/>
+            <Row label=Signal::derive(move || t().item_responsible) value=item.responsible.clone()/>
+            <Row label=Signal::derive(move || t().item_made) value=Some(made)/>
+            <Row label=Signal::derive(move || t().item_form) value=Some(forms)/>
+            <Row label=Signal::derive(move || t().item_retention) value=item.retention.clone()/>
+        </dl>
+        {match (excepted, item.exemption.clone()) {
+            (true, Some(ex)) => view! { <ExemptionPanel ex/> }.into_any(),
+            _ => view! { <Files files=item.files.clone()/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <h2>{move || t().item_files}</h2>
+        {files.is_empty().then(|| view! { <p>{move || t().item_no_files}</p> })}
+        <ul class="files">
+            {files
+                .into_iter()
+                .filter(|f| is_safe_url(&f.url))
+                .map(|f| {
+                    let kind = f.media_type.rsplit('/').next().unwrap_or("").to_uppercase();
+                    view! {
+                        <li>
+                            <a href=f.url.clone() rel="noopener">{f.name.clone()}</a>
+                            " (" {kind} ", " {human_size(f.size_bytes)} ")"
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ExemptionPanel(ex: Exemption) -> impl IntoView {
+    let t = use_texts();
+    let letter = ex.pasal17.clone();
+    let ends = ex.ends_on.clone();
+    view! {
+        <section class="panel exemption" aria-labelledby="exemption-title">
+            <h2 id="exemption-title">{move || t().exemption_title}</h2>
+            <dl class="summary-list">
+                <div class="row"><dt>{move || t().exemption_basis}</dt><dd>{move || t().pasal17_words(&letter)}</dd></div>
+                <div class="row"><dt>{move || t().exemption_test}</dt><dd>{ex.consequence_test.clone()}</dd></div>
+                <div class="row"><dt>{move || t().exemption_period}</dt><dd>{ex.period.clone()}</dd></div>
+                <div class="row">
+                    <dt>{move || t().exemption_ends}</dt>
+                    <dd>{move || ends.as_deref().map(|d| t().date_str(d)).unwrap_or_else(|| t().exemption_no_end.into())}</dd>
+                </div>
+            </dl>
+            <p>{move || t().exemption_content_withheld}</p>
+            <p><A href="/keberatan">{move || t().nav_objection}</A></p>
+        </section>
+    }
+}
+
+/// Only http(s) links from the backend become links; `javascript:` and the like never do.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with('/')
+}
+
+/// "2,4 MB", "512 KB".
+pub fn human_size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000).max(1))
+    }
+}

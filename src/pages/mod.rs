@@ -1,0 +1,11 @@
+//! One page (route) per file.
+
+pub mod about;
+pub mod catalogue;
+pub mod down;
+pub mod home;
+pub mod item;
+pub mod not_found;
+pub mod objection;
+pub mod request;
+pub mod status;
