@@ -5,7 +5,7 @@ use crate::components::{Announcements, Footer, Header};
 use crate::contract::Meta;
 use crate::i18n::Lang;
 use crate::pages;
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
@@ -68,7 +68,7 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
 
 #[component]
 fn App() -> impl IntoView {
-    let stored = LocalStorage::get::<String>(LANG_KEY).map(|s| Lang::from_tag(&s)).unwrap_or(Lang::Id);
+    let stored = BrowserStorage::get::<String>(LANG_KEY).map(|s| Lang::from_tag(&s)).unwrap_or(Lang::Id);
     let lang = RwSignal::new(stored);
     provide_context(lang);
     Effect::new(move || {
@@ -76,7 +76,7 @@ fn App() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.tag());
         }
-        let _ = LocalStorage::set(LANG_KEY, l.tag());
+        let _ = BrowserStorage::set(LANG_KEY, l.tag());
     });
     let booted = LocalResource::new(boot);
     view! {

@@ -180,8 +180,9 @@ pub fn Announcements() -> impl IntoView {
                 .into_iter()
                 .map(|a| {
                     let id = format!("alert-{}", a.id.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
+                    let labelled_by = id.clone();
                     view! {
-                        <section class="announcement" aria-labelledby=id.clone()>
+                        <section class="announcement" aria-labelledby=labelled_by>
                             <p class="announcement-label">{move || t().announcement_label}</p>
                             <h2 id=id>{a.title.clone()}</h2>
                             <dl>

@@ -44,12 +44,13 @@ fn ClassCards(counts: Option<ClassCounts>) -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let id = format!("class-{}", c.as_str());
+                    let described_by = id.clone();
                     view! {
                         <li class=format!("class-card {}", c.as_str())>
-                            <h2 id=id.clone()>{move || t().class(c).name}</h2>
+                            <h2 id=id>{move || t().class(c).name}</h2>
                             <p>{move || t().class(c).what}</p>
                             {counts.map(|n| view! { <p class="count">{move || (t().item_count)(n.get(c))}</p> })}
-                            <A href=format!("/informasi?class={}", c.as_str()) attr:aria-describedby=id>
+                            <A href=format!("/informasi?class={}", c.as_str()) attr:aria-describedby=described_by>
                                 {move || t().see_class}
                             </A>
                         </li>

@@ -1,0 +1,248 @@
+// End-to-end helpers for node's built-in test runner (`node --test --test-concurrency=1 tests/e2e/`).
+//
+// The server is the release `ppid-server` binary serving the Trunk build (`dist/`) and the reference API at
+// `/api/`. The browser is Debian's Chromium driven by playwright-core (no downloaded browsers).
+//
+// Environment:
+//   PPID_DIST        the built app to serve (default: dist, relative to the repo root)
+//   PPID_SERVER_BIN  the server binary (default: target/release/ppid-server)
+//   CHROMIUM_PATH    the browser (default: /usr/bin/chromium)
+//   PPID_E2E_HEADED  set to 1 to watch the browser (needs a display)
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The repository root. */
+export const ROOT = path.resolve(HERE, '..', '..');
+export const DIST = path.resolve(ROOT, process.env.PPID_DIST || 'dist');
+export const SERVER_BIN = path.resolve(ROOT, process.env.PPID_SERVER_BIN || 'target/release/ppid-server');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const AXE_PATH = path.join(ROOT, 'tests', 'node_modules', 'axe-core', 'axe.min.js');
+export const ARTIFACTS = path.join(HERE, 'artifacts');
+
+/** Chromium as root in a closed network: no sandbox, no GPU, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * Starts `ppid-server --dist <DIST> --port 0` and waits for its `listening on` line.
+ *
+ * @param {object} [options]
+ * @param {object|string} [options.config] an object (written to a temp file) or a file path, served at /config.json
+ * @param {string} [options.dist] another directory to serve instead of DIST
+ * @param {string[]} [options.args] more server arguments, e.g. ['--gzip'] or ['--now', '1795921200000']
+ * @param {number} [options.timeoutMs] how long to wait for the server to start
+ * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
+ */
+export async function startServer({ config, dist = DIST, args = [], timeoutMs = 15000 } = {}) {
+  if (!fs.existsSync(SERVER_BIN)) {
+    throw new Error(`no server binary at ${SERVER_BIN}: run \`cargo build --release -p ppid-server\` (or set PPID_SERVER_BIN)`);
+  }
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`no built app at ${dist}/index.html: run \`trunk build --release\` (or set PPID_DIST)`);
+  }
+  let tempDir;
+  const serverArgs = ['--dist', dist, '--port', '0', ...args];
+  if (config !== undefined) {
+    let file = config;
+    if (typeof config !== 'string') {
+      tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-e2e-'));
+      file = path.join(tempDir, 'config.json');
+      fs.writeFileSync(file, JSON.stringify(config, null, 2));
+    }
+    serverArgs.push('--config', file);
+  }
+
+  const child = spawn(SERVER_BIN, serverArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => {
+    if (stderr.length < 10000) stderr += d;
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const cleanup = () => {
+    running.delete(child);
+    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  let url;
+  try {
+    url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`ppid-server did not start within ${timeoutMs} ms; stderr:\n${stderr}`)), timeoutMs);
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/^listening on (http:\/\/\S+)\s*$/m);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.once('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`ppid-server exited (${signal ?? code}) before listening; stderr:\n${stderr}`));
+      });
+    });
+  } catch (e) {
+    child.kill('SIGKILL');
+    cleanup();
+    throw e;
+  }
+
+  return {
+    url,
+    port: Number(new URL(url).port),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      cleanup();
+    },
+  };
+}
+
+/** Headless Debian Chromium. Close it in `after`. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: process.env.PPID_E2E_HEADED !== '1',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * A page in a fresh browser context (own cookies, storage, service workers).
+ * `page.consoleErrors` collects console errors and uncaught page errors as readable strings;
+ * `page.pageErrors` only the uncaught exceptions. Close it with `await page.context().close()`.
+ *
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContextOptions} [contextOptions]
+ */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.pageErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const loc = msg.location();
+    const where = loc && loc.url ? ` (${loc.url}${loc.lineNumber ? `:${loc.lineNumber}` : ''})` : '';
+    page.consoleErrors.push(`console.error: ${msg.text()}${where}`);
+  });
+  page.on('pageerror', (err) => {
+    const text = `pageerror: ${err.message}`;
+    page.pageErrors.push(text);
+    page.consoleErrors.push(text);
+  });
+  return page;
+}
+
+/**
+ * Waits until the app has rendered `selector` (default: the main heading).
+ * On time-out the error lists the console errors seen so far.
+ */
+export async function waitForApp(page, selector = 'main#main h1', { timeout = 20000 } = {}) {
+  try {
+    await page.waitForSelector(selector, { timeout });
+  } catch (e) {
+    const errors = page.consoleErrors?.length ? `\nconsole errors:\n  ${page.consoleErrors.join('\n  ')}` : '';
+    throw new Error(`waitForApp: ${selector} did not appear on ${page.url()} within ${timeout} ms${errors}\n${e.message}`);
+  }
+}
+
+let axeSource;
+
+/** Runs axe-core on the page and returns its violations (plain objects). */
+export async function checkAxe(page) {
+  const loaded = await page.evaluate(() => typeof window.axe === 'object');
+  if (!loaded) {
+    // Not page.addScriptTag: that inserts an inline <script>, which a strict Content-Security-Policy refuses
+    // (with a console error that would then fail the page). DevTools evaluation is not subject to the CSP.
+    axeSource ??= fs.readFileSync(AXE_PATH, 'utf8');
+    await page.evaluate(axeSource);
+  }
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: tags, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+/** Formats axe violations one rule per line, with the offending selectors. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const targets = v.nodes.map((n) => `      ${n.target.join(' ')}`).join('\n');
+      return `  - ${v.id} [${v.impact}]: ${v.help} (${v.helpUrl})\n${targets}`;
+    })
+    .join('\n');
+}
+
+/** Throws when axe finds any violation, listing rule id, impact, help and target selectors. */
+export async function assertNoAxeViolations(page, label = page.url()) {
+  const violations = await checkAxe(page);
+  if (violations.length > 0) {
+    throw new Error(`${label}: ${violations.length} accessibility violation(s) (axe-core):\n${formatViolations(violations)}`);
+  }
+}
+
+/** Saves a screenshot and the DOM under tests/e2e/artifacts/ (for a failing test). */
+export async function saveArtifacts(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const base = path.join(ARTIFACTS, name.replace(/[^a-z0-9._-]+/gi, '_'));
+  await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
+  fs.writeFileSync(`${base}.html`, await page.content().catch(() => ''));
+  return base;
+}
+
+/**
+ * Starts a server and a browser before the file's tests and stops both after them.
+ * Returns an object whose `server` ({url, port, stop}) and `browser` are set once `before` has run.
+ *
+ * @param {Parameters<typeof startServer>[0]} [serverOptions]
+ */
+export function useServerAndBrowser(serverOptions = {}) {
+  const ctx = { server: undefined, browser: undefined };
+  before(async () => {
+    ctx.server = await startServer(serverOptions);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}
