@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::pages;
 use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
@@ -27,10 +27,10 @@ pub fn use_portal() -> Portal {
     expect_context::<Portal>()
 }
 
-/// The current language's texts, tracked.
-pub fn use_texts() -> impl Fn() -> &'static crate::i18n::Texts + Copy {
-    let lang = expect_context::<RwSignal<Lang>>();
-    move || lang.get().t()
+/// The current language's texts. Untracked on purpose: the shell re-renders the page when
+/// the language changes, so views hold plain strings instead of one closure per text.
+pub fn use_texts() -> &'static crate::i18n::Texts {
+    expect_context::<RwSignal<Lang>>().get_untracked().t()
 }
 
 /// Replaces the static boot shell of `index.html` with the app.
@@ -78,16 +78,17 @@ fn App() -> impl IntoView {
         }
         let _ = BrowserStorage::set(LANG_KEY, l.tag());
     });
-    let booted = LocalResource::new(boot);
+    let booted = crate::components::use_load(boot);
     view! {
         <Router>
-            {move || match booted.get() {
+            // Re-rendered whole when the language changes: views hold plain strings.
+            {move || match (lang.track(), booted.get()).1 {
                 None => view! { <Loading/> }.into_any(),
                 Some((_, Ok(b))) => view! { <Shell booted=b lang/> }.into_any(),
                 Some((config, Err(e))) => {
                     let office = config.and_then(|c| c.office);
                     view! {
-                        <Header meta=None/>
+                        <Header meta=None demo=false/>
                         <main id="main" tabindex="-1">
                             <pages::down::BackendDown error=e office on_retry=move || booted.refetch()/>
                         </main>
@@ -104,7 +105,7 @@ fn Loading() -> impl IntoView {
     let t = use_texts();
     view! {
         <main id="main" tabindex="-1">
-            <p class="loading" role="status">{move || t().loading}</p>
+            <p class="loading" role="status">{t.loading}</p>
         </main>
     }
 }
@@ -119,14 +120,12 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
         config: StoredValue::new_local(booted.config),
         meta: StoredValue::new_local(booted.meta),
     });
-    let t = use_texts();
     focus_heading_on_navigation();
     view! {
-        <Header meta=Some(meta.clone())/>
-        {demo.then(|| view! { <p class="demo-notice">{move || t().demo_notice}</p> })}
+        <Header meta=Some(meta.clone()) demo/>
         <Announcements/>
         <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <pages::not_found::NotFound/> }>
+            <FlatRoutes fallback=|| view! { <pages::not_found::NotFound/> }>
                 <Route path=path!("/") view=pages::home::Home/>
                 <Route path=path!("/informasi") view=pages::catalogue::Catalogue/>
                 <Route path=path!("/informasi/:id") view=pages::item::Item/>
@@ -134,7 +133,7 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
                 <Route path=path!("/status") view=pages::status::StatusLookup/>
                 <Route path=path!("/keberatan") view=pages::objection::ObjectionIntro/>
                 <Route path=path!("/tentang") view=pages::about::About/>
-            </Routes>
+            </FlatRoutes>
         </main>
         <Footer meta/>
     }

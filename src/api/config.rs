@@ -49,7 +49,9 @@ impl Config {
     /// The adapter this configuration asks for.
     pub fn backend(&self) -> AnyBackend {
         match self.api_base.as_deref().map(str::trim) {
-            None | Some("") | Some("demo") => AnyBackend::Demo(DemoBackend::new()),
+            None | Some("") | Some("demo") => {
+                AnyBackend::Demo(DemoBackend::new(resolve("seed.json"), resolve("demo-backend_loader.js")))
+            }
             Some(base) => AnyBackend::Http(HttpBackend::new(&resolve(base), self.timeout_ms)),
         }
     }
@@ -68,10 +70,9 @@ fn resolve(base: &str) -> String {
 /// a file that is not valid is an error, so a misconfigured site never silently runs the demo.
 pub async fn load_config() -> Result<Config, ()> {
     let url = resolve("config.json");
-    let Ok(resp) = gloo_net::http::Request::get(&url).send().await else { return Ok(Config::default()) };
-    if resp.status() == 404 {
+    let Ok(reply) = super::fetch::fetch("GET", &url, &[], None, None).await else { return Ok(Config::default()) };
+    if reply.status == 404 {
         return Ok(Config::default());
     }
-    let text = resp.text().await.map_err(|_| ())?;
-    serde_json::from_str(&text).map_err(|_| ())
+    serde_json::from_str(&reply.body).map_err(|_| ())
 }

@@ -2,7 +2,7 @@
 
 use super::{ApiError, Exchange, RawReply};
 use futures::future::{select, Either};
-use gloo_net::http::{Method, RequestBuilder};
+use super::fetch::{fetch, is_offline};
 use std::pin::pin;
 use web_sys::AbortController;
 
@@ -31,24 +31,16 @@ impl HttpBackend {
     }
 
     async fn fetch(&self, exchange: Exchange, abort: &AbortOnDrop) -> Result<RawReply, ApiError> {
-        let method = if exchange.method == "POST" { Method::POST } else { Method::GET };
-        let mut req = RequestBuilder::new(&format!("{}{}", self.base, exchange.path))
-            .method(method)
-            .header("Accept", "application/json, application/problem+json")
-            .abort_signal(abort.0.as_ref().map(|c| c.signal()).as_ref());
+        let mut headers = vec![("Accept", "application/json, application/problem+json")];
         if let Some(key) = &exchange.idempotency_key {
-            req = req.header("Idempotency-Key", key);
+            headers.push(("Idempotency-Key", key));
         }
-        let sent = match exchange.body {
-            Some(body) => req.header("Content-Type", "application/json").body(body).map_err(|_| ApiError::Unreachable)?.send().await,
-            None => req.send().await,
-        };
-        let resp = sent.map_err(|_| if is_offline() { ApiError::Offline } else { ApiError::Unreachable })?;
-        let headers = resp.headers();
-        let retry_after = headers.get("Retry-After").and_then(|v| v.trim().parse().ok());
-        let content_type = headers.get("Content-Type").unwrap_or_default();
-        let body = resp.text().await.map_err(|_| ApiError::Unreachable)?;
-        Ok(RawReply { status: resp.status(), content_type, body, retry_after })
+        if exchange.body.is_some() {
+            headers.push(("Content-Type", "application/json"));
+        }
+        let signal = abort.0.as_ref().map(|c| c.signal());
+        let url = format!("{}{}", self.base, exchange.path);
+        fetch(exchange.method, &url, &headers, exchange.body.as_deref(), signal.as_ref()).await
     }
 }
 
@@ -65,9 +57,4 @@ impl super::Backend for HttpBackend {
             Either::Right(_) => Err(ApiError::Timeout),
         }
     }
-}
-
-/// The browser says it has no network.
-pub fn is_offline() -> bool {
-    web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }

@@ -5,6 +5,7 @@
 
 mod config;
 mod demo;
+mod fetch;
 mod http;
 
 pub use config::{load_config, Config, OfficeContact};
@@ -37,8 +38,8 @@ pub enum ApiError {
     Conflict,
     /// The backend failed (5xx or an unexpected status).
     Server { status: u16 },
-    /// The backend answered something that is not the contract.
-    Contract(String),
+    /// The backend answered something that is not the contract (what, for developers).
+    Contract(&'static str),
     /// The backend speaks another major version of the contract.
     UnsupportedVersion(String),
 }
@@ -132,7 +133,7 @@ pub trait Backend {
         idempotency_key: Option<String>,
         body: &B,
     ) -> impl Future<Output = Result<T, ApiError>> {
-        let body = serde_json::to_string(body).map_err(|e| ApiError::Contract(e.to_string()));
+        let body = serde_json::to_string(body).map_err(|_| ApiError::Contract("body does not encode"));
         let path = path.to_owned();
         async move {
             let exchange = Exchange { method: "POST", path, idempotency_key, body: Some(body?) };
@@ -170,7 +171,7 @@ pub fn check_version(version: &str) -> Result<(), ApiError> {
 /// Turns a raw answer into the contract type or a typed error. Never panics on any input.
 pub fn decode<T: DeserializeOwned>(reply: RawReply) -> Result<T, ApiError> {
     if (200..300).contains(&reply.status) {
-        return serde_json::from_str(&reply.body).map_err(|e| ApiError::Contract(e.to_string()));
+        return serde_json::from_str(&reply.body).map_err(|_| ApiError::Contract("body does not decode"));
     }
     let problem: Option<Problem> = serde_json::from_str(&reply.body).ok();
     let code = problem.as_ref().map(|p| p.code.as_str()).unwrap_or("");

@@ -1,5 +1,8 @@
 //! Shared building blocks: header, footer, alerts, summary lists, error texts, page titles.
 
+mod load;
+pub use load::{use_load, Load};
+
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::contract::Meta;
@@ -12,8 +15,8 @@ pub fn use_title(page: impl Fn() -> (String, bool) + 'static) {
     let t = use_texts();
     Effect::new(move || {
         let (title, error) = page();
-        let prefix = if error { t().error_prefix } else { "" };
-        document().set_title(&format!("{prefix}{title} – {}", t().doc_title_suffix));
+        let prefix = if error { t.error_prefix } else { "" };
+        document().set_title(&format!("{prefix}{title} – {}", t.doc_title_suffix));
     });
 }
 
@@ -40,8 +43,8 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
     let t = use_texts();
     view! {
         <div class="error-panel" role="alert">
-            <p>{move || error_text(t(), &error)}</p>
-            <button type="button" class="button secondary" on:click=move |_| on_retry.run(())>{move || t().retry}</button>
+            <p>{move || error_text(t, &error)}</p>
+            <button type="button" class="button secondary" on:click=move |_| on_retry.run(())>{t.retry}</button>
         </div>
     }
 }
@@ -50,52 +53,60 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
 #[component]
 pub fn LoadingLine() -> impl IntoView {
     let t = use_texts();
-    view! { <p class="loading" role="status">{move || t().loading}</p> }
+    view! { <p class="loading" role="status">{t.loading}</p> }
 }
 
 /// One row of a summary list; an empty value says "not stated".
 #[component]
-pub fn Row(#[prop(into)] label: Signal<&'static str>, value: Option<String>) -> impl IntoView {
+pub fn Row(label: &'static str, value: Option<String>) -> impl IntoView {
     let t = use_texts();
     let value = value.filter(|v| !v.trim().is_empty());
     view! {
         <div class="row">
-            <dt>{move || label.get()}</dt>
-            <dd>{move || value.clone().unwrap_or_else(|| t().not_stated.to_owned())}</dd>
+            <dt>{label}</dt>
+            <dd>{move || value.clone().unwrap_or_else(|| t.not_stated.to_owned())}</dd>
         </div>
     }
 }
 
 /// Site header: the public body's identity, navigation and the language switch.
 #[component]
-pub fn Header(meta: Option<Meta>) -> impl IntoView {
+pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
     let t = use_texts();
     let lang = expect_context::<RwSignal<Lang>>();
-    let (name, region) = match &meta {
-        Some(m) => (Some(m.public_body.name.clone()), Some(m.public_body.region.clone())),
-        None => (None, None),
+    let other = lang.get_untracked().other();
+    let name = meta.as_ref().map(|m| m.public_body.name.clone()).unwrap_or_else(|| t.app_name.to_owned());
+    let region = meta.as_ref().map(|m| m.public_body.region.clone());
+    let switch = move |_| {
+        lang.set(other);
+        // The page re-renders in the new language; keep keyboard focus on the switch.
+        request_animation_frame(|| {
+            if let Some(el) = document().query_selector(".lang-switch").ok().flatten() {
+                use wasm_bindgen::JsCast;
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
     };
-    let has_meta = meta.is_some();
-    let name = StoredValue::new(name);
     view! {
-        <a class="skip-link" href="#main">{move || t().skip_link}</a>
+        <a class="skip-link" href="#main">{t.skip_link}</a>
         <header class="site-header">
             <div class="brand">
-                <A href="/" attr:class="brand-name">
-                    {move || name.get_value().unwrap_or_else(|| t().app_name.to_owned())}
-                </A>
+                <a href="/" class="brand-name">{name}</a>
                 {region.map(|r| view! { <span class="brand-region">{r}</span> })}
             </div>
             <button
                 type="button"
                 class="lang-switch"
-                lang=move || lang.get().other().tag()
-                aria-label=move || format!("{} – {}", lang.get().other().t().switch_language_hint, lang.get().other().t().language_name)
-                on:click=move |_| lang.update(|l| *l = l.other())
+                lang=other.tag()
+                aria-label=format!("{} – {}", other.t().switch_language_hint, other.t().language_name)
+                on:click=switch
             >
-                {move || lang.get().other().t().language_name}
+                {other.t().language_name}
             </button>
-            {has_meta.then(|| view! { <Nav/> })}
+            {meta.is_some().then(|| view! { <Nav/> })}
+            {demo.then(|| view! { <p class="demo-notice">{t.demo_notice}</p> })}
         </header>
     }
 }
@@ -104,14 +115,14 @@ pub fn Header(meta: Option<Meta>) -> impl IntoView {
 fn Nav() -> impl IntoView {
     let t = use_texts();
     view! {
-        <nav aria-label=move || t().nav_label>
+        <nav aria-label=t.nav_label>
             <ul>
-                <li><A href="/" exact=true>{move || t().nav_home}</A></li>
-                <li><A href="/informasi">{move || t().nav_catalogue}</A></li>
-                <li><A href="/permohonan">{move || t().nav_request}</A></li>
-                <li><A href="/status">{move || t().nav_status}</A></li>
-                <li><A href="/keberatan">{move || t().nav_objection}</A></li>
-                <li><A href="/tentang">{move || t().nav_about}</A></li>
+                <li><A href="/" exact=true>{t.nav_home}</A></li>
+                <li><A href="/informasi">{t.nav_catalogue}</A></li>
+                <li><A href="/permohonan">{t.nav_request}</A></li>
+                <li><A href="/status">{t.nav_status}</A></li>
+                <li><A href="/keberatan">{t.nav_objection}</A></li>
+                <li><A href="/tentang">{t.nav_about}</A></li>
             </ul>
         </nav>
     }
@@ -126,19 +137,19 @@ pub fn Footer(meta: Meta) -> impl IntoView {
     view! {
         <footer class="site-footer">
             <section aria-labelledby="footer-contact">
-                <h2 id="footer-contact">{move || t().footer_contact}</h2>
+                <h2 id="footer-contact">{t.footer_contact}</h2>
                 <p>{body.name.clone()}</p>
                 <p>{body.address.clone()}</p>
-                {body.phone.clone().map(|p| view! { <p>{move || t().phone}": " <a href=format!("tel:{}", tel(&p))>{p.clone()}</a></p> })}
-                {body.email.clone().map(|e| view! { <p>{move || t().email}": " <a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
+                {body.phone.clone().map(|p| view! { <p>{t.phone}": " <a href=format!("tel:{}", tel(&p))>{p.clone()}</a></p> })}
+                {body.email.clone().map(|e| view! { <p>{t.email}": " <a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
             </section>
             <section aria-labelledby="footer-hours">
-                <h2 id="footer-hours">{move || t().footer_hours}</h2>
+                <h2 id="footer-hours">{t.footer_hours}</h2>
                 <ul class="plain">
                     {hours
                         .into_iter()
                         .map(|h| {
-                            view! { <li>{move || weekday_span(t(), &h.weekdays)}" " {h.opens.clone()}"–"{h.closes.clone()}</li> }
+                            view! { <li>{move || weekday_span(t, &h.weekdays)}" " {h.opens.clone()}"–"{h.closes.clone()}</li> }
                         })
                         .collect_view()}
                 </ul>
@@ -168,7 +179,7 @@ pub fn tel(p: &str) -> String {
 pub fn Announcements() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    let list = LocalResource::new(move || {
+    let list = use_load(move || {
         let backend = portal.backend.get_value();
         async move { backend.announcements().await }
     });
@@ -183,14 +194,14 @@ pub fn Announcements() -> impl IntoView {
                     let labelled_by = id.clone();
                     view! {
                         <section class="announcement" aria-labelledby=labelled_by>
-                            <p class="announcement-label">{move || t().announcement_label}</p>
+                            <p class="announcement-label">{t.announcement_label}</p>
                             <h2 id=id>{a.title.clone()}</h2>
                             <dl>
-                                <Row label=Signal::derive(move || t().announcement_hazard) value=Some(a.hazard.clone())/>
-                                <Row label=Signal::derive(move || t().announcement_affected) value=Some(a.affected.clone())/>
-                                <Row label=Signal::derive(move || t().announcement_instructions) value=Some(a.instructions.clone())/>
+                                <Row label=t.announcement_hazard value=Some(a.hazard.clone())/>
+                                <Row label=t.announcement_affected value=Some(a.affected.clone())/>
+                                <Row label=t.announcement_instructions value=Some(a.instructions.clone())/>
                                 <Row
-                                    label=Signal::derive(move || t().announcement_source)
+                                    label=t.announcement_source
                                     value=Some(format!("{} · {}", a.source, a.issued_at))
                                 />
                             </dl>

@@ -2,11 +2,10 @@
 
 use crate::api::Backend;
 use crate::app::{use_portal, use_texts};
-use crate::components::{use_title, ErrorPanel, LoadingLine};
+use crate::components::{use_load, use_title, ErrorPanel, LoadingLine};
 use crate::contract::{CatalogueQuery, CatalogueSummary, InformationClass};
 use crate::reference::{encode_catalogue_query, percent_encode};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 const PER_PAGE: u32 = 20;
@@ -27,8 +26,8 @@ pub fn Catalogue() -> impl IntoView {
             ..Default::default()
         }
     });
-    use_title(move || (t().catalogue_title.into(), false));
-    let results = LocalResource::new(move || {
+    use_title(move || (t.catalogue_title.into(), false));
+    let results = use_load(move || {
         let q = current.get();
         let backend = portal.backend.get_value();
         async move { backend.catalogue(&q).await }
@@ -46,23 +45,23 @@ pub fn Catalogue() -> impl IntoView {
         navigate(&format!("/informasi?{}", encode_catalogue_query(&q)), Default::default());
     };
     view! {
-        <h1>{move || t().catalogue_title}</h1>
+        <h1>{t.catalogue_title}</h1>
         <form class="search" role="search" on:submit=on_submit>
             <div class="field">
-                <label for="search-q">{move || t().search_label}</label>
+                <label for="search-q">{t.search_label}</label>
                 <input id="search-q" name="q" type="search" node_ref=search prop:value=move || current.get().q.unwrap_or_default()/>
             </div>
             <div class="field">
-                <label for="search-class">{move || t().filter_class}</label>
+                <label for="search-class">{t.filter_class}</label>
                 <select id="search-class" name="class" node_ref=class prop:value=move || current.get().class.map(|c| c.as_str()).unwrap_or("")>
-                    <option value="">{move || t().all_classes}</option>
+                    <option value="">{t.all_classes}</option>
                     {InformationClass::ALL
                         .into_iter()
-                        .map(|c| view! { <option value=c.as_str()>{move || t().class(c).name}</option> })
+                        .map(|c| view! { <option value=c.as_str()>{t.class(c).name}</option> })
                         .collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button">{move || t().search_button}</button>
+            <button type="submit" class="button">{t.search_button}</button>
         </form>
         {move || match results.get() {
             None => view! { <LoadingLine/> }.into_any(),
@@ -71,11 +70,11 @@ pub fn Catalogue() -> impl IntoView {
                 let q = current.get();
                 let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
                 view! {
-                    <p class="result-count" role="status">{move || (t().results)(page.total)}</p>
+                    <p class="result-count" role="status">{(t.results)(page.total)}</p>
                     {(page.items.is_empty()).then(|| view! {
                         <div class="panel">
-                            <p>{move || t().no_results}</p>
-                            <p><A href="/permohonan">{move || t().no_results_request}</A></p>
+                            <p>{t.no_results}</p>
+                            <p><a href="/permohonan">{t.no_results_request}</a></p>
                         </div>
                     })}
                     <ul class="results">
@@ -95,10 +94,10 @@ fn ResultItem(item: CatalogueSummary) -> impl IntoView {
     let class = item.class;
     view! {
         <li class="result">
-            <h2><A href=format!("/informasi/{}", percent_encode(&item.id))>{item.title.clone()}</A></h2>
+            <h2><a href=format!("/informasi/{}", percent_encode(&item.id))>{item.title.clone()}</a></h2>
             <p class="result-meta">
-                <span class=format!("tag {}", class.as_str())>{move || t().class(class).name}</span>
-                " · " {item.year} " · " {move || t().updated_on} " " {move || t().date_str(&item.updated_on)}
+                <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
+                " · " {item.year} " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
             </p>
             <p>{item.summary.clone()}</p>
         </li>
@@ -114,10 +113,10 @@ fn Pager(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
     };
     (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label=move || (t().page_of)(page, pages)>
-                {(page > 1).then(|| view! { <A href=href(page - 1)>{move || t().previous_page}</A> })}
-                <span>{move || (t().page_of)(page, pages)}</span>
-                {(page < pages).then(|| view! { <A href=href(page + 1)>{move || t().next_page}</A> })}
+            <nav class="pager" aria-label=(t.page_of)(page, pages)>
+                {(page > 1).then(|| view! { <a href=href(page - 1)>{t.previous_page}</a> })}
+                <span>{(t.page_of)(page, pages)}</span>
+                {(page < pages).then(|| view! { <a href=href(page + 1)>{t.next_page}</a> })}
             </nav>
         }
     })

@@ -2,24 +2,23 @@
 
 use crate::api::Backend;
 use crate::app::{use_portal, use_texts};
-use crate::components::{use_title, ErrorPanel};
+use crate::components::{use_load, use_title, ErrorPanel};
 use crate::contract::{CatalogueQuery, ClassCounts, InformationClass};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The landing page.
 #[component]
 pub fn Home() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    use_title(move || (t().home_title.into(), false));
-    let counts = LocalResource::new(move || {
+    use_title(move || (t.home_title.into(), false));
+    let counts = use_load(move || {
         let backend = portal.backend.get_value();
         async move { backend.catalogue(&CatalogueQuery { per_page: Some(1), ..Default::default() }).await.map(|p| p.class_counts) }
     });
     view! {
-        <h1>{move || t().home_title}</h1>
-        <p class="lead">{move || t().home_intro}</p>
+        <h1>{t.home_title}</h1>
+        <p class="lead">{t.home_intro}</p>
         {move || match counts.get() {
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || counts.refetch()/> }.into_any(),
             other => {
@@ -28,9 +27,9 @@ pub fn Home() -> impl IntoView {
             }
         }}
         <section class="panel" aria-labelledby="home-request">
-            <h2 id="home-request">{move || t().home_request_title}</h2>
-            <p>{move || t().home_request_body}</p>
-            <p><A href="/permohonan" attr:class="button">{move || t().nav_request}</A></p>
+            <h2 id="home-request">{t.home_request_title}</h2>
+            <p>{t.home_request_body}</p>
+            <p><a href="/permohonan" class="button">{t.nav_request}</a></p>
         </section>
     }
 }
@@ -47,12 +46,12 @@ fn ClassCards(counts: Option<ClassCounts>) -> impl IntoView {
                     let described_by = id.clone();
                     view! {
                         <li class=format!("class-card {}", c.as_str())>
-                            <h2 id=id>{move || t().class(c).name}</h2>
-                            <p>{move || t().class(c).what}</p>
-                            {counts.map(|n| view! { <p class="count">{move || (t().item_count)(n.get(c))}</p> })}
-                            <A href=format!("/informasi?class={}", c.as_str()) attr:aria-describedby=described_by>
-                                {move || t().see_class}
-                            </A>
+                            <h2 id=id>{t.class(c).name}</h2>
+                            <p>{t.class(c).what}</p>
+                            {counts.map(|n| view! { <p class="count">{(t.item_count)(n.get(c))}</p> })}
+                            <a href=format!("/informasi?class={}", c.as_str()) aria-describedby=described_by>
+                                {t.see_class}
+                            </a>
                         </li>
                     }
                 })

@@ -2,10 +2,9 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
-use crate::components::{use_title, ErrorPanel, LoadingLine, Row};
+use crate::components::{use_load, use_title, ErrorPanel, LoadingLine, Row};
 use crate::contract::{CatalogueItem, Exemption, InformationClass, InformationForm};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// The item page.
@@ -14,7 +13,7 @@ pub fn Item() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
     let params = use_params_map();
-    let item = LocalResource::new(move || {
+    let item = use_load(move || {
         let id = params.read().get("id").unwrap_or_default();
         let backend = portal.backend.get_value();
         async move {
@@ -26,16 +25,16 @@ pub fn Item() -> impl IntoView {
     });
     use_title(move || match item.get() {
         Some(Ok((i, _))) => (i.title, false),
-        Some(Err(ApiError::NotFound)) => (t().not_found_title.into(), true),
-        _ => (t().catalogue_title.into(), false),
+        Some(Err(ApiError::NotFound)) => (t.not_found_title.into(), true),
+        _ => (t.catalogue_title.into(), false),
     });
     view! {
-        <p><A href="/informasi" attr:class="back-link">{move || t().back_to_catalogue}</A></p>
+        <p><a href="/informasi" class="back-link">{t.back_to_catalogue}</a></p>
         {move || match item.get() {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(ApiError::NotFound)) => view! {
-                <h1>{move || t().not_found_title}</h1>
-                <p>{move || t().not_found_body}</p>
+                <h1>{t.not_found_title}</h1>
+                <p>{t.not_found_body}</p>
             }.into_any(),
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || item.refetch()/> }.into_any(),
             Some(Ok((i, unit))) => view! { <ItemDetail item=i unit/> }.into_any(),
@@ -60,18 +59,18 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
     view! {
         <h1>{item.title.clone()}</h1>
         <p class="result-meta">
-            <span class=format!("tag {}", class.as_str())>{move || t().class(class).name}</span>
-            " · " {move || t().updated_on} " " {move || t().date_str(&item.updated_on)}
+            <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
+            " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
         </p>
         <dl class="summary-list">
-            <Row label=Signal::derive(move || t().item_dip_number) value=item.dip_number.clone()/>
-            <Row label=Signal::derive(move || t().item_summary) value=Some(item.summary.clone())/>
-            <Row label=Signal::derive(move || t().item_unit) value=unit/>
-            <Row label=Signal::derive(move || t().item_official) value=item.holding_official.clone()/>
-            <Row label=Signal::derive(move || t().item_responsible) value=item.responsible.clone()/>
-            <Row label=Signal::derive(move || t().item_made) value=Some(made)/>
-            <Row label=Signal::derive(move || t().item_form) value=Some(forms)/>
-            <Row label=Signal::derive(move || t().item_retention) value=item.retention.clone()/>
+            <Row label=t.item_dip_number value=item.dip_number.clone()/>
+            <Row label=t.item_summary value=Some(item.summary.clone())/>
+            <Row label=t.item_unit value=unit/>
+            <Row label=t.item_official value=item.holding_official.clone()/>
+            <Row label=t.item_responsible value=item.responsible.clone()/>
+            <Row label=t.item_made value=Some(made)/>
+            <Row label=t.item_form value=Some(forms)/>
+            <Row label=t.item_retention value=item.retention.clone()/>
         </dl>
         {match (excepted, item.exemption.clone()) {
             (true, Some(ex)) => view! { <ExemptionPanel ex/> }.into_any(),
@@ -84,8 +83,8 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
 fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
     let t = use_texts();
     view! {
-        <h2>{move || t().item_files}</h2>
-        {files.is_empty().then(|| view! { <p>{move || t().item_no_files}</p> })}
+        <h2>{t.item_files}</h2>
+        {files.is_empty().then(|| view! { <p>{t.item_no_files}</p> })}
         <ul class="files">
             {files
                 .into_iter()
@@ -111,18 +110,18 @@ fn ExemptionPanel(ex: Exemption) -> impl IntoView {
     let ends = ex.ends_on.clone();
     view! {
         <section class="panel exemption" aria-labelledby="exemption-title">
-            <h2 id="exemption-title">{move || t().exemption_title}</h2>
+            <h2 id="exemption-title">{t.exemption_title}</h2>
             <dl class="summary-list">
-                <div class="row"><dt>{move || t().exemption_basis}</dt><dd>{move || t().pasal17_words(&letter)}</dd></div>
-                <div class="row"><dt>{move || t().exemption_test}</dt><dd>{ex.consequence_test.clone()}</dd></div>
-                <div class="row"><dt>{move || t().exemption_period}</dt><dd>{ex.period.clone()}</dd></div>
+                <div class="row"><dt>{t.exemption_basis}</dt><dd>{t.pasal17_words(&letter)}</dd></div>
+                <div class="row"><dt>{t.exemption_test}</dt><dd>{ex.consequence_test.clone()}</dd></div>
+                <div class="row"><dt>{t.exemption_period}</dt><dd>{ex.period.clone()}</dd></div>
                 <div class="row">
-                    <dt>{move || t().exemption_ends}</dt>
-                    <dd>{move || ends.as_deref().map(|d| t().date_str(d)).unwrap_or_else(|| t().exemption_no_end.into())}</dd>
+                    <dt>{t.exemption_ends}</dt>
+                    <dd>{move || ends.as_deref().map(|d| t.date_str(d)).unwrap_or_else(|| t.exemption_no_end.into())}</dd>
                 </div>
             </dl>
-            <p>{move || t().exemption_content_withheld}</p>
-            <p><A href="/keberatan">{move || t().nav_objection}</A></p>
+            <p>{t.exemption_content_withheld}</p>
+            <p><a href="/keberatan">{t.nav_objection}</a></p>
         </section>
     }
 }
@@ -133,10 +132,11 @@ pub fn is_safe_url(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with('/')
 }
 
-/// "2,4 MB", "512 KB".
+/// "2.4 MB", "512 KB" (integer arithmetic: float formatting costs kilobytes of wasm).
 pub fn human_size(bytes: u64) -> String {
     if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1000).max(1))
     }

@@ -9,16 +9,16 @@ use leptos::prelude::*;
 pub fn RequestIntro() -> impl IntoView {
     let t = use_texts();
     let standards = use_portal().meta.with_value(|m| m.service_standards.clone());
-    use_title(move || (t().request_title.into(), false));
+    use_title(move || (t.request_title.into(), false));
     view! {
-        <h1>{move || t().request_title}</h1>
-        <p class="lead">{move || t().request_intro}</p>
-        <h2>{move || t().request_steps_title}</h2>
+        <h1>{t.request_title}</h1>
+        <p class="lead">{t.request_intro}</p>
+        <h2>{t.request_steps_title}</h2>
         <ol class="steps">
-            {(0..4).map(|i| view! { <li>{move || t().request_steps[i]}</li> }).collect_view()}
+            {(0..4).map(|i| view! { <li>{t.request_steps[i]}</li> }).collect_view()}
         </ol>
-        <p>{move || (t().request_deadlines)(standards.notice_days, standards.extension_days)}</p>
-        <p>{move || t().request_free}</p>
-        <p class="panel">{move || t().request_at_office}</p>
+        <p>{(t.request_deadlines)(standards.notice_days, standards.extension_days)}</p>
+        <p>{t.request_free}</p>
+        <p class="panel">{t.request_at_office}</p>
     }
 }

@@ -29,7 +29,7 @@ pub fn StatusLookup() -> impl IntoView {
             answer.set(Some(r));
         }
     });
-    use_title(move || (t().status_title.into(), !missing.get().is_empty()));
+    use_title(move || (t.status_title.into(), !missing.get().is_empty()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut m = Vec::new();
@@ -54,32 +54,32 @@ pub fn StatusLookup() -> impl IntoView {
     };
     let is_missing = move |id: &'static str| missing.with(|m| m.contains(&id));
     view! {
-        <h1>{move || t().status_title}</h1>
+        <h1>{t.status_title}</h1>
         <Show when=move || !missing.get().is_empty()>
             <div class="error-summary" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
                 <div role="alert">
-                    <h2 id="error-summary-title">{move || t().error_summary_title}</h2>
+                    <h2 id="error-summary-title">{t.error_summary_title}</h2>
                     <ul>
                         {move || missing.get().into_iter().map(|id| view! {
-                            <li><a href=format!("#{id}")>{move || field_label(t(), id)} ": " {move || t().required}</a></li>
+                            <li><a href=format!("#{id}")>{move || field_label(t, id)} ": " {t.required}</a></li>
                         }).collect_view()}
                     </ul>
                 </div>
             </div>
         </Show>
-        <p class="lead">{move || t().status_intro}</p>
+        <p class="lead">{t.status_intro}</p>
         <form on:submit=on_submit novalidate=true>
-            <Field id="status-number" label=Signal::derive(move || t().status_number) hint=Signal::derive(move || t().status_number_hint)
+            <Field id="status-number" label=t.status_number hint=t.status_number_hint
                 value=number invalid=Signal::derive(move || is_missing("status-number")) autocomplete="off"/>
-            <Field id="status-verifier" label=Signal::derive(move || t().status_verifier) hint=Signal::derive(move || t().status_verifier_hint)
+            <Field id="status-verifier" label=t.status_verifier hint=t.status_verifier_hint
                 value=verifier invalid=Signal::derive(move || is_missing("status-verifier")) autocomplete="email"/>
-            <button type="submit" class="button" disabled=move || lookup.pending().get()>{move || t().status_submit}</button>
+            <button type="submit" class="button" disabled=move || lookup.pending().get()>{t.status_submit}</button>
         </form>
         <div aria-live="polite">
             {move || answer.get().map(|r| match r {
                 Ok(status) => view! { <StatusView status/> }.into_any(),
-                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{move || t().status_not_found}</p> }.into_any(),
-                Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t(), &e)}</p> }.into_any(),
+                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.status_not_found}</p> }.into_any(),
+                Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
         </div>
     }
@@ -97,8 +97,8 @@ fn field_label(t: &Texts, id: &str) -> &'static str {
 #[component]
 fn Field(
     id: &'static str,
-    label: Signal<&'static str>,
-    hint: Signal<&'static str>,
+    label: &'static str,
+    hint: &'static str,
     value: RwSignal<String>,
     invalid: Signal<bool>,
     autocomplete: &'static str,
@@ -107,10 +107,10 @@ fn Field(
     let described = move || if invalid.get() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") };
     view! {
         <div class="field" class:field-error=move || invalid.get()>
-            <label for=id>{move || label.get()}</label>
-            <p class="hint" id=format!("{id}-hint")>{move || hint.get()}</p>
+            <label for=id>{label}</label>
+            <p class="hint" id=format!("{id}-hint")>{hint}</p>
             <Show when=move || invalid.get()>
-                <p class="error-message" id=format!("{id}-error")>{move || t().required}</p>
+                <p class="error-message" id=format!("{id}-error")>{t.required}</p>
             </Show>
             <input
                 id=id
@@ -136,10 +136,10 @@ fn StatusView(status: RequestStatus) -> impl IntoView {
             <h2 id="status-heading">{status.number.clone()}</h2>
             <p>{status.information.clone()}</p>
             <dl class="summary-list">
-                <div class="row"><dt>{move || t().status_received}</dt><dd>{move || when(t(), &received)}</dd></div>
-                <div class="row"><dt>{move || t().status_counts_from}</dt><dd>{move || t().date_str(&counts_from)}</dd></div>
+                <div class="row"><dt>{t.status_received}</dt><dd>{move || when(t, &received)}</dd></div>
+                <div class="row"><dt>{t.status_counts_from}</dt><dd>{t.date_str(&counts_from)}</dd></div>
             </dl>
-            <h3>{move || t().status_timeline}</h3>
+            <h3>{t.status_timeline}</h3>
             <ol class="timeline">
                 {status.events.into_iter().map(|e| view! { <EventItem event=e/> }).collect_view()}
             </ol>
@@ -155,8 +155,8 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
     view! {
         <li>
             <p class="event-title">
-                <strong>{move || event_title(t(), &event)}</strong>
-                " · " {move || when(t(), &at)}
+                <strong>{move || event_title(t, &event)}</strong>
+                " · " {move || when(t, &at)}
             </p>
             {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
         </li>

@@ -3,6 +3,7 @@
 //! so both answer every call the same way: through [`Reference::handle`].
 
 pub mod seed;
+pub mod worker;
 pub use seed::{Seed, StoredObjection, StoredRequest};
 
 use crate::contract::*;
@@ -98,7 +99,8 @@ impl Reference {
         Reference { seed, folded, calendar, offset_minutes, journal }
     }
 
-    /// The demo backend: the embedded seed.
+    /// The demo backend: the built-in seed.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn demo() -> Reference {
         Reference::new(Seed::demo().expect("embedded seed.json decodes (checked by tests)"))
     }
@@ -547,6 +549,10 @@ pub fn problem(status: u16, code: &str, title: &str, errors: Vec<FieldError>) ->
 /// The one answer for a wrong number or a wrong verifier: nothing tells which.
 fn not_found_generic() -> Reply {
     problem(404, problem_code::NOT_FOUND, "No request matches this number and verifier", vec![])
+}
+
+fn problem_code_internal() -> &'static str {
+    problem_code::INTERNAL
 }
 
 /// A 429 answer.

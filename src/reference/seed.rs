@@ -38,11 +38,15 @@ pub struct StoredObjection {
     pub answer: Option<ObjectionAnswer>,
 }
 
-/// The embedded demo data set.
+/// The demo data set, built into native binaries (the reference server, tests).
+/// The browser fetches the same file (`seed.json` beside `index.html`) only in demo mode,
+/// so a regency running its own backend never downloads it.
+#[cfg(not(target_arch = "wasm32"))]
 pub const DEMO_SEED_JSON: &str = include_str!("seed.json");
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Seed {
-    /// Parses the embedded demo data set.
+    /// Parses the built-in demo data set.
     pub fn demo() -> Result<Seed, serde_json::Error> {
         serde_json::from_str(DEMO_SEED_JSON)
     }

@@ -1,0 +1,43 @@
+//! A thin `fetch` over web-sys: the one place that talks to the network.
+
+use super::{ApiError, RawReply};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// One HTTP request; `signal` aborts it.
+pub async fn fetch(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<RawReply, ApiError> {
+    let failed = |_| if is_offline() { ApiError::Offline } else { ApiError::Unreachable };
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_signal(signal);
+    let h = web_sys::Headers::new().map_err(failed)?;
+    for (k, v) in headers {
+        h.set(k, v).map_err(failed)?;
+    }
+    init.set_headers(&h);
+    if let Some(b) = body {
+        init.set_body(&wasm_bindgen::JsValue::from_str(b));
+    }
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(failed)?;
+    let window = web_sys::window().ok_or(ApiError::Unreachable)?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.unchecked_into();
+    let text = JsFuture::from(resp.text().map_err(failed)?).await.map_err(failed)?;
+    let headers = resp.headers();
+    Ok(RawReply {
+        status: resp.status(),
+        content_type: headers.get("Content-Type").ok().flatten().unwrap_or_default(),
+        body: text.as_string().unwrap_or_default(),
+        retry_after: headers.get("Retry-After").ok().flatten().and_then(|v| v.trim().parse().ok()),
+    })
+}
+
+/// The browser says it has no network.
+pub fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
