@@ -58,17 +58,28 @@ pub enum BootError {
 }
 
 async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
-    let Ok(config) = load_config().await else { return (None, Err(BootError::Config)) };
+    let Ok(config) = load_config().await else {
+        return (None, Err(BootError::Config));
+    };
     let backend = config.backend();
     match backend.meta().await {
-        Ok(meta) => (Some(config.clone()), Ok(Booted { config, backend, meta })),
+        Ok(meta) => (
+            Some(config.clone()),
+            Ok(Booted {
+                config,
+                backend,
+                meta,
+            }),
+        ),
         Err(e) => (Some(config), Err(BootError::Api(e))),
     }
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let stored = BrowserStorage::get::<String>(LANG_KEY).map(|s| Lang::from_tag(&s)).unwrap_or(Lang::Id);
+    let stored = BrowserStorage::get::<String>(LANG_KEY)
+        .map(|s| Lang::from_tag(&s))
+        .unwrap_or(Lang::Id);
     let lang = RwSignal::new(stored);
     provide_context(lang);
     Effect::new(move || {

@@ -16,3 +16,6 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;

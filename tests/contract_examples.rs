@@ -2,6 +2,7 @@
 //!
 //! Every example in the document is decoded into the Rust type its schema names, and walked against
 //! the schema itself, so a typo in either place fails here instead of in a regency's backend.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ppid_portal::contract::{self as c, CONTRACT_VERSION, MAJOR_VERSION};
 use ppid_portal::domain::date::Date;

@@ -1,4 +1,5 @@
 //! The embedded demo data set decodes into `Seed` and is internally consistent.
+#![cfg(not(target_arch = "wasm32"))]
 
 use ppid_portal::contract::InformationClass;
 use ppid_portal::reference::Seed;

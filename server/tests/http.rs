@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// Monday 2026-11-23 10:00 +07:00: a working day in office hours, inside the seed's calendars.
-const MONDAY_10AM: &str = "1795921200000";
+const MONDAY_10AM: &str = "1795402800000";
 
 struct Server {
     child: Child,
@@ -369,4 +369,80 @@ fn static_files_fallback_caching_and_traversal() {
 
     drop(s);
     let _ = std::fs::remove_dir_all(root);
+}
+
+/// The two adapters' transports: the reference over real HTTP and the same reference behind the
+/// demo worker's message protocol must give the same status and body to the same call.
+#[test]
+fn http_and_the_demo_worker_give_the_same_answers() {
+    use ppid_portal::reference::worker::{FromWorker, ToWorker, WireExchange, WorkerHost};
+    let server = Server::start(&["--api-only", "--now", MONDAY_10AM]);
+    let now: i64 = MONDAY_10AM.parse().unwrap();
+    let mut worker = WorkerHost::new();
+    let init = ToWorker {
+        id: 1,
+        seed: Some(ppid_portal::reference::seed::DEMO_SEED_JSON.into()),
+        ..Default::default()
+    };
+    worker.handle(&serde_json::to_string(&init).unwrap(), now);
+
+    let valid = r#"{"requester":{"kind":"individual","name":"Siti Rahma","nik":"3201014508900001","address":"Jl. Melati 3","phone":"+6281234567890"},"information":"Salinan APBD 2026","purpose":"Penelitian","obtain":["view"]}"#;
+    let invalid = r#"{"requester":{"kind":"individual","name":"","nik":"12","address":"x"},"information":"","purpose":"p","obtain":[]}"#;
+    let lookup = r#"{"number":"PPID-2026-000103","verifier":"nope@example.id"}"#;
+    let calls: Vec<(&str, &str, Option<&str>, &str)> = vec![
+        ("GET", "/v1/meta", None, ""),
+        ("GET", "/v1/calendar/2026", None, ""),
+        ("GET", "/v1/calendar/1999", None, ""),
+        ("GET", "/v1/units", None, ""),
+        ("GET", "/v1/catalogue", None, ""),
+        (
+            "GET",
+            "/v1/catalogue?class=berkala&sort=title&per_page=5&page=2",
+            None,
+            "",
+        ),
+        ("GET", "/v1/catalogue?q=angg&year=2026", None, ""),
+        ("GET", "/v1/catalogue?class=rahasia", None, ""),
+        ("GET", "/v1/catalogue/tidak-ada", None, ""),
+        ("GET", "/v1/announcements", None, ""),
+        ("GET", "/v1/statistics", None, ""),
+        ("POST", "/v1/request-lookups", None, lookup),
+        ("POST", "/v1/requests", Some("same-answer-key-1"), invalid),
+        ("POST", "/v1/requests", None, valid),
+        (
+            "POST",
+            "/v1/requests",
+            Some("same-answer-key-2"),
+            "{not json",
+        ),
+        ("POST", "/v1/meta", None, ""),
+        ("GET", "/v2/meta", None, ""),
+    ];
+    for (i, (method, path, key, body)) in calls.into_iter().enumerate() {
+        let mut headers = vec![];
+        if let Some(k) = key {
+            headers.push(("Idempotency-Key", k));
+        }
+        let over_http = server.send(method, &format!("/api{path}"), &headers, body);
+        let msg = ToWorker {
+            id: i as u32 + 2,
+            exchange: Some(WireExchange {
+                method: method.into(),
+                path: path.into(),
+                idempotency_key: key.map(Into::into),
+                body: (!body.is_empty()).then(|| body.into()),
+            }),
+            ..Default::default()
+        };
+        let in_worker: FromWorker =
+            serde_json::from_str(&worker.handle(&serde_json::to_string(&msg).unwrap(), now))
+                .unwrap();
+        assert_eq!(over_http.status, in_worker.status, "{method} {path}");
+        assert_eq!(over_http.text(), in_worker.body, "{method} {path}");
+        assert_eq!(
+            over_http.header("content-type").unwrap_or(""),
+            in_worker.content_type,
+            "{method} {path}"
+        );
+    }
 }

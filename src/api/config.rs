@@ -41,7 +41,12 @@ fn default_timeout() -> u32 {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { api_base: None, timeout_ms: default_timeout(), kiosk: false, office: None }
+        Config {
+            api_base: None,
+            timeout_ms: default_timeout(),
+            kiosk: false,
+            office: None,
+        }
     }
 }
 
@@ -49,9 +54,10 @@ impl Config {
     /// The adapter this configuration asks for.
     pub fn backend(&self) -> AnyBackend {
         match self.api_base.as_deref().map(str::trim) {
-            None | Some("") | Some("demo") => {
-                AnyBackend::Demo(DemoBackend::new(resolve("seed.json"), resolve("demo-backend_loader.js")))
-            }
+            None | Some("") | Some("demo") => AnyBackend::Demo(DemoBackend::new(
+                resolve("seed.json"),
+                resolve("demo-backend_loader.js"),
+            )),
             Some(base) => AnyBackend::Http(HttpBackend::new(&resolve(base), self.timeout_ms)),
         }
     }
@@ -59,7 +65,9 @@ impl Config {
 
 /// Resolves a relative base (e.g. `/api`) against the document.
 fn resolve(base: &str) -> String {
-    let doc_base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    let doc_base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
     match doc_base.and_then(|b| web_sys::Url::new_with_base(base, &b).ok()) {
         Some(url) => url.href(),
         None => base.to_owned(),
@@ -70,7 +78,9 @@ fn resolve(base: &str) -> String {
 /// a file that is not valid is an error, so a misconfigured site never silently runs the demo.
 pub async fn load_config() -> Result<Config, ()> {
     let url = resolve("config.json");
-    let Ok(reply) = super::fetch::fetch("GET", &url, &[], None, None).await else { return Ok(Config::default()) };
+    let Ok(reply) = super::fetch::fetch("GET", &url, &[], None, None).await else {
+        return Ok(Config::default());
+    };
     if reply.status == 404 {
         return Ok(Config::default());
     }

@@ -49,7 +49,8 @@ impl DemoBackend {
     async fn ensure_started(&self) -> Result<(), ApiError> {
         let start = {
             let mut slot = self.started.borrow_mut();
-            slot.get_or_insert_with(|| self.clone().start().boxed_local().shared()).clone()
+            slot.get_or_insert_with(|| self.clone().start().boxed_local().shared())
+                .clone()
         };
         let result = start.await;
         if result.is_err() {
@@ -65,7 +66,13 @@ impl DemoBackend {
         let seed = fetch_text(&self.seed_url).await?;
         ready.await.map_err(|_| ApiError::Unreachable)?;
         let journal = local_storage().and_then(|s| s.get_item(JOURNAL_KEY).ok().flatten());
-        let reply = self.round_trip(ToWorker { seed: Some(seed), journal, ..Default::default() }).await?;
+        let reply = self
+            .round_trip(ToWorker {
+                seed: Some(seed),
+                journal,
+                ..Default::default()
+            })
+            .await?;
         if reply.status == 204 {
             Ok(())
         } else {
@@ -79,7 +86,11 @@ impl DemoBackend {
         let state = Rc::downgrade(&self.state);
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
             let Some(state) = state.upgrade() else { return };
-            let text = ev.unchecked_into::<web_sys::MessageEvent>().data().as_string().unwrap_or_default();
+            let text = ev
+                .unchecked_into::<web_sys::MessageEvent>()
+                .data()
+                .as_string()
+                .unwrap_or_default();
             // A reply that does not decode is dropped; its caller then sees the worker fail.
             if let Ok(reply) = serde_json::from_str::<FromWorker>(&text) {
                 let mut st = state.borrow_mut();
@@ -123,7 +134,9 @@ impl DemoBackend {
             st.pending.push((msg.id, tx));
             let text = serde_json::to_string(&msg).map_err(|_| ApiError::Unreachable)?;
             let worker = st.worker.as_ref().ok_or(ApiError::Unreachable)?;
-            worker.post_message(&JsValue::from_str(&text)).map_err(|_| ApiError::Unreachable)?;
+            worker
+                .post_message(&JsValue::from_str(&text))
+                .map_err(|_| ApiError::Unreachable)?;
         }
         rx.await.map_err(|_| ApiError::Unreachable)
     }
@@ -138,12 +151,22 @@ impl super::Backend for DemoBackend {
             idempotency_key: exchange.idempotency_key,
             body: exchange.body,
         };
-        let reply = self.round_trip(ToWorker { exchange: Some(wire), ..Default::default() }).await?;
+        let reply = self
+            .round_trip(ToWorker {
+                exchange: Some(wire),
+                ..Default::default()
+            })
+            .await?;
         if let (Some(journal), Some(storage)) = (&reply.journal, local_storage()) {
             // Losing the journal only loses demo data; the page goes on.
             let _ = storage.set_item(JOURNAL_KEY, journal);
         }
-        Ok(RawReply { status: reply.status, content_type: reply.content_type, body: reply.body, retry_after: reply.retry_after })
+        Ok(RawReply {
+            status: reply.status,
+            content_type: reply.content_type,
+            body: reply.body,
+            retry_after: reply.retry_after,
+        })
     }
 }
 
@@ -154,7 +177,9 @@ fn local_storage() -> Option<web_sys::Storage> {
 async fn fetch_text(url: &str) -> Result<String, ApiError> {
     let reply = super::fetch::fetch("GET", url, &[], None, None).await?;
     if !(200..300).contains(&reply.status) {
-        return Err(ApiError::Server { status: reply.status });
+        return Err(ApiError::Server {
+            status: reply.status,
+        });
     }
     Ok(reply.body)
 }

@@ -12,7 +12,13 @@ pub async fn fetch(
     body: Option<&str>,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<RawReply, ApiError> {
-    let failed = |_| if is_offline() { ApiError::Offline } else { ApiError::Unreachable };
+    let failed = |_| {
+        if is_offline() {
+            ApiError::Offline
+        } else {
+            ApiError::Unreachable
+        }
+    };
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     init.set_signal(signal);
@@ -26,14 +32,27 @@ pub async fn fetch(
     }
     let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(failed)?;
     let window = web_sys::window().ok_or(ApiError::Unreachable)?;
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.unchecked_into();
-    let text = JsFuture::from(resp.text().map_err(failed)?).await.map_err(failed)?;
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    let text = JsFuture::from(resp.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
     let headers = resp.headers();
     Ok(RawReply {
         status: resp.status(),
-        content_type: headers.get("Content-Type").ok().flatten().unwrap_or_default(),
+        content_type: headers
+            .get("Content-Type")
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
         body: text.as_string().unwrap_or_default(),
-        retry_after: headers.get("Retry-After").ok().flatten().and_then(|v| v.trim().parse().ok()),
+        retry_after: headers
+            .get("Retry-After")
+            .ok()
+            .flatten()
+            .and_then(|v| v.trim().parse().ok()),
     })
 }
 

@@ -1,8 +1,8 @@
 //! `HttpBackend`: the contract over `fetch`, with a timeout and abort on drop.
 
+use super::fetch::{fetch, is_offline};
 use super::{ApiError, Exchange, RawReply};
 use futures::future::{select, Either};
-use super::fetch::{fetch, is_offline};
 use std::pin::pin;
 use web_sys::AbortController;
 
@@ -27,7 +27,10 @@ impl Drop for AbortOnDrop {
 impl HttpBackend {
     /// A backend at `base` (no trailing slash needed).
     pub fn new(base: &str, timeout_ms: u32) -> Self {
-        HttpBackend { base: base.trim_end_matches('/').to_owned(), timeout_ms }
+        HttpBackend {
+            base: base.trim_end_matches('/').to_owned(),
+            timeout_ms,
+        }
     }
 
     async fn fetch(&self, exchange: Exchange, abort: &AbortOnDrop) -> Result<RawReply, ApiError> {
@@ -40,7 +43,14 @@ impl HttpBackend {
         }
         let signal = abort.0.as_ref().map(|c| c.signal());
         let url = format!("{}{}", self.base, exchange.path);
-        fetch(exchange.method, &url, &headers, exchange.body.as_deref(), signal.as_ref()).await
+        fetch(
+            exchange.method,
+            &url,
+            &headers,
+            exchange.body.as_deref(),
+            signal.as_ref(),
+        )
+        .await
     }
 }
 

@@ -79,10 +79,12 @@ pub trait Backend {
     /// The non-working days of one year.
     fn calendar(&self, year: i32) -> impl Future<Output = Result<Calendar, ApiError>> {
         async move {
-            self.get(format!("/v1/calendar/{year}")).await.map_err(|e| match e {
-                ApiError::CalendarYearMissing(_) => ApiError::CalendarYearMissing(Some(year)),
-                e => e,
-            })
+            self.get(format!("/v1/calendar/{year}"))
+                .await
+                .map_err(|e| match e {
+                    ApiError::CalendarYearMissing(_) => ApiError::CalendarYearMissing(Some(year)),
+                    e => e,
+                })
         }
     }
     /// The units holding information.
@@ -90,31 +92,51 @@ pub trait Backend {
         self.get("/v1/units".into())
     }
     /// One page of the catalogue.
-    fn catalogue(&self, query: &CatalogueQuery) -> impl Future<Output = Result<CataloguePage, ApiError>> {
+    fn catalogue(
+        &self,
+        query: &CatalogueQuery,
+    ) -> impl Future<Output = Result<CataloguePage, ApiError>> {
         self.get(format!("/v1/catalogue?{}", encode_catalogue_query(query)))
     }
     /// One catalogue item in full.
     fn item(&self, id: &str) -> impl Future<Output = Result<CatalogueItem, ApiError>> {
-        self.get(format!("/v1/catalogue/{}", crate::reference::percent_encode(id)))
+        self.get(format!(
+            "/v1/catalogue/{}",
+            crate::reference::percent_encode(id)
+        ))
     }
     /// Active serta-merta announcements.
     fn announcements(&self) -> impl Future<Output = Result<AnnouncementList, ApiError>> {
         self.get("/v1/announcements".into())
     }
     /// Submits a request; a retry with the same key never creates a second one.
-    fn submit_request(&self, key: &str, body: &RequestSubmission) -> impl Future<Output = Result<RequestReceipt, ApiError>> {
+    fn submit_request(
+        &self,
+        key: &str,
+        body: &RequestSubmission,
+    ) -> impl Future<Output = Result<RequestReceipt, ApiError>> {
         self.post("/v1/requests", Some(key.to_owned()), body)
     }
     /// Looks a request up by number and verifier.
-    fn request_status(&self, lookup: &Lookup) -> impl Future<Output = Result<RequestStatus, ApiError>> {
+    fn request_status(
+        &self,
+        lookup: &Lookup,
+    ) -> impl Future<Output = Result<RequestStatus, ApiError>> {
         self.post("/v1/request-lookups", None, lookup)
     }
     /// Submits an objection.
-    fn submit_objection(&self, key: &str, body: &ObjectionSubmission) -> impl Future<Output = Result<ObjectionReceipt, ApiError>> {
+    fn submit_objection(
+        &self,
+        key: &str,
+        body: &ObjectionSubmission,
+    ) -> impl Future<Output = Result<ObjectionReceipt, ApiError>> {
         self.post("/v1/objections", Some(key.to_owned()), body)
     }
     /// Looks an objection up.
-    fn objection_status(&self, lookup: &Lookup) -> impl Future<Output = Result<ObjectionStatus, ApiError>> {
+    fn objection_status(
+        &self,
+        lookup: &Lookup,
+    ) -> impl Future<Output = Result<ObjectionStatus, ApiError>> {
         self.post("/v1/objection-lookups", None, lookup)
     }
     /// Service statistics.
@@ -124,7 +146,17 @@ pub trait Backend {
 
     /// GET and decode.
     fn get<T: DeserializeOwned>(&self, path: String) -> impl Future<Output = Result<T, ApiError>> {
-        async move { decode(self.send(Exchange { method: "GET", path, idempotency_key: None, body: None }).await?) }
+        async move {
+            decode(
+                self.send(Exchange {
+                    method: "GET",
+                    path,
+                    idempotency_key: None,
+                    body: None,
+                })
+                .await?,
+            )
+        }
     }
     /// POST JSON and decode.
     fn post<T: DeserializeOwned, B: serde::Serialize>(
@@ -133,10 +165,16 @@ pub trait Backend {
         idempotency_key: Option<String>,
         body: &B,
     ) -> impl Future<Output = Result<T, ApiError>> {
-        let body = serde_json::to_string(body).map_err(|_| ApiError::Contract("body does not encode"));
+        let body =
+            serde_json::to_string(body).map_err(|_| ApiError::Contract("body does not encode"));
         let path = path.to_owned();
         async move {
-            let exchange = Exchange { method: "POST", path, idempotency_key, body: Some(body?) };
+            let exchange = Exchange {
+                method: "POST",
+                path,
+                idempotency_key,
+                body: Some(body?),
+            };
             decode(self.send(exchange).await?)
         }
     }
@@ -160,24 +198,33 @@ impl Backend for AnyBackend {
 
 /// Accepts contract versions with our major version.
 pub fn check_version(version: &str) -> Result<(), ApiError> {
-    let major = version.trim().split('.').next().and_then(|m| m.parse::<u32>().ok());
+    let major = version
+        .trim()
+        .split('.')
+        .next()
+        .and_then(|m| m.parse::<u32>().ok());
     if major == Some(MAJOR_VERSION) {
         Ok(())
     } else {
-        Err(ApiError::UnsupportedVersion(version.chars().take(20).collect()))
+        Err(ApiError::UnsupportedVersion(
+            version.chars().take(20).collect(),
+        ))
     }
 }
 
 /// Turns a raw answer into the contract type or a typed error. Never panics on any input.
 pub fn decode<T: DeserializeOwned>(reply: RawReply) -> Result<T, ApiError> {
     if (200..300).contains(&reply.status) {
-        return serde_json::from_str(&reply.body).map_err(|_| ApiError::Contract("body does not decode"));
+        return serde_json::from_str(&reply.body)
+            .map_err(|_| ApiError::Contract("body does not decode"));
     }
     let problem: Option<Problem> = serde_json::from_str(&reply.body).ok();
     let code = problem.as_ref().map(|p| p.code.as_str()).unwrap_or("");
     Err(match (reply.status, code) {
         (_, problem_code::CALENDAR_YEAR_MISSING) => ApiError::CalendarYearMissing(None),
-        (429, _) => ApiError::RateLimited(reply.retry_after.or(problem.and_then(|p| p.retry_after))),
+        (429, _) => {
+            ApiError::RateLimited(reply.retry_after.or(problem.and_then(|p| p.retry_after)))
+        }
         (409, _) => ApiError::Conflict,
         (404, _) => ApiError::NotFound,
         (400 | 422, _) => ApiError::Invalid(problem.map(|p| p.errors).unwrap_or_default()),

@@ -11,11 +11,14 @@ fn main() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let host = RefCell::new(WorkerHost::new());
     let reply_to = scope.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let Some(text) = ev.data().as_string() else { return };
-        let reply = host.borrow_mut().handle(&text, js_sys::Date::now() as i64);
-        let _ = reply_to.post_message(&JsValue::from_str(&reply));
-    });
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(text) = ev.data().as_string() else {
+                return;
+            };
+            let reply = host.borrow_mut().handle(&text, js_sys::Date::now() as i64);
+            let _ = reply_to.post_message(&JsValue::from_str(&reply));
+        });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();

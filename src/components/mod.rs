@@ -75,7 +75,10 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
     let t = use_texts();
     let lang = expect_context::<RwSignal<Lang>>();
     let other = lang.get_untracked().other();
-    let name = meta.as_ref().map(|m| m.public_body.name.clone()).unwrap_or_else(|| t.app_name.to_owned());
+    let name = meta
+        .as_ref()
+        .map(|m| m.public_body.name.clone())
+        .unwrap_or_else(|| t.app_name.to_owned());
     let region = meta.as_ref().map(|m| m.public_body.region.clone());
     let switch = move |_| {
         lang.set(other);
@@ -160,18 +163,38 @@ pub fn Footer(meta: Meta) -> impl IntoView {
 
 /// "Senin–Kamis" for consecutive ISO weekdays, else a list.
 pub fn weekday_span(t: &Texts, days: &[u8]) -> String {
-    let name = |d: u8| t.weekdays.get(usize::from(d.clamp(1, 7)) - 1).copied().unwrap_or("");
+    let name = |d: u8| {
+        t.weekdays
+            .get(usize::from(d.clamp(1, 7)) - 1)
+            .copied()
+            .unwrap_or("")
+    };
     match days {
         [] => String::new(),
         [one] => name(*one).into(),
-        [first, .., last] if days.windows(2).all(|w| w[1] == w[0] + 1) => format!("{}–{}", name(*first), name(*last)),
+        [first, .., last] if days.windows(2).all(|w| w[1] == w[0] + 1) => {
+            format!("{}–{}", name(*first), name(*last))
+        }
         _ => days.iter().map(|d| name(*d)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// "23 November 2026 09.15" in the office's own offset; the raw text when it does not parse.
+pub fn format_instant(t: &Texts, s: &str) -> String {
+    match crate::domain::date::LocalTime::parse_rfc3339(s) {
+        Some(lt) => {
+            let m = lt.minute_of_day();
+            format!("{} {:02}.{:02}", t.date(lt.date()), m / 60, m % 60)
+        }
+        None => s.chars().take(40).collect(),
     }
 }
 
 /// A phone number as a `tel:` target: digits and a leading plus only.
 pub fn tel(p: &str) -> String {
-    p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    p.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 /// Active serta-merta announcements, shown on every page.
@@ -185,7 +208,9 @@ pub fn Announcements() -> impl IntoView {
     });
     move || {
         // An announcement that fails to load must not block the page; the catalogue still lists it.
-        let Some(Ok(list)) = list.get() else { return None };
+        let Some(Ok(list)) = list.get() else {
+            return None;
+        };
         Some(
             list.announcements
                 .into_iter()
@@ -202,7 +227,7 @@ pub fn Announcements() -> impl IntoView {
                                 <Row label=t.announcement_instructions value=Some(a.instructions.clone())/>
                                 <Row
                                     label=t.announcement_source
-                                    value=Some(format!("{} · {}", a.source, a.issued_at))
+                                    value=Some(format!("{} · {}", a.source, format_instant(t, &a.issued_at)))
                                 />
                             </dl>
                         </section>

@@ -176,7 +176,12 @@ pub enum InformationClass {
 
 impl InformationClass {
     /// All classes in the order the law lists them.
-    pub const ALL: [InformationClass; 4] = [Self::Berkala, Self::SertaMerta, Self::SetiapSaat, Self::Dikecualikan];
+    pub const ALL: [InformationClass; 4] = [
+        Self::Berkala,
+        Self::SertaMerta,
+        Self::SetiapSaat,
+        Self::Dikecualikan,
+    ];
 
     /// The wire name, also used in URLs.
     pub fn as_str(self) -> &'static str {
@@ -700,6 +705,7 @@ pub mod problem_code {
     pub const IDEMPOTENCY_CONFLICT: &str = "idempotency_conflict";
     pub const RATE_LIMITED: &str = "rate_limited";
     pub const FEATURE_UNSUPPORTED: &str = "feature_unsupported";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
     pub const INTERNAL: &str = "internal";
 }
 

@@ -13,7 +13,11 @@ use std::collections::BTreeMap;
 pub enum SkipReason {
     Weekend(Weekday),
     /// A day from the calendar, with its name and decree.
-    Listed { kind: DayKind, name: String, decree: Option<String> },
+    Listed {
+        kind: DayKind,
+        name: String,
+        decree: Option<String>,
+    },
 }
 
 /// A day skipped while counting.
@@ -47,7 +51,10 @@ pub struct WorkCalendar {
 impl WorkCalendar {
     /// An empty calendar: every year is missing until added.
     pub fn new(cuti_bersama_is_non_working: bool) -> Self {
-        WorkCalendar { years: BTreeMap::new(), cuti_bersama_is_non_working }
+        WorkCalendar {
+            years: BTreeMap::new(),
+            cuti_bersama_is_non_working,
+        }
     }
 
     /// Adds one year from the contract; dates that do not parse or belong to another year are ignored.
@@ -67,14 +74,21 @@ impl WorkCalendar {
 
     /// `None` for a working day, or why the day does not count.
     pub fn skip_reason(&self, date: Date) -> Result<Option<SkipReason>, YearMissing> {
-        let year = self.years.get(&date.year()).ok_or(YearMissing(date.year()))?;
+        let year = self
+            .years
+            .get(&date.year())
+            .ok_or(YearMissing(date.year()))?;
         let wd = date.weekday();
         if wd.is_weekend() {
             return Ok(Some(SkipReason::Weekend(wd)));
         }
         Ok(match year.get(&date) {
             Some((DayKind::CutiBersama, _, _)) if !self.cuti_bersama_is_non_working => None,
-            Some((kind, name, decree)) => Some(SkipReason::Listed { kind: *kind, name: name.clone(), decree: decree.clone() }),
+            Some((kind, name, decree)) => Some(SkipReason::Listed {
+                kind: *kind,
+                name: name.clone(),
+                decree: decree.clone(),
+            }),
             None => None,
         })
     }
@@ -96,7 +110,12 @@ impl WorkCalendar {
                 Some(reason) => skipped.push(SkippedDay { date: due, reason }),
             }
         }
-        Ok(Derivation { start, working_days: n, due, skipped })
+        Ok(Derivation {
+            start,
+            working_days: n,
+            due,
+            skipped,
+        })
     }
 
     /// `date` if it is a working day, else the next one.
@@ -110,7 +129,11 @@ impl WorkCalendar {
 
     /// Working days after `from` up to and including `to`; negative when `to` is earlier.
     pub fn working_days_between(&self, from: Date, to: Date) -> Result<i64, YearMissing> {
-        let (lo, hi, sign) = if from <= to { (from, to, 1) } else { (to, from, -1) };
+        let (lo, hi, sign) = if from <= to {
+            (from, to, 1)
+        } else {
+            (to, from, -1)
+        };
         let mut d = lo;
         let mut n = 0;
         while d < hi {
@@ -123,14 +146,19 @@ impl WorkCalendar {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::contract::CalendarDay;
     use proptest::prelude::*;
 
     fn day(date: &str, kind: DayKind, name: &str) -> CalendarDay {
-        CalendarDay { date: date.into(), kind, name: name.into(), decree: Some("SKB 3 Menteri (uji)".into()) }
+        CalendarDay {
+            date: date.into(),
+            kind,
+            name: name.into(),
+            decree: Some("SKB 3 Menteri (uji)".into()),
+        }
     }
 
     fn cal(cuti_counts_as_holiday: bool) -> WorkCalendar {
@@ -147,7 +175,11 @@ mod tests {
             ],
             sources: vec![],
         });
-        c.add_year(&Calendar { year: 2027, days: vec![day("2027-01-01", DayKind::Holiday, "Tahun Baru")], sources: vec![] });
+        c.add_year(&Calendar {
+            year: 2027,
+            days: vec![day("2027-01-01", DayKind::Holiday, "Tahun Baru")],
+            sources: vec![],
+        });
         c
     }
 
@@ -161,7 +193,10 @@ mod tests {
         let r = cal(true).add_working_days(d("2026-11-02"), 10).unwrap();
         assert_eq!(r.due, d("2026-11-16"));
         assert_eq!(r.skipped.len(), 4);
-        assert!(r.skipped.iter().all(|s| matches!(s.reason, SkipReason::Weekend(_))));
+        assert!(r
+            .skipped
+            .iter()
+            .all(|s| matches!(s.reason, SkipReason::Weekend(_))));
     }
 
     #[test]
@@ -170,7 +205,9 @@ mod tests {
         let r = cal(true).add_working_days(d("2026-03-19"), 1).unwrap();
         assert_eq!(r.due, d("2026-03-25"));
         assert_eq!(r.skipped.len(), 5);
-        assert!(matches!(&r.skipped[0].reason, SkipReason::Listed { kind: DayKind::Holiday, name, .. } if name == "Idulfitri"));
+        assert!(
+            matches!(&r.skipped[0].reason, SkipReason::Listed { kind: DayKind::Holiday, name, .. } if name == "Idulfitri")
+        );
     }
 
     #[test]
@@ -188,8 +225,14 @@ mod tests {
 
     #[test]
     fn a_missing_year_is_an_error_not_weekends_only() {
-        assert_eq!(cal(true).add_working_days(d("2027-12-20"), 10), Err(YearMissing(2028)));
-        assert_eq!(cal(true).is_working_day(d("2025-06-02")), Err(YearMissing(2025)));
+        assert_eq!(
+            cal(true).add_working_days(d("2027-12-20"), 10),
+            Err(YearMissing(2028))
+        );
+        assert_eq!(
+            cal(true).is_working_day(d("2025-06-02")),
+            Err(YearMissing(2025))
+        );
     }
 
     #[test]
@@ -203,8 +246,14 @@ mod tests {
     #[test]
     fn counts_working_days_between_dates() {
         let c = cal(true);
-        assert_eq!(c.working_days_between(d("2026-11-02"), d("2026-11-16")), Ok(10));
-        assert_eq!(c.working_days_between(d("2026-11-16"), d("2026-11-02")), Ok(-10));
+        assert_eq!(
+            c.working_days_between(d("2026-11-02"), d("2026-11-16")),
+            Ok(10)
+        );
+        assert_eq!(
+            c.working_days_between(d("2026-11-16"), d("2026-11-02")),
+            Ok(-10)
+        );
     }
 
     proptest! {

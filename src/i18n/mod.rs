@@ -195,14 +195,26 @@ pub struct Texts {
 impl Texts {
     /// The plain-language text of a class.
     pub fn class(&self, c: InformationClass) -> &ClassText {
-        &self.classes[InformationClass::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+        &self.classes[InformationClass::ALL
+            .iter()
+            .position(|x| *x == c)
+            .unwrap_or(0)]
     }
 
     /// Plain words for a Pasal 17 letter; the letter itself when unknown.
     pub fn pasal17_words(&self, letter: &str) -> String {
-        let idx = letter.trim().chars().next().filter(|c| ('a'..='j').contains(c)).map(|c| c as usize - 'a' as usize);
+        let idx = letter
+            .trim()
+            .chars()
+            .next()
+            .filter(|c| ('a'..='j').contains(c))
+            .map(|c| c as usize - 'a' as usize);
         match idx {
-            Some(i) => format!("Pasal 17 huruf {} — {}", &letter.trim()[..1], self.pasal17[i]),
+            Some(i) => format!(
+                "Pasal 17 huruf {} — {}",
+                &letter.trim()[..1],
+                self.pasal17[i]
+            ),
             None => format!("Pasal 17 {}", letter.chars().take(10).collect::<String>()),
         }
     }
@@ -210,7 +222,10 @@ impl Texts {
     /// A date in words: "23 November 2026".
     pub fn date(&self, d: Date) -> String {
         let (y, m, day) = d.ymd();
-        format!("{day} {} {y}", self.months[(m as usize).saturating_sub(1).min(11)])
+        format!(
+            "{day} {} {y}",
+            self.months[(m as usize).saturating_sub(1).min(11)]
+        )
     }
 
     /// A date string from the backend in words, or the raw string when it does not parse.
@@ -231,7 +246,7 @@ impl Texts {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -239,8 +254,15 @@ mod tests {
     fn both_languages_fill_every_list() {
         for lang in [Lang::Id, Lang::En] {
             let t = lang.t();
-            assert!(t.classes.iter().all(|c| !c.name.is_empty() && !c.what.is_empty()));
-            assert!(t.pasal17.iter().chain(t.objection_reasons.iter()).all(|s| !s.is_empty()));
+            assert!(t
+                .classes
+                .iter()
+                .all(|c| !c.name.is_empty() && !c.what.is_empty()));
+            assert!(t
+                .pasal17
+                .iter()
+                .chain(t.objection_reasons.iter())
+                .all(|s| !s.is_empty()));
         }
         assert_ne!(Lang::Id.t().nav_catalogue, Lang::En.t().nav_catalogue);
     }

@@ -21,7 +21,10 @@ pub fn Catalogue() -> impl IntoView {
         CatalogueQuery {
             class: q.get("class").and_then(|c| InformationClass::parse(&c)),
             q: q.get("q").filter(|s| !s.trim().is_empty()),
-            page: q.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1),
+            page: q
+                .get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1),
             per_page: Some(PER_PAGE),
             ..Default::default()
         }
@@ -38,11 +41,19 @@ pub fn Catalogue() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let q = CatalogueQuery {
-            q: search.get().map(|i| i.value()).filter(|s| !s.trim().is_empty()),
-            class: class.get().and_then(|s| InformationClass::parse(&s.value())),
+            q: search
+                .get()
+                .map(|i| i.value())
+                .filter(|s| !s.trim().is_empty()),
+            class: class
+                .get()
+                .and_then(|s| InformationClass::parse(&s.value())),
             ..Default::default()
         };
-        navigate(&format!("/informasi?{}", encode_catalogue_query(&q)), Default::default());
+        navigate(
+            &format!("/informasi?{}", encode_catalogue_query(&q)),
+            Default::default(),
+        );
     };
     view! {
         <h1>{t.catalogue_title}</h1>
@@ -108,7 +119,11 @@ fn ResultItem(item: CatalogueSummary) -> impl IntoView {
 fn Pager(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
     let t = use_texts();
     let href = move |p: u32| {
-        let q = CatalogueQuery { page: Some(p), per_page: None, ..query.clone() };
+        let q = CatalogueQuery {
+            page: Some(p),
+            per_page: None,
+            ..query.clone()
+        };
         format!("/informasi?{}", encode_catalogue_query(&q))
     };
     (pages > 1).then(|| {

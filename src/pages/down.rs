@@ -7,7 +7,11 @@ use leptos::prelude::*;
 
 /// Says what happened and gives the office's contact from `config.json`, which needs no backend.
 #[component]
-pub fn BackendDown(error: BootError, office: Option<OfficeContact>, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+pub fn BackendDown(
+    error: BootError,
+    office: Option<OfficeContact>,
+    #[prop(into)] on_retry: Callback<()>,
+) -> impl IntoView {
     let t = use_texts();
     use_title(move || (t.down_title.into(), true));
     let reason = move || {

@@ -14,7 +14,15 @@ pub fn Home() -> impl IntoView {
     use_title(move || (t.home_title.into(), false));
     let counts = use_load(move || {
         let backend = portal.backend.get_value();
-        async move { backend.catalogue(&CatalogueQuery { per_page: Some(1), ..Default::default() }).await.map(|p| p.class_counts) }
+        async move {
+            backend
+                .catalogue(&CatalogueQuery {
+                    per_page: Some(1),
+                    ..Default::default()
+                })
+                .await
+                .map(|p| p.class_counts)
+        }
     });
     view! {
         <h1>{t.home_title}</h1>

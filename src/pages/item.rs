@@ -19,7 +19,10 @@ pub fn Item() -> impl IntoView {
         async move {
             let item = backend.item(&id).await?;
             let units = backend.units().await.map(|u| u.units).unwrap_or_default();
-            let unit = units.into_iter().find(|u| u.id == item.unit_id).map(|u| u.name);
+            let unit = units
+                .into_iter()
+                .find(|u| u.id == item.unit_id)
+                .map(|u| u.name);
             Ok::<_, ApiError>((item, unit))
         }
     });
@@ -46,15 +49,29 @@ pub fn Item() -> impl IntoView {
 fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
     let t = use_texts();
     let class = item.class;
-    let forms = item
+    let mut forms: Vec<&str> = item
         .forms
         .iter()
         .filter(|f| **f != InformationForm::Unknown)
-        .map(|f| if *f == InformationForm::Softcopy { "Softcopy" } else { "Hardcopy" })
-        .chain(item.formats.iter().map(String::as_str))
+        .map(|f| {
+            if *f == InformationForm::Softcopy {
+                "Softcopy"
+            } else {
+                "Hardcopy"
+            }
+        })
+        .collect();
+    for f in &item.formats {
+        if !forms.iter().any(|x| x.eq_ignore_ascii_case(f)) {
+            forms.push(f);
+        }
+    }
+    let forms = forms.join(", ");
+    let made = [item.made_when.clone(), item.made_where.clone()]
+        .into_iter()
+        .flatten()
         .collect::<Vec<_>>()
         .join(", ");
-    let made = [item.made_when.clone(), item.made_where.clone()].into_iter().flatten().collect::<Vec<_>>().join(", ");
     let excepted = class == InformationClass::Dikecualikan;
     view! {
         <h1>{item.title.clone()}</h1>

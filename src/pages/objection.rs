@@ -8,7 +8,9 @@ use leptos::prelude::*;
 #[component]
 pub fn ObjectionIntro() -> impl IntoView {
     let t = use_texts();
-    let s = use_portal().meta.with_value(|m| m.service_standards.clone());
+    let s = use_portal()
+        .meta
+        .with_value(|m| m.service_standards.clone());
     use_title(move || (t.objection_title.into(), false));
     view! {
         <h1>{t.objection_title}</h1>

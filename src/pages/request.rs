@@ -8,7 +8,9 @@ use leptos::prelude::*;
 #[component]
 pub fn RequestIntro() -> impl IntoView {
     let t = use_texts();
-    let standards = use_portal().meta.with_value(|m| m.service_standards.clone());
+    let standards = use_portal()
+        .meta
+        .with_value(|m| m.service_standards.clone());
     use_title(move || (t.request_title.into(), false));
     view! {
         <h1>{t.request_title}</h1>

@@ -2,9 +2,8 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
-use crate::components::{error_text, use_title};
+use crate::components::{error_text, format_instant as when, use_title};
 use crate::contract::{EventKind, Lookup, Outcome, RequestEvent, RequestStatus};
-use crate::domain::date::LocalTime;
 use crate::i18n::Texts;
 use leptos::prelude::*;
 
@@ -50,7 +49,10 @@ pub fn StatusLookup() -> impl IntoView {
             });
             return;
         }
-        lookup.dispatch(Lookup { number: number.get_untracked().trim().to_owned(), verifier: verifier.get_untracked().trim().to_owned() });
+        lookup.dispatch(Lookup {
+            number: number.get_untracked().trim().to_owned(),
+            verifier: verifier.get_untracked().trim().to_owned(),
+        });
     };
     let is_missing = move |id: &'static str| missing.with(|m| m.contains(&id));
     view! {
@@ -104,7 +106,13 @@ fn Field(
     autocomplete: &'static str,
 ) -> impl IntoView {
     let t = use_texts();
-    let described = move || if invalid.get() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") };
+    let described = move || {
+        if invalid.get() {
+            format!("{id}-hint {id}-error")
+        } else {
+            format!("{id}-hint")
+        }
+    };
     view! {
         <div class="field" class:field-error=move || invalid.get()>
             <label for=id>{label}</label>
@@ -151,7 +159,14 @@ fn StatusView(status: RequestStatus) -> impl IntoView {
 fn EventItem(event: RequestEvent) -> impl IntoView {
     let t = use_texts();
     let at = event.at.clone();
-    let detail = [event.body_name.clone(), event.reason.clone(), event.note.clone()].into_iter().flatten().collect::<Vec<_>>();
+    let detail = [
+        event.body_name.clone(),
+        event.reason.clone(),
+        event.note.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>();
     view! {
         <li>
             <p class="event-title">
@@ -186,16 +201,5 @@ fn event_title(t: &Texts, e: &RequestEvent) -> String {
         (Some(o), Some(p)) => format!("{base}: {o} ({})", t.pasal17_words(p)),
         (Some(o), None) => format!("{base}: {o}"),
         _ => base.to_owned(),
-    }
-}
-
-/// "23 November 2026 09.15" in the office's own offset; the raw text when it does not parse.
-fn when(t: &Texts, s: &str) -> String {
-    match LocalTime::parse_rfc3339(s) {
-        Some(lt) => {
-            let m = lt.minute_of_day();
-            format!("{} {:02}.{:02}", t.date(lt.date()), m / 60, m % 60)
-        }
-        None => s.chars().take(40).collect(),
     }
 }

@@ -76,19 +76,29 @@ impl WorkerHost {
             match serde_json::from_str::<Seed>(seed) {
                 Ok(seed) => {
                     let mut reference = Reference::new(seed);
-                    if let Some(journal) = msg.journal.as_deref().and_then(|j| serde_json::from_str::<Journal>(j).ok()) {
+                    if let Some(journal) = msg
+                        .journal
+                        .as_deref()
+                        .and_then(|j| serde_json::from_str::<Journal>(j).ok())
+                    {
                         reference.restore(journal);
                     }
                     self.reference = Some(reference);
                 }
-                Err(_) => return to_json(&failure(msg.id, 500, "The demo data set does not decode")),
+                Err(_) => {
+                    return to_json(&failure(msg.id, 500, "The demo data set does not decode"))
+                }
             }
         }
         let Some(reference) = self.reference.as_mut() else {
             return to_json(&failure(msg.id, 503, "The demo backend has no data yet"));
         };
         let Some(ex) = msg.exchange else {
-            return to_json(&FromWorker { id: msg.id, status: 204, ..Default::default() });
+            return to_json(&FromWorker {
+                id: msg.id,
+                status: 204,
+                ..Default::default()
+            });
         };
         let (path, query) = ex.path.split_once('?').unwrap_or((&ex.path, ""));
         let call = Call {
@@ -113,20 +123,34 @@ impl WorkerHost {
 
 fn failure(id: u32, status: u16, title: &str) -> FromWorker {
     let r = super::problem(status, super::problem_code_internal(), title, vec![]);
-    FromWorker { id, status, content_type: r.content_type.into(), body: r.body, retry_after: None, journal: None }
+    FromWorker {
+        id,
+        status,
+        content_type: r.content_type.into(),
+        body: r.body,
+        retry_after: None,
+        journal: None,
+    }
 }
 
 fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     const NOW: i64 = 1_795_402_800_000; // Monday 2026-11-23 10:00 +07:00
 
-    fn call(host: &mut WorkerHost, id: u32, method: &str, path: &str, key: Option<&str>, body: Option<&str>) -> FromWorker {
+    fn call(
+        host: &mut WorkerHost,
+        id: u32,
+        method: &str,
+        path: &str,
+        key: Option<&str>,
+        body: Option<&str>,
+    ) -> FromWorker {
         let msg = ToWorker {
             id,
             exchange: Some(WireExchange {
@@ -143,11 +167,20 @@ mod tests {
     #[test]
     fn answers_only_after_the_seed_and_survives_garbage() {
         let mut host = WorkerHost::new();
-        assert_eq!(call(&mut host, 1, "GET", "/v1/meta", None, None).status, 503);
+        assert_eq!(
+            call(&mut host, 1, "GET", "/v1/meta", None, None).status,
+            503
+        );
         let bad: FromWorker = serde_json::from_str(&host.handle("{not json", NOW)).unwrap();
         assert_eq!(bad.status, 400);
-        let init = ToWorker { id: 2, seed: Some(super::super::seed::DEMO_SEED_JSON.into()), ..Default::default() };
-        let ok: FromWorker = serde_json::from_str(&host.handle(&serde_json::to_string(&init).unwrap(), NOW)).unwrap();
+        let init = ToWorker {
+            id: 2,
+            seed: Some(super::super::seed::DEMO_SEED_JSON.into()),
+            ..Default::default()
+        };
+        let ok: FromWorker =
+            serde_json::from_str(&host.handle(&serde_json::to_string(&init).unwrap(), NOW))
+                .unwrap();
         assert_eq!((ok.id, ok.status), (2, 204));
         let meta = call(&mut host, 3, "GET", "/v1/meta", None, None);
         assert_eq!((meta.id, meta.status), (3, 200));
@@ -158,19 +191,56 @@ mod tests {
     fn a_new_request_hands_back_the_journal_to_persist_and_restores_from_it() {
         let mut host = WorkerHost::new();
         let seed = super::super::seed::DEMO_SEED_JSON;
-        host.handle(&serde_json::to_string(&ToWorker { id: 1, seed: Some(seed.into()), ..Default::default() }).unwrap(), NOW);
+        host.handle(
+            &serde_json::to_string(&ToWorker {
+                id: 1,
+                seed: Some(seed.into()),
+                ..Default::default()
+            })
+            .unwrap(),
+            NOW,
+        );
         let body = r#"{"requester":{"kind":"individual","name":"Siti","nik":"3201014508900001","address":"Jl. Melati","email":"siti@example.id"},"information":"APBD","purpose":"Riset","obtain":["view"]}"#;
-        let first = call(&mut host, 2, "POST", "/v1/requests", Some("key-worker-01"), Some(body));
+        let first = call(
+            &mut host,
+            2,
+            "POST",
+            "/v1/requests",
+            Some("key-worker-01"),
+            Some(body),
+        );
         assert_eq!(first.status, 201, "{}", first.body);
         let journal = first.journal.expect("journal to persist");
-        let replay = call(&mut host, 3, "POST", "/v1/requests", Some("key-worker-01"), Some(body));
+        let replay = call(
+            &mut host,
+            3,
+            "POST",
+            "/v1/requests",
+            Some("key-worker-01"),
+            Some(body),
+        );
         assert!(replay.journal.is_none());
 
         let mut restarted = WorkerHost::new();
-        let init = ToWorker { id: 1, seed: Some(seed.into()), journal: Some(journal), ..Default::default() };
+        let init = ToWorker {
+            id: 1,
+            seed: Some(seed.into()),
+            journal: Some(journal),
+            ..Default::default()
+        };
         restarted.handle(&serde_json::to_string(&init).unwrap(), NOW);
-        let again = call(&mut restarted, 2, "POST", "/v1/requests", Some("key-worker-01"), Some(body));
+        let again = call(
+            &mut restarted,
+            2,
+            "POST",
+            "/v1/requests",
+            Some("key-worker-01"),
+            Some(body),
+        );
         assert_eq!(again.body, first.body);
-        assert!(again.journal.is_none(), "a replay after restart creates nothing");
+        assert!(
+            again.journal.is_none(),
+            "a replay after restart creates nothing"
+        );
     }
 }

@@ -1,0 +1,367 @@
+// The portal's shell with the demo backend (default config.json): home, navigation, language switch,
+// 404, skip link, the excepted-information catalogue and item pages, and the status lookup.
+//
+// Expectations come from the demo data (src/reference/seed.json), never from the rendered page itself.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts } from './harness.mjs';
+
+const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'reference', 'seed.json'), 'utf8'));
+
+/**
+ * The instant the demo backend believes it is. The demo backend runs in a Web Worker and reads
+ * `Date.now()` there (Playwright's clock does not reach workers), so its loader gets a shim; without it
+ * the seed's announcement (22 Nov – 31 Dec 2026) would vanish from these tests once it expires.
+ */
+const NOW_MS = Date.parse('2026-11-23T09:00:00+07:00');
+
+const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
+/** Pasal 17 letters in words, as the Indonesian texts must say them. */
+const PASAL17_ID = {
+  a: 'dapat menghambat proses penegakan hukum',
+  b: 'dapat mengganggu hak kekayaan intelektual dan persaingan usaha yang sehat',
+  c: 'dapat membahayakan pertahanan dan keamanan negara',
+  d: 'dapat mengungkap kekayaan alam Indonesia',
+  e: 'dapat merugikan ketahanan ekonomi nasional',
+  f: 'dapat merugikan hubungan luar negeri',
+  g: 'mengungkap isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat',
+  h: 'dapat mengungkap rahasia pribadi',
+  i: 'memorandum atau surat antar atau intra badan publik yang dirahasiakan',
+  j: 'tidak boleh diungkapkan berdasarkan undang-undang',
+};
+const ID_WEEKDAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
+
+function classCounts() {
+  const counts = Object.fromEntries(CLASSES.map((c) => [c, 0]));
+  for (const item of SEED.catalogue) counts[item.class] += 1;
+  return counts;
+}
+
+const env = useServerAndBrowser();
+
+/** Prefixes the demo worker's loader with a `Date.now` that starts at `ms` and runs in real time. */
+async function pinDemoClock(page, ms = NOW_MS) {
+  await page.route('**/demo-backend_loader.js', async (route) => {
+    const response = await route.fetch();
+    const shim = `(()=>{const t0=performance.now();Date.now=()=>${ms}+Math.round(performance.now()-t0);})();\n`;
+    await route.fulfill({ response, body: shim + (await response.text()) });
+  });
+}
+
+/** A fresh page (demo clock pinned); saves artifacts when `fn` fails and asserts no console errors. */
+async function withPage(name, fn) {
+  const page = await newPage(env.browser);
+  try {
+    await pinDemoClock(page);
+    await fn(page);
+    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
+  } catch (e) {
+    await saveArtifacts(page, `shell-${name}`);
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Waits until main has its h1 and no loading line. */
+async function waitLoaded(page) {
+  await waitForApp(page, 'main#main h1');
+  await page.waitForSelector('main#main .loading', { state: 'detached', timeout: 10000 });
+}
+
+const h1Text = (page) => page.locator('main#main h1').innerText();
+const activeDescription = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a) return 'nothing';
+    return `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.className ? `.${String(a.className).split(' ').join('.')}` : ''} "${(a.textContent || '').trim().slice(0, 60)}"`;
+  });
+
+/** Waits (briefly) until document.activeElement matches `selector`; fails naming what has focus instead. */
+async function expectFocus(page, selector, message, timeout = 2000) {
+  try {
+    await page.waitForFunction((s) => document.activeElement?.matches(s), selector, { timeout });
+  } catch {
+    assert.fail(`${message}: expected focus on ${selector}, but it is on ${await activeDescription(page)}`);
+  }
+}
+
+test('home opens in Bahasa Indonesia with the backend’s identity, class counts and the announcement', { timeout: 60_000 }, async () => {
+  await withPage('home', async (page) => {
+    const response = await page.goto(`${env.server.url}/`);
+    assert.equal(response?.status(), 200);
+    await waitLoaded(page);
+    await page.waitForSelector('.class-card .count', { timeout: 10000 });
+    await page.waitForSelector('.announcement h2', { timeout: 10000 });
+
+    assert.equal(await page.getAttribute('html', 'lang'), 'id', '<html lang> is Indonesian');
+    assert.equal(await h1Text(page), 'Informasi publik untuk semua warga');
+    const title = await page.title();
+    assert.ok(title.endsWith('Portal PPID'), `document title "${title}" ends with "Portal PPID"`);
+    assert.ok(title.startsWith('Informasi publik untuk semua warga'), `document title "${title}" names the page`);
+
+    const body = SEED.meta.public_body;
+    assert.equal(await page.locator('header .brand-name').innerText(), body.name, 'header shows the public body');
+    assert.equal(body.name, 'Pemerintah Kabupaten Sukamaju');
+
+    // Footer: contact and office hours, from the backend's metadata.
+    const footer = page.locator('footer');
+    const footerText = await footer.innerText();
+    assert.match(footerText, /Kontak/);
+    assert.ok(footerText.includes(body.address), 'footer shows the address');
+    assert.equal(await footer.locator(`a[href="mailto:${body.email}"]`).innerText(), body.email);
+    assert.equal(await footer.locator(`a[href="tel:${body.phone.replace(/[^\d+]/g, '')}"]`).innerText(), body.phone);
+    assert.match(footerText, /Jam layanan/);
+    for (const h of SEED.meta.office_hours) {
+      const days = h.weekdays.length > 1
+        ? `${ID_WEEKDAYS[h.weekdays[0] - 1]}–${ID_WEEKDAYS[h.weekdays.at(-1) - 1]}`
+        : ID_WEEKDAYS[h.weekdays[0] - 1];
+      const time = (t) => t.replace(':', '[:.]');
+      assert.match(footerText, new RegExp(`${days} ${time(h.opens)}–${time(h.closes)}`), `footer lists ${days} hours`);
+    }
+
+    // The four class cards with the seed's counts.
+    const counts = classCounts();
+    assert.equal(await page.locator('.class-card').count(), 4);
+    for (const c of CLASSES) {
+      const card = page.locator(`.class-card.${c}`);
+      assert.equal(await card.locator('.count').innerText(), `${counts[c]} informasi`, `count on the ${c} card`);
+      assert.equal(await card.locator('a').getAttribute('href'), `/informasi?class=${c}`);
+    }
+
+    // The serta-merta announcement, visible with its title.
+    const announcement = page.locator('section.announcement');
+    assert.equal(await announcement.count(), SEED.announcements.length);
+    assert.ok(await announcement.first().isVisible(), 'the announcement is visible');
+    assert.equal(await announcement.locator('h2').first().innerText(), SEED.announcements[0].title);
+    assert.match(await announcement.first().innerText(), /pengumuman serta-merta/i);
+
+    await assertNoAxeViolations(page, 'home');
+  });
+});
+
+test('navigation: each menu link changes page client-side, marks itself current and moves focus to the h1', { timeout: 60_000 }, async () => {
+  const steps = [
+    ['Beranda', '/', 'Informasi publik untuk semua warga'],
+    ['Informasi Publik', '/informasi', 'Daftar Informasi Publik'],
+    ['Ajukan Permohonan', '/permohonan', 'Ajukan permohonan informasi'],
+    ['Cek Status', '/status', 'Cek status permohonan'],
+    ['Keberatan', '/keberatan', 'Keberatan'],
+    ['Tentang', '/tentang', 'Tentang layanan ini'],
+  ];
+  await withPage('navigation', async (page) => {
+    // Start on the last page so that every click, the first one included, changes the path.
+    await page.goto(`${env.server.url}/tentang`);
+    await waitLoaded(page);
+    await page.evaluate(() => {
+      window.__noFullReload = true;
+    });
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    for (const [name, pathname, h1] of steps) {
+      const link = nav.getByRole('link', { name, exact: true });
+      await link.click();
+      await page.waitForURL((u) => u.pathname === pathname, { timeout: 5000 });
+      await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, h1, { timeout: 5000 });
+      await waitLoaded(page);
+      assert.equal(await page.evaluate(() => window.__noFullReload), true, `clicking "${name}" must not reload the page`);
+      assert.equal(await link.getAttribute('aria-current'), 'page', `"${name}" has aria-current="page"`);
+      const current = await nav.locator('[aria-current="page"]').allInnerTexts();
+      assert.deepEqual(current, [name], `only "${name}" is marked current on ${pathname}`);
+      await expectFocus(page, 'main#main h1', `after navigating to ${pathname}`);
+      assert.ok((await page.title()).startsWith(h1), `title names the page on ${pathname}`);
+      await assertNoAxeViolations(page, pathname);
+    }
+  });
+});
+
+test('language switch: English from the keyboard, same URL and results, focus kept, remembered, and back', { timeout: 60_000 }, async () => {
+  const berkala = classCounts().berkala;
+  await withPage('language', async (page) => {
+    await page.goto(`${env.server.url}/informasi?class=berkala`);
+    await waitLoaded(page);
+    assert.equal(await page.locator('.result-count').innerText(), `${berkala} informasi ditemukan`);
+    const url = page.url();
+
+    const toggle = page.locator('header .lang-switch');
+    assert.equal((await toggle.innerText()).trim(), 'English', 'the switch offers English');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+
+    await page.waitForFunction(() => document.querySelector('main#main h1')?.textContent.trim() === 'Public Information List', null, { timeout: 5000 });
+    await waitLoaded(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', '<html lang="en"> after switching');
+    assert.equal(page.url(), url, 'the URL does not change');
+    const nav = page.getByRole('navigation', { name: 'Main menu' });
+    assert.deepEqual(
+      (await nav.getByRole('link').allInnerTexts()).map((s) => s.trim()),
+      ['Home', 'Public Information', 'Request Information', 'Check Status', 'Objection', 'About'],
+    );
+    // Still the filtered list.
+    await page.waitForSelector('.result-count');
+    assert.equal(await page.locator('.result-count').innerText(), `${berkala} items found`);
+    const tags = await page.locator('.result .tag').allInnerTexts();
+    assert.equal(tags.length, Math.min(berkala, 20));
+    assert.ok(tags.every((t) => t === 'Periodic information'), `every result is periodic information: ${tags.join(', ')}`);
+    assert.equal(await page.locator('#search-class').inputValue(), 'berkala', 'the class filter still shows berkala');
+    assert.equal(await page.title(), 'Public Information List – PPID Portal');
+    await expectFocus(page, 'header .lang-switch', 'after switching the language');
+    assert.equal((await toggle.innerText()).trim(), 'Bahasa Indonesia', 'the switch now offers Indonesian');
+    await assertNoAxeViolations(page, 'catalogue in English');
+
+    // Remembered across a reload.
+    await page.reload();
+    await waitLoaded(page);
+    assert.equal(await h1Text(page), 'Public Information List', 'still English after a reload');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+    // And back.
+    await page.locator('header .lang-switch').click();
+    await page.waitForFunction(() => document.querySelector('main#main h1')?.textContent.trim() === 'Daftar Informasi Publik', null, { timeout: 5000 });
+    assert.equal(await page.getAttribute('html', 'lang'), 'id');
+    assert.equal((await page.locator('header .lang-switch').innerText()).trim(), 'English');
+    await waitLoaded(page);
+    assert.equal(await page.locator('.result-count').innerText(), `${berkala} informasi ditemukan`);
+  });
+});
+
+test('an unknown address shows the not-found page with a link home', { timeout: 60_000 }, async () => {
+  await withPage('not-found', async (page) => {
+    await page.goto(`${env.server.url}/halaman-yang-tidak-ada`);
+    await waitLoaded(page);
+    assert.equal(await h1Text(page), 'Halaman tidak ditemukan');
+    const home = page.locator('main#main').getByRole('link', { name: 'Kembali ke beranda' });
+    assert.equal(await home.getAttribute('href'), '/');
+    await assertNoAxeViolations(page, '404');
+    await home.click();
+    await page.waitForURL((u) => u.pathname === '/', { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('main#main h1')?.textContent.trim() === 'Informasi publik untuk semua warga', null, { timeout: 5000 });
+  });
+});
+
+test('skip link: the first Tab reaches it, visibly, and it moves focus to the main content', { timeout: 60_000 }, async () => {
+  await withPage('skip-link', async (page) => {
+    await page.goto(`${env.server.url}/`);
+    await waitLoaded(page);
+    await page.keyboard.press('Tab');
+    await expectFocus(page, 'a.skip-link', 'the first Tab');
+    const skip = page.locator('a.skip-link');
+    assert.equal((await skip.innerText()).trim(), 'Langsung ke konten utama');
+    const box = await skip.boundingBox();
+    assert.ok(box && box.width > 1 && box.height > 1 && box.y >= 0 && box.y < 800, `the focused skip link is visible on screen: ${JSON.stringify(box)}`);
+    await page.keyboard.press('Enter');
+    await expectFocus(page, 'main#main', 'after activating the skip link');
+    // The next Tab continues inside the main content, not back in the header.
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('main#main')), `Tab after the skip link stays in main (focus on ${await activeDescription(page)})`);
+  });
+});
+
+test('excepted information: the list has every excepted item and an item explains Pasal 17 without any download', { timeout: 60_000 }, async () => {
+  const excepted = SEED.catalogue.filter((i) => i.class === 'dikecualikan');
+  assert.ok(excepted.length > 0, 'the seed has excepted items');
+  const item = excepted[0];
+  await withPage('excepted', async (page) => {
+    await page.goto(`${env.server.url}/informasi?class=dikecualikan`);
+    await waitLoaded(page);
+    await page.waitForSelector('.result-count');
+    assert.equal(await page.locator('.result-count').innerText(), `${excepted.length} informasi ditemukan`);
+    const titles = await page.locator('ul.results > li.result h2').allInnerTexts();
+    assert.equal(titles.length, Math.min(excepted.length, 20), 'first page lists up to 20 excepted items');
+    assert.deepEqual([...titles].sort(), excepted.map((i) => i.title).sort().slice(0, titles.length));
+    const tags = await page.locator('ul.results .tag').allInnerTexts();
+    assert.ok(tags.every((t) => t === 'Informasi yang dikecualikan'), 'every result is excepted');
+    await assertNoAxeViolations(page, 'excepted list');
+
+    await page.goto(`${env.server.url}/informasi/${encodeURIComponent(item.id)}`);
+    await waitLoaded(page);
+    assert.equal(await h1Text(page), item.title);
+    const main = page.locator('main#main');
+    const letter = item.exemption.pasal17;
+    assert.equal(
+      await main.locator('.exemption dd').first().innerText(),
+      `Pasal 17 huruf ${letter} — ${PASAL17_ID[letter]}`,
+      'the Pasal 17 ground in words',
+    );
+    assert.match(await main.innerText(), /Isi informasi ini tidak ditampilkan/);
+    assert.equal(await main.locator('ul.files').count(), 0, 'no file list');
+    const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs.sort(), ['/informasi', '/keberatan'], 'the only links lead back to the list and to the objection page');
+    assert.equal(await main.locator('a[download]').count(), 0);
+    assert.equal(await h1Text(page), item.title);
+    assert.equal(await page.title(), `${item.title} – Portal PPID`);
+    await assertNoAxeViolations(page, 'excepted item');
+  });
+});
+
+test('excepted information: a download link is withheld even when the backend lists files for it', { timeout: 60_000 }, async () => {
+  const item = SEED.catalogue.find((i) => i.class === 'dikecualikan');
+  const fileUrl = 'https://ppid.sukamajukab.go.id/files/rahasia.pdf';
+  await withPage('excepted-files', async (page) => {
+    // The demo backend reads its data from /seed.json: give the excepted item a file.
+    await page.route('**/seed.json', async (route) => {
+      const response = await route.fetch();
+      const seed = JSON.parse(await response.text());
+      const target = seed.catalogue.find((i) => i.id === item.id);
+      target.files = [{ name: 'rahasia.pdf', media_type: 'application/pdf', size_bytes: 1000, url: fileUrl }];
+      await route.fulfill({ response, body: JSON.stringify(seed) });
+    });
+    await page.goto(`${env.server.url}/informasi/${encodeURIComponent(item.id)}`);
+    await waitLoaded(page);
+    assert.equal(await h1Text(page), item.title, 'the item page renders (the backend accepted the data)');
+    assert.equal(await page.locator(`a[href="${fileUrl}"]`).count(), 0, 'the file of an excepted item is never linked');
+    assert.ok(!(await page.locator('main#main').innerText()).includes('rahasia.pdf'), 'the file is not even named');
+  });
+});
+
+test('status lookup: error summary for empty fields, generic not-found, and a seeded request’s timeline', { timeout: 60_000 }, async () => {
+  const request = SEED.requests[0];
+  const number = request.receipt.number;
+  const email = request.submission.requester.email;
+  await withPage('status', async (page) => {
+    await page.goto(`${env.server.url}/status`);
+    await waitLoaded(page);
+    const main = page.locator('main#main');
+    const submit = main.getByRole('button', { name: 'Cek status' });
+    const numberInput = page.getByLabel('Nomor registrasi');
+    const verifierInput = page.getByLabel('Surel atau 4 angka terakhir nomor telepon');
+
+    // Empty submit.
+    await submit.click();
+    const summary = main.locator('.error-summary');
+    await summary.waitFor({ timeout: 5000 });
+    assert.equal(await summary.locator('[role="alert"]').count(), 1, 'the summary holds a role=alert');
+    assert.match(await summary.innerText(), /Ada yang perlu diperbaiki/);
+    const targets = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(targets, ['#status-number', '#status-verifier'], 'the summary links to both fields');
+    await expectFocus(page, '.error-summary', 'after an empty submit');
+    await page.waitForFunction(() => document.title.startsWith('Galat: '), null, { timeout: 2000 }).catch(() => {});
+    assert.ok((await page.title()).startsWith('Galat: '), `title "${await page.title()}" starts with "Galat: "`);
+    assert.equal(await numberInput.getAttribute('aria-invalid'), 'true');
+    assert.equal(await verifierInput.getAttribute('aria-invalid'), 'true');
+    await assertNoAxeViolations(page, 'status with errors');
+
+    // A number that does not exist: the generic answer.
+    await numberInput.fill('PPID-2026-999999');
+    await verifierInput.fill(email);
+    await submit.click();
+    const notFound = main.locator('[role="alert"]', { hasText: 'Kami tidak menemukan permohonan dengan nomor dan data tersebut.' });
+    await notFound.waitFor({ timeout: 5000 });
+    assert.equal(await summary.count(), 0, 'the error summary is gone once both fields are filled');
+    assert.equal(await numberInput.getAttribute('aria-invalid'), null);
+    assert.ok(!(await page.title()).startsWith('Galat: '), 'title no longer says Galat');
+
+    // The seeded request with its requester's e-mail.
+    await numberInput.fill(number);
+    await submit.click();
+    const panel = main.locator('section.panel', { has: page.locator('#status-heading') });
+    await panel.waitFor({ timeout: 5000 });
+    assert.equal(await panel.locator('h2').innerText(), number);
+    const timeline = await panel.locator('ol.timeline').innerText();
+    assert.match(timeline, /Permohonan diterima/);
+    assert.equal(await main.locator('.error-panel').count(), 0, 'the not-found message is gone');
+    await assertNoAxeViolations(page, 'status found');
+  });
+});
