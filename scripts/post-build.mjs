@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Trunk post_build hook (Trunk.toml): minifies the app's wasm-bindgen JS glue, which Trunk's own
+// minifier cannot parse, and updates its Subresource Integrity hash in index.html.
+// Runs inside Trunk with TRUNK_STAGING_DIR set; does nothing for debug builds.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run through `trunk build`)');
+  process.exit(1);
+}
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const require = createRequire(path.join(ROOT, 'tests', 'package.json'));
+const { minify } = require('terser');
+
+const indexPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+for (const name of fs.readdirSync(staging).filter((f) => /^ppid-portal-[0-9a-f]+\.js$/.test(f))) {
+  const file = path.join(staging, name);
+  const source = fs.readFileSync(file, 'utf8');
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
+  fs.writeFileSync(file, result.code);
+  const oldHash = 'sha384-' + crypto.createHash('sha384').update(source).digest('base64');
+  const newHash = 'sha384-' + crypto.createHash('sha384').update(result.code).digest('base64');
+  if (html.includes(oldHash)) html = html.split(oldHash).join(newHash);
+  console.log(`post-build: ${name} ${source.length} -> ${result.code.length} bytes`);
+}
+fs.writeFileSync(indexPath, html);
