@@ -40,10 +40,10 @@ impl Clock {
 }
 
 impl Api {
-    /// The demo backend. Panics when the embedded seed does not decode.
-    pub fn new(now_ms: Option<i64>) -> Api {
+    /// A backend over `seed` (normally the built-in demo seed).
+    pub fn new(now_ms: Option<i64>, seed: ppid_portal::reference::Seed) -> Api {
         Api {
-            reference: Mutex::new(Reference::demo()),
+            reference: Mutex::new(Reference::new(seed)),
             limiter: Mutex::new(Limiter::default()),
             clock: match now_ms {
                 Some(start_ms) => Clock::From {

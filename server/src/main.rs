@@ -26,6 +26,8 @@ usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [
   --api-only      no static files; the API also answers at /v1/... without the /api prefix
   --no-api        no API; /api/... answers 404
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
+  --catalogue-size N    replace the demo catalogue with N generated items (load tests)
+  --without-feature F   do not advertise feature F in /v1/meta, e.g. catalogue_search (repeatable)
 
 Prints one line `listening on http://HOST:PORT` once it accepts connections.";
 
@@ -40,6 +42,8 @@ struct Options {
     api_only: bool,
     no_api: bool,
     now_ms: Option<i64>,
+    catalogue_size: Option<usize>,
+    without_features: Vec<String>,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
@@ -76,6 +80,14 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                         .map_err(|_| "--now needs Unix milliseconds".to_string())?,
                 )
             }
+            "--catalogue-size" => {
+                o.catalogue_size = Some(
+                    value("a number")?
+                        .parse()
+                        .map_err(|_| "--catalogue-size needs a number".to_string())?,
+                )
+            }
+            "--without-feature" => o.without_features.push(value("a feature name")?),
             "--gzip" => o.gzip = true,
             "--api-only" => o.api_only = true,
             "--no-api" => o.no_api = true,
@@ -90,6 +102,19 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
         return Err("--api-only serves no files: drop --dist".into());
     }
     Ok(o)
+}
+
+/// The demo seed with the options' changes. Panics when the built-in seed does not decode.
+fn seed(options: &Options) -> ppid_portal::reference::Seed {
+    let mut seed = ppid_portal::reference::Seed::demo().expect("built-in seed decodes");
+    if let Some(n) = options.catalogue_size {
+        let units: Vec<String> = seed.units.iter().map(|u| u.id.clone()).collect();
+        seed.catalogue = ppid_portal::reference::synthetic::catalogue(n, &units);
+    }
+    seed.meta
+        .features
+        .retain(|f| !options.without_features.contains(f));
+    seed
 }
 
 /// Everything a worker thread needs to answer a request.
@@ -134,7 +159,7 @@ fn main() {
     let api = if options.no_api {
         None
     } else {
-        match std::panic::catch_unwind(|| Api::new(options.now_ms)) {
+        match std::panic::catch_unwind(|| Api::new(options.now_ms, seed(&options))) {
             Ok(a) => Some(a),
             Err(_) => {
                 eprintln!("ppid-server: the reference backend could not load its seed data (src/reference/seed.json)");

@@ -3,12 +3,13 @@
 //! so both answer every call the same way: through [`Reference::handle`].
 
 pub mod seed;
+pub mod synthetic;
 pub mod worker;
 pub use seed::{Seed, StoredObjection, StoredRequest};
 
 use crate::contract::*;
+use crate::domain::catalogue::CatalogueIndex;
 use crate::domain::date::{indonesian_offset_minutes, Date, LocalTime};
-use crate::domain::search::{fold, Query};
 use crate::domain::validate::{check_request, check_requester};
 use crate::domain::workdays::WorkCalendar;
 use serde::{Deserialize, Serialize};
@@ -60,7 +61,7 @@ pub struct IdempotencyEntry {
 /// A complete backend: the seed's reference data plus the journal.
 pub struct Reference {
     seed: Seed,
-    folded: Vec<String>,
+    index: CatalogueIndex,
     calendar: WorkCalendar,
     offset_minutes: i32,
     journal: Journal,
@@ -80,25 +81,12 @@ impl Reference {
         }
         let offset_minutes =
             indonesian_offset_minutes(&seed.meta.deadline_rules.time_zone).unwrap_or(7 * 60);
-        let unit_names: std::collections::HashMap<&str, &str> = seed
-            .units
-            .iter()
-            .map(|u| (u.id.as_str(), u.name.as_str()))
-            .collect();
-        let folded = seed
-            .catalogue
-            .iter()
-            .map(|i| {
-                let unit = unit_names.get(i.unit_id.as_str()).copied().unwrap_or("");
-                fold(&format!(
-                    "{} {} {} {}",
-                    i.title,
-                    i.summary,
-                    unit,
-                    i.keywords.join(" ")
-                ))
-            })
-            .collect();
+        let index = CatalogueIndex::new(seed.catalogue.iter().map(summary).collect(), |id| {
+            seed.units
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| u.name.as_str())
+        });
         let journal = Journal {
             requests: seed.requests.clone(),
             objections: seed.objections.clone(),
@@ -108,7 +96,7 @@ impl Reference {
         };
         Reference {
             seed,
-            folded,
+            index,
             calendar,
             offset_minutes,
             journal,
@@ -209,56 +197,7 @@ impl Reference {
             Ok(q) => q,
             Err(e) => return problem(400, problem_code::VALIDATION, "Invalid query", vec![e]),
         };
-        let text = Query::new(q.q.as_deref().unwrap_or(""));
-        let mut hits: Vec<&CatalogueItem> = self
-            .seed
-            .catalogue
-            .iter()
-            .zip(&self.folded)
-            .filter(|(i, f)| {
-                q.class.is_none_or(|c| i.class == c)
-                    && q.unit.as_deref().is_none_or(|u| i.unit_id == u)
-                    && q.year.is_none_or(|y| i.year == y)
-                    && q.format
-                        .as_deref()
-                        .is_none_or(|f| i.formats.iter().any(|x| x.eq_ignore_ascii_case(f)))
-                    && (text.is_empty() || text.matches_folded(f))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        match q.sort.unwrap_or_default() {
-            CatalogueSort::Newest => hits.sort_by(|a, b| {
-                b.updated_on
-                    .cmp(&a.updated_on)
-                    .then_with(|| a.title.cmp(&b.title))
-            }),
-            CatalogueSort::Title => hits.sort_by_key(|a| a.title.to_lowercase()),
-        }
-        let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
-        let page = q.page.unwrap_or(1).max(1);
-        let start = ((page - 1) * per_page) as usize;
-        let items = hits
-            .iter()
-            .skip(start)
-            .take(per_page as usize)
-            .map(|i| summary(i))
-            .collect();
-        let mut counts = ClassCounts::default();
-        for i in &self.seed.catalogue {
-            match i.class {
-                InformationClass::Berkala => counts.berkala += 1,
-                InformationClass::SertaMerta => counts.serta_merta += 1,
-                InformationClass::SetiapSaat => counts.setiap_saat += 1,
-                InformationClass::Dikecualikan => counts.dikecualikan += 1,
-            }
-        }
-        ok(&CataloguePage {
-            items,
-            total: hits.len() as u32,
-            page,
-            per_page,
-            class_counts: counts,
-        })
+        ok(&self.index.query(&q))
     }
 
     fn announcements(&self, now: LocalTime) -> Reply {

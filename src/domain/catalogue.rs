@@ -1,0 +1,270 @@
+//! Catalogue filtering, search, sorting and paging: one implementation for the reference backend
+//! and for the portal's own search when a backend does not search on the server.
+
+use super::search::fold;
+use crate::contract::{
+    CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, ClassCounts, InformationClass,
+};
+
+/// Largest page a client may ask for.
+pub const MAX_PER_PAGE: u32 = 100;
+/// Page size when none is asked for.
+pub const DEFAULT_PER_PAGE: u32 = 20;
+
+/// The catalogue prepared for fast queries: a sorted word list with the items each word occurs in
+/// (so a word prefix is a binary search), and both sort orders, all computed once.
+#[derive(Clone, Debug, Default)]
+pub struct CatalogueIndex {
+    items: Vec<CatalogueSummary>,
+    /// Every distinct folded word, sorted, with the items it occurs in.
+    words: Vec<(String, Vec<u32>)>,
+    newest: Vec<u32>,
+    by_title: Vec<u32>,
+    counts: ClassCounts,
+}
+
+impl CatalogueIndex {
+    /// Indexes `items`; `unit_name` gives the name searched for each item's unit.
+    pub fn new<'a>(
+        items: Vec<CatalogueSummary>,
+        unit_name: impl Fn(&str) -> Option<&'a str>,
+    ) -> Self {
+        let mut postings: std::collections::BTreeMap<String, Vec<u32>> =
+            std::collections::BTreeMap::new();
+        for (ix, i) in items.iter().enumerate() {
+            let text = fold(&format!(
+                "{} {} {} {}",
+                i.title,
+                i.summary,
+                unit_name(&i.unit_id).unwrap_or(""),
+                i.keywords.join(" ")
+            ));
+            for word in text.split_whitespace() {
+                let list = postings.entry(word.to_owned()).or_default();
+                if list.last() != Some(&(ix as u32)) {
+                    list.push(ix as u32);
+                }
+            }
+        }
+        let words = postings.into_iter().collect();
+        let mut newest: Vec<u32> = (0..items.len() as u32).collect();
+        newest.sort_by(|&a, &b| {
+            let (a, b) = (&items[a as usize], &items[b as usize]);
+            b.updated_on
+                .cmp(&a.updated_on)
+                .then_with(|| a.title.cmp(&b.title))
+        });
+        let lower: Vec<String> = items.iter().map(|i| i.title.to_lowercase()).collect();
+        let mut by_title: Vec<u32> = (0..items.len() as u32).collect();
+        by_title.sort_by(|&a, &b| lower[a as usize].cmp(&lower[b as usize]));
+        let mut counts = ClassCounts::default();
+        for i in &items {
+            match i.class {
+                InformationClass::Berkala => counts.berkala += 1,
+                InformationClass::SertaMerta => counts.serta_merta += 1,
+                InformationClass::SetiapSaat => counts.setiap_saat += 1,
+                InformationClass::Dikecualikan => counts.dikecualikan += 1,
+            }
+        }
+        CatalogueIndex {
+            items,
+            words,
+            newest,
+            by_title,
+            counts,
+        }
+    }
+
+    /// Number of items indexed.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// One page of the items matching `q`, as the contract's `GET /v1/catalogue` defines it.
+    pub fn query(&self, q: &CatalogueQuery) -> CataloguePage {
+        let text = self.text_matches(q.q.as_deref().unwrap_or(""));
+        let order = match q.sort.unwrap_or_default() {
+            CatalogueSort::Newest => &self.newest,
+            CatalogueSort::Title => &self.by_title,
+        };
+        let per_page = q
+            .per_page
+            .unwrap_or(DEFAULT_PER_PAGE)
+            .clamp(1, MAX_PER_PAGE);
+        let page = q.page.unwrap_or(1).max(1);
+        let skip = ((page - 1) as usize).saturating_mul(per_page as usize);
+        let mut total = 0u32;
+        let mut items = Vec::new();
+        for &ix in order {
+            let item = &self.items[ix as usize];
+            let hit = q.class.is_none_or(|c| item.class == c)
+                && q.unit.as_deref().is_none_or(|u| item.unit_id == u)
+                && q.year.is_none_or(|y| item.year == y)
+                && q.format
+                    .as_deref()
+                    .is_none_or(|f| item.formats.iter().any(|x| x.eq_ignore_ascii_case(f)))
+                && text.as_ref().is_none_or(|bits| bits.contains(ix));
+            if hit {
+                if total as usize >= skip && items.len() < per_page as usize {
+                    items.push(item.clone());
+                }
+                total += 1;
+            }
+        }
+        CataloguePage {
+            items,
+            total,
+            page,
+            per_page,
+            class_counts: self.counts,
+        }
+    }
+
+    /// The items where every word of `text` is a prefix of some word; `None` when `text` has no words.
+    fn text_matches(&self, text: &str) -> Option<Bits> {
+        let folded = fold(text);
+        let mut result: Option<Bits> = None;
+        for q in folded.split_whitespace() {
+            let mut bits = Bits::new(self.items.len());
+            let start = self.words.partition_point(|(w, _)| w.as_str() < q);
+            for (_, list) in self.words[start..]
+                .iter()
+                .take_while(|(w, _)| w.starts_with(q))
+            {
+                for &ix in list {
+                    bits.insert(ix);
+                }
+            }
+            result = Some(match result {
+                None => bits,
+                Some(mut acc) => {
+                    acc.intersect(&bits);
+                    acc
+                }
+            });
+        }
+        result
+    }
+}
+
+/// A fixed-size set of item numbers.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Self {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn insert(&mut self, i: u32) {
+        self.0[i as usize / 64] |= 1 << (i % 64);
+    }
+    fn contains(&self, i: u32) -> bool {
+        self.0[i as usize / 64] & (1 << (i % 64)) != 0
+    }
+    fn intersect(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn item(
+        id: &str,
+        class: InformationClass,
+        title: &str,
+        updated: &str,
+        year: i32,
+    ) -> CatalogueSummary {
+        CatalogueSummary {
+            id: id.into(),
+            class,
+            title: title.into(),
+            summary: String::new(),
+            unit_id: "dinkes".into(),
+            year,
+            formats: vec!["PDF".into()],
+            updated_on: updated.into(),
+            keywords: vec![],
+        }
+    }
+
+    fn index() -> CatalogueIndex {
+        CatalogueIndex::new(
+            vec![
+                item(
+                    "a",
+                    InformationClass::Berkala,
+                    "Anggaran Dinas",
+                    "2026-01-01",
+                    2026,
+                ),
+                item(
+                    "b",
+                    InformationClass::SetiapSaat,
+                    "Belanja Café",
+                    "2026-05-01",
+                    2025,
+                ),
+                item(
+                    "c",
+                    InformationClass::Berkala,
+                    "catatan rapat",
+                    "2025-01-01",
+                    2025,
+                ),
+            ],
+            |u| (u == "dinkes").then_some("Dinas Kesehatan"),
+        )
+    }
+
+    #[test]
+    fn filters_combine_and_unit_names_are_searched() {
+        let ix = index();
+        let q = |f: fn(&mut CatalogueQuery)| {
+            let mut q = CatalogueQuery::default();
+            f(&mut q);
+            ix.query(&q)
+                .items
+                .into_iter()
+                .map(|i| i.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(q(|_| {}), ["b", "a", "c"]);
+        assert_eq!(q(|q| q.sort = Some(CatalogueSort::Title)), ["a", "b", "c"]);
+        assert_eq!(q(|q| q.class = Some(InformationClass::Berkala)), ["a", "c"]);
+        assert_eq!(q(|q| q.year = Some(2025)), ["b", "c"]);
+        assert_eq!(q(|q| q.q = Some("cafe".into())), ["b"]);
+        assert_eq!(q(|q| q.q = Some("kesehat".into())).len(), 3);
+        assert_eq!(q(|q| q.format = Some("pdf".into())).len(), 3);
+        assert_eq!(q(|q| q.format = Some("csv".into())).len(), 0);
+    }
+
+    #[test]
+    fn pages_and_counts() {
+        let ix = index();
+        let page = ix.query(&CatalogueQuery {
+            per_page: Some(2),
+            page: Some(2),
+            ..Default::default()
+        });
+        assert_eq!(
+            (page.total, page.items.len(), page.items[0].id.as_str()),
+            (3, 1, "c")
+        );
+        assert_eq!(page.class_counts.berkala, 2);
+        let far = ix.query(&CatalogueQuery {
+            page: Some(u32::MAX),
+            per_page: Some(100),
+            ..Default::default()
+        });
+        assert!(far.items.is_empty());
+    }
+}
