@@ -7,9 +7,7 @@ use crate::i18n::Lang;
 use crate::pages;
 use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
+use crate::components::router::{provide_router, use_location};
 
 const LANG_KEY: &str = "ppid.lang";
 
@@ -89,9 +87,9 @@ fn App() -> impl IntoView {
         }
         let _ = BrowserStorage::set(LANG_KEY, l.tag());
     });
+    provide_router();
     let booted = crate::components::use_load(boot);
     view! {
-        <Router>
             // Re-rendered whole when the language changes: views hold plain strings.
             {move || match (lang.track(), booted.get()).1 {
                 None => view! { <Loading/> }.into_any(),
@@ -107,7 +105,6 @@ fn App() -> impl IntoView {
                     .into_any()
                 }
             }}
-        </Router>
     }
 }
 
@@ -136,17 +133,50 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
         <Header meta=Some(meta.clone()) demo/>
         <Announcements/>
         <main id="main" tabindex="-1">
-            <FlatRoutes fallback=|| view! { <pages::not_found::NotFound/> }>
-                <Route path=path!("/") view=pages::home::Home/>
-                <Route path=path!("/informasi") view=pages::catalogue::Catalogue/>
-                <Route path=path!("/informasi/:id") view=pages::item::Item/>
-                <Route path=path!("/permohonan") view=pages::request::RequestIntro/>
-                <Route path=path!("/status") view=pages::status::StatusLookup/>
-                <Route path=path!("/keberatan") view=pages::objection::ObjectionIntro/>
-                <Route path=path!("/tentang") view=pages::about::About/>
-            </FlatRoutes>
+            <Routes/>
         </main>
         <Footer meta/>
+    }
+}
+
+/// The pages, by path. Re-renders only when the page changes, not when its query does.
+#[derive(Clone, Debug, PartialEq)]
+enum Page {
+    Home,
+    Catalogue,
+    Item(String),
+    Request,
+    Status,
+    Objection,
+    About,
+    NotFound,
+}
+
+#[component]
+fn Routes() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| {
+        let segments = location.with(|l| l.segments());
+        match segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] => Page::Home,
+            ["informasi"] => Page::Catalogue,
+            ["informasi", id] => Page::Item((*id).to_owned()),
+            ["permohonan"] => Page::Request,
+            ["status"] => Page::Status,
+            ["keberatan"] => Page::Objection,
+            ["tentang"] => Page::About,
+            _ => Page::NotFound,
+        }
+    });
+    move || match page.get() {
+        Page::Home => view! { <pages::home::Home/> }.into_any(),
+        Page::Catalogue => view! { <pages::catalogue::Catalogue/> }.into_any(),
+        Page::Item(id) => view! { <pages::item::Item id/> }.into_any(),
+        Page::Request => view! { <pages::request::RequestIntro/> }.into_any(),
+        Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
+        Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
+        Page::About => view! { <pages::about::About/> }.into_any(),
+        Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
 
@@ -155,7 +185,7 @@ fn focus_heading_on_navigation() {
     let location = use_location();
     let first = StoredValue::new(true);
     Effect::new(move || {
-        location.pathname.track();
+        location.with(|l| l.path.len());
         if first.get_value() {
             first.set_value(false);
             return;

@@ -98,6 +98,28 @@ pub trait Backend {
     ) -> impl Future<Output = Result<CataloguePage, ApiError>> {
         self.get(format!("/v1/catalogue?{}", encode_catalogue_query(query)))
     }
+    /// Every catalogue entry, page by page: for searching on the client when the backend cannot.
+    fn catalogue_all(&self) -> impl Future<Output = Result<Vec<CatalogueSummary>, ApiError>> {
+        async move {
+            let mut all = Vec::new();
+            for page in 1u32.. {
+                let q = CatalogueQuery {
+                    page: Some(page),
+                    per_page: Some(100),
+                    ..Default::default()
+                };
+                let got = self.catalogue(&q).await?;
+                let done =
+                    got.items.is_empty() || all.len() + got.items.len() >= got.total as usize;
+                all.extend(got.items);
+                // A backend that keeps answering past its total must not loop forever.
+                if done || page >= 1000 {
+                    break;
+                }
+            }
+            Ok(all)
+        }
+    }
     /// One catalogue item in full.
     fn item(&self, id: &str) -> impl Future<Output = Result<CatalogueItem, ApiError>> {
         self.get(format!(
@@ -188,11 +210,14 @@ pub enum AnyBackend {
 }
 
 impl Backend for AnyBackend {
-    async fn send(&self, exchange: Exchange) -> Result<RawReply, ApiError> {
-        match self {
-            AnyBackend::Http(b) => b.send(exchange).await,
-            AnyBackend::Demo(b) => b.send(exchange).await,
-        }
+    fn send(&self, exchange: Exchange) -> impl Future<Output = Result<RawReply, ApiError>> {
+        // Boxed once here, so every typed call shares one transport state machine instead of
+        // inlining both adapters into each call site (tens of kilobytes of wasm).
+        let fut: futures::future::LocalBoxFuture<'_, Result<RawReply, ApiError>> = match self {
+            AnyBackend::Http(b) => Box::pin(b.send(exchange)),
+            AnyBackend::Demo(b) => Box::pin(b.send(exchange)),
+        };
+        fut
     }
 }
 

@@ -1,6 +1,7 @@
 //! Shared building blocks: header, footer, alerts, summary lists, error texts, page titles.
 
 mod load;
+pub mod router;
 pub use load::{use_load, Load};
 
 use crate::api::{ApiError, Backend};
@@ -8,7 +9,6 @@ use crate::app::{use_portal, use_texts};
 use crate::contract::Meta;
 use crate::i18n::{Lang, Texts};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Sets the document title to "`page` – Portal PPID", with "Galat: " first when `error` is true.
 pub fn use_title(page: impl Fn() -> (String, bool) + 'static) {
@@ -117,15 +117,24 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
 #[component]
 fn Nav() -> impl IntoView {
     let t = use_texts();
+    let location = router::use_location();
+    let link = move |href: &'static str, text: &'static str| {
+        let current = move || {
+            let path = location.with(|l| l.path.clone());
+            let here = if href == "/" { path == "/" } else { path == href || path.starts_with(&format!("{href}/")) };
+            here.then_some("page")
+        };
+        view! { <li><a href=href aria-current=current>{text}</a></li> }
+    };
     view! {
         <nav aria-label=t.nav_label>
             <ul>
-                <li><A href="/" exact=true>{t.nav_home}</A></li>
-                <li><A href="/informasi">{t.nav_catalogue}</A></li>
-                <li><A href="/permohonan">{t.nav_request}</A></li>
-                <li><A href="/status">{t.nav_status}</A></li>
-                <li><A href="/keberatan">{t.nav_objection}</A></li>
-                <li><A href="/tentang">{t.nav_about}</A></li>
+                {link("/", t.nav_home)}
+                {link("/informasi", t.nav_catalogue)}
+                {link("/permohonan", t.nav_request)}
+                {link("/status", t.nav_status)}
+                {link("/keberatan", t.nav_objection)}
+                {link("/tentang", t.nav_about)}
             </ul>
         </nav>
     }
@@ -197,26 +206,63 @@ pub fn tel(p: &str) -> String {
         .collect()
 }
 
-/// Active serta-merta announcements, shown on every page.
+const DISMISSED_KEY: &str = "ppid.dismissed";
+
+/// Active serta-merta announcements, shown on every page until the citizen closes one;
+/// a new announcement (another id) shows again.
 #[component]
 pub fn Announcements() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
+    let storage = window().local_storage().ok().flatten();
+    let stored = storage
+        .as_ref()
+        .and_then(|s| s.get_item(DISMISSED_KEY).ok().flatten())
+        .unwrap_or_default();
+    let dismissed = RwSignal::new(
+        stored
+            .split('\n')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>(),
+    );
+    let storage = StoredValue::new_local(storage);
     let list = use_load(move || {
         let backend = portal.backend.get_value();
         async move { backend.announcements().await }
     });
+    let dismiss = move |id: String| {
+        dismissed.update(|d| d.push(id));
+        storage.with_value(|s| {
+            if let Some(s) = s {
+                // Keep only the latest few ids: old announcements have expired anyway.
+                let d = dismissed.get_untracked();
+                let _ = s.set_item(DISMISSED_KEY, &d[d.len().saturating_sub(20)..].join("\n"));
+            }
+        });
+        if let Some(main) = document().get_element_by_id("main") {
+            use wasm_bindgen::JsCast;
+            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
     move || {
         // An announcement that fails to load must not block the page; the catalogue still lists it.
         let Some(Ok(list)) = list.get() else {
             return None;
         };
-        Some(
+        let shown = dismissed.with(|d| {
             list.announcements
+                .into_iter()
+                .filter(|a| !d.contains(&a.id))
+                .collect::<Vec<_>>()
+        });
+        Some(
+            shown
                 .into_iter()
                 .map(|a| {
                     let id = format!("alert-{}", a.id.chars().filter(char::is_ascii_alphanumeric).collect::<String>());
                     let labelled_by = id.clone();
+                    let announcement_id = a.id.clone();
                     view! {
                         <section class="announcement" aria-labelledby=labelled_by>
                             <p class="announcement-label">{t.announcement_label}</p>
@@ -230,6 +276,9 @@ pub fn Announcements() -> impl IntoView {
                                     value=Some(format!("{} · {}", a.source, format_instant(t, &a.issued_at)))
                                 />
                             </dl>
+                            <button type="button" class="button secondary" on:click=move |_| dismiss(announcement_id.clone())>
+                                {t.dismiss_announcement}
+                            </button>
                         </section>
                     }
                 })

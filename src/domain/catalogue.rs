@@ -6,6 +6,18 @@ use crate::contract::{
     CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, ClassCounts, InformationClass,
 };
 
+/// Periodic information must be republished at least every 6 months (Pasal 9): stale once
+/// `today` is past the same day six months after `updated_on`.
+pub fn is_stale(updated_on: super::date::Date, today: super::date::Date) -> bool {
+    let (y, m, d) = updated_on.ymd();
+    let due = if m > 6 {
+        (y + 1, m - 6, d)
+    } else {
+        (y, m + 6, d)
+    };
+    today.ymd() > due
+}
+
 /// Largest page a client may ask for.
 pub const MAX_PER_PAGE: u32 = 100;
 /// Page size when none is asked for.
@@ -29,8 +41,8 @@ impl CatalogueIndex {
         items: Vec<CatalogueSummary>,
         unit_name: impl Fn(&str) -> Option<&'a str>,
     ) -> Self {
-        let mut postings: std::collections::BTreeMap<String, Vec<u32>> =
-            std::collections::BTreeMap::new();
+        // (word, item) pairs, sorted and grouped: a word list without a map type's code size.
+        let mut pairs: Vec<(String, u32)> = Vec::new();
         for (ix, i) in items.iter().enumerate() {
             let text = fold(&format!(
                 "{} {} {} {}",
@@ -39,24 +51,27 @@ impl CatalogueIndex {
                 unit_name(&i.unit_id).unwrap_or(""),
                 i.keywords.join(" ")
             ));
-            for word in text.split_whitespace() {
-                let list = postings.entry(word.to_owned()).or_default();
-                if list.last() != Some(&(ix as u32)) {
-                    list.push(ix as u32);
-                }
+            pairs.extend(text.split_whitespace().map(|w| (w.to_owned(), ix as u32)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut words: Vec<(String, Vec<u32>)> = Vec::new();
+        for (w, ix) in pairs {
+            match words.last_mut() {
+                Some((last, list)) if *last == w => list.push(ix),
+                _ => words.push((w, vec![ix])),
             }
         }
-        let words = postings.into_iter().collect();
-        let mut newest: Vec<u32> = (0..items.len() as u32).collect();
-        newest.sort_by(|&a, &b| {
+        let newest = sorted_indices(items.len(), &|a, b| {
             let (a, b) = (&items[a as usize], &items[b as usize]);
             b.updated_on
                 .cmp(&a.updated_on)
                 .then_with(|| a.title.cmp(&b.title))
         });
-        let lower: Vec<String> = items.iter().map(|i| i.title.to_lowercase()).collect();
-        let mut by_title: Vec<u32> = (0..items.len() as u32).collect();
-        by_title.sort_by(|&a, &b| lower[a as usize].cmp(&lower[b as usize]));
+        let lower: Vec<String> = items.iter().map(|i| fold(&i.title)).collect();
+        let by_title = sorted_indices(items.len(), &|a, b| {
+            lower[a as usize].cmp(&lower[b as usize])
+        });
         let mut counts = ClassCounts::default();
         for i in &items {
             match i.class {
@@ -152,6 +167,13 @@ impl CatalogueIndex {
     }
 }
 
+/// `0..n` sorted by `cmp`, ties by position (one sort instantiation for every order: smaller wasm).
+fn sorted_indices(n: usize, cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) -> Vec<u32> {
+    let mut v: Vec<u32> = (0..n as u32).collect();
+    v.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+    v
+}
+
 /// A fixed-size set of item numbers.
 struct Bits(Vec<u64>);
 
@@ -245,6 +267,18 @@ mod tests {
         assert_eq!(q(|q| q.q = Some("kesehat".into())).len(), 3);
         assert_eq!(q(|q| q.format = Some("pdf".into())).len(), 3);
         assert_eq!(q(|q| q.format = Some("csv".into())).len(), 0);
+    }
+
+    #[test]
+    fn periodic_information_is_stale_after_six_months() {
+        use crate::domain::date::Date;
+        let d = |s| Date::parse(s).unwrap();
+        assert!(!is_stale(d("2026-05-23"), d("2026-11-23")));
+        assert!(is_stale(d("2026-05-22"), d("2026-11-23")));
+        assert!(!is_stale(d("2025-08-31"), d("2026-02-28")));
+        assert!(is_stale(d("2025-08-31"), d("2026-03-01")));
+        assert!(is_stale(d("2025-12-01"), d("2026-06-02")));
+        assert!(!is_stale(d("2025-12-01"), d("2026-06-01")));
     }
 
     #[test]

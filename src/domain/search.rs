@@ -1,6 +1,10 @@
 //! Catalogue text search: case- and accent-insensitive, every query word a prefix of some word.
 
-/// Lower-cases and strips Latin accents, keeping only letters and digits as word characters.
+/// Lower-cases and strips Latin accents, keeping letters and digits as word characters.
+///
+/// Deliberately without Unicode tables (they cost about 20 KB of wasm): ASCII and Latin-1 letters
+/// are folded, any other non-ASCII character is kept as a word character as it is, and ASCII
+/// punctuation and Unicode spaces/dashes/quotes separate words.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -13,8 +17,12 @@ pub fn fold(text: &str) -> String {
             'ç' | 'Ç' => 'c',
             'ñ' | 'Ñ' => 'n',
             'ý' | 'ÿ' | 'Ý' => 'y',
-            c if c.is_alphanumeric() => c.to_lowercase().next().unwrap_or(c),
-            _ => ' ',
+            'ß' => 's',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            c if c.is_ascii() => ' ',
+            // General punctuation (spaces, dashes, quotes, bullets) and Latin-1 symbols.
+            '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{206f}' | '\u{3000}' => ' ',
+            c => c,
         };
         out.push(base);
     }

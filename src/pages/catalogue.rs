@@ -1,106 +1,291 @@
-//! Daftar Informasi Publik: search and filter by class; all state lives in the URL.
+//! Daftar Informasi Publik: search as you type and filters, all kept in the URL so a search can be
+//! shared, reloaded and walked back. The backend searches when it advertises `catalogue_search`;
+//! otherwise the portal fetches the catalogue once and searches it itself.
 
-use crate::api::Backend;
+use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine};
-use crate::contract::{CatalogueQuery, CatalogueSummary, InformationClass};
+use crate::contract::{
+    feature, CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, InformationClass, Unit,
+};
+use crate::domain::catalogue::CatalogueIndex;
 use crate::reference::{encode_catalogue_query, percent_encode};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::components::router::{navigate, use_location, Location};
+use std::rc::Rc;
 
 const PER_PAGE: u32 = 20;
+const FORMATS: [&str; 5] = ["PDF", "XLSX", "CSV", "DOCX", "JPG"];
+/// Milliseconds of quiet typing before the URL (and a server search) follows.
+const TYPING_PAUSE_MS: u64 = 180;
+
+/// What the catalogue page needs besides the query: unit names and, for client search, the index.
+#[derive(Clone, Default)]
+pub struct CatalogueCache {
+    units: Option<Vec<Unit>>,
+    index: Option<Rc<CatalogueIndex>>,
+}
+
+/// The query in the URL.
+fn query_from_url(q: &Location) -> CatalogueQuery {
+    CatalogueQuery {
+        class: q.param("class").and_then(|c| InformationClass::parse(&c)),
+        q: q.param("q").filter(|s| !s.trim().is_empty()),
+        unit: q.param("unit").filter(|s| !s.is_empty()),
+        year: q.param("year").and_then(|y| y.parse().ok()),
+        format: q.param("format").filter(|s| !s.is_empty()),
+        sort: (q.param("sort").as_deref() == Some("title")).then_some(CatalogueSort::Title),
+        page: q.param("page")
+            .and_then(|p| p.parse().ok())
+            .filter(|p| *p > 1),
+        per_page: None,
+    }
+}
 
 /// The catalogue list.
 #[component]
 pub fn Catalogue() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    let query = use_query_map();
-    let current = Memo::new(move |_| {
-        let q = query.read();
-        CatalogueQuery {
-            class: q.get("class").and_then(|c| InformationClass::parse(&c)),
-            q: q.get("q").filter(|s| !s.trim().is_empty()),
-            page: q
-                .get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1),
-            per_page: Some(PER_PAGE),
-            ..Default::default()
-        }
+    let url = use_location();
+    let current = Memo::new(move |_| url.with(query_from_url));
+    let server_search = portal
+        .meta
+        .with_value(|m| m.features.iter().any(|f| f == feature::CATALOGUE_SEARCH));
+    let cache = use_context::<StoredValue<CatalogueCache, LocalStorage>>().unwrap_or_else(|| {
+        let c = StoredValue::new_local(CatalogueCache::default());
+        provide_context(c);
+        c
     });
     use_title(move || (t.catalogue_title.into(), false));
-    let results = use_load(move || {
-        let q = current.get();
+
+    let units = use_load(move || {
         let backend = portal.backend.get_value();
-        async move { backend.catalogue(&q).await }
+        async move {
+            if let Some(u) = cache.with_value(|c| c.units.clone()) {
+                return u;
+            }
+            let u = backend.units().await.map(|l| l.units).unwrap_or_default();
+            cache.update_value(|c| c.units = Some(u.clone()));
+            u
+        }
     });
-    let navigate = use_navigate();
-    let search = NodeRef::<leptos::html::Input>::new();
-    let class = NodeRef::<leptos::html::Select>::new();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let q = CatalogueQuery {
-            q: search
-                .get()
-                .map(|i| i.value())
-                .filter(|s| !s.trim().is_empty()),
-            class: class
-                .get()
-                .and_then(|s| InformationClass::parse(&s.value())),
-            ..Default::default()
-        };
-        navigate(
-            &format!("/informasi?{}", encode_catalogue_query(&q)),
-            Default::default(),
-        );
+    let results: Signal<Option<Result<CataloguePage, ApiError>>, LocalStorage> = if server_search {
+        let load = use_load(move || {
+            let q = CatalogueQuery {
+                per_page: Some(PER_PAGE),
+                ..current.get()
+            };
+            let backend = portal.backend.get_value();
+            async move { backend.catalogue(&q).await }
+        });
+        Signal::derive_local(move || load.get())
+    } else {
+        let index = use_load(move || {
+            let backend = portal.backend.get_value();
+            async move {
+                if let Some(ix) = cache.with_value(|c| c.index.clone()) {
+                    return Ok(ix);
+                }
+                let all = backend.catalogue_all().await?;
+                let names = backend.units().await.map(|l| l.units).unwrap_or_default();
+                let ix = Rc::new(CatalogueIndex::new(all, |id| {
+                    names.iter().find(|u| u.id == id).map(|u| u.name.as_str())
+                }));
+                cache.update_value(|c| c.index = Some(ix.clone()));
+                Ok(ix)
+            }
+        });
+        Signal::derive_local(move || {
+            let q = CatalogueQuery {
+                per_page: Some(PER_PAGE),
+                ..current.get()
+            };
+            index.get().map(|r| r.map(|ix| ix.query(&q)))
+        })
     };
+
     view! {
         <h1>{t.catalogue_title}</h1>
-        <form class="search" role="search" on:submit=on_submit>
-            <div class="field">
-                <label for="search-q">{t.search_label}</label>
-                <input id="search-q" name="q" type="search" node_ref=search prop:value=move || current.get().q.unwrap_or_default()/>
-            </div>
-            <div class="field">
-                <label for="search-class">{t.filter_class}</label>
-                <select id="search-class" name="class" node_ref=class prop:value=move || current.get().class.map(|c| c.as_str()).unwrap_or("")>
-                    <option value="">{t.all_classes}</option>
-                    {InformationClass::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.as_str()>{t.class(c).name}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <button type="submit" class="button">{t.search_button}</button>
-        </form>
+        <Filters current units=Signal::derive_local(move || units.get().unwrap_or_default())/>
+        <p class="result-count" role="status">
+            {move || match results.get() {
+                Some(Ok(p)) => (t.results)(p.total),
+                _ => String::new(),
+            }}
+        </p>
         {move || match results.get() {
             None => view! { <LoadingLine/> }.into_any(),
-            Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || results.refetch()/> }.into_any(),
+            Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || { let _ = leptos::prelude::window().location().reload(); }/> }.into_any(),
             Some(Ok(page)) => {
-                let q = current.get();
-                let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
-                view! {
-                    <p class="result-count" role="status">{(t.results)(page.total)}</p>
-                    {(page.items.is_empty()).then(|| view! {
-                        <div class="panel">
-                            <p>{t.no_results}</p>
-                            <p><a href="/permohonan">{t.no_results_request}</a></p>
-                        </div>
-                    })}
-                    <ul class="results">
-                        {page.items.into_iter().map(|i| view! { <ResultItem item=i/> }).collect_view()}
-                    </ul>
-                    <Pager query=q page=page.page pages/>
-                }
-                .into_any()
+                let names = units.get().unwrap_or_default();
+                view! { <Results page query=current.get() units=names/> }.into_any()
             }
         }}
     }
 }
 
+/// Search box and filters. Typing updates the URL after a short pause (replacing the history
+/// entry); a changed filter is a new history entry, so Back walks through them.
 #[component]
-fn ResultItem(item: CatalogueSummary) -> impl IntoView {
+fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>) -> impl IntoView {
+    let t = use_texts();
+    let go = move |q: CatalogueQuery, replace: bool| {
+        let query = encode_catalogue_query(&CatalogueQuery { page: None, ..q });
+        let href = if query.is_empty() {
+            "/informasi".to_owned()
+        } else {
+            format!("/informasi?{query}")
+        };
+        navigate(&href, replace);
+    };
+    let typed = RwSignal::new(current.get_untracked().q.unwrap_or_default());
+    // Back/forward or a shared link changes the URL: the box follows.
+    Effect::new(move || {
+        let q = current.get().q.unwrap_or_default();
+        if q != typed.get_untracked() {
+            typed.set(q);
+        }
+    });
+    let pending = StoredValue::new(0u32);
+    let go_typed = go.clone();
+    let on_input = move |ev: leptos::ev::Event| {
+        typed.set(event_target_value(&ev));
+        let ticket = pending.get_value().wrapping_add(1);
+        pending.set_value(ticket);
+        let go = go_typed.clone();
+        set_timeout(
+            move || {
+                if pending.get_value() == ticket {
+                    let text = typed.get_untracked();
+                    let q = CatalogueQuery {
+                        q: Some(text).filter(|s| !s.trim().is_empty()),
+                        ..current.get_untracked()
+                    };
+                    if q.q != current.get_untracked().q {
+                        go(q, true);
+                    }
+                }
+            },
+            std::time::Duration::from_millis(TYPING_PAUSE_MS),
+        );
+    };
+    let go_submit = go.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = CatalogueQuery {
+            q: Some(typed.get_untracked()).filter(|s| !s.trim().is_empty()),
+            ..current.get_untracked()
+        };
+        go_submit(q, false);
+    };
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       options: Vec<(String, String)>,
+                       get: fn(&CatalogueQuery) -> String,
+                       set: fn(&mut CatalogueQuery, String)| {
+        let go = go.clone();
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select
+                    id=id
+                    prop:value=move || get(&current.get())
+                    on:change=move |ev| {
+                        let mut q = current.get_untracked();
+                        set(&mut q, event_target_value(&ev));
+                        go(q, false);
+                    }
+                >
+                    {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let this_year = crate::domain::date::LocalTime {
+        unix_ms: js_sys::Date::now() as i64,
+        offset_minutes: 7 * 60,
+    }
+    .date()
+    .year();
+    let mut classes = vec![(String::new(), t.all_classes.to_owned())];
+    classes.extend(
+        InformationClass::ALL
+            .iter()
+            .map(|c| (c.as_str().to_owned(), t.class(*c).name.to_owned())),
+    );
+    let mut years = vec![(String::new(), t.all_years.to_owned())];
+    years.extend(
+        (this_year - 7..=this_year)
+            .rev()
+            .map(|y| (y.to_string(), y.to_string())),
+    );
+    let mut formats = vec![(String::new(), t.all_formats.to_owned())];
+    formats.extend(FORMATS.iter().map(|f| (f.to_string(), f.to_string())));
+    let sorts = vec![
+        (String::new(), t.sort_newest.to_owned()),
+        ("title".to_owned(), t.sort_title.to_owned()),
+    ];
+    let unit_select = select.clone();
+    view! {
+        <form class="search" role="search" on:submit=on_submit>
+            <div class="field search-box">
+                <label for="search-q">{t.search_label}</label>
+                <p class="hint" id="search-q-hint">{t.search_hint}</p>
+                <input id="search-q" name="q" type="search" autocomplete="off" aria-describedby="search-q-hint"
+                    prop:value=move || typed.get() on:input=on_input/>
+            </div>
+            {select("filter-class", t.filter_class, classes, |q| q.class.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+                |q, v| q.class = InformationClass::parse(&v))}
+            {move || {
+                let mut options = vec![(String::new(), t.all_units.to_owned())];
+                options.extend(units.get().into_iter().map(|u| (u.id, u.name)));
+                unit_select.clone()("filter-unit", t.filter_unit, options, |q| q.unit.clone().unwrap_or_default(),
+                    |q, v| q.unit = Some(v).filter(|v| !v.is_empty()))
+            }}
+            {select("filter-year", t.filter_year, years, |q| q.year.map(|y| y.to_string()).unwrap_or_default(),
+                |q, v| q.year = v.parse().ok())}
+            {select("filter-format", t.filter_format, formats, |q| q.format.clone().unwrap_or_default(),
+                |q, v| q.format = Some(v).filter(|v| !v.is_empty()))}
+            {select("filter-sort", t.sort_label, sorts, |q| if q.sort == Some(CatalogueSort::Title) { "title".into() } else { String::new() },
+                |q, v| q.sort = (v == "title").then_some(CatalogueSort::Title))}
+            <button type="submit" class="button">{t.search_button}</button>
+            <a href="/informasi" class="clear-filters">{t.clear_filters}</a>
+        </form>
+    }
+}
+
+#[component]
+fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl IntoView {
+    let t = use_texts();
+    let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
+    let request_href = match &query.q {
+        Some(q) => format!("/permohonan?q={}", percent_encode(q)),
+        None => "/permohonan".to_owned(),
+    };
+    view! {
+        {page.items.is_empty().then(|| view! {
+            <div class="panel">
+                <p>{t.no_results}</p>
+                <p><a href=request_href>{t.no_results_request}</a></p>
+            </div>
+        })}
+        <ul class="results">
+            {page
+                .items
+                .into_iter()
+                .map(|i| {
+                    let unit = units.iter().find(|u| u.id == i.unit_id).map(|u| u.name.clone());
+                    view! { <ResultItem item=i unit/> }
+                })
+                .collect_view()}
+        </ul>
+        <Pager query page=page.page pages/>
+    }
+}
+
+#[component]
+fn ResultItem(item: CatalogueSummary, unit: Option<String>) -> impl IntoView {
     let t = use_texts();
     let class = item.class;
     view! {
@@ -108,7 +293,7 @@ fn ResultItem(item: CatalogueSummary) -> impl IntoView {
             <h2><a href=format!("/informasi/{}", percent_encode(&item.id))>{item.title.clone()}</a></h2>
             <p class="result-meta">
                 <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
-                " · " {item.year} " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
+                " · " {unit.map(|u| format!("{u} · "))} {item.year} " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
             </p>
             <p>{item.summary.clone()}</p>
         </li>
@@ -120,18 +305,23 @@ fn Pager(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
     let t = use_texts();
     let href = move |p: u32| {
         let q = CatalogueQuery {
-            page: Some(p),
+            page: (p > 1).then_some(p),
             per_page: None,
             ..query.clone()
         };
-        format!("/informasi?{}", encode_catalogue_query(&q))
+        let query = encode_catalogue_query(&q);
+        if query.is_empty() {
+            "/informasi".to_owned()
+        } else {
+            format!("/informasi?{query}")
+        }
     };
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label=(t.page_of)(page, pages)>
-                {(page > 1).then(|| view! { <a href=href(page - 1)>{t.previous_page}</a> })}
+                {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{t.previous_page}</a> })}
                 <span>{(t.page_of)(page, pages)}</span>
-                {(page < pages).then(|| view! { <a href=href(page + 1)>{t.next_page}</a> })}
+                {(page < pages).then(|| view! { <a href=href(page + 1) rel="next">{t.next_page}</a> })}
             </nav>
         }
     })

@@ -4,17 +4,19 @@ use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine, Row};
 use crate::contract::{CatalogueItem, Exemption, InformationClass, InformationForm};
+use crate::domain::catalogue::is_stale;
+use crate::domain::date::{Date, LocalTime};
+use crate::reference::percent_encode;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 /// The item page.
 #[component]
-pub fn Item() -> impl IntoView {
+pub fn Item(id: String) -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    let params = use_params_map();
     let item = use_load(move || {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.clone();
         let backend = portal.backend.get_value();
         async move {
             let item = backend.item(&id).await?;
@@ -73,12 +75,20 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let excepted = class == InformationClass::Dikecualikan;
+    let stale = class == InformationClass::Berkala
+        && Date::parse(&item.updated_on).is_some_and(|d| is_stale(d, today()));
+    let request_href = format!(
+        "/permohonan?item={}&unit={}",
+        percent_encode(&item.id),
+        percent_encode(&item.unit_id)
+    );
     view! {
         <h1>{item.title.clone()}</h1>
         <p class="result-meta">
             <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
             " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
         </p>
+        {stale.then(|| view! { <p class="stale">{t.stale}</p> })}
         <dl class="summary-list">
             <Row label=t.item_dip_number value=item.dip_number.clone()/>
             <Row label=t.item_summary value=Some(item.summary.clone())/>
@@ -91,9 +101,59 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
         </dl>
         {match (excepted, item.exemption.clone()) {
             (true, Some(ex)) => view! { <ExemptionPanel ex/> }.into_any(),
-            _ => view! { <Files files=item.files.clone()/> }.into_any(),
+            _ => view! {
+                <Files files=item.files.clone()/>
+                <p><a class="button" href=request_href>{t.item_request}</a></p>
+            }.into_any(),
         }}
+        <Share title=item.title.clone()/>
     }
+}
+
+/// Share this page: a WhatsApp link and a copy-link button.
+#[component]
+fn Share(title: String) -> impl IntoView {
+    let t = use_texts();
+    let url = window().location().href().unwrap_or_default();
+    let whatsapp = format!(
+        "https://wa.me/?text={}",
+        percent_encode(&format!("{title} {url}"))
+    );
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let url = url.clone();
+        let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok();
+        let write = clipboard
+            .as_ref()
+            .and_then(|c| js_sys::Reflect::get(c, &"writeText".into()).ok());
+        if let (Some(c), Some(f)) = (
+            clipboard,
+            write.and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
+        ) {
+            let _ = f.call1(&c, &url.into());
+            copied.set(true);
+        }
+    };
+    view! {
+        <section class="share" aria-labelledby="share-title">
+            <h2 id="share-title">{t.share_title}</h2>
+            <p>
+                <a href=whatsapp rel="noopener" target="_blank">{t.share_whatsapp}</a>
+                " "
+                <button type="button" class="button secondary" on:click=copy>{t.copy_link}</button>
+            </p>
+            <p role="status">{move || copied.get().then_some(t.link_copied)}</p>
+        </section>
+    }
+}
+
+/// Today in Indonesia's western time zone; a day off elsewhere only shifts the stale mark by a day.
+fn today() -> Date {
+    LocalTime {
+        unix_ms: js_sys::Date::now() as i64,
+        offset_minutes: 7 * 60,
+    }
+    .date()
 }
 
 #[component]
@@ -107,7 +167,7 @@ fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
                 .into_iter()
                 .filter(|f| is_safe_url(&f.url))
                 .map(|f| {
-                    let kind = f.media_type.rsplit('/').next().unwrap_or("").to_uppercase();
+                    let kind = f.media_type.rsplit('/').next().unwrap_or("").to_ascii_uppercase();
                     view! {
                         <li>
                             <a href=f.url.clone() rel="noopener">{f.name.clone()}</a>

@@ -1,0 +1,115 @@
+//! A small client-side router: the URL is the state.
+//!
+//! Same-origin links are followed without a page load, Back and Forward work, and pages read the
+//! path and the query from one signal. It replaces `leptos_router`, whose generality cost about
+//! 10 KB gzip of wasm that a seven-route portal does not use.
+
+use crate::reference::percent_decode;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The current location: path (no base) and raw query (no `?`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub query: String,
+}
+
+impl Location {
+    /// The decoded value of query parameter `name`, when present and not empty.
+    pub fn param(&self, name: &str) -> Option<String> {
+        self.query
+            .split('&')
+            .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| percent_decode(v))
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Path segments, decoded.
+    pub fn segments(&self) -> Vec<String> {
+        self.path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect()
+    }
+}
+
+/// The router's handle in context.
+#[derive(Clone, Copy)]
+pub struct Router {
+    location: RwSignal<Location>,
+}
+
+/// The location signal; pages read it (tracked).
+pub fn use_location() -> RwSignal<Location> {
+    expect_context::<Router>().location
+}
+
+/// Goes to `href` (a path with optional query) without a page load; `replace` keeps history short
+/// (typing in a search box), otherwise Back returns here.
+pub fn navigate(href: &str, replace: bool) {
+    let router = expect_context::<Router>();
+    let history = window().history().ok();
+    if let Some(h) = history {
+        let _ = if replace {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(href))
+        } else {
+            h.push_state_with_url(&JsValue::NULL, "", Some(href))
+        };
+    }
+    router.location.set(current_location());
+}
+
+fn current_location() -> Location {
+    let loc = window().location();
+    let path = loc.pathname().unwrap_or_else(|_| "/".into());
+    let query = loc.search().unwrap_or_default().trim_start_matches('?').to_owned();
+    Location { path, query }
+}
+
+/// Installs the router: provides the location and takes over same-origin link clicks and Back/Forward.
+pub fn provide_router() {
+    let location = RwSignal::new(current_location());
+    provide_context(Router { location });
+    let on_pop = Closure::<dyn FnMut()>::new(move || location.set(current_location()));
+    window().set_onpopstate(Some(on_pop.as_ref().unchecked_ref()));
+    on_pop.forget();
+    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if let Some(href) = internal_link(&ev) {
+            ev.prevent_default();
+            let _ = window().history().map(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&href)));
+            let same_page = location.with_untracked(|l| l.path == href.split('?').next().unwrap_or(""));
+            location.set(current_location());
+            if !same_page {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
+    let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    on_click.forget();
+}
+
+/// The target of a plain left click on a same-origin link the router should follow, if any.
+fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let mut node = ev.target()?.dyn_into::<web_sys::Element>().ok();
+    while let Some(el) = node {
+        if let Ok(a) = el.clone().dyn_into::<web_sys::HtmlAnchorElement>() {
+            if !a.target().is_empty() || a.has_attribute("download") || a.get_attribute("rel").is_some_and(|r| r.contains("external")) {
+                return None;
+            }
+            let here = window().location();
+            if a.origin() != here.origin().ok()? {
+                return None;
+            }
+            // A link to a fragment of this page (the skip link) is the browser's job.
+            if a.pathname() == here.pathname().ok()? && a.search() == here.search().ok()? && !a.hash().is_empty() {
+                return None;
+            }
+            return Some(format!("{}{}", a.pathname(), a.search()));
+        }
+        node = el.parent_element();
+    }
+    None
+}
