@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
+# Tools cargo and npm installed earlier must be found even when the caller's PATH lacks them.
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/tests/node_modules/.bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"

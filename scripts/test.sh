@@ -40,6 +40,8 @@ skip() {
 
 run "host tests (cargo test --workspace)" host cargo test --workspace || true
 
+run "search benchmark (cargo bench --bench search)" bench cargo bench -p ppid-portal --bench search || true
+
 app_built=0
 run "release build (trunk build --release)" trunk trunk build --release && app_built=1
 
