@@ -161,7 +161,7 @@ pub fn Footer(meta: Meta) -> impl IntoView {
                     {hours
                         .into_iter()
                         .map(|h| {
-                            view! { <li>{move || weekday_span(t, &h.weekdays)}" " {h.opens.clone()}"–"{h.closes.clone()}</li> }
+                            view! { <li>{move || weekday_span(t, &h.weekdays)}" " {t.clock(&h.opens)}"–"{t.clock(&h.closes)}</li> }
                         })
                         .collect_view()}
                 </ul>
@@ -193,7 +193,7 @@ pub fn format_instant(t: &Texts, s: &str) -> String {
     match crate::domain::date::LocalTime::parse_rfc3339(s) {
         Some(lt) => {
             let m = lt.minute_of_day();
-            format!("{} {:02}.{:02}", t.date(lt.date()), m / 60, m % 60)
+            format!("{} {:02}{}{:02}", t.date(lt.date()), m / 60, t.time_separator, m % 60)
         }
         None => s.chars().take(40).collect(),
     }

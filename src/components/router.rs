@@ -74,6 +74,12 @@ pub fn provide_router() {
     window().set_onpopstate(Some(on_pop.as_ref().unchecked_ref()));
     on_pop.forget();
     let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if let Some(id) = fragment_link(&ev) {
+            // `<base href>` would turn `#main` into a link to the home page: move focus here instead.
+            ev.prevent_default();
+            focus_element(&id);
+            return;
+        }
         if let Some(href) = internal_link(&ev) {
             ev.prevent_default();
             let _ = window().history().map(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&href)));
@@ -86,6 +92,27 @@ pub fn provide_router() {
     });
     let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     on_click.forget();
+}
+
+/// The id a plain click on an in-page link (`href="#id"`) points to.
+fn fragment_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.default_prevented() || ev.button() != 0 {
+        return None;
+    }
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href^='#']").ok()??;
+    let id = el.get_attribute("href")?.trim_start_matches('#').to_owned();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Scrolls to and focuses the element with `id`, making it focusable if it is not.
+pub fn focus_element(id: &str) {
+    let Some(el) = document().get_element_by_id(id) else { return };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return };
+    if !matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A") && !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    el.scroll_into_view();
+    let _ = el.focus();
 }
 
 /// The target of a plain left click on a same-origin link the router should follow, if any.

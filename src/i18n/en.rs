@@ -23,6 +23,7 @@ pub static TEXTS: Texts = Texts {
     phone: "Phone",
     email: "E-mail",
     website: "Website",
+    time_separator: ":",
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     demo_notice: "Demo mode: the data in this portal are examples and requests are not sent to any public body.",

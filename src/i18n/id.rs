@@ -23,6 +23,7 @@ pub static TEXTS: Texts = Texts {
     phone: "Telepon",
     email: "Surel",
     website: "Situs web",
+    time_separator: ".",
     weekdays: ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
     months: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
     demo_notice: "Mode demo: data dalam portal ini adalah contoh dan permohonan tidak dikirim ke instansi mana pun.",

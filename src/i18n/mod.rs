@@ -76,6 +76,8 @@ pub struct Texts {
     pub phone: &'static str,
     pub email: &'static str,
     pub website: &'static str,
+    /// Between hours and minutes: "08.00" in Indonesian, "08:00" in English.
+    pub time_separator: &'static str,
     pub weekdays: [&'static str; 7],
     pub months: [&'static str; 12],
     pub demo_notice: &'static str,
@@ -234,6 +236,11 @@ impl Texts {
             ),
             None => format!("Pasal 17 {}", letter.chars().take(10).collect::<String>()),
         }
+    }
+
+    /// A clock time from the backend (`HH:MM`) in this language's style.
+    pub fn clock(&self, hhmm: &str) -> String {
+        hhmm.replacen(':', self.time_separator, 1)
     }
 
     /// A date in words: "23 November 2026".

@@ -34,7 +34,7 @@ pub fn About() -> impl IntoView {
                 <dt>{t.footer_hours}</dt>
                 <dd>
                     {hours.into_iter().map(|h| view! {
-                        <span class="hours">{move || weekday_span(t, &h.weekdays)} " " {h.opens.clone()} "–" {h.closes.clone()}</span>
+                        <span class="hours">{move || weekday_span(t, &h.weekdays)} " " {t.clock(&h.opens)} "–" {t.clock(&h.closes)}</span>
                     }).collect_view()}
                 </dd>
             </div>

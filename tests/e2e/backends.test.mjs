@@ -99,6 +99,11 @@ async function waitLoaded(page, timeout = 15000) {
   await page.waitForSelector('main#main .loading', { state: 'detached', timeout });
 }
 
+/** Waits until the catalogue's result count has text (the results have arrived). */
+async function waitResults(page) {
+  await page.waitForFunction(() => document.querySelector('main#main .result-count')?.textContent.trim(), null, { timeout: 10000 });
+}
+
 /** A tiny HTTP server on 127.0.0.1 with `handler`; `close()` also ends connections left hanging. */
 async function startTinyServer(handler) {
   const sockets = new Set();
@@ -163,9 +168,9 @@ test('the demo and HTTP adapters show the same pages', { timeout: 90_000 }, asyn
   /** [label, path, what to wait for once loaded, optional interaction] */
   const pages = [
     ['home', '/', async (p) => p.waitForFunction(() => document.querySelectorAll('.class-card .count').length === 4)],
-    ['catalogue', '/informasi', (p) => p.waitForSelector('.result-count')],
-    ['catalogue berkala', '/informasi?class=berkala', (p) => p.waitForSelector('.result-count')],
-    ['catalogue page 2', '/informasi?page=2', (p) => p.waitForSelector('.result-count')],
+    ['catalogue', '/informasi', waitResults],
+    ['catalogue berkala', '/informasi?class=berkala', waitResults],
+    ['catalogue page 2', '/informasi?page=2', waitResults],
     ['item with files', `/informasi/${encodeURIComponent(withFiles.id)}`, (p) => p.waitForSelector('ul.files li')],
     ['excepted item', `/informasi/${encodeURIComponent(excepted.id)}`, (p) => p.waitForSelector('.exemption')],
     ['unknown item', '/informasi/tidak-ada-99', (p) => p.waitForSelector('main#main h1')],

@@ -75,6 +75,11 @@ async function waitLoaded(page) {
   await page.waitForSelector('main#main .loading', { state: 'detached', timeout: 10000 });
 }
 
+/** Waits until the catalogue's result count has text (the results have arrived). */
+async function waitResults(page) {
+  await page.waitForFunction(() => document.querySelector('main#main .result-count')?.textContent.trim(), null, { timeout: 10000 });
+}
+
 const h1Text = (page) => page.locator('main#main h1').innerText();
 const activeDescription = (page) =>
   page.evaluate(() => {
@@ -188,6 +193,7 @@ test('language switch: English from the keyboard, same URL and results, focus ke
   await withPage('language', async (page) => {
     await page.goto(`${env.server.url}/informasi?class=berkala`);
     await waitLoaded(page);
+    await waitResults(page);
     assert.equal(await page.locator('.result-count').innerText(), `${berkala} informasi ditemukan`);
     const url = page.url();
 
@@ -206,12 +212,11 @@ test('language switch: English from the keyboard, same URL and results, focus ke
       ['Home', 'Public Information', 'Request Information', 'Check Status', 'Objection', 'About'],
     );
     // Still the filtered list.
-    await page.waitForSelector('.result-count');
+    await waitResults(page);
     assert.equal(await page.locator('.result-count').innerText(), `${berkala} items found`);
     const tags = await page.locator('.result .tag').allInnerTexts();
     assert.equal(tags.length, Math.min(berkala, 20));
     assert.ok(tags.every((t) => t === 'Periodic information'), `every result is periodic information: ${tags.join(', ')}`);
-    assert.equal(await page.locator('#search-class').inputValue(), 'berkala', 'the class filter still shows berkala');
     assert.equal(await page.title(), 'Public Information List – PPID Portal');
     await expectFocus(page, 'header .lang-switch', 'after switching the language');
     assert.equal((await toggle.innerText()).trim(), 'Bahasa Indonesia', 'the switch now offers Indonesian');
@@ -229,6 +234,7 @@ test('language switch: English from the keyboard, same URL and results, focus ke
     assert.equal(await page.getAttribute('html', 'lang'), 'id');
     assert.equal((await page.locator('header .lang-switch').innerText()).trim(), 'English');
     await waitLoaded(page);
+    await waitResults(page);
     assert.equal(await page.locator('.result-count').innerText(), `${berkala} informasi ditemukan`);
   });
 });
@@ -249,24 +255,35 @@ test('an unknown address shows the not-found page with a link home', { timeout: 
 
 test('skip link: the first Tab reaches it, visibly, and it moves focus to the main content of the same page', { timeout: 60_000 }, async () => {
   await withPage('skip-link', async (page) => {
-    // Not the home page: the skip link must keep the citizen on the page they are on.
-    await page.goto(`${env.server.url}/informasi?class=berkala`);
-    await waitLoaded(page);
-    await page.keyboard.press('Tab');
-    await expectFocus(page, 'a.skip-link', 'the first Tab');
-    const skip = page.locator('a.skip-link');
-    assert.equal((await skip.innerText()).trim(), 'Langsung ke konten utama');
-    const box = await skip.boundingBox();
-    assert.ok(box && box.width > 1 && box.height > 1 && box.y >= 0 && box.y < 800, `the focused skip link is visible on screen: ${JSON.stringify(box)}`);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
-    const url = new URL(page.url());
-    assert.equal(`${url.pathname}${url.search}`, '/informasi?class=berkala', 'the skip link stays on the same page');
-    assert.equal(await h1Text(page), 'Daftar Informasi Publik');
-    await expectFocus(page, 'main#main', 'after activating the skip link');
-    // The next Tab continues inside the main content, not back in the header.
-    await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('main#main')), `Tab after the skip link stays in main (focus on ${await activeDescription(page)})`);
+    // The home page and another one: the skip link must keep the citizen on the page they are on.
+    const problems = [];
+    for (const [address, h1] of [['/', 'Informasi publik untuk semua warga'], ['/informasi?class=berkala', 'Daftar Informasi Publik']]) {
+      await page.goto(`${env.server.url}${address}`);
+      await waitLoaded(page);
+      await page.keyboard.press('Tab');
+      await expectFocus(page, 'a.skip-link', `the first Tab on ${address}`);
+      const skip = page.locator('a.skip-link');
+      assert.equal((await skip.innerText()).trim(), 'Langsung ke konten utama');
+      const box = await skip.boundingBox();
+      assert.ok(box && box.width > 1 && box.height > 1 && box.y >= 0 && box.y < 800, `the focused skip link is visible on screen: ${JSON.stringify(box)}`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      const url = new URL(page.url());
+      if (`${url.pathname}${url.search}` !== address || (await h1Text(page)) !== h1) {
+        problems.push(`on ${address}: the skip link led to ${url.pathname}${url.search} ("${await h1Text(page)}")`);
+        continue;
+      }
+      try {
+        // Focus on main itself or on its heading: either way the next Tab continues in the content.
+        await expectFocus(page, 'main#main, main#main h1', `on ${address}, after activating the skip link`);
+        // The next Tab continues inside the main content, not back in the header.
+        await page.keyboard.press('Tab');
+        assert.ok(await page.evaluate(() => !!document.activeElement?.closest('main#main')), `on ${address}, Tab after the skip link stays in main (focus on ${await activeDescription(page)})`);
+      } catch (e) {
+        problems.push(e.message);
+      }
+    }
+    assert.deepEqual(problems, [], 'the skip link moves focus to main#main on the same page');
   });
 });
 
@@ -277,7 +294,7 @@ test('excepted information: the list has every excepted item and an item explain
   await withPage('excepted', async (page) => {
     await page.goto(`${env.server.url}/informasi?class=dikecualikan`);
     await waitLoaded(page);
-    await page.waitForSelector('.result-count');
+    await waitResults(page);
     assert.equal(await page.locator('.result-count').innerText(), `${excepted.length} informasi ditemukan`);
     const titles = await page.locator('ul.results > li.result h2').allInnerTexts();
     assert.equal(titles.length, Math.min(excepted.length, 20), 'first page lists up to 20 excepted items');
@@ -298,8 +315,11 @@ test('excepted information: the list has every excepted item and an item explain
     );
     assert.match(await main.innerText(), /Isi informasi ini tidak ditampilkan/);
     assert.equal(await main.locator('ul.files').count(), 0, 'no file list');
+    assert.doesNotMatch(await main.innerText(), /\bBerkas\b/, 'no "Berkas" (files) section');
     const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(hrefs.sort(), ['/informasi', '/keberatan'], 'the only links lead back to the list and to the objection page');
+    const downloads = hrefs.filter((h) => /\/files\/|\.(pdf|xlsx?|csv|docx?|jpe?g|png|zip)(\?|#|$)/i.test(h));
+    assert.deepEqual(downloads, [], 'no link to a file');
+    assert.ok(hrefs.includes('/keberatan'), 'a link to the objection page');
     assert.equal(await main.locator('a[download]').count(), 0);
     assert.equal(await h1Text(page), item.title);
     assert.equal(await page.title(), `${item.title} – Portal PPID`);
@@ -394,3 +414,5 @@ test('status lookup: each link in the error summary moves keyboard focus to its 
     await expectFocus(page, 'input#status-verifier', 'after activating the summary link');
   });
 });
+
+test.todo('a request submitted in demo mode is still found by the status lookup after a reload (needs the request form)');
