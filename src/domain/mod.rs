@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod date;
+pub mod deadlines;
 pub mod search;
 pub mod validate;
 pub mod workdays;
