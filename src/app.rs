@@ -183,9 +183,11 @@ fn Routes() -> impl IntoView {
 /// After a client-side navigation, focus moves to the new page's heading so screen readers announce it.
 fn focus_heading_on_navigation() {
     let location = use_location();
+    // Only a new page moves focus; a changed query (typing in the search box) must not.
+    let path = Memo::new(move |_| location.with(|l| l.path.clone()));
     let first = StoredValue::new(true);
     Effect::new(move || {
-        location.with(|l| l.path.len());
+        path.track();
         if first.get_value() {
             first.set_value(false);
             return;

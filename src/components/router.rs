@@ -44,10 +44,15 @@ pub fn use_location() -> RwSignal<Location> {
     expect_context::<Router>().location
 }
 
-/// Goes to `href` (a path with optional query) without a page load; `replace` keeps history short
-/// (typing in a search box), otherwise Back returns here.
-pub fn navigate(href: &str, replace: bool) {
+/// A function that goes to `href` (a path with optional query) without a page load; `replace`
+/// keeps history short (typing in a search box), otherwise Back returns here. Call it while
+/// rendering; the function itself may run later (event handlers, timers).
+pub fn use_navigate() -> impl Fn(&str, bool) + Clone + Copy + 'static {
     let router = expect_context::<Router>();
+    move |href, replace| navigate_with(router, href, replace)
+}
+
+fn navigate_with(router: Router, href: &str, replace: bool) {
     let history = window().history().ok();
     if let Some(h) = history {
         let _ = if replace {

@@ -11,7 +11,7 @@ use crate::contract::{
 use crate::domain::catalogue::CatalogueIndex;
 use crate::reference::{encode_catalogue_query, percent_encode};
 use leptos::prelude::*;
-use crate::components::router::{navigate, use_location, Location};
+use crate::components::router::{use_location, use_navigate, Location};
 use std::rc::Rc;
 
 const PER_PAGE: u32 = 20;
@@ -130,6 +130,7 @@ pub fn Catalogue() -> impl IntoView {
 #[component]
 fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>) -> impl IntoView {
     let t = use_texts();
+    let navigate = use_navigate();
     let go = move |q: CatalogueQuery, replace: bool| {
         let query = encode_catalogue_query(&CatalogueQuery { page: None, ..q });
         let href = if query.is_empty() {

@@ -167,7 +167,7 @@ fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
                 .into_iter()
                 .filter(|f| is_safe_url(&f.url))
                 .map(|f| {
-                    let kind = f.media_type.rsplit('/').next().unwrap_or("").to_ascii_uppercase();
+                    let kind = file_kind(&f.name, &f.media_type);
                     view! {
                         <li>
                             <a href=f.url.clone() rel="noopener">{f.name.clone()}</a>
@@ -201,6 +201,13 @@ fn ExemptionPanel(ex: Exemption) -> impl IntoView {
             <p><a href="/keberatan">{t.nav_objection}</a></p>
         </section>
     }
+}
+
+/// A short file type for citizens: the name's extension ("XLSX"), else a short media subtype ("PDF").
+pub fn file_kind(name: &str, media_type: &str) -> String {
+    let ext = name.rsplit_once('.').map(|(_, e)| e).filter(|e| (2..=5).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let sub = media_type.rsplit('/').next().filter(|s| (2..=5).contains(&s.len()));
+    ext.or(sub).unwrap_or("?").to_ascii_uppercase()
 }
 
 /// Only http(s) links from the backend become links; `javascript:` and the like never do.
