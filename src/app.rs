@@ -1,13 +1,13 @@
 //! Router and shell: one hop from here to every capability.
 
 use crate::api::{load_config, AnyBackend, ApiError, Backend, Config};
+use crate::components::router::{provide_router, use_location};
 use crate::components::{Announcements, Footer, Header};
 use crate::contract::Meta;
 use crate::i18n::Lang;
 use crate::pages;
 use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use leptos::prelude::*;
-use crate::components::router::{provide_router, use_location};
 
 const LANG_KEY: &str = "ppid.lang";
 
@@ -157,7 +157,12 @@ fn Routes() -> impl IntoView {
     let location = use_location();
     let page = Memo::new(move |_| {
         let segments = location.with(|l| l.segments());
-        match segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        match segments
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             [] => Page::Home,
             ["informasi"] => Page::Catalogue,
             ["informasi", id] => Page::Item((*id).to_owned()),
@@ -187,7 +192,7 @@ fn focus_heading_on_navigation() {
     let path = Memo::new(move |_| location.with(|l| l.path.clone()));
     let first = StoredValue::new(true);
     Effect::new(move || {
-        path.track();
+        path.with(|_| ());
         if first.get_value() {
             first.set_value(false);
             return;

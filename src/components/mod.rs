@@ -121,7 +121,11 @@ fn Nav() -> impl IntoView {
     let link = move |href: &'static str, text: &'static str| {
         let current = move || {
             let path = location.with(|l| l.path.clone());
-            let here = if href == "/" { path == "/" } else { path == href || path.starts_with(&format!("{href}/")) };
+            let here = if href == "/" {
+                path == "/"
+            } else {
+                path == href || path.starts_with(&format!("{href}/"))
+            };
             here.then_some("page")
         };
         view! { <li><a href=href aria-current=current>{text}</a></li> }
@@ -193,7 +197,13 @@ pub fn format_instant(t: &Texts, s: &str) -> String {
     match crate::domain::date::LocalTime::parse_rfc3339(s) {
         Some(lt) => {
             let m = lt.minute_of_day();
-            format!("{} {:02}{}{:02}", t.date(lt.date()), m / 60, t.time_separator, m % 60)
+            format!(
+                "{} {:02}{}{:02}",
+                t.date(lt.date()),
+                m / 60,
+                t.time_separator,
+                m % 60
+            )
         }
         None => s.chars().take(40).collect(),
     }

@@ -29,7 +29,11 @@ impl Location {
 
     /// Path segments, decoded.
     pub fn segments(&self) -> Vec<String> {
-        self.path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect()
+        self.path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(percent_decode)
+            .collect()
     }
 }
 
@@ -67,7 +71,11 @@ fn navigate_with(router: Router, href: &str, replace: bool) {
 fn current_location() -> Location {
     let loc = window().location();
     let path = loc.pathname().unwrap_or_else(|_| "/".into());
-    let query = loc.search().unwrap_or_default().trim_start_matches('?').to_owned();
+    let query = loc
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_owned();
     Location { path, query }
 }
 
@@ -78,23 +86,27 @@ pub fn provide_router() {
     let on_pop = Closure::<dyn FnMut()>::new(move || location.set(current_location()));
     window().set_onpopstate(Some(on_pop.as_ref().unchecked_ref()));
     on_pop.forget();
-    let on_click = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if let Some(id) = fragment_link(&ev) {
-            // `<base href>` would turn `#main` into a link to the home page: move focus here instead.
-            ev.prevent_default();
-            focus_element(&id);
-            return;
-        }
-        if let Some(href) = internal_link(&ev) {
-            ev.prevent_default();
-            let _ = window().history().map(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&href)));
-            let same_page = location.with_untracked(|l| l.path == href.split('?').next().unwrap_or(""));
-            location.set(current_location());
-            if !same_page {
-                window().scroll_to_with_x_and_y(0.0, 0.0);
+    let on_click =
+        Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+            if let Some(id) = fragment_link(&ev) {
+                // `<base href>` would turn `#main` into a link to the home page: move focus here instead.
+                ev.prevent_default();
+                focus_element(&id);
+                return;
             }
-        }
-    });
+            if let Some(href) = internal_link(&ev) {
+                ev.prevent_default();
+                let _ = window()
+                    .history()
+                    .map(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&href)));
+                let same_page =
+                    location.with_untracked(|l| l.path == href.split('?').next().unwrap_or(""));
+                location.set(current_location());
+                if !same_page {
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
     let _ = document().add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     on_click.forget();
 }
@@ -104,16 +116,29 @@ fn fragment_link(ev: &web_sys::MouseEvent) -> Option<String> {
     if ev.default_prevented() || ev.button() != 0 {
         return None;
     }
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("a[href^='#']").ok()??;
+    let el = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href^='#']")
+        .ok()??;
     let id = el.get_attribute("href")?.trim_start_matches('#').to_owned();
     (!id.is_empty()).then_some(id)
 }
 
 /// Scrolls to and focuses the element with `id`, making it focusable if it is not.
 pub fn focus_element(id: &str) {
-    let Some(el) = document().get_element_by_id(id) else { return };
-    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return };
-    if !matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A") && !el.has_attribute("tabindex") {
+    let Some(el) = document().get_element_by_id(id) else {
+        return;
+    };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if !matches!(
+        el.tag_name().as_str(),
+        "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A"
+    ) && !el.has_attribute("tabindex")
+    {
         let _ = el.set_attribute("tabindex", "-1");
     }
     el.scroll_into_view();
@@ -122,13 +147,23 @@ pub fn focus_element(id: &str) {
 
 /// The target of a plain left click on a same-origin link the router should follow, if any.
 fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
-    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
         return None;
     }
     let mut node = ev.target()?.dyn_into::<web_sys::Element>().ok();
     while let Some(el) = node {
         if let Ok(a) = el.clone().dyn_into::<web_sys::HtmlAnchorElement>() {
-            if !a.target().is_empty() || a.has_attribute("download") || a.get_attribute("rel").is_some_and(|r| r.contains("external")) {
+            if !a.target().is_empty()
+                || a.has_attribute("download")
+                || a.get_attribute("rel")
+                    .is_some_and(|r| r.contains("external"))
+            {
                 return None;
             }
             let here = window().location();
@@ -136,7 +171,10 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
                 return None;
             }
             // A link to a fragment of this page (the skip link) is the browser's job.
-            if a.pathname() == here.pathname().ok()? && a.search() == here.search().ok()? && !a.hash().is_empty() {
+            if a.pathname() == here.pathname().ok()?
+                && a.search() == here.search().ok()?
+                && !a.hash().is_empty()
+            {
                 return None;
             }
             return Some(format!("{}{}", a.pathname(), a.search()));

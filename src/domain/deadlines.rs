@@ -16,11 +16,18 @@ pub struct RequestDeadlines {
 }
 
 /// Deadlines of a request whose day zero is `counts_from`.
-pub fn request_deadlines(cal: &WorkCalendar, counts_from: Date, s: &ServiceStandards) -> Result<RequestDeadlines, YearMissing> {
+pub fn request_deadlines(
+    cal: &WorkCalendar,
+    counts_from: Date,
+    s: &ServiceStandards,
+) -> Result<RequestDeadlines, YearMissing> {
     Ok(RequestDeadlines {
         notice: cal.add_working_days(counts_from, s.notice_days)?,
         extended: cal.add_working_days(counts_from, s.notice_days + s.extension_days)?,
-        verification: s.verification_days.map(|d| cal.add_working_days(counts_from, d)).transpose()?,
+        verification: s
+            .verification_days
+            .map(|d| cal.add_working_days(counts_from, d))
+            .transpose()?,
     })
 }
 
@@ -34,17 +41,29 @@ pub fn notice_due(d: &RequestDeadlines, extension_notified: bool) -> &Derivation
 }
 
 /// Last day to object (Pasal 36(1)): `objection_filing_days` working days after the reason arose.
-pub fn objection_filing_deadline(cal: &WorkCalendar, reason_arose: Date, s: &ServiceStandards) -> Result<Derivation, YearMissing> {
+pub fn objection_filing_deadline(
+    cal: &WorkCalendar,
+    reason_arose: Date,
+    s: &ServiceStandards,
+) -> Result<Derivation, YearMissing> {
     cal.add_working_days(reason_arose, s.objection_filing_days)
 }
 
 /// When the atasan PPID must answer an objection (Pasal 36(2)).
-pub fn objection_answer_deadline(cal: &WorkCalendar, counts_from: Date, s: &ServiceStandards) -> Result<Derivation, YearMissing> {
+pub fn objection_answer_deadline(
+    cal: &WorkCalendar,
+    counts_from: Date,
+    s: &ServiceStandards,
+) -> Result<Derivation, YearMissing> {
     cal.add_working_days(counts_from, s.objection_answer_days)
 }
 
 /// Last day to take the dispute to the Komisi Informasi (Pasal 37(2)).
-pub fn dispute_filing_deadline(cal: &WorkCalendar, answer_received: Date, s: &ServiceStandards) -> Result<Derivation, YearMissing> {
+pub fn dispute_filing_deadline(
+    cal: &WorkCalendar,
+    answer_received: Date,
+    s: &ServiceStandards,
+) -> Result<Derivation, YearMissing> {
     cal.add_working_days(answer_received, s.dispute_filing_days)
 }
 
@@ -66,13 +85,25 @@ mod tests {
 
     fn cal() -> WorkCalendar {
         let mut c = WorkCalendar::new(true);
-        let day = |d: &str, k, n: &str| CalendarDay { date: d.into(), kind: k, name: n.into(), decree: None };
+        let day = |d: &str, k, n: &str| CalendarDay {
+            date: d.into(),
+            kind: k,
+            name: n.into(),
+            decree: None,
+        };
         c.add_year(&Calendar {
             year: 2026,
-            days: vec![day("2026-12-24", DayKind::CutiBersama, "Cuti bersama Natal"), day("2026-12-25", DayKind::Holiday, "Natal")],
+            days: vec![
+                day("2026-12-24", DayKind::CutiBersama, "Cuti bersama Natal"),
+                day("2026-12-25", DayKind::Holiday, "Natal"),
+            ],
             sources: vec![],
         });
-        c.add_year(&Calendar { year: 2027, days: vec![day("2027-01-01", DayKind::Holiday, "Tahun Baru")], sources: vec![] });
+        c.add_year(&Calendar {
+            year: 2027,
+            days: vec![day("2027-01-01", DayKind::Holiday, "Tahun Baru")],
+            sources: vec![],
+        });
         c
     }
 
@@ -98,7 +129,12 @@ mod tests {
         // Fri 18 Dec 2026 + 10: 21,22,23 | 24 cuti, 25 Natal, weekend | 28,29,30,31 | 1 Jan, weekend | 4,5,6 = Wed 6 Jan.
         let r = request_deadlines(&c, d("2026-12-18"), &standards()).unwrap();
         assert_eq!(r.notice.due, d("2027-01-06"));
-        let listed: Vec<_> = r.notice.skipped.iter().filter(|s| !matches!(s.reason, crate::domain::workdays::SkipReason::Weekend(_))).collect();
+        let listed: Vec<_> = r
+            .notice
+            .skipped
+            .iter()
+            .filter(|s| !matches!(s.reason, crate::domain::workdays::SkipReason::Weekend(_)))
+            .collect();
         assert_eq!(listed.len(), 3);
     }
 
@@ -106,8 +142,18 @@ mod tests {
     fn objection_and_dispute_windows() {
         let c = cal();
         let s = standards();
-        assert_eq!(objection_answer_deadline(&c, d("2026-11-02"), &s).unwrap().due, d("2026-12-14"));
-        assert_eq!(dispute_filing_deadline(&c, d("2026-11-02"), &s).unwrap().due, d("2026-11-20"));
+        assert_eq!(
+            objection_answer_deadline(&c, d("2026-11-02"), &s)
+                .unwrap()
+                .due,
+            d("2026-12-14")
+        );
+        assert_eq!(
+            dispute_filing_deadline(&c, d("2026-11-02"), &s)
+                .unwrap()
+                .due,
+            d("2026-11-20")
+        );
         // A window reaching into a year the calendar lacks is an error, not weekends-only.
         assert!(objection_filing_deadline(&c, d("2027-12-01"), &s).is_err());
     }

@@ -39,7 +39,7 @@ pub static TEXTS: Texts = Texts {
     classes: [
         ClassText { name: "Informasi berkala", what: "Diumumkan rutin paling sedikit setiap 6 bulan: profil, kegiatan, kinerja dan laporan keuangan." },
         ClassText { name: "Informasi serta-merta", what: "Diumumkan segera karena mengancam nyawa atau ketertiban umum, misalnya bencana atau wabah." },
-        ClassText { name: "Informasi setiap saat", what: "Tersedia kapan saja: kebijakan, anggaran, perjanjian, prosedur layanan. Sebagian dapat diunduh, sebagian diberikan atas permohonan." },
+        ClassText { name: "Informasi tersedia setiap saat", what: "Tersedia kapan saja: kebijakan, anggaran, perjanjian, prosedur layanan. Sebagian dapat diunduh, sebagian diberikan atas permohonan." },
         ClassText { name: "Informasi yang dikecualikan", what: "Tidak dapat dibuka karena alasan dalam Pasal 17 setelah uji konsekuensi; kami tetap mencantumkan alasan dan masa berlakunya." },
     ],
     item_count: |n| format!("{n} informasi"),

@@ -4,6 +4,7 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
+use crate::components::router::{use_location, use_navigate, Location};
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine};
 use crate::contract::{
     feature, CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, InformationClass, Unit,
@@ -11,7 +12,6 @@ use crate::contract::{
 use crate::domain::catalogue::CatalogueIndex;
 use crate::reference::{encode_catalogue_query, percent_encode};
 use leptos::prelude::*;
-use crate::components::router::{use_location, use_navigate, Location};
 use std::rc::Rc;
 
 const PER_PAGE: u32 = 20;
@@ -35,7 +35,8 @@ fn query_from_url(q: &Location) -> CatalogueQuery {
         year: q.param("year").and_then(|y| y.parse().ok()),
         format: q.param("format").filter(|s| !s.is_empty()),
         sort: (q.param("sort").as_deref() == Some("title")).then_some(CatalogueSort::Title),
-        page: q.param("page")
+        page: q
+            .param("page")
             .and_then(|p| p.parse().ok())
             .filter(|p| *p > 1),
         per_page: None,
@@ -289,6 +290,14 @@ fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl
 fn ResultItem(item: CatalogueSummary, unit: Option<String>) -> impl IntoView {
     let t = use_texts();
     let class = item.class;
+    let today = crate::domain::date::LocalTime {
+        unix_ms: js_sys::Date::now() as i64,
+        offset_minutes: 7 * 60,
+    }
+    .date();
+    let stale = class == InformationClass::Berkala
+        && crate::domain::date::Date::parse(&item.updated_on)
+            .is_some_and(|d| crate::domain::catalogue::is_stale(d, today));
     view! {
         <li class="result">
             <h2><a href=format!("/informasi/{}", percent_encode(&item.id))>{item.title.clone()}</a></h2>
@@ -296,6 +305,7 @@ fn ResultItem(item: CatalogueSummary, unit: Option<String>) -> impl IntoView {
                 <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
                 " · " {unit.map(|u| format!("{u} · "))} {item.year} " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
             </p>
+            {stale.then(|| view! { <p class="stale">{t.stale}</p> })}
             <p>{item.summary.clone()}</p>
         </li>
     }

@@ -205,8 +205,14 @@ fn ExemptionPanel(ex: Exemption) -> impl IntoView {
 
 /// A short file type for citizens: the name's extension ("XLSX"), else a short media subtype ("PDF").
 pub fn file_kind(name: &str, media_type: &str) -> String {
-    let ext = name.rsplit_once('.').map(|(_, e)| e).filter(|e| (2..=5).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_alphanumeric()));
-    let sub = media_type.rsplit('/').next().filter(|s| (2..=5).contains(&s.len()));
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e)
+        .filter(|e| (2..=5).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let sub = media_type
+        .rsplit('/')
+        .next()
+        .filter(|s| (2..=5).contains(&s.len()));
     ext.or(sub).unwrap_or("?").to_ascii_uppercase()
 }
 

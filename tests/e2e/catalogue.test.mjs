@@ -34,7 +34,7 @@ const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
 const CLASS_NAMES = {
   berkala: 'Informasi berkala',
   serta_merta: 'Informasi serta-merta',
-  setiap_saat: 'Informasi setiap saat',
+  setiap_saat: 'Informasi tersedia setiap saat',
   dikecualikan: 'Informasi yang dikecualikan',
 };
 /** The format filter's options (src/pages/catalogue.rs). */
