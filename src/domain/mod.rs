@@ -3,6 +3,7 @@
 pub mod catalogue;
 pub mod date;
 pub mod deadlines;
+pub mod draft;
 pub mod search;
 pub mod validate;
 pub mod workdays;

@@ -1,0 +1,256 @@
+//! The information request as the citizen fills it in, one question at a time.
+
+use super::validate::{check_nik, check_request, is_email, normalize_phone, NikError};
+use crate::contract::{field_code, Channel, Delivery, FieldError, ObtainMethod, RequestSubmission, Requester, RequesterKind};
+use serde::{Deserialize, Serialize};
+
+/// The questions, in order. `Delivery` is asked only when a copy is wanted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Kind,
+    Identity,
+    Contact,
+    Information,
+    Purpose,
+    Obtain,
+    Delivery,
+    Check,
+}
+
+impl Step {
+    /// Every step in order.
+    pub const ALL: [Step; 8] =
+        [Step::Kind, Step::Identity, Step::Contact, Step::Information, Step::Purpose, Step::Obtain, Step::Delivery, Step::Check];
+
+    /// The URL segment of the step.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Kind => "jenis",
+            Step::Identity => "identitas",
+            Step::Contact => "kontak",
+            Step::Information => "informasi",
+            Step::Purpose => "tujuan",
+            Step::Obtain => "cara",
+            Step::Delivery => "pengiriman",
+            Step::Check => "periksa",
+        }
+    }
+
+    /// The step with this URL segment.
+    pub fn from_slug(s: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|x| x.slug() == s)
+    }
+}
+
+/// A requester's answers so far. Stored as typed (the browser keeps it across reloads).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RequestDraft {
+    pub kind: Option<RequesterKind>,
+    pub name: String,
+    pub nik: String,
+    pub decree_number: String,
+    pub principal_name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub information: String,
+    pub unit_id: String,
+    pub catalogue_item_id: String,
+    pub purpose: String,
+    pub view: bool,
+    pub soft_copy: bool,
+    pub hard_copy: bool,
+    pub delivery: Option<Delivery>,
+    pub delivery_address: String,
+    pub delivery_email: String,
+    /// One key per draft, so a retried submission is never a second request.
+    pub idempotency_key: String,
+}
+
+fn err(pointer: &str, code: &str) -> FieldError {
+    FieldError { pointer: pointer.into(), code: code.into(), message: None }
+}
+
+impl RequestDraft {
+    /// Whether a copy (and so a delivery question) is wanted.
+    pub fn wants_copy(&self) -> bool {
+        self.soft_copy || self.hard_copy
+    }
+
+    /// The question after `step`.
+    pub fn next(&self, step: Step) -> Step {
+        match step {
+            Step::Obtain if !self.wants_copy() => Step::Check,
+            s => Step::ALL.get(Step::ALL.iter().position(|x| *x == s).unwrap_or(0) + 1).copied().unwrap_or(Step::Check),
+        }
+    }
+
+    /// The question before `step` (`None` before the first).
+    pub fn previous(&self, step: Step) -> Option<Step> {
+        match step {
+            Step::Check if !self.wants_copy() => Some(Step::Obtain),
+            s => Step::ALL.iter().position(|x| *x == s).and_then(|i| i.checked_sub(1)).map(|i| Step::ALL[i]),
+        }
+    }
+
+    /// The first question not yet answered validly (`Check` when all are).
+    pub fn first_incomplete(&self) -> Step {
+        Step::ALL.into_iter().find(|s| *s != Step::Check && !self.check_step(*s).is_empty()).unwrap_or(Step::Check)
+    }
+
+    /// Field errors of one question, with the same pointers the contract uses.
+    pub fn check_step(&self, step: Step) -> Vec<FieldError> {
+        let sub = self.submission();
+        let prefixes: &[&str] = match step {
+            Step::Kind => &["/requester/kind"],
+            Step::Identity => &["/requester/name", "/requester/nik", "/requester/decree_number", "/requester/principal_name"],
+            Step::Contact => &["/requester/address", "/requester/phone", "/requester/email"],
+            Step::Information => &["/information", "/unit_id"],
+            Step::Purpose => &["/purpose"],
+            Step::Obtain => &["/obtain"],
+            Step::Delivery => &["/delivery", "/delivery_address", "/delivery_email"],
+            Step::Check => &[],
+        };
+        let mut errors: Vec<FieldError> =
+            check_request(&sub).into_iter().filter(|e| prefixes.iter().any(|p| e.pointer == *p)).collect();
+        // Answers as typed that the submission had to drop: a phone that does not normalise.
+        if step == Step::Contact && !self.phone.trim().is_empty() && normalize_phone(&self.phone).is_none() {
+            errors.retain(|e| e.pointer != "/requester/phone");
+            errors.push(err("/requester/phone", field_code::INVALID_FORMAT));
+        }
+        if step == Step::Contact && !self.email.trim().is_empty() && !is_email(&self.email) {
+            errors.retain(|e| e.pointer != "/requester/email");
+            errors.push(err("/requester/email", field_code::INVALID_FORMAT));
+        }
+        errors
+    }
+
+    /// Why the NIK is not plausible, for the specific message.
+    pub fn nik_problem(&self) -> Option<NikError> {
+        check_nik(&self.nik).err()
+    }
+
+    /// The contract body for these answers (phone normalised to +62).
+    pub fn submission(&self) -> RequestSubmission {
+        let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let kind = self.kind;
+        let person = matches!(kind, Some(RequesterKind::Individual | RequesterKind::Proxy));
+        let mut obtain = Vec::new();
+        if self.view {
+            obtain.push(ObtainMethod::View);
+        }
+        if self.soft_copy {
+            obtain.push(ObtainMethod::SoftCopy);
+        }
+        if self.hard_copy {
+            obtain.push(ObtainMethod::HardCopy);
+        }
+        let delivery = self.delivery.filter(|_| self.wants_copy());
+        RequestSubmission {
+            requester: Requester {
+                kind,
+                name: self.name.trim().to_owned(),
+                nik: if person { Some(self.nik.trim().to_owned()) } else { None },
+                decree_number: if kind == Some(RequesterKind::LegalEntity) { opt(&self.decree_number) } else { None },
+                principal_name: if kind == Some(RequesterKind::Proxy) { opt(&self.principal_name) } else { None },
+                address: self.address.trim().to_owned(),
+                phone: opt(&self.phone).map(|p| normalize_phone(&p).unwrap_or(p)),
+                email: opt(&self.email),
+            },
+            attachments: vec![],
+            information: self.information.trim().to_owned(),
+            unit_id: opt(&self.unit_id),
+            catalogue_item_id: opt(&self.catalogue_item_id),
+            purpose: self.purpose.trim().to_owned(),
+            obtain,
+            delivery,
+            delivery_address: if matches!(delivery, Some(Delivery::Post | Delivery::Courier)) { opt(&self.delivery_address) } else { None },
+            delivery_email: if delivery == Some(Delivery::Email) { opt(&self.delivery_email) } else { None },
+            channel: Channel::Web,
+            assisted: false,
+        }
+    }
+}
+
+/// The question a field error from the backend belongs to.
+pub fn step_of_pointer(pointer: &str) -> Step {
+    let p = pointer.trim_start_matches('/');
+    match p.split('/').next().unwrap_or("") {
+        "requester" if p.ends_with("kind") => Step::Kind,
+        "requester" if ["address", "phone", "email"].iter().any(|f| p.ends_with(f)) => Step::Contact,
+        "requester" | "attachments" => Step::Identity,
+        "information" | "unit_id" | "catalogue_item_id" => Step::Information,
+        "purpose" => Step::Purpose,
+        "obtain" => Step::Obtain,
+        "delivery" | "delivery_address" | "delivery_email" => Step::Delivery,
+        _ => Step::Check,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn complete() -> RequestDraft {
+        RequestDraft {
+            kind: Some(RequesterKind::Individual),
+            name: "Siti Rahma".into(),
+            nik: "3201014508900001".into(),
+            address: "Jl. Melati 3".into(),
+            phone: "0812-3456-7890".into(),
+            information: "Salinan APBD 2026".into(),
+            purpose: "Penelitian".into(),
+            view: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_is_a_valid_submission_with_a_normalised_phone() {
+        let d = complete();
+        assert_eq!(d.first_incomplete(), Step::Check);
+        let s = d.submission();
+        assert!(check_request(&s).is_empty(), "{:?}", check_request(&s));
+        assert_eq!(s.requester.phone.as_deref(), Some("+6281234567890"));
+        assert_eq!(s.obtain, vec![ObtainMethod::View]);
+        assert_eq!(s.delivery, None);
+    }
+
+    #[test]
+    fn delivery_is_asked_only_for_a_copy() {
+        let mut d = complete();
+        assert_eq!(d.next(Step::Obtain), Step::Check);
+        assert_eq!(d.previous(Step::Check), Some(Step::Obtain));
+        d.soft_copy = true;
+        assert_eq!(d.next(Step::Obtain), Step::Delivery);
+        assert_eq!(d.first_incomplete(), Step::Delivery);
+        d.delivery = Some(Delivery::Email);
+        assert_eq!(d.check_step(Step::Delivery)[0].pointer, "/delivery_email");
+        d.delivery_email = "siti@example.id".into();
+        assert_eq!(d.first_incomplete(), Step::Check);
+        assert_eq!(d.previous(Step::Kind), None);
+    }
+
+    #[test]
+    fn each_question_reports_only_its_own_fields() {
+        let d = RequestDraft { kind: Some(RequesterKind::LegalEntity), phone: "12".into(), ..Default::default() };
+        let pointers = |s| d.check_step(s).into_iter().map(|e| e.pointer).collect::<Vec<_>>();
+        assert_eq!(pointers(Step::Kind), Vec::<String>::new());
+        assert_eq!(pointers(Step::Identity), ["/requester/name", "/requester/decree_number"]);
+        assert_eq!(pointers(Step::Contact), ["/requester/address", "/requester/phone"]);
+        assert_eq!(d.check_step(Step::Contact)[1].code, field_code::INVALID_FORMAT);
+        assert_eq!(pointers(Step::Purpose), ["/purpose"]);
+    }
+
+    #[test]
+    fn backend_errors_land_on_their_question() {
+        assert_eq!(step_of_pointer("/requester/nik"), Step::Identity);
+        assert_eq!(step_of_pointer("/requester/email"), Step::Contact);
+        assert_eq!(step_of_pointer("/requester/kind"), Step::Kind);
+        assert_eq!(step_of_pointer("/delivery_email"), Step::Delivery);
+        assert_eq!(step_of_pointer("/unit_id"), Step::Information);
+        assert_eq!(step_of_pointer(""), Step::Check);
+    }
+}
