@@ -173,7 +173,14 @@ fn Routes() -> impl IntoView {
             _ => Page::NotFound,
         }
     });
-    move || match page.get() {
+    move || page_view(page.get())
+}
+
+/// One page's view. Not inlined: every page inlined into the route closure (and the reactive
+/// machinery around it) would be copied more than once (tens of kilobytes of wasm).
+#[inline(never)]
+fn page_view(page: Page) -> AnyView {
+    match page {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Catalogue => view! { <pages::catalogue::Catalogue/> }.into_any(),
         Page::Item(id) => view! { <pages::item::Item id/> }.into_any(),

@@ -1,7 +1,10 @@
 //! The information request as the citizen fills it in, one question at a time.
 
 use super::validate::{check_nik, check_request, is_email, normalize_phone, NikError};
-use crate::contract::{field_code, Channel, Delivery, FieldError, ObtainMethod, RequestSubmission, Requester, RequesterKind};
+use crate::contract::{
+    field_code, Channel, Delivery, FieldError, ObtainMethod, RequestSubmission, Requester,
+    RequesterKind,
+};
 use serde::{Deserialize, Serialize};
 
 /// The questions, in order. `Delivery` is asked only when a copy is wanted.
@@ -20,8 +23,16 @@ pub enum Step {
 
 impl Step {
     /// Every step in order.
-    pub const ALL: [Step; 8] =
-        [Step::Kind, Step::Identity, Step::Contact, Step::Information, Step::Purpose, Step::Obtain, Step::Delivery, Step::Check];
+    pub const ALL: [Step; 8] = [
+        Step::Kind,
+        Step::Identity,
+        Step::Contact,
+        Step::Information,
+        Step::Purpose,
+        Step::Obtain,
+        Step::Delivery,
+        Step::Check,
+    ];
 
     /// The URL segment of the step.
     pub fn slug(self) -> &'static str {
@@ -70,7 +81,11 @@ pub struct RequestDraft {
 }
 
 fn err(pointer: &str, code: &str) -> FieldError {
-    FieldError { pointer: pointer.into(), code: code.into(), message: None }
+    FieldError {
+        pointer: pointer.into(),
+        code: code.into(),
+        message: None,
+    }
 }
 
 impl RequestDraft {
@@ -83,7 +98,10 @@ impl RequestDraft {
     pub fn next(&self, step: Step) -> Step {
         match step {
             Step::Obtain if !self.wants_copy() => Step::Check,
-            s => Step::ALL.get(Step::ALL.iter().position(|x| *x == s).unwrap_or(0) + 1).copied().unwrap_or(Step::Check),
+            s => Step::ALL
+                .get(Step::ALL.iter().position(|x| *x == s).unwrap_or(0) + 1)
+                .copied()
+                .unwrap_or(Step::Check),
         }
     }
 
@@ -91,13 +109,20 @@ impl RequestDraft {
     pub fn previous(&self, step: Step) -> Option<Step> {
         match step {
             Step::Check if !self.wants_copy() => Some(Step::Obtain),
-            s => Step::ALL.iter().position(|x| *x == s).and_then(|i| i.checked_sub(1)).map(|i| Step::ALL[i]),
+            s => Step::ALL
+                .iter()
+                .position(|x| *x == s)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| Step::ALL[i]),
         }
     }
 
     /// The first question not yet answered validly (`Check` when all are).
     pub fn first_incomplete(&self) -> Step {
-        Step::ALL.into_iter().find(|s| *s != Step::Check && !self.check_step(*s).is_empty()).unwrap_or(Step::Check)
+        Step::ALL
+            .into_iter()
+            .find(|s| *s != Step::Check && !self.check_step(*s).is_empty())
+            .unwrap_or(Step::Check)
     }
 
     /// Field errors of one question, with the same pointers the contract uses.
@@ -105,7 +130,12 @@ impl RequestDraft {
         let sub = self.submission();
         let prefixes: &[&str] = match step {
             Step::Kind => &["/requester/kind"],
-            Step::Identity => &["/requester/name", "/requester/nik", "/requester/decree_number", "/requester/principal_name"],
+            Step::Identity => &[
+                "/requester/name",
+                "/requester/nik",
+                "/requester/decree_number",
+                "/requester/principal_name",
+            ],
             Step::Contact => &["/requester/address", "/requester/phone", "/requester/email"],
             Step::Information => &["/information", "/unit_id"],
             Step::Purpose => &["/purpose"],
@@ -113,10 +143,15 @@ impl RequestDraft {
             Step::Delivery => &["/delivery", "/delivery_address", "/delivery_email"],
             Step::Check => &[],
         };
-        let mut errors: Vec<FieldError> =
-            check_request(&sub).into_iter().filter(|e| prefixes.iter().any(|p| e.pointer == *p)).collect();
+        let mut errors: Vec<FieldError> = check_request(&sub)
+            .into_iter()
+            .filter(|e| prefixes.iter().any(|p| e.pointer == *p))
+            .collect();
         // Answers as typed that the submission had to drop: a phone that does not normalise.
-        if step == Step::Contact && !self.phone.trim().is_empty() && normalize_phone(&self.phone).is_none() {
+        if step == Step::Contact
+            && !self.phone.trim().is_empty()
+            && normalize_phone(&self.phone).is_none()
+        {
             errors.retain(|e| e.pointer != "/requester/phone");
             errors.push(err("/requester/phone", field_code::INVALID_FORMAT));
         }
@@ -152,9 +187,21 @@ impl RequestDraft {
             requester: Requester {
                 kind,
                 name: self.name.trim().to_owned(),
-                nik: if person { Some(self.nik.trim().to_owned()) } else { None },
-                decree_number: if kind == Some(RequesterKind::LegalEntity) { opt(&self.decree_number) } else { None },
-                principal_name: if kind == Some(RequesterKind::Proxy) { opt(&self.principal_name) } else { None },
+                nik: if person {
+                    Some(self.nik.trim().to_owned())
+                } else {
+                    None
+                },
+                decree_number: if kind == Some(RequesterKind::LegalEntity) {
+                    opt(&self.decree_number)
+                } else {
+                    None
+                },
+                principal_name: if kind == Some(RequesterKind::Proxy) {
+                    opt(&self.principal_name)
+                } else {
+                    None
+                },
                 address: self.address.trim().to_owned(),
                 phone: opt(&self.phone).map(|p| normalize_phone(&p).unwrap_or(p)),
                 email: opt(&self.email),
@@ -166,8 +213,16 @@ impl RequestDraft {
             purpose: self.purpose.trim().to_owned(),
             obtain,
             delivery,
-            delivery_address: if matches!(delivery, Some(Delivery::Post | Delivery::Courier)) { opt(&self.delivery_address) } else { None },
-            delivery_email: if delivery == Some(Delivery::Email) { opt(&self.delivery_email) } else { None },
+            delivery_address: if matches!(delivery, Some(Delivery::Post | Delivery::Courier)) {
+                opt(&self.delivery_address)
+            } else {
+                None
+            },
+            delivery_email: if delivery == Some(Delivery::Email) {
+                opt(&self.delivery_email)
+            } else {
+                None
+            },
             channel: Channel::Web,
             assisted: false,
         }
@@ -179,7 +234,9 @@ pub fn step_of_pointer(pointer: &str) -> Step {
     let p = pointer.trim_start_matches('/');
     match p.split('/').next().unwrap_or("") {
         "requester" if p.ends_with("kind") => Step::Kind,
-        "requester" if ["address", "phone", "email"].iter().any(|f| p.ends_with(f)) => Step::Contact,
+        "requester" if ["address", "phone", "email"].iter().any(|f| p.ends_with(f)) => {
+            Step::Contact
+        }
         "requester" | "attachments" => Step::Identity,
         "information" | "unit_id" | "catalogue_item_id" => Step::Information,
         "purpose" => Step::Purpose,
@@ -235,12 +292,30 @@ mod tests {
 
     #[test]
     fn each_question_reports_only_its_own_fields() {
-        let d = RequestDraft { kind: Some(RequesterKind::LegalEntity), phone: "12".into(), ..Default::default() };
-        let pointers = |s| d.check_step(s).into_iter().map(|e| e.pointer).collect::<Vec<_>>();
+        let d = RequestDraft {
+            kind: Some(RequesterKind::LegalEntity),
+            phone: "12".into(),
+            ..Default::default()
+        };
+        let pointers = |s| {
+            d.check_step(s)
+                .into_iter()
+                .map(|e| e.pointer)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(pointers(Step::Kind), Vec::<String>::new());
-        assert_eq!(pointers(Step::Identity), ["/requester/name", "/requester/decree_number"]);
-        assert_eq!(pointers(Step::Contact), ["/requester/address", "/requester/phone"]);
-        assert_eq!(d.check_step(Step::Contact)[1].code, field_code::INVALID_FORMAT);
+        assert_eq!(
+            pointers(Step::Identity),
+            ["/requester/name", "/requester/decree_number"]
+        );
+        assert_eq!(
+            pointers(Step::Contact),
+            ["/requester/address", "/requester/phone"]
+        );
+        assert_eq!(
+            d.check_step(Step::Contact)[1].code,
+            field_code::INVALID_FORMAT
+        );
         assert_eq!(pointers(Step::Purpose), ["/purpose"]);
     }
 

@@ -84,11 +84,16 @@ pub fn is_email(input: &str) -> bool {
     };
     !local.is_empty()
         && !domain.contains('@')
-        && !s.chars().any(char::is_whitespace)
+        && !s.chars().any(|c| c.is_ascii_whitespace() || c == '\u{a0}')
         && domain.split('.').count() >= 2
         && domain
             .split('.')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            // Non-ASCII letters are allowed as they are (internationalised domains), without Unicode tables.
+            .all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii())
+            })
         && s.len() <= 254
 }
 

@@ -6,7 +6,6 @@
 
 use super::date::{Date, Weekday};
 use crate::contract::{Calendar, DayKind};
-use std::collections::BTreeMap;
 
 /// Why a day does not count.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +43,10 @@ pub struct Derivation {
 /// The non-working days of the years the backend published.
 #[derive(Clone, Debug, Default)]
 pub struct WorkCalendar {
-    years: BTreeMap<i32, BTreeMap<Date, (DayKind, String, Option<String>)>>,
+    /// Years covered; plain vectors rather than maps keep the wasm small.
+    years: Vec<i32>,
+    /// Listed days of every covered year, sorted by date (a later entry for a date wins).
+    days: Vec<(Date, (DayKind, String, Option<String>))>,
     cuti_bersama_is_non_working: bool,
 }
 
@@ -52,37 +54,48 @@ impl WorkCalendar {
     /// An empty calendar: every year is missing until added.
     pub fn new(cuti_bersama_is_non_working: bool) -> Self {
         WorkCalendar {
-            years: BTreeMap::new(),
+            years: Vec::new(),
+            days: Vec::new(),
             cuti_bersama_is_non_working,
         }
     }
 
     /// Adds one year from the contract; dates that do not parse or belong to another year are ignored.
     pub fn add_year(&mut self, cal: &Calendar) {
-        let days = self.years.entry(cal.year).or_default();
+        if !self.years.contains(&cal.year) {
+            self.years.push(cal.year);
+        }
         for day in &cal.days {
             if let Some(date) = Date::parse(&day.date).filter(|d| d.year() == cal.year) {
-                days.insert(date, (day.kind, day.name.clone(), day.decree.clone()));
+                let entry = (date, (day.kind, day.name.clone(), day.decree.clone()));
+                match self.days.binary_search_by(|(d, _)| d.cmp(&date)) {
+                    Ok(i) => self.days[i] = entry,
+                    Err(i) => self.days.insert(i, entry),
+                }
             }
         }
     }
 
     /// Whether the calendar covers `year`.
     pub fn has_year(&self, year: i32) -> bool {
-        self.years.contains_key(&year)
+        self.years.contains(&year)
     }
 
     /// `None` for a working day, or why the day does not count.
     pub fn skip_reason(&self, date: Date) -> Result<Option<SkipReason>, YearMissing> {
-        let year = self
-            .years
-            .get(&date.year())
-            .ok_or(YearMissing(date.year()))?;
+        if !self.years.contains(&date.year()) {
+            return Err(YearMissing(date.year()));
+        }
         let wd = date.weekday();
         if wd.is_weekend() {
             return Ok(Some(SkipReason::Weekend(wd)));
         }
-        Ok(match year.get(&date) {
+        let listed = self
+            .days
+            .binary_search_by(|(d, _)| d.cmp(&date))
+            .ok()
+            .map(|i| &self.days[i].1);
+        Ok(match listed {
             Some((DayKind::CutiBersama, _, _)) if !self.cuti_bersama_is_non_working => None,
             Some((kind, name, decree)) => Some(SkipReason::Listed {
                 kind: *kind,

@@ -1,0 +1,201 @@
+//! Form building blocks for the questions: labelled inputs, radios, checkboxes, the error summary,
+//! and the words for each field error.
+
+use crate::app::use_texts;
+use crate::contract::{field_code, FieldError};
+use crate::domain::validate::NikError;
+use crate::i18n::Texts;
+use leptos::prelude::*;
+
+/// Contract pointer, element id, and the index of its "required" message.
+const FIELDS: [(&str, &str, usize); 15] = [
+    ("/requester/kind", "f-kind", 0),
+    ("/requester/name", "f-name", 1),
+    ("/requester/nik", "f-nik", 2),
+    ("/requester/decree_number", "f-decree", 3),
+    ("/requester/principal_name", "f-principal", 4),
+    ("/requester/address", "f-address", 5),
+    ("/requester/phone", "f-phone", 6),
+    ("/requester/email", "f-email", 6),
+    ("/information", "f-information", 7),
+    ("/unit_id", "f-unit", 13),
+    ("/purpose", "f-purpose", 8),
+    ("/obtain", "f-obtain", 9),
+    ("/delivery", "f-delivery", 10),
+    ("/delivery_address", "f-delivery-address", 11),
+    ("/delivery_email", "f-delivery-email", 12),
+];
+
+/// The element id for a contract pointer.
+pub fn field_id(pointer: &str) -> &'static str {
+    FIELDS
+        .iter()
+        .find(|f| f.0 == pointer)
+        .map(|f| f.1)
+        .unwrap_or("main")
+}
+
+/// The sentence for one field error, in the citizen's language.
+pub fn message(t: &'static Texts, e: &FieldError, nik: Option<NikError>) -> &'static str {
+    let required = FIELDS
+        .iter()
+        .find(|f| f.0 == e.pointer)
+        .map(|f| t.e_required[f.2])
+        .unwrap_or(t.e_required[13]);
+    match e.code.as_str() {
+        field_code::REQUIRED | field_code::CONTACT_REQUIRED => required,
+        field_code::NIK_INVALID => match nik {
+            Some(NikError::Empty) | None => t.e_nik[0],
+            Some(NikError::NotDigits) => t.e_nik[1],
+            Some(NikError::WrongLength) => t.e_nik[2],
+            Some(NikError::Region) => t.e_nik[3],
+            Some(NikError::BirthDate) => t.e_nik[4],
+            Some(NikError::Serial) => t.e_nik[5],
+        },
+        field_code::INVALID_FORMAT if e.pointer.ends_with("phone") => t.e_phone,
+        field_code::INVALID_FORMAT if e.pointer.ends_with("email") => t.e_email,
+        field_code::TOO_LONG => t.e_too_long,
+        _ => t.e_unknown,
+    }
+}
+
+/// Errors as (field id, sentence), in form order.
+pub type Shown = Vec<(&'static str, &'static str)>;
+
+/// The error summary: focused when it appears, a link to each field, the same words as inline.
+#[component]
+pub fn ErrorSummary(errors: Signal<Shown>) -> impl IntoView {
+    let t = use_texts();
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        if !errors.with(Vec::is_empty) {
+            request_animation_frame(move || {
+                if let Some(el) = node.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+    });
+    move || {
+        (!errors.with(Vec::is_empty)).then(|| {
+            view! {
+                <div class="error-summary" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
+                    <div role="alert">
+                        <h2 id="error-summary-title">{t.error_summary_title}</h2>
+                        <ul>
+                            {errors.get().into_iter().map(|(id, text)| view! { <li><a href=format!("#{id}")>{text}</a></li> }).collect_view()}
+                        </ul>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The inline error of field `id`, if any.
+pub fn error_of(
+    errors: Signal<Shown>,
+    id: &'static str,
+) -> impl Fn() -> Option<&'static str> + Copy {
+    move || errors.with(|e| e.iter().find(|(i, _)| *i == id).map(|(_, m)| *m))
+}
+
+/// A labelled text input or text area bound to one draft answer.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: (&'static str, &'static str),
+    value: Signal<String>,
+    on_input: Callback<String>,
+    errors: Signal<Shown>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] input_type: &'static str,
+    #[prop(optional)] inputmode: &'static str,
+) -> impl IntoView {
+    let error = error_of(errors, id);
+    let described = move || {
+        if error().is_some() {
+            format!("{id}-hint {id}-error")
+        } else {
+            format!("{id}-hint")
+        }
+    };
+    let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
+    let field = if multiline {
+        view! {
+            <textarea id=id name=id rows="5" aria-describedby=described aria-invalid=move || error().map(|_| "true")
+                prop:value=move || value.get() on:input=input></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id name=id type=if input_type.is_empty() { "text" } else { input_type }
+                autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                aria-describedby=described aria-invalid=move || error().map(|_| "true")
+                prop:value=move || value.get() on:input=input/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-error=move || error().is_some()>
+            <label for=id>{label.0}</label>
+            <p class="hint" id=format!("{id}-hint")>{label.1}</p>
+            {move || error().map(|m| view! { <p class="error-message" id=format!("{id}-error")>{m}</p> })}
+            {field}
+        </div>
+    }
+}
+
+/// A group of radios or checkboxes under a legend (the question itself when `legend_is_h1`).
+#[component]
+pub fn Choices(
+    id: &'static str,
+    legend: &'static str,
+    #[prop(optional)] hint: &'static str,
+    legend_is_h1: bool,
+    multiple: bool,
+    options: Vec<(&'static str, &'static str)>,
+    checked: Callback<usize, bool>,
+    on_change: Callback<(usize, bool)>,
+    errors: Signal<Shown>,
+) -> impl IntoView {
+    let error = error_of(errors, id);
+    let legend_view = if legend_is_h1 {
+        view! { <legend class="question"><h1>{legend}</h1></legend> }.into_any()
+    } else {
+        view! { <legend>{legend}</legend> }.into_any()
+    };
+    view! {
+        <div class="field" class:field-error=move || error().is_some()>
+            <fieldset aria-describedby=move || if error().is_some() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") }>
+                {legend_view}
+                <p class="hint" id=format!("{id}-hint")>{hint}</p>
+                {move || error().map(|m| view! { <p class="error-message" id=format!("{id}-error")>{m}</p> })}
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (label, option_hint))| {
+                        let input_id = if i == 0 { id.to_owned() } else { format!("{id}-{i}") };
+                        let hint_id = format!("{input_id}-item-hint");
+                        view! {
+                            <div class="choice">
+                                <input
+                                    id=input_id.clone()
+                                    name=id
+                                    type=if multiple { "checkbox" } else { "radio" }
+                                    aria-describedby=(!option_hint.is_empty()).then(|| hint_id.clone())
+                                    prop:checked=move || checked.run(i)
+                                    on:change=move |ev| on_change.run((i, event_target_checked(&ev)))
+                                />
+                                <label for=input_id>{label}</label>
+                                {(!option_hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{option_hint}</p> })}
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </div>
+    }
+}
