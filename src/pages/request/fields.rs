@@ -108,10 +108,9 @@ pub fn TextField(
     value: Signal<String>,
     on_input: Callback<String>,
     errors: Signal<Shown>,
-    #[prop(optional)] multiline: bool,
-    #[prop(optional)] autocomplete: &'static str,
-    #[prop(optional)] input_type: &'static str,
-    #[prop(optional)] inputmode: &'static str,
+    multiline: bool,
+    autocomplete: &'static str,
+    input_type: &'static str,
 ) -> impl IntoView {
     let error = error_of(errors, id);
     let described = move || {
@@ -130,9 +129,8 @@ pub fn TextField(
         .into_any()
     } else {
         view! {
-            <input id=id name=id type=if input_type.is_empty() { "text" } else { input_type }
-                autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
-                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+            <input id=id name=id type=input_type autocomplete=autocomplete
+                inputmode=(id == "f-nik").then_some("numeric")
                 aria-describedby=described aria-invalid=move || error().map(|_| "true")
                 prop:value=move || value.get() on:input=input/>
         }
@@ -153,7 +151,7 @@ pub fn TextField(
 pub fn Choices(
     id: &'static str,
     legend: &'static str,
-    #[prop(optional)] hint: &'static str,
+    hint: &'static str,
     legend_is_h1: bool,
     multiple: bool,
     options: Vec<(&'static str, &'static str)>,

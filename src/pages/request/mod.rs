@@ -10,6 +10,7 @@ pub mod fields;
 mod intro;
 pub mod question;
 pub mod sent;
+pub mod start;
 
 pub use intro::RequestIntro;
 pub use question::Question;

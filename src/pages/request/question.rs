@@ -22,9 +22,232 @@ const DELIVERIES: [Delivery; 4] = [
     Delivery::Email,
 ];
 
+/// What one field of a question is: data, so every question renders through the same two views
+/// (a typed view per question would cost kilobytes of wasm each).
+enum Spec {
+    Text {
+        id: &'static str,
+        label: (&'static str, &'static str),
+        get: fn(&RequestDraft) -> String,
+        set: fn(&mut RequestDraft, String),
+        kind: TextKind,
+    },
+    Choice {
+        id: &'static str,
+        legend: &'static str,
+        hint: &'static str,
+        multiple: bool,
+        options: Vec<(&'static str, &'static str)>,
+        get: fn(&RequestDraft, usize) -> bool,
+        set: fn(&mut RequestDraft, usize, bool),
+    },
+}
+
+/// How a text field is typed.
+#[derive(Clone, Copy, PartialEq)]
+enum TextKind {
+    Line(&'static str, &'static str),
+    Long,
+}
+
+fn text(
+    id: &'static str,
+    label: (&'static str, &'static str),
+    get: fn(&RequestDraft) -> String,
+    set: fn(&mut RequestDraft, String),
+    kind: TextKind,
+) -> Spec {
+    Spec::Text {
+        id,
+        label,
+        get,
+        set,
+        kind,
+    }
+}
+
+/// The heading and fields of a question, for the draft as it stands.
+fn specs(
+    t: &'static crate::i18n::Texts,
+    step: Step,
+    d: &RequestDraft,
+) -> (Option<&'static str>, Vec<Spec>) {
+    use TextKind::{Line, Long};
+    match step {
+        Step::Kind => (
+            None,
+            vec![Spec::Choice {
+                id: "f-kind",
+                legend: t.q_kind,
+                hint: "",
+                multiple: false,
+                options: t.kinds.to_vec(),
+                get: |d, i| d.kind == Some(KINDS[i]),
+                set: |d, i, _| d.kind = Some(KINDS[i]),
+            }],
+        ),
+        Step::Identity => {
+            let mut v = vec![text(
+                "f-name",
+                t.f_name,
+                |d| d.name.clone(),
+                |d, v| d.name = v,
+                Line("text", "name"),
+            )];
+            if d.kind == Some(RequesterKind::LegalEntity) {
+                v.push(text(
+                    "f-decree",
+                    t.f_decree,
+                    |d| d.decree_number.clone(),
+                    |d, v| d.decree_number = v,
+                    Line("text", "off"),
+                ));
+            } else {
+                v.push(text(
+                    "f-nik",
+                    t.f_nik,
+                    |d| d.nik.clone(),
+                    |d, v| d.nik = v,
+                    Line("text", "off"),
+                ));
+            }
+            if d.kind == Some(RequesterKind::Proxy) {
+                v.push(text(
+                    "f-principal",
+                    t.f_principal,
+                    |d| d.principal_name.clone(),
+                    |d, v| d.principal_name = v,
+                    Line("text", "off"),
+                ));
+            }
+            (Some(t.q_identity), v)
+        }
+        Step::Contact => (
+            Some(t.q_contact),
+            vec![
+                text(
+                    "f-address",
+                    t.f_address,
+                    |d| d.address.clone(),
+                    |d, v| d.address = v,
+                    Long,
+                ),
+                text(
+                    "f-phone",
+                    t.f_phone,
+                    |d| d.phone.clone(),
+                    |d, v| d.phone = v,
+                    Line("tel", "tel"),
+                ),
+                text(
+                    "f-email",
+                    t.f_email,
+                    |d| d.email.clone(),
+                    |d, v| d.email = v,
+                    Line("email", "email"),
+                ),
+            ],
+        ),
+        Step::Information => (
+            Some(t.q_information),
+            vec![text(
+                "f-information",
+                t.f_information,
+                |d| d.information.clone(),
+                |d, v| d.information = v,
+                Long,
+            )],
+        ),
+        Step::Purpose => (
+            Some(t.q_purpose),
+            vec![text(
+                "f-purpose",
+                t.f_purpose,
+                |d| d.purpose.clone(),
+                |d, v| d.purpose = v,
+                Long,
+            )],
+        ),
+        Step::Obtain => (
+            None,
+            vec![Spec::Choice {
+                id: "f-obtain",
+                legend: t.q_obtain,
+                hint: t.obtain_hint,
+                multiple: true,
+                options: t.obtains.iter().map(|o| (*o, "")).collect(),
+                get: |d, i| [d.view, d.soft_copy, d.hard_copy][i],
+                set: |d, i, on| *[&mut d.view, &mut d.soft_copy, &mut d.hard_copy][i] = on,
+            }],
+        ),
+        Step::Delivery => {
+            let mut v = vec![Spec::Choice {
+                id: "f-delivery",
+                legend: t.q_delivery,
+                hint: "",
+                multiple: false,
+                options: t.deliveries.iter().map(|o| (*o, "")).collect(),
+                get: |d, i| d.delivery == Some(DELIVERIES[i]),
+                set: |d, i, _| d.delivery = Some(DELIVERIES[i]),
+            }];
+            match d.delivery {
+                Some(Delivery::Post | Delivery::Courier) => v.push(text(
+                    "f-delivery-address",
+                    t.f_delivery_address,
+                    |d| d.delivery_address.clone(),
+                    |d, v| d.delivery_address = v,
+                    Long,
+                )),
+                Some(Delivery::Email) => v.push(text(
+                    "f-delivery-email",
+                    t.f_delivery_email,
+                    |d| d.delivery_email.clone(),
+                    |d, v| d.delivery_email = v,
+                    Line("email", "email"),
+                )),
+                _ => {}
+            }
+            (None, v)
+        }
+        Step::Check => (None, vec![]),
+    }
+}
+
+/// One field from its spec.
+fn field_view(
+    spec: Spec,
+    answers: RwSignal<RequestDraft>,
+    errors: Signal<Shown>,
+    first: bool,
+) -> AnyView {
+    match spec {
+        Spec::Text { id, label, get, set, kind } => {
+            let (multiline, input_type, autocomplete) = match kind {
+                TextKind::Long => (true, "text", "off"),
+                TextKind::Line(ty, ac) => (false, ty, ac),
+            };
+            view! {
+                <TextField id label errors multiline input_type autocomplete
+                    value=Signal::derive(move || answers.with(get))
+                    on_input=Callback::new(move |v: String| answers.update(|d| set(d, v)))/>
+            }
+            .into_any()
+        }
+        Spec::Choice { id, legend, hint, multiple, options, get, set } => view! {
+            <Choices id legend hint legend_is_h1=first multiple options errors
+                checked=Callback::new(move |i: usize| answers.with(|d| get(d, i)))
+                on_change=Callback::new(move |(i, on): (usize, bool)| answers.update(|d| set(d, i, on)))/>
+        }
+        .into_any(),
+    }
+}
+
 /// A question page: its fields, an error summary after a failed "Continue", a back link.
 #[component]
 pub fn Question(step: Step) -> impl IntoView {
+    if step == Step::Check {
+        return view! { <CheckAnswers/> }.into_any();
+    }
     let t = use_texts();
     let portal = use_portal();
     let draft = use_draft();
@@ -83,95 +306,43 @@ pub fn Question(step: Step) -> impl IntoView {
         .with_untracked(|d| d.previous(step))
         .map(|s| format!("/permohonan/{}", s.slug()))
         .unwrap_or_else(|| "/permohonan".into());
-    // One boxed setter and getter per field: generic closures would be one component copy each.
-    let set = move |f: fn(&mut RequestDraft, String)| {
-        Callback::new(move |v: String| answers.update(|d| f(d, v)))
-    };
-    let get = move |f: fn(&RequestDraft) -> String| Signal::derive(move || answers.with(f));
-
-    let body = match step {
-        Step::Kind => view! {
-            <Choices id="f-kind" legend=t.q_kind legend_is_h1=true multiple=false errors
-                options=t.kinds.to_vec()
-                checked=Callback::new(move |i: usize| answers.with(|d| d.kind == Some(KINDS[i])))
-                on_change=Callback::new(move |(i, _): (usize, bool)| answers.update(|d| d.kind = Some(KINDS[i])))/>
+    // Re-rendered only when the fields themselves change (the delivery choice reveals one).
+    let shape = Memo::new(move |_| answers.with(|d| (d.kind, d.delivery)));
+    let fields = move || {
+        shape.track();
+        let (heading, specs) = answers.with_untracked(|d| specs(t, step, d));
+        let first = heading.is_none();
+        view! {
+            {heading.map(|h| view! { <h1>{h}</h1> })}
+            {(step == Step::Contact).then(|| view! { <p class="hint">{t.contact_hint}</p> })}
+            {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
+            {(step == Step::Information).then(|| view! { <FromCatalogue/><UnitPicker errors/> })}
         }
-        .into_any(),
-        Step::Identity => {
-            let kind = answers.with_untracked(|d| d.kind);
-            let person = kind != Some(RequesterKind::LegalEntity);
-            view! {
-                <h1>{t.q_identity}</h1>
-                <TextField id="f-name" label=t.f_name value=get(|d| d.name.clone()) on_input=set(|d, v| d.name = v) errors autocomplete="name"/>
-                {person.then(|| view! {
-                    <TextField id="f-nik" label=t.f_nik value=get(|d| d.nik.clone()) on_input=set(|d, v| d.nik = v) errors inputmode="numeric"/>
-                })}
-                {(!person).then(|| view! {
-                    <TextField id="f-decree" label=t.f_decree value=get(|d| d.decree_number.clone()) on_input=set(|d, v| d.decree_number = v) errors/>
-                })}
-                {(kind == Some(RequesterKind::Proxy)).then(|| view! {
-                    <TextField id="f-principal" label=t.f_principal value=get(|d| d.principal_name.clone()) on_input=set(|d, v| d.principal_name = v) errors/>
-                })}
-            }
-            .into_any()
-        }
-        Step::Contact => view! {
-            <h1>{t.q_contact}</h1>
-            <p class="hint">{t.contact_hint}</p>
-            <TextField id="f-address" label=t.f_address value=get(|d| d.address.clone()) on_input=set(|d, v| d.address = v) errors multiline=true autocomplete="street-address"/>
-            <TextField id="f-phone" label=t.f_phone value=get(|d| d.phone.clone()) on_input=set(|d, v| d.phone = v) errors input_type="tel" autocomplete="tel"/>
-            <TextField id="f-email" label=t.f_email value=get(|d| d.email.clone()) on_input=set(|d, v| d.email = v) errors input_type="email" autocomplete="email"/>
-        }
-        .into_any(),
-        Step::Information => view! {
-            <h1>{t.q_information}</h1>
-            {move || answers.with(|d| (!d.catalogue_item_id.is_empty()).then(|| {
-                let href = format!("/informasi/{}", crate::reference::percent_encode(&d.catalogue_item_id));
-                view! { <p>{t.from_catalogue} " " <a href=href>{d.catalogue_item_id.clone()}</a></p> }
-            }))}
-            <TextField id="f-information" label=t.f_information value=get(|d| d.information.clone()) on_input=set(|d, v| d.information = v) errors multiline=true/>
-            <UnitPicker errors/>
-        }
-        .into_any(),
-        Step::Purpose => view! {
-            <h1>{t.q_purpose}</h1>
-            <TextField id="f-purpose" label=t.f_purpose value=get(|d| d.purpose.clone()) on_input=set(|d, v| d.purpose = v) errors multiline=true/>
-        }
-        .into_any(),
-        Step::Obtain => view! {
-            <Choices id="f-obtain" legend=t.q_obtain hint=t.obtain_hint legend_is_h1=true multiple=true errors
-                options=t.obtains.iter().map(|o| (*o, "")).collect()
-                checked=Callback::new(move |i: usize| answers.with(|d| [d.view, d.soft_copy, d.hard_copy][i]))
-                on_change=Callback::new(move |(i, on): (usize, bool)| answers.update(|d| *[&mut d.view, &mut d.soft_copy, &mut d.hard_copy][i] = on))/>
-        }
-        .into_any(),
-        Step::Delivery => view! {
-            <Choices id="f-delivery" legend=t.q_delivery legend_is_h1=true multiple=false errors
-                options=t.deliveries.iter().map(|o| (*o, "")).collect()
-                checked=Callback::new(move |i: usize| answers.with(|d| d.delivery == Some(DELIVERIES[i])))
-                on_change=Callback::new(move |(i, _): (usize, bool)| answers.update(|d| d.delivery = Some(DELIVERIES[i])))/>
-            {move || match answers.with(|d| d.delivery) {
-                Some(Delivery::Post | Delivery::Courier) => Some(view! {
-                    <TextField id="f-delivery-address" label=t.f_delivery_address value=get(|d| d.delivery_address.clone()) on_input=set(|d, v| d.delivery_address = v) errors multiline=true/>
-                }.into_any()),
-                Some(Delivery::Email) => Some(view! {
-                    <TextField id="f-delivery-email" label=t.f_delivery_email value=get(|d| d.delivery_email.clone()) on_input=set(|d, v| d.delivery_email = v) errors input_type="email" autocomplete="email"/>
-                }.into_any()),
-                _ => None,
-            }}
-        }
-        .into_any(),
-        Step::Check => return view! { <CheckAnswers/> }.into_any(),
     };
     view! {
         <p><a href=back class="back-link">{t.req_back}</a></p>
         <ErrorSummary errors/>
         <form on:submit=on_submit novalidate=true>
-            {body}
+            {fields}
             <button type="submit" class="button">{t.req_continue}</button>
         </form>
     }
     .into_any()
+}
+
+/// The catalogue item this request started from, if any.
+#[component]
+fn FromCatalogue() -> impl IntoView {
+    let t = use_texts();
+    let answers = use_draft().answers;
+    move || {
+        answers.with(|d| {
+            (!d.catalogue_item_id.is_empty()).then(|| {
+                let href = format!("/informasi/{}", crate::reference::percent_encode(&d.catalogue_item_id));
+                view! { <p>{t.from_catalogue} " " <a href=href>{d.catalogue_item_id.clone()}</a></p> }
+            })
+        })
+    }
 }
 
 fn question_title(t: &'static crate::i18n::Texts, step: Step) -> &'static str {
