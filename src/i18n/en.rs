@@ -216,6 +216,8 @@ pub static TEXTS: Texts = Texts {
     status_verifier_hint: "The same as on your request form.",
     status_submit: "Check status",
     status_not_found: "We could not find a request with that number and detail. Please check both.",
+    status_e_number: "Enter the registration number.",
+    status_e_verifier: "Enter your e-mail or the last 4 digits of your phone number.",
     status_received: "Received",
     status_counts_from: "Working days counted from",
     status_timeline: "History of the request",

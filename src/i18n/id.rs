@@ -216,6 +216,8 @@ pub static TEXTS: Texts = Texts {
     status_verifier_hint: "Sama dengan yang Anda tulis di formulir permohonan.",
     status_submit: "Cek status",
     status_not_found: "Kami tidak menemukan permohonan dengan nomor dan data tersebut. Periksa kembali keduanya.",
+    status_e_number: "Masukkan nomor registrasi.",
+    status_e_verifier: "Masukkan surel atau 4 angka terakhir nomor telepon Anda.",
     status_received: "Diterima",
     status_counts_from: "Hari kerja dihitung sejak",
     status_timeline: "Riwayat permohonan",

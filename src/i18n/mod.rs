@@ -219,6 +219,8 @@ pub struct Texts {
     pub status_verifier_hint: &'static str,
     pub status_submit: &'static str,
     pub status_not_found: &'static str,
+    pub status_e_number: &'static str,
+    pub status_e_verifier: &'static str,
     pub status_received: &'static str,
     pub status_counts_from: &'static str,
     pub status_timeline: &'static str,

@@ -5,6 +5,7 @@ use crate::app::{use_portal, use_texts};
 use crate::components::{error_text, format_instant as when, use_title};
 use crate::contract::{EventKind, Lookup, Outcome, RequestEvent, RequestStatus};
 use crate::i18n::Texts;
+use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
 
 /// The lookup form and, once found, the request's history.
@@ -14,68 +15,50 @@ pub fn StatusLookup() -> impl IntoView {
     let portal = use_portal();
     let number = RwSignal::new(String::new());
     let verifier = RwSignal::new(String::new());
-    // Field ids with a missing answer, set only after a submit attempt.
-    let missing = RwSignal::new(Vec::<&'static str>::new());
+    // (field id, sentence) for each missing answer, set only after a submit attempt.
+    let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
+    let errors = Signal::derive(move || missing.get());
     let answer = RwSignal::new(None::<Result<RequestStatus, ApiError>>);
-    let summary = NodeRef::<leptos::html::Div>::new();
-    let lookup = Action::new_local(move |l: &Lookup| {
-        let backend = portal.backend.get_value();
-        let l = l.clone();
-        async move { backend.request_status(&l).await }
-    });
-    Effect::new(move || {
-        if let Some(r) = lookup.value().get() {
-            answer.set(Some(r));
-        }
-    });
-    use_title(move || (t.status_title.into(), !missing.get().is_empty()));
+    let pending = RwSignal::new(false);
+    use_title(move || (t.status_title.into(), !missing.with(Vec::is_empty)));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut m = Vec::new();
-        if number.get_untracked().trim().is_empty() {
-            m.push("status-number");
+        if number.with_untracked(|n| n.trim().is_empty()) {
+            m.push(("status-number", t.status_e_number));
         }
-        if verifier.get_untracked().trim().is_empty() {
-            m.push("status-verifier");
+        if verifier.with_untracked(|v| v.trim().is_empty()) {
+            m.push(("status-verifier", t.status_e_verifier));
         }
         let invalid = !m.is_empty();
         missing.set(m);
-        if invalid {
-            answer.set(None);
-            request_animation_frame(move || {
-                if let Some(el) = summary.get() {
-                    let _ = el.focus();
-                }
-            });
+        answer.set(None);
+        if invalid || pending.get_untracked() {
             return;
         }
-        lookup.dispatch(Lookup {
+        let lookup = Lookup {
             number: number.get_untracked().trim().to_owned(),
             verifier: verifier.get_untracked().trim().to_owned(),
+        };
+        let backend = portal.backend.get_value();
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let result = backend.request_status(&lookup).await;
+            pending.set(false);
+            answer.set(Some(result));
         });
     };
-    let is_missing = move |id: &'static str| missing.with(|m| m.contains(&id));
+    let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
     view! {
         <h1>{t.status_title}</h1>
-        <Show when=move || !missing.get().is_empty()>
-            <div class="error-summary" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
-                <div role="alert">
-                    <h2 id="error-summary-title">{t.error_summary_title}</h2>
-                    <ul>
-                        {move || missing.get().into_iter().map(|id| view! {
-                            <li><a href=format!("#{id}")>{move || field_label(t, id)} ": " {t.required}</a></li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            </div>
-        </Show>
+        <ErrorSummary errors/>
         <p class="lead">{t.status_intro}</p>
         <form on:submit=on_submit novalidate=true>
-            <Field id="status-number" label=t.status_number hint=t.status_number_hint
-                value=number invalid=Signal::derive(move || is_missing("status-number")) autocomplete="off"/>
-            <Field id="status-verifier" label=t.status_verifier hint=t.status_verifier_hint
-                value=verifier invalid=Signal::derive(move || is_missing("status-verifier")) autocomplete="email"/>
-            <button type="submit" class="button" disabled=move || lookup.pending().get()>{t.status_submit}</button>
+            <TextField id="status-number" label=(t.status_number, t.status_number_hint) value=number.into()
+                on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
+            <TextField id="status-verifier" label=(t.status_verifier, t.status_verifier_hint) value=verifier.into()
+                on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
+            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit}</button>
         </form>
         <div aria-live="polite">
             {move || answer.get().map(|r| match r {
@@ -83,53 +66,6 @@ pub fn StatusLookup() -> impl IntoView {
                 Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.status_not_found}</p> }.into_any(),
                 Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
-        </div>
-    }
-}
-
-fn field_label(t: &Texts, id: &str) -> &'static str {
-    if id == "status-number" {
-        t.status_number
-    } else {
-        t.status_verifier
-    }
-}
-
-/// A labelled text input with hint and inline error; `aria-invalid` only once validated.
-#[component]
-fn Field(
-    id: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    value: RwSignal<String>,
-    invalid: Signal<bool>,
-    autocomplete: &'static str,
-) -> impl IntoView {
-    let t = use_texts();
-    let described = move || {
-        if invalid.get() {
-            format!("{id}-hint {id}-error")
-        } else {
-            format!("{id}-hint")
-        }
-    };
-    view! {
-        <div class="field" class:field-error=move || invalid.get()>
-            <label for=id>{label}</label>
-            <p class="hint" id=format!("{id}-hint")>{hint}</p>
-            <Show when=move || invalid.get()>
-                <p class="error-message" id=format!("{id}-error")>{t.required}</p>
-            </Show>
-            <input
-                id=id
-                name=id
-                type="text"
-                autocomplete=autocomplete
-                aria-describedby=described
-                aria-invalid=move || invalid.get().then_some("true")
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
         </div>
     }
 }
