@@ -84,6 +84,7 @@ pub static TEXTS: Texts = Texts {
     item_responsible: "Person responsible",
     item_made: "When and where it was made",
     item_form: "Form and format",
+    forms: ["Softcopy (electronic)", "Hardcopy (printed)"],
     item_retention: "Retention period",
     item_files: "Files",
     item_no_files: "This information is handed over on request.",

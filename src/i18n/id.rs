@@ -84,6 +84,7 @@ pub static TEXTS: Texts = Texts {
     item_responsible: "Penanggung jawab",
     item_made: "Waktu dan tempat pembuatan",
     item_form: "Bentuk dan format",
+    forms: ["Softcopy (elektronik)", "Hardcopy (cetak)"],
     item_retention: "Jangka waktu penyimpanan",
     item_files: "Berkas",
     item_no_files: "Informasi ini diberikan atas permohonan.",

@@ -133,6 +133,8 @@ pub struct Texts {
     pub item_responsible: &'static str,
     pub item_made: &'static str,
     pub item_form: &'static str,
+    /// Softcopy, hardcopy.
+    pub forms: [&'static str; 2],
     pub item_retention: &'static str,
     pub item_files: &'static str,
     pub item_no_files: &'static str,

@@ -57,14 +57,17 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
         .filter(|f| **f != InformationForm::Unknown)
         .map(|f| {
             if *f == InformationForm::Softcopy {
-                "Softcopy"
+                t.forms[0]
             } else {
-                "Hardcopy"
+                t.forms[1]
             }
         })
         .collect();
+    let has_forms = !forms.is_empty();
     for f in &item.formats {
-        if !forms.iter().any(|x| x.eq_ignore_ascii_case(f)) {
+        // "Hardcopy" listed as a format repeats the form already shown in words.
+        let is_form = f.eq_ignore_ascii_case("hardcopy") || f.eq_ignore_ascii_case("softcopy");
+        if !(has_forms && is_form) && !forms.iter().any(|x| x.eq_ignore_ascii_case(f)) {
             forms.push(f);
         }
     }
