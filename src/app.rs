@@ -46,6 +46,8 @@ struct Booted {
     config: Config,
     backend: AnyBackend,
     meta: Meta,
+    /// Started together with `meta`: on most pages the announcement is the largest thing painted.
+    announcements: crate::components::AnnouncementsFuture,
 }
 
 /// Why the portal could not start.
@@ -60,6 +62,16 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
         return (None, Err(BootError::Config));
     };
     let backend = config.backend();
+    // Started now, awaited by the alert: a slow answer never holds the page back.
+    let announcements = {
+        use futures::FutureExt;
+        let b = backend.clone();
+        let f = async move { b.announcements().await }
+            .boxed_local()
+            .shared();
+        leptos::task::spawn_local(f.clone().map(|_| ()));
+        f
+    };
     match backend.meta().await {
         Ok(meta) => (
             Some(config.clone()),
@@ -67,6 +79,7 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
                 config,
                 backend,
                 meta,
+                announcements,
             }),
         ),
         Err(e) => (Some(config), Err(BootError::Api(e))),
@@ -131,7 +144,7 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
     focus_heading_on_navigation();
     view! {
         <Header meta=Some(meta.clone()) demo/>
-        <Announcements/>
+        <Announcements initial=booted.announcements.clone()/>
         <main id="main" tabindex="-1">
             <Routes/>
         </main>

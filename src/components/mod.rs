@@ -4,8 +4,8 @@ mod load;
 pub mod router;
 pub use load::{use_load, Load};
 
-use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
+use crate::api::ApiError;
+use crate::app::use_texts;
 use crate::contract::Meta;
 use crate::i18n::{Lang, Texts};
 use leptos::prelude::*;
@@ -218,12 +218,19 @@ pub fn tel(p: &str) -> String {
 
 const DISMISSED_KEY: &str = "ppid.dismissed";
 
+/// The announcements request started at boot, shared with the alert that shows them.
+pub type AnnouncementsFuture = futures::future::Shared<
+    futures::future::LocalBoxFuture<
+        'static,
+        Result<crate::contract::AnnouncementList, crate::api::ApiError>,
+    >,
+>;
+
 /// Active serta-merta announcements, shown on every page until the citizen closes one;
 /// a new announcement (another id) shows again.
 #[component]
-pub fn Announcements() -> impl IntoView {
+pub fn Announcements(initial: AnnouncementsFuture) -> impl IntoView {
     let t = use_texts();
-    let portal = use_portal();
     let storage = window().local_storage().ok().flatten();
     let stored = storage
         .as_ref()
@@ -237,10 +244,8 @@ pub fn Announcements() -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let storage = StoredValue::new_local(storage);
-    let list = use_load(move || {
-        let backend = portal.backend.get_value();
-        async move { backend.announcements().await }
-    });
+    let initial = StoredValue::new_local(initial);
+    let list = use_load(move || initial.get_value());
     let dismiss = move |id: String| {
         dismissed.update(|d| d.push(id));
         storage.with_value(|s| {

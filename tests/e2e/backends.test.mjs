@@ -281,6 +281,9 @@ test('a backend of another major contract version gives the version sentence', {
       res.writeHead(204, CORS).end();
     } else if (req.method === 'GET' && req.url === '/api/v1/meta') {
       res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }).end(JSON.stringify(meta));
+    } else if (req.method === 'GET' && req.url === '/api/v1/announcements') {
+      // The portal asks for announcements at start-up, in parallel with meta (the version check).
+      res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }).end('{"announcements":[]}');
     } else {
       res.writeHead(404, { ...CORS, 'Content-Type': 'application/problem+json' }).end(
         JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }),
