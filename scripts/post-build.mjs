@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Trunk post_build hook (Trunk.toml): minifies the app's wasm-bindgen JS glue, which Trunk's own
-// minifier cannot parse, and updates its Subresource Integrity hash in index.html.
+// minifier cannot parse, and updates its Subresource Integrity hash in index.html; then moves the
+// inline boot script Trunk writes into index.html into a hashed file, so the app runs under a CSP
+// without 'unsafe-inline'.
 // Runs inside Trunk with TRUNK_STAGING_DIR set; does nothing for debug builds.
 
 import fs from 'node:fs';
@@ -31,5 +33,21 @@ for (const name of fs.readdirSync(staging).filter((f) => /^ppid-portal-[0-9a-f]+
   const newHash = 'sha384-' + crypto.createHash('sha384').update(result.code).digest('base64');
   if (html.includes(oldHash)) html = html.split(oldHash).join(newHash);
   console.log(`post-build: ${name} ${source.length} -> ${result.code.length} bytes`);
+}
+// The inline `<script type=module>` that imports the glue and starts the wasm.
+const inline = html.match(/<script type=module>([\s\S]*?)<\/script>/);
+if (inline) {
+  const code = inline[1];
+  const digest = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const name = `boot-${digest}.js`;
+  fs.writeFileSync(path.join(staging, name), code);
+  const prefix = (html.match(/href=([^ >]*?)ppid-portal-[0-9a-f]+\.js/) || [, '/'])[1];
+  const sri = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
+  html = html.replace(inline[0], `<script type=module src=${prefix}${name} integrity=${sri}></script>`);
+  console.log(`post-build: inline boot script moved to ${name}`);
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error('post-build: index.html still has an inline script; a strict CSP would block it');
+  process.exit(1);
 }
 fs.writeFileSync(indexPath, html);

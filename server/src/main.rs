@@ -28,6 +28,7 @@ usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
   --catalogue-size N    replace the demo catalogue with N generated items (load tests)
   --without-feature F   do not advertise feature F in /v1/meta, e.g. catalogue_search (repeatable)
+  --csp POLICY    send this Content-Security-Policy with every static file
 
 Prints one line `listening on http://HOST:PORT` once it accepts connections.";
 
@@ -44,6 +45,7 @@ struct Options {
     now_ms: Option<i64>,
     catalogue_size: Option<usize>,
     without_features: Vec<String>,
+    csp: Option<String>,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
@@ -88,6 +90,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                 )
             }
             "--without-feature" => o.without_features.push(value("a feature name")?),
+            "--csp" => o.csp = Some(value("a policy")?),
             "--gzip" => o.gzip = true,
             "--api-only" => o.api_only = true,
             "--no-api" => o.no_api = true,
@@ -122,6 +125,7 @@ struct App {
     api: Option<Api>,
     files: Option<Files>,
     api_only: bool,
+    csp: Option<String>,
 }
 
 fn main() {
@@ -171,6 +175,7 @@ fn main() {
         api,
         files,
         api_only: options.api_only,
+        csp: options.csp.clone(),
     });
 
     let server = match Server::http((options.host.as_str(), options.port)) {
@@ -289,7 +294,10 @@ impl App {
                 let accepts_gzip =
                     header(&request, "Accept-Encoding").is_some_and(|v| files::accepts_gzip(&v));
                 let etag = header(&request, "If-None-Match");
-                let response = files.serve(request.method(), path, accepts_gzip, etag.as_deref());
+                let mut response = files.serve(request.method(), path, accepts_gzip, etag.as_deref());
+                if let Some(csp) = &self.csp {
+                    response.add_header(h("Content-Security-Policy", csp));
+                }
                 let _ = request.respond(response);
             }
             None if self.api_only => {

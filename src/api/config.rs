@@ -63,14 +63,31 @@ impl Config {
     }
 }
 
-/// Resolves a relative base (e.g. `/api`) against the document.
-fn resolve(base: &str) -> String {
-    let doc_base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    match doc_base.and_then(|b| web_sys::Url::new_with_base(base, &b).ok()) {
-        Some(url) => url.href(),
-        None => base.to_owned(),
+/// Resolves a URL relative to the portal's own root (where index.html and config.json live).
+///
+/// The root is the folder of the app's JavaScript (its `modulepreload` link), so the portal works
+/// under a sub-path without a `<base>` element, which a strict CSP (`base-uri 'none'`) forbids.
+pub fn resolve(url: &str) -> String {
+    let root = app_root();
+    match web_sys::Url::new_with_base(url, &root) {
+        Ok(u) => u.href(),
+        Err(_) => url.to_owned(),
+    }
+}
+
+fn app_root() -> String {
+    let doc = web_sys::window().and_then(|w| w.document());
+    let script = doc
+        .as_ref()
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .and_then(|l| l.get_attribute("href"))
+        .and_then(|href| web_sys::Url::new_with_base(&href, &web_sys::window()?.location().href().ok()?).ok());
+    match script {
+        Some(u) => {
+            let href = u.href();
+            href.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or(href)
+        }
+        None => web_sys::window().and_then(|w| w.location().origin().ok()).map(|o| format!("{o}/")).unwrap_or_default(),
     }
 }
 

@@ -39,6 +39,21 @@ export const CHROMIUM_ARGS = [
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
+/** The strict Content-Security-Policy every end-to-end test runs under (plus the API's origin). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** The CSP for a config: the strict policy, with an absolute `api_base`'s origin allowed in connect-src. */
+export function cspFor(config) {
+  const base = config && typeof config === 'object' ? config.api_base : undefined;
+  let origin = '';
+  try {
+    if (base && /^https?:/i.test(base)) origin = ` ${new URL(base).origin}`;
+  } catch {
+    origin = '';
+  }
+  return `${STRICT_CSP}; connect-src 'self'${origin}`;
+}
+
 const running = new Set();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
@@ -54,7 +69,7 @@ process.on('exit', () => {
  * @param {number} [options.timeoutMs] how long to wait for the server to start
  * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
  */
-export async function startServer({ config, dist = DIST, args = [], timeoutMs = 15000 } = {}) {
+export async function startServer({ config, dist = DIST, args = [], timeoutMs = 15000, csp = true } = {}) {
   if (!fs.existsSync(SERVER_BIN)) {
     throw new Error(`no server binary at ${SERVER_BIN}: run \`cargo build --release -p ppid-server\` (or set PPID_SERVER_BIN)`);
   }
@@ -63,6 +78,7 @@ export async function startServer({ config, dist = DIST, args = [], timeoutMs = 
   }
   let tempDir;
   const serverArgs = ['--dist', dist, '--port', '0', ...args];
+  if (csp) serverArgs.push('--csp', cspFor(config));
   if (config !== undefined) {
     let file = config;
     if (typeof config !== 'string') {
