@@ -11,4 +11,7 @@ export TRUNK_COLOR=never TRUNK_SKIP_VERSION_CHECK=true
 
 trunk build --release
 cargo build --release -p ppid-server
-exec target/release/ppid-server --dist dist --port 8080 --gzip "$@"
+# The same strict Content-Security-Policy a regency should send (see README); add the API's origin
+# to connect-src when config.json points at another origin.
+CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self'"
+exec target/release/ppid-server --dist dist --port 8080 --gzip --csp "$CSP" "$@"
