@@ -141,6 +141,7 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
         config: StoredValue::new_local(booted.config),
         meta: StoredValue::new_local(booted.meta),
     });
+    pages::catalogue::provide_catalogue_cache();
     focus_heading_on_navigation();
     view! {
         <Header meta=Some(meta.clone()) demo/>

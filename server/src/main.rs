@@ -294,7 +294,8 @@ impl App {
                 let accepts_gzip =
                     header(&request, "Accept-Encoding").is_some_and(|v| files::accepts_gzip(&v));
                 let etag = header(&request, "If-None-Match");
-                let mut response = files.serve(request.method(), path, accepts_gzip, etag.as_deref());
+                let mut response =
+                    files.serve(request.method(), path, accepts_gzip, etag.as_deref());
                 if let Some(csp) = &self.csp {
                     response.add_header(h("Content-Security-Policy", csp));
                 }

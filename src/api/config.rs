@@ -81,13 +81,20 @@ fn app_root() -> String {
         .as_ref()
         .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
         .and_then(|l| l.get_attribute("href"))
-        .and_then(|href| web_sys::Url::new_with_base(&href, &web_sys::window()?.location().href().ok()?).ok());
+        .and_then(|href| {
+            web_sys::Url::new_with_base(&href, &web_sys::window()?.location().href().ok()?).ok()
+        });
     match script {
         Some(u) => {
             let href = u.href();
-            href.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or(href)
+            href.rsplit_once('/')
+                .map(|(dir, _)| format!("{dir}/"))
+                .unwrap_or(href)
         }
-        None => web_sys::window().and_then(|w| w.location().origin().ok()).map(|o| format!("{o}/")).unwrap_or_default(),
+        None => web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .map(|o| format!("{o}/"))
+            .unwrap_or_default(),
     }
 }
 

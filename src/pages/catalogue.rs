@@ -20,10 +20,17 @@ const FORMATS: [&str; 5] = ["PDF", "XLSX", "CSV", "DOCX", "JPG"];
 const TYPING_PAUSE_MS: u64 = 180;
 
 /// What the catalogue page needs besides the query: unit names and, for client search, the index.
+/// Kept by the shell, so it outlives each visit to the page (see [`provide_catalogue_cache`]).
 #[derive(Clone, Default)]
 pub struct CatalogueCache {
     units: Option<Vec<Unit>>,
     index: Option<Rc<CatalogueIndex>>,
+}
+
+/// Keeps the catalogue's units and search index for the shell's lifetime. A context provided by the
+/// page itself would outlive the page's own values and panic on the next visit.
+pub fn provide_catalogue_cache() {
+    provide_context(StoredValue::new_local(CatalogueCache::default()));
 }
 
 /// The query in the URL.
@@ -53,11 +60,7 @@ pub fn Catalogue() -> impl IntoView {
     let server_search = portal
         .meta
         .with_value(|m| m.features.iter().any(|f| f == feature::CATALOGUE_SEARCH));
-    let cache = use_context::<StoredValue<CatalogueCache, LocalStorage>>().unwrap_or_else(|| {
-        let c = StoredValue::new_local(CatalogueCache::default());
-        provide_context(c);
-        c
-    });
+    let cache = expect_context::<StoredValue<CatalogueCache, LocalStorage>>();
     use_title(move || (t.catalogue_title.into(), false));
 
     let units = use_load(move || {
@@ -158,13 +161,20 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
         let go = go_typed.clone();
         set_timeout(
             move || {
-                if pending.get_value() == ticket {
-                    let text = typed.get_untracked();
+                // The citizen may have left the page during the pause: then there is nothing to do.
+                let (Some(latest), Some(text), Some(now)) = (
+                    pending.try_get_value(),
+                    typed.try_get_untracked(),
+                    current.try_get_untracked(),
+                ) else {
+                    return;
+                };
+                if latest == ticket {
                     let q = CatalogueQuery {
                         q: Some(text).filter(|s| !s.trim().is_empty()),
-                        ..current.get_untracked()
+                        ..now.clone()
                     };
-                    if q.q != current.get_untracked().q {
+                    if q.q != now.q {
                         go(q, true);
                     }
                 }

@@ -44,8 +44,9 @@ pub fn StatusLookup() -> impl IntoView {
         pending.set(true);
         leptos::task::spawn_local(async move {
             let result = backend.request_status(&lookup).await;
-            pending.set(false);
-            answer.set(Some(result));
+            // The page may be gone by now (the citizen navigated away): then the answer is dropped.
+            pending.try_set(false);
+            answer.try_set(Some(result));
         });
     };
     let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));

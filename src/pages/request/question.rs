@@ -414,7 +414,7 @@ fn CheckAnswers() -> impl IntoView {
         failure.set(None);
         leptos::task::spawn_local(async move {
             let result = backend.submit_request(&key, &body).await;
-            pending.set(false);
+            pending.try_set(false);
             match result {
                 Ok(receipt) => {
                     if let (Some(s), Ok(json)) =
@@ -437,7 +437,9 @@ fn CheckAnswers() -> impl IntoView {
                         false,
                     );
                 }
-                Err(e) => failure.set(Some(e)),
+                Err(e) => {
+                    failure.try_set(Some(e));
+                }
             }
         });
     };

@@ -1,0 +1,54 @@
+// Memory budget (issue 9): JS heap plus wasm linear memory after start-up and after 20 client-side
+// navigations (leaving pages while their work is still pending). Prints the figures on every run;
+// fails above 16 MB in total or on growth above 2 MB.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, newPage, waitForApp, saveArtifacts } from './harness.mjs';
+
+const env = useServerAndBrowser({ config: { api_base: '/api' } });
+const MB = 1024 * 1024;
+
+test('memory stays small and does not grow over 20 navigations', { timeout: 120_000 }, async () => {
+  const page = await newPage(env.browser);
+  try {
+    await page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e) => {
+        window.__wasmMemory = e.detail?.wasm?.memory;
+      });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? -1);
+      return { js: usedSize, wasm, total: usedSize + Math.max(wasm, 0) };
+    };
+    await page.goto(`${env.server.url}/`);
+    await waitForApp(page);
+    await page.waitForTimeout(300);
+    const start = await measure();
+    assert.ok(start.wasm > 0, 'the wasm memory is visible to the test');
+    const links = ['/informasi', '/tentang', '/status', '/keberatan', '/permohonan', '/'];
+    for (let i = 0; i < 20; i++) {
+      const href = links[i % links.length];
+      await page.click(`nav a[href="${href}"]`);
+      await page.waitForFunction((h) => location.pathname === h, href);
+      await waitForApp(page);
+      // Leave the catalogue while its typing pause is still running: the timer must not panic.
+      if (href === '/informasi') await page.fill('#search-q', 'angg');
+    }
+    await page.waitForTimeout(300);
+    const end = await measure();
+    const f = (n) => (n / MB).toFixed(2);
+    console.log(`memory: start js=${f(start.js)} MB wasm=${f(start.wasm)} MB total=${f(start.total)} MB; after 20 navigations js=${f(end.js)} MB wasm=${f(end.wasm)} MB total=${f(end.total)} MB; growth=${f(end.total - start.total)} MB (budget 16 MB, growth 2 MB)`);
+    assert.ok(end.total <= 16 * MB, `total ${f(end.total)} MB is within 16 MB`);
+    assert.ok(end.total - start.total <= 2 * MB, `growth ${f(end.total - start.total)} MB is within 2 MB`);
+    assert.deepEqual(page.consoleErrors, []);
+  } catch (e) {
+    await saveArtifacts(page, 'memory');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
