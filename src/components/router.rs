@@ -51,7 +51,7 @@ pub fn use_location() -> RwSignal<Location> {
 /// A function that goes to `href` (a path with optional query) without a page load; `replace`
 /// keeps history short (typing in a search box), otherwise Back returns here. Call it while
 /// rendering; the function itself may run later (event handlers, timers).
-pub fn use_navigate() -> impl Fn(&str, bool) + Clone + Copy + 'static {
+pub fn use_navigate() -> impl Fn(&str, bool) + Copy + 'static {
     let router = expect_context::<Router>();
     move |href, replace| navigate_with(router, href, replace)
 }

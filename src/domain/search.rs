@@ -1,4 +1,5 @@
-//! Catalogue text search: case- and accent-insensitive, every query word a prefix of some word.
+//! Text folding for catalogue search: case- and accent-insensitive words
+//! (the word-prefix index itself is in `domain::catalogue`).
 
 /// Lower-cases and strips Latin accents, keeping letters and digits as word characters.
 ///
@@ -29,55 +30,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// [`fold`] with a leading space, the form [`Query::matches_folded`] expects: every word then
-/// starts right after a space, so a word-prefix test is one substring search.
-pub fn fold_for_search(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 1);
-    out.push(' ');
-    out.push_str(&fold(text));
-    out
-}
-
-/// A query folded and split into words, ready to match many texts.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Query {
-    words: Vec<String>,
-}
-
-impl Query {
-    /// Parses what the citizen typed.
-    pub fn new(text: &str) -> Query {
-        Query {
-            words: fold(text).split_whitespace().map(str::to_owned).collect(),
-        }
-    }
-
-    /// True when the query has no words (matches everything).
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
-    /// Whether every query word is a prefix of some word of `folded` (a text passed through [`fold`]).
-    pub fn matches_folded(&self, folded: &str) -> bool {
-        self.words
-            .iter()
-            .all(|q| folded.split_whitespace().any(|w| w.starts_with(q.as_str())))
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     #[test]
-    fn prefix_case_and_accent_insensitive() {
-        let text = fold_for_search("Anggaran Pendapatan dan Belanja Daerah — Café UMKM");
-        assert!(Query::new("angg").matches_folded(&text));
-        assert!(Query::new("ANGG bel").matches_folded(&text));
-        assert!(Query::new("cafe").matches_folded(&text));
-        assert!(Query::new("café").matches_folded(&text));
-        assert!(!Query::new("nggaran").matches_folded(&text));
-        assert!(!Query::new("angg kesehatan").matches_folded(&text));
-        assert!(Query::new("  ").is_empty());
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(
+            fold("Anggaran—Belanja, Café UMKM"),
+            "anggaran belanja  cafe umkm"
+        );
+        assert_eq!(fold("NGAMUMULÉ 2026!"), "ngamumule 2026 ");
+        assert_eq!(fold("Straße"), "strase");
+        // Other scripts are kept as word characters, not dropped.
+        assert_eq!(fold("ꦗꦮ"), "ꦗꦮ");
     }
 }

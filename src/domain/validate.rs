@@ -61,10 +61,8 @@ pub fn normalize_phone(input: &str) -> Option<String> {
         r
     } else if let Some(r) = cleaned.strip_prefix("62") {
         r
-    } else if let Some(r) = cleaned.strip_prefix('0') {
-        r
     } else {
-        return None;
+        cleaned.strip_prefix('0')?
     };
     let rest = rest.strip_prefix('0').unwrap_or(rest);
     if !(7..=13).contains(&rest.len())

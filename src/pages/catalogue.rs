@@ -153,12 +153,12 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
         }
     });
     let pending = StoredValue::new(0u32);
-    let go_typed = go.clone();
+    let go_typed = go;
     let on_input = move |ev: leptos::ev::Event| {
         typed.set(event_target_value(&ev));
         let ticket = pending.get_value().wrapping_add(1);
         pending.set_value(ticket);
-        let go = go_typed.clone();
+        let go = go_typed;
         set_timeout(
             move || {
                 // The citizen may have left the page during the pause: then there is nothing to do.
@@ -182,7 +182,7 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
             std::time::Duration::from_millis(TYPING_PAUSE_MS),
         );
     };
-    let go_submit = go.clone();
+    let go_submit = go;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let q = CatalogueQuery {
@@ -196,7 +196,7 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
                        options: Vec<(String, String)>,
                        get: fn(&CatalogueQuery) -> String,
                        set: fn(&mut CatalogueQuery, String)| {
-        let go = go.clone();
+        let go = go;
         view! {
             <div class="field">
                 <label for=id>{label}</label>
@@ -238,7 +238,7 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
         (String::new(), t.sort_newest.to_owned()),
         ("title".to_owned(), t.sort_title.to_owned()),
     ];
-    let unit_select = select.clone();
+    let unit_select = select;
     view! {
         <form class="search" role="search" on:submit=on_submit>
             <div class="field search-box">
@@ -252,7 +252,7 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
             {move || {
                 let mut options = vec![(String::new(), t.all_units.to_owned())];
                 options.extend(units.get().into_iter().map(|u| (u.id, u.name)));
-                unit_select.clone()("filter-unit", t.filter_unit, options, |q| q.unit.clone().unwrap_or_default(),
+                unit_select("filter-unit", t.filter_unit, options, |q| q.unit.clone().unwrap_or_default(),
                     |q, v| q.unit = Some(v).filter(|v| !v.is_empty()))
             }}
             {select("filter-year", t.filter_year, years, |q| q.year.map(|y| y.to_string()).unwrap_or_default(),
