@@ -20,17 +20,12 @@ import {
   waitForApp,
   assertNoAxeViolations,
   saveArtifacts,
+  SEED, DEMO_NOW_MS, pinDemoClock,
 } from './harness.mjs';
 
-const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'reference', 'seed.json'), 'utf8'));
-const OFFICE = JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config.json'), 'utf8')).office;
+const NOW_MS = DEMO_NOW_MS;
 
-/**
- * The instant both backends believe it is: `--now` for ppid-server, and a `Date.now` shim for the demo
- * backend's Web Worker (Playwright's clock does not reach workers). Keeps the seed's announcement
- * (22 Nov – 31 Dec 2026) active whatever the real date.
- */
-const NOW_MS = Date.parse('2026-11-23T09:00:00+07:00');
+const OFFICE = JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config.json'), 'utf8')).office;
 
 const DOWN_TITLE = 'Layanan daring sedang tidak dapat digunakan';
 const REASON = {
@@ -59,15 +54,6 @@ after(async () => {
   await demoServer?.stop();
   await httpServer?.stop();
 });
-
-/** Serves the demo worker's loader (from disk, the served DIST) with a `Date.now` starting at NOW_MS. */
-async function pinDemoClock(page) {
-  const loader = fs.readFileSync(path.join(DIST, 'demo-backend_loader.js'), 'utf8');
-  const shim = `(()=>{const t0=performance.now();Date.now=()=>${NOW_MS}+Math.round(performance.now()-t0);})();\n`;
-  await page.route('**/demo-backend_loader.js', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: shim + loader }),
-  );
-}
 
 /**
  * Runs `fn` with fresh pages; saves their artifacts on failure and then asserts that the only console errors

@@ -18,16 +18,9 @@ import {
   waitForApp,
   assertNoAxeViolations,
   saveArtifacts,
+  SEED, DEMO_NOW_MS, pinDemoClock, PASAL17_ID,
 } from './harness.mjs';
 
-const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'reference', 'seed.json'), 'utf8'));
-
-/**
- * The instant the demo backend (a Web Worker, out of Playwright's clock's reach) believes it is, so that
- * the seed's announcement (22 Nov – 31 Dec 2026) stays active. The portal itself keeps the real clock:
- * the stale mark is computed against today's real date.
- */
-const DEMO_NOW_MS = Date.parse('2026-11-23T09:00:00+07:00');
 
 const PER_PAGE = 20;
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
@@ -40,19 +33,6 @@ const CLASS_NAMES = {
 /** The format filter's options (src/pages/catalogue.rs). */
 const FORMAT_OPTIONS = ['PDF', 'XLSX', 'CSV', 'DOCX', 'JPG'];
 const ID_MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-/** Pasal 17 letters in words, as the Indonesian texts must say them. */
-const PASAL17_ID = {
-  a: 'dapat menghambat proses penegakan hukum',
-  b: 'dapat mengganggu hak kekayaan intelektual dan persaingan usaha yang sehat',
-  c: 'dapat membahayakan pertahanan dan keamanan negara',
-  d: 'dapat mengungkap kekayaan alam Indonesia',
-  e: 'dapat merugikan ketahanan ekonomi nasional',
-  f: 'dapat merugikan hubungan luar negeri',
-  g: 'mengungkap isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat',
-  h: 'dapat mengungkap rahasia pribadi',
-  i: 'memorandum atau surat antar atau intra badan publik yang dirahasiakan',
-  j: 'tidak boleh diungkapkan berdasarkan undang-undang',
-};
 const DIP_LABELS = [
   'Nomor DIP',
   'Ringkasan isi',
@@ -157,18 +137,6 @@ const percentEncode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%
 // Page helpers.
 
 const env = useServerAndBrowser();
-
-/**
- * Serves the demo worker's loader with a `Date.now` that starts at `ms` and runs in real time.
- * The files come from disk (the served DIST), not via `route.fetch`.
- */
-async function pinDemoClock(page, ms = DEMO_NOW_MS) {
-  const loader = fs.readFileSync(path.join(DIST, 'demo-backend_loader.js'), 'utf8');
-  const shim = `(()=>{const t0=performance.now();Date.now=()=>${ms}+Math.round(performance.now()-t0);})();\n`;
-  await page.route('**/demo-backend_loader.js', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: shim + loader }),
-  );
-}
 
 /** The page's console errors, two lines each (a Rust panic says where on its second line). */
 const consoleSummary = (page) =>

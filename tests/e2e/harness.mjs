@@ -262,3 +262,39 @@ export function useServerAndBrowser(serverOptions = {}) {
   });
   return ctx;
 }
+
+/** The demo data set the expectations are computed from (never from the rendered page). */
+export const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'reference', 'seed.json'), 'utf8'));
+
+/**
+ * The instant the backends believe it is in the tests: `--now` for ppid-server, and a `Date.now` shim
+ * for the demo backend's Web Worker (Playwright's clock does not reach workers). Keeps the seed's
+ * announcement (22 Nov – 31 Dec 2026) active whatever the real date.
+ */
+export const DEMO_NOW_MS = Date.parse('2026-11-23T09:00:00+07:00');
+
+/** Pasal 17 letters in words, as the Indonesian texts must say them. */
+export const PASAL17_ID = {
+  a: 'dapat menghambat proses penegakan hukum',
+  b: 'dapat mengganggu hak kekayaan intelektual dan persaingan usaha yang sehat',
+  c: 'dapat membahayakan pertahanan dan keamanan negara',
+  d: 'dapat mengungkap kekayaan alam Indonesia',
+  e: 'dapat merugikan ketahanan ekonomi nasional',
+  f: 'dapat merugikan hubungan luar negeri',
+  g: 'mengungkap isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat',
+  h: 'dapat mengungkap rahasia pribadi',
+  i: 'memorandum atau surat antar atau intra badan publik yang dirahasiakan',
+  j: 'tidak boleh diungkapkan berdasarkan undang-undang',
+};
+
+/**
+ * Serves the demo worker's loader with a `Date.now` that starts at `ms` and runs in real time.
+ * The file comes from disk (the served DIST), not via `route.fetch`.
+ */
+export async function pinDemoClock(page, ms = DEMO_NOW_MS, dist = DIST) {
+  const loader = fs.readFileSync(path.join(dist, 'demo-backend_loader.js'), 'utf8');
+  const shim = `(()=>{const t0=performance.now();Date.now=()=>${ms}+Math.round(performance.now()-t0);})();\n`;
+  await page.route('**/demo-backend_loader.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: shim + loader }),
+  );
+}

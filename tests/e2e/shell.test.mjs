@@ -7,31 +7,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts } from './harness.mjs';
+import { ROOT, DIST, useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, DEMO_NOW_MS, pinDemoClock, PASAL17_ID } from './harness.mjs';
 
-const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'reference', 'seed.json'), 'utf8'));
+const NOW_MS = DEMO_NOW_MS;
 
-/**
- * The instant the demo backend believes it is. The demo backend runs in a Web Worker and reads
- * `Date.now()` there (Playwright's clock does not reach workers), so its loader gets a shim; without it
- * the seed's announcement (22 Nov – 31 Dec 2026) would vanish from these tests once it expires.
- */
-const NOW_MS = Date.parse('2026-11-23T09:00:00+07:00');
 
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
-/** Pasal 17 letters in words, as the Indonesian texts must say them. */
-const PASAL17_ID = {
-  a: 'dapat menghambat proses penegakan hukum',
-  b: 'dapat mengganggu hak kekayaan intelektual dan persaingan usaha yang sehat',
-  c: 'dapat membahayakan pertahanan dan keamanan negara',
-  d: 'dapat mengungkap kekayaan alam Indonesia',
-  e: 'dapat merugikan ketahanan ekonomi nasional',
-  f: 'dapat merugikan hubungan luar negeri',
-  g: 'mengungkap isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat',
-  h: 'dapat mengungkap rahasia pribadi',
-  i: 'memorandum atau surat antar atau intra badan publik yang dirahasiakan',
-  j: 'tidak boleh diungkapkan berdasarkan undang-undang',
-};
 const ID_WEEKDAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
 
 function classCounts() {
@@ -41,18 +22,6 @@ function classCounts() {
 }
 
 const env = useServerAndBrowser();
-
-/**
- * Serves the demo worker's loader with a `Date.now` that starts at `ms` and runs in real time.
- * The files come from disk (the served DIST), not via `route.fetch`, which now and then never returns.
- */
-async function pinDemoClock(page, ms = NOW_MS) {
-  const loader = fs.readFileSync(path.join(DIST, 'demo-backend_loader.js'), 'utf8');
-  const shim = `(()=>{const t0=performance.now();Date.now=()=>${ms}+Math.round(performance.now()-t0);})();\n`;
-  await page.route('**/demo-backend_loader.js', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: shim + loader }),
-  );
-}
 
 /** A fresh page (demo clock pinned); saves artifacts when `fn` fails and asserts no console errors. */
 async function withPage(name, fn) {
