@@ -3,7 +3,7 @@
 //! (one frame) on the host, the browser figure comes from the end-to-end test under CPU throttling.
 
 use ppid_portal::contract::{CatalogueQuery, CatalogueSummary, InformationClass};
-use ppid_portal::domain::catalogue::CatalogueIndex;
+use ppid_portal::domain::catalogue::{summary_of, CatalogueIndex};
 use ppid_portal::reference::synthetic;
 use std::time::Instant;
 
@@ -23,17 +23,7 @@ fn main() {
     let started = Instant::now();
     let items: Vec<CatalogueSummary> = synthetic::catalogue(10_000, &units)
         .into_iter()
-        .map(|i| CatalogueSummary {
-            id: i.id,
-            class: i.class,
-            title: i.title,
-            summary: i.summary,
-            unit_id: i.unit_id,
-            year: i.year,
-            formats: i.formats,
-            updated_on: i.updated_on,
-            keywords: i.keywords,
-        })
+        .map(|i| summary_of(&i))
         .collect();
     let index = CatalogueIndex::new(items, |u| {
         Some(if u == "dinkes" {

@@ -192,6 +192,16 @@ pub fn weekday_span(t: &Texts, days: &[u8]) -> String {
     }
 }
 
+/// Today in Indonesia's western time zone (for the stale mark and the year filter); a day off
+/// elsewhere only shifts them by a day.
+pub fn today() -> crate::domain::date::Date {
+    crate::domain::date::LocalTime {
+        unix_ms: js_sys::Date::now() as i64,
+        offset_minutes: 7 * 60,
+    }
+    .date()
+}
+
 /// "23 November 2026 09.15" in the office's own offset; the raw text when it does not parse.
 pub fn format_instant(t: &Texts, s: &str) -> String {
     match crate::domain::date::LocalTime::parse_rfc3339(s) {

@@ -3,8 +3,24 @@
 
 use super::search::fold;
 use crate::contract::{
-    CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, ClassCounts, InformationClass,
+    CatalogueItem, CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, ClassCounts,
+    InformationClass,
 };
+
+/// The list entry of a full catalogue item.
+pub fn summary_of(i: &CatalogueItem) -> CatalogueSummary {
+    CatalogueSummary {
+        id: i.id.clone(),
+        class: i.class,
+        title: i.title.clone(),
+        summary: i.summary.clone(),
+        unit_id: i.unit_id.clone(),
+        year: i.year,
+        formats: i.formats.clone(),
+        updated_on: i.updated_on.clone(),
+        keywords: i.keywords.clone(),
+    }
+}
 
 /// Periodic information must be republished at least every 6 months (Pasal 9): stale once
 /// `today` is past the same day six months after `updated_on`.

@@ -92,7 +92,11 @@ pub fn Catalogue() -> impl IntoView {
                     return Ok(ix);
                 }
                 let all = backend.catalogue_all().await?;
-                let names = backend.units().await.map(|l| l.units).unwrap_or_default();
+                // The unit names the page already fetched, when it has them.
+                let names = match cache.with_value(|c| c.units.clone()) {
+                    Some(u) => u,
+                    None => backend.units().await.map(|l| l.units).unwrap_or_default(),
+                };
                 let ix = Rc::new(CatalogueIndex::new(all, |id| {
                     names.iter().find(|u| u.id == id).map(|u| u.name.as_str())
                 }));
@@ -214,12 +218,7 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
             </div>
         }
     };
-    let this_year = crate::domain::date::LocalTime {
-        unix_ms: js_sys::Date::now() as i64,
-        offset_minutes: 7 * 60,
-    }
-    .date()
-    .year();
+    let this_year = crate::components::today().year();
     let mut classes = vec![(String::new(), t.all_classes.to_owned())];
     classes.extend(
         InformationClass::ALL
@@ -300,11 +299,7 @@ fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl
 fn ResultItem(item: CatalogueSummary, unit: Option<String>) -> impl IntoView {
     let t = use_texts();
     let class = item.class;
-    let today = crate::domain::date::LocalTime {
-        unix_ms: js_sys::Date::now() as i64,
-        offset_minutes: 7 * 60,
-    }
-    .date();
+    let today = crate::components::today();
     let stale = class == InformationClass::Berkala
         && crate::domain::date::Date::parse(&item.updated_on)
             .is_some_and(|d| crate::domain::catalogue::is_stale(d, today));

@@ -2,10 +2,11 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
+use crate::components::today;
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine, Row};
 use crate::contract::{CatalogueItem, Exemption, InformationClass, InformationForm};
 use crate::domain::catalogue::is_stale;
-use crate::domain::date::{Date, LocalTime};
+use crate::domain::date::Date;
 use crate::reference::percent_encode;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -148,15 +149,6 @@ fn Share(title: String) -> impl IntoView {
             <p role="status">{move || copied.get().then_some(t.link_copied)}</p>
         </section>
     }
-}
-
-/// Today in Indonesia's western time zone; a day off elsewhere only shifts the stale mark by a day.
-fn today() -> Date {
-    LocalTime {
-        unix_ms: js_sys::Date::now() as i64,
-        offset_minutes: 7 * 60,
-    }
-    .date()
 }
 
 #[component]

@@ -8,7 +8,7 @@ pub mod worker;
 pub use seed::{Seed, StoredObjection, StoredRequest};
 
 use crate::contract::*;
-use crate::domain::catalogue::CatalogueIndex;
+use crate::domain::catalogue::{summary_of as summary, CatalogueIndex};
 use crate::domain::date::{indonesian_offset_minutes, Date, LocalTime};
 use crate::domain::validate::{check_request, check_requester};
 use crate::domain::workdays::WorkCalendar;
@@ -539,20 +539,6 @@ fn known_path(segments: &[&str]) -> bool {
 fn parse_hhmm(s: &str) -> Option<u32> {
     let (h, m) = s.split_once(':')?;
     Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
-}
-
-fn summary(i: &CatalogueItem) -> CatalogueSummary {
-    CatalogueSummary {
-        id: i.id.clone(),
-        class: i.class,
-        title: i.title.clone(),
-        summary: i.summary.clone(),
-        unit_id: i.unit_id.clone(),
-        year: i.year,
-        formats: i.formats.clone(),
-        updated_on: i.updated_on.clone(),
-        keywords: i.keywords.clone(),
-    }
 }
 
 /// Decodes `application/x-www-form-urlencoded` query pairs into a catalogue query.

@@ -7,11 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  ROOT,
-  DIST,
   useServerAndBrowser,
   startServer,
   newPage,

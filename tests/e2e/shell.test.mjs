@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, DEMO_NOW_MS, pinDemoClock, PASAL17_ID } from './harness.mjs';
+import { DIST, useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, DEMO_NOW_MS, pinDemoClock, PASAL17_ID } from './harness.mjs';
 
 const NOW_MS = DEMO_NOW_MS;
 
