@@ -101,6 +101,8 @@ fn App() -> impl IntoView {
         let _ = BrowserStorage::set(LANG_KEY, l.tag());
     });
     provide_router();
+    // Outside the part that re-renders on a language switch: a draft survives it.
+    pages::request::provide_draft();
     let booted = crate::components::use_load(boot);
     view! {
             // Re-rendered whole when the language changes: views hold plain strings.
@@ -160,6 +162,8 @@ enum Page {
     Catalogue,
     Item(String),
     Request,
+    RequestStep(crate::domain::draft::Step),
+    RequestSent,
     Status,
     Objection,
     About,
@@ -181,6 +185,9 @@ fn Routes() -> impl IntoView {
             ["informasi"] => Page::Catalogue,
             ["informasi", id] => Page::Item((*id).to_owned()),
             ["permohonan"] => Page::Request,
+            ["permohonan", "terkirim"] => Page::RequestSent,
+            ["permohonan", slug] => crate::domain::draft::Step::from_slug(slug)
+                .map_or(Page::NotFound, Page::RequestStep),
             ["status"] => Page::Status,
             ["keberatan"] => Page::Objection,
             ["tentang"] => Page::About,
@@ -198,7 +205,9 @@ fn page_view(page: Page) -> AnyView {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Catalogue => view! { <pages::catalogue::Catalogue/> }.into_any(),
         Page::Item(id) => view! { <pages::item::Item id/> }.into_any(),
-        Page::Request => view! { <pages::request::RequestIntro/> }.into_any(),
+        Page::Request => view! { <pages::request::start::RequestStart/> }.into_any(),
+        Page::RequestStep(step) => view! { <pages::request::Question step/> }.into_any(),
+        Page::RequestSent => view! { <pages::request::Sent/> }.into_any(),
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
         Page::About => view! { <pages::about::About/> }.into_any(),

@@ -7,12 +7,10 @@
 //! shows the start page only.
 
 pub mod fields;
-mod intro;
 pub mod question;
 pub mod sent;
 pub mod start;
 
-pub use intro::RequestIntro;
 pub use question::Question;
 pub use sent::Sent;
 
