@@ -309,7 +309,7 @@ pub fn Question(step: Step) -> impl IntoView {
     // Re-rendered only when the fields themselves change (the delivery choice reveals one).
     let shape = Memo::new(move |_| answers.with(|d| (d.kind, d.delivery)));
     let fields = move || {
-        shape.track();
+        shape.with(|_| ()); // a Memo tracks when read, not on `.track()`
         let (heading, specs) = answers.with_untracked(|d| specs(t, step, d));
         let first = heading.is_none();
         view! {
@@ -377,7 +377,11 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
             <select id="f-unit" aria-describedby="f-unit-hint" prop:value=move || answers.with(|d| d.unit_id.clone())
                 on:change=move |ev| answers.update(|d| d.unit_id = event_target_value(&ev))>
                 <option value="">{t.unit_unknown}</option>
-                {move || units.get().unwrap_or_default().into_iter().map(|u| view! { <option value=u.id>{u.name}</option> }).collect_view()}
+                // Marked selected as they arrive: the select's value was set before its options existed.
+                {move || units.get().unwrap_or_default().into_iter().map(|u| {
+                    let selected = answers.with_untracked(|d| d.unit_id == u.id);
+                    view! { <option value=u.id selected=selected>{u.name}</option> }
+                }).collect_view()}
             </select>
         </div>
     }
@@ -478,7 +482,9 @@ fn CheckAnswers() -> impl IntoView {
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
-    let contact = [d.phone.as_str(), d.email.as_str()]
+    // The phone as it is stored and sent: +62...
+    let phone = crate::domain::validate::normalize_phone(&d.phone).unwrap_or_else(|| d.phone.clone());
+    let contact = [phone.as_str(), d.email.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()

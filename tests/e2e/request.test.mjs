@@ -1,0 +1,588 @@
+// The request wizard (issue 4): one question per page, validation, the draft, the idempotent submit and the
+// confirmation with its deadlines, on both backend adapters.
+//
+// Expected deadlines are worked out here from the seed's calendar (an oracle independent of the app's Rust code).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer,
+  launchBrowser,
+  newPage,
+  waitForApp,
+  assertNoAxeViolations,
+  saveArtifacts,
+  SEED,
+  DEMO_NOW_MS,
+  pinDemoClock,
+} from './harness.mjs';
+
+const DRAFT_KEY = 'ppid.request.draft';
+const JOURNAL_KEY = 'ppid.demo.journal';
+
+const T = {
+  start: 'Mulai permohonan',
+  resume: 'Lanjutkan permohonan yang belum selesai',
+  discard: 'Hapus isian dan mulai dari awal',
+  next: 'Lanjutkan',
+  back: 'Kembali',
+  submit: 'Kirim permohonan',
+  sendAgain: 'Kirim lagi',
+  summary: 'Ada yang perlu diperbaiki',
+  kind: 'Siapa yang mengajukan permohonan?',
+  identity: 'Identitas pemohon',
+  contact: 'Bagaimana kami menghubungi Anda?',
+  information: 'Informasi apa yang Anda butuhkan?',
+  purpose: 'Untuk apa informasi ini akan digunakan?',
+  obtain: 'Bagaimana Anda ingin memperoleh informasi?',
+  delivery: 'Bagaimana salinan dikirim kepada Anda?',
+  check: 'Periksa jawaban Anda',
+  sent: 'Permohonan terkirim',
+  kinds: { individual: 'Saya sendiri (perorangan)', legal_entity: 'Badan hukum', proxy: 'Kuasa' },
+};
+
+const MSG = {
+  kind: 'Pilih siapa yang mengajukan permohonan.',
+  name: 'Masukkan nama lengkap.',
+  nik: 'Masukkan NIK.',
+  decree: 'Masukkan nomor SK pengesahan badan hukum.',
+  principal: 'Masukkan nama yang Anda wakili.',
+  address: 'Masukkan alamat.',
+  contact: 'Isi nomor telepon atau surel.',
+  information: 'Tuliskan informasi yang Anda butuhkan.',
+  purpose: 'Tuliskan tujuan penggunaan informasi.',
+  obtain: 'Pilih paling sedikit satu cara memperoleh informasi.',
+  delivery: 'Pilih cara pengiriman salinan.',
+  deliveryAddress: 'Masukkan alamat pengiriman.',
+  deliveryEmail: 'Masukkan alamat surel pengiriman.',
+  nikDigits: 'NIK hanya berisi angka, tanpa huruf atau tanda baca.',
+  nikLength: 'NIK harus tepat 16 angka.',
+  nikRegion: 'Enam angka pertama NIK bukan kode wilayah yang dikenal. Periksa kembali KTP Anda.',
+  nikBirth: 'Angka ke-7 sampai ke-12 NIK bukan tanggal lahir yang mungkin. Periksa kembali KTP Anda.',
+  nikSerial: 'Empat angka terakhir NIK tidak boleh 0000.',
+  phone: 'Nomor telepon tidak dikenali. Tulis seperti 0812 3456 7890 atau +62 812 3456 7890.',
+  email: 'Alamat surel tidak dikenali. Tulis seperti nama@contoh.id.',
+  unknown: 'Isian ini tidak diterima. Periksa kembali.',
+};
+
+// ------------------------------------------------------------------ the deadline oracle (from the seed)
+
+const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const listed = new Map(SEED.calendars.flatMap((c) => c.days.map((d) => [d.date, d])));
+const cutiCounts = !SEED.meta.deadline_rules.cuti_bersama_is_non_working;
+
+function addDays(iso, n) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+function isWorking(iso) {
+  const wd = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  if (wd === 0 || wd === 6) return false;
+  const day = listed.get(iso);
+  return !day || (day.kind === 'cuti_bersama' && cutiCounts);
+}
+/** The day `n` working days after `start`, and the days skipped on the way. */
+function addWorkingDays(start, n) {
+  let d = start;
+  const skipped = [];
+  while (n > 0) {
+    d = addDays(d, 1);
+    if (isWorking(d)) n -= 1;
+    else skipped.push(d);
+  }
+  return { due: d, skipped };
+}
+function longDate(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+/** The test clock is Monday 23 Nov 2026 09:00 WIB: a working day in office hours, so day zero is that day. */
+const COUNTS_FROM = '2026-11-23';
+assert.ok(isWorking(COUNTS_FROM), 'the pinned clock falls on a working day');
+
+// ------------------------------------------------------------------ servers, browser
+
+let browser;
+let demoServer;
+let httpServer;
+
+before(async () => {
+  [demoServer, httpServer, browser] = await Promise.all([
+    startServer({ args: ['--now', String(DEMO_NOW_MS)] }),
+    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: ['--now', String(DEMO_NOW_MS)] }),
+    launchBrowser(),
+  ]);
+});
+after(async () => {
+  await browser?.close();
+  await demoServer?.stop();
+  await httpServer?.stop();
+});
+
+const servers = () => ({ demo: demoServer, http: httpServer });
+
+/** Runs `fn` with a fresh page; saves artifacts on failure; fails on any console error not `tolerated`. */
+async function withPage(name, fn, tolerated = () => false) {
+  const page = await newPage(browser);
+  await pinDemoClock(page);
+  try {
+    await fn(page);
+    assert.deepEqual(page.consoleErrors.filter((e) => !tolerated(e)), [], 'no console or page errors');
+  } catch (e) {
+    await saveArtifacts(page, `request-${name}`);
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+}
+
+// ------------------------------------------------------------------ steps
+
+const next = (page) => page.getByRole('button', { name: T.next, exact: true }).click();
+
+async function heading(page) {
+  return (await page.locator('main h1').first().innerText()).trim();
+}
+
+async function expectStep(page, slug, title) {
+  await page.waitForURL(new RegExp(`/permohonan/${slug}$`));
+  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, title);
+  // A new question is announced: focus moves to its heading.
+  await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
+}
+
+async function begin(page, base) {
+  await page.goto(`${base}/permohonan`);
+  await waitForApp(page);
+  await page.getByRole('button', { name: T.start }).click();
+  await expectStep(page, 'jenis', T.kind);
+}
+
+const PEOPLE = {
+  individual: { name: 'Siti Rahmawati', nik: '3201014508900001' },
+  legal_entity: { name: 'Yayasan Lentera Desa', decree: 'AHU-0012345.AH.01.04.Tahun 2019' },
+  proxy: { name: 'Budi Santoso', nik: '3201010508900001', principal: 'Kelompok Tani Makmur' },
+};
+
+/** Answers every question for `kind` and arrives at the check page. Runs axe on each step when `axe`. */
+async function fillAll(page, kind, { axe = false } = {}) {
+  const who = PEOPLE[kind];
+  const check = async (label) => axe && assertNoAxeViolations(page, `${kind}: ${label}`);
+  await check('jenis');
+  await page.getByLabel(T.kinds[kind], { exact: true }).check();
+  await next(page);
+  await expectStep(page, 'identitas', T.identity);
+  await check('identitas');
+  await page.getByLabel('Nama lengkap').fill(who.name);
+  if (who.nik) await page.getByLabel('NIK', { exact: true }).fill(who.nik);
+  if (who.decree) await page.getByLabel('Nomor SK pengesahan badan hukum').fill(who.decree);
+  if (who.principal) await page.getByLabel('Nama yang Anda wakili').fill(who.principal);
+  await next(page);
+  await expectStep(page, 'kontak', T.contact);
+  await check('kontak');
+  await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati No. 3, Sukamaju 43211');
+  await page.getByLabel('Nomor telepon atau HP').fill('0812 3456 7890');
+  await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
+  await next(page);
+  await expectStep(page, 'informasi', T.information);
+  await check('informasi');
+  await page.getByLabel('Rincian informasi').fill('Laporan realisasi APBD 2025 per kecamatan');
+  await page.getByLabel('Unit yang menguasai informasi').selectOption({ label: SEED.units[4].name });
+  await next(page);
+  await expectStep(page, 'tujuan', T.purpose);
+  await check('tujuan');
+  await page.getByLabel('Tujuan penggunaan informasi').fill('Bahan pengawasan anggaran oleh warga');
+  await next(page);
+  await expectStep(page, 'cara', T.obtain);
+  await check('cara');
+  await page.getByLabel('Salinan elektronik (softcopy)').check();
+  await next(page);
+  await expectStep(page, 'pengiriman', T.delivery);
+  await check('pengiriman');
+  await page.getByLabel('Surel', { exact: true }).check();
+  await page.getByLabel('Alamat surel pengiriman').fill('siti@contoh.id');
+  await next(page);
+  await expectStep(page, 'periksa', T.check);
+  await check('periksa');
+}
+
+/** The check page's rows as { label: value }. */
+async function checkRows(page) {
+  return page.$$eval('dl.check .row', (rows) =>
+    rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()]),
+  );
+}
+
+/** Creates one request straight through the HTTP API and returns its number (to count what the backend holds). */
+async function probeNumber(server) {
+  const res = await fetch(`${server.url}/api/v1/requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `probe-${Math.random().toString(36).slice(2)}` },
+    body: JSON.stringify({
+      requester: { kind: 'individual', name: 'Probe', nik: '3201014508900001', address: 'Jl. A', email: 'probe@contoh.id' },
+      information: 'probe',
+      purpose: 'probe',
+      obtain: ['view'],
+    }),
+  });
+  assert.equal(res.status, 201, 'the probe request is accepted');
+  return (await res.json()).number;
+}
+const serial = (number) => Number(number.slice(-6));
+
+async function sentPage(page) {
+  await page.waitForURL(/\/permohonan\/terkirim$/);
+  await page.waitForSelector('dl.deadlines');
+  const number = (await page.locator('.confirmation .reference').innerText()).trim();
+  assert.match(number, /^PPID-2026-\d{6}$/);
+  return number;
+}
+
+// ------------------------------------------------------------------ tests
+
+for (const adapter of ['demo', 'http']) {
+  for (const kind of ['individual', 'legal_entity', 'proxy']) {
+    test(`happy path: ${kind} on the ${adapter} adapter`, async () => {
+      await withPage(`happy-${adapter}-${kind}`, async (page) => {
+        const base = servers()[adapter].url;
+        await begin(page, base);
+        await fillAll(page, kind, { axe: adapter === 'http' && kind === 'proxy' });
+
+        const rows = Object.fromEntries(await checkRows(page));
+        const who = PEOPLE[kind];
+        assert.equal(rows['Nama lengkap'], who.name);
+        assert.equal(rows[T.kind], T.kinds[kind]);
+        for (const part of [who.nik, who.decree, who.principal].filter(Boolean)) {
+          assert.ok(rows[T.identity].includes(part), `identity row shows ${part}`);
+        }
+        assert.ok(rows['Isi paling sedikit satu: nomor telepon atau surel.'].includes('+6281234567890'), 'phone shown as stored, +62');
+        assert.equal(rows['Rincian informasi'], 'Laporan realisasi APBD 2025 per kecamatan');
+        assert.equal(rows[T.delivery], 'Surel siti@contoh.id');
+
+        await page.getByRole('button', { name: T.submit }).click();
+        const number = await sentPage(page);
+        assert.equal(await heading(page), T.sent);
+        assert.ok((await page.locator('main').innerText()).includes('23 November 2026 09.00'), 'time received');
+
+        // The deadlines, and how each was computed, match the seed's calendar.
+        const notice = addWorkingDays(COUNTS_FROM, SEED.meta.service_standards.notice_days);
+        const extended = addWorkingDays(notice.due, SEED.meta.service_standards.extension_days);
+        const dues = await page.$$eval('dl.deadlines .row dd strong', (s) => s.map((x) => x.textContent.trim()));
+        assert.deepEqual(dues, [longDate(notice.due), longDate(extended.due)]);
+        const details = page.locator('dl.deadlines details');
+        await details.nth(1).locator('summary').click();
+        const skipped = await details.nth(1).locator('li').allInnerTexts();
+        const expectedSkipped = [...new Set([...notice.skipped, ...extended.skipped])];
+        assert.deepEqual(skipped.map((s) => s.split(' — ')[0]), expectedSkipped.map(longDate), 'every skipped day, in order');
+        await assertNoAxeViolations(page, `${kind} on ${adapter}: confirmation`);
+
+        // The draft is gone; the backend holds the request once.
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null, 'draft deleted after submit');
+        if (adapter === 'http') {
+          assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1, 'exactly one request was created');
+        } else {
+          const journal = await page.evaluate((k) => localStorage.getItem(k), JOURNAL_KEY);
+          assert.equal(journal.split(number).length - 1 >= 1, true, 'the demo backend kept the request');
+        }
+      });
+    });
+  }
+}
+
+test('every validation message, in the summary and inline, with focus and "Galat: " in the title', async () => {
+  await withPage('validation', async (page) => {
+    const base = httpServer.url;
+    await begin(page, base);
+
+    /** Continues and expects exactly `messages`, each in the summary and inline, and the rest of the pattern. */
+    async function expectErrors(messages, label) {
+      await next(page);
+      await page.waitForSelector('.error-summary');
+      const summary = await page.locator('.error-summary li').allInnerTexts();
+      assert.deepEqual(summary, messages, `${label}: summary`);
+      const inline = await page.locator('.error-message').allInnerTexts();
+      assert.deepEqual(inline, messages, `${label}: inline messages use the same words`);
+      await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+      assert.match(await page.title(), /^Galat: /, `${label}: title`);
+      const invalid = await page.$$eval('[aria-invalid="true"]', (els) => els.length);
+      assert.ok(invalid >= messages.length - 1, `${label}: fields marked aria-invalid`);
+      await assertNoAxeViolations(page, `error state: ${label}`);
+    }
+
+    // Before any "Continue", nothing is marked invalid.
+    assert.equal(await page.$$eval('[aria-invalid]', (els) => els.length), 0);
+    await expectErrors([MSG.kind], 'jenis');
+    await page.getByLabel(T.kinds.individual).check();
+    await next(page);
+    await expectStep(page, 'identitas', T.identity);
+    assert.equal(await page.$$eval('[aria-invalid]', (els) => els.length), 0, 'a new question starts clean');
+    await expectErrors([MSG.name, MSG.nik], 'identitas');
+
+    // The summary's link moves focus to the field.
+    await page.locator('.error-summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-name');
+
+    await page.getByLabel('Nama lengkap').fill('Siti');
+    for (const [nik, msg] of [
+      ['32010145O8900001', MSG.nikDigits],
+      ['320101450890001', MSG.nikLength],
+      ['0001014508900001', MSG.nikRegion],
+      ['3201013208900001', MSG.nikBirth],
+      ['3201014508900000', MSG.nikSerial],
+    ]) {
+      await page.getByLabel('NIK', { exact: true }).fill(nik);
+      await expectErrors([msg], `NIK ${nik}`);
+    }
+    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
+    await next(page);
+    await expectStep(page, 'kontak', T.contact);
+    await expectErrors([MSG.address, MSG.contact], 'kontak');
+    await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
+    await page.getByLabel('Nomor telepon atau HP').fill('12345');
+    await page.getByLabel('Surel (e-mail)').fill('siti@');
+    await expectErrors([MSG.phone, MSG.email], 'bad phone and e-mail');
+    for (const phone of ['+62 812 3456 7890', '62812-3456-7890']) {
+      await page.getByLabel('Nomor telepon atau HP').fill(phone);
+      await page.getByLabel('Surel (e-mail)').fill('');
+      await next(page);
+      await expectStep(page, 'informasi', T.information);
+      await page.getByRole('link', { name: T.back }).click();
+      await expectStep(page, 'kontak', T.contact);
+    }
+    await next(page);
+    await expectStep(page, 'informasi', T.information);
+    await expectErrors([MSG.information], 'informasi');
+    await page.getByLabel('Rincian informasi').fill('Data stunting 2025');
+    await next(page);
+    await expectStep(page, 'tujuan', T.purpose);
+    await expectErrors([MSG.purpose], 'tujuan');
+    await page.getByLabel('Tujuan penggunaan informasi').fill('Penelitian');
+    await next(page);
+    await expectStep(page, 'cara', T.obtain);
+    await expectErrors([MSG.obtain], 'cara');
+    await page.getByLabel('Salinan cetak (hardcopy)').check();
+    await next(page);
+    await expectStep(page, 'pengiriman', T.delivery);
+    await expectErrors([MSG.delivery], 'pengiriman');
+    await page.getByLabel('Pos', { exact: true }).check();
+    await expectErrors([MSG.deliveryAddress], 'post without an address');
+    await page.getByLabel('Surel', { exact: true }).check();
+    await expectErrors([MSG.deliveryEmail], 'e-mail delivery without an address');
+    await page.getByLabel('Alamat surel pengiriman').fill('bukan surel');
+    await expectErrors([MSG.email], 'e-mail delivery with a bad address');
+    await page.getByLabel('Alamat surel pengiriman').fill('siti@contoh.id');
+    await next(page);
+    await expectStep(page, 'periksa', T.check);
+  });
+});
+
+test('a field error from the backend (problem+json) lands on its question', async () => {
+  await withPage('backend-field-error', async (page) => {
+    await begin(page, httpServer.url);
+    await fillAll(page, 'individual');
+    // A unit the backend does not know: the client cannot tell, the backend answers 422 with /unit_id.
+    await page.evaluate((k) => {
+      const d = JSON.parse(localStorage.getItem(k));
+      d.unit_id = 'unit-yang-tidak-ada';
+      localStorage.setItem(k, JSON.stringify(d));
+    }, DRAFT_KEY);
+    await page.reload();
+    await expectStep(page, 'periksa', T.check);
+    await page.getByRole('button', { name: T.submit }).click();
+    await expectStep(page, 'informasi', T.information);
+    assert.deepEqual(await page.locator('.error-summary li').allInnerTexts(), [MSG.unknown]);
+    assert.equal(await page.getAttribute('.error-summary a', 'href'), '#f-unit');
+    assert.match(await page.title(), /^Galat: /);
+    await assertNoAxeViolations(page, 'backend field error');
+  }, (e) => e.includes('422'));
+});
+
+test('a reload or a closed tab resumes at the same question with every answer', async () => {
+  const page = await newPage(browser);
+  try {
+    await begin(page, httpServer.url);
+    await page.getByLabel(T.kinds.proxy).check();
+    await next(page);
+    await expectStep(page, 'identitas', T.identity);
+    await page.getByLabel('Nama lengkap').fill('Budi');
+    await page.getByLabel('NIK', { exact: true }).type('32010105');
+    await page.reload();
+    await expectStep(page, 'identitas', T.identity);
+    assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Budi');
+    assert.equal(await page.getByLabel('NIK', { exact: true }).inputValue(), '32010105');
+    assert.equal(await page.getByLabel('Nama yang Anda wakili').inputValue(), '', 'proxy question kept');
+
+    // A new tab (same browser profile) offers to continue, and continues at the first unanswered question.
+    const tab = await page.context().newPage();
+    await tab.goto(`${httpServer.url}/permohonan`);
+    await waitForApp(tab);
+    await tab.getByRole('button', { name: T.resume }).click();
+    await expectStep(tab, 'identitas', T.identity);
+    assert.equal(await tab.getByLabel('Nama lengkap').inputValue(), 'Budi');
+
+    // Discarding deletes the draft.
+    await tab.goto(`${httpServer.url}/permohonan`);
+    await waitForApp(tab);
+    await tab.getByRole('button', { name: T.discard }).click();
+    await tab.getByRole('button', { name: T.start }).waitFor();
+    assert.equal(await tab.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
+    assert.deepEqual(page.consoleErrors, []);
+  } catch (e) {
+    await saveArtifacts(page, 'request-reload');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a lost answer at submit is retried with the same key: exactly one request', async () => {
+  await withPage('retry', async (page) => {
+    await begin(page, httpServer.url);
+    await fillAll(page, 'individual');
+    // The request reaches the backend, but the answer is lost on the way back.
+    let posts = 0;
+    await page.route('**/api/v1/requests', async (route) => {
+      posts += 1;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.getByRole('button', { name: T.sendAgain }).waitFor();
+    assert.equal(await page.locator('.error-panel[role="alert"]').count(), 1, 'the failure is explained');
+    assert.equal(await heading(page), T.check, 'the citizen stays on the check page, answers intact');
+    await page.unroute('**/api/v1/requests');
+    await page.getByRole('button', { name: T.sendAgain }).click();
+    const number = await sentPage(page);
+    assert.equal(posts, 1);
+    assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1, 'the retry did not create a second request');
+  }, (e) => /ERR_CONNECTION_RESET|Failed to fetch|net::/.test(e));
+});
+
+test('offline at submit, then back online: one retry sends it once', async () => {
+  await withPage('offline', async (page) => {
+    await begin(page, httpServer.url);
+    await fillAll(page, 'legal_entity');
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.getByRole('button', { name: T.sendAgain }).waitFor();
+    await assertNoAxeViolations(page, 'submit failed offline');
+    await page.context().setOffline(false);
+    await page.getByRole('button', { name: T.sendAgain }).click();
+    const number = await sentPage(page);
+    assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1);
+  }, (e) => /ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(e));
+});
+
+test('a double click submits once', async () => {
+  await withPage('double-click', async (page) => {
+    await begin(page, httpServer.url);
+    await fillAll(page, 'individual');
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) posts += 1;
+    });
+    await page.getByRole('button', { name: T.submit }).dblclick();
+    const number = await sentPage(page);
+    assert.equal(posts, 1, 'one POST');
+    assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1);
+  });
+});
+
+test('"Ubah" on the check page goes to the question and comes back', async () => {
+  await withPage('change', async (page) => {
+    await begin(page, demoServer.url);
+    await fillAll(page, 'individual');
+    await page.getByRole('link', { name: 'Ubah Tujuan penggunaan informasi' }).click();
+    await expectStep(page, 'tujuan\\?ubah=1', T.purpose);
+    await page.getByLabel('Tujuan penggunaan informasi').fill('Skripsi tentang anggaran desa');
+    await next(page);
+    await expectStep(page, 'periksa', T.check);
+    const rows = Object.fromEntries(await checkRows(page));
+    assert.equal(rows['Tujuan penggunaan informasi'], 'Skripsi tentang anggaran desa');
+  });
+});
+
+test('"Ajukan permohonan" on a catalogue item fills in the item and its unit', async () => {
+  await withPage('from-item', async (page) => {
+    const item = SEED.catalogue.find((i) => i.class === 'setiap_saat' && i.unit_id) ?? SEED.catalogue[0];
+    const unit = SEED.units.find((u) => u.id === item.unit_id);
+    await page.goto(`${demoServer.url}/informasi/${encodeURIComponent(item.id)}`);
+    await waitForApp(page);
+    await page.getByRole('link', { name: 'Ajukan permohonan untuk informasi ini' }).click();
+    await page.getByRole('button', { name: T.start }).click();
+    await page.getByLabel(T.kinds.individual).check();
+    await next(page);
+    await page.getByLabel('Nama lengkap').fill('Siti');
+    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
+    await next(page);
+    await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
+    await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
+    await next(page);
+    await expectStep(page, 'informasi', T.information);
+    await page.waitForFunction((name) => {
+      const s = document.querySelector('#f-unit');
+      return s && s.selectedOptions[0]?.textContent === name;
+    }, unit.name);
+    assert.ok((await page.locator('main').innerText()).includes(item.id), 'the catalogue item is named');
+  });
+});
+
+test('the whole request by keyboard alone', async () => {
+  await withPage('keyboard', async (page) => {
+    await page.goto(`${httpServer.url}/permohonan`);
+    await waitForApp(page);
+
+    /** Presses Tab until the focused element matches `test` (at most 60 times). */
+    async function tabTo(describe, predicate, arg) {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(predicate, arg)) return;
+      }
+      throw new Error(`Tab never reached ${describe}`);
+    }
+    const byText = (t) => document.activeElement?.textContent?.trim() === t;
+    const byId = (id) => document.activeElement?.id === id;
+    const press = async (key) => page.keyboard.press(key);
+    const type = async (text) => page.keyboard.type(text);
+
+    await tabTo('start button', byText, T.start);
+    await press('Enter');
+    await expectStep(page, 'jenis', T.kind);
+    await tabTo('first kind radio', byId, 'f-kind');
+    await press('Space');
+    await press('Enter'); // submits the form
+    await expectStep(page, 'identitas', T.identity);
+    await tabTo('name', byId, 'f-name');
+    await type('Siti Rahmawati');
+    await press('Tab');
+    await type('3201014508900001');
+    await press('Enter');
+    await expectStep(page, 'kontak', T.contact);
+    await tabTo('address', byId, 'f-address');
+    await type('Jl. Melati 3');
+    await tabTo('e-mail', byId, 'f-email');
+    await type('siti@contoh.id');
+    await press('Enter');
+    await expectStep(page, 'informasi', T.information);
+    await tabTo('information', byId, 'f-information');
+    await type('Data stunting 2025');
+    await tabTo('continue', byText, T.next);
+    await press('Enter');
+    await expectStep(page, 'tujuan', T.purpose);
+    await tabTo('purpose', byId, 'f-purpose');
+    await type('Penelitian');
+    await tabTo('continue', byText, T.next);
+    await press('Enter');
+    await expectStep(page, 'cara', T.obtain);
+    await tabTo('first obtain checkbox', byId, 'f-obtain');
+    await press('Space');
+    await press('Enter');
+    // Seeing only: no copy, so no delivery question.
+    await expectStep(page, 'periksa', T.check);
+    await tabTo('submit', byText, T.submit);
+    await press('Enter');
+    await sentPage(page);
+  });
+});
