@@ -144,6 +144,7 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
         meta: StoredValue::new_local(booted.meta),
     });
     pages::catalogue::provide_catalogue_cache();
+    pages::request::follow_backend(&meta);
     focus_heading_on_navigation();
     view! {
         <Header meta=Some(meta.clone()) demo/>

@@ -2,17 +2,19 @@
 
 use super::validate::{check_nik, check_request, is_email, normalize_phone, NikError};
 use crate::contract::{
-    field_code, Channel, Delivery, FieldError, ObtainMethod, RequestSubmission, Requester,
-    RequesterKind,
+    field_code, Attachment, AttachmentRole, Channel, Delivery, FieldError, ObtainMethod,
+    RequestSubmission, Requester, RequesterKind,
 };
 use serde::{Deserialize, Serialize};
 
-/// The questions, in order. `Delivery` is asked only when a copy is wanted.
+/// The questions, in order. `Document` is asked only when the backend takes identity documents,
+/// `Delivery` only when a copy is wanted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     Kind,
     Identity,
+    Document,
     Contact,
     Information,
     Purpose,
@@ -23,9 +25,10 @@ pub enum Step {
 
 impl Step {
     /// Every step in order.
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 9] = [
         Step::Kind,
         Step::Identity,
+        Step::Document,
         Step::Contact,
         Step::Information,
         Step::Purpose,
@@ -39,6 +42,7 @@ impl Step {
         match self {
             Step::Kind => "jenis",
             Step::Identity => "identitas",
+            Step::Document => "dokumen",
             Step::Contact => "kontak",
             Step::Information => "informasi",
             Step::Purpose => "tujuan",
@@ -78,6 +82,36 @@ pub struct RequestDraft {
     pub delivery_email: String,
     /// One key per draft, so a retried submission is never a second request.
     pub idempotency_key: String,
+    /// Whether the backend takes identity documents (its `identity_document` feature), so the
+    /// document question is asked.
+    pub documents_asked: bool,
+    /// The documents attached so far. Kept apart from the answers in browser storage (they are
+    /// large, and the answers are saved at every key press).
+    #[serde(skip)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// The documents a requester of `kind` attaches: KTP (or passport) for a person, the ratified deed
+/// for a legal entity, and a proxy's power of attorney besides their own KTP.
+pub fn required_documents(kind: Option<RequesterKind>) -> &'static [AttachmentRole] {
+    match kind {
+        Some(RequesterKind::Individual) => &[AttachmentRole::IdentityCard],
+        Some(RequesterKind::LegalEntity) => &[AttachmentRole::Deed],
+        Some(RequesterKind::Proxy) => &[
+            AttachmentRole::IdentityCard,
+            AttachmentRole::PowerOfAttorney,
+        ],
+        None => &[],
+    }
+}
+
+/// The pointer the portal uses for a document that is missing or refused: `/attachments/<role>`.
+pub fn document_pointer(role: AttachmentRole) -> &'static str {
+    match role {
+        AttachmentRole::IdentityCard => "/attachments/identity_card",
+        AttachmentRole::Deed => "/attachments/deed",
+        AttachmentRole::PowerOfAttorney => "/attachments/power_of_attorney",
+    }
 }
 
 fn err(pointer: &str, code: &str) -> FieldError {
@@ -89,6 +123,19 @@ fn err(pointer: &str, code: &str) -> FieldError {
 }
 
 impl RequestDraft {
+    /// Nothing answered yet (what the backend asks for does not count).
+    pub fn is_blank(&self) -> bool {
+        *self == self.cleared()
+    }
+
+    /// A blank draft for the same backend.
+    pub fn cleared(&self) -> RequestDraft {
+        RequestDraft {
+            documents_asked: self.documents_asked,
+            ..RequestDraft::default()
+        }
+    }
+
     /// Whether a copy (and so a delivery question) is wanted.
     pub fn wants_copy(&self) -> bool {
         self.soft_copy || self.hard_copy
@@ -98,6 +145,7 @@ impl RequestDraft {
     pub fn next(&self, step: Step) -> Step {
         match step {
             Step::Obtain if !self.wants_copy() => Step::Check,
+            Step::Identity if !self.documents_asked => Step::Contact,
             s => Step::ALL
                 .get(Step::ALL.iter().position(|x| *x == s).unwrap_or(0) + 1)
                 .copied()
@@ -109,6 +157,7 @@ impl RequestDraft {
     pub fn previous(&self, step: Step) -> Option<Step> {
         match step {
             Step::Check if !self.wants_copy() => Some(Step::Obtain),
+            Step::Contact if !self.documents_asked => Some(Step::Identity),
             s => Step::ALL
                 .iter()
                 .position(|x| *x == s)
@@ -121,12 +170,20 @@ impl RequestDraft {
     pub fn first_incomplete(&self) -> Step {
         Step::ALL
             .into_iter()
-            .find(|s| *s != Step::Check && !self.check_step(*s).is_empty())
+            .filter(|s| *s != Step::Check && (*s != Step::Document || self.documents_asked))
+            .find(|s| !self.check_step(*s).is_empty())
             .unwrap_or(Step::Check)
     }
 
     /// Field errors of one question, with the same pointers the contract uses.
     pub fn check_step(&self, step: Step) -> Vec<FieldError> {
+        if step == Step::Document {
+            return required_documents(self.kind)
+                .iter()
+                .filter(|role| !self.attachments.iter().any(|a| a.role == **role))
+                .map(|role| err(document_pointer(*role), field_code::REQUIRED))
+                .collect();
+        }
         let sub = self.submission();
         let prefixes: &[&str] = match step {
             Step::Kind => &["/requester/kind"],
@@ -136,6 +193,7 @@ impl RequestDraft {
                 "/requester/decree_number",
                 "/requester/principal_name",
             ],
+            Step::Document => &[],
             Step::Contact => &["/requester/address", "/requester/phone", "/requester/email"],
             Step::Information => &["/information", "/unit_id"],
             Step::Purpose => &["/purpose"],
@@ -206,7 +264,16 @@ impl RequestDraft {
                 phone: opt(&self.phone).map(|p| normalize_phone(&p).unwrap_or(p)),
                 email: opt(&self.email),
             },
-            attachments: vec![],
+            // Only what this kind of requester needs (a proxy who became an individual sends no power of attorney).
+            attachments: if self.documents_asked {
+                self.attachments
+                    .iter()
+                    .filter(|a| required_documents(kind).contains(&a.role))
+                    .cloned()
+                    .collect()
+            } else {
+                vec![]
+            },
             information: self.information.trim().to_owned(),
             unit_id: opt(&self.unit_id),
             catalogue_item_id: opt(&self.catalogue_item_id),
@@ -229,6 +296,19 @@ impl RequestDraft {
     }
 }
 
+/// A backend's error about the `i`-th attachment sent (`/attachments/<i>/...`), pointed at the
+/// document it was about (`/attachments/<role>`); other pointers are kept.
+pub fn document_error(pointer: &str, sent: &[AttachmentRole]) -> String {
+    let index = pointer
+        .strip_prefix("/attachments/")
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|i| i.parse::<usize>().ok());
+    match index.and_then(|i| sent.get(i)) {
+        Some(role) => document_pointer(*role).to_owned(),
+        None => pointer.to_owned(),
+    }
+}
+
 /// The question a field error from the backend belongs to.
 pub fn step_of_pointer(pointer: &str) -> Step {
     let p = pointer.trim_start_matches('/');
@@ -237,7 +317,8 @@ pub fn step_of_pointer(pointer: &str) -> Step {
         "requester" if ["address", "phone", "email"].iter().any(|f| p.ends_with(f)) => {
             Step::Contact
         }
-        "requester" | "attachments" => Step::Identity,
+        "requester" => Step::Identity,
+        "attachments" => Step::Document,
         "information" | "unit_id" | "catalogue_item_id" => Step::Information,
         "purpose" => Step::Purpose,
         "obtain" => Step::Obtain,
@@ -317,6 +398,86 @@ mod tests {
             field_code::INVALID_FORMAT
         );
         assert_eq!(pointers(Step::Purpose), ["/purpose"]);
+    }
+
+    #[test]
+    fn documents_are_asked_only_when_the_backend_takes_them() {
+        let asked = RequestDraft {
+            documents_asked: true,
+            ..RequestDraft::default()
+        };
+        assert!(
+            asked.is_blank(),
+            "what the backend asks for is not an answer"
+        );
+        assert!(
+            asked.cleared().documents_asked,
+            "a new draft still asks for documents"
+        );
+        let mut d = complete();
+        assert!(!d.is_blank());
+        assert_eq!(d.next(Step::Identity), Step::Contact);
+        assert_eq!(d.previous(Step::Contact), Some(Step::Identity));
+        d.documents_asked = true;
+        assert_eq!(d.next(Step::Identity), Step::Document);
+        assert_eq!(d.previous(Step::Contact), Some(Step::Document));
+        assert_eq!(d.first_incomplete(), Step::Document);
+        let pointers = |d: &RequestDraft| -> Vec<String> {
+            d.check_step(Step::Document)
+                .into_iter()
+                .map(|e| e.pointer)
+                .collect()
+        };
+        assert_eq!(pointers(&d), ["/attachments/identity_card"]);
+        d.kind = Some(RequesterKind::Proxy);
+        d.principal_name = "Kelompok Tani".into();
+        assert_eq!(
+            pointers(&d),
+            [
+                "/attachments/identity_card",
+                "/attachments/power_of_attorney"
+            ]
+        );
+        let file = |role| Attachment {
+            role,
+            file_name: "x.pdf".into(),
+            media_type: "application/pdf".into(),
+            content_base64: "JVBERi0=".into(),
+        };
+        d.attachments = vec![
+            file(AttachmentRole::IdentityCard),
+            file(AttachmentRole::PowerOfAttorney),
+        ];
+        assert_eq!(d.first_incomplete(), Step::Check);
+        assert_eq!(d.submission().attachments.len(), 2);
+        // Becoming an individual drops the power of attorney from what is sent.
+        d.kind = Some(RequesterKind::Individual);
+        assert_eq!(
+            d.submission().attachments,
+            vec![file(AttachmentRole::IdentityCard)]
+        );
+        d.kind = Some(RequesterKind::LegalEntity);
+        d.decree_number = "AHU-1".into();
+        assert_eq!(pointers(&d), ["/attachments/deed"]);
+        assert_eq!(d.first_incomplete(), Step::Document);
+        // A backend without the feature gets no documents at all.
+        d.documents_asked = false;
+        assert_eq!(d.first_incomplete(), Step::Check);
+        assert!(d.submission().attachments.is_empty());
+        assert_eq!(step_of_pointer("/attachments/0/media_type"), Step::Document);
+        let sent = [
+            AttachmentRole::IdentityCard,
+            AttachmentRole::PowerOfAttorney,
+        ];
+        assert_eq!(
+            document_error("/attachments/1/content_base64", &sent),
+            "/attachments/power_of_attorney"
+        );
+        assert_eq!(
+            document_error("/attachments/7/media_type", &sent),
+            "/attachments/7/media_type"
+        );
+        assert_eq!(document_error("/requester/nik", &sent), "/requester/nik");
     }
 
     #[test]

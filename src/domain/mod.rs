@@ -1,5 +1,6 @@
 //! Plain Rust rules: dates, working days, deadlines, validation, search.
 
+pub mod base64;
 pub mod catalogue;
 pub mod date;
 pub mod deadlines;

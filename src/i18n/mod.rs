@@ -195,7 +195,17 @@ pub struct Texts {
     pub submit: &'static str,
     pub sending: &'static str,
     pub send_again: &'static str,
-    pub e_required: [&'static str; 14],
+    pub e_required: [&'static str; 17],
+    /// A document too large after processing, of a type not taken, or unreadable.
+    pub e_file: [&'static str; 3],
+    pub q_document: &'static str,
+    pub document_intro: &'static str,
+    /// Label and hint of each document: identity card, deed, power of attorney.
+    pub documents: [(&'static str, &'static str); 3],
+    pub doc_attached: &'static str,
+    pub doc_remove: &'static str,
+    pub doc_processing: &'static str,
+    pub doc_not_kept: &'static str,
     pub e_nik: [&'static str; 6],
     pub e_phone: &'static str,
     pub e_email: &'static str,

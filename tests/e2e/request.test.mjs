@@ -31,6 +31,7 @@ const T = {
   summary: 'Ada yang perlu diperbaiki',
   kind: 'Siapa yang mengajukan permohonan?',
   identity: 'Identitas pemohon',
+  document: 'Dokumen identitas',
   contact: 'Bagaimana kami menghubungi Anda?',
   information: 'Informasi apa yang Anda butuhkan?',
   purpose: 'Untuk apa informasi ini akan digunakan?',
@@ -63,7 +64,96 @@ const MSG = {
   phone: 'Nomor telepon tidak dikenali. Tulis seperti 0812 3456 7890 atau +62 812 3456 7890.',
   email: 'Alamat surel tidak dikenali. Tulis seperti nama@contoh.id.',
   unknown: 'Isian ini tidak diterima. Periksa kembali.',
+  docIdentity: 'Lampirkan foto atau PDF KTP (atau paspor).',
+  docDeed: 'Lampirkan akta badan hukum yang telah disahkan.',
+  docProxy: 'Lampirkan surat kuasa khusus.',
+  fileTooBig: 'Berkas lebih dari 5 MB setelah diproses. Pilih foto lain atau PDF yang lebih kecil.',
+  fileType: 'Berkas harus berupa foto (JPG atau PNG) atau PDF.',
+  fileUnreadable: 'Berkas tidak dapat dibaca. Coba foto atau berkas lain.',
 };
+
+/** The documents each kind of requester attaches, by their labels. */
+const DOCS = {
+  individual: ['KTP atau paspor'],
+  legal_entity: ['Akta badan hukum yang telah disahkan'],
+  proxy: ['KTP atau paspor', 'Surat kuasa khusus'],
+};
+const FILES_KEY = 'ppid.request.files';
+
+/** A small, valid-enough PDF. */
+const pdf = (name = 'ktp.pdf', size = 0) => ({
+  name,
+  mimeType: 'application/pdf',
+  buffer: Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n'), Buffer.alloc(size, 0x20), Buffer.from('\n%%EOF\n')]),
+});
+
+/** A marker written into the photo's EXIF: it must not survive the browser's re-encoding. */
+const EXIF_MARKER = 'GPS -6.9175 107.6191 rumah Siti';
+
+/**
+ * A 3000 x 2000 JPEG (drawn by the browser) with an EXIF block (APP1) holding an ImageDescription
+ * with `EXIF_MARKER` and a GPS IFD pointer, as phone cameras write them.
+ */
+async function cameraPhoto(page) {
+  const base64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 3000;
+    c.height = 2000;
+    const g = c.getContext('2d');
+    for (let i = 0; i < 30; i++) {
+      g.fillStyle = `hsl(${i * 12} 60% 50%)`;
+      g.fillRect(i * 100, 0, 100, 2000);
+    }
+    return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  const jpeg = Buffer.from(base64, 'base64');
+  const text = Buffer.from(`${EXIF_MARKER}\0`, 'latin1');
+  // TIFF (little endian): IFD0 with ImageDescription (0x010e) and GPSInfo (0x8825) -> an empty GPS IFD.
+  const ifd0 = 8;
+  const entries = 2;
+  const ifdSize = 2 + entries * 12 + 4;
+  const gpsIfd = ifd0 + ifdSize;
+  const textAt = gpsIfd + 6;
+  const tiff = Buffer.alloc(textAt + text.length);
+  tiff.write('II', 0, 'latin1');
+  tiff.writeUInt16LE(42, 2);
+  tiff.writeUInt32LE(ifd0, 4);
+  tiff.writeUInt16LE(entries, ifd0);
+  let e = ifd0 + 2;
+  tiff.writeUInt16LE(0x010e, e); tiff.writeUInt16LE(2, e + 2); tiff.writeUInt32LE(text.length, e + 4); tiff.writeUInt32LE(textAt, e + 8);
+  e += 12;
+  tiff.writeUInt16LE(0x8825, e); tiff.writeUInt16LE(4, e + 2); tiff.writeUInt32LE(1, e + 4); tiff.writeUInt32LE(gpsIfd, e + 8);
+  tiff.writeUInt32LE(0, ifd0 + 2 + entries * 12);
+  tiff.writeUInt16LE(0, gpsIfd);
+  tiff.writeUInt32LE(0, gpsIfd + 2);
+  text.copy(tiff, textAt);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const app1 = Buffer.alloc(4);
+  app1.writeUInt16BE(0xffe1, 0);
+  app1.writeUInt16BE(payload.length + 2, 2);
+  const photo = Buffer.concat([jpeg.subarray(0, 2), app1, payload, jpeg.subarray(2)]);
+  assert.ok(photo.includes(Buffer.from(EXIF_MARKER, 'latin1')), 'the test photo carries its EXIF marker');
+  return { name: 'IMG_20261123_090000.jpg', mimeType: 'image/jpeg', buffer: photo };
+}
+
+/** Width and height from a JPEG's start-of-frame segment. */
+function jpegSize(buf) {
+  let i = 2;
+  while (i + 9 < buf.length) {
+    if (buf[i] !== 0xff) return null;
+    const marker = buf[i + 1];
+    const len = buf.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xc3) return { height: buf.readUInt16BE(i + 5), width: buf.readUInt16BE(i + 7) };
+    i += 2 + len;
+  }
+  return null;
+}
+
+/** Attaches `file` to the document labelled `label` and waits until it is listed. */
+async function attach(page, label, file) {
+  await page.getByLabel(label, { exact: true }).setInputFiles(file);
+  await page.locator(`[id$="-status"]:has-text("Terlampir:")`).filter({ hasText: file.name.replace(/\.[^.]+$/, '') }).first().waitFor();
+}
 
 // ------------------------------------------------------------------ the deadline oracle (from the seed)
 
@@ -146,11 +236,12 @@ async function heading(page) {
   return (await page.locator('main h1').first().innerText()).trim();
 }
 
-async function expectStep(page, slug, title) {
+/** Waits for question `slug`; after an in-app move (not a reload) focus must be on its heading. */
+async function expectStep(page, slug, title, { moved = true } = {}) {
   await page.waitForURL(new RegExp(`/permohonan/${slug}$`));
   await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, title);
   // A new question is announced: focus moves to its heading.
-  await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
+  if (moved) await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
 }
 
 async function begin(page, base) {
@@ -167,7 +258,7 @@ const PEOPLE = {
 };
 
 /** Answers every question for `kind` and arrives at the check page. Runs axe on each step when `axe`. */
-async function fillAll(page, kind, { axe = false } = {}) {
+async function fillAll(page, kind, { axe = false, photo } = {}) {
   const who = PEOPLE[kind];
   const check = async (label) => axe && assertNoAxeViolations(page, `${kind}: ${label}`);
   await check('jenis');
@@ -179,6 +270,13 @@ async function fillAll(page, kind, { axe = false } = {}) {
   if (who.nik) await page.getByLabel('NIK', { exact: true }).fill(who.nik);
   if (who.decree) await page.getByLabel('Nomor SK pengesahan badan hukum').fill(who.decree);
   if (who.principal) await page.getByLabel('Nama yang Anda wakili').fill(who.principal);
+  await next(page);
+  await expectStep(page, 'dokumen', T.document);
+  await check('dokumen');
+  for (const [i, label] of DOCS[kind].entries()) {
+    await attach(page, label, photo && i === 0 ? photo : pdf(`dokumen-${i}.pdf`));
+  }
+  await check('dokumen attached');
   await next(page);
   await expectStep(page, 'kontak', T.contact);
   await check('kontak');
@@ -248,7 +346,12 @@ for (const adapter of ['demo', 'http']) {
       await withPage(`happy-${adapter}-${kind}`, async (page) => {
         const base = servers()[adapter].url;
         await begin(page, base);
-        await fillAll(page, kind, { axe: adapter === 'http' && kind === 'proxy' });
+        const photo = kind === 'individual' ? await cameraPhoto(page) : undefined;
+        const bodies = [];
+        page.on('request', (r) => {
+          if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) bodies.push(r.postData());
+        });
+        await fillAll(page, kind, { axe: adapter === 'http' && kind === 'proxy', photo });
 
         const rows = Object.fromEntries(await checkRows(page));
         const who = PEOPLE[kind];
@@ -260,6 +363,7 @@ for (const adapter of ['demo', 'http']) {
         assert.ok(rows['Isi paling sedikit satu: nomor telepon atau surel.'].includes('+6281234567890'), 'phone shown as stored, +62');
         assert.equal(rows['Rincian informasi'], 'Laporan realisasi APBD 2025 per kecamatan');
         assert.equal(rows[T.delivery], 'Surel siti@contoh.id');
+        assert.equal(rows[T.document], DOCS[kind].map((_, i) => (photo && i === 0 ? photo.name : `dokumen-${i}.pdf`)).join(', '));
 
         await page.getByRole('button', { name: T.submit }).click();
         const number = await sentPage(page);
@@ -278,8 +382,27 @@ for (const adapter of ['demo', 'http']) {
         assert.deepEqual(skipped.map((s) => s.split(' — ')[0]), expectedSkipped.map(longDate), 'every skipped day, in order');
         await assertNoAxeViolations(page, `${kind} on ${adapter}: confirmation`);
 
-        // The draft is gone; the backend holds the request once.
+        // The draft and its documents are gone; the backend holds the request once.
         assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null, 'draft deleted after submit');
+        assert.equal(await page.evaluate((k) => localStorage.getItem(k), FILES_KEY), null, 'documents deleted after submit');
+        if (adapter === 'http') {
+          assert.equal(bodies.length, 1);
+          const sent = JSON.parse(bodies[0]).attachments;
+          assert.deepEqual(sent.map((a) => a.role), kind === 'proxy' ? ['identity_card', 'power_of_attorney'] : [kind === 'legal_entity' ? 'deed' : 'identity_card']);
+          if (photo) {
+            // The photo was scaled to 1600 px and re-encoded: no EXIF, no location.
+            assert.equal(sent[0].media_type, 'image/jpeg');
+            const bytes = Buffer.from(sent[0].content_base64, 'base64');
+            assert.equal(bytes.readUInt16BE(0), 0xffd8, 'a JPEG');
+            assert.equal(bytes.includes(Buffer.from(EXIF_MARKER, 'latin1')), false, 'the EXIF text is gone');
+            assert.equal(bytes.includes(Buffer.from('Exif\0\0', 'latin1')), false, 'no EXIF block at all');
+            assert.deepEqual(jpegSize(bytes), { width: 1600, height: 1067 });
+            assert.ok(bytes.length < photo.buffer.length, 'smaller than the original');
+          } else {
+            assert.equal(sent[0].media_type, 'application/pdf');
+            assert.ok(Buffer.from(sent[0].content_base64, 'base64').toString('latin1').startsWith('%PDF-1.4'), 'a PDF is sent as it is');
+          }
+        }
         if (adapter === 'http') {
           assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1, 'exactly one request was created');
         } else {
@@ -337,6 +460,23 @@ test('every validation message, in the summary and inline, with focus and "Galat
     }
     await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
     await next(page);
+    await expectStep(page, 'dokumen', T.document);
+    await expectErrors([MSG.docIdentity], 'dokumen');
+    for (const [file, msg] of [
+      [{ name: 'ktp.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan foto') }, MSG.fileType],
+      [{ name: 'ktp.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a jpeg') }, MSG.fileUnreadable],
+      [pdf('besar.pdf', 5 * 1024 * 1024), MSG.fileTooBig],
+    ]) {
+      await page.getByLabel(DOCS.individual[0], { exact: true }).setInputFiles(file);
+      await page.waitForFunction((m) => document.querySelector('.error-message')?.textContent === m, msg);
+      assert.deepEqual(await page.locator('.error-summary li').allInnerTexts(), [msg], `${file.name}: summary`);
+      assert.equal(await page.getAttribute('#f-doc-identity_card', 'aria-invalid'), 'true');
+      await assertNoAxeViolations(page, `document refused: ${file.name}`);
+    }
+    await attach(page, DOCS.individual[0], pdf('ktp.pdf'));
+    assert.equal(await page.locator('.error-message').count(), 0, 'a good file clears the error');
+    await assertNoAxeViolations(page, 'document attached');
+    await next(page);
     await expectStep(page, 'kontak', T.contact);
     await expectErrors([MSG.address, MSG.contact], 'kontak');
     await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
@@ -389,7 +529,7 @@ test('a field error from the backend (problem+json) lands on its question', asyn
       localStorage.setItem(k, JSON.stringify(d));
     }, DRAFT_KEY);
     await page.reload();
-    await expectStep(page, 'periksa', T.check);
+    await expectStep(page, 'periksa', T.check, { moved: false });
     await page.getByRole('button', { name: T.submit }).click();
     await expectStep(page, 'informasi', T.information);
     assert.deepEqual(await page.locator('.error-summary li').allInnerTexts(), [MSG.unknown]);
@@ -409,18 +549,40 @@ test('a reload or a closed tab resumes at the same question with every answer', 
     await page.getByLabel('Nama lengkap').fill('Budi');
     await page.getByLabel('NIK', { exact: true }).type('32010105');
     await page.reload();
-    await expectStep(page, 'identitas', T.identity);
+    await expectStep(page, 'identitas', T.identity, { moved: false });
     assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Budi');
     assert.equal(await page.getByLabel('NIK', { exact: true }).inputValue(), '32010105');
     assert.equal(await page.getByLabel('Nama yang Anda wakili').inputValue(), '', 'proxy question kept');
+
+    // Attached documents survive a reload too.
+    await page.getByLabel('NIK', { exact: true }).fill('3201010508900001');
+    await page.getByLabel('Nama yang Anda wakili').fill('Kelompok Tani Makmur');
+    await next(page);
+    await expectStep(page, 'dokumen', T.document);
+    await attach(page, DOCS.proxy[0], pdf('ktp-budi.pdf'));
+    await attach(page, DOCS.proxy[1], pdf('kuasa.pdf'));
+    await page.reload();
+    await expectStep(page, 'dokumen', T.document, { moved: false });
+    await page.getByText('ktp-budi.pdf').waitFor();
+    await page.getByText('kuasa.pdf').waitFor();
+    await page.getByRole('button', { name: 'Hapus Surat kuasa khusus' }).click();
+    await page.getByText('kuasa.pdf').waitFor({ state: 'detached' });
+    await page.reload();
+    await expectStep(page, 'dokumen', T.document, { moved: false });
+    await page.getByText('ktp-budi.pdf').waitFor();
+    assert.equal(await page.getByText('kuasa.pdf').count(), 0, 'a removed document stays removed');
+    // The browser's back button goes to the previous question.
+    await page.goBack();
+    await expectStep(page, 'identitas', T.identity);
+    assert.equal(await page.getByLabel('Nama yang Anda wakili').inputValue(), 'Kelompok Tani Makmur');
 
     // A new tab (same browser profile) offers to continue, and continues at the first unanswered question.
     const tab = await page.context().newPage();
     await tab.goto(`${httpServer.url}/permohonan`);
     await waitForApp(tab);
     await tab.getByRole('button', { name: T.resume }).click();
-    await expectStep(tab, 'identitas', T.identity);
-    assert.equal(await tab.getByLabel('Nama lengkap').inputValue(), 'Budi');
+    await expectStep(tab, 'dokumen', T.document);
+    await tab.getByText('ktp-budi.pdf').waitFor();
 
     // Discarding deletes the draft.
     await tab.goto(`${httpServer.url}/permohonan`);
@@ -428,6 +590,7 @@ test('a reload or a closed tab resumes at the same question with every answer', 
     await tab.getByRole('button', { name: T.discard }).click();
     await tab.getByRole('button', { name: T.start }).waitFor();
     assert.equal(await tab.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
+    assert.equal(await tab.evaluate((k) => localStorage.getItem(k), FILES_KEY), null);
     assert.deepEqual(page.consoleErrors, []);
   } catch (e) {
     await saveArtifacts(page, 'request-reload');
@@ -517,6 +680,9 @@ test('"Ajukan permohonan" on a catalogue item fills in the item and its unit', a
     await page.getByLabel('Nama lengkap').fill('Siti');
     await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
     await next(page);
+    await expectStep(page, 'dokumen', T.document);
+    await attach(page, DOCS.individual[0], pdf());
+    await next(page);
     await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
     await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
     await next(page);
@@ -558,6 +724,13 @@ test('the whole request by keyboard alone', async () => {
     await type('Siti Rahmawati');
     await press('Tab');
     await type('3201014508900001');
+    await press('Enter');
+    await expectStep(page, 'dokumen', T.document);
+    await tabTo('the KTP file input', byId, 'f-doc-identity_card');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press('Space')]);
+    await chooser.setFiles(pdf('ktp-keyboard.pdf'));
+    await page.getByText('ktp-keyboard.pdf').waitFor();
+    await tabTo('continue', byText, T.next);
     await press('Enter');
     await expectStep(page, 'kontak', T.contact);
     await tabTo('address', byId, 'f-address');

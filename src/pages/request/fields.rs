@@ -8,12 +8,19 @@ use crate::i18n::Texts;
 use leptos::prelude::*;
 
 /// Contract pointer, element id, and the index of its "required" message.
-const FIELDS: [(&str, &str, usize); 15] = [
+const FIELDS: [(&str, &str, usize); 18] = [
     ("/requester/kind", "f-kind", 0),
     ("/requester/name", "f-name", 1),
     ("/requester/nik", "f-nik", 2),
     ("/requester/decree_number", "f-decree", 3),
     ("/requester/principal_name", "f-principal", 4),
+    ("/attachments/identity_card", "f-doc-identity_card", 14),
+    ("/attachments/deed", "f-doc-deed", 15),
+    (
+        "/attachments/power_of_attorney",
+        "f-doc-power_of_attorney",
+        16,
+    ),
     ("/requester/address", "f-address", 5),
     ("/requester/phone", "f-phone", 6),
     ("/requester/email", "f-email", 6),
@@ -42,6 +49,13 @@ pub fn message(t: &'static Texts, e: &FieldError, nik: Option<NikError>) -> &'st
         .find(|f| f.0 == e.pointer)
         .map(|f| t.e_required[f.2])
         .unwrap_or(t.e_required[13]);
+    if e.pointer.starts_with("/attachments/") && e.code != field_code::REQUIRED {
+        return match e.code.as_str() {
+            field_code::TOO_LONG => t.e_file[0],
+            field_code::UNKNOWN_VALUE => t.e_file[1],
+            _ => t.e_file[2],
+        };
+    }
     match e.code.as_str() {
         field_code::REQUIRED | field_code::CONTACT_REQUIRED => required,
         field_code::NIK_INVALID => match nik {

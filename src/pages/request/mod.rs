@@ -6,6 +6,7 @@
 //! over the 250 KB budget. They are routed once the bundle has room; until then `/permohonan`
 //! shows the start page only.
 
+pub mod document;
 pub mod fields;
 pub mod question;
 pub mod sent;
@@ -20,6 +21,8 @@ use leptos::prelude::*;
 
 const DRAFT_KEY: &str = "ppid.request.draft";
 const RECEIPT_KEY: &str = "ppid.request.receipt";
+/// The attached documents, apart from the answers: large, and saved only when they change.
+const FILES_KEY: &str = "ppid.request.files";
 
 /// The draft being filled in, shared by every question. Created once per page load (outside the
 /// part that re-renders on a language switch) from browser storage.
@@ -33,7 +36,11 @@ pub struct Draft {
 /// Provides the draft; call once from the app root.
 pub fn provide_draft() {
     let stored = local_storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
-    let answers = stored
+    let mut answers: RequestDraft = stored
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    answers.attachments = local_storage()
+        .and_then(|s| s.get_item(FILES_KEY).ok().flatten())
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default();
     provide_context(Draft {
@@ -50,10 +57,38 @@ pub fn use_draft() -> Draft {
 /// Keeps the draft in browser storage as it is typed; in kiosk mode only in memory.
 pub fn save_draft(draft: &RequestDraft, kiosk: bool) {
     let Some(s) = local_storage() else { return };
-    if kiosk || *draft == RequestDraft::default() {
+    if kiosk || draft.is_blank() {
         let _ = s.remove_item(DRAFT_KEY);
+        let _ = s.remove_item(FILES_KEY);
     } else if let Ok(json) = serde_json::to_string(draft) {
         let _ = s.set_item(DRAFT_KEY, &json);
+    }
+}
+
+/// Keeps the attached documents in browser storage (not in kiosk mode). `false` when the browser
+/// had no room for them: they then live only as long as the page.
+pub fn save_files(files: &[crate::contract::Attachment], kiosk: bool) -> bool {
+    let Some(s) = local_storage() else {
+        return false;
+    };
+    let _ = s.remove_item(FILES_KEY);
+    if kiosk || files.is_empty() {
+        return !kiosk;
+    }
+    serde_json::to_string(files)
+        .ok()
+        .is_some_and(|json| s.set_item(FILES_KEY, &json).is_ok())
+}
+
+/// Asks the document question only of a backend that takes identity documents.
+pub fn follow_backend(meta: &crate::contract::Meta) {
+    let asked = meta
+        .features
+        .iter()
+        .any(|f| f == crate::contract::feature::IDENTITY_DOCUMENT);
+    let answers = use_draft().answers;
+    if answers.with_untracked(|d| d.documents_asked != asked) {
+        answers.update(|d| d.documents_asked = asked);
     }
 }
 

@@ -7,7 +7,7 @@ use crate::app::{use_portal, use_texts};
 use crate::components::router::{use_location, use_navigate};
 use crate::components::{error_text, use_load, use_title};
 use crate::contract::{Delivery, FieldError, RequesterKind};
-use crate::domain::draft::{step_of_pointer, RequestDraft, Step};
+use crate::domain::draft::{document_error, step_of_pointer, RequestDraft, Step};
 use leptos::prelude::*;
 
 const KINDS: [RequesterKind; 3] = [
@@ -209,6 +209,7 @@ fn specs(
             }
             (None, v)
         }
+        Step::Document => (Some(t.q_document), vec![]),
         Step::Check => (None, vec![]),
     }
 }
@@ -317,6 +318,7 @@ pub fn Question(step: Step) -> impl IntoView {
             {(step == Step::Contact).then(|| view! { <p class="hint">{t.contact_hint}</p> })}
             {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
             {(step == Step::Information).then(|| view! { <FromCatalogue/><UnitPicker errors/> })}
+            {(step == Step::Document).then(|| view! { <super::document::Documents errors raw/> })}
         }
     };
     view! {
@@ -349,6 +351,7 @@ fn question_title(t: &'static crate::i18n::Texts, step: Step) -> &'static str {
     match step {
         Step::Kind => t.q_kind,
         Step::Identity => t.q_identity,
+        Step::Document => t.q_document,
         Step::Contact => t.q_contact,
         Step::Information => t.q_information,
         Step::Purpose => t.q_purpose,
@@ -413,6 +416,7 @@ fn CheckAnswers() -> impl IntoView {
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
         let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
+        let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
         pending.set(true);
         failure.set(None);
@@ -426,11 +430,14 @@ fn CheckAnswers() -> impl IntoView {
                     {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
-                    answers.set(RequestDraft::default());
+                    answers.update(|d| *d = d.cleared());
                     save_draft(&RequestDraft::default(), true);
                     navigate("/permohonan/terkirim", true);
                 }
-                Err(ApiError::Invalid(errors)) if !errors.is_empty() => {
+                Err(ApiError::Invalid(mut errors)) if !errors.is_empty() => {
+                    for e in &mut errors {
+                        e.pointer = document_error(&e.pointer, &sent);
+                    }
                     let first = errors
                         .iter()
                         .map(|e| step_of_pointer(&e.pointer))
@@ -483,7 +490,8 @@ fn CheckAnswers() -> impl IntoView {
     .collect::<Vec<_>>()
     .join(" · ");
     // The phone as it is stored and sent: +62...
-    let phone = crate::domain::validate::normalize_phone(&d.phone).unwrap_or_else(|| d.phone.clone());
+    let phone =
+        crate::domain::validate::normalize_phone(&d.phone).unwrap_or_else(|| d.phone.clone());
     let contact = [phone.as_str(), d.email.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -501,6 +509,7 @@ fn CheckAnswers() -> impl IntoView {
             {row(Step::Kind, t.q_kind, kind.to_owned())}
             {row(Step::Identity, t.f_name.0, d.name.clone())}
             {row(Step::Identity, t.q_identity, identity)}
+            {d.documents_asked.then(|| row(Step::Document, t.q_document, d.submission().attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ")))}
             {row(Step::Contact, t.f_address.0, d.address.clone())}
             {row(Step::Contact, t.contact_hint, contact)}
             {row(Step::Information, t.f_information.0, d.information.clone())}

@@ -18,7 +18,7 @@ pub fn RequestStart() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     use_title(move || (t.request_title.into(), false));
-    let started = Memo::new(move |_| draft.answers.with(|d| *d != RequestDraft::default()));
+    let started = Memo::new(move |_| draft.answers.with(|d| !d.is_blank()));
     let start = move |_| {
         let was_started = started.get_untracked();
         let (item, unit, q) =
@@ -42,7 +42,7 @@ pub fn RequestStart() -> impl IntoView {
         navigate(&format!("/permohonan/{}", step.slug()), false);
     };
     let discard = move |_| {
-        draft.answers.set(RequestDraft::default());
+        draft.answers.update(|d| *d = d.cleared());
         super::save_draft(&RequestDraft::default(), true);
     };
     view! {
