@@ -6,6 +6,7 @@
 pub mod contract;
 pub mod domain;
 pub mod i18n;
+pub mod json;
 pub mod reference;
 
 #[cfg(target_arch = "wasm32")]

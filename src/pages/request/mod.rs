@@ -34,7 +34,7 @@ pub struct Draft {
 pub fn provide_draft() {
     let stored = local_storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
     let answers = stored
-        .and_then(|s| serde_json::from_str(&s).ok())
+        .and_then(|s| crate::json::from_str(&s).ok())
         .unwrap_or_default();
     provide_context(Draft {
         answers: RwSignal::new(answers),
@@ -52,8 +52,8 @@ pub fn save_draft(draft: &RequestDraft, kiosk: bool) {
     let Some(s) = local_storage() else { return };
     if kiosk || *draft == RequestDraft::default() {
         let _ = s.remove_item(DRAFT_KEY);
-    } else if let Ok(json) = serde_json::to_string(draft) {
-        let _ = s.set_item(DRAFT_KEY, &json);
+    } else {
+        let _ = s.set_item(DRAFT_KEY, &crate::json::to_string(draft));
     }
 }
 

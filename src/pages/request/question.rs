@@ -417,9 +417,7 @@ fn CheckAnswers() -> impl IntoView {
             pending.try_set(false);
             match result {
                 Ok(receipt) => {
-                    if let (Some(s), Ok(json)) =
-                        (session_storage(), serde_json::to_string(&receipt))
-                    {
+                    if let (Some(s), json) = (session_storage(), crate::json::to_string(&receipt)) {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
                     answers.set(RequestDraft::default());
