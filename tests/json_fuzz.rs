@@ -12,6 +12,7 @@ mod json_support;
 
 use json_support::*;
 use ppid_portal::json;
+use ppid_portal::reference::worker::{ToWorker, WireExchange};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value as Json;
@@ -553,4 +554,194 @@ fn mutated_documents_never_panic_and_are_rejected_wherever_serde_rejects_them() 
     }
     // Each documented difference was actually met, so `explain` is exercised, not dead.
     assert!(tally.same > 0 && tally.both_reject > 0);
+}
+
+// ---------------------------------------------------------------- every field, systematically
+
+/// Values each field is tried with in place of its own.
+const PROBES: &[&str] = &[
+    "null",
+    "\"x\"",
+    "\"unknown\"",
+    "0",
+    "-0",
+    "1e2",
+    "-1",
+    "1.5",
+    "4294967296",
+    "true",
+    "[]",
+    "{}",
+];
+
+/// For every member of every object in every document: left out, given twice, and given each
+/// probe value instead. Random mutations reach a given field rarely; this reaches every one.
+#[test]
+fn every_field_missing_repeated_or_of_another_type_is_judged_as_serde_judges_it() {
+    let docs: Vec<Doc> = corpus()
+        .into_iter()
+        .filter(|d| d.text.len() <= 16_000)
+        .collect();
+    let tally = RefCell::new(Tally::default());
+    let mut variants = 0;
+    for doc in &docs {
+        let value: Json = serde_json::from_str(&doc.text).expect("corpus is JSON");
+        let tree = J::from(&value);
+        let objects = tree.count(is_object);
+        for o in 0..objects {
+            let members = {
+                let mut t = tree.clone();
+                match t.nth(&mut { o }, is_object) {
+                    Some(J::Obj(m)) => m.len(),
+                    _ => 0,
+                }
+            };
+            for i in 0..members {
+                for change in 0..(2 + PROBES.len()) {
+                    let mut t = tree.clone();
+                    let Some(J::Obj(m)) = t.nth(&mut { o }, is_object) else {
+                        continue;
+                    };
+                    match change {
+                        0 => {
+                            m.remove(i);
+                        }
+                        1 => {
+                            let member = m[i].clone();
+                            m.insert(i + 1, member);
+                        }
+                        p => m[i].1 = leaf(PROBES[p - 2]),
+                    }
+                    let mut text = String::new();
+                    t.write(&mut text);
+                    variants += 1;
+                    if let Err(e) = tally
+                        .borrow_mut()
+                        .judge(doc.ty, &text, comparer(doc.ty)(&text))
+                    {
+                        panic!("{} ({}): {e}", doc.source, doc.ty);
+                    }
+                }
+            }
+        }
+    }
+    tally
+        .borrow()
+        .print("every field of every document", variants);
+}
+
+/// Small documents with a comma, bracket, quote or colon deleted, added or doubled at every
+/// position.
+#[test]
+fn punctuation_at_every_position_is_judged_as_serde_judges_it() {
+    let docs: Vec<Doc> = corpus()
+        .into_iter()
+        .filter(|d| d.text.len() <= 300)
+        .collect();
+    assert!(docs.len() > 80, "only {} small documents", docs.len());
+    let mut tally = Tally::default();
+    let mut variants = 0;
+    for doc in &docs {
+        let starts: Vec<usize> = doc
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([doc.text.len()])
+            .collect();
+        for &at in &starts {
+            let mut texts = Vec::new();
+            for token in [",", "}", "]", "\"", ":", " ", "0"] {
+                let mut t = doc.text.clone();
+                t.insert_str(at, token);
+                texts.push(t);
+            }
+            if let Some(c) = doc.text[at..].chars().next() {
+                let mut t = doc.text.clone();
+                t.replace_range(at..at + c.len_utf8(), "");
+                texts.push(t);
+            }
+            for text in texts {
+                variants += 1;
+                judge_parse(&text).unwrap_or_else(|e| panic!("{}: {e}", doc.source));
+                tally
+                    .judge(doc.ty, &text, comparer(doc.ty)(&text))
+                    .unwrap_or_else(|e| panic!("{}: {e}", doc.source));
+            }
+        }
+    }
+    tally.print("punctuation at every position", variants);
+}
+
+// ---------------------------------------------------------------- writing
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        proptest::collection::vec(
+            proptest::sample::select(
+                &[
+                    '"', '\\', '/', '\u{0}', '\u{8}', '\u{c}', '\n', '\r', '\t', '\u{1f}',
+                    '\u{7f}', 'é', '😀', '\u{2028}', 'a'
+                ][..]
+            ),
+            0..20
+        )
+        .prop_map(|c| c.into_iter().collect()),
+    ]
+}
+
+/// Whatever the citizen types, the stored draft and the sent body are what serde_json would write
+/// and read back unchanged.
+#[test]
+fn any_typed_text_is_written_as_serde_json_writes_it() {
+    use ppid_portal::contract::{Requester, RequesterKind};
+    use ppid_portal::domain::draft::RequestDraft;
+    let mut runner = runner(5_000);
+    let cases = runner.config().cases;
+    let strategy = (
+        any_text(),
+        any_text(),
+        any_text(),
+        any::<bool>(),
+        any::<u32>(),
+    );
+    let result = runner.run(&strategy, |(a, b, c, flag, n)| {
+        let draft = RequestDraft {
+            kind: flag.then_some(RequesterKind::Proxy),
+            name: a.clone(),
+            address: b.clone(),
+            information: c.clone(),
+            soft_copy: flag,
+            ..Default::default()
+        };
+        let text = json::to_string(&draft);
+        prop_assert_eq!(&text, &serde_json::to_string(&draft).unwrap());
+        prop_assert_eq!(
+            &serde_json::from_str::<RequestDraft>(&text).unwrap(),
+            &draft
+        );
+        prop_assert_eq!(&json::from_str::<RequestDraft>(&text).unwrap(), &draft);
+        let message = ToWorker {
+            id: n,
+            seed: Some(a),
+            journal: flag.then_some(b),
+            exchange: Some(WireExchange {
+                method: "POST".into(),
+                path: c.clone(),
+                idempotency_key: None,
+                body: Some(json::to_string(&Requester {
+                    name: c,
+                    ..Default::default()
+                })),
+            }),
+        };
+        let text = json::to_string(&message);
+        prop_assert_eq!(&text, &serde_json::to_string(&message).unwrap());
+        prop_assert_eq!(&serde_json::from_str::<ToWorker>(&text).unwrap(), &message);
+        Ok(())
+    });
+    println!("writing: {cases} cases");
+    if let Err(e) = result {
+        panic!("{e}");
+    }
 }
