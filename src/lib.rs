@@ -1,6 +1,6 @@
 //! PPID portal: the citizen-facing front door of a public information service (UU 14/2008).
 //!
-//! `contract`, `domain` and `reference` are plain Rust and build on the host; everything
+//! `contract`, `domain`, `json` and `reference` are plain Rust and build on the host; everything
 //! that touches the browser is compiled for wasm32 only.
 
 pub mod contract;
