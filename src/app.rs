@@ -6,7 +6,6 @@ use crate::components::{Announcements, Footer, Header};
 use crate::contract::Meta;
 use crate::i18n::Lang;
 use crate::pages;
-use gloo_storage::{LocalStorage as BrowserStorage, Storage};
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "ppid.lang";
@@ -88,7 +87,10 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
 
 #[component]
 fn App() -> impl IntoView {
-    let stored = BrowserStorage::get::<String>(LANG_KEY)
+    // A JSON string, as earlier versions stored it.
+    let stored = local_storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|s| crate::json::from_str::<String>(&s).ok())
         .map(|s| Lang::from_tag(&s))
         .unwrap_or(Lang::Id);
     let lang = RwSignal::new(stored);
@@ -98,7 +100,9 @@ fn App() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", l.tag());
         }
-        let _ = BrowserStorage::set(LANG_KEY, l.tag());
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(LANG_KEY, &crate::json::to_string(l.tag()));
+        }
     });
     provide_router();
     // Outside the part that re-renders on a language switch: a draft survives it.
@@ -241,4 +245,8 @@ fn focus_heading_on_navigation() {
             std::time::Duration::from_millis(50),
         );
     });
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
 }

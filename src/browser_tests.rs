@@ -95,6 +95,46 @@ fn hostile_bodies_never_panic() {
     }
 }
 
+/// `config.json` decodes with the defaults serde's attributes used to give it.
+#[wasm_bindgen_test]
+fn config_fills_in_defaults_and_refuses_a_wrong_file() {
+    use crate::api::Config;
+    let empty: Config = crate::json::from_str("{}").unwrap();
+    assert_eq!(
+        (
+            empty.api_base,
+            empty.timeout_ms,
+            empty.kiosk,
+            empty.office.is_none()
+        ),
+        (None, 15_000, false, true)
+    );
+    let full: Config = crate::json::from_str(
+        r#"{"api_base":"https://ppid.example.go.id/api","timeout_ms":5000,"kiosk":true,
+            "office":{"name":"PPID Sukamaju","phone":"+62 21 555","hours":null},"theme":"dark"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        full.api_base.as_deref(),
+        Some("https://ppid.example.go.id/api")
+    );
+    assert_eq!((full.timeout_ms, full.kiosk), (5000, true));
+    let office = full.office.unwrap();
+    assert_eq!(
+        (office.name.as_str(), office.phone.as_deref(), office.hours),
+        ("PPID Sukamaju", Some("+62 21 555"), None)
+    );
+    for wrong in [
+        r#"{"office":{}}"#,
+        r#"{"timeout_ms":"5000"}"#,
+        r#"{"kiosk":null}"#,
+        "[]",
+        "",
+    ] {
+        assert!(crate::json::from_str::<Config>(wrong).is_err(), "{wrong}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn only_major_version_one_is_spoken() {
     assert!(check_version("1.0.0").is_ok());

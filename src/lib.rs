@@ -1,11 +1,12 @@
 //! PPID portal: the citizen-facing front door of a public information service (UU 14/2008).
 //!
-//! `contract`, `domain` and `reference` are plain Rust and build on the host; everything
+//! `contract`, `domain`, `json` and `reference` are plain Rust and build on the host; everything
 //! that touches the browser is compiled for wasm32 only.
 
 pub mod contract;
 pub mod domain;
 pub mod i18n;
+pub mod json;
 pub mod reference;
 
 #[cfg(target_arch = "wasm32")]

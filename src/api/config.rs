@@ -1,39 +1,47 @@
 //! `config.json`: chosen at run time, so one build serves many regencies.
 
 use super::{AnyBackend, DemoBackend, HttpBackend};
-use serde::Deserialize;
+use crate::json::json_struct;
 
 /// The portal's run-time settings.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Config {
     /// Base URL of a contract v1 backend; absent or `"demo"` runs the embedded demo backend.
-    #[serde(default)]
     pub api_base: Option<String>,
-    /// Milliseconds before a backend call is abandoned.
-    #[serde(default = "default_timeout")]
+    /// Milliseconds before a backend call is abandoned (default 15 000).
     pub timeout_ms: u32,
     /// Kiosk mode at an MPP counter.
-    #[serde(default)]
     pub kiosk: bool,
     /// The office's contact, shown when the backend cannot be reached.
-    #[serde(default)]
     pub office: Option<OfficeContact>,
 }
 
 /// Contact details that do not depend on the backend answering.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default)]
 pub struct OfficeContact {
     pub name: String,
-    #[serde(default)]
     pub address: Option<String>,
-    #[serde(default)]
     pub phone: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
     /// Office hours as one line of text, e.g. "Senin–Jumat 08.00–15.30".
-    #[serde(default)]
     pub hours: Option<String>,
 }
+
+// Every setting may be left out of `config.json`; the office needs a name when it is given.
+json_struct!(decode Config {
+    api_base: default,
+    timeout_ms: or(default_timeout),
+    kiosk: default,
+    office: default,
+});
+
+json_struct!(decode OfficeContact {
+    name: req,
+    address: default,
+    phone: default,
+    email: default,
+    hours: default,
+});
 
 fn default_timeout() -> u32 {
     15_000
@@ -108,5 +116,5 @@ pub async fn load_config() -> Result<Config, ()> {
     if reply.status == 404 {
         return Ok(Config::default());
     }
-    serde_json::from_str(&reply.body).map_err(|_| ())
+    crate::json::from_str(&reply.body).map_err(|_| ())
 }

@@ -92,7 +92,7 @@ impl DemoBackend {
                 .as_string()
                 .unwrap_or_default();
             // A reply that does not decode is dropped; its caller then sees the worker fail.
-            if let Ok(reply) = serde_json::from_str::<FromWorker>(&text) {
+            if let Ok(reply) = crate::json::from_str::<FromWorker>(&text) {
                 let mut st = state.borrow_mut();
                 if let Some(i) = st.pending.iter().position(|(id, _)| *id == reply.id) {
                     let _ = st.pending.swap_remove(i).1.send(reply);
@@ -132,7 +132,7 @@ impl DemoBackend {
             msg.id = st.next_id;
             st.next_id = st.next_id.wrapping_add(1).max(READY + 1);
             st.pending.push((msg.id, tx));
-            let text = serde_json::to_string(&msg).map_err(|_| ApiError::Unreachable)?;
+            let text = crate::json::to_string(&msg);
             let worker = st.worker.as_ref().ok_or(ApiError::Unreachable)?;
             worker
                 .post_message(&JsValue::from_str(&text))

@@ -13,8 +13,8 @@ pub use demo::DemoBackend;
 pub use http::HttpBackend;
 
 use crate::contract::*;
+use crate::json::{FromJson, ToJson};
 use crate::reference::encode_catalogue_query;
-use serde::de::DeserializeOwned;
 use std::future::Future;
 
 /// What went wrong talking to the backend; each variant becomes a sentence for the citizen.
@@ -167,7 +167,7 @@ pub trait Backend {
     }
 
     /// GET and decode.
-    fn get<T: DeserializeOwned>(&self, path: String) -> impl Future<Output = Result<T, ApiError>> {
+    fn get<T: FromJson>(&self, path: String) -> impl Future<Output = Result<T, ApiError>> {
         async move {
             decode(
                 self.send(Exchange {
@@ -181,21 +181,20 @@ pub trait Backend {
         }
     }
     /// POST JSON and decode.
-    fn post<T: DeserializeOwned, B: serde::Serialize>(
+    fn post<T: FromJson, B: ToJson>(
         &self,
         path: &str,
         idempotency_key: Option<String>,
         body: &B,
     ) -> impl Future<Output = Result<T, ApiError>> {
-        let body =
-            serde_json::to_string(body).map_err(|_| ApiError::Contract("body does not encode"));
+        let body = crate::json::to_string(body);
         let path = path.to_owned();
         async move {
             let exchange = Exchange {
                 method: "POST",
                 path,
                 idempotency_key,
-                body: Some(body?),
+                body: Some(body),
             };
             decode(self.send(exchange).await?)
         }
@@ -238,12 +237,12 @@ pub fn check_version(version: &str) -> Result<(), ApiError> {
 }
 
 /// Turns a raw answer into the contract type or a typed error. Never panics on any input.
-pub fn decode<T: DeserializeOwned>(reply: RawReply) -> Result<T, ApiError> {
+pub fn decode<T: FromJson>(reply: RawReply) -> Result<T, ApiError> {
     if (200..300).contains(&reply.status) {
-        return serde_json::from_str(&reply.body)
+        return crate::json::from_str(&reply.body)
             .map_err(|_| ApiError::Contract("body does not decode"));
     }
-    let problem: Option<Problem> = serde_json::from_str(&reply.body).ok();
+    let problem: Option<Problem> = crate::json::from_str(&reply.body).ok();
     let code = problem.as_ref().map(|p| p.code.as_str()).unwrap_or("");
     Err(match (reply.status, code) {
         (_, problem_code::CALENDAR_YEAR_MISSING) => ApiError::CalendarYearMissing(None),

@@ -2,6 +2,9 @@
 //!
 //! Decoding is lenient where the contract allows growth: unknown fields are ignored,
 //! unknown enum values land in an `Unknown` variant, optional fields default.
+//! The portal reads and writes these types through `codec` instead of serde (smaller wasm).
+
+mod codec;
 
 use serde::{Deserialize, Serialize};
 

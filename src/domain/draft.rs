@@ -114,6 +114,31 @@ pub fn document_pointer(role: AttachmentRole) -> &'static str {
     }
 }
 
+// Stored in browser storage by the portal through its own codec; every field defaults as above.
+crate::json::json_struct!(decode encode RequestDraft {
+    kind: default,
+    name: default,
+    nik: default,
+    decree_number: default,
+    principal_name: default,
+    address: default,
+    phone: default,
+    email: default,
+    information: default,
+    unit_id: default,
+    catalogue_item_id: default,
+    purpose: default,
+    view: default,
+    soft_copy: default,
+    hard_copy: default,
+    delivery: default,
+    delivery_address: default,
+    delivery_email: default,
+    idempotency_key: default,
+    documents_asked: default,
+    attachments: skip,
+});
+
 fn err(pointer: &str, code: &str) -> FieldError {
     FieldError {
         pointer: pointer.into(),

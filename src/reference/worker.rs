@@ -48,6 +48,30 @@ pub struct FromWorker {
     pub journal: Option<String>,
 }
 
+// The portal's side of the protocol, without serde (the worker keeps serde).
+crate::json::json_struct!(decode encode ToWorker {
+    id: req,
+    seed: skip_none,
+    journal: skip_none,
+    exchange: skip_none,
+});
+
+crate::json::json_struct!(decode encode WireExchange {
+    method: req,
+    path: req,
+    idempotency_key: skip_none,
+    body: skip_none,
+});
+
+crate::json::json_struct!(decode encode FromWorker {
+    id: req,
+    status: req,
+    content_type: default,
+    body: default,
+    retry_after: skip_none,
+    journal: skip_none,
+});
+
 impl FromWorker {
     /// The message a worker sends once it can take calls.
     pub fn ready() -> String {

@@ -37,11 +37,11 @@ pub struct Draft {
 pub fn provide_draft() {
     let stored = local_storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
     let mut answers: RequestDraft = stored
-        .and_then(|s| serde_json::from_str(&s).ok())
+        .and_then(|s| crate::json::from_str(&s).ok())
         .unwrap_or_default();
     answers.attachments = local_storage()
         .and_then(|s| s.get_item(FILES_KEY).ok().flatten())
-        .and_then(|s| serde_json::from_str(&s).ok())
+        .and_then(|s| crate::json::from_str(&s).ok())
         .unwrap_or_default();
     provide_context(Draft {
         answers: RwSignal::new(answers),
@@ -60,8 +60,8 @@ pub fn save_draft(draft: &RequestDraft, kiosk: bool) {
     if kiosk || draft.is_blank() {
         let _ = s.remove_item(DRAFT_KEY);
         let _ = s.remove_item(FILES_KEY);
-    } else if let Ok(json) = serde_json::to_string(draft) {
-        let _ = s.set_item(DRAFT_KEY, &json);
+    } else {
+        let _ = s.set_item(DRAFT_KEY, &crate::json::to_string(draft));
     }
 }
 
@@ -75,9 +75,8 @@ pub fn save_files(files: &[crate::contract::Attachment], kiosk: bool) -> bool {
     if kiosk || files.is_empty() {
         return !kiosk;
     }
-    serde_json::to_string(files)
-        .ok()
-        .is_some_and(|json| s.set_item(FILES_KEY, &json).is_ok())
+    s.set_item(FILES_KEY, &crate::json::to_string(&files.to_vec()))
+        .is_ok()
 }
 
 /// Asks the document question only of a backend that takes identity documents.

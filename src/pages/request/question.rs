@@ -425,9 +425,7 @@ fn CheckAnswers() -> impl IntoView {
             pending.try_set(false);
             match result {
                 Ok(receipt) => {
-                    if let (Some(s), Ok(json)) =
-                        (session_storage(), serde_json::to_string(&receipt))
-                    {
+                    if let (Some(s), json) = (session_storage(), crate::json::to_string(&receipt)) {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
                     answers.update(|d| *d = d.cleared());

@@ -20,7 +20,7 @@ pub fn Sent() -> impl IntoView {
     use_title(move || (t.sent_title.into(), false));
     let receipt: Option<RequestReceipt> = session_storage()
         .and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten())
-        .and_then(|j| serde_json::from_str(&j).ok());
+        .and_then(|j| crate::json::from_str(&j).ok());
     let Some(receipt) = receipt else {
         return view! {
             <h1>{t.not_found_title}</h1>

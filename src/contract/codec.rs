@@ -1,0 +1,372 @@
+//! The wire types through the portal's own JSON codec (`crate::json`), so the browser bundle
+//! needs no serde. Each line mirrors the serde attribute on the field; `tests/json_codec.rs`
+//! checks that both decode every example the same way.
+//!
+//! Types the portal sends or stores also encode (`decode encode`); the rest only decode.
+
+use super::*;
+use crate::json::{json_enum, json_struct};
+
+json_struct!(decode Meta {
+    contract_version: req,
+    public_body: req,
+    office_hours: default,
+    features: default,
+    service_standards: req,
+    deadline_rules: req,
+});
+
+json_struct!(decode PublicBody {
+    name: req,
+    short_name: default,
+    region: req,
+    logo_url: default,
+    address: req,
+    phone: default,
+    email: default,
+    website: default,
+});
+
+json_struct!(decode OfficeHours {
+    weekdays: req,
+    opens: req,
+    closes: req,
+});
+
+json_struct!(decode ServiceStandards {
+    notice_days: req,
+    extension_days: req,
+    objection_filing_days: req,
+    objection_answer_days: req,
+    dispute_filing_days: req,
+    verification_days: default,
+});
+
+json_struct!(decode DeadlineRules {
+    time_zone: req,
+    cuti_bersama_is_non_working: req,
+    unanswered_objection_opens_dispute: or(yes),
+});
+
+json_struct!(decode Calendar {
+    year: req,
+    days: req,
+    sources: default,
+});
+
+json_struct!(decode CalendarDay {
+    date: req,
+    kind: req,
+    name: req,
+    decree: default,
+});
+
+json_enum!(DayKind {
+    Holiday = "holiday",
+    CutiBersama = "cuti_bersama",
+    Closure = "closure",
+});
+
+json_struct!(decode UnitList { units: req });
+
+json_struct!(decode Unit {
+    id: req,
+    name: req,
+    short_name: default,
+    official: default,
+    address: default,
+    phone: default,
+    email: default,
+});
+
+json_enum!(InformationClass {
+    Berkala = "berkala",
+    SertaMerta = "serta_merta",
+    SetiapSaat = "setiap_saat",
+    Dikecualikan = "dikecualikan",
+});
+
+json_struct!(decode CatalogueQuery {
+    class: skip_none,
+    q: skip_none,
+    unit: skip_none,
+    year: skip_none,
+    format: skip_none,
+    sort: skip_none,
+    page: skip_none,
+    per_page: skip_none,
+});
+
+json_enum!(CatalogueSort {
+    Newest = "newest",
+    Title = "title",
+});
+
+json_struct!(decode CataloguePage {
+    items: req,
+    total: req,
+    page: req,
+    per_page: req,
+    class_counts: req,
+});
+
+json_struct!(decode ClassCounts {
+    berkala: req,
+    serta_merta: req,
+    setiap_saat: req,
+    dikecualikan: req,
+});
+
+json_struct!(decode CatalogueSummary {
+    id: req,
+    class: req,
+    title: req,
+    summary: req,
+    unit_id: req,
+    year: req,
+    formats: default,
+    updated_on: req,
+    keywords: default,
+});
+
+json_struct!(decode CatalogueItem {
+    id: req,
+    class: req,
+    dip_number: default,
+    title: req,
+    summary: req,
+    unit_id: req,
+    holding_official: default,
+    responsible: default,
+    made_when: default,
+    made_where: default,
+    forms: default,
+    formats: default,
+    retention: default,
+    year: req,
+    updated_on: req,
+    keywords: default,
+    files: default,
+    exemption: default,
+});
+
+json_enum!(InformationForm {
+    Softcopy = "softcopy",
+    Hardcopy = "hardcopy",
+} other Unknown = "unknown");
+
+json_struct!(decode CatalogueFile {
+    name: req,
+    media_type: req,
+    size_bytes: req,
+    url: req,
+});
+
+json_struct!(decode Exemption {
+    pasal17: req,
+    consequence_test: req,
+    period: req,
+    ends_on: default,
+});
+
+json_struct!(decode AnnouncementList { announcements: req });
+
+json_struct!(decode Announcement {
+    id: req,
+    title: req,
+    hazard: req,
+    affected: req,
+    instructions: req,
+    source: req,
+    issued_at: req,
+    expires_at: default,
+});
+
+json_enum!(RequesterKind {
+    Individual = "individual",
+    LegalEntity = "legal_entity",
+    Proxy = "proxy",
+});
+
+json_struct!(decode encode Requester {
+    kind: req,
+    name: req,
+    nik: skip_none,
+    decree_number: skip_none,
+    principal_name: skip_none,
+    address: req,
+    phone: skip_none,
+    email: skip_none,
+});
+
+json_struct!(decode encode Attachment {
+    role: req,
+    file_name: req,
+    media_type: req,
+    content_base64: req,
+});
+
+json_enum!(AttachmentRole {
+    IdentityCard = "identity_card",
+    Deed = "deed",
+    PowerOfAttorney = "power_of_attorney",
+});
+
+json_enum!(ObtainMethod {
+    View = "view",
+    SoftCopy = "soft_copy",
+    HardCopy = "hard_copy",
+});
+
+json_enum!(Delivery {
+    Collect = "collect",
+    Post = "post",
+    Courier = "courier",
+    Email = "email",
+});
+
+json_enum!(Channel {
+    Web = "web",
+    Embed = "embed",
+    Kiosk = "kiosk",
+});
+
+json_struct!(decode encode RequestSubmission {
+    requester: req,
+    attachments: default,
+    information: req,
+    unit_id: skip_none,
+    catalogue_item_id: skip_none,
+    purpose: req,
+    obtain: req,
+    delivery: skip_none,
+    delivery_address: skip_none,
+    delivery_email: skip_none,
+    channel: default,
+    assisted: default,
+});
+
+json_struct!(decode encode RequestReceipt {
+    number: req,
+    received_at: req,
+    counts_from: req,
+});
+
+json_struct!(decode encode Lookup {
+    number: req,
+    verifier: req,
+});
+
+json_struct!(decode RequestStatus {
+    number: req,
+    received_at: req,
+    counts_from: req,
+    information: req,
+    unit_id: default,
+    events: req,
+    objections: default,
+});
+
+json_struct!(decode RequestEvent {
+    at: req,
+    kind: req,
+    note: default,
+    unit_id: default,
+    body_name: default,
+    reason: default,
+    outcome: default,
+    pasal17: default,
+    documents: default,
+});
+
+json_enum!(EventKind {
+    Received = "received",
+    Verified = "verified",
+    ForwardedUnit = "forwarded_unit",
+    ForwardedBody = "forwarded_body",
+    Extended = "extended",
+    Notice = "notice",
+} other Unknown = "unknown");
+
+json_enum!(Outcome {
+    Fulfilled = "fulfilled",
+    PartlyFulfilled = "partly_fulfilled",
+    Refused = "refused",
+    NotHeld = "not_held",
+    NotYetDocumented = "not_yet_documented",
+    Forwarded = "forwarded",
+} other Unknown = "unknown");
+
+json_struct!(decode encode ObjectionSubmission {
+    request_number: req,
+    verifier: req,
+    objector: req,
+    reasons: req,
+    case_summary: req,
+    purpose: req,
+    attachments: default,
+});
+
+json_struct!(decode ObjectionReceipt {
+    number: req,
+    request_number: req,
+    received_at: req,
+    counts_from: req,
+});
+
+json_struct!(decode ObjectionStatus {
+    number: req,
+    request_number: req,
+    received_at: req,
+    counts_from: req,
+    reasons: req,
+    case_summary: req,
+    answer: default,
+});
+
+json_struct!(decode ObjectionAnswer {
+    at: req,
+    upheld: req,
+    summary: req,
+    documents: default,
+});
+
+json_struct!(decode Statistics { years: req });
+
+json_struct!(decode YearStatistics {
+    year: req,
+    totals: req,
+    by_unit: default,
+});
+
+json_struct!(decode UnitStatistics {
+    unit_id: req,
+    figures: req,
+});
+
+json_struct!(decode ServiceFigures {
+    received: req,
+    fulfilled: req,
+    partly_fulfilled: req,
+    refused: req,
+    refused_by_pasal17: default,
+    not_held: req,
+    objections: req,
+    median_days_to_notice: default,
+});
+
+json_struct!(decode Problem {
+    kind as "type": or(about_blank),
+    title: default,
+    status: default,
+    detail: skip_none,
+    code: default,
+    errors: skip_empty,
+    retry_after: skip_none,
+});
+
+json_struct!(decode FieldError {
+    pointer: req,
+    code: req,
+    message: default,
+});
