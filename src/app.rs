@@ -56,6 +56,9 @@ pub enum BootError {
     Api(ApiError),
 }
 
+/// How long the first paint waits for the serta-merta announcements once the backend has answered.
+const ANNOUNCEMENT_WAIT_MS: u32 = 1500;
+
 async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
     let Ok(config) = load_config().await else {
         return (None, Err(BootError::Config));
@@ -71,7 +74,17 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
         leptos::task::spawn_local(f.clone().map(|_| ()));
         f
     };
-    match backend.meta().await {
+    let meta = backend.meta().await;
+    if meta.is_ok() {
+        // The alert sits above the page: painting the page first and the alert a moment later
+        // would push everything down under the citizen's finger. Wait for it, briefly.
+        let _ = futures::future::select(
+            announcements.clone(),
+            gloo_timers::future::TimeoutFuture::new(ANNOUNCEMENT_WAIT_MS),
+        )
+        .await;
+    }
+    match meta {
         Ok(meta) => (
             Some(config.clone()),
             Ok(Booted {

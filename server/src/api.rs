@@ -138,9 +138,18 @@ const CORS_ALLOW_HEADERS: &str = "Content-Type, Idempotency-Key";
 const CORS_EXPOSE_HEADERS: &str = "Retry-After, Idempotent-Replayed";
 
 /// The HTTP answer for a reply of the reference backend.
-pub fn to_response(reply: &Reply) -> Response<Cursor<Vec<u8>>> {
-    let mut r = Response::from_data(reply.body.as_bytes().to_vec())
+/// The HTTP answer for a reply; gzip-compressed when `gzip` (the client accepts it) and the body is
+/// large enough to gain from it.
+pub fn to_response(reply: &Reply, gzip: bool) -> Response<Cursor<Vec<u8>>> {
+    let compress = gzip && reply.body.len() > 1024;
+    let body = if compress {
+        crate::files::gzip(reply.body.as_bytes())
+    } else {
+        reply.body.as_bytes().to_vec()
+    };
+    let mut r = Response::from_data(body)
         .with_status_code(reply.status)
+        .with_header(h("Vary", "Accept-Encoding"))
         .with_header(h("Content-Type", reply.content_type))
         .with_header(h("Cache-Control", "no-store"))
         .with_header(h("X-Content-Type-Options", "nosniff"))
@@ -149,6 +158,9 @@ pub fn to_response(reply: &Reply) -> Response<Cursor<Vec<u8>>> {
         .with_chunked_threshold(usize::MAX);
     if let Some(s) = reply.retry_after {
         r.add_header(h("Retry-After", &s.to_string()));
+    }
+    if compress {
+        r.add_header(h("Content-Encoding", "gzip"));
     }
     if reply.replayed {
         r.add_header(h("Idempotent-Replayed", "true"));

@@ -22,7 +22,8 @@ usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [
   --port N        port; 0 picks a free one (default 8080)
   --dist DIR      serve the built app from DIR (unknown paths without extension get index.html)
   --config FILE   serve FILE at /config.json instead of DIR/config.json
-  --gzip          gzip text assets and wasm for clients that accept it (compressed once, cached)
+  --gzip          gzip text assets and wasm (compressed once, cached) and API answers over 1 KB,
+                  for clients that accept it
   --api-only      no static files; the API also answers at /v1/... without the /api prefix
   --no-api        no API; /api/... answers 404
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
@@ -126,6 +127,8 @@ struct App {
     files: Option<Files>,
     api_only: bool,
     csp: Option<String>,
+    /// Compress API answers too (`--gzip`), as a production backend behind a web server would.
+    gzip: bool,
 }
 
 fn main() {
@@ -176,6 +179,7 @@ fn main() {
         files,
         api_only: options.api_only,
         csp: options.csp.clone(),
+        gzip: options.gzip,
     });
 
     let server = match Server::http((options.host.as_str(), options.port)) {
@@ -250,6 +254,8 @@ impl App {
             }
             let method = request.method().as_str().to_ascii_uppercase();
             let key = header(&request, "Idempotency-Key");
+            let accepts_gzip =
+                header(&request, "Accept-Encoding").is_some_and(|v| files::accepts_gzip(&v));
             let client = request.remote_addr().map(|a| a.ip());
             let mut raw = Vec::new();
             let read = request.as_reader().take(MAX_BODY + 1).read_to_end(&mut raw);
@@ -285,7 +291,7 @@ impl App {
                     ),
                 }
             };
-            let _ = request.respond(api::to_response(&reply));
+            let _ = request.respond(api::to_response(&reply, self.gzip && accepts_gzip));
             return;
         }
 
@@ -307,7 +313,7 @@ impl App {
                     "not_found",
                     "Not found",
                     vec![],
-                )));
+                ), false));
             }
             None => {
                 let _ = request.respond(plain(404, "Not found"));

@@ -446,3 +446,24 @@ fn http_and_the_demo_worker_give_the_same_answers() {
         );
     }
 }
+
+#[test]
+fn api_answers_are_gzipped_when_asked() {
+    let s = Server::start(&["--api-only", "--gzip"]);
+    // API answers over 1 KB are compressed too; small ones and clients without gzip get plain JSON.
+    let catalogue = s.send("GET", "/v1/catalogue", &[("Accept-Encoding", "gzip")], "");
+    assert_eq!(catalogue.status, 200);
+    assert_eq!(catalogue.header("content-encoding"), Some("gzip"));
+    let mut json = String::new();
+    flate2::read::GzDecoder::new(&catalogue.body[..])
+        .read_to_string(&mut json)
+        .unwrap();
+    let plain_catalogue = s.get("/v1/catalogue");
+    assert_eq!(plain_catalogue.header("content-encoding"), None);
+    assert_eq!(json.as_bytes(), &plain_catalogue.body[..], "the same answer");
+    assert!(catalogue.body.len() < plain_catalogue.body.len());
+    let missing = s.send("GET", "/v1/catalogue/none", &[("Accept-Encoding", "gzip")], "");
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.header("content-encoding"), None, "too small to gain");
+
+}

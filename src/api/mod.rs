@@ -8,7 +8,7 @@ mod demo;
 mod fetch;
 mod http;
 
-pub use config::{load_config, Config, OfficeContact};
+pub use config::{load_config, resolve, Config, OfficeContact};
 pub use demo::DemoBackend;
 pub use http::HttpBackend;
 

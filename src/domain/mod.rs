@@ -3,6 +3,7 @@
 pub mod base64;
 pub mod catalogue;
 pub mod date;
+pub mod ics;
 pub mod deadlines;
 pub mod draft;
 pub mod search;

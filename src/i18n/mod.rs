@@ -223,6 +223,11 @@ pub struct Texts {
     pub sent_next_title: &'static str,
     pub sent_next: [&'static str; 3],
     pub sent_keep: &'static str,
+    pub receipt_print: &'static str,
+    pub receipt_ics: &'static str,
+    /// The QR code's text alternative.
+    pub receipt_qr: &'static str,
+    pub receipt_status_link: &'static str,
     pub status_title: &'static str,
     pub status_intro: &'static str,
     pub status_number: &'static str,

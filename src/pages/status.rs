@@ -13,7 +13,12 @@ use leptos::prelude::*;
 pub fn StatusLookup() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    let number = RwSignal::new(String::new());
+    // A receipt's QR code links here with the number filled in (`?nomor=`); the second factor
+    // is never in a link.
+    let from_link = crate::components::router::use_location()
+        .with_untracked(|l| l.param("nomor"))
+        .unwrap_or_default();
+    let number = RwSignal::new(from_link);
     let verifier = RwSignal::new(String::new());
     // (field id, sentence) for each missing answer, set only after a submit attempt.
     let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());

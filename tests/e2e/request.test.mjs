@@ -5,6 +5,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import {
   startServer,
   launchBrowser,
@@ -447,6 +450,13 @@ test('every validation message, in the summary and inline, with focus and "Galat
     await page.locator('.error-summary a').first().click();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'f-name');
 
+    // Typing neither moves focus nor changes the messages: they change on "Continue" only.
+    await page.getByLabel('NIK', { exact: true }).focus();
+    await page.keyboard.type('320101');
+    await page.waitForTimeout(150);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-nik', 'focus stays where the citizen types');
+    assert.deepEqual(await page.locator('.error-summary li').allInnerTexts(), [MSG.name, MSG.nik]);
+
     await page.getByLabel('Nama lengkap').fill('Siti');
     for (const [nik, msg] of [
       ['32010145O8900001', MSG.nikDigits],
@@ -758,4 +768,89 @@ test('the whole request by keyboard alone', async () => {
     await press('Enter');
     await sentPage(page);
   });
+});
+
+test('the receipt: a QR code of the status link, an .ics of both dates, and a print layout', async () => {
+  await withPage('receipt', async (page) => {
+    await begin(page, httpServer.url);
+    await fillAll(page, 'individual');
+    await page.getByRole('button', { name: T.submit }).click();
+    const number = await sentPage(page);
+    const link = `${httpServer.url}/status?nomor=${number}`;
+
+    // The QR code (loaded only now) decodes to the status link, which is also written out.
+    const qr = page.locator('figure.qr svg[role="img"]');
+    await qr.waitFor();
+    assert.equal(await qr.getAttribute('aria-label'), 'Kode QR tautan cek status permohonan ini');
+    assert.equal(await page.locator('figure.qr a').getAttribute('href'), link);
+    const png = PNG.sync.read(await qr.screenshot({ scale: 'css' }));
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    assert.ok(decoded, 'the QR code can be read');
+    assert.equal(decoded.data, link);
+
+    // The .ics: both deadlines as all-day events, each described as it was computed.
+    const notice = addWorkingDays(COUNTS_FROM, SEED.meta.service_standards.notice_days);
+    const extended = addWorkingDays(notice.due, SEED.meta.service_standards.extension_days);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Simpan tanggal ke kalender (.ics)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `${number}.ics`);
+    const ics = fs.readFileSync(await download.path(), 'utf8');
+    assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
+    const starts = [...ics.matchAll(/DTSTART;VALUE=DATE:(\d{8})/g)].map((m) => m[1]);
+    assert.deepEqual(starts, [notice.due, extended.due].map((d) => d.replaceAll('-', '')));
+    const unfolded = ics.replace(/\r\n /g, '').replace(/\\([,;\\])/g, '$1');
+    assert.ok(unfolded.includes(`SUMMARY:Batas pemberitahuan tertulis — ${number}`));
+    assert.ok(unfolded.includes(`10 hari kerja setelah ${longDate(COUNTS_FROM)}.`), 'how it was computed');
+    for (const day of notice.skipped) assert.ok(unfolded.includes(longDate(day)), `skipped ${day} is explained`);
+
+    // Printed: the receipt without navigation, buttons or the alert; the QR code stays.
+    await page.emulateMedia({ media: 'print' });
+    const shown = async (sel) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).display !== 'none');
+    assert.equal(await shown('.site-header nav'), false);
+    assert.equal(await shown('.announcement'), false);
+    assert.equal(await shown('button'), false);
+    assert.equal(await shown('figure.qr'), true);
+    assert.equal(await shown('.confirmation .reference'), true);
+    await page.emulateMedia({ media: 'screen' });
+    await assertNoAxeViolations(page, 'receipt');
+
+    // The QR link opens the status lookup with the number filled in (never the second factor).
+    await page.goto(link);
+    await waitForApp(page);
+    assert.equal(await page.locator('#status-number').inputValue(), number);
+    assert.equal(await page.locator('#status-verifier').inputValue(), '');
+  });
+});
+
+test('kiosk mode keeps the draft in memory only', async () => {
+  const kiosk = await startServer({ config: { api_base: '/api', timeout_ms: 15000, kiosk: true }, args: ['--now', String(DEMO_NOW_MS)] });
+  try {
+    await withPage('kiosk', async (page) => {
+      await begin(page, kiosk.url);
+      await page.getByLabel(T.kinds.individual).check();
+      await next(page);
+      await expectStep(page, 'identitas', T.identity);
+      await page.getByLabel('Nama lengkap').fill('Siti Rahmawati');
+      await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
+      await next(page);
+      await expectStep(page, 'dokumen', T.document);
+      await attach(page, DOCS.individual[0], pdf());
+      const stored = await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)));
+      assert.deepEqual(stored.filter((k) => k.startsWith('ppid.request')), [], 'nothing of the request in browser storage');
+      const everything = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+      assert.equal(everything.includes('3201014508900001'), false, 'the NIK is nowhere in storage');
+      // In memory, the answers survive moving between questions.
+      await page.getByRole('link', { name: T.back }).click();
+      await expectStep(page, 'identitas', T.identity);
+      assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Siti Rahmawati');
+      // A reload (the next citizen at the counter) starts clean.
+      await page.reload();
+      await expectStep(page, 'identitas', T.identity, { moved: false });
+      assert.equal(await page.getByLabel('Nama lengkap').inputValue(), '');
+    });
+  } finally {
+    await kiosk.stop();
+  }
 });

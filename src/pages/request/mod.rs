@@ -73,7 +73,7 @@ pub fn save_files(files: &[crate::contract::Attachment], kiosk: bool) -> bool {
     };
     let _ = s.remove_item(FILES_KEY);
     if kiosk || files.is_empty() {
-        return !kiosk;
+        return true; // nothing to keep (a kiosk keeps nothing on purpose)
     }
     s.set_item(FILES_KEY, &crate::json::to_string(&files.to_vec()))
         .is_ok()

@@ -268,8 +268,11 @@ pub fn Question(step: Step) -> impl IntoView {
             .collect()
     });
     let raw = RwSignal::new(own);
+    // Messages change only when "Continue" is pressed, never as the citizen types (the summary
+    // takes focus each time they change). Hence the NIK's problem as it was at that moment.
+    let nik_at_submit = RwSignal::new(answers.with_untracked(RequestDraft::nik_problem));
     let errors: Signal<Shown> = Signal::derive(move || {
-        let nik = answers.with(RequestDraft::nik_problem);
+        let nik = nik_at_submit.get();
         raw.with(|e: &Vec<FieldError>| {
             e.iter()
                 .map(|e| (field_id(&e.pointer), message(t, e, nik)))
@@ -300,6 +303,7 @@ pub fn Question(step: Step) -> impl IntoView {
             };
             navigate(&format!("/permohonan/{}", next.slug()), false);
         } else {
+            nik_at_submit.set(answers.with_untracked(RequestDraft::nik_problem));
             raw.set(found);
         }
     };
