@@ -24,10 +24,10 @@ const { minify } = require('terser');
 
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-for (const name of fs.readdirSync(staging).filter((f) => /^ppid-portal-[0-9a-f]+\.js$/.test(f) || f === 'qr.js')) {
+for (const name of fs.readdirSync(staging).filter((f) => /^ppid-portal-[0-9a-f]+\.js$/.test(f) || f === 'receipt.js')) {
   const file = path.join(staging, name);
   const source = fs.readFileSync(file, 'utf8');
-  const result = await minify(source, { module: name !== 'qr.js', compress: { passes: 2 }, mangle: true });
+  const result = await minify(source, { module: name !== 'receipt.js', compress: { passes: 2 }, mangle: true });
   fs.writeFileSync(file, result.code);
   const oldHash = 'sha384-' + crypto.createHash('sha384').update(source).digest('base64');
   const newHash = 'sha384-' + crypto.createHash('sha384').update(result.code).digest('base64');

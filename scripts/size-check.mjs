@@ -5,8 +5,8 @@
 // Two groups:
 //   portal  - what every citizen downloads on a first visit (index.html, the app's wasm, JS, CSS,
 //             config.json, favicon). Budget: 250 KB (250,000 bytes) gzip; the goal is 180 KB.
-//   later   - fetched only by the page that needs it, never on a first visit (qr.js: the receipt's
-//             QR code encoder). Reported, and budgeted at 10 KB.
+//   later   - fetched only by the page that needs it, never on a first visit (receipt.js: the receipt's
+//             QR code and calendar file). Reported, and budgeted at 10 KB.
 //   demo    - the embedded demo backend (a Web Worker and its data set), fetched only when
 //             config.json chooses "demo". Reported, and checked against its own budget.
 //
@@ -23,7 +23,7 @@ const BUDGET = { portal: 250_000, later: 10_000, demo: 200_000 };
 const GOAL_PORTAL = 180_000;
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.html': 'html', '.json': 'json', '.svg': 'svg' };
 const isDemo = (file) => file.startsWith('demo-backend') || file === 'seed.json';
-const isLater = (file) => file === 'qr.js';
+const isLater = (file) => file === 'receipt.js';
 const groupOf = (file) => (isDemo(file) ? 'demo' : isLater(file) ? 'later' : 'portal');
 
 if (!fs.existsSync(DIST) || !fs.statSync(DIST).isDirectory()) {

@@ -308,12 +308,10 @@ impl App {
                 let _ = request.respond(response);
             }
             None if self.api_only => {
-                let _ = request.respond(api::to_response(&ppid_portal::reference::problem(
-                    404,
-                    "not_found",
-                    "Not found",
-                    vec![],
-                ), false));
+                let _ = request.respond(api::to_response(
+                    &ppid_portal::reference::problem(404, "not_found", "Not found", vec![]),
+                    false,
+                ));
             }
             None => {
                 let _ = request.respond(plain(404, "Not found"));

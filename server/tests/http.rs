@@ -460,10 +460,22 @@ fn api_answers_are_gzipped_when_asked() {
         .unwrap();
     let plain_catalogue = s.get("/v1/catalogue");
     assert_eq!(plain_catalogue.header("content-encoding"), None);
-    assert_eq!(json.as_bytes(), &plain_catalogue.body[..], "the same answer");
+    assert_eq!(
+        json.as_bytes(),
+        &plain_catalogue.body[..],
+        "the same answer"
+    );
     assert!(catalogue.body.len() < plain_catalogue.body.len());
-    let missing = s.send("GET", "/v1/catalogue/none", &[("Accept-Encoding", "gzip")], "");
+    let missing = s.send(
+        "GET",
+        "/v1/catalogue/none",
+        &[("Accept-Encoding", "gzip")],
+        "",
+    );
     assert_eq!(missing.status, 404);
-    assert_eq!(missing.header("content-encoding"), None, "too small to gain");
-
+    assert_eq!(
+        missing.header("content-encoding"),
+        None,
+        "too small to gain"
+    );
 }

@@ -242,9 +242,16 @@ pub fn decode<T: FromJson>(reply: RawReply) -> Result<T, ApiError> {
         return crate::json::from_str(&reply.body)
             .map_err(|_| ApiError::Contract("body does not decode"));
     }
+    Err(failure(reply))
+}
+
+/// The typed error of an answer that is not a success. Not generic and not inlined: one copy
+/// for every contract type `decode` is used with.
+#[inline(never)]
+fn failure(reply: RawReply) -> ApiError {
     let problem: Option<Problem> = crate::json::from_str(&reply.body).ok();
     let code = problem.as_ref().map(|p| p.code.as_str()).unwrap_or("");
-    Err(match (reply.status, code) {
+    match (reply.status, code) {
         (_, problem_code::CALENDAR_YEAR_MISSING) => ApiError::CalendarYearMissing(None),
         (429, _) => {
             ApiError::RateLimited(reply.retry_after.or(problem.and_then(|p| p.retry_after)))
@@ -253,5 +260,5 @@ pub fn decode<T: FromJson>(reply: RawReply) -> Result<T, ApiError> {
         (404, _) => ApiError::NotFound,
         (400 | 422, _) => ApiError::Invalid(problem.map(|p| p.errors).unwrap_or_default()),
         (status, _) => ApiError::Server { status },
-    })
+    }
 }

@@ -69,10 +69,17 @@ impl CatalogueIndex {
             ));
             pairs.extend(text.split_whitespace().map(|w| (w.to_owned(), ix as u32)));
         }
-        pairs.sort_unstable();
-        pairs.dedup();
+        // Through the one sort the orders use (a second instantiation costs wasm bytes).
+        let order = sorted_indices(pairs.len(), &|a, b| {
+            pairs[a as usize].cmp(&pairs[b as usize])
+        });
+        let mut sorted: Vec<(String, u32)> = Vec::with_capacity(pairs.len());
+        for i in order {
+            sorted.push(std::mem::take(&mut pairs[i as usize]));
+        }
+        sorted.dedup();
         let mut words: Vec<(String, Vec<u32>)> = Vec::new();
-        for (w, ix) in pairs {
+        for (w, ix) in sorted {
             match words.last_mut() {
                 Some((last, list)) if *last == w => list.push(ix),
                 _ => words.push((w, vec![ix])),

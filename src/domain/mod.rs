@@ -3,7 +3,6 @@
 pub mod base64;
 pub mod catalogue;
 pub mod date;
-pub mod ics;
 pub mod deadlines;
 pub mod draft;
 pub mod search;

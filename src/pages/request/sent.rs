@@ -34,13 +34,17 @@ pub fn Sent() -> impl IntoView {
         "status?nomor={}",
         crate::reference::percent_encode(&receipt.number)
     ));
-    // The QR code's encoder is fetched only now: no other page needs it.
+    // The receipt's script (QR code, calendar file) is fetched only now: no other page needs it.
     let qr = RwSignal::new(None::<(u32, String)>);
+    let script = RwSignal::new(false);
     {
         let link = status_link.clone();
         leptos::task::spawn_local(async move {
-            if let Some(code) = qr_code(&link).await {
-                qr.try_set(Some(code));
+            if receipt_script().await.is_some() {
+                script.try_set(true);
+                if let Some(code) = qr_code(&link) {
+                    qr.try_set(Some(code));
+                }
             }
         });
     }
@@ -75,10 +79,10 @@ pub fn Sent() -> impl IntoView {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
             Some(Ok(d)) => {
-                let ics = calendar_link(t, &number, &received, &d);
+                let ics = script.get().then(|| calendar_link(t, &number, &received, &d)).flatten();
                 view! {
                     <Deadlines d/>
-                    <p class="no-print"><a href=ics download=format!("{number}.ics")>{t.receipt_ics}</a></p>
+                    {ics.map(|href| view! { <p class="no-print"><a href=href download=format!("{number}.ics")>{t.receipt_ics}</a></p> })}
                 }
                 .into_any()
             }
@@ -159,67 +163,77 @@ fn reason(t: &Texts, r: &SkipReason) -> String {
 }
 
 /// A `data:` link to an iCalendar file with both deadlines, each described as it was computed.
-fn calendar_link(t: &Texts, number: &str, received_at: &str, d: &RequestDeadlines) -> String {
-    use crate::domain::date::LocalTime;
-    use crate::domain::ics::{calendar, Event};
+fn calendar_link(
+    t: &Texts,
+    number: &str,
+    received_at: &str,
+    d: &RequestDeadlines,
+) -> Option<String> {
     let explain = |x: &Derivation| {
         let mut text = (t.computed_from)(x.working_days, &weekday_date(t, x.start));
         for s in &x.skipped {
-            text.push_str(&format!("\n{} — {}", weekday_date(t, s.date), reason(t, &s.reason)));
+            text.push_str(&format!(
+                "\n{} — {}",
+                weekday_date(t, s.date),
+                reason(t, &s.reason)
+            ));
         }
         text
     };
-    let (notice, extended) = (explain(&d.notice), explain(&d.extended));
-    let summary = |label: &str| format!("{label} — {number}");
-    let (s1, s2) = (summary(t.sent_notice_due), summary(t.sent_extended_due));
-    let stamp = LocalTime::parse_rfc3339(received_at).unwrap_or(LocalTime {
-        unix_ms: js_sys::Date::now() as i64,
-        offset_minutes: 0,
-    });
-    let ics = calendar(
-        &[
-            Event {
-                uid: format!("{number}-notice@ppid"),
-                date: d.notice.due,
-                summary: &s1,
-                description: &notice,
-            },
-            Event {
-                uid: format!("{number}-extended@ppid"),
-                date: d.extended.due,
-                summary: &s2,
-                description: &extended,
-            },
-        ],
-        stamp,
-    );
-    format!(
-        "data:text/calendar;charset=utf-8,{}",
-        crate::reference::percent_encode(&ics)
-    )
+    let parts = js_sys::Array::new();
+    parts.push(&received_at.into());
+    for (x, label, id) in [
+        (&d.notice, t.sent_notice_due, "notice"),
+        (&d.extended, t.sent_extended_due, "extended"),
+    ] {
+        for part in [
+            format!("{number}-{id}@ppid"),
+            x.due.to_string(),
+            format!("{label} — {number}"),
+            explain(x),
+        ] {
+            parts.push(&part.into());
+        }
+    }
+    call_receipt("ppidIcs", &parts)?.as_string()
 }
 
-/// The QR code of `text` as (width in modules, SVG path), from `qr.js`, which is loaded on first use.
-async fn qr_code(text: &str) -> Option<(u32, String)> {
-    let global = js_sys::global();
-    let encoder = || js_sys::Reflect::get(&global, &"ppidQr".into()).ok().filter(JsValue::is_function);
-    let f = match encoder() {
-        Some(f) => f,
-        None => {
-            let script: web_sys::HtmlElement = document().create_element("script").ok()?.dyn_into().ok()?;
-            script.set_attribute("src", &crate::api::resolve("qr.js")).ok()?;
-            let loaded = js_sys::Promise::new(&mut |ok, fail| {
-                script.set_onload(Some(&ok));
-                script.set_onerror(Some(&fail));
-            });
-            document().body()?.append_child(&script).ok()?;
-            wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
-            encoder()?
-        }
-    };
-    let code = f.unchecked_into::<js_sys::Function>().call1(&JsValue::NULL, &text.into()).ok()?;
+/// Loads `receipt.js` once (a plain script beside the app: the strict CSP allows it).
+async fn receipt_script() -> Option<()> {
+    if receipt_function("ppidQr").is_some() {
+        return Some(());
+    }
+    let script: web_sys::HtmlElement = document().create_element("script").ok()?.dyn_into().ok()?;
+    script
+        .set_attribute("src", &crate::api::resolve("receipt.js"))
+        .ok()?;
+    let loaded = js_sys::Promise::new(&mut |ok, fail| {
+        script.set_onload(Some(&ok));
+        script.set_onerror(Some(&fail));
+    });
+    document().body()?.append_child(&script).ok()?;
+    wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
+    Some(())
+}
+
+fn receipt_function(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::global(), &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+fn call_receipt(name: &str, arg: &JsValue) -> Option<JsValue> {
+    receipt_function(name)?.call1(&JsValue::NULL, arg).ok()
+}
+
+/// The QR code of `text` as (width in modules, SVG path).
+fn qr_code(text: &str) -> Option<(u32, String)> {
+    let code = call_receipt("ppidQr", &text.into())?;
     let size = js_sys::Reflect::get(&code, &"size".into()).ok()?.as_f64()? as u32;
-    let path = js_sys::Reflect::get(&code, &"path".into()).ok()?.as_string()?;
+    let path = js_sys::Reflect::get(&code, &"path".into())
+        .ok()?
+        .as_string()?;
     // Only the moves and lines of a QR path: anything else from a script is not drawn.
     path.bytes()
         .all(|b| b"Mhvz -".contains(&b) || b.is_ascii_digit())

@@ -1,10 +1,12 @@
-// QR code (ISO/IEC 18004, model 2) of a short text, for the printed receipt's status link.
+// What the printed receipt needs, loaded only by the pages that show one (never on a first load),
+// as a plain script so the strict Content-Security-Policy (script-src 'self') allows it.
 //
-// Loaded only when a receipt is shown (it is not part of the first load), as a plain script so the
-// strict Content-Security-Policy (script-src 'self') allows it. Byte mode, error correction level M,
-// versions 1 to 10 (up to 213 bytes). Defines `globalThis.ppidQr(text)`, which returns
-// `{ size, path }`: the symbol's width in modules including a 4-module quiet zone, and an SVG path
-// of its dark modules; `null` when the text is too long.
+// `globalThis.ppidQr(text)`: a QR code (ISO/IEC 18004, model 2; byte mode, error correction level M,
+// versions 1 to 10, so up to 213 bytes). Returns `{ size, path }`: the width in modules including a
+// 4-module quiet zone, and an SVG path of the dark modules; `null` when the text is too long.
+//
+// `globalThis.ppidIcs(parts)`: an iCalendar (RFC 5545) file of all-day events as a `data:` URL.
+// `parts` is [stamp (RFC 3339), then uid, date (YYYY-MM-DD), summary, description for each event].
 (() => {
   'use strict';
 
@@ -253,6 +255,57 @@
     score += (Math.ceil(Math.abs(darkCount * 20 - total * 10) / total) - 1) * 10;
     return score;
   }
+
+  // ---------------------------------------------------------------- iCalendar
+
+  /** TEXT values: backslash, semicolon and comma escaped, new lines as \n. */
+  const icsText = (s) => String(s).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+
+  /** One content line, folded so no physical line exceeds 75 octets (never inside a character). */
+  function icsLine(content) {
+    let out = '';
+    let width = 0;
+    for (const ch of content) {
+      const octets = new TextEncoder().encode(ch).length;
+      if (width + octets > 75) {
+        out += '\r\n ';
+        width = 1;
+      }
+      out += ch;
+      width += octets;
+    }
+    return `${out}\r\n`;
+  }
+
+  globalThis.ppidIcs = (parts) => {
+    const [stamp, ...rest] = parts.map(String);
+    const compact = (d) => d.replaceAll('-', '');
+    const nextDay = (d) => {
+      const t = new Date(`${d}T00:00:00Z`);
+      t.setUTCDate(t.getUTCDate() + 1);
+      return t.toISOString().slice(0, 10);
+    };
+    const when = new Date(stamp);
+    const dtstamp = `${(Number.isNaN(when.getTime()) ? new Date() : when).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Portal PPID//Tenggat//ID', 'CALSCALE:GREGORIAN'];
+    for (let i = 0; i + 3 < rest.length; i += 4) {
+      const [uid, date, summary, description] = rest.slice(i, i + 4);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${icsText(uid)}`,
+        `DTSTAMP:${dtstamp}`,
+        `DTSTART;VALUE=DATE:${compact(date)}`,
+        `DTEND;VALUE=DATE:${compact(nextDay(date))}`,
+        `SUMMARY:${icsText(summary)}`,
+        `DESCRIPTION:${icsText(description)}`,
+        'TRANSP:TRANSPARENT',
+        'END:VEVENT',
+      );
+    }
+    lines.push('END:VCALENDAR');
+    return `data:text/calendar;charset=utf-8,${encodeURIComponent(lines.map(icsLine).join(''))}`;
+  };
 
   globalThis.ppidQr = (text) => {
     const bytes = new TextEncoder().encode(String(text));
