@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// Trunk post_build hook (Trunk.toml): minifies the app's wasm-bindgen JS glue, which Trunk's own
-// minifier cannot parse, and updates its Subresource Integrity hash in index.html; then moves the
-// inline boot script Trunk writes into index.html into a hashed file, so the app runs under a CSP
-// without 'unsafe-inline'.
-// Runs inside Trunk with TRUNK_STAGING_DIR set; does nothing for debug builds.
+// Trunk post_build hook (Trunk.toml).
+//
+// 1. Release builds: minifies the app's wasm-bindgen JS glue (and receipt.js), which Trunk's own
+//    minifier cannot parse, and updates its Subresource Integrity hash in index.html.
+// 2. Every build: replaces the inline boot script Trunk writes into index.html with a hashed file
+//    (so the app runs under a CSP without 'unsafe-inline') that picks one of the portal's two
+//    bundles by path (`app::Bundle` in src/app.rs): the forms bundle (`ppid-forms`, which Trunk
+//    builds as a classic script, the only way it builds a second wasm) for /permohonan, /status
+//    and /keberatan, the main bundle for every other page. The preload links for the main bundle
+//    go: a forms page must not download it. Both downloads start at once instead.
+// Runs inside Trunk with TRUNK_STAGING_DIR set.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,17 +23,17 @@ if (!staging) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run through `trunk build`)');
   process.exit(1);
 }
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const release = process.env.TRUNK_PROFILE === 'release';
 
 const require = createRequire(path.join(ROOT, 'tests', 'package.json'));
 const { minify } = require('terser');
 
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-for (const name of fs.readdirSync(staging).filter((f) => /^ppid-portal-[0-9a-f]+\.js$/.test(f) || f === 'receipt.js')) {
+for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-portal-[0-9a-f]+\.js$/.test(f) || f === 'receipt.js' || f === 'ppid-forms.js'))) {
   const file = path.join(staging, name);
   const source = fs.readFileSync(file, 'utf8');
-  const result = await minify(source, { module: name !== 'receipt.js', compress: { passes: 2 }, mangle: true });
+  const result = await minify(source, { module: name.startsWith('ppid-portal'), compress: { passes: 2 }, mangle: true });
   fs.writeFileSync(file, result.code);
   const oldHash = 'sha384-' + crypto.createHash('sha384').update(source).digest('base64');
   const newHash = 'sha384-' + crypto.createHash('sha384').update(result.code).digest('base64');
@@ -37,13 +43,44 @@ for (const name of fs.readdirSync(staging).filter((f) => /^ppid-portal-[0-9a-f]+
 // The inline `<script type=module>` that imports the glue and starts the wasm.
 const inline = html.match(/<script type=module>([\s\S]*?)<\/script>/);
 if (inline) {
-  const code = inline[1];
+  const glue = inline[1].match(/from '([^']*ppid-portal-[0-9a-f]+\.js)'/);
+  const wasm = inline[1].match(/module_or_path: '([^']*ppid-portal-[0-9a-f]+_bg\.wasm)'/);
+  if (!glue || !wasm || !fs.existsSync(path.join(staging, 'ppid-forms.js'))) {
+    console.error('post-build: the boot script or a bundle is not what this hook expects; see scripts/post-build.mjs');
+    process.exit(1);
+  }
+  const base = (href) => href.slice(href.lastIndexOf('/') + 1);
+  const code = `// Starts the portal: the forms bundle for /permohonan, /status and /keberatan, the main bundle otherwise.
+const root = new URL('.', import.meta.url);
+globalThis.ppidRoot = root.href;
+const at = (file) => new URL(file, root).href;
+const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : '';
+let wasm;
+if (/^(permohonan|status|keberatan)(\\/|$)/.test(here)) {
+  const module = fetch(at('ppid-forms_bg.wasm'));
+  await new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = at('ppid-forms.js');
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  wasm = await wasm_bindgen({ module_or_path: module });
+} else {
+  const module = fetch(at('${base(wasm[1])}'));
+  const glue = await import(at('${base(glue[1])}'));
+  wasm = await glue.default({ module_or_path: module });
+}
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+`;
   const digest = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
   const name = `boot-${digest}.js`;
   fs.writeFileSync(path.join(staging, name), code);
   const prefix = (html.match(/href=([^ >]*?)ppid-portal-[0-9a-f]+\.js/) || [, '/'])[1];
   const sri = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
   html = html.replace(inline[0], `<script type=module src=${prefix}${name} integrity=${sri}></script>`);
+  // The main bundle's preloads: boot.js starts the download of whichever bundle the page needs.
+  html = html.replace(/<link[^>]*ppid-portal-[0-9a-f]+(_bg\.wasm|\.js)[^>]*>/g, '');
   console.log(`post-build: inline boot script moved to ${name}`);
 }
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {

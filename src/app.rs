@@ -31,12 +31,45 @@ pub fn use_texts() -> &'static crate::i18n::Texts {
 }
 
 /// Replaces the static boot shell of `index.html` with the app.
-pub fn mount() {
+pub fn mount(bundle: Bundle) {
     console_error_panic_hook::set_once();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || view! { <App bundle/> });
+}
+
+/// One of the two wasm bundles the portal ships as. Each holds the shell and its own pages; a page
+/// of the other bundle is reached by a full page load, and `boot.js` picks the bundle by path
+/// (`scripts/post-build.mjs`). Two smaller downloads instead of one large one: a citizen who only
+/// reads the catalogue never downloads the forms, and the reverse.
+#[derive(Clone, Copy)]
+pub struct Bundle {
+    /// Whether this bundle renders `page`.
+    pub owns: fn(&Page) -> bool,
+    /// The view of one of its pages.
+    pub view: fn(Page) -> AnyView,
+    /// Set-up outside the part that re-renders on a language switch.
+    pub setup: fn(),
+    /// Set-up once the backend's metadata is known.
+    pub with_meta: fn(&Meta),
+}
+
+impl Bundle {
+    /// Home, the catalogue, its items, about.
+    pub const PORTAL: Bundle = Bundle {
+        owns: |p| !p.is_form(),
+        view: portal_view,
+        setup: || {},
+        with_meta: |_| pages::catalogue::provide_catalogue_cache(),
+    };
+    /// The request, status and objection pages.
+    pub const FORMS: Bundle = Bundle {
+        owns: |p| p.is_form() || *p == Page::NotFound,
+        view: forms_view,
+        setup: pages::request::provide_draft,
+        with_meta: pages::request::follow_backend,
+    };
 }
 
 /// What the portal needs before any page can render.
@@ -55,6 +88,9 @@ pub enum BootError {
     Config,
     Api(ApiError),
 }
+
+/// The path a page load was started for because it belongs to the other bundle.
+const RELOAD_KEY: &str = "ppid.reload";
 
 /// How long the first paint waits for the serta-merta announcements once the backend has answered.
 const ANNOUNCEMENT_WAIT_MS: u32 = 1500;
@@ -99,7 +135,7 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
 }
 
 #[component]
-fn App() -> impl IntoView {
+fn App(bundle: Bundle) -> impl IntoView {
     // A JSON string, as earlier versions stored it.
     let stored = local_storage()
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
@@ -118,8 +154,9 @@ fn App() -> impl IntoView {
         }
     });
     provide_router();
+    provide_context(bundle);
     // Outside the part that re-renders on a language switch: a draft survives it.
-    pages::request::provide_draft();
+    (bundle.setup)();
     let booted = crate::components::use_load(boot);
     view! {
             // Re-rendered whole when the language changes: views hold plain strings.
@@ -160,8 +197,7 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
         config: StoredValue::new_local(booted.config),
         meta: StoredValue::new_local(booted.meta),
     });
-    pages::catalogue::provide_catalogue_cache();
-    pages::request::follow_backend(&meta);
+    (expect_context::<Bundle>().with_meta)(&meta);
     focus_heading_on_navigation();
     view! {
         <Header meta=Some(meta.clone()) demo/>
@@ -175,7 +211,7 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
 
 /// The pages, by path. Re-renders only when the page changes, not when its query does.
 #[derive(Clone, Debug, PartialEq)]
-enum Page {
+pub enum Page {
     Home,
     Catalogue,
     Item(String),
@@ -188,8 +224,19 @@ enum Page {
     NotFound,
 }
 
+impl Page {
+    /// A page of the forms bundle (the same paths `boot.js` sends there).
+    fn is_form(&self) -> bool {
+        matches!(
+            self,
+            Page::Request | Page::RequestStep(_) | Page::RequestSent | Page::Status | Page::Objection
+        )
+    }
+}
+
 #[component]
 fn Routes() -> impl IntoView {
+    let bundle = expect_context::<Bundle>();
     let location = use_location();
     let page = Memo::new(move |_| {
         let segments = location.with(|l| l.segments());
@@ -212,24 +259,55 @@ fn Routes() -> impl IntoView {
             _ => Page::NotFound,
         }
     });
-    move || page_view(page.get())
+    move || {
+        let page = page.get();
+        let storage = window().session_storage().ok().flatten();
+        let path = location.with_untracked(|l| l.path.clone());
+        let reloaded = storage
+            .as_ref()
+            .and_then(|s| s.get_item(RELOAD_KEY).ok().flatten())
+            .is_some_and(|p| p == path);
+        if (bundle.owns)(&page) || reloaded {
+            if let Some(s) = &storage {
+                let _ = s.remove_item(RELOAD_KEY);
+            }
+            // A page load already came back to this bundle for this path: never loop.
+            let page = if (bundle.owns)(&page) { page } else { Page::NotFound };
+            (bundle.view)(page)
+        } else {
+            // The other bundle's page (a link or the back button led here): load it for real.
+            if let Some(s) = &storage {
+                let _ = s.set_item(RELOAD_KEY, &path);
+            }
+            let _ = window().location().reload();
+            view! { <Loading/> }.into_any()
+        }
+    }
 }
 
-/// One page's view. Not inlined: every page inlined into the route closure (and the reactive
-/// machinery around it) would be copied more than once (tens of kilobytes of wasm).
+// One page's view per bundle. Not inlined: every page inlined into the route closure (and the
+// reactive machinery around it) would be copied more than once (tens of kilobytes of wasm).
+
 #[inline(never)]
-fn page_view(page: Page) -> AnyView {
+fn portal_view(page: Page) -> AnyView {
     match page {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Catalogue => view! { <pages::catalogue::Catalogue/> }.into_any(),
         Page::Item(id) => view! { <pages::item::Item id/> }.into_any(),
+        Page::About => view! { <pages::about::About/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+#[inline(never)]
+fn forms_view(page: Page) -> AnyView {
+    match page {
         Page::Request => view! { <pages::request::start::RequestStart/> }.into_any(),
         Page::RequestStep(step) => view! { <pages::request::Question step/> }.into_any(),
         Page::RequestSent => view! { <pages::request::Sent/> }.into_any(),
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
-        Page::About => view! { <pages::about::About/> }.into_any(),
-        Page::NotFound => view! { <pages::not_found::NotFound/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
 

@@ -73,8 +73,9 @@ impl Config {
 
 /// Resolves a URL relative to the portal's own root (where index.html and config.json live).
 ///
-/// The root is the folder of the app's JavaScript (its `modulepreload` link), so the portal works
-/// under a sub-path without a `<base>` element, which a strict CSP (`base-uri 'none'`) forbids.
+/// The root is the folder of the app's JavaScript (`boot.js` sets `ppidRoot` to it; older builds
+/// have a `modulepreload` link), so the portal works under a sub-path without a `<base>` element,
+/// which a strict CSP (`base-uri 'none'`) forbids.
 pub fn resolve(url: &str) -> String {
     let root = app_root();
     match web_sys::Url::new_with_base(url, &root) {
@@ -84,6 +85,12 @@ pub fn resolve(url: &str) -> String {
 }
 
 fn app_root() -> String {
+    if let Some(root) = js_sys::Reflect::get(&js_sys::global(), &"ppidRoot".into())
+        .ok()
+        .and_then(|r| r.as_string())
+    {
+        return root;
+    }
     let doc = web_sys::window().and_then(|w| w.document());
     let script = doc
         .as_ref()

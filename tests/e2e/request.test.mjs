@@ -854,3 +854,23 @@ test('kiosk mode keeps the draft in memory only', async () => {
     await kiosk.stop();
   }
 });
+
+test('a request submitted in demo mode is found by the status lookup, also after a reload', async () => {
+  await withPage('demo-status', async (page) => {
+    await begin(page, demoServer.url);
+    await fillAll(page, 'individual');
+    await page.getByRole('button', { name: T.submit }).click();
+    const number = await sentPage(page);
+    for (const pass of ['after the submit', 'after a reload']) {
+      if (pass === 'after a reload') await page.reload();
+      await page.goto(`${demoServer.url}/status?nomor=${number}`);
+      await waitForApp(page);
+      await page.locator('#status-verifier').fill('siti@contoh.id');
+      await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+      const panel = page.locator('section.panel', { has: page.locator('#status-heading') });
+      await panel.waitFor();
+      assert.equal(await panel.locator('h2').innerText(), number, pass);
+      assert.match(await panel.locator('ol.timeline').innerText(), /Permohonan diterima/, pass);
+    }
+  });
+});

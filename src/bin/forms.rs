@@ -1,0 +1,12 @@
+//! Mounts the portal's forms bundle: the request, its status and the objection. `boot.js` loads it
+//! instead of the main bundle for those paths (see `app::Bundle`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    ppid_portal::app::mount(ppid_portal::app::Bundle::FORMS);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The portal is a browser app: build it with `trunk build` (see README.md).");
+}
