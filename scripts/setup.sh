@@ -38,8 +38,10 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# npm packages: binaryen (wasm-opt), playwright-core, axe-core. Pinned by tests/package-lock.json.
+# npm packages: binaryen (wasm-opt), playwright-core, axe-core, terser, lighthouse and chrome-launcher.
+# Pinned by tests/package-lock.json.
 if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ ! -d tests/node_modules/playwright-core ] \
+   || [ ! -d tests/node_modules/lighthouse ] \
    || [ tests/package-lock.json -nt tests/node_modules/.stamp ]; then
   say "installing npm packages for the build and end-to-end tests"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command. Installs missing tools, then:
-#   host tests -> release build (Trunk) -> server build -> size budget -> wasm tests in headless Chromium
-#   -> end-to-end tests (Playwright + axe-core against the release build).
+#   host tests -> release build (Trunk) -> server build -> size budget -> performance budget (Lighthouse)
+#   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build).
 # A failing step does not hide the others (steps that need a failed build are skipped); the last line is
 # `N passed, M failed` over every test run, and the exit status is non-zero when any step failed.
 # Full output of each step: target/test-logs/<step>.log.
@@ -52,6 +52,13 @@ if [ "$app_built" = 1 ]; then
   run "size check (node scripts/size-check.mjs)" size node scripts/size-check.mjs || true
 else
   skip "size check (node scripts/size-check.mjs)" "the release build failed"
+fi
+
+if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
+  run "performance budget (node tests/perf/lighthouse.mjs)" lighthouse \
+    node --test-reporter=tap tests/perf/lighthouse.mjs || true
+else
+  skip "performance budget (node tests/perf/lighthouse.mjs)" "the release build or the server build failed"
 fi
 
 run "wasm tests (headless Chromium)" wasm \
