@@ -229,7 +229,11 @@ impl Page {
     fn is_form(&self) -> bool {
         matches!(
             self,
-            Page::Request | Page::RequestStep(_) | Page::RequestSent | Page::Status | Page::Objection
+            Page::Request
+                | Page::RequestStep(_)
+                | Page::RequestSent
+                | Page::Status
+                | Page::Objection
         )
     }
 }
@@ -272,7 +276,11 @@ fn Routes() -> impl IntoView {
                 let _ = s.remove_item(RELOAD_KEY);
             }
             // A page load already came back to this bundle for this path: never loop.
-            let page = if (bundle.owns)(&page) { page } else { Page::NotFound };
+            let page = if (bundle.owns)(&page) {
+                page
+            } else {
+                Page::NotFound
+            };
             (bundle.view)(page)
         } else {
             // The other bundle's page (a link or the back button led here): load it for real.

@@ -149,6 +149,7 @@ pub static TEXTS: Texts = Texts {
     f_information: ("Details of the information", "Be as precise as you can: title, year, activity or area."),
     f_unit: ("Unit that holds the information", "If you know. If not, we forward it."),
     unit_unknown: "I don't know",
+    unit_search: ("Search the units", "Type part of a unit's name to shorten the list below."),
     from_catalogue: "From the information list:",
     q_purpose: "What will you use the information for?",
     f_purpose: ("Purpose of use", "Required by law. For example: research, monitoring a village budget."),

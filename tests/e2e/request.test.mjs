@@ -874,3 +874,34 @@ test('a request submitted in demo mode is found by the status lookup, also after
     }
   });
 });
+
+test('the unit picker narrows its list as the citizen types, ignoring case and accents', async () => {
+  await withPage('unit-search', async (page) => {
+    await begin(page, httpServer.url);
+    await page.getByLabel(T.kinds.individual).check();
+    await next(page);
+    await page.getByLabel('Nama lengkap').fill('Siti');
+    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
+    await next(page);
+    await expectStep(page, 'dokumen', T.document);
+    await attach(page, DOCS.individual[0], pdf());
+    await next(page);
+    await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
+    await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
+    await next(page);
+    await expectStep(page, 'informasi', T.information);
+    const options = () => page.locator('#f-unit option').allInnerTexts();
+    await page.waitForFunction((n) => document.querySelectorAll('#f-unit option').length === n, SEED.units.length + 1);
+    await page.getByLabel('Cari unit').fill('KESEH');
+    const health = SEED.units.filter((u) => /(^|\s)keseh/i.test(u.name)).map((u) => u.name);
+    assert.ok(health.length >= 1);
+    await page.waitForFunction((n) => document.querySelectorAll('#f-unit option').length === n, health.length + 1);
+    assert.deepEqual(await options(), ['Saya tidak tahu', ...health]);
+    await page.getByLabel('Unit yang menguasai informasi').selectOption({ label: health[0] });
+    // The chosen unit stays in the list whatever is typed next.
+    await page.getByLabel('Cari unit').fill('pendidikan');
+    await page.waitForFunction((name) => [...document.querySelectorAll('#f-unit option')].some((o) => o.textContent === name && o.selected), health[0]);
+    assert.ok((await options()).some((o) => /Pendidikan/.test(o)));
+    await assertNoAxeViolations(page, 'unit search');
+  });
+});

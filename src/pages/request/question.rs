@@ -365,7 +365,8 @@ fn question_title(t: &'static crate::i18n::Texts, step: Step) -> &'static str {
     }
 }
 
-/// Optional: the unit holding the information, from the backend's list.
+/// Optional: the unit holding the information, from the backend's list, with a search box that
+/// narrows the list (a regency may have dozens of units).
 #[component]
 fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
     let t = use_texts();
@@ -375,9 +376,15 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
         let backend = portal.backend.get_value();
         async move { backend.units().await.map(|u| u.units).unwrap_or_default() }
     });
+    let query = RwSignal::new(String::new());
     let error = super::fields::error_of(errors, "f-unit");
     view! {
         <div class="field" class:field-error=move || error().is_some()>
+            <label for="f-unit-search">{t.unit_search.0}</label>
+            <p class="hint" id="f-unit-search-hint">{t.unit_search.1}</p>
+            <input id="f-unit-search" type="search" autocomplete="off" aria-describedby="f-unit-search-hint"
+                aria-controls="f-unit" prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))/>
             <label for="f-unit">{t.f_unit.0}</label>
             <p class="hint" id="f-unit-hint">{t.f_unit.1}</p>
             {move || error().map(|m| view! { <p class="error-message" id="f-unit-error">{m}</p> })}
@@ -385,10 +392,19 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
                 on:change=move |ev| answers.update(|d| d.unit_id = event_target_value(&ev))>
                 <option value="">{t.unit_unknown}</option>
                 // Marked selected as they arrive: the select's value was set before its options existed.
-                {move || units.get().unwrap_or_default().into_iter().map(|u| {
-                    let selected = answers.with_untracked(|d| d.unit_id == u.id);
-                    view! { <option value=u.id selected=selected>{u.name}</option> }
-                }).collect_view()}
+                // The chosen unit stays listed whatever is searched.
+                {move || {
+                    let words: Vec<String> = crate::domain::search::fold(&query.get())
+                        .split_whitespace()
+                        .map(str::to_owned)
+                        .collect();
+                    units.get().unwrap_or_default().into_iter().filter_map(|u| {
+                        let selected = answers.with_untracked(|d| d.unit_id == u.id);
+                        let name = crate::domain::search::fold(&u.name);
+                        let matches = words.iter().all(|w| name.split_whitespace().any(|n| n.starts_with(w.as_str())));
+                        (selected || matches).then(|| view! { <option value=u.id selected=selected>{u.name}</option> })
+                    }).collect_view()
+                }}
             </select>
         </div>
     }
