@@ -225,6 +225,11 @@ pub struct Texts {
     pub sent_next_title: &'static str,
     pub sent_next: [&'static str; 3],
     pub sent_keep: &'static str,
+    pub status_left: fn(i64) -> String,
+    pub status_due_today: &'static str,
+    pub status_overdue: fn(i64) -> String,
+    pub status_noticed: &'static str,
+    pub status_object: &'static str,
     pub receipt_print: &'static str,
     pub receipt_ics: &'static str,
     /// The QR code's text alternative.

@@ -2,9 +2,15 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
-use crate::components::{error_text, format_instant as when, use_title};
+use crate::components::deadline::{calendar_link, load_calendar, receipt_script, DueRow};
+use crate::components::{
+    error_text, format_instant as when, today, use_load, use_title, LoadingLine,
+};
 use crate::contract::{EventKind, Lookup, Outcome, RequestEvent, RequestStatus};
+use crate::domain::date::Date;
+use crate::domain::deadlines::request_deadlines;
 use crate::i18n::Texts;
+use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
 
@@ -89,6 +95,7 @@ fn StatusView(status: RequestStatus) -> impl IntoView {
                 <div class="row"><dt>{t.status_received}</dt><dd>{move || when(t, &received)}</dd></div>
                 <div class="row"><dt>{t.status_counts_from}</dt><dd>{t.date_str(&counts_from)}</dd></div>
             </dl>
+            <Clock status=status.clone()/>
             <h3>{t.status_timeline}</h3>
             <ol class="timeline">
                 {status.events.into_iter().map(|e| view! { <EventItem event=e/> }).collect_view()}
@@ -97,10 +104,86 @@ fn StatusView(status: RequestStatus) -> impl IntoView {
     }
 }
 
+/// The law's clock for this request: the due date of the written notice (extended when an
+/// extension was notified) with how it was computed, the working days left or how late it is,
+/// a calendar file, and the way to object.
+#[component]
+fn Clock(status: RequestStatus) -> impl IntoView {
+    let t = use_texts();
+    let portal = use_portal();
+    let counts_from = Date::parse(&status.counts_from);
+    let extended = status.events.iter().any(|e| e.kind == EventKind::Extended);
+    let noticed = status.events.iter().any(|e| e.kind == EventKind::Notice);
+    let number = status.number.clone();
+    let received = status.received_at.clone();
+    let clock = use_load(move || {
+        let backend = portal.backend.get_value();
+        let (standards, rules) = portal
+            .meta
+            .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
+        async move {
+            let start = counts_from.ok_or(ApiError::Contract("counts_from"))?;
+            let now = today();
+            // From day zero to today or the due date, whichever is later (at most a few years).
+            let last = now.year().clamp(start.year() + 1, start.year() + 5);
+            let cal = load_calendar(
+                &backend,
+                rules.cuti_bersama_is_non_working,
+                start.year()..=last,
+            )
+            .await?;
+            let missing =
+                |e: crate::domain::workdays::YearMissing| ApiError::CalendarYearMissing(Some(e.0));
+            let d = request_deadlines(&cal, start, &standards).map_err(missing)?;
+            let due = if extended { d.extended } else { d.notice };
+            let left = cal.working_days_between(now, due.due).map_err(missing)?;
+            Ok::<_, ApiError>((due, left))
+        }
+    });
+    let script = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if receipt_script().await.is_some() {
+            script.try_set(true);
+        }
+    });
+    let object = format!(
+        "/keberatan?nomor={}",
+        crate::reference::percent_encode(&number)
+    );
+    view! {
+        {move || match clock.get() {
+            None => view! { <LoadingLine/> }.into_any(),
+            Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
+            Some(Ok((due, left))) => {
+                let label = if extended { t.sent_extended_due } else { t.sent_notice_due };
+                let (class, text) = if noticed {
+                    ("clock", t.status_noticed.to_owned())
+                } else if left > 0 {
+                    ("clock", (t.status_left)(left))
+                } else if left == 0 {
+                    ("clock", t.status_due_today.to_owned())
+                } else {
+                    ("clock overdue", (t.status_overdue)(-left))
+                };
+                let events = [(format!("{number}-due@ppid"), &due, format!("{label} — {number}"))];
+                let ics = script.get().then(|| calendar_link(t, &received, &events)).flatten();
+                view! {
+                    <dl class="summary-list deadlines"><DueRow label d=due.clone()/></dl>
+                    <p class=class>{text}</p>
+                    {ics.map(|href| view! { <p><a href=href download=format!("{number}.ics")>{t.receipt_ics}</a></p> })}
+                }
+                .into_any()
+            }
+        }}
+        <p><a href=object class="button secondary">{t.status_object}</a></p>
+    }
+}
+
 #[component]
 fn EventItem(event: RequestEvent) -> impl IntoView {
     let t = use_texts();
     let at = event.at.clone();
+    let documents = event.documents.clone();
     let detail = [
         event.body_name.clone(),
         event.reason.clone(),
@@ -116,6 +199,14 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
                 " · " {move || when(t, &at)}
             </p>
             {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
+            {(!documents.is_empty()).then(|| view! {
+                <ul class="files">
+                    {documents.into_iter().filter(|f| is_safe_url(&f.url)).map(|f| {
+                        let kind = file_kind(&f.name, &f.media_type);
+                        view! { <li><a href=f.url.clone() rel="noopener">{f.name.clone()}</a> " (" {kind} ", " {human_size(f.size_bytes)} ")"</li> }
+                    }).collect_view()}
+                </ul>
+            })}
         </li>
     }
 }

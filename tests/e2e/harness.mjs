@@ -298,3 +298,48 @@ export async function pinDemoClock(page, ms = DEMO_NOW_MS, dist = DIST) {
     route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: shim + loader }),
   );
 }
+
+// ------------------------------------------------------------------ the working-day oracle
+// Deadlines worked out from the seed's calendar, independently of the app's Rust code.
+
+const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const listed = new Map(SEED.calendars.flatMap((c) => c.days.map((d) => [d.date, d])));
+const cutiCounts = !SEED.meta.deadline_rules.cuti_bersama_is_non_working;
+
+export function addDays(iso, n) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+export function isWorking(iso) {
+  const wd = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  if (wd === 0 || wd === 6) return false;
+  const day = listed.get(iso);
+  return !day || (day.kind === 'cuti_bersama' && cutiCounts);
+}
+/** The day `n` working days after `start`, and the days skipped on the way. */
+export function addWorkingDays(start, n) {
+  let d = start;
+  const skipped = [];
+  while (n > 0) {
+    d = addDays(d, 1);
+    if (isWorking(d)) n -= 1;
+    else skipped.push(d);
+  }
+  return { due: d, skipped };
+}
+export function longDate(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+/** Working days after `from` up to and including `to` (negative when `to` is earlier), like the app's. */
+export function workingDaysBetween(from, to) {
+  const [lo, hi, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  let n = 0;
+  for (let d = lo; d < hi; ) {
+    d = addDays(d, 1);
+    if (isWorking(d)) n += 1;
+  }
+  return sign * n;
+}

@@ -18,6 +18,9 @@ import {
   SEED,
   DEMO_NOW_MS,
   pinDemoClock,
+  addWorkingDays,
+  isWorking,
+  longDate,
 } from './harness.mjs';
 
 const DRAFT_KEY = 'ppid.request.draft';
@@ -158,39 +161,6 @@ async function attach(page, label, file) {
   await page.locator(`[id$="-status"]:has-text("Terlampir:")`).filter({ hasText: file.name.replace(/\.[^.]+$/, '') }).first().waitFor();
 }
 
-// ------------------------------------------------------------------ the deadline oracle (from the seed)
-
-const WEEKDAYS = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const listed = new Map(SEED.calendars.flatMap((c) => c.days.map((d) => [d.date, d])));
-const cutiCounts = !SEED.meta.deadline_rules.cuti_bersama_is_non_working;
-
-function addDays(iso, n) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-function isWorking(iso) {
-  const wd = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  if (wd === 0 || wd === 6) return false;
-  const day = listed.get(iso);
-  return !day || (day.kind === 'cuti_bersama' && cutiCounts);
-}
-/** The day `n` working days after `start`, and the days skipped on the way. */
-function addWorkingDays(start, n) {
-  let d = start;
-  const skipped = [];
-  while (n > 0) {
-    d = addDays(d, 1);
-    if (isWorking(d)) n -= 1;
-    else skipped.push(d);
-  }
-  return { due: d, skipped };
-}
-function longDate(iso) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
 /** The test clock is Monday 23 Nov 2026 09:00 WIB: a working day in office hours, so day zero is that day. */
 const COUNTS_FROM = '2026-11-23';
 assert.ok(isWorking(COUNTS_FROM), 'the pinned clock falls on a working day');

@@ -2,16 +2,14 @@
 //! were worked out from the backend's calendar.
 
 use super::{session_storage, RECEIPT_KEY};
-use crate::api::{ApiError, Backend};
+use crate::api::ApiError;
 use crate::app::{use_portal, use_texts};
+use crate::components::deadline::{calendar_link, load_calendar, qr_code, receipt_script, DueRow};
 use crate::components::{error_text, format_instant, use_load, use_title, LoadingLine};
 use crate::contract::RequestReceipt;
 use crate::domain::date::Date;
 use crate::domain::deadlines::{request_deadlines, RequestDeadlines};
-use crate::domain::workdays::{Derivation, SkipReason, WorkCalendar};
-use crate::i18n::Texts;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// The page after a successful submit.
 #[component]
@@ -57,11 +55,13 @@ pub fn Sent() -> impl IntoView {
             .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
         async move {
             let start = counts_from.ok_or(ApiError::Contract("counts_from"))?;
-            let mut cal = WorkCalendar::new(rules.cuti_bersama_is_non_working);
             // The longest clock here is 17 working days: at most into the next year.
-            for year in [start.year(), start.year() + 1] {
-                cal.add_year(&backend.calendar(year).await?);
-            }
+            let cal = load_calendar(
+                &backend,
+                rules.cuti_bersama_is_non_working,
+                [start.year(), start.year() + 1],
+            )
+            .await?;
             request_deadlines(&cal, start, &standards)
                 .map_err(|e| ApiError::CalendarYearMissing(Some(e.0)))
         }
@@ -79,7 +79,11 @@ pub fn Sent() -> impl IntoView {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
             Some(Ok(d)) => {
-                let ics = script.get().then(|| calendar_link(t, &number, &received, &d)).flatten();
+                let events = [
+                    (format!("{number}-notice@ppid"), &d.notice, format!("{} — {number}", t.sent_notice_due)),
+                    (format!("{number}-extended@ppid"), &d.extended, format!("{} — {number}", t.sent_extended_due)),
+                ];
+                let ics = script.get().then(|| calendar_link(t, &received, &events)).flatten();
                 view! {
                     <Deadlines d/>
                     {ics.map(|href| view! { <p class="no-print"><a href=href download=format!("{number}.ics")>{t.receipt_ics}</a></p> })}
@@ -116,126 +120,4 @@ fn Deadlines(d: RequestDeadlines) -> impl IntoView {
             <DueRow label=t.sent_extended_due d=d.extended/>
         </dl>
     }
-}
-
-#[component]
-fn DueRow(label: &'static str, d: Derivation) -> impl IntoView {
-    let t = use_texts();
-    view! {
-        <div class="row">
-            <dt>{label}</dt>
-            <dd>
-                <strong>{weekday_date(t, d.due)}</strong>
-                <details>
-                    <summary>{t.how_computed}</summary>
-                    <p>{(t.computed_from)(d.working_days, &weekday_date(t, d.start))}</p>
-                    {if d.skipped.is_empty() {
-                        view! { <p>{t.nothing_skipped}</p> }.into_any()
-                    } else {
-                        view! {
-                            <p>{t.skipped_intro}</p>
-                            <ul>{d.skipped.iter().map(|s| view! { <li>{weekday_date(t, s.date)} " — " {reason(t, &s.reason)}</li> }).collect_view()}</ul>
-                        }
-                        .into_any()
-                    }}
-                </details>
-            </dd>
-        </div>
-    }
-}
-
-fn weekday_date(t: &Texts, d: Date) -> String {
-    format!(
-        "{}, {}",
-        t.weekdays[usize::from(d.weekday().number() - 1)],
-        t.date(d)
-    )
-}
-
-fn reason(t: &Texts, r: &SkipReason) -> String {
-    match r {
-        SkipReason::Weekend(_) => t.weekend.to_owned(),
-        SkipReason::Listed { kind, name, decree } => match decree {
-            Some(dec) => format!("{} ({}; {})", name, t.day_kind(*kind), dec),
-            None => format!("{} ({})", name, t.day_kind(*kind)),
-        },
-    }
-}
-
-/// A `data:` link to an iCalendar file with both deadlines, each described as it was computed.
-fn calendar_link(
-    t: &Texts,
-    number: &str,
-    received_at: &str,
-    d: &RequestDeadlines,
-) -> Option<String> {
-    let explain = |x: &Derivation| {
-        let mut text = (t.computed_from)(x.working_days, &weekday_date(t, x.start));
-        for s in &x.skipped {
-            text.push_str(&format!(
-                "\n{} — {}",
-                weekday_date(t, s.date),
-                reason(t, &s.reason)
-            ));
-        }
-        text
-    };
-    let parts = js_sys::Array::new();
-    parts.push(&received_at.into());
-    for (x, label, id) in [
-        (&d.notice, t.sent_notice_due, "notice"),
-        (&d.extended, t.sent_extended_due, "extended"),
-    ] {
-        for part in [
-            format!("{number}-{id}@ppid"),
-            x.due.to_string(),
-            format!("{label} — {number}"),
-            explain(x),
-        ] {
-            parts.push(&part.into());
-        }
-    }
-    call_receipt("ppidIcs", &parts)?.as_string()
-}
-
-/// Loads `receipt.js` once (a plain script beside the app: the strict CSP allows it).
-async fn receipt_script() -> Option<()> {
-    if receipt_function("ppidQr").is_some() {
-        return Some(());
-    }
-    let script: web_sys::HtmlElement = document().create_element("script").ok()?.dyn_into().ok()?;
-    script
-        .set_attribute("src", &crate::api::resolve("receipt.js"))
-        .ok()?;
-    let loaded = js_sys::Promise::new(&mut |ok, fail| {
-        script.set_onload(Some(&ok));
-        script.set_onerror(Some(&fail));
-    });
-    document().body()?.append_child(&script).ok()?;
-    wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
-    Some(())
-}
-
-fn receipt_function(name: &str) -> Option<js_sys::Function> {
-    js_sys::Reflect::get(&js_sys::global(), &name.into())
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
-fn call_receipt(name: &str, arg: &JsValue) -> Option<JsValue> {
-    receipt_function(name)?.call1(&JsValue::NULL, arg).ok()
-}
-
-/// The QR code of `text` as (width in modules, SVG path).
-fn qr_code(text: &str) -> Option<(u32, String)> {
-    let code = call_receipt("ppidQr", &text.into())?;
-    let size = js_sys::Reflect::get(&code, &"size".into()).ok()?.as_f64()? as u32;
-    let path = js_sys::Reflect::get(&code, &"path".into())
-        .ok()?
-        .as_string()?;
-    // Only the moves and lines of a QR path: anything else from a script is not drawn.
-    path.bytes()
-        .all(|b| b"Mhvz -".contains(&b) || b.is_ascii_digit())
-        .then_some((size, path))
 }

@@ -1,0 +1,125 @@
+// Cek Status (issue 5): every seeded request's page shows the law's clock (due date, how it was
+// computed, working days left or how late), each outcome in words, the notice's documents, a calendar
+// file and the way to object. Expectations come from the seed and its calendar, not from the page.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {
+  startServer,
+  launchBrowser,
+  newPage,
+  waitForApp,
+  assertNoAxeViolations,
+  saveArtifacts,
+  SEED,
+  DEMO_NOW_MS,
+  PASAL17_ID,
+  addWorkingDays,
+  workingDaysBetween,
+  longDate,
+} from './harness.mjs';
+
+const TODAY = new Date(DEMO_NOW_MS + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const OUTCOMES = {
+  fulfilled: 'Dipenuhi',
+  partly_fulfilled: 'Dipenuhi sebagian',
+  refused: 'Ditolak',
+  not_held: 'Informasi tidak dikuasai',
+  not_yet_documented: 'Informasi belum didokumentasikan',
+  forwarded: 'Diteruskan',
+};
+
+let server;
+let browser;
+before(async () => {
+  [server, browser] = await Promise.all([
+    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: ['--now', String(DEMO_NOW_MS)] }),
+    launchBrowser(),
+  ]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** What the seed says a request's page must show. */
+function expected(request) {
+  const { counts_from: countsFrom } = request.receipt;
+  const s = SEED.meta.service_standards;
+  const extended = request.events.some((e) => e.kind === 'extended');
+  const notice = addWorkingDays(countsFrom, s.notice_days);
+  const due = extended ? addWorkingDays(notice.due, s.extension_days) : notice;
+  const noticed = request.events.find((e) => e.kind === 'notice');
+  const left = workingDaysBetween(TODAY, due.due);
+  let clock;
+  if (noticed) clock = 'Pemberitahuan tertulis sudah diberikan (lihat riwayat di bawah).';
+  else if (left > 0) clock = `Sisa ${left} hari kerja sampai batas pemberitahuan tertulis.`;
+  else if (left === 0) clock = 'Hari ini hari terakhir untuk pemberitahuan tertulis.';
+  else clock = `Terlambat: batas waktu sudah lewat ${-left} hari kerja dan belum ada pemberitahuan tertulis. Anda dapat mengajukan keberatan.`;
+  const documents = request.events.flatMap((e) => e.documents ?? []);
+  return { extended, due, noticed, clock, overdue: !noticed && left < 0, documents };
+}
+
+for (const request of SEED.requests) {
+  const number = request.receipt.number;
+  test(`status of ${number}: clock, outcome, documents, calendar file and objection link`, async () => {
+    const page = await newPage(browser);
+    await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
+    try {
+      const want = expected(request);
+      await page.goto(`${server.url}/status?nomor=${number}`);
+      await waitForApp(page);
+      await page.locator('#status-verifier').fill(request.submission.requester.email);
+      await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+      const panel = page.locator('section.panel', { has: page.locator('#status-heading') });
+      await panel.locator('dl.deadlines').waitFor();
+
+      const label = await panel.locator('dl.deadlines dt').innerText();
+      assert.equal(label, want.extended ? 'Paling lambat, jika waktu diperpanjang' : 'Batas pemberitahuan tertulis');
+      assert.equal(await panel.locator('dl.deadlines dd strong').innerText(), longDate(want.due.due));
+      await panel.locator('dl.deadlines summary').click();
+      const skipped = await panel.locator('dl.deadlines details li').allInnerTexts();
+      assert.deepEqual(skipped.map((s) => s.split(' — ')[0]), (want.extended ? [...addWorkingDays(request.receipt.counts_from, SEED.meta.service_standards.notice_days).skipped, ...want.due.skipped] : want.due.skipped).map(longDate));
+      assert.equal(await panel.locator('p.clock').innerText(), want.clock);
+      assert.equal(await panel.locator('p.clock.overdue').count(), want.overdue ? 1 : 0, 'overdue is marked');
+
+      // The outcome in words, with the Pasal 17 letter explained.
+      const timeline = await panel.locator('ol.timeline').innerText();
+      if (want.noticed) {
+        assert.ok(timeline.includes(OUTCOMES[want.noticed.outcome]), `outcome ${want.noticed.outcome} in words`);
+        if (want.noticed.pasal17) assert.ok(timeline.includes(PASAL17_ID[want.noticed.pasal17]), 'the Pasal 17 letter in words');
+      }
+      // Every document of the notice, with its type and size, linked.
+      const links = await panel.locator('ol.timeline ul.files a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+      assert.deepEqual(links, want.documents.map((d) => [d.name, d.url]));
+
+      // Object: the objection page with the number.
+      assert.equal(await panel.getByRole('link', { name: 'Ajukan keberatan' }).getAttribute('href'), `/keberatan?nomor=${number}`);
+
+      // The calendar file holds the due date.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        panel.getByRole('link', { name: 'Simpan tanggal ke kalender (.ics)' }).click(),
+      ]);
+      const ics = fs.readFileSync(await download.path(), 'utf8');
+      assert.ok(ics.includes(`DTSTART;VALUE=DATE:${want.due.due.replaceAll('-', '')}`), 'the due date is in the calendar file');
+
+      await assertNoAxeViolations(page, `status ${number}`);
+      assert.deepEqual(page.consoleErrors, []);
+    } catch (e) {
+      await saveArtifacts(page, `status-${number}`);
+      throw e;
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('the seed covers the clock\'s cases: on time, due soon, overdue, extended, and notices', () => {
+  const cases = SEED.requests.map(expected);
+  assert.ok(cases.some((c) => c.overdue), 'an overdue request');
+  assert.ok(cases.some((c) => c.extended), 'an extended request');
+  assert.ok(cases.some((c) => !c.noticed && !c.overdue), 'a request still within time');
+  assert.ok(cases.some((c) => c.noticed && c.documents.length > 0), 'a notice with documents');
+});
