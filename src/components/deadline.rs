@@ -1,25 +1,44 @@
 //! Deadlines as a citizen sees them (the date, and how it was computed from the backend's calendar),
 //! and `receipt.js`, the script behind a receipt's QR code and calendar file (loaded on first use).
 
-use crate::api::{AnyBackend, ApiError, Backend};
+use crate::api::{ApiError, Backend};
 use crate::app::use_texts;
 use crate::domain::date::Date;
-use crate::domain::workdays::{Derivation, SkipReason, WorkCalendar};
+use crate::domain::deadlines::{request_deadlines, RequestDeadlines};
+use crate::domain::workdays::{Derivation, SkipReason, WorkCalendar, YearMissing};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The backend's working-day calendar for `years` (a missing year is an error the citizen sees).
-pub async fn load_calendar(
-    backend: &AnyBackend,
-    cuti_bersama_is_non_working: bool,
-    years: impl IntoIterator<Item = i32>,
-) -> Result<WorkCalendar, ApiError> {
-    let mut cal = WorkCalendar::new(cuti_bersama_is_non_working);
-    for year in years {
-        cal.add_year(&backend.calendar(year).await?);
+/// A request's deadlines from day zero `counts_from`, with the backend's calendar from that year to
+/// `until` (at least the next year: 17 working days can cross a year end; at most five years).
+/// A missing year is an error the citizen sees, never a weekends-only count. Call it while
+/// rendering (it reads the portal's context then); the future may run later.
+pub fn request_clock(
+    counts_from: &str,
+    until: Date,
+) -> impl std::future::Future<Output = Result<(WorkCalendar, RequestDeadlines), ApiError>> {
+    let portal = crate::app::use_portal();
+    let backend = portal.backend.get_value();
+    let (standards, rules) = portal
+        .meta
+        .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
+    let start = Date::parse(counts_from);
+    async move {
+        let start = start.ok_or(ApiError::Contract("counts_from"))?;
+        let last = until.year().clamp(start.year() + 1, start.year() + 5);
+        let mut cal = WorkCalendar::new(rules.cuti_bersama_is_non_working);
+        for year in start.year()..=last {
+            cal.add_year(&backend.calendar(year).await?);
+        }
+        let d = request_deadlines(&cal, start, &standards).map_err(missing_year)?;
+        Ok((cal, d))
     }
-    Ok(cal)
+}
+
+/// The citizen-facing error of a year missing from the calendar.
+pub fn missing_year(e: YearMissing) -> ApiError {
+    ApiError::CalendarYearMissing(Some(e.0))
 }
 
 /// One deadline: the date, and under "how this was computed" the working days counted and every

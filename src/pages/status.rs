@@ -2,13 +2,13 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
-use crate::components::deadline::{calendar_link, load_calendar, receipt_script, DueRow};
+use crate::components::deadline::{
+    calendar_link, missing_year, receipt_script, request_clock, DueRow,
+};
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
 use crate::contract::{EventKind, Lookup, Outcome, RequestEvent, RequestStatus};
-use crate::domain::date::Date;
-use crate::domain::deadlines::request_deadlines;
 use crate::i18n::Texts;
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
@@ -110,33 +110,20 @@ fn StatusView(status: RequestStatus) -> impl IntoView {
 #[component]
 fn Clock(status: RequestStatus) -> impl IntoView {
     let t = use_texts();
-    let portal = use_portal();
-    let counts_from = Date::parse(&status.counts_from);
     let extended = status.events.iter().any(|e| e.kind == EventKind::Extended);
     let noticed = status.events.iter().any(|e| e.kind == EventKind::Notice);
     let number = status.number.clone();
     let received = status.received_at.clone();
+    let counts_from = status.counts_from.clone();
     let clock = use_load(move || {
-        let backend = portal.backend.get_value();
-        let (standards, rules) = portal
-            .meta
-            .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
+        let now = today();
+        let clock = request_clock(&counts_from, now);
         async move {
-            let start = counts_from.ok_or(ApiError::Contract("counts_from"))?;
-            let now = today();
-            // From day zero to today or the due date, whichever is later (at most a few years).
-            let last = now.year().clamp(start.year() + 1, start.year() + 5);
-            let cal = load_calendar(
-                &backend,
-                rules.cuti_bersama_is_non_working,
-                start.year()..=last,
-            )
-            .await?;
-            let missing =
-                |e: crate::domain::workdays::YearMissing| ApiError::CalendarYearMissing(Some(e.0));
-            let d = request_deadlines(&cal, start, &standards).map_err(missing)?;
+            let (cal, d) = clock.await?;
             let due = if extended { d.extended } else { d.notice };
-            let left = cal.working_days_between(now, due.due).map_err(missing)?;
+            let left = cal
+                .working_days_between(now, due.due)
+                .map_err(missing_year)?;
             Ok::<_, ApiError>((due, left))
         }
     });

@@ -279,6 +279,22 @@ async function fillAll(page, kind, { axe = false, photo } = {}) {
   await check('periksa');
 }
 
+/** From the first question, the shortest valid answers up to the information question. */
+async function answerUpToInformation(page) {
+  await page.getByLabel(T.kinds.individual).check();
+  await next(page);
+  await page.getByLabel('Nama lengkap').fill('Siti');
+  await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
+  await next(page);
+  await expectStep(page, 'dokumen', T.document);
+  await attach(page, DOCS.individual[0], pdf());
+  await next(page);
+  await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
+  await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
+  await next(page);
+  await expectStep(page, 'informasi', T.information);
+}
+
 /** The check page's rows as { label: value }. */
 async function checkRows(page) {
   return page.$$eval('dl.check .row', (rows) =>
@@ -655,18 +671,7 @@ test('"Ajukan permohonan" on a catalogue item fills in the item and its unit', a
     await waitForApp(page);
     await page.getByRole('link', { name: 'Ajukan permohonan untuk informasi ini' }).click();
     await page.getByRole('button', { name: T.start }).click();
-    await page.getByLabel(T.kinds.individual).check();
-    await next(page);
-    await page.getByLabel('Nama lengkap').fill('Siti');
-    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
-    await next(page);
-    await expectStep(page, 'dokumen', T.document);
-    await attach(page, DOCS.individual[0], pdf());
-    await next(page);
-    await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
-    await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
-    await next(page);
-    await expectStep(page, 'informasi', T.information);
+    await answerUpToInformation(page);
     await page.waitForFunction((name) => {
       const s = document.querySelector('#f-unit');
       return s && s.selectedOptions[0]?.textContent === name;
@@ -848,18 +853,7 @@ test('a request submitted in demo mode is found by the status lookup, also after
 test('the unit picker narrows its list as the citizen types, ignoring case and accents', async () => {
   await withPage('unit-search', async (page) => {
     await begin(page, httpServer.url);
-    await page.getByLabel(T.kinds.individual).check();
-    await next(page);
-    await page.getByLabel('Nama lengkap').fill('Siti');
-    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
-    await next(page);
-    await expectStep(page, 'dokumen', T.document);
-    await attach(page, DOCS.individual[0], pdf());
-    await next(page);
-    await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
-    await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
-    await next(page);
-    await expectStep(page, 'informasi', T.information);
+    await answerUpToInformation(page);
     const options = () => page.locator('#f-unit option').allInnerTexts();
     await page.waitForFunction((n) => document.querySelectorAll('#f-unit option').length === n, SEED.units.length + 1);
     await page.getByLabel('Cari unit').fill('KESEH');

@@ -2,20 +2,17 @@
 //! were worked out from the backend's calendar.
 
 use super::{session_storage, RECEIPT_KEY};
-use crate::api::ApiError;
-use crate::app::{use_portal, use_texts};
-use crate::components::deadline::{calendar_link, load_calendar, qr_code, receipt_script, DueRow};
+use crate::app::use_texts;
+use crate::components::deadline::{calendar_link, qr_code, receipt_script, request_clock, DueRow};
 use crate::components::{error_text, format_instant, use_load, use_title, LoadingLine};
 use crate::contract::RequestReceipt;
-use crate::domain::date::Date;
-use crate::domain::deadlines::{request_deadlines, RequestDeadlines};
+use crate::domain::deadlines::RequestDeadlines;
 use leptos::prelude::*;
 
 /// The page after a successful submit.
 #[component]
 pub fn Sent() -> impl IntoView {
     let t = use_texts();
-    let portal = use_portal();
     use_title(move || (t.sent_title.into(), false));
     let receipt: Option<RequestReceipt> = session_storage()
         .and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten())
@@ -27,7 +24,6 @@ pub fn Sent() -> impl IntoView {
         }
         .into_any();
     };
-    let counts_from = Date::parse(&receipt.counts_from);
     let status_link = crate::api::resolve(&format!(
         "status?nomor={}",
         crate::reference::percent_encode(&receipt.number)
@@ -48,23 +44,10 @@ pub fn Sent() -> impl IntoView {
     }
     let number = receipt.number.clone();
     let received = receipt.received_at.clone();
+    let counts_from = receipt.counts_from.clone();
     let deadlines = use_load(move || {
-        let backend = portal.backend.get_value();
-        let (standards, rules) = portal
-            .meta
-            .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
-        async move {
-            let start = counts_from.ok_or(ApiError::Contract("counts_from"))?;
-            // The longest clock here is 17 working days: at most into the next year.
-            let cal = load_calendar(
-                &backend,
-                rules.cuti_bersama_is_non_working,
-                [start.year(), start.year() + 1],
-            )
-            .await?;
-            request_deadlines(&cal, start, &standards)
-                .map_err(|e| ApiError::CalendarYearMissing(Some(e.0)))
-        }
+        let clock = request_clock(&counts_from, crate::components::today());
+        async move { clock.await.map(|(_, d)| d) }
     });
     view! {
         <div class="confirmation">
