@@ -258,6 +258,13 @@ pub static TEXTS: Texts = Texts {
     objection_title: "Objection",
     objection_intro: "If your request was not handled as it should be, you can object to the PPID's superior (atasan PPID).",
     objection_reasons_title: "Reasons for an objection (Article 35(1))",
+    reasons_now_title: "Objection reasons for this request",
+    reason_open_until: |day| format!("Can be used until {day}."),
+    reason_open_any_time: "Can be used at any time.",
+    reason_opens_on: |day| format!("Not yet. It opens on {day} if things stay as they are."),
+    reason_after_notice: "Not yet: this reason opens once the written notice has arrived.",
+    reason_not_applicable: "Does not apply: the written notice came in time.",
+    reason_closed_on: |day| format!("No longer possible: its deadline was {day}."),
     objection_reasons: [
         "The request was refused on Article 17 grounds.",
         "Periodic information was not published.",

@@ -258,6 +258,13 @@ pub static TEXTS: Texts = Texts {
     objection_title: "Keberatan",
     objection_intro: "Jika permohonan Anda tidak dilayani sebagaimana mestinya, Anda dapat mengajukan keberatan kepada atasan PPID.",
     objection_reasons_title: "Alasan keberatan (Pasal 35 ayat 1)",
+    reasons_now_title: "Alasan keberatan untuk permohonan ini",
+    reason_open_until: |day| format!("Dapat diajukan sampai {day}."),
+    reason_open_any_time: "Dapat diajukan kapan saja.",
+    reason_opens_on: |day| format!("Belum dapat diajukan. Terbuka mulai {day} jika keadaannya tetap sama."),
+    reason_after_notice: "Belum dapat diajukan: alasan ini terbuka setelah pemberitahuan tertulis diterima.",
+    reason_not_applicable: "Tidak berlaku: pemberitahuan tertulis datang tepat waktu.",
+    reason_closed_on: |day| format!("Tidak dapat diajukan lagi: batas waktunya {day}."),
     objection_reasons: [
         "Permohonan ditolak dengan alasan pengecualian Pasal 17.",
         "Informasi berkala tidak diumumkan.",

@@ -256,6 +256,14 @@ pub struct Texts {
     pub objection_intro: &'static str,
     pub objection_reasons_title: &'static str,
     pub objection_reasons: [&'static str; 7],
+    /// The status page's list of Pasal 35 reasons and whether each can be used now.
+    pub reasons_now_title: &'static str,
+    pub reason_open_until: fn(&str) -> String,
+    pub reason_open_any_time: &'static str,
+    pub reason_opens_on: fn(&str) -> String,
+    pub reason_after_notice: &'static str,
+    pub reason_closed_on: fn(&str) -> String,
+    pub reason_not_applicable: &'static str,
     pub objection_windows: fn(u32, u32, u32) -> String,
 
     pub about_title: &'static str,
