@@ -9,11 +9,13 @@
 //!
 //! The filing window closes at the end of the `objection_filing_days`-th working day after day zero;
 //! day zero itself never counts, as for every other deadline (`WorkCalendar::add_working_days`).
+//! Should a backend set a standard of 0 days, the window still ends on the first working day on or
+//! after the day it opens, so a last day is always a working day and never before the opening.
 //!
 //! | reason | opens (`Open::since`) | day zero of the window |
 //! |---|---|---|
 //! | a, d, e, f | the date of the **latest** written notice | that date |
-//! | b | at any time (no window) | none |
+//! | b | at any time (no window); `since` is the request's day zero, or today if earlier | none |
 //! | c | the calendar day after the notice due date, if no notice came by then | the notice due date |
 //! | g | the date of the **first** notice, if it came after the due date | that date |
 //!
