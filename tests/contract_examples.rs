@@ -1205,6 +1205,135 @@ fn deadlines_quoted_in_examples_follow_from_the_example_calendar() {
     }
 }
 
+/// The eligibility dates the introduction quotes follow from `domain::objection`, the example calendar
+/// and the example meta's standards; the objection examples are open on the day they were received.
+#[test]
+fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
+    use ppid_portal::domain::objection::{eligibility, Eligibility, Reason};
+    let doc = load();
+    let example = |pointer: &str| {
+        doc.pointer(pointer)
+            .unwrap_or_else(|| panic!("no example at {pointer}"))
+            .clone()
+    };
+    let calendar: c::Calendar = serde_json::from_value(example(
+        "/paths/~1v1~1calendar~1{year}/get/responses/200/content/application~1json/examples/year_2026/value",
+    ))
+    .expect("calendar example");
+    let meta: c::Meta = serde_json::from_value(example(
+        "/paths/~1v1~1meta/get/responses/200/content/application~1json/examples/sukamaju/value",
+    ))
+    .expect("meta example");
+    let mut work = WorkCalendar::new(meta.deadline_rules.cuti_bersama_is_non_working);
+    work.add_year(&calendar);
+    // Windows from late November run into 2027; no 2027 date is quoted, so weekends-only will do here.
+    work.add_year(&c::Calendar {
+        year: 2027,
+        days: vec![],
+        sources: vec![],
+    });
+    let s = &meta.service_standards;
+    let day = |s: &str| Date::parse(s).expect("date");
+    let request = |notice_on: Option<&str>| c::RequestStatus {
+        number: "PPID-2026-000999".into(),
+        received_at: "2026-11-02T09:00:00+07:00".into(),
+        counts_from: "2026-11-02".into(),
+        information: "x".into(),
+        unit_id: None,
+        events: notice_on
+            .map(|on| c::RequestEvent {
+                at: format!("{on}T10:00:00+07:00"),
+                kind: c::EventKind::Notice,
+                note: None,
+                unit_id: None,
+                body_name: None,
+                reason: None,
+                outcome: Some(c::Outcome::Fulfilled),
+                pasal17: None,
+                documents: vec![],
+            })
+            .into_iter()
+            .collect(),
+        objections: vec![],
+    };
+    let state = |status: &c::RequestStatus, today: &str, r: Reason| {
+        eligibility(status, &work, s, day(today))
+            .expect("2026 only")
+            .into_iter()
+            .find(|(x, _)| *x == r)
+            .expect("every reason")
+            .1
+    };
+    let window = |e: Eligibility| match e {
+        Eligibility::Open {
+            since,
+            last_day: Some(l),
+        } => (since.to_string(), l.due.to_string()),
+        other => panic!("not open: {other:?}"),
+    };
+    let silent = request(None);
+    assert_eq!(
+        state(&silent, "2026-11-16", Reason::C),
+        Eligibility::NotYet {
+            from: Some(day("2026-11-17"))
+        }
+    );
+    assert_eq!(
+        window(state(&silent, "2026-11-17", Reason::C)),
+        ("2026-11-17".into(), "2026-12-30".into())
+    );
+    assert!(matches!(
+        state(&silent, "2026-12-31", Reason::C),
+        Eligibility::Closed { .. }
+    ));
+    let in_time = request(Some("2026-11-12"));
+    assert_eq!(
+        state(&in_time, "2026-11-16", Reason::C),
+        Eligibility::NotApplicable
+    );
+    assert_eq!(
+        state(&in_time, "2026-11-16", Reason::G),
+        Eligibility::NotApplicable
+    );
+    assert_eq!(
+        window(state(&in_time, "2026-11-16", Reason::A)),
+        ("2026-11-12".into(), "2026-12-28".into())
+    );
+    let late = request(Some("2026-11-19"));
+    assert_eq!(
+        window(state(&late, "2026-11-19", Reason::G)).0,
+        "2026-11-19"
+    );
+    assert_eq!(
+        window(state(&late, "2026-12-30", Reason::C)).1,
+        "2026-12-30"
+    );
+
+    // The objection examples: PPID-2026-000231 (extended in time, partly fulfilled on 2026-10-26) and the
+    // objection on it received 2026-11-02 with reason a.
+    let status: c::RequestStatus = serde_json::from_value(example(
+        "/paths/~1v1~1request-lookups/post/responses/200/content/application~1json/examples/extended_then_partly_fulfilled/value",
+    ))
+    .expect("status example");
+    let objection: c::ObjectionSubmission = serde_json::from_value(example(
+        "/paths/~1v1~1objections/post/requestBody/content/application~1json/examples/partly_refused/value",
+    ))
+    .expect("objection example");
+    assert_eq!(objection.request_number, status.number);
+    for letter in &objection.reasons {
+        let r = Reason::from_letter(letter).expect("a reason");
+        assert!(
+            state(&status, "2026-11-02", r).is_open(),
+            "reason {letter} of the example objection is open"
+        );
+    }
+
+    let text = std::fs::read_to_string(SPEC).expect("spec");
+    for quoted in ["2026-11-17", "2026-12-30", "2026-12-31", "2026-12-28"] {
+        assert!(text.contains(quoted), "{quoted} is no longer quoted");
+    }
+}
+
 #[test]
 fn date_checks_work() {
     assert!(

@@ -1,10 +1,11 @@
-//! Plain Rust rules: dates, working days, deadlines, validation, search.
+//! Plain Rust rules: dates, working days, deadlines, objection eligibility, validation, search.
 
 pub mod base64;
 pub mod catalogue;
 pub mod date;
 pub mod deadlines;
 pub mod draft;
+pub mod objection;
 pub mod search;
 pub mod validate;
 pub mod workdays;

@@ -10,6 +10,7 @@ pub use seed::{Seed, StoredObjection, StoredRequest};
 use crate::contract::*;
 use crate::domain::catalogue::{summary_of as summary, CatalogueIndex};
 use crate::domain::date::{indonesian_offset_minutes, Date, LocalTime};
+use crate::domain::objection::{eligibility, Eligibility, ObjectionError, Reason};
 use crate::domain::validate::{check_request, check_requester};
 use crate::domain::workdays::WorkCalendar;
 use serde::{Deserialize, Serialize};
@@ -374,15 +375,7 @@ impl Reference {
             Err(e) => return shape_problem(&e),
         };
         match self.find_request(&lookup) {
-            Some(r) => ok(&RequestStatus {
-                number: r.receipt.number.clone(),
-                received_at: r.receipt.received_at.clone(),
-                counts_from: r.receipt.counts_from.clone(),
-                information: r.submission.information.clone(),
-                unit_id: r.submission.unit_id.clone(),
-                events: r.events.clone(),
-                objections: r.objections.clone(),
-            }),
+            Some(r) => ok(&status_of(r)),
             None => not_found_generic(),
         }
     }
@@ -396,10 +389,10 @@ impl Reference {
             number: sub.request_number.clone(),
             verifier: sub.verifier.clone(),
         };
-        let Some(request_number) = self.find_request(&lookup).map(|r| r.receipt.number.clone())
-        else {
+        let Some(request) = self.find_request(&lookup).map(status_of) else {
             return not_found_generic();
         };
+        let request_number = request.number.clone();
         let mut errors = Vec::new();
         check_requester(&sub.objector, "/objector", &mut errors);
         if sub.reasons.is_empty() {
@@ -433,6 +426,33 @@ impl Reference {
                 code: field_code::REQUIRED.into(),
                 message: None,
             });
+        }
+        // Pasal 35(1)/36(1): each reason must be open on the office-local date the objection arrives.
+        match eligibility(
+            &request,
+            &self.calendar,
+            &self.seed.meta.service_standards,
+            now.date(),
+        ) {
+            Ok(open) => errors.extend(reasons_not_open(&sub.reasons, &open)),
+            // The other field errors come first; without them the reasons cannot be judged at all.
+            Err(_) if !errors.is_empty() => {}
+            Err(ObjectionError::YearMissing(_)) => {
+                return problem(
+                    503,
+                    problem_code::CALENDAR_YEAR_MISSING,
+                    "The working-day calendar is missing a year",
+                    vec![],
+                )
+            }
+            Err(ObjectionError::MalformedDate { .. }) => {
+                return problem(
+                    500,
+                    problem_code_internal(),
+                    "The request's record has a malformed date",
+                    vec![],
+                )
+            }
         }
         if !errors.is_empty() {
             return problem(
@@ -498,6 +518,65 @@ impl Reference {
             None => not_found_generic(),
         }
     }
+}
+
+/// What a request lookup answers about a stored request.
+fn status_of(r: &StoredRequest) -> RequestStatus {
+    RequestStatus {
+        number: r.receipt.number.clone(),
+        received_at: r.receipt.received_at.clone(),
+        counts_from: r.receipt.counts_from.clone(),
+        information: r.submission.information.clone(),
+        unit_id: r.submission.unit_id.clone(),
+        events: r.events.clone(),
+        objections: r.objections.clone(),
+    }
+}
+
+/// One field error per submitted reason that is not open: `too_late` once its window has closed,
+/// `not_eligible` otherwise. Letters that are not reasons are reported elsewhere (`unknown_value`).
+fn reasons_not_open(reasons: &[String], open: &[(Reason, Eligibility)]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for (i, letter) in reasons.iter().enumerate() {
+        let Some(reason) = Reason::from_letter(letter) else {
+            continue;
+        };
+        let Some((_, e)) = open.iter().find(|(r, _)| *r == reason) else {
+            continue;
+        };
+        let (code, message) = match e {
+            Eligibility::Open { .. } => continue,
+            Eligibility::Closed { last_day } => (
+                field_code::TOO_LATE,
+                format!(
+                    "The filing window for reason {letter} closed on {}.",
+                    last_day.due
+                ),
+            ),
+            Eligibility::NotYet { from: Some(day) } => (
+                field_code::NOT_ELIGIBLE,
+                format!("Reason {letter} opens on {day}."),
+            ),
+            Eligibility::NotYet { from: None } if reason == Reason::G => (
+                field_code::NOT_ELIGIBLE,
+                "Reason g opens only when a written notice comes after the due date.".into(),
+            ),
+            Eligibility::NotYet { from: None } => (
+                field_code::NOT_ELIGIBLE,
+                format!("Reason {letter} opens only with a written notice."),
+            ),
+            Eligibility::NotApplicable => (
+                field_code::NOT_ELIGIBLE,
+                format!("Reason {letter} does not apply: the notice came in time."),
+            ),
+        };
+        errors.push(FieldError {
+            pointer: format!("/reasons/{i}"),
+            code: code.into(),
+            message: Some(message),
+        });
+    }
+    errors
 }
 
 /// The verifier is the e-mail (any case) or the phone's last four digits.

@@ -267,8 +267,8 @@ fn objections_attach_to_their_request() {
     ));
     let body = serde_json::json!({
         "request_number": receipt.number, "verifier": "siti@example.id",
-        "objector": valid_request()["requester"], "reasons": ["c"],
-        "case_summary": "Belum dijawab", "purpose": "Penelitian"
+        "objector": valid_request()["requester"], "reasons": ["b"],
+        "case_summary": "Informasi berkala belum diumumkan", "purpose": "Penelitian"
     });
     let reply = post(
         &mut r,
@@ -358,4 +358,324 @@ fn a_body_that_is_not_json_is_a_validation_problem() {
     );
     assert_eq!(reply.status, 422);
     assert_eq!(decode::<Problem>(&reply).errors[0].pointer, "");
+}
+
+/// Unix milliseconds of an RFC 3339 instant.
+fn at(instant: &str) -> i64 {
+    LocalTime::parse_rfc3339(instant).unwrap().unix_ms
+}
+
+fn objection_body(request: &str, verifier: &str, reasons: &[&str]) -> String {
+    serde_json::json!({
+        "request_number": request, "verifier": verifier,
+        "objector": valid_request()["requester"], "reasons": reasons,
+        "case_summary": "Kasus posisi", "purpose": "Memperoleh informasi"
+    })
+    .to_string()
+}
+
+fn field_errors(reply: &Reply) -> Vec<(String, String)> {
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let p: Problem = decode(reply);
+    assert_eq!(p.code, problem_code::VALIDATION);
+    p.errors.into_iter().map(|e| (e.pointer, e.code)).collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(p, c)| (p.to_string(), c.to_string()))
+        .collect()
+}
+
+#[test]
+fn reasons_not_open_are_refused_one_by_one() {
+    let mut r = Reference::demo();
+    let receipt: RequestReceipt = decode(&post(
+        &mut r,
+        "/v1/requests",
+        Some("key-fresh-request"),
+        &valid_request().to_string(),
+        MONDAY_10AM,
+    ));
+    let before = r.journal().objections.len();
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-too-early-1"),
+        &objection_body(
+            &receipt.number,
+            "siti@example.id",
+            &["b", "a", "c", "g", "x"],
+        ),
+        MONDAY_10AM,
+    );
+    // No notice yet and the due date (7 December) still ahead: only b is open.
+    assert_eq!(
+        field_errors(&reply),
+        pairs(&[
+            ("/reasons", "unknown_value"),
+            ("/reasons/1", "not_eligible"),
+            ("/reasons/2", "not_eligible"),
+            ("/reasons/3", "not_eligible"),
+        ])
+    );
+    let p: Problem = decode(&reply);
+    assert_eq!(
+        p.errors[2].message.as_deref(),
+        Some("Reason c opens on 2026-12-08.")
+    );
+    assert_eq!(r.journal().objections.len(), before, "nothing registered");
+    assert!(r
+        .journal()
+        .idempotency
+        .iter()
+        .all(|e| e.key != "key-too-early-1"));
+}
+
+#[test]
+fn the_filing_window_ends_on_its_last_day_whatever_the_hour() {
+    // PPID-2026-000102: refused on 7 October; 30 working days later is Wednesday 18 November.
+    let body = objection_body("PPID-2026-000102", "rina.marlina@example.id", &["a", "d"]);
+    let mut r = Reference::demo();
+    let late_evening = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-last-day-01"),
+        &body,
+        at("2026-11-18T22:30:00+07:00"),
+    );
+    assert_eq!(late_evening.status, 201, "{}", late_evening.body);
+    // A replay the next day is still the same receipt, although the window has closed.
+    let replay = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-last-day-01"),
+        &body,
+        at("2026-11-19T08:00:00+07:00"),
+    );
+    assert_eq!((replay.status, replay.replayed), (201, true));
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-day-after-01"),
+        &body,
+        at("2026-11-19T08:00:00+07:00"),
+    );
+    assert_eq!(
+        field_errors(&reply),
+        pairs(&[("/reasons/0", "too_late"), ("/reasons/1", "too_late")])
+    );
+    let p: Problem = decode(&reply);
+    assert_eq!(
+        p.errors[0].message.as_deref(),
+        Some("The filing window for reason a closed on 2026-11-18.")
+    );
+    // b has no window.
+    let b = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-day-after-b"),
+        &objection_body("PPID-2026-000102", "rina.marlina@example.id", &["b"]),
+        at("2026-11-19T08:00:00+07:00"),
+    );
+    assert_eq!(b.status, 201, "{}", b.body);
+}
+
+#[test]
+fn an_unanswered_request_opens_c_the_day_after_its_due_date() {
+    // PPID-2026-000107: day zero 26 October, notice due Monday 9 November, no notice since.
+    let body = objection_body("PPID-2026-000107", "1766", &["c"]);
+    let mut r = Reference::demo();
+    let on_due_date = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-c-on-due-1"),
+        &body,
+        at("2026-11-09T14:00:00+07:00"),
+    );
+    assert_eq!(
+        field_errors(&on_due_date),
+        pairs(&[("/reasons/0", "not_eligible")])
+    );
+    let next_day = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-c-next-day"),
+        &body,
+        at("2026-11-10T08:00:00+07:00"),
+    );
+    assert_eq!(next_day.status, 201, "{}", next_day.body);
+    // g needs a notice that came late; there is none.
+    let g = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-g-no-notice"),
+        &objection_body("PPID-2026-000107", "1766", &["g"]),
+        MONDAY_10AM,
+    );
+    assert_eq!(field_errors(&g), pairs(&[("/reasons/0", "not_eligible")]));
+}
+
+#[test]
+fn a_late_notice_opens_g_and_an_on_time_one_never_does() {
+    let mut r = Reference::demo();
+    // PPID-2026-000112: extended in time (due 28 October), answered 4 November.
+    let late = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-late-notice"),
+        &objection_body(
+            "PPID-2026-000112",
+            "wulan.sari@example.id",
+            &["g", "c", "e"],
+        ),
+        MONDAY_10AM,
+    );
+    assert_eq!(late.status, 201, "{}", late.body);
+    // PPID-2026-000103: answered on 29 October, before its due date.
+    let on_time = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-on-time-notice"),
+        &objection_body(
+            "PPID-2026-000103",
+            "lingkar.priangan@example.id",
+            &["f", "g", "c"],
+        ),
+        MONDAY_10AM,
+    );
+    assert_eq!(
+        field_errors(&on_time),
+        pairs(&[
+            ("/reasons/1", "not_eligible"),
+            ("/reasons/2", "not_eligible")
+        ])
+    );
+}
+
+/// The demo seed with PPID-2026-000103's notice moved to 10 December 2026 (window into 2027).
+fn seed_with_december_notice() -> Seed {
+    let mut seed = Seed::demo().unwrap();
+    let req = seed
+        .requests
+        .iter_mut()
+        .find(|r| r.receipt.number == "PPID-2026-000103")
+        .unwrap();
+    let notice = req
+        .events
+        .iter_mut()
+        .find(|e| e.kind == EventKind::Notice)
+        .unwrap();
+    notice.at = "2026-12-10T10:00:00+07:00".into();
+    seed
+}
+
+#[test]
+fn a_missing_calendar_year_is_503_not_a_guess() {
+    let mut seed = seed_with_december_notice();
+    seed.calendars.retain(|c| c.year != 2027);
+    let mut r = Reference::new(seed);
+    let body = objection_body("PPID-2026-000103", "lingkar.priangan@example.id", &["d"]);
+    let when = at("2026-12-10T11:00:00+07:00");
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-no-2027-01"),
+        &body,
+        when,
+    );
+    assert_eq!(reply.status, 503, "{}", reply.body);
+    assert_eq!(
+        decode::<Problem>(&reply).code,
+        problem_code::CALENDAR_YEAR_MISSING
+    );
+    // Other field errors are still reported as such.
+    let mut invalid: serde_json::Value = serde_json::from_str(&body).unwrap();
+    invalid["purpose"] = "".into();
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-no-2027-02"),
+        &invalid.to_string(),
+        when,
+    );
+    assert_eq!(field_errors(&reply), pairs(&[("/purpose", "required")]));
+    // With the year present, the same objection is registered.
+    let mut r = Reference::new(seed_with_december_notice());
+    assert_eq!(
+        post(&mut r, "/v1/objections", Some("key-with-2027"), &body, when).status,
+        201
+    );
+}
+
+#[test]
+fn a_malformed_stored_date_is_an_internal_error_not_a_panic() {
+    let mut seed = Seed::demo().unwrap();
+    seed.requests[2].receipt.counts_from = "19-10-2026".into();
+    let number = seed.requests[2].receipt.number.clone();
+    let mut r = Reference::new(seed);
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-malformed-1"),
+        &objection_body(&number, "lingkar.priangan@example.id", &["a"]),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 500, "{}", reply.body);
+    assert_eq!(decode::<Problem>(&reply).code, problem_code::INTERNAL);
+}
+
+#[test]
+fn the_seed_shows_every_outcome_and_every_timeline_state() {
+    use crate::domain::objection::request_clock;
+    let seed = Seed::demo().unwrap();
+    let r = Reference::new(seed.clone());
+    let s = &seed.meta.service_standards;
+    // The demo's "today" (scripts/gen-seed.py TODAY).
+    let today = Date::parse("2026-11-23").unwrap();
+    let outcomes: Vec<Outcome> = seed
+        .requests
+        .iter()
+        .flat_map(|q| q.events.iter().filter_map(|e| e.outcome))
+        .collect();
+    for o in [
+        Outcome::Fulfilled,
+        Outcome::PartlyFulfilled,
+        Outcome::Refused,
+        Outcome::NotHeld,
+        Outcome::NotYetDocumented,
+        Outcome::Forwarded,
+    ] {
+        assert!(outcomes.contains(&o), "no notice with outcome {o:?}");
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for q in &seed.requests {
+        let st = status_of(q);
+        let clock = request_clock(&st, &r.calendar, s, today).unwrap();
+        let e = eligibility(&st, &r.calendar, s, today).unwrap();
+        let state = |x: Reason| e.iter().find(|(y, _)| *y == x).unwrap().1.clone();
+        if clock.overdue && state(Reason::C).is_open() {
+            seen.insert("overdue, c open");
+        }
+        if clock.overdue && matches!(state(Reason::C), Eligibility::Closed { .. }) {
+            seen.insert("overdue, c closed");
+        }
+        if state(Reason::G).is_open() {
+            seen.insert("late notice, g open");
+        }
+        if clock.extended && clock.notice_on.is_none() && !clock.overdue {
+            seen.insert("extended, waiting");
+        }
+        if matches!(state(Reason::C), Eligibility::NotYet { from: Some(_) }) {
+            seen.insert("waiting, c opens later");
+        }
+        if matches!(state(Reason::A), Eligibility::Closed { .. }) {
+            seen.insert("notice, window closed");
+        }
+        if state(Reason::A).is_open() && state(Reason::G) == Eligibility::NotApplicable {
+            seen.insert("notice on time, window open");
+        }
+    }
+    assert_eq!(seen.len(), 7, "only {seen:?}");
 }

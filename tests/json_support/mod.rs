@@ -570,10 +570,33 @@ pub fn reference_replies() -> Vec<Doc> {
         &valid_request().to_string(),
     );
     let receipt: c::RequestReceipt = serde_json::from_str(&receipt).expect("receipt");
+    // Reasons that are not open yet on a new request: a problem with `not_eligible` field errors.
+    let too_early = serde_json::json!({
+        "request_number": receipt.number, "verifier": "siti@example.id",
+        "objector": valid_request()["requester"], "reasons": ["a", "c"],
+        "case_summary": "Belum dijawab", "purpose": "Penelitian"
+    });
+    let (status, reply) = call(
+        &mut r,
+        "POST",
+        "/v1/objections",
+        Some("key-codec-12"),
+        &too_early.to_string(),
+    );
+    out.push(Doc {
+        source: format!("reference POST /v1/objections (not open) -> {status}"),
+        ty: if status == 201 {
+            "ObjectionReceipt"
+        } else {
+            "Problem"
+        },
+        text: reply,
+    });
+    // Reason b (periodic information not published) is open at any time.
     let objection = serde_json::json!({
         "request_number": receipt.number, "verifier": "siti@example.id",
-        "objector": valid_request()["requester"], "reasons": ["c"],
-        "case_summary": "Belum dijawab", "purpose": "Penelitian"
+        "objector": valid_request()["requester"], "reasons": ["b"],
+        "case_summary": "Informasi berkala belum diumumkan", "purpose": "Penelitian"
     });
     let (status, reply) = call(
         &mut r,
