@@ -11,12 +11,12 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A request's deadlines from day zero `counts_from`, with the backend's calendar from that year to
-/// `until` (at least the next year: 17 working days can cross a year end; at most five years).
+/// `until_year` (at least the next year: 17 working days can cross a year end; at most five years).
 /// A missing year is an error the citizen sees, never a weekends-only count. Call it while
 /// rendering (it reads the portal's context then); the future may run later.
-pub fn request_clock(
+pub fn calendar_and_deadlines(
     counts_from: &str,
-    until: Date,
+    until_year: i32,
 ) -> impl std::future::Future<Output = Result<(WorkCalendar, RequestDeadlines), ApiError>> {
     let portal = crate::app::use_portal();
     let backend = portal.backend.get_value();
@@ -26,7 +26,7 @@ pub fn request_clock(
     let start = Date::parse(counts_from);
     async move {
         let start = start.ok_or(ApiError::Contract("counts_from"))?;
-        let last = until.year().clamp(start.year() + 1, start.year() + 5);
+        let last = until_year.clamp(start.year() + 1, start.year() + 5);
         let mut cal = WorkCalendar::new(rules.cuti_bersama_is_non_working);
         for year in start.year()..=last {
             cal.add_year(&backend.calendar(year).await?);

@@ -3,12 +3,13 @@
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{
-    calendar_link, missing_year, receipt_script, request_clock, DueRow,
+    calendar_and_deadlines, calendar_link, receipt_script, weekday_date, DueRow,
 };
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
 use crate::contract::{EventKind, Lookup, Outcome, RequestEvent, RequestStatus};
+use crate::domain::objection::{self, Eligibility};
 use crate::i18n::Texts;
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
@@ -105,26 +106,28 @@ fn StatusView(status: RequestStatus) -> impl IntoView {
 }
 
 /// The law's clock for this request: the due date of the written notice (extended when an
-/// extension was notified) with how it was computed, the working days left or how late it is,
-/// a calendar file, and the way to object.
+/// extension was notified in time) with how it was computed, the working days left or how late it
+/// is, a calendar file, which objection reasons are open now and until when, and the way to object.
 #[component]
 fn Clock(status: RequestStatus) -> impl IntoView {
     let t = use_texts();
-    let extended = status.events.iter().any(|e| e.kind == EventKind::Extended);
-    let noticed = status.events.iter().any(|e| e.kind == EventKind::Notice);
+    let standards = use_portal()
+        .meta
+        .with_value(|m| m.service_standards.clone());
     let number = status.number.clone();
     let received = status.received_at.clone();
-    let counts_from = status.counts_from.clone();
     let clock = use_load(move || {
         let now = today();
-        let clock = request_clock(&counts_from, now);
+        // Objection windows run 30 working days past today at most: one more calendar year.
+        let calendar = calendar_and_deadlines(&status.counts_from, now.year() + 1);
+        let (status, standards) = (status.clone(), standards.clone());
         async move {
-            let (cal, d) = clock.await?;
-            let due = if extended { d.extended } else { d.notice };
-            let left = cal
-                .working_days_between(now, due.due)
-                .map_err(missing_year)?;
-            Ok::<_, ApiError>((due, left))
+            let (cal, _) = calendar.await?;
+            let clock = objection::request_clock(&status, &cal, &standards, now)
+                .map_err(objection_error)?;
+            let reasons =
+                objection::eligibility(&status, &cal, &standards, now).map_err(objection_error)?;
+            Ok::<_, ApiError>((clock, reasons))
         }
     });
     let script = RwSignal::new(false);
@@ -141,28 +144,64 @@ fn Clock(status: RequestStatus) -> impl IntoView {
         {move || match clock.get() {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
-            Some(Ok((due, left))) => {
-                let label = if extended { t.sent_extended_due } else { t.sent_notice_due };
-                let (class, text) = if noticed {
-                    ("clock", t.status_noticed.to_owned())
-                } else if left > 0 {
-                    ("clock", (t.status_left)(left))
-                } else if left == 0 {
-                    ("clock", t.status_due_today.to_owned())
-                } else {
-                    ("clock overdue", (t.status_overdue)(-left))
+            Some(Ok((clock, reasons))) => {
+                let label = if clock.extended { t.sent_extended_due } else { t.sent_notice_due };
+                let (class, text) = match clock.working_days_left {
+                    None => ("clock", t.status_noticed.to_owned()),
+                    _ if clock.overdue => ("clock overdue", (t.status_overdue)(clock.working_days_left.unwrap_or(0).abs().max(1))),
+                    Some(0) => ("clock", t.status_due_today.to_owned()),
+                    Some(left) => ("clock", (t.status_left)(left)),
                 };
+                let due = clock.due;
                 let events = [(format!("{number}-due@ppid"), &due, format!("{label} — {number}"))];
                 let ics = script.get().then(|| calendar_link(t, &received, &events)).flatten();
                 view! {
                     <dl class="summary-list deadlines"><DueRow label d=due.clone()/></dl>
                     <p class=class>{text}</p>
                     {ics.map(|href| view! { <p><a href=href download=format!("{number}.ics")>{t.receipt_ics}</a></p> })}
+                    <Reasons reasons/>
                 }
                 .into_any()
             }
         }}
         <p><a href=object class="button secondary">{t.status_object}</a></p>
+    }
+}
+
+/// Every Pasal 35(1) reason with whether it can be used now: until when, from when, or why not.
+#[component]
+fn Reasons(reasons: Vec<(objection::Reason, Eligibility)>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="reasons-now" aria-labelledby="reasons-now-title">
+            <h3 id="reasons-now-title">{t.reasons_now_title}</h3>
+            <ul>
+                {reasons.into_iter().enumerate().map(|(i, (reason, e))| {
+                    let (class, text) = match e {
+                        Eligibility::Open { last_day: Some(d), .. } => ("open", (t.reason_open_until)(&weekday_date(t, d.due))),
+                        Eligibility::Open { last_day: None, .. } => ("open", t.reason_open_any_time.to_owned()),
+                        Eligibility::NotYet { from: Some(d) } => ("not-yet", (t.reason_opens_on)(&weekday_date(t, d))),
+                        Eligibility::NotYet { from: None } => ("not-yet", t.reason_after_notice.to_owned()),
+                        Eligibility::NotApplicable => ("closed", t.reason_not_applicable.to_owned()),
+                        Eligibility::Closed { last_day } => ("closed", (t.reason_closed_on)(&weekday_date(t, last_day.due))),
+                    };
+                    view! {
+                        <li class=class data-reason=reason.letter()>
+                            <strong>{format!("{}. {}", reason.letter(), t.objection_reasons[i % 7])}</strong>
+                            " " <span>{text}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// The citizen-facing error of a window that could not be worked out.
+fn objection_error(e: objection::ObjectionError) -> ApiError {
+    match e {
+        objection::ObjectionError::YearMissing(year) => ApiError::CalendarYearMissing(Some(year)),
+        objection::ObjectionError::MalformedDate { .. } => ApiError::Contract("date"),
     }
 }
 

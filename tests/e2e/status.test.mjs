@@ -15,6 +15,7 @@ import {
   SEED,
   DEMO_NOW_MS,
   PASAL17_ID,
+  addDays,
   addWorkingDays,
   workingDaysBetween,
   longDate,
@@ -47,18 +48,46 @@ after(async () => {
 function expected(request) {
   const { counts_from: countsFrom } = request.receipt;
   const s = SEED.meta.service_standards;
-  const extended = request.events.some((e) => e.kind === 'extended');
+  const day = (e) => e.at.slice(0, 10);
   const notice = addWorkingDays(countsFrom, s.notice_days);
+  // An extension counts when it was notified within the notice period (Pasal 22(8)).
+  const extended = request.events.some((e) => e.kind === 'extended' && day(e) <= notice.due);
   const due = extended ? addWorkingDays(notice.due, s.extension_days) : notice;
-  const noticed = request.events.find((e) => e.kind === 'notice');
+  const notices = request.events.filter((e) => e.kind === 'notice');
+  const noticed = notices[0];
   const left = workingDaysBetween(TODAY, due.due);
+  const overdue = !noticed && TODAY > due.due;
   let clock;
   if (noticed) clock = 'Pemberitahuan tertulis sudah diberikan (lihat riwayat di bawah).';
-  else if (left > 0) clock = `Sisa ${left} hari kerja sampai batas pemberitahuan tertulis.`;
+  else if (overdue) clock = `Terlambat: batas waktu sudah lewat ${Math.max(1, -left)} hari kerja dan belum ada pemberitahuan tertulis. Anda dapat mengajukan keberatan.`;
   else if (left === 0) clock = 'Hari ini hari terakhir untuk pemberitahuan tertulis.';
-  else clock = `Terlambat: batas waktu sudah lewat ${-left} hari kerja dan belum ada pemberitahuan tertulis. Anda dapat mengajukan keberatan.`;
+  else clock = `Sisa ${left} hari kerja sampai batas pemberitahuan tertulis.`;
   const documents = request.events.flatMap((e) => e.documents ?? []);
-  return { extended, due, noticed, clock, overdue: !noticed && left < 0, documents };
+
+  // Pasal 35(1) reasons, as ppid-rules.md section 4 and the contract's table set them.
+  const window = (from) => {
+    const last = addWorkingDays(from, s.objection_filing_days).due;
+    return TODAY <= last ? `Dapat diajukan sampai ${longDate(last)}.` : `Tidak dapat diajukan lagi: batas waktunya ${longDate(last)}.`;
+  };
+  const afterNotice = 'Belum dapat diajukan: alasan ini terbuka setelah pemberitahuan tertulis diterima.';
+  const latest = notices.length ? notices.map(day).sort().at(-1) : null;
+  const first = noticed ? day(noticed) : null;
+  const onTime = first !== null && first <= due.due;
+  const byNotice = latest ? window(latest) : afterNotice;
+  const reasons = {
+    a: byNotice,
+    b: 'Dapat diajukan kapan saja.',
+    c: onTime
+      ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.'
+      : TODAY <= due.due
+        ? `Belum dapat diajukan. Terbuka mulai ${longDate(addDays(due.due, 1))} jika keadaannya tetap sama.`
+        : window(due.due),
+    d: byNotice,
+    e: byNotice,
+    f: byNotice,
+    g: onTime ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.' : first ? window(first) : afterNotice,
+  };
+  return { extended, due, noticed, clock, overdue, documents, reasons };
 }
 
 for (const request of SEED.requests) {
@@ -70,7 +99,8 @@ for (const request of SEED.requests) {
       const want = expected(request);
       await page.goto(`${server.url}/status?nomor=${number}`);
       await waitForApp(page);
-      await page.locator('#status-verifier').fill(request.submission.requester.email);
+      const { email, phone } = request.submission.requester;
+      await page.locator('#status-verifier').fill(email ?? phone.slice(-4));
       await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
       const panel = page.locator('section.panel', { has: page.locator('#status-heading') });
       await panel.locator('dl.deadlines').waitFor();
@@ -83,6 +113,12 @@ for (const request of SEED.requests) {
       assert.deepEqual(skipped.map((s) => s.split(' — ')[0]), (want.extended ? [...addWorkingDays(request.receipt.counts_from, SEED.meta.service_standards.notice_days).skipped, ...want.due.skipped] : want.due.skipped).map(longDate));
       assert.equal(await panel.locator('p.clock').innerText(), want.clock);
       assert.equal(await panel.locator('p.clock.overdue').count(), want.overdue ? 1 : 0, 'overdue is marked');
+
+      // Which objection reasons are open now, until when, or why not.
+      const reasons = await panel.locator('.reasons-now li').evaluateAll((lis) =>
+        Object.fromEntries(lis.map((li) => [li.dataset.reason, li.querySelector('span').textContent])),
+      );
+      assert.deepEqual(reasons, want.reasons);
 
       // The outcome in words, with the Pasal 17 letter explained.
       const timeline = await panel.locator('ol.timeline').innerText();

@@ -3,7 +3,9 @@
 
 use super::{session_storage, RECEIPT_KEY};
 use crate::app::use_texts;
-use crate::components::deadline::{calendar_link, qr_code, receipt_script, request_clock, DueRow};
+use crate::components::deadline::{
+    calendar_and_deadlines, calendar_link, qr_code, receipt_script, DueRow,
+};
 use crate::components::{error_text, format_instant, use_load, use_title, LoadingLine};
 use crate::contract::RequestReceipt;
 use crate::domain::deadlines::RequestDeadlines;
@@ -46,7 +48,7 @@ pub fn Sent() -> impl IntoView {
     let received = receipt.received_at.clone();
     let counts_from = receipt.counts_from.clone();
     let deadlines = use_load(move || {
-        let clock = request_clock(&counts_from, crate::components::today());
+        let clock = calendar_and_deadlines(&counts_from, crate::components::today().year());
         async move { clock.await.map(|(_, d)| d) }
     });
     view! {
