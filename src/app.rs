@@ -220,6 +220,7 @@ pub enum Page {
     RequestSent,
     Status,
     Objection,
+    Dispute,
     About,
     NotFound,
 }
@@ -234,6 +235,7 @@ impl Page {
                 | Page::RequestSent
                 | Page::Status
                 | Page::Objection
+                | Page::Dispute
         )
     }
 }
@@ -259,6 +261,7 @@ fn Routes() -> impl IntoView {
                 .map_or(Page::NotFound, Page::RequestStep),
             ["status"] => Page::Status,
             ["keberatan"] => Page::Objection,
+            ["keberatan", "sengketa"] => Page::Dispute,
             ["tentang"] => Page::About,
             _ => Page::NotFound,
         }
@@ -315,6 +318,7 @@ fn forms_view(page: Page) -> AnyView {
         Page::RequestSent => view! { <pages::request::Sent/> }.into_any(),
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
+        Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

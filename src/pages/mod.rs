@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod catalogue;
+pub mod dispute;
 pub mod down;
 pub mod home;
 pub mod item;

@@ -159,3 +159,62 @@ test('the seed covers the clock\'s cases: on time, due soon, overdue, extended, 
   assert.ok(cases.some((c) => !c.noticed && !c.overdue), 'a request still within time');
   assert.ok(cases.some((c) => c.noticed && c.documents.length > 0), 'a notice with documents');
 });
+
+test('the dispute route: an answered objection, the last day to file with the Komisi Informasi, and a printable summary', async () => {
+  const page = await newPage(browser);
+  await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
+  try {
+    const objection = SEED.objections.find((o) => o.answer);
+    const { number } = objection.receipt;
+    // From the objection page.
+    await page.goto(`${server.url}/keberatan`);
+    await waitForApp(page);
+    await page.getByRole('link', { name: /Lihat jalur sengketa ke Komisi Informasi/ }).click();
+    await page.waitForURL(/\/keberatan\/sengketa$/);
+    await waitForApp(page);
+    assert.equal((await page.locator('main h1').innerText()).trim(), 'Sengketa ke Komisi Informasi');
+
+    // Wrong detail: the same generic message as the status lookup.
+    await page.locator('#dispute-number').fill(number);
+    await page.locator('#dispute-verifier').fill('bukan@contoh.id');
+    await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+    await page.getByText('Kami tidak menemukan keberatan dengan nomor dan data tersebut. Periksa kembali keduanya.').waitFor();
+    await assertNoAxeViolations(page, 'dispute not found');
+
+    await page.locator('#dispute-verifier').fill(objection.submission.verifier);
+    await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+    const panel = page.locator('section.panel', { has: page.locator('#dispute-heading') });
+    await panel.locator('dl.deadlines').waitFor();
+    assert.equal(await panel.locator('h2').innerText(), number);
+    const text = await panel.innerText();
+    assert.ok(text.includes(objection.answer.summary), 'the answer in full');
+    assert.ok(text.includes(objection.answer.upheld ? 'Keberatan diterima' : 'Keberatan tidak diterima'));
+    assert.ok(text.includes(objection.submission.case_summary), 'the case summary');
+
+    // The answer was due 30 working days after the objection; the dispute 14 after the answer.
+    const s = SEED.meta.service_standards;
+    const answerDue = addWorkingDays(objection.receipt.counts_from, s.objection_answer_days).due;
+    const lastDay = addWorkingDays(objection.answer.at.slice(0, 10), s.dispute_filing_days).due;
+    const dues = await panel.locator('dl.deadlines .row dd strong').allInnerTexts();
+    assert.deepEqual(dues, [longDate(answerDue), longDate(lastDay)]);
+    const state = await panel.locator('p.clock').innerText();
+    assert.equal(state, TODAY <= lastDay
+      ? `Anda dapat mengajukan sengketa ke Komisi Informasi sampai ${longDate(lastDay)}.`
+      : `Batas waktu mengajukan sengketa sudah lewat pada ${longDate(lastDay)}.`);
+    const docs = await panel.locator('ul.files a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(docs, objection.answer.documents.map((d) => d.url));
+    await assertNoAxeViolations(page, 'dispute route');
+
+    // Printed: the summary without the form or buttons.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('form').evaluate((f) => getComputedStyle(f).display), 'none');
+    assert.notEqual(await panel.evaluate((p) => getComputedStyle(p).display), 'none');
+    // The one expected error: the browser logs the 404 of the lookup with the wrong detail.
+    assert.deepEqual(page.consoleErrors.filter((e) => !/404 .*objection-lookups/.test(e)), []);
+  } catch (e) {
+    await saveArtifacts(page, 'dispute');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});

@@ -1,0 +1,197 @@
+//! Sengketa: after the atasan PPID has answered an objection (or let its deadline pass), the road to
+//! the Komisi Informasi: the last day to file, how it was computed, what to bring, and a printable
+//! summary of the case.
+
+use crate::api::{ApiError, Backend};
+use crate::app::{use_portal, use_texts};
+use crate::components::deadline::{calendar_and_deadlines, weekday_date, DueRow};
+use crate::components::{
+    error_text, format_instant as when, today, use_load, use_title, LoadingLine,
+};
+use crate::contract::{Lookup, ObjectionStatus};
+use crate::domain::objection::{self, DisputeWindow, Eligibility};
+use crate::pages::item::{file_kind, human_size, is_safe_url};
+use crate::pages::request::fields::{ErrorSummary, TextField};
+use leptos::prelude::*;
+
+/// The objection lookup and, once found, the dispute route.
+#[component]
+pub fn Dispute() -> impl IntoView {
+    let t = use_texts();
+    let portal = use_portal();
+    let from_link = crate::components::router::use_location()
+        .with_untracked(|l| l.param("nomor"))
+        .unwrap_or_default();
+    let number = RwSignal::new(from_link);
+    let verifier = RwSignal::new(String::new());
+    let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
+    let errors = Signal::derive(move || missing.get());
+    let answer = RwSignal::new(None::<Result<ObjectionStatus, ApiError>>);
+    let pending = RwSignal::new(false);
+    use_title(move || (t.dispute_title.into(), !missing.with(Vec::is_empty)));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut m = Vec::new();
+        if number.with_untracked(|n| n.trim().is_empty()) {
+            m.push(("dispute-number", t.dispute_e_number));
+        }
+        if verifier.with_untracked(|v| v.trim().is_empty()) {
+            m.push(("dispute-verifier", t.status_e_verifier));
+        }
+        let invalid = !m.is_empty();
+        missing.set(m);
+        answer.set(None);
+        if invalid || pending.get_untracked() {
+            return;
+        }
+        let lookup = Lookup {
+            number: number.get_untracked().trim().to_owned(),
+            verifier: verifier.get_untracked().trim().to_owned(),
+        };
+        let backend = portal.backend.get_value();
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let result = backend.objection_status(&lookup).await;
+            pending.try_set(false);
+            answer.try_set(Some(result));
+        });
+    };
+    let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
+    view! {
+        <h1>{t.dispute_title}</h1>
+        <ErrorSummary errors/>
+        <p class="lead">{t.dispute_intro}</p>
+        <form on:submit=on_submit novalidate=true class="no-print">
+            <TextField id="dispute-number" label=(t.dispute_number, t.dispute_number_hint) value=number.into()
+                on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
+            <TextField id="dispute-verifier" label=(t.status_verifier, t.status_verifier_hint) value=verifier.into()
+                on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
+            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit}</button>
+        </form>
+        <div aria-live="polite">
+            {move || answer.get().map(|r| match r {
+                Ok(objection) => view! { <Route objection/> }.into_any(),
+                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.dispute_not_found}</p> }.into_any(),
+                Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// The objection, the atasan's answer, and the window to take it to the Komisi Informasi.
+#[component]
+fn Route(objection: ObjectionStatus) -> impl IntoView {
+    let t = use_texts();
+    let portal = use_portal();
+    let (standards, rules) = portal
+        .meta
+        .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
+    let dispute = {
+        let objection = objection.clone();
+        use_load(move || {
+            let now = today();
+            let calendar = calendar_and_deadlines(&objection.counts_from, now.year() + 1);
+            let (objection, standards, rules) =
+                (objection.clone(), standards.clone(), rules.clone());
+            async move {
+                let (cal, _) = calendar.await?;
+                let answer_due = crate::domain::deadlines::objection_answer_deadline(
+                    &cal,
+                    crate::domain::date::Date::parse(&objection.counts_from)
+                        .ok_or(ApiError::Contract("counts_from"))?,
+                    &standards,
+                )
+                .map_err(crate::components::deadline::missing_year)?;
+                let window = objection::dispute_window(&objection, &cal, &standards, &rules, now)
+                    .map_err(|e| match e {
+                    objection::ObjectionError::YearMissing(y) => {
+                        ApiError::CalendarYearMissing(Some(y))
+                    }
+                    objection::ObjectionError::MalformedDate { .. } => ApiError::Contract("date"),
+                })?;
+                Ok::<_, ApiError>((answer_due, window))
+            }
+        })
+    };
+    let reasons = objection
+        .reasons
+        .iter()
+        .map(|r| {
+            let i = objection::Reason::from_letter(r)
+                .and_then(|r| objection::Reason::ALL.iter().position(|x| *x == r))
+                .unwrap_or(7);
+            format!("{r}. {}", t.objection_reasons.get(i).copied().unwrap_or(""))
+        })
+        .collect::<Vec<_>>();
+    let received = objection.received_at.clone();
+    let answer = objection.answer.clone();
+    view! {
+        <section class="panel" aria-labelledby="dispute-heading">
+            <h2 id="dispute-heading">{objection.number.clone()}</h2>
+            <dl class="summary-list">
+                <div class="row"><dt>{t.dispute_request}</dt><dd>{objection.request_number.clone()}</dd></div>
+                <div class="row"><dt>{t.status_received}</dt><dd>{move || when(t, &received)}</dd></div>
+                <div class="row"><dt>{t.objection_reasons_title}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
+                <div class="row"><dt>{t.dispute_case}</dt><dd>{objection.case_summary.clone()}</dd></div>
+            </dl>
+            <h3>{t.dispute_answer}</h3>
+            {match answer {
+                Some(a) => {
+                    let at = a.at.clone();
+                    view! {
+                        <p><strong>{if a.upheld { t.dispute_upheld } else { t.dispute_not_upheld }}</strong> " · " {move || when(t, &at)}</p>
+                        <p>{a.summary.clone()}</p>
+                        <ul class="files">
+                            {a.documents.into_iter().filter(|f| is_safe_url(&f.url)).map(|f| {
+                                let kind = file_kind(&f.name, &f.media_type);
+                                view! { <li><a href=f.url.clone() rel="noopener">{f.name.clone()}</a> " (" {kind} ", " {human_size(f.size_bytes)} ")"</li> }
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+                None => view! { <p>{t.dispute_no_answer}</p> }.into_any(),
+            }}
+            {move || match dispute.get() {
+                None => view! { <LoadingLine/> }.into_any(),
+                Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
+                Some(Ok((answer_due, window))) => view! {
+                    <dl class="summary-list deadlines">
+                        <DueRow label=t.dispute_answer_due d=answer_due/>
+                        {window.as_ref().map(|w| view! { <DueRow label=t.dispute_last_day d=w.last_day.clone()/> })}
+                    </dl>
+                    <WindowState window/>
+                }
+                .into_any(),
+            }}
+        </section>
+        <h2>{t.dispute_how_title}</h2>
+        <ol>{t.dispute_how.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+        <p class="no-print">
+            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.dispute_print}</button>
+        </p>
+    }
+}
+
+/// Whether the dispute can be filed now, said plainly.
+#[component]
+fn WindowState(window: Option<DisputeWindow>) -> impl IntoView {
+    let t = use_texts();
+    let (class, text) = match window {
+        None => ("clock", t.dispute_waits_for_answer.to_owned()),
+        Some(w) => match w.state {
+            Eligibility::Open { .. } => (
+                "clock",
+                (t.dispute_open_until)(&weekday_date(t, w.last_day.due)),
+            ),
+            Eligibility::NotYet { .. } => {
+                ("clock", (t.dispute_opens_on)(&weekday_date(t, w.opens)))
+            }
+            _ => (
+                "clock overdue",
+                (t.dispute_closed)(&weekday_date(t, w.last_day.due)),
+            ),
+        },
+    };
+    view! { <p class=class>{text}</p> }
+}
