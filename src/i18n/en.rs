@@ -270,6 +270,7 @@ pub static TEXTS: Texts = Texts {
     dispute_e_number: "Enter the objection number.",
     dispute_not_found: "We found no objection with that number and detail. Check both.",
     dispute_request: "Request number",
+    status_information: "Information requested",
     dispute_case: "Case summary",
     dispute_answer: "The atasan PPID's answer",
     dispute_upheld: "Objection upheld",

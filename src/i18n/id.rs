@@ -270,6 +270,7 @@ pub static TEXTS: Texts = Texts {
     dispute_e_number: "Masukkan nomor keberatan.",
     dispute_not_found: "Kami tidak menemukan keberatan dengan nomor dan data tersebut. Periksa kembali keduanya.",
     dispute_request: "Nomor permohonan",
+    status_information: "Informasi yang diminta",
     dispute_case: "Kasus posisi",
     dispute_answer: "Jawaban atasan PPID",
     dispute_upheld: "Keberatan diterima",

@@ -271,6 +271,7 @@ pub struct Texts {
     pub dispute_e_number: &'static str,
     pub dispute_not_found: &'static str,
     pub dispute_request: &'static str,
+    pub status_information: &'static str,
     pub dispute_case: &'static str,
     pub dispute_answer: &'static str,
     pub dispute_upheld: &'static str,

@@ -8,7 +8,7 @@ use crate::components::deadline::{calendar_and_deadlines, weekday_date, DueRow};
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
-use crate::contract::{Lookup, ObjectionStatus};
+use crate::contract::{EventKind, Lookup, ObjectionStatus, RequestStatus};
 use crate::domain::objection::{self, DisputeWindow, Eligibility};
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
@@ -27,6 +27,8 @@ pub fn Dispute() -> impl IntoView {
     let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let errors = Signal::derive(move || missing.get());
     let answer = RwSignal::new(None::<Result<ObjectionStatus, ApiError>>);
+    // The request it is about, for the summary (the same verifier usually opens it).
+    let request = RwSignal::new(None::<RequestStatus>);
     let pending = RwSignal::new(false);
     use_title(move || (t.dispute_title.into(), !missing.with(Vec::is_empty)));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -50,8 +52,18 @@ pub fn Dispute() -> impl IntoView {
         };
         let backend = portal.backend.get_value();
         pending.set(true);
+        request.set(None);
         leptos::task::spawn_local(async move {
             let result = backend.objection_status(&lookup).await;
+            if let Ok(o) = &result {
+                let of_request = Lookup {
+                    number: o.request_number.clone(),
+                    verifier: lookup.verifier.clone(),
+                };
+                if let Ok(r) = backend.request_status(&of_request).await {
+                    request.try_set(Some(r));
+                }
+            }
             pending.try_set(false);
             answer.try_set(Some(result));
         });
@@ -70,7 +82,7 @@ pub fn Dispute() -> impl IntoView {
         </form>
         <div aria-live="polite">
             {move || answer.get().map(|r| match r {
-                Ok(objection) => view! { <Route objection/> }.into_any(),
+                Ok(objection) => view! { <Route objection request=request.get_untracked()/> }.into_any(),
                 Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.dispute_not_found}</p> }.into_any(),
                 Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
@@ -80,7 +92,7 @@ pub fn Dispute() -> impl IntoView {
 
 /// The objection, the atasan's answer, and the window to take it to the Komisi Informasi.
 #[component]
-fn Route(objection: ObjectionStatus) -> impl IntoView {
+fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
     let (standards, rules) = portal
@@ -134,6 +146,18 @@ fn Route(objection: ObjectionStatus) -> impl IntoView {
                 <div class="row"><dt>{t.objection_reasons_title}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
                 <div class="row"><dt>{t.dispute_case}</dt><dd>{objection.case_summary.clone()}</dd></div>
             </dl>
+            {request.map(|r| {
+                let received = r.received_at.clone();
+                let notice = r.events.iter().find(|e| e.kind == EventKind::Notice).map(|e| e.at.clone());
+                view! {
+                    <h3>{t.dispute_request}</h3>
+                    <dl class="summary-list">
+                        <div class="row"><dt>{t.status_received}</dt><dd>{move || when(t, &received)}</dd></div>
+                        <div class="row"><dt>{t.status_information}</dt><dd>{r.information.clone()}</dd></div>
+                        {notice.map(|at| view! { <div class="row"><dt>{t.events[5]}</dt><dd>{move || when(t, &at)}</dd></div> })}
+                    </dl>
+                }
+            })}
             <h3>{t.dispute_answer}</h3>
             {match answer {
                 Some(a) => {

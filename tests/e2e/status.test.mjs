@@ -190,6 +190,8 @@ test('the dispute route: an answered objection, the last day to file with the Ko
     assert.ok(text.includes(objection.answer.summary), 'the answer in full');
     assert.ok(text.includes(objection.answer.upheld ? 'Keberatan diterima' : 'Keberatan tidak diterima'));
     assert.ok(text.includes(objection.submission.case_summary), 'the case summary');
+    const request = SEED.requests.find((r) => r.receipt.number === objection.receipt.request_number);
+    assert.ok(text.includes(request.submission.information), 'the request it is about, for the summary');
 
     // The answer was due 30 working days after the objection; the dispute 14 after the answer.
     const s = SEED.meta.service_standards;
