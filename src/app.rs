@@ -221,6 +221,7 @@ pub enum Page {
     Status,
     Objection,
     Dispute,
+    ObjectionForm,
     About,
     NotFound,
 }
@@ -236,6 +237,7 @@ impl Page {
                 | Page::Status
                 | Page::Objection
                 | Page::Dispute
+                | Page::ObjectionForm
         )
     }
 }
@@ -262,6 +264,7 @@ fn Routes() -> impl IntoView {
             ["status"] => Page::Status,
             ["keberatan"] => Page::Objection,
             ["keberatan", "sengketa"] => Page::Dispute,
+            ["keberatan", "ajukan"] => Page::ObjectionForm,
             ["tentang"] => Page::About,
             _ => Page::NotFound,
         }
@@ -319,6 +322,7 @@ fn forms_view(page: Page) -> AnyView {
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
         Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
+        Page::ObjectionForm => view! { <pages::objection_form::ObjectionForm/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

@@ -26,14 +26,31 @@ pub fn calendar_and_deadlines(
     let start = Date::parse(counts_from);
     async move {
         let start = start.ok_or(ApiError::Contract("counts_from"))?;
-        let last = until_year.clamp(start.year() + 1, start.year() + 5);
-        let mut cal = WorkCalendar::new(rules.cuti_bersama_is_non_working);
-        for year in start.year()..=last {
-            cal.add_year(&backend.calendar(year).await?);
-        }
+        let cal = load_calendar(
+            &backend,
+            rules.cuti_bersama_is_non_working,
+            start,
+            until_year,
+        )
+        .await?;
         let d = request_deadlines(&cal, start, &standards).map_err(missing_year)?;
         Ok((cal, d))
     }
+}
+
+/// The backend's calendar from `start`'s year to `until_year` (at least the next year, at most five).
+pub async fn load_calendar(
+    backend: &crate::api::AnyBackend,
+    cuti_bersama_is_non_working: bool,
+    start: Date,
+    until_year: i32,
+) -> Result<WorkCalendar, ApiError> {
+    let last = until_year.clamp(start.year() + 1, start.year() + 5);
+    let mut cal = WorkCalendar::new(cuti_bersama_is_non_working);
+    for year in start.year()..=last {
+        cal.add_year(&backend.calendar(year).await?);
+    }
+    Ok(cal)
 }
 
 /// The citizen-facing error of a year missing from the calendar.

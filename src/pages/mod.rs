@@ -8,5 +8,6 @@ pub mod home;
 pub mod item;
 pub mod not_found;
 pub mod objection;
+pub mod objection_form;
 pub mod request;
 pub mod status;

@@ -137,7 +137,7 @@ fn Clock(status: RequestStatus) -> impl IntoView {
         }
     });
     let object = format!(
-        "/keberatan?nomor={}",
+        "/keberatan/ajukan?nomor={}",
         crate::reference::percent_encode(&number)
     );
     view! {

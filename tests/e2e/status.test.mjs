@@ -131,7 +131,7 @@ for (const request of SEED.requests) {
       assert.deepEqual(links, want.documents.map((d) => [d.name, d.url]));
 
       // Object: the objection page with the number.
-      assert.equal(await panel.getByRole('link', { name: 'Ajukan keberatan' }).getAttribute('href'), `/keberatan?nomor=${number}`);
+      assert.equal(await panel.getByRole('link', { name: 'Ajukan keberatan' }).getAttribute('href'), `/keberatan/ajukan?nomor=${number}`);
 
       // The calendar file holds the due date.
       const [download] = await Promise.all([

@@ -100,7 +100,7 @@ fn session_storage() -> Option<web_sys::Storage> {
 }
 
 /// A random key for one draft's submission.
-fn new_idempotency_key() -> String {
+pub fn new_idempotency_key() -> String {
     let crypto = js_sys::Reflect::get(&window(), &"crypto".into()).ok();
     let uuid = crypto.as_ref().and_then(|c| {
         let f = js_sys::Reflect::get(c, &"randomUUID".into()).ok()?;
