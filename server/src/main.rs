@@ -4,6 +4,7 @@
 //! carry personal data (names, NIK, e-mail addresses) in bodies, headers and query strings.
 
 mod api;
+mod faults;
 mod files;
 
 use std::io::{Read, Write};
@@ -12,11 +13,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use api::Api;
+use faults::{Fault, Faults};
 use files::Files;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 const USAGE: &str = "\
 usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [--api-only | --no-api] [--now MS]
+                   [--fault SPEC]... [--fault-control]
 
   --host H        address to listen on (default 127.0.0.1)
   --port N        port; 0 picks a free one (default 8080)
@@ -30,6 +33,31 @@ usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [
   --catalogue-size N    replace the demo catalogue with N generated items (load tests)
   --without-feature F   do not advertise feature F in /v1/meta, e.g. catalogue_search (repeatable)
   --csp POLICY    send this Content-Security-Policy with every static file
+
+Fault switches (tests only: they make the API misbehave on purpose):
+  --fault SPEC    make calls to one API path fail (repeatable); SPEC is
+                  PATH=KIND[:ARG][,times=N][,method=M][,after]
+                    PATH       API path without /api, e.g. /v1/catalogue; a trailing * matches
+                               every path it starts (/v1/catalogue* also matches items)
+                    times=N    only the next N matching calls, then the backend answers again
+                               (without it: until cleared)
+                    method=M   only calls with this method (GET, POST)
+                    after      the backend handles the call first (a submission is stored);
+                               only its answer is spoiled
+                  KIND:
+                    status:CODE          problem+json with this status (default 500)
+                    slow:MS              answer after MS milliseconds (default 30000)
+                    malformed            the answer cut in half: not JSON
+                    wrong-shape          valid JSON that is not the contract's type
+                    version:V            /v1/meta says contract version V (default 2.0.0)
+                    rate-limit:S         429 with Retry-After: S (default 30)
+                    field-errors:P[:C]+...  422 problem+json with field errors at pointers P,
+                                         codes C (default /information:too_long)
+                    huge:N               a catalogue page with N items (default 5000)
+                    hostile              text fields from a corpus of script-injection payloads,
+                                         links set to javascript:/data: URLs
+  --fault-control switch faults at run time at /__faults: GET lists them, POST adds the specs
+                  in the body (one a line), DELETE switches every fault off. Never in production.
 
 Prints one line `listening on http://HOST:PORT` once it accepts connections.";
 
@@ -47,6 +75,8 @@ struct Options {
     catalogue_size: Option<usize>,
     without_features: Vec<String>,
     csp: Option<String>,
+    faults: Vec<Fault>,
+    fault_control: bool,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
@@ -92,6 +122,8 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             }
             "--without-feature" => o.without_features.push(value("a feature name")?),
             "--csp" => o.csp = Some(value("a policy")?),
+            "--fault" => o.faults.push(Fault::parse(&value("a fault spec")?)?),
+            "--fault-control" => o.fault_control = true,
             "--gzip" => o.gzip = true,
             "--api-only" => o.api_only = true,
             "--no-api" => o.no_api = true,
@@ -129,6 +161,10 @@ struct App {
     csp: Option<String>,
     /// Compress API answers too (`--gzip`), as a production backend behind a web server would.
     gzip: bool,
+    /// Fault switches in force (`--fault`, `/__faults`).
+    faults: Faults,
+    /// `/__faults` answers (`--fault-control`).
+    fault_control: bool,
 }
 
 fn main() {
@@ -180,7 +216,10 @@ fn main() {
         api_only: options.api_only,
         csp: options.csp.clone(),
         gzip: options.gzip,
+        faults: Faults::default(),
+        fault_control: options.fault_control,
     });
+    app.faults.add(options.faults.iter().cloned());
 
     let server = match Server::http((options.host.as_str(), options.port)) {
         Ok(s) => Arc::new(s),
@@ -235,6 +274,11 @@ impl App {
         let url = request.url().to_string();
         let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
 
+        if self.fault_control && path.trim_end_matches('/') == "/__faults" {
+            self.control_faults(request);
+            return;
+        }
+
         let api_path = if let Some(rest) = path.strip_prefix("/api/") {
             Some(format!("/{rest}"))
         } else if self.api_only && path.starts_with("/v1/") {
@@ -275,14 +319,14 @@ impl App {
                 )
             } else {
                 match String::from_utf8(raw) {
-                    Ok(body) => api.handle(
-                        &method,
-                        &files::decode_path(&api_path).unwrap_or(api_path),
-                        query,
-                        key.as_deref(),
-                        &body,
-                        client,
-                    ),
+                    Ok(body) => {
+                        let path = files::decode_path(&api_path).unwrap_or(api_path);
+                        let handle = || api.handle(&method, &path, query, key.as_deref(), &body, client);
+                        match self.faults.take(&method, &path) {
+                            Some(fault) => fault.answer(handle),
+                            None => handle(),
+                        }
+                    }
                     Err(_) => ppid_portal::reference::problem(
                         400,
                         "validation",
@@ -317,6 +361,40 @@ impl App {
                 let _ = request.respond(plain(404, "Not found"));
             }
         }
+    }
+}
+
+impl App {
+    /// `/__faults`: GET lists the faults in force, POST adds one spec a line, DELETE clears them.
+    fn control_faults(&self, mut request: Request) {
+        let response = match request.method() {
+            Method::Get => plain(200, &self.faults.listing()),
+            Method::Delete => {
+                self.faults.clear();
+                plain(200, "")
+            }
+            Method::Post => {
+                let mut body = String::new();
+                let read = request.as_reader().take(64 * 1024).read_to_string(&mut body);
+                let parsed: Result<Vec<Fault>, String> = match read {
+                    Ok(_) => body
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(Fault::parse)
+                        .collect(),
+                    Err(_) => Err("the body is not UTF-8 text".into()),
+                };
+                match parsed {
+                    Ok(faults) => {
+                        self.faults.add(faults);
+                        plain(200, &self.faults.listing())
+                    }
+                    Err(e) => plain(400, &e),
+                }
+            }
+            _ => plain(405, "GET, POST or DELETE"),
+        };
+        let _ = request.respond(response);
     }
 }
 

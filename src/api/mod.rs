@@ -96,7 +96,16 @@ pub trait Backend {
         &self,
         query: &CatalogueQuery,
     ) -> impl Future<Output = Result<CataloguePage, ApiError>> {
-        self.get(format!("/v1/catalogue?{}", encode_catalogue_query(query)))
+        let path = format!("/v1/catalogue?{}", encode_catalogue_query(query));
+        let per_page = query.per_page;
+        async move {
+            let mut page: CataloguePage = self.get(path).await?;
+            // A backend that ignores `per_page` must not turn one page into thousands of rows.
+            if let Some(n) = per_page {
+                page.items.truncate(n as usize);
+            }
+            Ok(page)
+        }
     }
     /// Every catalogue entry, page by page: for searching on the client when the backend cannot.
     fn catalogue_all(&self) -> impl Future<Output = Result<Vec<CatalogueSummary>, ApiError>> {

@@ -1,0 +1,612 @@
+// A hostile backend (issue 9): ppid-server's fault switches (`--fault-control`, `/__faults`) make the API answer
+// 500, slowly, malformed or wrong-shaped JSON, another contract version, 429 with Retry-After, field errors, a
+// huge catalogue page, or text filled with script-injection payloads. For each, the citizen gets a sentence in
+// Bahasa Indonesia and a next step, loses no answer, submits nothing twice, runs no payload, and the portal
+// recovers when the backend does. Every error state passes axe-core.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  ROOT,
+  startServer,
+  launchBrowser,
+  newPage,
+  waitForApp,
+  assertNoAxeViolations,
+  saveArtifacts,
+  SEED,
+  DEMO_NOW_MS,
+} from './harness.mjs';
+import {
+  DRAFT_KEY,
+  T,
+  begin,
+  fillAll,
+  checkRows,
+  probeNumber,
+  serial,
+  sentPage,
+  heading,
+  expectStep,
+  next,
+  attach,
+  pdf,
+  DOCS,
+} from './wizard.mjs';
+
+const OFFICE = JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config.json'), 'utf8')).office;
+/** The portal gives up on a call after this long; `slow` faults answer later than that. */
+const TIMEOUT_MS = 2000;
+const SLOW = `slow:${TIMEOUT_MS + 2500}`;
+
+const HOME_TITLE = 'Informasi publik untuk semua warga';
+const DOWN_TITLE = 'Layanan daring sedang tidak dapat digunakan';
+const SAY = {
+  server: 'Server kami sedang mengalami gangguan.',
+  contract: 'Server kami mengirim jawaban yang tidak dapat dibaca portal ini.',
+  version: 'Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.',
+  timeout: 'Server kami terlalu lama menjawab. Coba lagi beberapa saat lagi.',
+  limited30: 'Terlalu banyak percobaan. Coba lagi setelah 30 detik.',
+  limited2min: 'Terlalu banyak percobaan. Coba lagi setelah 2 menit.',
+  tooLong: 'Isian terlalu panjang. Persingkat isian ini.',
+  unknown: 'Isian ini tidak diterima. Periksa kembali.',
+};
+
+/** The faults tried on reads, with what the citizen must read. */
+const READ_FAULTS = [
+  ['500', 'status:500', SAY.server],
+  ['malformed JSON', 'malformed', SAY.contract],
+  ['JSON of the wrong shape', 'wrong-shape', SAY.contract],
+  ['too slow', SLOW, SAY.timeout],
+  ['429 with Retry-After', 'rate-limit:30', SAY.limited30],
+];
+
+let browser;
+let server;
+
+before(async () => {
+  [server, browser] = await Promise.all([
+    startServer({
+      config: { api_base: '/api', timeout_ms: TIMEOUT_MS, office: OFFICE },
+      args: ['--now', String(DEMO_NOW_MS), '--fault-control'],
+    }),
+    launchBrowser(),
+  ]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Switches faults on (one spec each) at the server. */
+async function fault(...specs) {
+  const res = await fetch(`${server.url}/__faults`, { method: 'POST', body: specs.join('\n') });
+  assert.equal(res.status, 200, `fault accepted: ${await res.text()}`);
+}
+/** Switches every fault off: the backend is healthy again. */
+async function healthy() {
+  assert.equal((await fetch(`${server.url}/__faults`, { method: 'DELETE' })).status, 200);
+}
+
+/**
+ * A fresh page that records any sign of a payload running: calls to `window.__pwned` (every payload calls it),
+ * dialogs, and Content-Security-Policy violations (a payload the portal let into the DOM as markup).
+ */
+async function hostilePage() {
+  const page = await newPage(browser);
+  page.executed = [];
+  await page.context().exposeBinding('__pwned', (_source, where) => {
+    page.executed.push(`payload ran: ${where}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__pwned(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+    });
+  });
+  page.on('dialog', async (d) => {
+    page.executed.push(`dialog: ${d.type()} ${d.message()}`);
+    await d.dismiss().catch(() => {});
+  });
+  return page;
+}
+
+/** Failed API answers are logged by the browser as failed resources; those are expected here. */
+const failedApi = (e) => /Failed to load resource: the server responded with a status of (4|5)\d\d/.test(e) && e.includes('/api/v1/');
+
+/**
+ * Runs `fn` on a fresh hostile page; saves artifacts on failure; then checks that no payload ran, nothing
+ * dangerous is in the DOM and the only console errors are `tolerated`. Faults are switched off afterwards.
+ */
+async function withPage(name, fn, tolerated = failedApi) {
+  const page = await hostilePage();
+  try {
+    await fn(page);
+    await assertNothingRan(page);
+    assert.deepEqual(page.consoleErrors.filter((e) => !tolerated(e)), [], 'no console or page errors');
+  } catch (e) {
+    await saveArtifacts(page, `hostile-${name}`);
+    throw e;
+  } finally {
+    await healthy();
+    await page.context().close();
+  }
+}
+
+/** No payload ran, and the DOM holds no element or attribute a payload could have planted. */
+async function assertNothingRan(page) {
+  assert.deepEqual(page.executed, [], 'no payload ran, no dialog, no CSP violation');
+  const planted = await page.evaluate(() => {
+    const found = [];
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) found.push(`<${el.localName} ${a.name}>`);
+        if (['href', 'src', 'action', 'formaction', 'data', 'srcdoc'].includes(a.name.toLowerCase())) {
+          const v = a.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+          // The receipt's own calendar file is a data:text/calendar link; nothing else may be a data: URL.
+          const script = /^(javascript|vbscript):/.test(v) || (/^data:/.test(v) && !v.startsWith('data:text/calendar'));
+          if (script || a.name === 'srcdoc') found.push(`<${el.localName} ${a.name}="${a.value}">`);
+        }
+      }
+    }
+    for (const sel of ['iframe', 'object', 'embed', 'math', 'mglyph', 'details[open] summary', 'body style', 'body meta', 'main script', 'main svg circle', 'main input[autofocus]']) {
+      for (const el of document.querySelectorAll(sel)) found.push(`${sel}: ${el.outerHTML.slice(0, 80)}`);
+    }
+    return found;
+  });
+  assert.deepEqual(planted, [], 'nothing planted in the DOM');
+}
+
+/** Checks the "service down" page: the sentence, "Coba lagi", the office's contact, the title, axe. */
+async function assertDownPage(page, reason, label) {
+  await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, DOWN_TITLE, { timeout: 10000 });
+  const main = page.locator('main#main');
+  assert.equal((await main.locator('.down-reason').innerText()).trim(), reason, `${label}: the reason in plain words`);
+  assert.ok(await main.getByRole('button', { name: 'Coba lagi', exact: true }).isVisible(), `${label}: a "Coba lagi" button`);
+  assert.match(await page.title(), /^Galat: /, `${label}: the title says Galat`);
+  const text = await main.innerText();
+  for (const part of [OFFICE.name, OFFICE.address, OFFICE.phone, OFFICE.email]) assert.ok(text.includes(part), `${label}: office contact ${part}`);
+  await assertNoAxeViolations(page, label);
+}
+
+/** Waits for an error box with `sentence` in main and returns its locator. */
+async function expectErrorPanel(page, sentence, label) {
+  const panel = page.locator('main#main .error-panel[role="alert"]');
+  await panel.waitFor({ timeout: 10000 });
+  assert.equal((await panel.innerText()).split('\n')[0].trim(), sentence, `${label}: the sentence`);
+  return panel;
+}
+
+// ------------------------------------------------------------------ start-up (/v1/meta)
+
+for (const [label, spec, reason] of [
+  ...READ_FAULTS.map(([l, s, r]) => [l, s, r]),
+  ['another contract major version', 'version:2.0.0', SAY.version],
+  ['429 with a long Retry-After', 'rate-limit:90', SAY.limited2min],
+]) {
+  test(`start-up, ${label}: the service-down page with the office contact, and "Coba lagi" recovers`, { timeout: 60_000 }, async () => {
+    await withPage(`boot-${spec}`, async (page) => {
+      await fault(`/v1/meta=${spec}`);
+      await page.goto(`${server.url}/`);
+      await assertDownPage(page, reason, `start-up ${label}`);
+      assert.equal(await page.locator('nav').count(), 0, 'no menu into pages that cannot work');
+      // Still broken: "Coba lagi" says so again (not a blank page).
+      await page.locator('main#main').getByRole('button', { name: 'Coba lagi', exact: true }).click();
+      await assertDownPage(page, reason, `start-up ${label}, tried again`);
+      await healthy();
+      await page.locator('main#main').getByRole('button', { name: 'Coba lagi', exact: true }).click();
+      await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, HOME_TITLE, { timeout: 10000 });
+      await page.waitForFunction(() => document.querySelectorAll('.class-card .count').length === 4, null, { timeout: 10000 });
+      assert.ok(!(await page.title()).startsWith('Galat: '), 'the title no longer says Galat');
+      assert.equal(await page.locator('header .brand-name').innerText(), SEED.meta.public_body.name);
+    });
+  });
+}
+
+// ------------------------------------------------------------------ the catalogue and an item
+
+for (const [label, spec, sentence] of READ_FAULTS) {
+  test(`catalogue, ${label}: a sentence and "Coba lagi", filters kept, and it recovers`, { timeout: 60_000 }, async () => {
+    await withPage(`catalogue-${spec}`, async (page) => {
+      await page.goto(`${server.url}/informasi`);
+      await waitForApp(page);
+      await page.waitForFunction(() => document.querySelector('main#main .result-count')?.textContent.trim());
+      await fault(`/v1/catalogue=${spec}`);
+      // A search the citizen typed: it must survive the failure.
+      await page.getByLabel('Cari informasi').fill('anggaran');
+      await page.waitForURL(/q=anggaran/);
+      const panel = await expectErrorPanel(page, sentence, `catalogue ${label}`);
+      assert.ok(await panel.getByRole('button', { name: 'Coba lagi', exact: true }).isVisible(), 'a "Coba lagi" button');
+      assert.equal(await page.locator('main#main h1').innerText(), 'Daftar Informasi Publik');
+      await assertNoAxeViolations(page, `catalogue ${label}`);
+      await healthy();
+      await panel.getByRole('button', { name: 'Coba lagi', exact: true }).click();
+      await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 10000 });
+      assert.equal(await page.getByLabel('Cari informasi').inputValue(), 'anggaran', 'the search is kept');
+      assert.match(new URL(page.url()).search, /q=anggaran/);
+      assert.ok((await page.locator('main#main ol.results > li, main#main .results li').count()) > 0, 'results are listed');
+    });
+  });
+}
+
+test('an item page, 500 then healthy: a sentence, "Coba lagi" fetches it again', { timeout: 60_000 }, async () => {
+  const item = SEED.catalogue.find((i) => i.class === 'berkala');
+  await withPage('item-500', async (page) => {
+    await fault(`/v1/catalogue/*=status:500`);
+    await page.goto(`${server.url}/informasi/${encodeURIComponent(item.id)}`);
+    await waitForApp(page, 'main#main .error-panel');
+    const panel = await expectErrorPanel(page, SAY.server, 'item 500');
+    assert.equal(await page.locator('main#main a.back-link').getAttribute('href'), '/informasi', 'a way back to the catalogue');
+    await healthy();
+    await panel.getByRole('button', { name: 'Coba lagi', exact: true }).click();
+    await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, item.title, { timeout: 10000 });
+  });
+});
+
+// Known bug, reported: src/pages/item.rs renders the ErrorPanel without any <h1> (the catalogue and home
+// pages keep theirs), so axe finds `page-has-heading-one` and a screen-reader user lands on a page with no title.
+test('an item page that failed to load has a level-one heading (axe)', { todo: 'src/pages/item.rs: the error state has no <h1>' }, async () => {
+  const item = SEED.catalogue.find((i) => i.class === 'berkala');
+  await withPage('item-500-axe', async (page) => {
+    await fault(`/v1/catalogue/*=status:500`);
+    await page.goto(`${server.url}/informasi/${encodeURIComponent(item.id)}`);
+    await waitForApp(page, 'main#main .error-panel');
+    await assertNoAxeViolations(page, 'item 500');
+  });
+});
+
+test('a huge catalogue page (5000 items for 20 asked) is listed without hanging the page', { timeout: 90_000 }, async () => {
+  await withPage('huge', async (page) => {
+    await fault('/v1/catalogue=huge:5000');
+    const t0 = Date.now();
+    await page.goto(`${server.url}/informasi`);
+    await waitForApp(page);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 30000 });
+    const elapsed = Date.now() - t0;
+    assert.ok(elapsed < 20000, `the page was listed in ${elapsed} ms`);
+    // The portal asked for 20: it lists 20, not the 5000 the backend sent.
+    const listed = await page.locator('main#main ol.results > li, main#main ul.results > li').count();
+    assert.ok(listed > 0 && listed <= 20, `${listed} items listed on the page`);
+    // The page still answers to the citizen: typing a search is taken at once.
+    const t1 = Date.now();
+    await page.getByLabel('Cari informasi').fill('x');
+    assert.ok(Date.now() - t1 < 3000, 'typing is not blocked');
+    await healthy();
+  });
+});
+
+// ------------------------------------------------------------------ hostile text everywhere
+
+test('hostile text in every answer is shown as text and never runs', { timeout: 120_000 }, async () => {
+  const withFiles = SEED.catalogue.find((i) => i.files.length > 0 && i.class !== 'dikecualikan');
+  const excepted = SEED.catalogue.find((i) => i.class === 'dikecualikan');
+  const request = SEED.requests[0];
+  await withPage('payloads', async (page) => {
+    // Every API answer: the public body, units, catalogue, items, announcements, calendars, status events.
+    await fault('/v1/*=hostile');
+    const visible = new Set();
+    const look = async (label) => {
+      await assertNothingRan(page);
+      const text = await page.locator('body').innerText();
+      for (const probe of ["<script>window.__pwned('script')</script>", "<img src=x onerror=", '<svg onload=', '&lt;b&gt;tebal', '\u202Efdp.exe']) {
+        if (text.includes(probe)) visible.add(probe);
+      }
+      await assertNoAxeViolations(page, `hostile text: ${label}`);
+    };
+
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => document.querySelectorAll('.class-card .count').length === 4, null, { timeout: 15000 });
+    await page.waitForSelector('section.announcement');
+    await look('home with the announcement');
+
+    await page.goto(`${server.url}/informasi`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 15000 });
+    await look('catalogue');
+
+    await page.goto(`${server.url}/informasi/${encodeURIComponent(withFiles.id)}`);
+    await page.waitForSelector('main#main .summary-list', { timeout: 15000 });
+    await look('item with files (javascript: links)');
+    assert.equal(await page.locator('ul.files a').count(), 0, 'no file link with a javascript:/data: URL is offered');
+
+    await page.goto(`${server.url}/informasi/${encodeURIComponent(excepted.id)}`);
+    await page.waitForSelector('.exemption', { timeout: 15000 });
+    await look('excepted item');
+
+    await page.goto(`${server.url}/tentang`);
+    await waitForApp(page);
+    await page.waitForSelector('main#main dl', { timeout: 15000 });
+    await look('about');
+
+    await page.goto(`${server.url}/status`);
+    await waitForApp(page);
+    await page.getByLabel('Nomor registrasi').fill(request.receipt.number);
+    await page.getByLabel('Surel atau 4 angka terakhir nomor telepon').fill(request.submission.requester.email);
+    await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+    await page.waitForSelector('#status-heading', { timeout: 15000 });
+    assert.ok((await page.locator('ol.timeline li').count()) >= 1);
+    const notes = await page.locator('ol.timeline').innerText();
+    assert.ok(notes.includes('__pwned'), 'the event notes are the payloads, shown as text');
+    await look('status with hostile event notes');
+
+    // The unit picker of the request wizard lists hostile unit names as options' text.
+    await begin(page, server.url);
+    await page.getByLabel(T.kinds.individual, { exact: true }).check();
+    await look('request wizard');
+
+    assert.ok(visible.size >= 3, `the payloads were visible as plain text: ${[...visible].join(' | ')}`);
+  });
+});
+
+// ------------------------------------------------------------------ the request: faults at submit
+
+/** The draft as stored, without the idempotency key (set by the first attempt). */
+async function storedDraft(page) {
+  return page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+}
+
+test('submit fails before the backend stores it (500, 429, too slow, 503): answers and draft survive, a reload too, one request at the end', { timeout: 120_000 }, async () => {
+  await withPage('submit-before', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'proxy');
+    const rows = await checkRows(page);
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) posts += 1;
+    });
+    const before = serial(await probeNumber(server));
+
+    let draft;
+    let key;
+    const attempts = [
+      ['500', 'status:500', SAY.server],
+      ['429', 'rate-limit:30', SAY.limited30],
+      ['503', 'status:503', SAY.server],
+      ['too slow', SLOW, SAY.timeout],
+    ];
+    for (const [i, [label, spec, sentence]] of attempts.entries()) {
+      await fault(`/v1/requests=${spec},times=1`);
+      await page.getByRole('button', { name: i === 0 ? T.submit : T.sendAgain }).click();
+      await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
+      await expectErrorPanel(page, sentence, `submit ${label}`);
+      assert.equal(await heading(page), T.check, `${label}: still on the check page`);
+      assert.deepEqual(await checkRows(page), rows, `${label}: every answer is still there`);
+      const stored = JSON.parse(await storedDraft(page));
+      assert.ok(stored.idempotency_key, 'the draft keeps the submission key');
+      if (draft === undefined) {
+        draft = JSON.stringify(stored);
+        key = stored.idempotency_key;
+      } else {
+        assert.equal(JSON.stringify(stored), draft, `${label}: the stored draft is unchanged`);
+      }
+      await assertNoAxeViolations(page, `submit ${label}`);
+      if (i === 0) {
+        // A reload after a failure: the same answers, the same key.
+        await page.reload();
+        await expectStep(page, 'periksa', T.check, { moved: false });
+        assert.deepEqual(await checkRows(page), rows, 'the answers survive a reload');
+        assert.equal(JSON.parse(await storedDraft(page)).idempotency_key, key, 'the same key after a reload');
+        await page.getByRole('button', { name: T.submit }).waitFor();
+        // After the reload the button reads "Kirim permohonan" again.
+        await fault(`/v1/requests=status:500,times=1`);
+        await page.getByRole('button', { name: T.submit }).click();
+        await expectErrorPanel(page, SAY.server, 'submit 500 after a reload');
+      }
+    }
+    // The slow one reached the backend late; wait until it has been stored, then send again.
+    await new Promise((r) => setTimeout(r, 3000));
+    await page.getByRole('button', { name: T.sendAgain }).click();
+    const number = await sentPage(page);
+    assert.equal(posts, attempts.length + 2, 'one POST per click');
+    assert.equal(serial(number), before + 1, 'the request got the next number');
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+    assert.equal(await storedDraft(page), null, 'the draft is gone once sent');
+  }, (e) => failedApi(e) || (/net::ERR_ABORTED|Failed to fetch/.test(e)));
+});
+
+test('the backend stores the request but its answer is lost (500, malformed, wrong shape, too slow): retries give the same number', { timeout: 120_000 }, async () => {
+  await withPage('submit-after', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    const rows = await checkRows(page);
+    const before = serial(await probeNumber(server));
+    const attempts = [
+      ['500', 'status:500,after', SAY.server],
+      ['malformed JSON', 'malformed,after', SAY.contract],
+      ['JSON of the wrong shape', 'wrong-shape,after', SAY.contract],
+      ['too slow', `${SLOW},after`, SAY.timeout],
+    ];
+    for (const [i, [label, spec, sentence]] of attempts.entries()) {
+      await fault(`/v1/requests=${spec},times=1`);
+      await page.getByRole('button', { name: i === 0 ? T.submit : T.sendAgain }).click();
+      await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
+      await expectErrorPanel(page, sentence, `answer lost: ${label}`);
+      assert.deepEqual(await checkRows(page), rows, `${label}: every answer is still there`);
+      await assertNoAxeViolations(page, `answer lost: ${label}`);
+    }
+    await page.getByRole('button', { name: T.sendAgain }).click();
+    const number = await sentPage(page);
+    assert.equal(serial(number), before + 1, 'the number of the first, stored attempt');
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'five attempts, one request');
+  }, (e) => failedApi(e) || (/net::ERR_ABORTED|Failed to fetch/.test(e)));
+});
+
+test('field errors from the backend land on their questions with the portal\'s own words; the backend\'s text never shows', { timeout: 90_000 }, async () => {
+  await withPage('field-errors', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    const rows = await checkRows(page);
+    const before = serial(await probeNumber(server));
+    await fault('/v1/requests=field-errors:/requester/name:too_long+/purpose:unknown_value,times=1');
+    await page.getByRole('button', { name: T.submit }).click();
+    await expectStep(page, 'identitas', T.identity);
+    await page.waitForSelector('.error-summary');
+    assert.deepEqual(await page.locator('.error-summary li').allInnerTexts(), [SAY.tooLong]);
+    assert.equal(await page.getAttribute('.error-summary a', 'href'), '#f-name');
+    assert.equal(await page.locator('#f-name-error').innerText(), SAY.tooLong, 'the same words under the field');
+    assert.equal(await page.getAttribute('#f-name', 'aria-invalid'), 'true');
+    assert.match(await page.title(), /^Galat: /);
+    assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Siti Rahmawati', 'the answer is kept');
+    assert.ok(!(await page.locator('body').innerText()).includes('__pwned'), 'the backend\'s own messages are not shown');
+    await assertNoAxeViolations(page, 'backend field error on identity');
+    // The citizen shortens the name and goes on: the second error waits on its own question.
+    await page.getByLabel('Nama lengkap').fill('Siti R.');
+    for (const [slug, title] of [['dokumen', T.document], ['kontak', T.contact], ['informasi', T.information], ['tujuan', T.purpose]]) {
+      await next(page);
+      await expectStep(page, slug, title);
+    }
+    await page.waitForSelector('.error-summary');
+    assert.deepEqual(await page.locator('.error-summary li').allInnerTexts(), [SAY.unknown]);
+    assert.equal(await page.getAttribute('#f-purpose', 'aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('Tujuan penggunaan informasi').inputValue(), 'Bahan pengawasan anggaran oleh warga', 'the answer is kept');
+    await assertNoAxeViolations(page, 'backend field error on purpose');
+    for (const [slug, title] of [['cara', T.obtain], ['pengiriman', T.delivery], ['periksa', T.check]]) {
+      await next(page);
+      await expectStep(page, slug, title);
+    }
+    const after = await checkRows(page);
+    assert.deepEqual(after.filter(([l]) => l !== 'Nama lengkap'), rows.filter(([l]) => l !== 'Nama lengkap'), 'the other answers are kept');
+    assert.deepEqual(after.find(([l]) => l === 'Nama lengkap'), ['Nama lengkap', 'Siti R.']);
+    await page.getByRole('button', { name: T.submit }).click();
+    const number = await sentPage(page);
+    assert.equal(serial(number), before + 1);
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'one request');
+  });
+});
+
+test('a 422 without field errors: answers stay and "Kirim lagi" sends once', { timeout: 90_000 }, async () => {
+  await withPage('field-errors-empty', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    const rows = await checkRows(page);
+    const before = serial(await probeNumber(server));
+    await fault('/v1/requests=field-errors:,times=1');
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
+    const text = (await page.locator('main#main .error-panel[role="alert"]').innerText()).trim();
+    assert.ok(text.length > 10, 'a sentence');
+    assert.equal(await heading(page), T.check);
+    assert.deepEqual(await checkRows(page), rows);
+    await assertNoAxeViolations(page, '422 without field errors');
+    await page.getByRole('button', { name: T.sendAgain }).click();
+    const number = await sentPage(page);
+    assert.equal(serial(number), before + 1);
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'one request');
+  });
+});
+
+// Known bug, reported: a 422 with no field errors becomes ApiError::Invalid([]), whose sentence says "Periksa
+// kembali isian yang ditandai" while nothing is marked: the citizen is sent looking for a mark that is not there.
+test('a 422 without field errors does not point to marked fields that do not exist', { todo: 'needs a new sentence in src/i18n (and src/components/mod.rs error_text)' }, async () => {
+  await withPage('field-errors-empty-words', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    await fault('/v1/requests=field-errors:,times=1');
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
+    const text = (await page.locator('main#main .error-panel[role="alert"]').innerText()).trim();
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 0, 'nothing is marked');
+    assert.doesNotMatch(text, /ditandai/, `"${text}" refers to marked fields`);
+  });
+});
+
+test('part-way through the wizard the unit list fails: the question still works and the chosen unit is kept', { timeout: 90_000 }, async () => {
+  const unit = SEED.units[4];
+  await withPage('units-fail', async (page) => {
+    await begin(page, server.url);
+    await page.getByLabel(T.kinds.individual, { exact: true }).check();
+    await next(page);
+    await expectStep(page, 'identitas', T.identity);
+    await page.getByLabel('Nama lengkap').fill('Siti Rahmawati');
+    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
+    await next(page);
+    await expectStep(page, 'dokumen', T.document);
+    await attach(page, DOCS.individual[0], pdf('ktp.pdf'));
+    await next(page);
+    await expectStep(page, 'kontak', T.contact);
+    await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
+    await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
+    await next(page);
+    await expectStep(page, 'informasi', T.information);
+    await page.getByLabel('Rincian informasi').fill('Data stunting 2025');
+    await page.getByLabel('Unit yang menguasai informasi').selectOption({ label: unit.name });
+    await next(page);
+    await expectStep(page, 'tujuan', T.purpose);
+    // The unit list now fails; the citizen reloads the question and comes back to it.
+    await fault('/v1/units=status:500');
+    await page.reload();
+    await expectStep(page, 'tujuan', T.purpose, { moved: false });
+    await page.getByRole('link', { name: 'Kembali' }).click();
+    await expectStep(page, 'informasi', T.information);
+    assert.equal(await page.getByLabel('Rincian informasi').inputValue(), 'Data stunting 2025');
+    await assertNoAxeViolations(page, 'information question without the unit list');
+    await next(page);
+    await expectStep(page, 'tujuan', T.purpose);
+    const stored = JSON.parse(await storedDraft(page));
+    assert.equal(stored.unit_id, unit.id, 'the chosen unit is still in the draft');
+    await healthy();
+    await page.getByRole('link', { name: 'Kembali' }).click();
+    await expectStep(page, 'informasi', T.information);
+    await page.waitForFunction((name) => document.querySelector('#f-unit')?.selectedOptions[0]?.textContent === name, unit.name);
+  });
+});
+
+test('the confirmation when the calendar fails: the number is shown and kept, one request', { timeout: 90_000 }, async () => {
+  await withPage('sent-calendar', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    const before = serial(await probeNumber(server));
+    await fault('/v1/calendar/*=status:500');
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.waitForURL(/\/permohonan\/terkirim$/);
+    const number = (await page.locator('.confirmation .reference').innerText()).trim();
+    assert.equal(serial(number), before + 1);
+    await expectErrorPanel(page, SAY.server, 'confirmation without the calendar');
+    await assertNoAxeViolations(page, 'confirmation without the calendar');
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'one request');
+    await healthy();
+    await page.reload();
+    await page.waitForSelector('dl.deadlines', { timeout: 10000 });
+    assert.equal((await page.locator('.confirmation .reference').innerText()).trim(), number, 'the same number after a reload');
+  });
+});
+
+// Known gap, reported: src/pages/request/sent.rs shows the calendar failure as a bare sentence, with no
+// "Coba lagi" (only a reload brings the deadlines).
+test('the confirmation offers "Coba lagi" when the deadlines could not be computed', { todo: 'src/pages/request/sent.rs: no retry button' }, async () => {
+  await withPage('sent-calendar-retry', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    await fault('/v1/calendar/*=status:500');
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.waitForURL(/\/permohonan\/terkirim$/);
+    await expectErrorPanel(page, SAY.server, 'confirmation without the calendar');
+    assert.equal(await page.locator('main#main').getByRole('button', { name: 'Coba lagi' }).count(), 1);
+  });
+});
+
+// ------------------------------------------------------------------ the status lookup
+
+for (const [label, spec, sentence] of [...READ_FAULTS, ['429 with a long Retry-After', 'rate-limit:90', SAY.limited2min]]) {
+  test(`status lookup, ${label}: a sentence, the typed number and verifier stay, and "Cek status" works again`, { timeout: 60_000 }, async () => {
+    const request = SEED.requests[0];
+    await withPage(`status-${spec}`, async (page) => {
+      await page.goto(`${server.url}/status`);
+      await waitForApp(page);
+      await fault(`/v1/request-lookups=${spec}`);
+      await page.getByLabel('Nomor registrasi').fill(request.receipt.number);
+      await page.getByLabel('Surel atau 4 angka terakhir nomor telepon').fill(request.submission.requester.email);
+      const check = page.locator('main#main').getByRole('button', { name: 'Cek status' });
+      await check.click();
+      await expectErrorPanel(page, sentence, `status ${label}`);
+      assert.equal(await page.getByLabel('Nomor registrasi').inputValue(), request.receipt.number);
+      assert.equal(await page.getByLabel('Surel atau 4 angka terakhir nomor telepon').inputValue(), request.submission.requester.email);
+      assert.ok(await check.isEnabled(), '"Cek status" can be pressed again');
+      await assertNoAxeViolations(page, `status ${label}`);
+      await healthy();
+      await check.click();
+      await page.waitForSelector('#status-heading', { timeout: 10000 });
+      assert.equal(await page.locator('#status-heading').innerText(), request.receipt.number);
+    });
+  });
+}
