@@ -58,18 +58,33 @@ pub struct Bundle {
 impl Bundle {
     /// Home, the catalogue, its items, about.
     pub const PORTAL: Bundle = Bundle {
-        owns: |p| !p.is_form(),
+        owns: |p| p.bundle() == BundleName::Portal,
         view: portal_view,
         setup: || {},
         with_meta: |_| pages::catalogue::provide_catalogue_cache(),
     };
-    /// The request, status and objection pages.
+    /// The request and status pages.
     pub const FORMS: Bundle = Bundle {
-        owns: |p| p.is_form() || *p == Page::NotFound,
+        owns: |p| p.bundle() == BundleName::Forms || *p == Page::NotFound,
         view: forms_view,
         setup: pages::request::provide_draft,
         with_meta: pages::request::follow_backend,
     };
+    /// The objection pages: what it is, the form, and the dispute route.
+    pub const OBJECTION: Bundle = Bundle {
+        owns: |p| p.bundle() == BundleName::Objection || *p == Page::NotFound,
+        view: objection_view,
+        setup: || {},
+        with_meta: |_| {},
+    };
+}
+
+/// Which bundle a page is in (the same paths `boot.js` sends to each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BundleName {
+    Portal,
+    Forms,
+    Objection,
 }
 
 /// What the portal needs before any page can render.
@@ -227,18 +242,16 @@ pub enum Page {
 }
 
 impl Page {
-    /// A page of the forms bundle (the same paths `boot.js` sends there).
-    fn is_form(&self) -> bool {
-        matches!(
-            self,
-            Page::Request
-                | Page::RequestStep(_)
-                | Page::RequestSent
-                | Page::Status
-                | Page::Objection
-                | Page::Dispute
-                | Page::ObjectionForm
-        )
+    /// The bundle this page is in: `/permohonan...` and `/status` are the forms, `/keberatan...`
+    /// the objection bundle, everything else (not-found included) the main one.
+    pub fn bundle(&self) -> BundleName {
+        match self {
+            Page::Request | Page::RequestStep(_) | Page::RequestSent | Page::Status => {
+                BundleName::Forms
+            }
+            Page::Objection | Page::Dispute | Page::ObjectionForm => BundleName::Objection,
+            _ => BundleName::Portal,
+        }
     }
 }
 
@@ -320,6 +333,13 @@ fn forms_view(page: Page) -> AnyView {
         Page::RequestStep(step) => view! { <pages::request::Question step/> }.into_any(),
         Page::RequestSent => view! { <pages::request::Sent/> }.into_any(),
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+#[inline(never)]
+fn objection_view(page: Page) -> AnyView {
+    match page {
         Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
         Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
         Page::ObjectionForm => view! { <pages::objection_form::ObjectionForm/> }.into_any(),

@@ -54,9 +54,7 @@ impl Fault {
     pub fn parse(spec: &str) -> Result<Fault, String> {
         let spec = spec.trim();
         let bad = |why: &str| format!("fault `{spec}`: {why}");
-        let (path, rest) = spec
-            .split_once('=')
-            .ok_or_else(|| bad("needs PATH=KIND"))?;
+        let (path, rest) = spec.split_once('=').ok_or_else(|| bad("needs PATH=KIND"))?;
         let (path, prefix) = match path.strip_suffix('*') {
             Some(p) => (p, true),
             None => (path, false),
@@ -473,7 +471,10 @@ mod tests {
         faults.add([Fault::parse("/v1/requests=slow:1,method=POST").unwrap()]);
         assert!(faults.take("GET", "/v1/requests").is_none());
         assert!(faults.take("POST", "/v1/requests").is_some());
-        assert!(faults.take("POST", "/v1/requests").is_some(), "until cleared");
+        assert!(
+            faults.take("POST", "/v1/requests").is_some(),
+            "until cleared"
+        );
         faults.clear();
         assert!(faults.take("POST", "/v1/requests").is_none());
     }
@@ -495,7 +496,11 @@ mod tests {
             reply(r#"{"number":"PPID-2026-000001","received_at":"x"}"#)
         });
         assert!(reached);
-        assert!(serde_json::from_str::<Value>(&r.body).is_err(), "{}", r.body);
+        assert!(
+            serde_json::from_str::<Value>(&r.body).is_err(),
+            "{}",
+            r.body
+        );
         let r = hit("/v1/lookups=rate-limit:45").answer(|| reply("{}"));
         assert_eq!((r.status, r.retry_after), (429, Some(45)));
         let r = hit("/v1/requests=field-errors").answer(|| reply("{}"));

@@ -321,7 +321,8 @@ impl App {
                 match String::from_utf8(raw) {
                     Ok(body) => {
                         let path = files::decode_path(&api_path).unwrap_or(api_path);
-                        let handle = || api.handle(&method, &path, query, key.as_deref(), &body, client);
+                        let handle =
+                            || api.handle(&method, &path, query, key.as_deref(), &body, client);
                         match self.faults.take(&method, &path) {
                             Some(fault) => fault.answer(handle),
                             None => handle(),
@@ -375,7 +376,10 @@ impl App {
             }
             Method::Post => {
                 let mut body = String::new();
-                let read = request.as_reader().take(64 * 1024).read_to_string(&mut body);
+                let read = request
+                    .as_reader()
+                    .take(64 * 1024)
+                    .read_to_string(&mut body);
                 let parsed: Result<Vec<Fault>, String> = match read {
                     Ok(_) => body
                         .lines()

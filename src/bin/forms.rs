@@ -1,5 +1,5 @@
-//! Mounts the portal's forms bundle: the request, its status and the objection. `boot.js` loads it
-//! instead of the main bundle for those paths (see `app::Bundle`).
+//! Mounts the portal's forms bundle: the request and its status. `boot.js` loads it
+//! instead of the main bundle for `/permohonan...` and `/status` (see `app::Bundle`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -32,6 +32,7 @@ pub fn error_text(t: &Texts, e: &ApiError) -> String {
         ApiError::UnsupportedVersion(_) => t.down_reason_version.into(),
         ApiError::CalendarYearMissing(_) => t.down_reason_calendar.into(),
         ApiError::RateLimited(s) => (t.rate_limited)(*s),
+        ApiError::Invalid(errors) if errors.is_empty() => t.invalid_unspecified.into(),
         ApiError::Invalid(_) => t.invalid_answer.into(),
         ApiError::NotFound => t.not_found_body.into(),
         ApiError::Conflict => t.conflict.into(),

@@ -279,6 +279,7 @@ pub static TEXTS: Texts = Texts {
     objection_number: "Your objection number",
     objection_next: "The atasan PPID must answer in writing by the date above. If you are not satisfied with the answer, or there is none, you can take the dispute to the Information Commission.",
     objection_start: "File an objection",
+    invalid_unspecified: "Our server refused these answers without saying which part is wrong. Check your answers and send again, or contact the service office.",
     dispute_title: "Dispute at the Information Commission",
     dispute_intro: "If you are not satisfied with the atasan PPID's answer to your objection, or no answer came in time, you can take the dispute to the Information Commission (Komisi Informasi). Enter the objection number to see the deadline.",
     dispute_number: "Objection number",

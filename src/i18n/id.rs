@@ -279,6 +279,7 @@ pub static TEXTS: Texts = Texts {
     objection_number: "Nomor keberatan Anda",
     objection_next: "Atasan PPID wajib memberikan tanggapan tertulis paling lambat pada tanggal di atas. Jika Anda tidak puas dengan tanggapannya, atau tidak ada tanggapan, Anda dapat mengajukan sengketa ke Komisi Informasi.",
     objection_start: "Ajukan keberatan",
+    invalid_unspecified: "Server kami menolak isian ini tanpa menyebut bagian yang salah. Periksa kembali jawaban Anda lalu kirim lagi, atau hubungi kantor layanan.",
     dispute_title: "Sengketa ke Komisi Informasi",
     dispute_intro: "Jika Anda tidak puas dengan jawaban atasan PPID atas keberatan Anda, atau atasan PPID tidak menjawab tepat waktu, Anda dapat mengajukan sengketa informasi ke Komisi Informasi. Masukkan nomor keberatan untuk melihat batas waktunya.",
     dispute_number: "Nomor keberatan",

@@ -281,6 +281,8 @@ pub struct Texts {
     pub objection_next: &'static str,
     pub objection_start: &'static str,
     pub dispute_title: &'static str,
+    /// The backend refused the answers without saying which.
+    pub invalid_unspecified: &'static str,
     pub dispute_intro: &'static str,
     pub dispute_number: &'static str,
     pub dispute_number_hint: &'static str,

@@ -42,7 +42,12 @@ pub fn Item(id: String) -> impl IntoView {
                 <h1>{t.not_found_title}</h1>
                 <p>{t.not_found_body}</p>
             }.into_any(),
-            Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || item.refetch()/> }.into_any(),
+            Some(Err(e)) => view! {
+                // The page keeps a title a screen reader can land on.
+                <h1>{t.catalogue_title}</h1>
+                <ErrorPanel error=e on_retry=move || item.refetch()/>
+            }
+            .into_any(),
             Some(Ok((i, unit))) => view! { <ItemDetail item=i unit/> }.into_any(),
         }}
     }

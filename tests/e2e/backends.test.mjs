@@ -171,6 +171,8 @@ test('the demo and HTTP adapters show the same pages', { timeout: 90_000 }, asyn
         await p.getByLabel('Surel atau 4 angka terakhir nomor telepon').fill(request.submission.requester.email);
         await p.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
         await p.waitForSelector('#status-heading');
+        // The clock and the objection reasons come with the calendar, a moment later.
+        await p.waitForSelector('.reasons-now');
       },
     ],
   ];

@@ -244,9 +244,9 @@ test('an item page, 500 then healthy: a sentence, "Coba lagi" fetches it again',
   });
 });
 
-// Known bug, reported: src/pages/item.rs renders the ErrorPanel without any <h1> (the catalogue and home
+// Was a bug: src/pages/item.rs rendered the ErrorPanel without any <h1> (the catalogue and home
 // pages keep theirs), so axe finds `page-has-heading-one` and a screen-reader user lands on a page with no title.
-test('an item page that failed to load has a level-one heading (axe)', { todo: 'src/pages/item.rs: the error state has no <h1>' }, async () => {
+test('an item page that failed to load has a level-one heading (axe)', async () => {
   const item = SEED.catalogue.find((i) => i.class === 'berkala');
   await withPage('item-500-axe', async (page) => {
     await fault(`/v1/catalogue/*=status:500`);
@@ -495,9 +495,9 @@ test('a 422 without field errors: answers stay and "Kirim lagi" sends once', { t
   });
 });
 
-// Known bug, reported: a 422 with no field errors becomes ApiError::Invalid([]), whose sentence says "Periksa
+// Was a bug: a 422 with no field errors becomes ApiError::Invalid([]), whose sentence says "Periksa
 // kembali isian yang ditandai" while nothing is marked: the citizen is sent looking for a mark that is not there.
-test('a 422 without field errors does not point to marked fields that do not exist', { todo: 'needs a new sentence in src/i18n (and src/components/mod.rs error_text)' }, async () => {
+test('a 422 without field errors does not point to marked fields that do not exist', async () => {
   await withPage('field-errors-empty-words', async (page) => {
     await begin(page, server.url);
     await fillAll(page, 'individual');
@@ -571,9 +571,9 @@ test('the confirmation when the calendar fails: the number is shown and kept, on
   });
 });
 
-// Known gap, reported: src/pages/request/sent.rs shows the calendar failure as a bare sentence, with no
+// Was a gap: src/pages/request/sent.rs showed the calendar failure as a bare sentence, with no
 // "Coba lagi" (only a reload brings the deadlines).
-test('the confirmation offers "Coba lagi" when the deadlines could not be computed', { todo: 'src/pages/request/sent.rs: no retry button' }, async () => {
+test('the confirmation offers "Coba lagi" when the deadlines could not be computed', async () => {
   await withPage('sent-calendar-retry', async (page) => {
     await begin(page, server.url);
     await fillAll(page, 'individual');
@@ -582,6 +582,12 @@ test('the confirmation offers "Coba lagi" when the deadlines could not be comput
     await page.waitForURL(/\/permohonan\/terkirim$/);
     await expectErrorPanel(page, SAY.server, 'confirmation without the calendar');
     assert.equal(await page.locator('main#main').getByRole('button', { name: 'Coba lagi' }).count(), 1);
+    // The backend recovers: "Coba lagi" brings the deadlines, the number never changed.
+    const number = await page.locator('.confirmation .reference').innerText();
+    await healthy();
+    await page.locator('main#main').getByRole('button', { name: 'Coba lagi' }).click();
+    await page.locator('dl.deadlines').waitFor();
+    assert.equal(await page.locator('.confirmation .reference').innerText(), number);
   });
 });
 

@@ -127,7 +127,7 @@ test('navigation: each menu link changes page (client-side within a bundle), mar
     ['Informasi Publik', '/informasi', 'Daftar Informasi Publik', false],
     ['Ajukan Permohonan', '/permohonan', 'Ajukan permohonan informasi', true],
     ['Cek Status', '/status', 'Cek status permohonan', false],
-    ['Keberatan', '/keberatan', 'Keberatan', false],
+    ['Keberatan', '/keberatan', 'Keberatan', true],
     ['Tentang', '/tentang', 'Tentang layanan ini', true],
   ];
   await withPage('navigation', async (page) => {

@@ -6,7 +6,7 @@ use crate::app::use_texts;
 use crate::components::deadline::{
     calendar_and_deadlines, calendar_link, qr_code, receipt_script, DueRow,
 };
-use crate::components::{error_text, format_instant, use_load, use_title, LoadingLine};
+use crate::components::{format_instant, use_load, use_title, ErrorPanel, LoadingLine};
 use crate::contract::RequestReceipt;
 use crate::domain::deadlines::RequestDeadlines;
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ pub fn Sent() -> impl IntoView {
         </dl>
         {move || match deadlines.get() {
             None => view! { <LoadingLine/> }.into_any(),
-            Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
+            Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || deadlines.refetch()/> }.into_any(),
             Some(Ok(d)) => {
                 let events = [
                     (format!("{number}-notice@ppid"), &d.notice, format!("{} — {number}", t.sent_notice_due)),

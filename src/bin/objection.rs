@@ -1,0 +1,12 @@
+//! Mounts the portal's objection bundle: what an objection is, the objection form and the dispute
+//! route. `boot.js` loads it instead of the main bundle for `/keberatan...` (see `app::Bundle`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    ppid_portal::app::mount(ppid_portal::app::Bundle::OBJECTION);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The portal is a browser app: build it with `trunk build` (see README.md).");
+}
