@@ -198,6 +198,43 @@ pub fn check_request(s: &RequestSubmission) -> Vec<FieldError> {
 mod tests {
     use super::*;
 
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4096, ..ProptestConfig::default() })]
+
+        /// Any text, ASCII or not: the checks answer and never panic.
+        #[test]
+        fn checks_never_panic(s in "\\PC{0,40}") {
+            let _ = check_nik(&s);
+            let _ = normalize_phone(&s);
+            let _ = is_email(&s);
+        }
+
+        /// A normalised phone is `+62` then digits, and normalising it again changes nothing.
+        #[test]
+        fn a_normalised_phone_is_stable(s in "[0-9+ ()-]{0,20}") {
+            if let Some(p) = normalize_phone(&s) {
+                prop_assert!(p.starts_with("+62"));
+                prop_assert!(p[1..].bytes().all(|b| b.is_ascii_digit()));
+                prop_assert_eq!(normalize_phone(&p), Some(p.clone()));
+            }
+        }
+
+        /// Every 16-digit NIK the check accepts has a plausible day (women add 40) and month.
+        #[test]
+        fn an_accepted_nik_has_a_real_birth_date(s in "[0-9]{16}") {
+            if check_nik(&s).is_ok() {
+                let day: u32 = s[6..8].parse().unwrap();
+                let month: u32 = s[8..10].parse().unwrap();
+                let day = if day > 40 { day - 40 } else { day };
+                prop_assert!((1..=31).contains(&day));
+                prop_assert!((1..=12).contains(&month));
+                prop_assert!(&s[12..] != "0000");
+            }
+        }
+    }
+
     #[test]
     fn nik_failures_each_have_their_reason() {
         assert_eq!(check_nik("3201014508900001"), Ok(())); // woman born 5 Aug 1990

@@ -1,10 +1,11 @@
-// Memory budget (issue 9): JS heap plus wasm linear memory after start-up and after 20 client-side
-// navigations (leaving pages while their work is still pending). Prints the figures on every run;
+// Memory budget (issue 9): JS heap plus wasm linear memory after start-up, after 20 client-side
+// navigations (leaving pages while their work is still pending) and after a full request flow. Prints the figures on every run;
 // fails above 16 MB in total or on growth above 2 MB.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServerAndBrowser, newPage, waitForApp, saveArtifacts } from './harness.mjs';
+import { T, begin, fillAll, sentPage } from './wizard.mjs';
 
 const env = useServerAndBrowser({ config: { api_base: '/api' } });
 const MB = 1024 * 1024;
@@ -57,6 +58,47 @@ for (const [bundle, { start: startPath, links }] of Object.entries(BUNDLES)) tes
     assert.deepEqual(page.consoleErrors, []);
   } catch (e) {
     await saveArtifacts(page, `memory-${bundle}`);
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('memory stays small after a full request flow (forms pages)', { timeout: 120_000 }, async () => {
+  const page = await newPage(env.browser);
+  try {
+    await page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e) => {
+        window.__wasmMemory = e.detail?.wasm?.memory;
+      });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    const measure = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? -1);
+      return { js: usedSize, wasm, total: usedSize + Math.max(wasm, 0) };
+    };
+    await begin(page, env.server.url);
+    await page.waitForTimeout(300);
+    const start = await measure();
+    assert.ok(start.wasm > 0, 'the wasm memory is visible to the test');
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    await fillAll(page, 'proxy');
+    await page.getByRole('button', { name: T.submit }).click();
+    await sentPage(page);
+    await page.waitForTimeout(300);
+    const end = await measure();
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the whole flow stayed client-side');
+    const f = (n) => (n / MB).toFixed(2);
+    console.log(`memory (full request flow): start js=${f(start.js)} MB wasm=${f(start.wasm)} MB total=${f(start.total)} MB; after submitting js=${f(end.js)} MB wasm=${f(end.wasm)} MB total=${f(end.total)} MB; growth=${f(end.total - start.total)} MB (budget 16 MB, growth 2 MB)`);
+    assert.ok(end.total <= 16 * MB, `total ${f(end.total)} MB is within 16 MB`);
+    assert.ok(end.total - start.total <= 2 * MB, `growth ${f(end.total - start.total)} MB is within 2 MB`);
+    assert.deepEqual(page.consoleErrors, []);
+  } catch (e) {
+    await saveArtifacts(page, 'memory-request-flow');
     throw e;
   } finally {
     await page.context().close();
