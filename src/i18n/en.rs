@@ -275,6 +275,7 @@ pub static TEXTS: Texts = Texts {
     objection_purpose: ("Purpose of the objection", "What you ask of the atasan PPID. For example: to review the refusal."),
     objection_who: "Who is objecting",
     objection_submit: "Send the objection",
+    objection_review: "Check your objection",
     objection_sent: "Objection sent",
     objection_number: "Your objection number",
     objection_next: "The atasan PPID must answer in writing by the date above. If you are not satisfied with the answer, or there is none, you can take the dispute to the Information Commission.",

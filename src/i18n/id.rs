@@ -275,6 +275,7 @@ pub static TEXTS: Texts = Texts {
     objection_purpose: ("Tujuan keberatan", "Apa yang Anda minta dari atasan PPID. Contoh: meninjau kembali penolakan."),
     objection_who: "Identitas pengaju keberatan",
     objection_submit: "Kirim keberatan",
+    objection_review: "Periksa keberatan Anda",
     objection_sent: "Keberatan terkirim",
     objection_number: "Nomor keberatan Anda",
     objection_next: "Atasan PPID wajib memberikan tanggapan tertulis paling lambat pada tanggal di atas. Jika Anda tidak puas dengan tanggapannya, atau tidak ada tanggapan, Anda dapat mengajukan sengketa ke Komisi Informasi.",

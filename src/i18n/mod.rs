@@ -276,6 +276,7 @@ pub struct Texts {
     pub objection_purpose: (&'static str, &'static str),
     pub objection_who: &'static str,
     pub objection_submit: &'static str,
+    pub objection_review: &'static str,
     pub objection_sent: &'static str,
     pub objection_number: &'static str,
     pub objection_next: &'static str,

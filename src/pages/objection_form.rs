@@ -17,6 +17,56 @@ use crate::domain::workdays::Derivation;
 use crate::pages::request::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use leptos::prelude::*;
 
+const DRAFT_KEY: &str = "ppid.objection.draft";
+
+/// The objection as typed, kept in browser storage so a reload or a closed tab loses nothing
+/// (not in kiosk mode); deleted once the objection is registered.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ObjectionDraft {
+    number: String,
+    verifier: String,
+    reasons: Vec<String>,
+    case_summary: String,
+    purpose: String,
+    who: RequestDraft,
+}
+
+crate::json::json_struct!(decode encode ObjectionDraft {
+    number: default,
+    verifier: default,
+    reasons: default,
+    case_summary: default,
+    purpose: default,
+    who: default,
+});
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn load_draft() -> ObjectionDraft {
+    storage()
+        .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
+        .and_then(|j| crate::json::from_str(&j).ok())
+        .unwrap_or_default()
+}
+
+fn save_draft(draft: &ObjectionDraft, kiosk: bool) {
+    if let Some(s) = storage() {
+        if kiosk {
+            let _ = s.remove_item(DRAFT_KEY);
+        } else {
+            let _ = s.set_item(DRAFT_KEY, &crate::json::to_string(draft));
+        }
+    }
+}
+
+fn forget_draft() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(DRAFT_KEY);
+    }
+}
+
 /// What the lookup found: the request, the verifier that opened it, and each reason's eligibility.
 #[derive(Clone)]
 struct Found {
@@ -31,11 +81,18 @@ pub fn ObjectionForm() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
     use_title(move || (t.objection_form_title.into(), false));
-    let from_link = crate::components::router::use_location()
-        .with_untracked(|l| l.param("nomor"))
-        .unwrap_or_default();
-    let number = RwSignal::new(from_link);
-    let verifier = RwSignal::new(String::new());
+    let saved = load_draft();
+    let from_link = crate::components::router::use_location().with_untracked(|l| l.param("nomor"));
+    // A link to another request starts afresh; otherwise the saved draft resumes.
+    let resume = from_link.as_ref().is_none_or(|n| *n == saved.number)
+        && !saved.number.is_empty()
+        && !saved.verifier.is_empty();
+    let number = RwSignal::new(from_link.unwrap_or_else(|| saved.number.clone()));
+    let verifier = RwSignal::new(if resume {
+        saved.verifier.clone()
+    } else {
+        String::new()
+    });
     let found = RwSignal::new(None::<Found>);
     let lookup_error = RwSignal::new(None::<ApiError>);
     let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
@@ -43,8 +100,7 @@ pub fn ObjectionForm() -> impl IntoView {
     let (standards, rules) = portal
         .meta
         .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
-    let on_lookup = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let lookup = move || {
         let mut m = Vec::new();
         if number.with_untracked(|n| n.trim().is_empty()) {
             m.push(("obj-number", t.status_e_number));
@@ -93,12 +149,19 @@ pub fn ObjectionForm() -> impl IntoView {
             }
         });
     };
+    if resume {
+        lookup.clone()();
+    }
+    let on_lookup = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        lookup();
+    };
     let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
     let errors = Signal::derive(move || missing.get());
     view! {
         <h1>{t.objection_form_title}</h1>
         {move || match found.get() {
-            Some(f) => view! { <Details found=f/> }.into_any(),
+            Some(f) => view! { <Details found=f saved=saved.clone()/> }.into_any(),
             None => view! {
                 <ErrorSummary errors/>
                 <p class="lead">{t.objection_form_intro}</p>
@@ -122,14 +185,43 @@ pub fn ObjectionForm() -> impl IntoView {
 
 /// The reasons, the case, the objector, and the submit; then the receipt.
 #[component]
-fn Details(found: Found) -> impl IntoView {
+fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    let chosen = RwSignal::new(Vec::<Reason>::new());
-    let case_summary = RwSignal::new(String::new());
-    let purpose = RwSignal::new(String::new());
+    let kiosk = portal.config.with_value(|c| c.kiosk);
+    // The saved answers belong to this request only.
+    let saved = if saved.number == found.status.number {
+        saved
+    } else {
+        ObjectionDraft::default()
+    };
+    let open_now = |r: &Reason| found.reasons.iter().any(|(x, e)| x == r && e.is_open());
+    let chosen = RwSignal::new(
+        saved
+            .reasons
+            .iter()
+            .filter_map(|r| Reason::from_letter(r))
+            .filter(open_now)
+            .collect::<Vec<_>>(),
+    );
+    let case_summary = RwSignal::new(saved.case_summary);
+    let purpose = RwSignal::new(saved.purpose);
     // The objector's identity and contact, with the request form's rules and fields.
-    let who = RwSignal::new(RequestDraft::default());
+    let who = RwSignal::new(saved.who);
+    {
+        let (number, verifier) = (found.status.number.clone(), found.verifier.clone());
+        Effect::new(move || {
+            let draft = ObjectionDraft {
+                number: number.clone(),
+                verifier: verifier.clone(),
+                reasons: chosen.with(|c| c.iter().map(|r| r.letter().to_owned()).collect()),
+                case_summary: case_summary.get(),
+                purpose: purpose.get(),
+                who: who.get(),
+            };
+            save_draft(&draft, kiosk);
+        });
+    }
     let raw = RwSignal::new(Vec::<FieldError>::new());
     let nik_at_submit = RwSignal::new(None);
     let errors: Signal<Shown> = Signal::derive(move || {
@@ -168,11 +260,10 @@ fn Details(found: Found) -> impl IntoView {
     let receipt = RwSignal::new(None::<ObjectionReceipt>);
     let request_number = found.status.number.clone();
     let verifier = found.verifier.clone();
+    // After "Continue": the answers to check, exactly as they will be sent.
+    let reviewing = RwSignal::new(None::<ObjectionSubmission>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return; // a double click sends once
-        }
         let body = ObjectionSubmission {
             request_number: request_number.clone(),
             verifier: verifier.clone(),
@@ -199,6 +290,15 @@ fn Details(found: Found) -> impl IntoView {
             return;
         }
         raw.set(Vec::new());
+        reviewing.set(Some(body));
+    };
+    let send = move |_| {
+        if pending.get_untracked() {
+            return; // a double click sends once
+        }
+        let Some(body) = reviewing.get_untracked() else {
+            return;
+        };
         if key.with_value(String::is_empty) {
             key.set_value(crate::pages::request::new_idempotency_key());
         }
@@ -211,10 +311,13 @@ fn Details(found: Found) -> impl IntoView {
             pending.try_set(false);
             match result {
                 Ok(r) => {
+                    forget_draft();
                     receipt.try_set(Some(r));
                 }
                 Err(ApiError::Invalid(errors)) if !errors.is_empty() => {
+                    // Back to the form, where each error is shown at its field.
                     raw.try_set(errors);
+                    reviewing.try_set(None);
                 }
                 Err(e) => {
                     failure.try_set(Some(e));
@@ -245,9 +348,24 @@ fn Details(found: Found) -> impl IntoView {
         .collect();
     let kinds = Callback::new(move |i: usize| who.with(|d| d.kind == Some(KINDS[i])));
     view! {
-        {move || match receipt.get() {
-            Some(r) => view! { <Received receipt=r/> }.into_any(),
-            None => {
+        {move || match (receipt.get(), reviewing.get()) {
+            (Some(r), _) => view! { <Received receipt=r/> }.into_any(),
+            (None, Some(body)) => view! {
+                <Review body/>
+                <div aria-live="polite">
+                    {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
+                </div>
+                <p>{t.declaration}</p>
+                <p>
+                    <button type="button" class="button" on:click=send disabled=move || pending.get()>
+                        {move || if pending.get() { t.sending } else if failure.with(Option::is_some) { t.send_again } else { t.objection_submit }}
+                    </button>
+                    " "
+                    <button type="button" class="button secondary" on:click=move |_| reviewing.set(None)>{t.change}</button>
+                </p>
+            }
+            .into_any(),
+            (None, None) => {
                 let (open, why_not, options) = (open.clone(), why_not.clone(), options.clone());
                 view! {
                     <ErrorSummary errors/>
@@ -296,13 +414,7 @@ fn Details(found: Found) -> impl IntoView {
                         {text_field("f-address", t.f_address, who, |d| &mut d.address, errors, true, "off")}
                         {text_field("f-phone", t.f_phone, who, |d| &mut d.phone, errors, false, "tel")}
                         {text_field("f-email", t.f_email, who, |d| &mut d.email, errors, false, "email")}
-                        <p>{t.declaration}</p>
-                        <div aria-live="polite">
-                            {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
-                        </div>
-                        <button type="submit" class="button" disabled=move || pending.get()>
-                            {move || if pending.get() { t.sending } else if failure.with(Option::is_some) { t.send_again } else { t.objection_submit }}
-                        </button>
+                        <button type="submit" class="button">{t.req_continue}</button>
                     </form>
                 }
                 .into_any()
@@ -394,5 +506,49 @@ fn Received(receipt: ObjectionReceipt) -> impl IntoView {
         </dl>
         <p>{t.objection_next}</p>
         <p><a href=dispute>{t.dispute_title}</a></p>
+    }
+}
+
+/// Check your answers: the objection as it will be sent.
+#[component]
+fn Review(body: ObjectionSubmission) -> impl IntoView {
+    let t = use_texts();
+    let reasons = body
+        .reasons
+        .iter()
+        .filter_map(|r| Reason::from_letter(r))
+        .map(|r| {
+            let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(0);
+            format!("{}. {}", r.letter(), t.objection_reasons[i])
+        })
+        .collect::<Vec<_>>();
+    let o = &body.objector;
+    let identity = [
+        o.nik.as_deref(),
+        o.decree_number.as_deref(),
+        o.principal_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let contact = [o.phone.as_deref(), o.email.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let row = |label: &'static str, value: String| view! { <div class="row"><dt>{label}</dt><dd>{value}</dd></div> };
+    view! {
+        <h2 id="obj-review" tabindex="-1">{t.objection_review}</h2>
+        <dl class="summary-list check">
+            {row(t.dispute_request, body.request_number.clone())}
+            <div class="row"><dt>{t.objection_reasons_title}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
+            {row(t.objection_case.0, body.case_summary.clone())}
+            {row(t.objection_purpose.0, body.purpose.clone())}
+            {row(t.f_name.0, o.name.clone())}
+            {row(t.q_identity, identity)}
+            {row(t.f_address.0, o.address.clone())}
+            {row(t.contact_hint, contact)}
+        </dl>
     }
 }

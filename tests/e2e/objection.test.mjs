@@ -69,7 +69,7 @@ test('objection: only open reasons can be chosen, every field is checked, and th
     await assertNoAxeViolations(page, 'objection form');
 
     // Nothing filled in: every message, in the summary and inline.
-    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
     await page.waitForSelector('.error-summary');
     const summary = await page.locator('.error-summary li').allInnerTexts();
     for (const m of [
@@ -89,6 +89,17 @@ test('objection: only open reasons can be chosen, every field is checked, and th
     await page.getByLabel('NIK', { exact: true }).fill(overdue.submission.requester.nik);
     await page.getByLabel('Alamat', { exact: true }).fill(overdue.submission.requester.address);
     await page.getByLabel('Nomor telepon atau HP').fill(overdue.submission.requester.phone);
+    // Check the answers before sending; "Ubah" goes back with everything kept.
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    const rows = Object.fromEntries(await page.$$eval('dl.check .row', (rs) => rs.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()])));
+    assert.equal(rows['Nomor permohonan'], overdue.receipt.number);
+    assert.ok(rows['Alasan keberatan (Pasal 35 ayat 1)'].startsWith('c. '));
+    assert.equal(rows['Nama lengkap'], overdue.submission.requester.name);
+    await assertNoAxeViolations(page, 'objection review');
+    await page.getByRole('button', { name: 'Ubah' }).click();
+    assert.equal(await page.getByLabel('Kasus posisi').inputValue(), 'Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
     let posts = 0;
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/objections')) posts += 1;
@@ -113,6 +124,63 @@ test('objection: only open reasons can be chosen, every field is checked, and th
     });
     assert.equal(res.status, 200);
     assert.deepEqual((await res.json()).reasons, ['c']);
+    assert.equal(await page.evaluate(() => localStorage.getItem('ppid.objection.draft')), null, 'the draft is gone once registered');
+  });
+});
+
+test('objection: a reload resumes with the request found and every answer kept', async () => {
+  await withPage('reload', async (page) => {
+    await findRequest(page, overdue);
+    await page.locator('#obj-reason-c').check();
+    await page.getByLabel('Kasus posisi').fill('Belum ada jawaban.');
+    await page.getByLabel('Nama lengkap').fill('Dewi');
+    await page.reload();
+    await page.locator('#obj-reasons').waitFor();
+    assert.equal(await page.locator('#obj-reason-c').isChecked(), true);
+    assert.equal(await page.getByLabel('Kasus posisi').inputValue(), 'Belum ada jawaban.');
+    assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Dewi');
+  });
+});
+
+test('objection: the whole objection by keyboard alone', async () => {
+  await withPage('keyboard', async (page) => {
+    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
+    await waitForApp(page);
+    async function tabTo(describe, predicate, arg) {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(predicate, arg)) return;
+      }
+      throw new Error(`Tab never reached ${describe}`);
+    }
+    const byId = (id) => document.activeElement?.id === id;
+    const byText = (t) => document.activeElement?.textContent?.trim() === t;
+    await tabTo('verifier', byId, 'obj-verifier');
+    await page.keyboard.type(verifierOf(overdue));
+    await page.keyboard.press('Enter');
+    await page.locator('#obj-reasons').waitFor();
+    await tabTo('reason c', byId, 'obj-reason-c');
+    await page.keyboard.press('Space');
+    await tabTo('case', byId, 'obj-case');
+    await page.keyboard.type('Belum ada pemberitahuan tertulis.');
+    await tabTo('purpose', byId, 'obj-purpose');
+    await page.keyboard.type('Meminta jawaban.');
+    await tabTo('kind', byId, 'f-kind');
+    await page.keyboard.press('Space');
+    await tabTo('name', byId, 'f-name');
+    await page.keyboard.type(overdue.submission.requester.name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(overdue.submission.requester.nik);
+    await tabTo('address', byId, 'f-address');
+    await page.keyboard.type('Jl. Kenanga 2');
+    await tabTo('phone', byId, 'f-phone');
+    await page.keyboard.type(overdue.submission.requester.phone);
+    await tabTo('continue', byText, 'Lanjutkan');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    await tabTo('send', byText, 'Kirim keberatan');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
   });
 });
 
