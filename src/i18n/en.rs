@@ -149,6 +149,7 @@ pub static TEXTS: Texts = Texts {
     f_information: ("Details of the information", "Be as precise as you can: title, year, activity or area."),
     f_unit: ("Unit that holds the information", "If you know. If not, we forward it."),
     unit_unknown: "I don't know",
+    units_unavailable: "The list of units cannot be loaded right now. You can still go on: choose \"I don't know\" and we forward it.",
     unit_search: ("Search the units", "Type part of a unit's name to shorten the list below."),
     from_catalogue: "From the information list:",
     q_purpose: "What will you use the information for?",

@@ -149,6 +149,7 @@ pub static TEXTS: Texts = Texts {
     f_information: ("Rincian informasi", "Tuliskan sejelas mungkin: judul, tahun, kegiatan atau wilayahnya."),
     f_unit: ("Unit yang menguasai informasi", "Jika Anda tahu. Jika tidak, kami yang meneruskan."),
     unit_unknown: "Saya tidak tahu",
+    units_unavailable: "Daftar unit tidak dapat dimuat saat ini. Anda tetap dapat melanjutkan: pilih \"Saya tidak tahu\", kami yang meneruskan.",
     unit_search: ("Cari unit", "Ketik sebagian nama unit untuk mempersempit daftar di bawah."),
     from_catalogue: "Dari daftar informasi:",
     q_purpose: "Untuk apa informasi ini akan digunakan?",

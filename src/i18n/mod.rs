@@ -179,6 +179,7 @@ pub struct Texts {
     pub f_information: (&'static str, &'static str),
     pub f_unit: (&'static str, &'static str),
     pub unit_unknown: &'static str,
+    pub units_unavailable: &'static str,
     /// The unit picker's search box: label and hint.
     pub unit_search: (&'static str, &'static str),
     pub from_catalogue: &'static str,

@@ -539,6 +539,7 @@ test('part-way through the wizard the unit list fails: the question still works 
     await page.getByRole('link', { name: 'Kembali' }).click();
     await expectStep(page, 'informasi', T.information);
     assert.equal(await page.getByLabel('Rincian informasi').inputValue(), 'Data stunting 2025');
+    await page.getByText('Daftar unit tidak dapat dimuat saat ini.', { exact: false }).waitFor();
     await assertNoAxeViolations(page, 'information question without the unit list');
     await next(page);
     await expectStep(page, 'tujuan', T.purpose);

@@ -374,7 +374,7 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
     let answers = use_draft().answers;
     let units = use_load(move || {
         let backend = portal.backend.get_value();
-        async move { backend.units().await.map(|u| u.units).unwrap_or_default() }
+        async move { backend.units().await.map(|u| u.units) }
     });
     let query = RwSignal::new(String::new());
     let error = super::fields::error_of(errors, "f-unit");
@@ -398,7 +398,7 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
                         .split_whitespace()
                         .map(str::to_owned)
                         .collect();
-                    units.get().unwrap_or_default().into_iter().filter_map(|u| {
+                    units.get().and_then(Result::ok).unwrap_or_default().into_iter().filter_map(|u| {
                         let selected = answers.with_untracked(|d| d.unit_id == u.id);
                         let name = crate::domain::search::fold(&u.name);
                         let matches = words.iter().all(|w| name.split_whitespace().any(|n| n.starts_with(w.as_str())));
@@ -406,6 +406,13 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
                     }).collect_view()
                 }}
             </select>
+            // Without the list the question still works ("I don't know"); say so, and offer to try again.
+            {move || matches!(units.get(), Some(Err(_))).then(|| view! {
+                <p class="hint" role="status">
+                    {t.units_unavailable} " "
+                    <button type="button" class="link-button" on:click=move |_| units.refetch()>{t.retry}</button>
+                </p>
+            })}
         </div>
     }
 }
