@@ -6,6 +6,9 @@ pub static TEXTS: Texts = Texts {
     app_name: "PPID Portal",
     doc_title_suffix: "PPID Portal",
     skip_link: "Skip to main content",
+
+    // -- kiosk (issue 6): helper B adds its texts here --
+
     nav_label: "Main menu",
     nav_home: "Home",
     nav_catalogue: "Public Information",
@@ -338,6 +341,8 @@ pub static TEXTS: Texts = Texts {
     error_summary_title: "There is a problem",
     error_prefix: "Error: ",
     required: "This part is required.",
+
+    // -- service worker (issue 6): helper A adds its texts here --
 
     not_found_title: "Page not found",
     not_found_body: "The address you opened does not exist in this portal. The link may be mistyped or the page may have moved.",

@@ -6,6 +6,9 @@ pub static TEXTS: Texts = Texts {
     app_name: "Portal PPID",
     doc_title_suffix: "Portal PPID",
     skip_link: "Langsung ke konten utama",
+
+    // -- kiosk (issue 6): helper B adds its texts here --
+
     nav_label: "Menu utama",
     nav_home: "Beranda",
     nav_catalogue: "Informasi Publik",
@@ -338,6 +341,8 @@ pub static TEXTS: Texts = Texts {
     error_summary_title: "Ada yang perlu diperbaiki",
     error_prefix: "Galat: ",
     required: "Bagian ini wajib diisi.",
+
+    // -- service worker (issue 6): helper A adds its texts here --
 
     not_found_title: "Halaman tidak ditemukan",
     not_found_body: "Alamat yang Anda buka tidak ada di portal ini. Mungkin tautannya salah ketik atau sudah dipindahkan.",

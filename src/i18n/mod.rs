@@ -58,6 +58,9 @@ pub struct Texts {
     pub app_name: &'static str,
     pub doc_title_suffix: &'static str,
     pub skip_link: &'static str,
+
+    // -- kiosk (issue 6): helper B adds its texts here --
+
     pub nav_label: &'static str,
     pub nav_home: &'static str,
     pub nav_catalogue: &'static str,
@@ -320,6 +323,8 @@ pub struct Texts {
     pub error_summary_title: &'static str,
     pub error_prefix: &'static str,
     pub required: &'static str,
+
+    // -- service worker (issue 6): helper A adds its texts here --
 
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
