@@ -16,6 +16,7 @@ fn reply(status: u16, body: &str) -> RawReply {
         content_type: "application/problem+json".into(),
         body: body.into(),
         retry_after: None,
+        saved_at: None,
     }
 }
 

@@ -166,6 +166,7 @@ impl super::Backend for DemoBackend {
             content_type: reply.content_type,
             body: reply.body,
             retry_after: reply.retry_after,
+            saved_at: None,
         })
     }
 }

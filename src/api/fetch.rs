@@ -53,6 +53,11 @@ pub async fn fetch(
             .ok()
             .flatten()
             .and_then(|v| v.trim().parse().ok()),
+        saved_at: headers
+            .get("X-PPID-Saved")
+            .ok()
+            .flatten()
+            .and_then(|v| v.trim().parse().ok()),
     })
 }
 

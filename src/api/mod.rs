@@ -7,10 +7,13 @@ mod config;
 mod demo;
 mod fetch;
 mod http;
+mod store;
 
 pub use config::{load_config, resolve, Config, OfficeContact};
 pub use demo::DemoBackend;
+pub use fetch::is_offline;
 pub use http::HttpBackend;
+pub use store::{Store, StoreError};
 
 use crate::contract::*;
 use crate::json::{FromJson, ToJson};
@@ -61,6 +64,46 @@ pub struct RawReply {
     pub content_type: String,
     pub body: String,
     pub retry_after: Option<u32>,
+    /// When the service worker stored this answer, if it came from its cache instead of the
+    /// backend (`X-PPID-Saved`, milliseconds since 1970).
+    pub saved_at: Option<f64>,
+}
+
+/// What one call showed about the way to the backend.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reach {
+    /// The backend answered.
+    Reached,
+    /// The service worker answered from its cache, with data stored at this time (ms).
+    Saved(f64),
+    /// The browser has no network.
+    Offline,
+    /// The network is there but the backend is not (refused, timed out, 5xx).
+    Down,
+}
+
+thread_local! {
+    static WATCHER: std::cell::RefCell<Option<Box<dyn Fn(Reach)>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `f` after every backend call with what it showed (the connection indicator).
+pub fn watch_reach(f: impl Fn(Reach) + 'static) {
+    WATCHER.with(|w| *w.borrow_mut() = Some(Box::new(f)));
+}
+
+fn report(result: &Result<RawReply, ApiError>) {
+    let reach = match result {
+        Ok(r) if r.saved_at.is_some() => Reach::Saved(r.saved_at.unwrap_or_default()),
+        Ok(r) if r.status >= 500 => Reach::Down,
+        Ok(_) => Reach::Reached,
+        Err(ApiError::Offline) => Reach::Offline,
+        Err(_) => Reach::Down,
+    };
+    WATCHER.with(|w| {
+        if let Some(f) = &*w.borrow() {
+            f(reach);
+        }
+    });
 }
 
 /// A backend speaking contract v1. Adapters implement [`Backend::send`]; every typed call is shared.
@@ -225,7 +268,11 @@ impl Backend for AnyBackend {
             AnyBackend::Http(b) => Box::pin(b.send(exchange)),
             AnyBackend::Demo(b) => Box::pin(b.send(exchange)),
         };
-        fut
+        async move {
+            let result = fut.await;
+            report(&result);
+            result
+        }
     }
 }
 

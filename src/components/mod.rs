@@ -207,18 +207,31 @@ pub fn today() -> crate::domain::date::Date {
 /// "23 November 2026 09.15" in the office's own offset; the raw text when it does not parse.
 pub fn format_instant(t: &Texts, s: &str) -> String {
     match crate::domain::date::LocalTime::parse_rfc3339(s) {
-        Some(lt) => {
-            let m = lt.minute_of_day();
-            format!(
-                "{} {:02}{}{:02}",
-                t.date(lt.date()),
-                m / 60,
-                t.time_separator,
-                m % 60
-            )
-        }
+        Some(lt) => format_local(t, lt),
         None => s.chars().take(40).collect(),
     }
+}
+
+/// The same for a time in milliseconds since 1970, in Western Indonesian Time like [`today`].
+pub fn format_ms(t: &Texts, ms: f64) -> String {
+    format_local(
+        t,
+        crate::domain::date::LocalTime {
+            unix_ms: ms as i64,
+            offset_minutes: 7 * 60,
+        },
+    )
+}
+
+fn format_local(t: &Texts, lt: crate::domain::date::LocalTime) -> String {
+    let m = lt.minute_of_day();
+    format!(
+        "{} {:02}{}{:02}",
+        t.date(lt.date()),
+        m / 60,
+        t.time_separator,
+        m % 60
+    )
 }
 
 /// A phone number as a `tel:` target: digits and a leading plus only.

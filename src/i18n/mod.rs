@@ -346,6 +346,35 @@ pub struct Texts {
 
     pub day_kinds: [&'static str; 3],
     pub weekend: &'static str,
+
+    // -- outbox and connection (issue 6) --
+    pub conn_online: &'static str,
+    /// "Showing data saved at {when}".
+    pub conn_saved: fn(&str) -> String,
+    pub conn_offline: &'static str,
+    pub conn_offline_demo: &'static str,
+    pub conn_down: &'static str,
+    /// "{n} submissions waiting to be sent".
+    pub conn_waiting: fn(usize) -> String,
+    pub queued_request_title: &'static str,
+    pub queued_objection_title: &'static str,
+    pub queued_ref: &'static str,
+    pub queued_not_registered: &'static str,
+    pub queued_saved_at: &'static str,
+    pub queued_next_try: &'static str,
+    pub queued_qr: &'static str,
+    pub queued_send_now: &'static str,
+    pub queued_request_next: [&'static str; 3],
+    pub queued_objection_next: [&'static str; 3],
+    pub queue_failed: &'static str,
+    pub device_title: &'static str,
+    pub device_intro: &'static str,
+    pub device_request: &'static str,
+    pub device_objection: &'static str,
+    pub device_waiting: &'static str,
+    pub device_registered: &'static str,
+    pub device_refused: &'static str,
+    pub device_forget: &'static str,
 }
 
 impl Texts {

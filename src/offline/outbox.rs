@@ -1,12 +1,445 @@
-//! The outbox: submissions made without a connection, kept in IndexedDB with their idempotency
-//! key and sent exactly once when the backend can be reached.
+//! The outbox: submissions made while the backend cannot be reached, kept in IndexedDB with their
+//! idempotency key and sent when it can, at every start and on reconnect, with backoff.
+//!
+//! Exactly once: an entry is sent with the key it was queued with, and the contract promises that a
+//! second call with that key returns the first call's receipt. So a crash, a closed tab or two tabs
+//! sending the same entry create one request at the backend. Once accepted, the entry keeps only the
+//! registration (number and receipt): the answers and documents are deleted.
 
+use crate::api::{decode, ApiError, AnyBackend, Backend, Exchange, Reach, Store};
+use crate::app::use_texts;
+use crate::json::json_struct;
 use leptos::prelude::*;
+use std::cell::Cell;
 
-/// The connection indicator and the outbox's sender, shown in every bundle's shell.
+const STORE: Store = Store {
+    database: "ppid-outbox",
+    objects: "entries",
+};
+
+/// How long a registration stays on this device after it was accepted (not in kiosk mode).
+const KEEP_REGISTERED_MS: u64 = 30 * 24 * 3600 * 1000;
+/// How often the outbox looks for entries whose next attempt is due.
+const TICK_MS: u32 = 10_000;
+
+/// What an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Request,
+    Objection,
+}
+
+impl Kind {
+    fn path(self) -> &'static str {
+        match self {
+            Kind::Request => "/v1/requests",
+            Kind::Objection => "/v1/objections",
+        }
+    }
+}
+
+crate::json::json_enum!(Kind {
+    Request = "request",
+    Objection = "objection",
+});
+
+/// One submission waiting, sent, or refused.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The idempotency key it is sent with (and its key in IndexedDB).
+    pub key: String,
+    pub kind: Kind,
+    /// When the citizen submitted it (ms since 1970).
+    pub queued_at: u64,
+    /// The JSON body; gone once the backend has accepted it.
+    pub body: Option<String>,
+    /// The backend's receipt (JSON) once accepted.
+    pub receipt: Option<String>,
+    /// The registration number from the receipt.
+    pub number: Option<String>,
+    pub attempts: u32,
+    /// No attempt before this time (ms), the backoff.
+    pub next_at: u64,
+    /// Why the backend refused it for good (`invalid`, `conflict`, `not_found`, `version`).
+    pub refused: Option<String>,
+}
+
+json_struct!(decode encode Entry {
+    key: req,
+    kind: req,
+    queued_at: req,
+    body: skip_none,
+    receipt: skip_none,
+    number: skip_none,
+    attempts: default,
+    next_at: default,
+    refused: skip_none,
+});
+
+/// The part of any receipt the outbox needs.
+struct Registered {
+    number: String,
+}
+
+json_struct!(decode Registered { number: req });
+
+impl Entry {
+    /// Waiting to be sent (not accepted, not refused).
+    pub fn waiting(&self) -> bool {
+        self.body.is_some() && self.number.is_none() && self.refused.is_none()
+    }
+
+    /// The reference the citizen is shown until the backend gives a number: from the key, which
+    /// is random, so it identifies the entry on this device and says nothing about the citizen.
+    pub fn local_ref(&self) -> String {
+        local_ref(&self.key)
+    }
+}
+
+/// "SMT-1A2B-3C4D" from a key.
+pub fn local_ref(key: &str) -> String {
+    let code: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(8)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let (a, b) = code.split_at(code.len().min(4));
+    format!("SMT-{a}-{b}")
+}
+
+/// Seconds before attempt `n + 1`: 5, 10, 20, ... at most 5 minutes.
+pub fn backoff_secs(attempts: u32) -> u64 {
+    (5u64 << attempts.min(6)).min(300)
+}
+
+/// Whether a failed submission should wait in the outbox: the backend could not be reached or
+/// failed on its side, so the same key can be sent again later. A refusal (invalid answers, a
+/// reused key) needs the citizen instead.
+pub fn can_wait(e: &ApiError) -> bool {
+    matches!(
+        e,
+        ApiError::Offline | ApiError::Timeout | ApiError::Unreachable | ApiError::Server { .. }
+    )
+}
+
+/// The outbox and the connection state, shared by the shell and the pages.
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    pub entries: RwSignal<Vec<Entry>>,
+    /// Whether the entries have been read from IndexedDB yet.
+    pub loaded: RwSignal<bool>,
+    /// What the last call to the backend showed.
+    pub reach: RwSignal<Reach>,
+    backend: StoredValue<AnyBackend, LocalStorage>,
+    kiosk: bool,
+    demo: bool,
+}
+
+thread_local! {
+    /// One sending pass at a time in this page.
+    static SENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Provides the outbox, reads it from IndexedDB and starts sending; call once from the shell.
+pub fn provide_outbox(backend: AnyBackend, kiosk: bool) {
+    let demo = matches!(backend, AnyBackend::Demo(_));
+    let outbox = Outbox {
+        entries: RwSignal::new(Vec::new()),
+        loaded: RwSignal::new(false),
+        reach: RwSignal::new(if crate::api::is_offline() {
+            Reach::Offline
+        } else {
+            Reach::Reached
+        }),
+        backend: StoredValue::new_local(backend),
+        kiosk,
+        demo,
+    };
+    provide_context(outbox);
+    crate::api::watch_reach(move |r| {
+        outbox.reach.try_set(r);
+    });
+    leptos::task::spawn_local(async move {
+        let mut entries = stored_entries().await;
+        // A registration kept long enough on this device goes.
+        let now = now_ms();
+        for e in entries.iter().filter(|e| {
+            e.number.is_some() && now.saturating_sub(e.queued_at) > KEEP_REGISTERED_MS
+        }) {
+            let _ = STORE.delete(&e.key).await;
+        }
+        entries.retain(|e| e.number.is_none() || now.saturating_sub(e.queued_at) <= KEEP_REGISTERED_MS);
+        outbox.entries.try_set(entries);
+        outbox.loaded.try_set(true);
+        outbox.send_due().await;
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        outbox.send_now();
+    });
+    let offline = window_event_listener(leptos::ev::offline, move |_| {
+        outbox.reach.set(Reach::Offline);
+    });
+    let tick = set_interval_with_handle(
+        move || {
+            let due = outbox
+                .entries
+                .with_untracked(|es| es.iter().any(|e| e.waiting() && e.next_at <= now_ms()));
+            if due {
+                leptos::task::spawn_local(outbox.send_due());
+            }
+        },
+        std::time::Duration::from_millis(TICK_MS.into()),
+    )
+    .ok();
+    on_cleanup(move || {
+        online.remove();
+        offline.remove();
+        if let Some(t) = tick {
+            t.clear();
+        }
+    });
+}
+
+/// The outbox of this page.
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}
+
+impl Outbox {
+    /// Stores a submission that could not be sent and gives its local reference. `Err` when the
+    /// browser cannot store it: then the citizen must be told to send it again themselves.
+    pub async fn queue(self, kind: Kind, key: String, body: String) -> Result<String, ()> {
+        let now = now_ms();
+        let entry = Entry {
+            key,
+            kind,
+            queued_at: now,
+            body: Some(body),
+            receipt: None,
+            number: None,
+            attempts: 1,
+            next_at: now + backoff_secs(1) * 1000,
+            refused: None,
+        };
+        STORE
+            .put(&entry.key, &crate::json::to_string(&entry))
+            .await
+            .map_err(|_| ())?;
+        let local = entry.local_ref();
+        self.entries.try_update(|es| {
+            es.retain(|e| e.key != entry.key);
+            es.push(entry);
+        });
+        Ok(local)
+    }
+
+    /// The entry with this local reference.
+    pub fn find(self, local: &str) -> Option<Entry> {
+        self.entries
+            .with(|es| es.iter().find(|e| e.local_ref() == local).cloned())
+    }
+
+    /// Sends every waiting entry now, whatever its backoff (a reconnect, "Kirim sekarang").
+    pub fn send_now(self) {
+        self.entries.update(|es| {
+            for e in es.iter_mut().filter(|e| e.waiting()) {
+                e.next_at = 0;
+            }
+        });
+        leptos::task::spawn_local(self.send_due());
+    }
+
+    /// Forgets an entry (a refused one the citizen dismissed, or a registration).
+    pub fn forget(self, key: String) {
+        leptos::task::spawn_local(async move {
+            let _ = STORE.delete(&key).await;
+            self.entries.try_update(|es| es.retain(|e| e.key != key));
+        });
+    }
+
+    /// Entries waiting to be sent.
+    pub fn waiting(self) -> usize {
+        self.entries
+            .with(|es| es.iter().filter(|e| e.waiting()).count())
+    }
+
+    /// One pass over the entries whose next attempt is due.
+    async fn send_due(self) {
+        if SENDING.with(|s| s.replace(true)) {
+            return;
+        }
+        let now = now_ms();
+        let due: Vec<Entry> = self
+            .entries
+            .with_untracked(|es| es.iter().filter(|e| e.waiting() && e.next_at <= now).cloned().collect());
+        let backend = self.backend.get_value();
+        for mut entry in due {
+            let exchange = Exchange {
+                method: "POST",
+                path: entry.kind.path().to_owned(),
+                idempotency_key: Some(entry.key.clone()),
+                body: entry.body.clone(),
+            };
+            let result = backend.send(exchange).await;
+            let answer = result.and_then(|reply| {
+                let body = reply.body.clone();
+                decode::<Registered>(reply).map(|r| (r.number, body))
+            });
+            let stop = matches!(answer, Err(ApiError::Offline));
+            match answer {
+                Ok((number, receipt)) => {
+                    entry.number = Some(number);
+                    entry.receipt = Some(receipt);
+                    entry.body = None;
+                }
+                Err(e) if can_wait(&e) || matches!(e, ApiError::RateLimited(_) | ApiError::Contract(_)) => {
+                    entry.attempts += 1;
+                    let wait = match e {
+                        ApiError::RateLimited(Some(s)) => u64::from(s),
+                        _ => backoff_secs(entry.attempts),
+                    };
+                    entry.next_at = now_ms() + wait * 1000;
+                }
+                Err(e) => {
+                    entry.refused = Some(
+                        match e {
+                            ApiError::Invalid(_) => "invalid",
+                            ApiError::Conflict => "conflict",
+                            ApiError::NotFound => "not_found",
+                            _ => "version",
+                        }
+                        .to_owned(),
+                    );
+                }
+            }
+            // In kiosk mode nothing of a citizen stays once it is registered: the screen shows the
+            // number from memory until the kiosk is wiped.
+            let _ = if self.kiosk && entry.number.is_some() {
+                STORE.delete(&entry.key).await
+            } else {
+                STORE.put(&entry.key, &crate::json::to_string(&entry)).await
+            };
+            self.entries.try_update(|es| {
+                if let Some(e) = es.iter_mut().find(|e| e.key == entry.key) {
+                    *e = entry;
+                }
+            });
+            if stop {
+                break;
+            }
+        }
+        SENDING.with(|s| s.set(false));
+    }
+}
+
+async fn stored_entries() -> Vec<Entry> {
+    let mut entries: Vec<Entry> = STORE
+        .all()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| crate::json::from_str(s).ok())
+        .collect();
+    entries.sort_by_key(|e| e.queued_at);
+    entries
+}
+
+/// Deletes every outbox entry that has been accepted or refused, keeping only the submissions
+/// still to be sent: the kiosk's wipe calls this.
+pub async fn keep_only_unsent() {
+    for e in stored_entries().await.iter().filter(|e| !e.waiting()) {
+        let _ = STORE.delete(&e.key).await;
+    }
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// The connection indicator: online, offline or the backend down, what still works, and how many
+/// submissions wait. Shown in every bundle's shell.
 #[component]
-pub fn Connection() -> impl IntoView {}
+pub fn Connection() -> impl IntoView {
+    let t = use_texts();
+    let outbox = use_outbox();
+    let state = move || match outbox.reach.get() {
+        Reach::Reached => ("online", t.conn_online.to_owned()),
+        Reach::Saved(at) => ("saved", (t.conn_saved)(&crate::components::format_ms(t, at))),
+        Reach::Offline if outbox.demo => ("offline", t.conn_offline_demo.to_owned()),
+        Reach::Offline => ("offline", t.conn_offline.to_owned()),
+        Reach::Down => ("down", t.conn_down.to_owned()),
+    };
+    view! {
+        <div class="connection" role="status" data-reach=move || state().0>
+            <span class="connection-dot" aria-hidden="true"></span>
+            <span>{move || state().1}</span>
+            {move || {
+                let n = outbox.waiting();
+                (n > 0).then(|| view! {
+                    " " <a href=crate::api::resolve("status#perangkat")>{(t.conn_waiting)(n)}</a>
+                })
+            }}
+        </div>
+    }
+}
 
-/// Deletes every outbox entry that has been accepted (and any other outbox data), keeping only the
-/// submissions not yet sent: the kiosk's wipe calls this.
-pub async fn keep_only_unsent() {}
+/// The provisional receipt of a submission waiting in the outbox: a local reference that says
+/// plainly it is not registered yet, a QR code, and what happens next.
+#[component]
+pub fn Provisional(entry: Entry) -> impl IntoView {
+    let t = use_texts();
+    let outbox = use_outbox();
+    let local = entry.local_ref();
+    let link = crate::api::resolve(&format!("status?sementara={local}#perangkat"));
+    let qr = RwSignal::new(None::<(u32, String)>);
+    {
+        let link = link.clone();
+        leptos::task::spawn_local(async move {
+            if crate::components::deadline::receipt_script().await.is_some() {
+                qr.try_set(crate::components::deadline::qr_code(&link));
+            }
+        });
+    }
+    let (title, next) = match entry.kind {
+        Kind::Request => (t.queued_request_title, t.queued_request_next),
+        Kind::Objection => (t.queued_objection_title, t.queued_objection_next),
+    };
+    crate::components::use_title(move || (title.into(), false));
+    let key = entry.key.clone();
+    let attempt = move || {
+        outbox.entries.with(|es| {
+            es.iter()
+                .find(|e| e.key == key)
+                .map(|e| e.next_at.max(now_ms()))
+        })
+    };
+    view! {
+        <div class="confirmation provisional">
+            <h1>{title}</h1>
+            <p>{t.queued_ref}</p>
+            <p class="reference">{local.clone()}</p>
+        </div>
+        <p class="panel warning"><strong>{t.queued_not_registered}</strong></p>
+        <dl class="summary-list">
+            <div class="row"><dt>{t.queued_saved_at}</dt><dd>{crate::components::format_ms(t, entry.queued_at as f64)}</dd></div>
+            <div class="row"><dt>{t.queued_next_try}</dt><dd>{move || attempt().map(|ms| crate::components::format_ms(t, ms as f64)).unwrap_or_default()}</dd></div>
+        </dl>
+        <figure class="qr">
+            {move || qr.get().map(|(size, path)| view! {
+                <svg viewBox=format!("0 0 {size} {size}") width="148" height="148" role="img" aria-label=t.receipt_qr>
+                    <rect width="100%" height="100%" fill="#fff"/>
+                    <path d=path fill="#000"/>
+                </svg>
+            })}
+            <figcaption>{t.queued_qr}</figcaption>
+        </figure>
+        <p class="no-print">
+            <button type="button" class="button" on:click=move |_| outbox.send_now()>{t.queued_send_now}</button>
+            " "
+            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.receipt_print}</button>
+        </p>
+        <h2>{t.sent_next_title}</h2>
+        <ol>{next.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+    }
+}

@@ -15,6 +15,7 @@ use crate::domain::draft::RequestDraft;
 use crate::domain::objection::{self, Eligibility, Reason};
 use crate::domain::workdays::Derivation;
 use crate::pages::request::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
+use crate::offline::outbox::{can_wait, use_outbox, Kind, Provisional};
 use leptos::prelude::*;
 
 const DRAFT_KEY: &str = "ppid.objection.draft";
@@ -258,6 +259,9 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let receipt = RwSignal::new(None::<ObjectionReceipt>);
+    // The local reference of the objection when it waits in the outbox.
+    let queued = RwSignal::new(None::<String>);
+    let outbox = use_outbox();
     let request_number = found.status.number.clone();
     let verifier = found.verifier.clone();
     // After "Continue": the answers to check, exactly as they will be sent.
@@ -319,6 +323,19 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                     raw.try_set(errors);
                     reviewing.try_set(None);
                 }
+                // The backend cannot be reached: the objection waits in the outbox with its key.
+                Err(e) if can_wait(&e) => {
+                    let json = crate::json::to_string(&body);
+                    match outbox.queue(Kind::Objection, key, json).await {
+                        Ok(local) => {
+                            forget_draft();
+                            queued.try_set(Some(local));
+                        }
+                        Err(()) => {
+                            failure.try_set(Some(e));
+                        }
+                    }
+                }
                 Err(e) => {
                     failure.try_set(Some(e));
                 }
@@ -349,6 +366,7 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     let kinds = Callback::new(move |i: usize| who.with(|d| d.kind == Some(KINDS[i])));
     view! {
         {move || match (receipt.get(), reviewing.get()) {
+            _ if queued.with(Option::is_some) => view! { <Queued local=queued.get().unwrap_or_default()/> }.into_any(),
             (Some(r), _) => view! { <Received receipt=r/> }.into_any(),
             (None, Some(body)) => view! {
                 <Review body/>
@@ -465,6 +483,23 @@ fn text_field(
 }
 
 /// The objection's number and when the atasan PPID must answer, with how that was computed.
+/// An objection waiting in the outbox: its provisional receipt, replaced by the registration once
+/// the backend accepts it.
+#[component]
+fn Queued(local: String) -> impl IntoView {
+    let outbox = use_outbox();
+    let state = Memo::new(move |_| {
+        outbox
+            .find(&local)
+            .map(|e| (e.receipt.clone().and_then(|r| crate::json::from_str(&r).ok()), e))
+    });
+    move || match state.get() {
+        Some((Some(receipt), _)) => view! { <Received receipt/> }.into_any(),
+        Some((None, entry)) => view! { <Provisional entry/> }.into_any(),
+        None => view! { <crate::components::LoadingLine/> }.into_any(),
+    }
+}
+
 #[component]
 fn Received(receipt: ObjectionReceipt) -> impl IntoView {
     let t = use_texts();

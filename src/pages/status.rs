@@ -80,6 +80,53 @@ pub fn StatusLookup() -> impl IntoView {
                 Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
         </div>
+        <FromThisDevice/>
+    }
+}
+
+/// Submissions made on this device while the backend could not be reached: waiting, registered
+/// (the number replaces the temporary one) or refused.
+#[component]
+fn FromThisDevice() -> impl IntoView {
+    let t = use_texts();
+    let outbox = crate::offline::outbox::use_outbox();
+    move || {
+        let entries = outbox.entries.get();
+        (!entries.is_empty()).then(|| view! {
+            <section id="perangkat" aria-labelledby="perangkat-heading">
+                <h2 id="perangkat-heading">{t.device_title}</h2>
+                <p>{t.device_intro}</p>
+                <ul class="device-list">
+                    {entries.into_iter().map(|e| {
+                        let kind = match e.kind {
+                            crate::offline::outbox::Kind::Request => t.device_request,
+                            crate::offline::outbox::Kind::Objection => t.device_objection,
+                        };
+                        let state = match (&e.number, &e.refused) {
+                            (Some(n), _) => view! {
+                                {t.device_registered} " " <strong class="registered-number">{n.clone()}</strong>
+                            }.into_any(),
+                            (None, Some(_)) => view! { {t.device_refused} }.into_any(),
+                            (None, None) => view! { {t.device_waiting} }.into_any(),
+                        };
+                        let key = e.key.clone();
+                        let done = !e.waiting();
+                        view! {
+                            <li class="panel">
+                                <p><strong>{format!("{kind} {}", e.local_ref())}</strong>
+                                    " · " {crate::components::format_ms(t, e.queued_at as f64)}</p>
+                                <p>{state}</p>
+                                {done.then(|| view! {
+                                    <button type="button" class="button secondary" on:click=move |_| outbox.forget(key.clone())>
+                                        {t.device_forget}<span class="visually-hidden">{format!(" {}", e.local_ref())}</span>
+                                    </button>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
     }
 }
 

@@ -8,6 +8,7 @@ use crate::components::router::{use_location, use_navigate};
 use crate::components::{error_text, use_load, use_title};
 use crate::contract::{Delivery, FieldError, RequesterKind};
 use crate::domain::draft::{document_error, step_of_pointer, RequestDraft, Step};
+use crate::offline::outbox::{can_wait, use_outbox, Kind};
 use leptos::prelude::*;
 
 const KINDS: [RequesterKind; 3] = [
@@ -429,6 +430,7 @@ fn CheckAnswers() -> impl IntoView {
     use_title(move || (t.q_check.into(), false));
     let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
+    let outbox = use_outbox();
     let submit = move |_| {
         if pending.get_untracked() {
             return; // a double click sends once
@@ -472,6 +474,21 @@ fn CheckAnswers() -> impl IntoView {
                         &format!("/permohonan/{}", first.unwrap_or(Step::Kind).slug()),
                         false,
                     );
+                }
+                // The backend cannot be reached: the request waits in the outbox with its key,
+                // and the citizen gets a provisional receipt.
+                Err(e) if can_wait(&e) => {
+                    let body = crate::json::to_string(&body);
+                    match outbox.queue(Kind::Request, key, body).await {
+                        Ok(local) => {
+                            answers.update(|d| *d = d.cleared());
+                            save_draft(&RequestDraft::default(), true);
+                            navigate(&format!("/permohonan/terkirim?sementara={local}"), true);
+                        }
+                        Err(()) => {
+                            failure.try_set(Some(e));
+                        }
+                    }
                 }
                 Err(e) => {
                     failure.try_set(Some(e));

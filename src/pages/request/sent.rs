@@ -9,23 +9,54 @@ use crate::components::deadline::{
 use crate::components::{format_instant, use_load, use_title, ErrorPanel, LoadingLine};
 use crate::contract::RequestReceipt;
 use crate::domain::deadlines::RequestDeadlines;
+use crate::offline::outbox::{use_outbox, Provisional};
 use leptos::prelude::*;
 
-/// The page after a successful submit.
+/// The page after a submit: the registration, or the provisional receipt of a request waiting in
+/// the outbox (`?sementara=`), replaced by the registration once the backend accepts it.
 #[component]
 pub fn Sent() -> impl IntoView {
-    let t = use_texts();
-    use_title(move || (t.sent_title.into(), false));
+    let local = crate::components::router::use_location().with_untracked(|l| l.param("sementara"));
+    if let Some(local) = local {
+        let outbox = use_outbox();
+        // Re-rendered when the entry changes state (waiting -> registered), not on every attempt.
+        let state = Memo::new(move |_| {
+            outbox
+                .find(&local)
+                .map(|e| (e.receipt.clone().and_then(|r| crate::json::from_str(&r).ok()), e))
+        });
+        return (move || match state.get() {
+            Some((Some(receipt), _)) => view! { <Registered receipt/> }.into_any(),
+            Some((None, entry)) => view! { <Provisional entry/> }.into_any(),
+            None if outbox.loaded.get() => view! { <NoReceipt/> }.into_any(),
+            None => view! { <LoadingLine/> }.into_any(),
+        })
+        .into_any();
+    }
     let receipt: Option<RequestReceipt> = session_storage()
         .and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten())
         .and_then(|j| crate::json::from_str(&j).ok());
-    let Some(receipt) = receipt else {
-        return view! {
-            <h1>{t.not_found_title}</h1>
-            <p><a href="/permohonan">{t.request_title}</a></p>
-        }
-        .into_any();
-    };
+    match receipt {
+        Some(receipt) => view! { <Registered receipt/> }.into_any(),
+        None => view! { <NoReceipt/> }.into_any(),
+    }
+}
+
+#[component]
+fn NoReceipt() -> impl IntoView {
+    let t = use_texts();
+    use_title(move || (t.not_found_title.into(), false));
+    view! {
+        <h1>{t.not_found_title}</h1>
+        <p><a href="/permohonan">{t.request_title}</a></p>
+    }
+}
+
+/// The registration: number, receipt time, deadlines, QR code.
+#[component]
+fn Registered(receipt: RequestReceipt) -> impl IntoView {
+    let t = use_texts();
+    use_title(move || (t.sent_title.into(), false));
     let status_link = crate::api::resolve(&format!(
         "status?nomor={}",
         crate::reference::percent_encode(&receipt.number)
@@ -93,7 +124,6 @@ pub fn Sent() -> impl IntoView {
         <ol>{t.sent_next.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
         <p><a href="/status">{t.nav_status}</a></p>
     }
-    .into_any()
 }
 
 #[component]
