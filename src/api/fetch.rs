@@ -53,11 +53,13 @@ pub async fn fetch(
             .ok()
             .flatten()
             .and_then(|v| v.trim().parse().ok()),
+        // Parsed as an integer: float parsing would add kilobytes of wasm.
         saved_at: headers
             .get("X-PPID-Saved")
             .ok()
             .flatten()
-            .and_then(|v| v.trim().parse().ok()),
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(|ms| ms as f64),
     })
 }
 

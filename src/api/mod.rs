@@ -268,11 +268,13 @@ impl Backend for AnyBackend {
             AnyBackend::Http(b) => Box::pin(b.send(exchange)),
             AnyBackend::Demo(b) => Box::pin(b.send(exchange)),
         };
-        async move {
-            let result = fut.await;
-            report(&result);
-            result
-        }
+        let watched: futures::future::LocalBoxFuture<'_, Result<RawReply, ApiError>> =
+            Box::pin(async move {
+                let result = fut.await;
+                report(&result);
+                result
+            });
+        watched
     }
 }
 

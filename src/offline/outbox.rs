@@ -139,6 +139,8 @@ pub struct Outbox {
 thread_local! {
     /// One sending pass at a time in this page.
     static SENDING: Cell<bool> = const { Cell::new(false) };
+    /// Asked to send while a pass was running.
+    static AGAIN: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Provides the outbox, reads it from IndexedDB and starts sending; call once from the shell.
@@ -170,12 +172,24 @@ pub fn provide_outbox(backend: AnyBackend, kiosk: bool) {
             let _ = STORE.delete(&e.key).await;
         }
         entries.retain(|e| e.number.is_none() || now.saturating_sub(e.queued_at) <= KEEP_REGISTERED_MS);
+        // At every start, whatever the backoff said.
+        for e in &mut entries {
+            e.next_at = 0;
+        }
         outbox.entries.try_set(entries);
         outbox.loaded.try_set(true);
         outbox.send_due().await;
     });
+    // Back online: send what waits, or ask the backend once so the indicator tells the truth.
     let online = window_event_listener(leptos::ev::online, move |_| {
-        outbox.send_now();
+        if outbox.entries.with_untracked(|es| es.iter().any(Entry::waiting)) {
+            outbox.send_now();
+        } else {
+            let backend = outbox.backend.get_value();
+            leptos::task::spawn_local(async move {
+                let _ = backend.meta().await;
+            });
+        }
     });
     let offline = window_event_listener(leptos::ev::offline, move |_| {
         outbox.reach.set(Reach::Offline);
@@ -264,11 +278,24 @@ impl Outbox {
             .with(|es| es.iter().filter(|e| e.waiting()).count())
     }
 
-    /// One pass over the entries whose next attempt is due.
+    /// Sends the entries whose next attempt is due. One sender at a time per page: a call while
+    /// it runs makes it look once more when it is done, so a press of "Kirim sekarang" is never lost.
     async fn send_due(self) {
         if SENDING.with(|s| s.replace(true)) {
+            AGAIN.with(|a| a.set(true));
             return;
         }
+        loop {
+            self.send_pass().await;
+            if !AGAIN.with(|a| a.replace(false)) {
+                break;
+            }
+        }
+        SENDING.with(|s| s.set(false));
+    }
+
+    /// One pass over the entries whose next attempt is due.
+    async fn send_pass(self) {
         let now = now_ms();
         let due: Vec<Entry> = self
             .entries
@@ -329,7 +356,6 @@ impl Outbox {
                 break;
             }
         }
-        SENDING.with(|s| s.set(false));
     }
 }
 
@@ -341,7 +367,15 @@ async fn stored_entries() -> Vec<Entry> {
         .iter()
         .filter_map(|s| crate::json::from_str(s).ok())
         .collect();
-    entries.sort_by_key(|e| e.queued_at);
+    // Oldest first. An insertion sort of a handful of entries: the standard library's sort would
+    // add kilobytes of wasm to every bundle.
+    for i in 1..entries.len() {
+        let mut j = i;
+        while j > 0 && entries[j - 1].queued_at > entries[j].queued_at {
+            entries.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     entries
 }
 

@@ -262,6 +262,10 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     // The local reference of the objection when it waits in the outbox.
     let queued = RwSignal::new(None::<String>);
     let outbox = use_outbox();
+    // The receipt's script now, while the network may still be there (see the request's check page).
+    leptos::task::spawn_local(async {
+        let _ = crate::components::deadline::receipt_script().await;
+    });
     let request_number = found.status.number.clone();
     let verifier = found.verifier.clone();
     // After "Continue": the answers to check, exactly as they will be sent.

@@ -345,87 +345,105 @@ async function storedDraft(page) {
   return page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
 }
 
-test('submit fails before the backend stores it (500, 429, too slow, 503): answers and draft survive, a reload too, one request at the end', { timeout: 120_000 }, async () => {
+const PROVISIONAL = 'Permohonan disimpan, belum terdaftar';
+
+/** Waits for the provisional receipt of a request that waits in the outbox. */
+async function expectProvisional(page, label) {
+  await page.getByRole('heading', { name: PROVISIONAL, level: 1 }).waitFor({ timeout: 10000 });
+  assert.match(await page.locator('.confirmation .reference').innerText(), /^SMT-[0-9A-F]{4}-[0-9A-F]{4}$/, `${label}: a temporary number`);
+}
+
+/** Presses "Kirim sekarang" and waits until that attempt at POST /v1/requests has ended, one way or another. */
+async function sendNowAndWait(page) {
+  const ended = new Promise((resolve) => {
+    const done = (r) => {
+      const req = r.request ? r.request() : r;
+      if (req.method() === 'POST' && req.url().endsWith('/api/v1/requests')) {
+        page.off('response', done);
+        page.off('requestfailed', done);
+        resolve();
+      }
+    };
+    page.on('response', done);
+    page.on('requestfailed', done);
+  });
+  await page.getByRole('button', { name: 'Kirim sekarang' }).click();
+  await ended;
+}
+
+test('submit fails before the backend stores it: a 429 keeps the answers on the check page (a reload too); 500, 503 and too slow leave it waiting in the outbox under the same key; one request at the end', { timeout: 120_000 }, async () => {
   await withPage('submit-before', async (page) => {
     await begin(page, server.url);
     await fillAll(page, 'proxy');
     const rows = await checkRows(page);
-    let posts = 0;
+    const keys = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) posts += 1;
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) keys.push(r.headers()['idempotency-key']);
     });
     const before = serial(await probeNumber(server));
 
-    let draft;
-    let key;
-    const attempts = [
-      ['500', 'status:500', SAY.server],
-      ['429', 'rate-limit:30', SAY.limited30],
-      ['503', 'status:503', SAY.server],
-      ['too slow', SLOW, SAY.timeout],
-    ];
-    for (const [i, [label, spec, sentence]] of attempts.entries()) {
+    // Too many attempts: the citizen is told to wait; nothing is lost, a reload neither.
+    await fault('/v1/requests=rate-limit:30,times=1');
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
+    await expectErrorPanel(page, SAY.limited30, 'submit 429');
+    assert.equal(await heading(page), T.check, '429: still on the check page');
+    assert.deepEqual(await checkRows(page), rows, '429: every answer is still there');
+    const key = JSON.parse(await storedDraft(page)).idempotency_key;
+    assert.ok(key, 'the draft keeps the submission key');
+    await assertNoAxeViolations(page, 'submit 429');
+    await page.reload();
+    await expectStep(page, 'periksa', T.check, { moved: false });
+    assert.deepEqual(await checkRows(page), rows, 'the answers survive a reload');
+    assert.equal(JSON.parse(await storedDraft(page)).idempotency_key, key, 'the same key after a reload');
+
+    // The backend fails: the request waits in the outbox with the same key.
+    await fault('/v1/requests=status:500,times=1');
+    await page.getByRole('button', { name: T.submit }).click();
+    await expectProvisional(page, 'submit 500');
+    assert.equal(await storedDraft(page), null, 'the draft is gone: the outbox holds the request now');
+    await assertNoAxeViolations(page, 'submit 500: provisional receipt');
+    for (const [label, spec] of [['503', 'status:503'], ['too slow', SLOW]]) {
       await fault(`/v1/requests=${spec},times=1`);
-      await page.getByRole('button', { name: i === 0 ? T.submit : T.sendAgain }).click();
-      await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
-      await expectErrorPanel(page, sentence, `submit ${label}`);
-      assert.equal(await heading(page), T.check, `${label}: still on the check page`);
-      assert.deepEqual(await checkRows(page), rows, `${label}: every answer is still there`);
-      const stored = JSON.parse(await storedDraft(page));
-      assert.ok(stored.idempotency_key, 'the draft keeps the submission key');
-      if (draft === undefined) {
-        draft = JSON.stringify(stored);
-        key = stored.idempotency_key;
-      } else {
-        assert.equal(JSON.stringify(stored), draft, `${label}: the stored draft is unchanged`);
-      }
-      await assertNoAxeViolations(page, `submit ${label}`);
-      if (i === 0) {
-        // A reload after a failure: the same answers, the same key.
-        await page.reload();
-        await expectStep(page, 'periksa', T.check, { moved: false });
-        assert.deepEqual(await checkRows(page), rows, 'the answers survive a reload');
-        assert.equal(JSON.parse(await storedDraft(page)).idempotency_key, key, 'the same key after a reload');
-        await page.getByRole('button', { name: T.submit }).waitFor();
-        // After the reload the button reads "Kirim permohonan" again.
-        await fault(`/v1/requests=status:500,times=1`);
-        await page.getByRole('button', { name: T.submit }).click();
-        await expectErrorPanel(page, SAY.server, 'submit 500 after a reload');
-      }
+      await sendNowAndWait(page);
+      await expectProvisional(page, label);
     }
     // The slow one reached the backend late; wait until it has been stored, then send again.
     await new Promise((r) => setTimeout(r, 3000));
-    await page.getByRole('button', { name: T.sendAgain }).click();
-    const number = await sentPage(page);
-    assert.equal(posts, attempts.length + 2, 'one POST per click');
+    await page.getByRole('button', { name: 'Kirim sekarang' }).click();
+    await page.getByRole('heading', { name: T.sent, level: 1 }).waitFor({ timeout: 10000 });
+    const number = (await page.locator('.confirmation .reference').innerText()).trim();
+    assert.ok(keys.length >= 5 && keys.every((k) => k === key), `every attempt under one key: ${keys.join(', ')}`);
     assert.equal(serial(number), before + 1, 'the request got the next number');
     assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
-    assert.equal(await storedDraft(page), null, 'the draft is gone once sent');
   }, (e) => failedApi(e) || (/net::ERR_ABORTED|Failed to fetch/.test(e)));
 });
 
-test('the backend stores the request but its answer is lost (500, malformed, wrong shape, too slow): retries give the same number', { timeout: 120_000 }, async () => {
+test('the backend stores the request but its answer is lost (malformed, wrong shape, 500, too slow): retries give the same number', { timeout: 120_000 }, async () => {
   await withPage('submit-after', async (page) => {
     await begin(page, server.url);
     await fillAll(page, 'individual');
     const rows = await checkRows(page);
     const before = serial(await probeNumber(server));
-    const attempts = [
-      ['500', 'status:500,after', SAY.server],
-      ['malformed JSON', 'malformed,after', SAY.contract],
-      ['JSON of the wrong shape', 'wrong-shape,after', SAY.contract],
-      ['too slow', `${SLOW},after`, SAY.timeout],
-    ];
-    for (const [i, [label, spec, sentence]] of attempts.entries()) {
+    // An answer the portal cannot read: the citizen is told, and sends again.
+    for (const [i, [label, spec]] of [['malformed JSON', 'malformed,after'], ['JSON of the wrong shape', 'wrong-shape,after']].entries()) {
       await fault(`/v1/requests=${spec},times=1`);
       await page.getByRole('button', { name: i === 0 ? T.submit : T.sendAgain }).click();
       await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
-      await expectErrorPanel(page, sentence, `answer lost: ${label}`);
+      await expectErrorPanel(page, SAY.contract, `answer lost: ${label}`);
       assert.deepEqual(await checkRows(page), rows, `${label}: every answer is still there`);
       await assertNoAxeViolations(page, `answer lost: ${label}`);
     }
+    // A failure or no answer: the outbox takes it over.
+    await fault('/v1/requests=status:500,after,times=1');
     await page.getByRole('button', { name: T.sendAgain }).click();
-    const number = await sentPage(page);
+    await expectProvisional(page, 'answer lost: 500');
+    await fault(`/v1/requests=${SLOW},after,times=1`);
+    await sendNowAndWait(page);
+    await expectProvisional(page, 'answer lost: too slow');
+    await page.getByRole('button', { name: 'Kirim sekarang' }).click();
+    await page.getByRole('heading', { name: T.sent, level: 1 }).waitFor({ timeout: 10000 });
+    const number = (await page.locator('.confirmation .reference').innerText()).trim();
     assert.equal(serial(number), before + 1, 'the number of the first, stored attempt');
     assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'five attempts, one request');
   }, (e) => failedApi(e) || (/net::ERR_ABORTED|Failed to fetch/.test(e)));

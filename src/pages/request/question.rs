@@ -431,6 +431,11 @@ fn CheckAnswers() -> impl IntoView {
     let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let outbox = use_outbox();
+    // The receipt's script now, while the network may still be there: a provisional receipt made
+    // offline has its QR code too.
+    leptos::task::spawn_local(async {
+        let _ = crate::components::deadline::receipt_script().await;
+    });
     let submit = move |_| {
         if pending.get_untracked() {
             return; // a double click sends once

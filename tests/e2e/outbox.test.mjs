@@ -1,0 +1,317 @@
+// The outbox (issue 6): a request or objection the backend cannot take (offline, server down) is kept in
+// IndexedDB with its idempotency key, the citizen gets a provisional receipt that says it is not registered,
+// and the portal sends it at every start, on reconnect and with backoff: exactly one request at the backend
+// across reloads, a page killed in the middle of sending, and repeated reconnects. The connection indicator
+// says which of online, offline and backend down it is.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer,
+  launchBrowser,
+  newPage,
+  waitForApp,
+  assertNoAxeViolations,
+  saveArtifacts,
+  SEED,
+  DEMO_NOW_MS,
+} from './harness.mjs';
+import { T, DRAFT_KEY, begin, fillAll, probeNumber, serial } from './wizard.mjs';
+
+const SAY = {
+  queuedRequest: 'Permohonan disimpan, belum terdaftar',
+  queuedObjection: 'Keberatan disimpan, belum terdaftar',
+  notRegistered: 'Kiriman ini BELUM diterima PPID dan belum terdaftar.',
+  sendNow: 'Kirim sekarang',
+  offline: 'Tidak ada sambungan internet.',
+  down: 'Server PPID sedang tidak dapat dihubungi.',
+  online: 'Tersambung ke server PPID.',
+  device: 'Kiriman dari perangkat ini',
+  registered: 'Terdaftar dengan nomor',
+  refused: 'Ditolak server.',
+  forget: 'Hapus dari perangkat ini',
+};
+
+let server;
+let browser;
+before(async () => {
+  [server, browser] = await Promise.all([
+    startServer({
+      config: { api_base: '/api', timeout_ms: 4000 },
+      args: ['--now', String(DEMO_NOW_MS), '--fault-control'],
+    }),
+    launchBrowser(),
+  ]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function fault(...specs) {
+  const res = await fetch(`${server.url}/__faults`, { method: 'POST', body: specs.join('\n') });
+  assert.equal(res.status, 200, `fault accepted: ${await res.text()}`);
+}
+async function healthy() {
+  assert.equal((await fetch(`${server.url}/__faults`, { method: 'DELETE' })).status, 200);
+}
+
+/** Failed loads of the API and network errors are what these tests cause on purpose. */
+const expected = (e) =>
+  /Failed to load resource|net::ERR_|Failed to fetch/.test(e);
+
+async function withPage(name, fn) {
+  const page = await newPage(browser);
+  try {
+    await fn(page);
+    assert.deepEqual(page.consoleErrors.filter((e) => !expected(e)), [], 'no other console or page errors');
+  } catch (e) {
+    await saveArtifacts(page, `outbox-${name}`);
+    throw e;
+  } finally {
+    await healthy();
+    await page.context().close();
+  }
+}
+
+/** The outbox entries as stored in IndexedDB (the page must be on the portal's origin). */
+async function outboxEntries(page) {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('ppid-outbox')) return [];
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open('ppid-outbox');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const all = db.transaction('entries').objectStore('entries').getAll();
+        all.onsuccess = () => {
+          db.close();
+          resolve(all.result.map((s) => JSON.parse(s)));
+        };
+        all.onerror = () => reject(all.error);
+      };
+    });
+  });
+}
+
+/** Waits for the provisional receipt and returns its temporary number. */
+async function provisional(page, title) {
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  const local = (await page.locator('.confirmation .reference').innerText()).trim();
+  assert.match(local, /^SMT-[0-9A-F]{4}-[0-9A-F]{4}$/, 'a temporary number, plainly not a registration number');
+  await page.getByText(SAY.notRegistered).waitFor();
+  await page.locator('figure.qr svg path').waitFor();
+  return local;
+}
+
+/** Waits until the registration replaced the provisional receipt and returns the number. */
+async function registered(page) {
+  await page.getByRole('heading', { name: T.sent, level: 1 }).waitFor({ timeout: 20000 });
+  const number = (await page.locator('.confirmation .reference').innerText()).trim();
+  assert.match(number, /^PPID-2026-\d{6}$/);
+  await page.waitForSelector('dl.deadlines');
+  return number;
+}
+
+const indicator = (page) => page.locator('.connection');
+
+test('backend down at submit: a provisional receipt that survives a reload, replaced by the number once the backend is back; one request', { timeout: 90_000 }, async () => {
+  await withPage('down', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    const before = serial(await probeNumber(server));
+    await fault('/v1/requests=status:503');
+    await page.getByRole('button', { name: T.submit }).click();
+    await page.waitForURL(/\/permohonan\/terkirim\?sementara=SMT-/);
+    const local = await provisional(page, SAY.queuedRequest);
+    assert.equal(await indicator(page).getAttribute('data-reach'), 'down');
+    assert.match(await indicator(page).innerText(), new RegExp(SAY.down));
+    assert.match(await indicator(page).innerText(), /1 kiriman menunggu dikirim/);
+    await assertNoAxeViolations(page, 'provisional receipt');
+
+    // Kept in IndexedDB with its key, and no longer in the draft.
+    let entries = await outboxEntries(page);
+    assert.equal(entries.length, 1);
+    assert.ok(entries[0].key && entries[0].body.includes('Siti Rahmawati'), 'the submission waits with its key');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null, 'the draft is gone');
+
+    // A reload: the same provisional receipt.
+    await page.reload();
+    assert.equal(await provisional(page, SAY.queuedRequest), local);
+
+    // Still down: "Kirim sekarang" tries, and it stays provisional.
+    const tried = page.waitForResponse((r) => r.url().endsWith('/api/v1/requests') && r.status() === 503);
+    await page.getByRole('button', { name: SAY.sendNow }).click();
+    await tried;
+    assert.equal(await provisional(page, SAY.queuedRequest), local);
+
+    await healthy();
+    await page.getByRole('button', { name: SAY.sendNow }).click();
+    const number = await registered(page);
+    assert.equal(serial(number), before + 1);
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+    assert.equal(await indicator(page).getAttribute('data-reach'), 'online');
+    await assertNoAxeViolations(page, 'registered after waiting');
+
+    // The answers are gone from the device; the registration stays, and the status page shows it.
+    entries = await outboxEntries(page);
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0].body, undefined, 'the answers and documents are deleted once registered');
+    assert.equal(entries[0].number, number);
+    await page.goto(`${server.url}/status`);
+    await waitForApp(page);
+    const device = page.locator('#perangkat');
+    await device.getByRole('heading', { name: SAY.device }).waitFor();
+    await device.getByText(number).waitFor();
+    assert.match(await device.innerText(), new RegExp(`${local}[\\s\\S]*${SAY.registered} ${number}`));
+    await assertNoAxeViolations(page, 'status page with the device list');
+    await device.getByRole('button', { name: `${SAY.forget} ${local}` }).click();
+    await device.waitFor({ state: 'detached' });
+    assert.deepEqual(await outboxEntries(page), []);
+  });
+});
+
+test('offline at submit: provisional receipt, then back online it is sent by itself, once, through repeated reconnects', { timeout: 90_000 }, async () => {
+  await withPage('offline', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'legal_entity');
+    const before = serial(await probeNumber(server));
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) posts += 1;
+    });
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: T.submit }).click();
+    await provisional(page, SAY.queuedRequest);
+    assert.equal(await indicator(page).getAttribute('data-reach'), 'offline');
+    assert.match(await indicator(page).innerText(), new RegExp(SAY.offline));
+    await assertNoAxeViolations(page, 'provisional receipt offline');
+    // The connection flaps: every reconnect tries; the backend sees one request in the end.
+    for (let i = 0; i < 3; i += 1) {
+      await page.context().setOffline(false);
+      await page.context().setOffline(true);
+    }
+    await page.context().setOffline(false);
+    const number = await registered(page);
+    assert.equal(serial(number), before + 1);
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+    assert.ok(posts >= 1, 'sent after the reconnect');
+  });
+});
+
+test('the page is killed in the middle of sending: the next start sends again with the same key, still one request', { timeout: 90_000 }, async () => {
+  const page = await newPage(browser);
+  const context = page.context();
+  try {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    const before = serial(await probeNumber(server));
+    await fault('/v1/requests=status:503');
+    await page.getByRole('button', { name: T.submit }).click();
+    const local = await provisional(page, SAY.queuedRequest);
+    const [entry] = await outboxEntries(page);
+
+    // The backend stores it but answers only after the page is gone.
+    await healthy();
+    await fault('/v1/requests=slow:3000,after');
+    const reached = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/requests'));
+    await page.getByRole('button', { name: SAY.sendNow }).click();
+    const request = await reached;
+    assert.equal(request.headers()['idempotency-key'], entry.key, 'sent with the key it was queued with');
+    await new Promise((r) => setTimeout(r, 500));
+    await page.close({ runBeforeUnload: false });
+    await new Promise((r) => setTimeout(r, 3000));
+    await healthy();
+
+    // Any page of the portal sends what waits when it starts.
+    const again = await context.newPage();
+    const resent = again.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/requests'));
+    await again.goto(`${server.url}/status`);
+    await waitForApp(again);
+    assert.equal((await resent).headers()['idempotency-key'], entry.key, 'the same key after the restart');
+    const device = again.locator('#perangkat');
+    await device.getByText(SAY.registered).waitFor({ timeout: 20000 });
+    const number = (await device.locator('.registered-number').innerText()).trim();
+    assert.match(await device.innerText(), new RegExp(local));
+    assert.equal(serial(number), before + 1);
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+  } catch (e) {
+    if (!page.isClosed()) await saveArtifacts(page, 'outbox-killed');
+    throw e;
+  } finally {
+    await healthy();
+    await context.close();
+  }
+});
+
+test('a waiting submission the backend then refuses is shown as refused and can be removed', { timeout: 90_000 }, async () => {
+  await withPage('refused', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    await fault('/v1/requests=status:503');
+    await page.getByRole('button', { name: T.submit }).click();
+    const local = await provisional(page, SAY.queuedRequest);
+    await healthy();
+    await fault('/v1/requests=field-errors:/information:too_long');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/requests') && r.status() === 422);
+    await page.getByRole('button', { name: SAY.sendNow }).click();
+    await refused;
+    await page.goto(`${server.url}/status`);
+    await waitForApp(page);
+    const device = page.locator('#perangkat');
+    await device.getByText(SAY.refused).waitFor();
+    assert.match(await device.innerText(), new RegExp(local));
+    await assertNoAxeViolations(page, 'a refused submission');
+    await device.getByRole('button', { name: `${SAY.forget} ${local}` }).click();
+    await device.waitFor({ state: 'detached' });
+    assert.deepEqual(await outboxEntries(page), [], 'nothing of it stays on the device');
+  });
+});
+
+test('an objection made while the backend is down waits in the outbox and gets its number later', { timeout: 90_000 }, async () => {
+  const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
+  const who = overdue.submission.requester;
+  await withPage('objection', async (page) => {
+    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
+    await waitForApp(page);
+    await page.locator('#obj-verifier').fill(who.email ?? who.phone.slice(-4));
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.locator('#obj-reasons').waitFor();
+    await page.locator('#obj-reason-c').check();
+    await page.getByLabel('Kasus posisi').fill('Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
+    await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
+    await page.getByLabel('Saya sendiri (perorangan)').check();
+    await page.getByLabel('Nama lengkap').fill(who.name);
+    await page.getByLabel('NIK', { exact: true }).fill(who.nik);
+    await page.getByLabel('Alamat', { exact: true }).fill(who.address);
+    await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    await fault('/v1/objections=status:503');
+    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+    await provisional(page, SAY.queuedObjection);
+    assert.equal(await page.evaluate(() => localStorage.getItem('ppid.objection.draft')), null, 'the draft is gone');
+    await assertNoAxeViolations(page, 'provisional objection receipt');
+    await healthy();
+    await page.getByRole('button', { name: SAY.sendNow }).click();
+    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor({ timeout: 20000 });
+    assert.match((await page.locator('.confirmation .reference').innerText()).trim(), /^KEB-2026-\d{6}$/);
+  });
+});
+
+test('the connection indicator says online on every bundle, and offline with what still works', async () => {
+  await withPage('indicator', async (page) => {
+    for (const path of ['/', '/permohonan', '/keberatan']) {
+      await page.goto(`${server.url}${path}`);
+      await waitForApp(page);
+      assert.equal(await indicator(page).getAttribute('data-reach'), 'online', path);
+      assert.equal(await indicator(page).innerText(), SAY.online, path);
+    }
+    await page.context().setOffline(true);
+    await indicator(page).and(page.locator('[data-reach="offline"]')).waitFor();
+    assert.match(await indicator(page).innerText(), /Permohonan dan keberatan tetap dapat diajukan/);
+    await assertNoAxeViolations(page, 'offline indicator');
+    await page.context().setOffline(false);
+  });
+});
