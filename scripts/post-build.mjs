@@ -4,9 +4,10 @@
 // 1. Release builds: minifies the app's wasm-bindgen JS glue (and receipt.js), which Trunk's own
 //    minifier cannot parse, and updates its Subresource Integrity hash in index.html.
 // 2. Every build: replaces the inline boot script Trunk writes into index.html with a hashed file
-//    (so the app runs under a CSP without 'unsafe-inline') that picks one of the portal's three
-//    bundles by path (`app::Bundle` in src/app.rs): the forms bundle (`ppid-forms`) for /permohonan
-//    and /status, the objection bundle (`ppid-objection`) for /keberatan, the main bundle for every
+//    (so the app runs under a CSP without 'unsafe-inline') that picks one of the portal's four
+//    bundles by path (`app::Bundle` in src/app.rs): the forms bundle (`ppid-forms`) for /permohonan,
+//    the objection bundle (`ppid-objection`) for /keberatan, the status bundle (`ppid-status`) for
+//    /status, the main bundle for every
 //    other page. Trunk builds the two extra bundles as classic scripts, the only way it builds more
 //    than one wasm. The preload links for the main bundle go: another bundle's page must not
 //    download it. A bundle's JS and wasm downloads start at once instead.
@@ -31,7 +32,7 @@ const { minify } = require('terser');
 
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-portal-[0-9a-f]+\.js$/.test(f) || ['receipt.js', 'ppid-forms.js', 'ppid-objection.js'].includes(f)))) {
+for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-portal-[0-9a-f]+\.js$/.test(f) || ['receipt.js', 'ppid-forms.js', 'ppid-objection.js', 'ppid-status.js'].includes(f)))) {
   const file = path.join(staging, name);
   const source = fs.readFileSync(file, 'utf8');
   const result = await minify(source, { module: name.startsWith('ppid-portal'), compress: { passes: 2 }, mangle: true });
@@ -46,18 +47,18 @@ const inline = html.match(/<script type=module>([\s\S]*?)<\/script>/);
 if (inline) {
   const glue = inline[1].match(/from '([^']*ppid-portal-[0-9a-f]+\.js)'/);
   const wasm = inline[1].match(/module_or_path: '([^']*ppid-portal-[0-9a-f]+_bg\.wasm)'/);
-  if (!glue || !wasm || !['ppid-forms.js', 'ppid-objection.js'].every((f) => fs.existsSync(path.join(staging, f)))) {
+  if (!glue || !wasm || !['ppid-forms.js', 'ppid-objection.js', 'ppid-status.js'].every((f) => fs.existsSync(path.join(staging, f)))) {
     console.error('post-build: the boot script or a bundle is not what this hook expects; see scripts/post-build.mjs');
     process.exit(1);
   }
   const base = (href) => href.slice(href.lastIndexOf('/') + 1);
-  const code = `// Starts the portal: the forms bundle for /permohonan and /status, the objection bundle for /keberatan,
+  const code = `// Starts the portal: the forms bundle for /permohonan, the objection bundle for /keberatan, the status bundle for /status,
 // the main bundle otherwise (app::Bundle).
 const root = new URL('.', import.meta.url);
 globalThis.ppidRoot = root.href;
 const at = (file) => new URL(file, root).href;
 const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : '';
-const bundle = /^(permohonan|status)(\\/|$)/.test(here) ? 'ppid-forms' : /^keberatan(\\/|$)/.test(here) ? 'ppid-objection' : null;
+const bundle = /^permohonan(\\/|$)/.test(here) ? 'ppid-forms' : /^keberatan(\\/|$)/.test(here) ? 'ppid-objection' : /^status(\\/|$)/.test(here) ? 'ppid-status' : null;
 let wasm;
 if (bundle) {
   const module = fetch(at(\`\${bundle}_bg.wasm\`));

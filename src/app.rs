@@ -39,7 +39,7 @@ pub fn mount(bundle: Bundle) {
     leptos::mount::mount_to_body(move || view! { <App bundle/> });
 }
 
-/// One of the two wasm bundles the portal ships as. Each holds the shell and its own pages; a page
+/// One of the wasm bundles the portal ships as. Each holds the shell and its own pages; a page
 /// of the other bundle is reached by a full page load, and `boot.js` picks the bundle by path
 /// (`scripts/post-build.mjs`). Two smaller downloads instead of one large one: a citizen who only
 /// reads the catalogue never downloads the forms, and the reverse.
@@ -63,7 +63,7 @@ impl Bundle {
         setup: || {},
         with_meta: |_| pages::catalogue::provide_catalogue_cache(),
     };
-    /// The request and status pages.
+    /// The request pages.
     pub const FORMS: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Forms || *p == Page::NotFound,
         view: forms_view,
@@ -77,6 +77,13 @@ impl Bundle {
         setup: || {},
         with_meta: |_| {},
     };
+    /// The status page.
+    pub const STATUS: Bundle = Bundle {
+        owns: |p| p.bundle() == BundleName::Status || *p == Page::NotFound,
+        view: status_view,
+        setup: || {},
+        with_meta: |_| {},
+    };
 }
 
 /// Which bundle a page is in (the same paths `boot.js` sends to each).
@@ -85,6 +92,7 @@ pub enum BundleName {
     Portal,
     Forms,
     Objection,
+    Status,
 }
 
 /// What the portal needs before any page can render.
@@ -246,14 +254,13 @@ pub enum Page {
 }
 
 impl Page {
-    /// The bundle this page is in: `/permohonan...` and `/status` are the forms, `/keberatan...`
-    /// the objection bundle, everything else (not-found included) the main one.
+    /// The bundle this page is in: `/permohonan...` are the forms, `/keberatan...` the objection
+    /// bundle, `/status` its own, everything else (not-found included) the main one.
     pub fn bundle(&self) -> BundleName {
         match self {
-            Page::Request | Page::RequestStep(_) | Page::RequestSent | Page::Status => {
-                BundleName::Forms
-            }
+            Page::Request | Page::RequestStep(_) | Page::RequestSent => BundleName::Forms,
             Page::Objection | Page::Dispute | Page::ObjectionForm => BundleName::Objection,
+            Page::Status => BundleName::Status,
             _ => BundleName::Portal,
         }
     }
@@ -336,7 +343,6 @@ fn forms_view(page: Page) -> AnyView {
         Page::Request => view! { <pages::request::start::RequestStart/> }.into_any(),
         Page::RequestStep(step) => view! { <pages::request::Question step/> }.into_any(),
         Page::RequestSent => view! { <pages::request::Sent/> }.into_any(),
-        Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
@@ -347,6 +353,14 @@ fn objection_view(page: Page) -> AnyView {
         Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
         Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
         Page::ObjectionForm => view! { <pages::objection_form::ObjectionForm/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+#[inline(never)]
+fn status_view(page: Page) -> AnyView {
+    match page {
+        Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

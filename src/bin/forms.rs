@@ -1,5 +1,5 @@
-//! Mounts the portal's forms bundle: the request and its status. `boot.js` loads it
-//! instead of the main bundle for `/permohonan...` and `/status` (see `app::Bundle`).
+//! Mounts the portal's forms bundle: the request wizard and its receipt. `boot.js` loads it
+//! instead of the main bundle for `/permohonan...` (see `app::Bundle`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -139,8 +139,8 @@ pub struct Outbox {
 thread_local! {
     /// One sending pass at a time in this page.
     static SENDING: Cell<bool> = const { Cell::new(false) };
-    /// Asked to send while a pass was running.
-    static AGAIN: Cell<bool> = const { Cell::new(false) };
+    /// Asked to send while a pass was running: run again (`Some(true)`: whatever the backoff).
+    static AGAIN: Cell<Option<bool>> = const { Cell::new(None) };
 }
 
 /// Provides the outbox, reads it from IndexedDB and starts sending; call once from the shell.
@@ -172,13 +172,10 @@ pub fn provide_outbox(backend: AnyBackend, kiosk: bool) {
             let _ = STORE.delete(&e.key).await;
         }
         entries.retain(|e| e.number.is_none() || now.saturating_sub(e.queued_at) <= KEEP_REGISTERED_MS);
-        // At every start, whatever the backoff said.
-        for e in &mut entries {
-            e.next_at = 0;
-        }
         outbox.entries.try_set(entries);
         outbox.loaded.try_set(true);
-        outbox.send_due().await;
+        // At every start, whatever the backoff said.
+        outbox.send_due(true).await;
     });
     // Back online: send what waits, or ask the backend once so the indicator tells the truth.
     let online = window_event_listener(leptos::ev::online, move |_| {
@@ -200,7 +197,7 @@ pub fn provide_outbox(backend: AnyBackend, kiosk: bool) {
                 .entries
                 .with_untracked(|es| es.iter().any(|e| e.waiting() && e.next_at <= now_ms()));
             if due {
-                leptos::task::spawn_local(outbox.send_due());
+                leptos::task::spawn_local(outbox.send_due(false));
             }
         },
         std::time::Duration::from_millis(TICK_MS.into()),
@@ -256,12 +253,7 @@ impl Outbox {
 
     /// Sends every waiting entry now, whatever its backoff (a reconnect, "Kirim sekarang").
     pub fn send_now(self) {
-        self.entries.update(|es| {
-            for e in es.iter_mut().filter(|e| e.waiting()) {
-                e.next_at = 0;
-            }
-        });
-        leptos::task::spawn_local(self.send_due());
+        leptos::task::spawn_local(self.send_due(true));
     }
 
     /// Forgets an entry (a refused one the citizen dismissed, or a registration).
@@ -280,26 +272,31 @@ impl Outbox {
 
     /// Sends the entries whose next attempt is due. One sender at a time per page: a call while
     /// it runs makes it look once more when it is done, so a press of "Kirim sekarang" is never lost.
-    async fn send_due(self) {
+    async fn send_due(self, force: bool) {
         if SENDING.with(|s| s.replace(true)) {
-            AGAIN.with(|a| a.set(true));
+            AGAIN.with(|a| a.set(Some(force || a.get() == Some(true))));
             return;
         }
+        let mut force = force;
         loop {
-            self.send_pass().await;
-            if !AGAIN.with(|a| a.replace(false)) {
-                break;
+            self.send_pass(force).await;
+            match AGAIN.with(|a| a.take()) {
+                Some(f) => force = f,
+                None => break,
             }
         }
         SENDING.with(|s| s.set(false));
     }
 
     /// One pass over the entries whose next attempt is due.
-    async fn send_pass(self) {
+    async fn send_pass(self, force: bool) {
         let now = now_ms();
-        let due: Vec<Entry> = self
-            .entries
-            .with_untracked(|es| es.iter().filter(|e| e.waiting() && e.next_at <= now).cloned().collect());
+        let due: Vec<Entry> = self.entries.with_untracked(|es| {
+            es.iter()
+                .filter(|e| e.waiting() && (force || e.next_at <= now))
+                .cloned()
+                .collect()
+        });
         let backend = self.backend.get_value();
         for mut entry in due {
             let exchange = Exchange {

@@ -14,7 +14,8 @@ const MB = 1024 * 1024;
 // reset the very memory being measured.
 const BUNDLES = {
   portal: { start: '/', links: ['/informasi', '/tentang', '/'] },
-  forms: { start: '/permohonan', links: ['/status', '/permohonan'] },
+  forms: { start: '/permohonan', links: ['/permohonan/jenis', '/permohonan'] },
+  objection: { start: '/keberatan', links: ['/keberatan/sengketa', '/keberatan/ajukan', '/keberatan'] },
 };
 
 for (const [bundle, { start: startPath, links }] of Object.entries(BUNDLES)) test(`memory stays small and does not grow over 20 navigations (${bundle} pages)`, { timeout: 120_000 }, async () => {

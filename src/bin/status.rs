@@ -1,0 +1,13 @@
+//! Mounts the portal's status bundle: the status page, with its working-day clock and the
+//! submissions made from this device. `boot.js` loads it instead of the main bundle for `/status`
+//! (see `app::Bundle`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    ppid_portal::app::mount(ppid_portal::app::Bundle::STATUS);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The portal is a browser app: build it with `trunk build` (see README.md).");
+}
