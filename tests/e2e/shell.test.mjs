@@ -126,7 +126,7 @@ test('navigation: each menu link changes page (client-side within a bundle), mar
     ['Beranda', '/', 'Informasi publik untuk semua warga', false],
     ['Informasi Publik', '/informasi', 'Daftar Informasi Publik', false],
     ['Ajukan Permohonan', '/permohonan', 'Ajukan permohonan informasi', true],
-    ['Cek Status', '/status', 'Cek status permohonan', false],
+    ['Cek Status', '/status', 'Cek status permohonan', true],
     ['Keberatan', '/keberatan', 'Keberatan', true],
     ['Tentang', '/tentang', 'Tentang layanan ini', true],
   ];
