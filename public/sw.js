@@ -199,9 +199,14 @@ async function savedCopy(cache, key, path) {
   return new Response(body, { status: saved.status, statusText: saved.statusText, headers });
 }
 
-/** The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs). */
+/**
+ * The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs),
+ * and the units: what the catalogue page needs offline.
+ */
 async function saveCatalogue(api) {
   const cache = await caches.open(DATA_CACHE);
+  const units = await fetch(`${api}/v1/units`, { cache: 'no-cache' });
+  if (units.ok) await stash(cache, `${api}/v1/units`, units);
   for (let page = 1, seen = 0; page <= 1000; page++) {
     const key = `${api}/v1/catalogue?page=${page}&per_page=100`;
     const response = await fetch(key, { cache: 'no-cache' });
