@@ -61,15 +61,14 @@ pub fn UpdateBanner() -> impl IntoView {
         leptos::task::spawn_local(start());
     }
     let waiting = WAITING.with(Clone::clone);
-    // The live region is always there, so that its content is announced when it appears.
+    // The live region is always there, so that its content is announced when it appears; hiding
+    // rather than adding the offer keeps the wasm small.
     view! {
         <div role="status">
-            {move || waiting.get().then(|| view! {
-                <div class="panel">
-                    <p>{t.sw_update_available}</p>
-                    <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload}</button>
-                </div>
-            })}
+            <div class="panel" hidden=move || !waiting.get()>
+                <p>{t.sw_update_available}</p>
+                <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload}</button>
+            </div>
         </div>
     }
 }

@@ -214,8 +214,8 @@ test('a new build installs in the background, is offered as "Versi baru tersedia
 
     // The browser looks for a new sw.js (it does on navigations; here at once).
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    const banner = page.getByRole('status').filter({ hasText: T.update });
-    await banner.waitFor({ timeout: 30_000 });
+    const banner = page.getByRole('status').filter({ has: page.getByRole('button', { name: T.reload }) });
+    await banner.getByText(T.update, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
     const caches1 = await cachedFiles(page);
     assert.deepEqual(shellCaches(caches1).sort(), [`ppid-shell-${next}`, `ppid-shell-${old}`].sort(), 'both builds are cached while the new one waits');
 
