@@ -9,7 +9,8 @@
 // - Every page of the app is the same index.html.
 // - config.json, and the backend's public answers (catalogue, meta, calendar, units, announcements,
 //   statistics; GETs only, never lookups or submissions), come from the network first; when it fails
-//   or answers 5xx, the saved copy is answered instead, marked `X-PPID-Saved: <ms when it was saved>`.
+//   or a gateway answers 502/503/504, the saved copy is answered instead, marked
+//   `X-PPID-Saved: <ms when it was saved>`.
 //   A saved /v1/meta does not offer server-side search, so the portal searches its saved catalogue.
 'use strict';
 
@@ -167,7 +168,9 @@ async function fromNetwork(request, key, isConfig, path, api, event) {
     if (saved) return saved;
     throw error;
   }
-  if (response.status >= 500) return (await savedCopy(cache, key, path)) || response;
+  // 502, 503, 504: a gateway says the backend cannot be reached, as good as offline. A 500 is the
+  // backend's own answer and is shown as such (tests/e2e/hostile.test.mjs).
+  if (response.status >= 502 && response.status <= 504) return (await savedCopy(cache, key, path)) || response;
   if (response.ok) {
     const read = isConfig && response.clone();
     const copy = stash(cache, key, response.clone());

@@ -132,8 +132,10 @@ for (const mode of ['http', 'demo']) {
   });
 }
 
-test('http backend: a saved answer is marked X-PPID-Saved; POSTs and lookups are never saved', { timeout: 60_000 }, async () => {
-  const server = await startServer({ config: HTTP_CONFIG, args: ['--now', String(DEMO_NOW_MS)] });
+test('http backend: a saved answer is marked X-PPID-Saved (offline, or 502/503/504; a 500 is passed on); only public GETs are saved', { timeout: 60_000 }, async () => {
+  const server = await startServer({ config: HTTP_CONFIG, args: ['--now', String(DEMO_NOW_MS), '--fault-control'] });
+  const fault = async (spec) => assert.equal((await fetch(`${server.url}/__faults`, { method: 'POST', body: spec })).status, 200);
+  const healthy = async () => assert.equal((await fetch(`${server.url}/__faults`, { method: 'DELETE' })).status, 200);
   const page = await newPage(browser);
   try {
     await page.goto(`${server.url}/`);
@@ -144,6 +146,17 @@ test('http backend: a saved answer is marked X-PPID-Saved; POSTs and lookups are
       return { saved: r.headers.get('X-PPID-Saved'), features: (await r.json()).features };
     });
     assert.equal(online.saved, null, 'a fresh answer is not marked');
+    const meta = () => page.evaluate(async () => {
+      const r = await fetch('/api/v1/meta');
+      return { status: r.status, saved: r.headers.get('X-PPID-Saved') };
+    });
+    await fault('/v1/meta=status:503');
+    const unavailable = await meta();
+    assert.ok(unavailable.status === 200 && Number(unavailable.saved) > 0, `a 503 answers the saved copy: ${JSON.stringify(unavailable)}`);
+    await healthy();
+    await fault('/v1/meta=status:500');
+    assert.deepEqual(await meta(), { status: 500, saved: null }, "a 500 is the backend's own answer, passed on");
+    await healthy();
     await goOffline(page.context(), page);
     const offline = await page.evaluate(async () => {
       const r = await fetch('/api/v1/meta');
