@@ -84,7 +84,8 @@ self.addEventListener('install', (event) => {
           await cache.put(url, response);
         }),
       );
-      if (settings.api) await saveCatalogue(settings.api).catch(() => {});
+      // The catalogue for offline search (kept across builds: fetched again only when it is old).
+      if (settings.api) await refreshCatalogue(settings.api).catch(() => {});
       // The first visit: nothing to mix with, so take over at once.
       if (!self.registration.active) await self.skipWaiting();
     })(),

@@ -106,19 +106,24 @@ async fn start() {
         }
     });
     let found = reg.clone();
-    listen(&reg, "updatefound", move || {
-        if let Some(worker) = found.installing() {
-            let w = worker.clone();
-            listen(&worker, "statechange", move || {
-                if w.state() == "installed" {
-                    offer();
-                }
-            });
-        }
-    });
+    listen(&reg, "updatefound", move || watch(found.installing()));
+    // A build the browser found while this page loaded may be installing already.
+    watch(reg.installing());
     REGISTRATION.set(Some(reg));
     // A build that installed during an earlier visit and is still waiting.
     offer();
+}
+
+/// Offers the build `installing` once it has installed.
+fn watch(installing: Option<Worker>) {
+    if let Some(worker) = installing {
+        let w = worker.clone();
+        listen(&worker, "statechange", move || {
+            if w.state() == "installed" {
+                offer();
+            }
+        });
+    }
 }
 
 /// Shows the offer when a new build waits and this page runs an older one.
