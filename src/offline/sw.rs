@@ -60,15 +60,17 @@ pub fn UpdateBanner() -> impl IntoView {
     if !STARTED.replace(true) {
         leptos::task::spawn_local(start());
     }
-    let waiting = WAITING.with(Clone::clone);
-    // The live region is always there, so that its content is announced when it appears; hiding
-    // rather than adding the offer keeps the wasm small.
+    let waiting: RwSignal<bool> = WAITING.with(|w| w.clone().into());
+    // The live region is always there, so that its content is announced when it appears.
+    // (`into_any` shares the rendering code of the portal's other optional views: a smaller wasm.)
     view! {
         <div role="status">
-            <div class="panel" hidden=move || !waiting.get()>
-                <p>{t.sw_update_available}</p>
-                <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload}</button>
-            </div>
+            {move || waiting.get().then(|| view! {
+                <div class="panel">
+                    <p>{t.sw_update_available}</p>
+                    <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload}</button>
+                </div>
+            }.into_any())}
         </div>
     }
 }
