@@ -22,7 +22,8 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn controller(this: &Container) -> JsValue;
     #[wasm_bindgen(method, catch)]
-    fn register(this: &Container, url: &str, options: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    fn register(this: &Container, url: &str, options: &JsValue)
+        -> Result<js_sys::Promise, JsValue>;
 
     /// A `ServiceWorkerRegistration`.
     #[wasm_bindgen(extends = web_sys::EventTarget)]
