@@ -92,3 +92,35 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   process.exit(1);
 }
 fs.writeFileSync(indexPath, html);
+
+// 3. Every build: the service worker. public/sw.js is a template; its version and file lists come from
+//    the files in the staging dir, each with the start of its SHA-256 (the worker checks them), so the
+//    list is never kept by hand. config.json is not a build file (each deployment has its own): the
+//    worker keeps it as data. The demo backend's files are a list of their own, fetched only in demo mode.
+const files = [];
+(function walk(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.isFile()) files.push(path.relative(staging, full).split(path.sep).join('/'));
+  }
+})(staging);
+const hashOf = (file) => crypto.createHash('sha256').update(fs.readFileSync(path.join(staging, file))).digest('hex').slice(0, 16);
+const isDemo = (file) => file.startsWith('demo-backend') || file === 'seed.json';
+const precached = files.filter((f) => f !== 'sw.js' && f !== 'config.json').map((f) => [f, hashOf(f)]);
+const shell = precached.filter(([f]) => !isDemo(f));
+const demo = precached.filter(([f]) => isDemo(f));
+const version = crypto.createHash('sha256').update(JSON.stringify(precached)).digest('hex').slice(0, 16);
+let sw = fs.readFileSync(path.join(ROOT, 'public', 'sw.js'), 'utf8');
+for (const [marker, value] of [['version', `'${version}'`], ['shell', JSON.stringify(shell)], ['demo', JSON.stringify(demo)]]) {
+  const line = new RegExp(`^(const \\w+ = ).*; // ppid:${marker}$`, 'm');
+  if (!line.test(sw)) {
+    console.error(`post-build: public/sw.js has no \`// ppid:${marker}\` line for this hook to fill in`);
+    process.exit(1);
+  }
+  sw = sw.replace(line, (_, start) => `${start}${value};`);
+}
+if (release) sw = (await minify(sw, { compress: { passes: 2 }, mangle: true })).code;
+fs.writeFileSync(path.join(staging, 'sw.js'), sw);
+console.log(`post-build: sw.js, build ${version}: ${shell.length} files, ${demo.length} more in demo mode`);

@@ -343,6 +343,8 @@ pub static TEXTS: Texts = Texts {
     required: "This part is required.",
 
     // -- service worker (issue 6): helper A adds its texts here --
+    sw_update_available: "A new version is available.",
+    sw_reload: "Reload",
 
     not_found_title: "Page not found",
     not_found_body: "The address you opened does not exist in this portal. The link may be mistyped or the page may have moved.",

@@ -343,6 +343,8 @@ pub static TEXTS: Texts = Texts {
     required: "Bagian ini wajib diisi.",
 
     // -- service worker (issue 6): helper A adds its texts here --
+    sw_update_available: "Versi baru tersedia.",
+    sw_reload: "Muat ulang",
 
     not_found_title: "Halaman tidak ditemukan",
     not_found_body: "Alamat yang Anda buka tidak ada di portal ini. Mungkin tautannya salah ketik atau sudah dipindahkan.",

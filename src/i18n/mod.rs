@@ -325,6 +325,10 @@ pub struct Texts {
     pub required: &'static str,
 
     // -- service worker (issue 6): helper A adds its texts here --
+    /// A new build has installed in the background (the service worker's offer).
+    pub sw_update_available: &'static str,
+    /// The button that loads the new build.
+    pub sw_reload: &'static str,
 
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,

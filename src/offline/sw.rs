@@ -1,8 +1,153 @@
 //! Service worker glue: registers `sw.js` and offers "Versi baru tersedia" when a new build has
 //! installed in the background.
+//!
+//! The worker (`public/sw.js`) keeps serving the build the page came from until the citizen chooses
+//! "Muat ulang": then the waiting worker takes over and every page it controls reloads once, so old
+//! and new files are never mixed. Without service workers (an old browser, not a secure context)
+//! nothing is shown and the portal works as before.
 
+use crate::app::use_texts;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+// The few bindings needed, declared here rather than as web-sys features (smaller, and no shared
+// Cargo.toml change).
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.serviceWorker`.
+    #[wasm_bindgen(extends = web_sys::EventTarget)]
+    type Container;
+    #[wasm_bindgen(method, getter)]
+    fn controller(this: &Container) -> JsValue;
+    #[wasm_bindgen(method, catch)]
+    fn register(this: &Container, url: &str, options: &JsValue)
+        -> Result<js_sys::Promise, JsValue>;
+
+    /// A `ServiceWorkerRegistration`.
+    #[wasm_bindgen(extends = web_sys::EventTarget)]
+    #[derive(Clone)]
+    type Registration;
+    #[wasm_bindgen(method, getter)]
+    fn waiting(this: &Registration) -> Option<Worker>;
+    #[wasm_bindgen(method, getter)]
+    fn installing(this: &Registration) -> Option<Worker>;
+
+    /// A `ServiceWorker`.
+    #[wasm_bindgen(extends = web_sys::EventTarget)]
+    #[derive(Clone)]
+    type Worker;
+    #[wasm_bindgen(method, getter)]
+    fn state(this: &Worker) -> String;
+    #[wasm_bindgen(method, js_name = postMessage)]
+    fn post_message(this: &Worker, message: &str);
+}
+
+thread_local! {
+    /// A new build is installed and waiting; outlives the shell, which re-renders on a language switch.
+    static WAITING: ArcRwSignal<bool> = ArcRwSignal::new(false);
+    static REGISTRATION: RefCell<Option<Registration>> = const { RefCell::new(None) };
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+    /// Reload when the controller changes: the citizen chose the new build, or the page was already
+    /// controlled (another tab chose it; this page's old files are gone with the old worker).
+    static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
+}
 
 /// The "new version" offer, shown in every bundle's shell.
 #[component]
-pub fn UpdateBanner() -> impl IntoView {}
+pub fn UpdateBanner() -> impl IntoView {
+    let t = use_texts();
+    if !STARTED.replace(true) {
+        leptos::task::spawn_local(start());
+    }
+    let waiting: RwSignal<bool> = WAITING.with(|w| w.clone().into());
+    // The live region is always there, so that its content is announced when it appears.
+    // (`into_any` shares the rendering code of the portal's other optional views: a smaller wasm.)
+    view! {
+        <div role="status">
+            {move || waiting.get().then(|| view! {
+                <div class="panel">
+                    <p>{t.sw_update_available}</p>
+                    <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload}</button>
+                </div>
+            }.into_any())}
+        </div>
+    }
+}
+
+fn container() -> Option<Container> {
+    let navigator = web_sys::window()?.navigator();
+    let c = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).ok()?;
+    (!c.is_undefined() && !c.is_null()).then(|| c.unchecked_into())
+}
+
+fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut() + 'static) {
+    let f = Closure::<dyn FnMut()>::new(f);
+    let _ = target.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    // Lives as long as the page: registered once per page load.
+    f.forget();
+}
+
+async fn start() {
+    let Some(sw) = container() else { return };
+    RELOAD_ON_CHANGE.set(!sw.controller().is_null());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"scope".into(), &crate::api::resolve("./").into());
+    let Ok(promise) = sw.register(&crate::api::resolve("sw.js"), &options) else {
+        return;
+    };
+    let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        return;
+    };
+    let reg: Registration = reg.unchecked_into();
+    listen(&sw, "controllerchange", || {
+        if RELOAD_ON_CHANGE.replace(false) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
+    let found = reg.clone();
+    listen(&reg, "updatefound", move || watch(found.installing()));
+    // A build the browser found while this page loaded may be installing already.
+    watch(reg.installing());
+    REGISTRATION.set(Some(reg));
+    // A build that installed during an earlier visit and is still waiting.
+    offer();
+}
+
+/// Offers the build `installing` once it has installed.
+fn watch(installing: Option<Worker>) {
+    if let Some(worker) = installing {
+        let w = worker.clone();
+        listen(&worker, "statechange", move || {
+            if w.state() == "installed" {
+                offer();
+            }
+        });
+    }
+}
+
+/// Shows the offer when a new build waits and this page runs an older one.
+fn offer() {
+    let controlled = container().is_some_and(|c| !c.controller().is_null());
+    let waiting = REGISTRATION.with_borrow(|r| r.as_ref().is_some_and(|r| r.waiting().is_some()));
+    if controlled && waiting {
+        WAITING.with(|w| w.set(true));
+    }
+}
+
+/// "Muat ulang": the waiting worker takes over; `controllerchange` then reloads the page.
+fn use_new_build() {
+    RELOAD_ON_CHANGE.set(true);
+    match REGISTRATION.with_borrow(|r| r.as_ref().and_then(Registration::waiting)) {
+        Some(worker) => worker.post_message("skip-waiting"),
+        // Already taken over (another tab): just load the new build.
+        None => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    }
+}

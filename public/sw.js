@@ -1,0 +1,231 @@
+// The portal's service worker (issue 6): the app shell and the catalogue work offline after one visit.
+//
+// A template: scripts/post-build.mjs fills in the build's version and the files of the build, each with
+// the start of its SHA-256, and writes dist/sw.js. Nothing here lists a file by hand.
+//
+// - Every file of this build is kept in a cache named after the build, and served from it: the files of
+//   two builds are never mixed. A new build installs in the background and waits until the citizen
+//   chooses "Muat ulang" (the page posts 'skip-waiting'); only the very first install takes over at once.
+// - Every page of the app is the same index.html.
+// - config.json, and the backend's public answers (catalogue, meta, calendar, units, announcements,
+//   statistics; GETs only, never lookups or submissions), come from the network first; when it fails
+//   or a gateway answers 502/503/504, the saved copy is answered instead, marked
+//   `X-PPID-Saved: <ms when it was saved>`.
+//   A saved /v1/meta does not offer server-side search, so the portal searches its saved catalogue.
+'use strict';
+
+const VERSION = 'dev'; // ppid:version
+/** [file, first 16 hex of its SHA-256] of every file of the build, relative to the portal's root. */
+const SHELL = []; // ppid:shell
+/** The demo backend's files: fetched only when config.json chooses the demo. */
+const DEMO = []; // ppid:demo
+
+const ROOT = new URL('./', self.registration.scope);
+const at = (file) => new URL(file, ROOT).href;
+const SHELL_CACHE = `ppid-shell-${VERSION}`;
+/** The backend's answers and config.json: not part of a build, so kept across builds. */
+const DATA_CACHE = 'ppid-data-v1';
+const CONFIG = at('config.json');
+const INDEX = at('index.html');
+const FILES = new Set(SHELL.concat(DEMO).map(([file]) => at(file)));
+const KEPT = /^\/v1\/(catalogue(\/[^/]+)?|meta|units|announcements|statistics|calendar\/[^/]+)$/;
+const SAVED_AT = 'X-PPID-Saved';
+const STORED_AT = 'X-PPID-Stored';
+/** How often (ms) the whole catalogue is fetched again for offline search, at most. */
+const CATALOGUE_EVERY = 3600_000;
+
+/** The backend's base URL without a trailing slash, or null in demo mode (src/api/config.rs). */
+function apiBaseOf(config) {
+  const base = config && typeof config.api_base === 'string' ? config.api_base.trim() : '';
+  if (base === '' || base === 'demo') return null;
+  try {
+    return new URL(base, ROOT).href.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/** config.json as the portal reads it: missing means the demo, unreadable means neither demo nor API. */
+async function readConfig(response) {
+  if (!response || response.status === 404) return { demo: true, api: null };
+  try {
+    const api = apiBaseOf(await response.json());
+    return { demo: api === null, api };
+  } catch {
+    return { demo: false, api: null };
+  }
+}
+
+let config; // the promise of the last config read
+const loadConfig = () => (config ??= caches.match(CONFIG, { cacheName: DATA_CACHE }).then(readConfig));
+
+async function digest(response) {
+  const hash = await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer());
+  return [...new Uint8Array(hash, 0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const fresh = await fetch(CONFIG, { cache: 'no-cache' }).catch(() => null);
+      const settings = await readConfig(fresh && fresh.clone());
+      if (fresh && fresh.ok) await stash(await caches.open(DATA_CACHE), CONFIG, fresh);
+      config = Promise.resolve(settings);
+      const cache = await caches.open(SHELL_CACHE);
+      const files = settings.demo ? SHELL.concat(DEMO) : SHELL;
+      // A file that is not this build's (a deployment half done) fails the install; the browser tries
+      // again later, and the old build keeps serving its own files meanwhile.
+      await Promise.all(
+        files.map(async ([file, hash]) => {
+          const url = at(file);
+          if (await cache.match(url)) return;
+          const response = await fetch(url, { cache: 'no-cache' });
+          if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
+          await cache.put(url, response);
+        }),
+      );
+      // The catalogue for offline search (kept across builds: fetched again only when it is old).
+      if (settings.api) await refreshCatalogue(settings.api).catch(() => {});
+      // The first visit: nothing to mix with, so take over at once.
+      if (!self.registration.active) await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith('ppid-shell-') && name !== SHELL_CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.hash = '';
+  const href = url.href;
+  if (request.mode === 'navigate') {
+    if (isPage(url)) {
+      event.respondWith(loadConfig().then(({ api }) => (api && href.startsWith(`${api}/`) ? fetch(request) : fromShell(INDEX, request))));
+    }
+    return;
+  }
+  if (href === CONFIG) {
+    event.respondWith(fromNetwork(request, href, true));
+    return;
+  }
+  if (FILES.has(href)) {
+    event.respondWith(fromShell(href, request));
+    return;
+  }
+  if (url.pathname.includes('/v1/')) {
+    event.respondWith(
+      loadConfig().then(({ api }) => {
+        const path = api && href.startsWith(`${api}/v1/`) ? href.slice(api.length) : null;
+        if (path && KEPT.test(path.split('?')[0])) return fromNetwork(request, href, false, path, api, event);
+        return fetch(request);
+      }),
+    );
+  }
+});
+
+/** A page of the app (no file extension, not under the API), as the server's history fallback decides. */
+function isPage(url) {
+  if (url.origin !== ROOT.origin || !url.pathname.startsWith(ROOT.pathname)) return false;
+  return !url.pathname.slice(ROOT.pathname.length).split('/').pop().includes('.') || url.href === INDEX;
+}
+
+async function fromShell(key, request) {
+  return (await caches.match(key, { cacheName: SHELL_CACHE })) || fetch(request);
+}
+
+/** Keeps a copy of a 200 answer with the time it was saved. */
+async function stash(cache, key, response) {
+  const headers = new Headers(response.headers);
+  headers.delete('Content-Encoding');
+  headers.delete('Content-Length');
+  headers.set(STORED_AT, String(Date.now()));
+  const body = await response.arrayBuffer();
+  await cache.put(key, new Response(body, { status: response.status, statusText: response.statusText, headers }));
+}
+
+/** The network's answer (saved when it is a 200), else the saved copy marked with when it was saved. */
+async function fromNetwork(request, key, isConfig, path, api, event) {
+  const cache = await caches.open(DATA_CACHE);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const saved = await savedCopy(cache, key, path);
+    if (saved) return saved;
+    throw error;
+  }
+  // 502, 503, 504: a gateway says the backend cannot be reached, as good as offline. A 500 is the
+  // backend's own answer and is shown as such (tests/e2e/hostile.test.mjs).
+  if (response.status >= 502 && response.status <= 504) return (await savedCopy(cache, key, path)) || response;
+  if (response.ok) {
+    const read = isConfig && response.clone();
+    const copy = stash(cache, key, response.clone());
+    if (isConfig) config = copy.catch(() => {}).then(() => readConfig(read));
+    else if (path === '/v1/meta' && event) event.waitUntil(copy.then(() => refreshCatalogue(api)).catch(() => {}));
+    else event?.waitUntil(copy.catch(() => {}));
+  }
+  return response;
+}
+
+async function savedCopy(cache, key, path) {
+  const saved = await cache.match(key);
+  if (!saved) return null;
+  const headers = new Headers(saved.headers);
+  headers.set(SAVED_AT, headers.get(STORED_AT) || '0');
+  headers.delete(STORED_AT);
+  let body = await saved.arrayBuffer();
+  if (path === '/v1/meta') {
+    // The saved catalogue can be searched by the portal itself, not by a backend it cannot reach.
+    try {
+      const meta = JSON.parse(new TextDecoder().decode(body));
+      if (Array.isArray(meta.features)) meta.features = meta.features.filter((f) => f !== 'catalogue_search');
+      body = JSON.stringify(meta);
+      headers.delete('Content-Length');
+    } catch {
+      // not JSON: answered as it was saved
+    }
+  }
+  return new Response(body, { status: saved.status, statusText: saved.statusText, headers });
+}
+
+/**
+ * The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs),
+ * and the units: what the catalogue page needs offline.
+ */
+async function saveCatalogue(api) {
+  const cache = await caches.open(DATA_CACHE);
+  const units = await fetch(`${api}/v1/units`, { cache: 'no-cache' });
+  if (units.ok) await stash(cache, `${api}/v1/units`, units);
+  for (let page = 1, seen = 0; page <= 1000; page++) {
+    const key = `${api}/v1/catalogue?page=${page}&per_page=100`;
+    const response = await fetch(key, { cache: 'no-cache' });
+    if (!response.ok) return;
+    const { items, total } = await response.clone().json();
+    await stash(cache, key, response);
+    seen += Array.isArray(items) ? items.length : 0;
+    if (!Array.isArray(items) || items.length === 0 || seen >= total) break;
+  }
+  await cache.put(`${api}/__catalogue-saved`, new Response(String(Date.now())));
+}
+
+/** Fetches the whole catalogue again when the saved one is older than CATALOGUE_EVERY. */
+async function refreshCatalogue(api) {
+  const mark = await caches.match(`${api}/__catalogue-saved`, { cacheName: DATA_CACHE });
+  if (mark && Date.now() - Number(await mark.text()) < CATALOGUE_EVERY) return;
+  await saveCatalogue(api);
+}
