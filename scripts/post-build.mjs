@@ -8,7 +8,7 @@
 //    bundles by path (`app::Bundle` in src/app.rs): the forms bundle (`ppid-forms`) for /permohonan,
 //    the objection bundle (`ppid-objection`) for /keberatan, the status bundle (`ppid-status`) for
 //    /status, the main bundle for every
-//    other page. Trunk builds the two extra bundles as classic scripts, the only way it builds more
+//    other page. Trunk builds the extra bundles as classic scripts, the only way it builds more
 //    than one wasm. The preload links for the main bundle go: another bundle's page must not
 //    download it. A bundle's JS and wasm downloads start at once instead.
 // Runs inside Trunk with TRUNK_STAGING_DIR set.
