@@ -110,6 +110,10 @@ async function registered(page) {
   await page.getByRole('heading', { name: T.sent, level: 1 }).waitFor({ timeout: 20000 });
   const number = (await page.locator('.confirmation .reference').innerText()).trim();
   assert.match(number, /^PPID-2026-\d{6}$/);
+  // Registered during a moment online, the deadlines may have met the network gone again: the
+  // citizen then has "Coba lagi".
+  await page.locator('dl.deadlines, .error-panel').first().waitFor();
+  if (await page.locator('.error-panel').count()) await page.getByRole('button', { name: 'Coba lagi' }).click();
   await page.waitForSelector('dl.deadlines');
   return number;
 }
