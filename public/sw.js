@@ -205,12 +205,17 @@ async function savedCopy(cache, key, path) {
 
 /**
  * The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs),
- * and the units: what the catalogue page needs offline.
+ * the units, the metadata, the announcements and the calendars: what the pages need offline.
  */
 async function saveCatalogue(api) {
   const cache = await caches.open(DATA_CACHE);
-  const units = await fetch(`${api}/v1/units`, { cache: 'no-cache' });
-  if (units.ok) await stash(cache, `${api}/v1/units`, units);
+  // What every page needs to start, and the working-day calendars of this year and the next: a first
+  // visit straight to a form must open offline too, not only the pages visited.
+  const year = new Date().getFullYear();
+  for (const part of ['/v1/meta', '/v1/announcements', '/v1/units', `/v1/calendar/${year}`, `/v1/calendar/${year + 1}`]) {
+    const response = await fetch(`${api}${part}`, { cache: 'no-cache' }).catch(() => null);
+    if (response && response.ok) await stash(cache, `${api}${part}`, response);
+  }
   for (let page = 1, seen = 0; page <= 1000; page++) {
     const key = `${api}/v1/catalogue?page=${page}&per_page=100`;
     const response = await fetch(key, { cache: 'no-cache' });

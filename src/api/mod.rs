@@ -93,6 +93,8 @@ pub fn watch_reach(f: impl Fn(Reach) + 'static) {
 
 fn report(result: &Result<RawReply, ApiError>) {
     let reach = match result {
+        // Saved data while the browser is offline: say offline, the plainer of the two.
+        Ok(_) if is_offline() => Reach::Offline,
         Ok(r) if r.saved_at.is_some() => Reach::Saved(r.saved_at.unwrap_or_default()),
         Ok(r) if r.status >= 500 => Reach::Down,
         Ok(_) => Reach::Reached,

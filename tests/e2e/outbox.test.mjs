@@ -176,7 +176,7 @@ test('backend down at submit: a provisional receipt that survives a reload, repl
   });
 });
 
-test('offline at submit: provisional receipt, then back online it is sent by itself, once, through repeated reconnects', { timeout: 90_000 }, async () => {
+test('offline at submit: provisional receipt, a reload offline, then back online it is sent by itself, once, through repeated reconnects', { timeout: 90_000 }, async () => {
   await withPage('offline', async (page) => {
     await begin(page, server.url);
     await fillAll(page, 'legal_entity');
@@ -185,9 +185,13 @@ test('offline at submit: provisional receipt, then back online it is sent by its
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) posts += 1;
     });
+    // After one visit the service worker holds the portal: a reload works offline too.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
     await page.context().setOffline(true);
     await page.getByRole('button', { name: T.submit }).click();
-    await provisional(page, SAY.queuedRequest);
+    const local = await provisional(page, SAY.queuedRequest);
+    await page.reload();
+    assert.equal(await provisional(page, SAY.queuedRequest), local, 'the same provisional receipt after a reload offline');
     assert.equal(await indicator(page).getAttribute('data-reach'), 'offline');
     assert.match(await indicator(page).innerText(), new RegExp(SAY.offline));
     await assertNoAxeViolations(page, 'provisional receipt offline');
