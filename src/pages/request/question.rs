@@ -442,7 +442,10 @@ fn CheckAnswers() -> impl IntoView {
             answers.update(|d| d.idempotency_key = new_idempotency_key());
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
-        let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
+        let (key, body) = answers.with_untracked(|d| {
+            let body = crate::offline::kiosk::mark(d.submission());
+            (d.idempotency_key.clone(), body)
+        });
         let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
         pending.set(true);
@@ -542,6 +545,7 @@ fn CheckAnswers() -> impl IntoView {
             {row(Step::Obtain, t.q_obtain, obtain.join(", "))}
             {d.wants_copy().then(|| row(Step::Delivery, t.q_delivery, format!("{delivery} {delivery_to}")))}
         </dl>
+        <crate::offline::kiosk::AssistedBy/>
         <p>{t.declaration}</p>
         <div aria-live="polite">
             {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
