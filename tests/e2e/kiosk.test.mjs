@@ -141,6 +141,7 @@ async function assertWiped(page, what) {
   await page.getByRole('region', { name: K.bar }).waitFor();
   const left = await page.evaluate(async () => ({
     local: Object.keys(localStorage).filter((k) => k.startsWith('ppid.')),
+    lang_setting: localStorage.getItem('ppid.lang'),
     journal: localStorage.getItem('ppid.demo.journal'),
     session: Object.keys(sessionStorage),
     databases: (await indexedDB.databases()).map((d) => d.name),
@@ -152,7 +153,9 @@ async function assertWiped(page, what) {
       ...[...document.querySelectorAll('input, textarea, select')].map((f) => f.value),
     ].join('\n'),
   }));
-  assert.deepEqual(left.local.filter((k) => k !== JOURNAL_KEY), [], `${what}: no ppid.* key but the demo journal in localStorage`);
+  // The fresh page writes its language again: Bahasa Indonesia.
+  assert.deepEqual(left.local.filter((k) => k !== JOURNAL_KEY && k !== 'ppid.lang'), [], `${what}: no ppid.* key but the demo journal (and the language) in localStorage`);
+  assert.ok(left.lang_setting === null || left.lang_setting === '"id"', `${what}: the language setting is Bahasa Indonesia (${left.lang_setting})`);
   assert.equal(left.journal, '{"requests":[]}', `${what}: the demo backend's journal is kept`);
   assert.deepEqual(left.session, [], `${what}: sessionStorage is empty`);
   assert.deepEqual(left.databases.filter((n) => n !== OUTBOX_DB), [], `${what}: no IndexedDB database but the outbox`);
@@ -216,7 +219,7 @@ test('Mulai baru: confirmed inside the page (Batal keeps everything), then wipes
   await withPage('start-over', {}, async (page) => {
     await page.goto(`${server.url}/permohonan`);
     await waitForApp(page);
-    await page.getByRole('button', { name: K.officer }).click();
+    await page.getByRole('button', { name: K.officer, exact: true }).click();
     await page.getByLabel(K.officerField).fill(OFFICER);
     await page.getByRole('button', { name: K.officerStart }).click();
     await page.getByText(K.officerOn).waitFor();
@@ -250,7 +253,7 @@ test('Mulai baru: confirmed inside the page (Batal keeps everything), then wipes
     await page.goto(`${server.url}/`);
     await waitForApp(page);
     assert.equal(await page.getByText(K.officerOn).count(), 0, 'officer mode ended');
-    assert.equal(await page.getByRole('button', { name: K.officer }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: K.officer, exact: true }).count(), 1);
   });
 });
 
@@ -261,7 +264,7 @@ test('officer mode: the bar, its form and errors are accessible, and the request
     const bar = page.getByRole('region', { name: K.bar });
     assert.equal(await bar.getByRole('button', { name: K.back }).count(), 0, 'no back button on the home page');
     await assertNoAxeViolations(page, 'kiosk bar (home)');
-    const toggle = bar.getByRole('button', { name: K.officer });
+    const toggle = bar.getByRole('button', { name: K.officer, exact: true });
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
