@@ -9,11 +9,10 @@
 use crate::app::{use_portal, use_texts};
 use crate::components::router::use_location;
 use crate::contract::{Channel, RequestSubmission};
-use leptos::html;
 use leptos::prelude::*;
 use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// The officer's name or NIP while officer mode is on (sessionStorage: wiped with the rest).
 const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
@@ -36,6 +35,8 @@ const ACTIVITY: [&str; 6] = [
 thread_local! {
     /// Whether this page runs in kiosk mode (set by [`Kiosk`]).
     static KIOSK: Cell<bool> = const { Cell::new(false) };
+    /// The texts of the language the bar was last built in.
+    static TEXTS: Cell<Option<&'static crate::i18n::Texts>> = const { Cell::new(None) };
 }
 
 /// The officer filling in forms for citizens, while officer mode is on in kiosk mode.
@@ -93,101 +94,370 @@ pub fn Kiosk() -> impl IntoView {
     if let Some(root) = &root {
         let _ = root.class_list().add_1("kiosk");
     }
-    Some(view! { <Bar idle warning/> })
-}
-
-#[component]
-fn Bar(idle: u32, warning: u32) -> impl IntoView {
     let t = use_texts();
     let location = use_location();
     let at_home = move || location.with(|l| l.segments().is_empty());
-    let left = idle_timer(idle, warning, at_home());
-    let confirming = RwSignal::new(false);
-    let back = move |_| {
-        let _ = window().history().map(|h| h.back());
-    };
-    view! {
-        <section class="kiosk-bar" aria-label=t.kiosk_bar>
-            <div class="kiosk-actions">
-                {move || (!at_home()).then(|| view! {
-                    <button type="button" class="button secondary" on:click=back>{t.kiosk_back}</button>
-                })}
-                <button type="button" id="kiosk-start-over" class="button" aria-haspopup="dialog"
-                    on:click=move |_| confirming.set(true)>{t.kiosk_start_over}</button>
-                <Officer/>
-            </div>
-        </section>
-        <Dialog id="kiosk-idle" open=Signal::derive(move || left.get().is_some())
-            on_cancel=Callback::new(move |()| left.set(None))>
-            <h2 id="kiosk-idle-title">{t.kiosk_idle_title}</h2>
-            <p id="kiosk-idle-desc">{t.kiosk_idle_body}</p>
-            <p id="kiosk-idle-left" class="kiosk-count">
-                {move || left.get().map(|s| format!("{} {s} {}", t.kiosk_idle_left.0, t.kiosk_idle_left.1))}
-            </p>
-            // The visible count changes every second; a screen reader hears it every ten and at five.
-            <p class="visually-hidden" aria-live="polite" aria-atomic="true">
-                {move || left.get().filter(|s| *s < warning && (s % 10 == 0 || *s == 5))
-                    .map(|s| format!("{} {s} {}", t.kiosk_idle_left.0, t.kiosk_idle_left.1))}
-            </p>
-            <button type="button" class="button" on:click=move |_| left.set(None)>{t.kiosk_continue}</button>
-        </Dialog>
-        <Dialog id="kiosk-confirm" open=confirming.into()
-            on_cancel=Callback::new(move |()| confirming.set(false))>
-            <h2 id="kiosk-confirm-title">{t.kiosk_start_over_title}</h2>
-            <p id="kiosk-confirm-desc">{t.kiosk_start_over_body}</p>
-            <div class="kiosk-actions">
-                <button type="button" class="button" on:click=move |_| wipe()>{t.kiosk_start_over_confirm}</button>
-                <button type="button" class="button secondary" autofocus=true
-                    on:click=move |_| confirming.set(false)>{t.kiosk_cancel}</button>
-            </div>
-        </Dialog>
-    }
+    start_idle_timer(t, idle, warning, at_home());
+    let bar = NodeRef::<leptos::html::Section>::new();
+    let home = at_home();
+    TEXTS.with(|c| c.set(Some(t)));
+    // A language switch renders the shell again and reuses this element: build it afresh.
+    bar.on_load(move |bar| {
+        bar.set_text_content(None);
+        let _ = build_bar(&bar, t, home);
+        if !bar.has_attribute("data-listening") {
+            let _ = bar.set_attribute("data-listening", "");
+            listen(&bar);
+        }
+    });
+    Effect::new(move || set_hidden("kiosk-back", at_home()));
+    Some(view! { <section class="kiosk-bar" aria-label=t.kiosk_bar node_ref=bar></section> })
 }
 
-/// Counts idle seconds and returns the seconds left before the wipe while the warning shows
-/// (`None` otherwise; setting it to `None` is "Lanjutkan"). On the untouched home page nothing
-/// runs until someone touches the screen: a kiosk waiting for its next citizen is not reloaded.
-fn idle_timer(idle: u32, warning: u32, at_home: bool) -> RwSignal<Option<u32>> {
-    let left = RwSignal::new(None::<u32>);
-    let last = Rc::new(Cell::new(js_sys::Date::now()));
-    let armed = Rc::new(Cell::new(!at_home));
-    let mut listeners = Vec::new();
-    for name in ACTIVITY {
-        let (last, armed) = (last.clone(), armed.clone());
-        listeners.push(window_event_listener_untyped(name, move |_| {
-            // While the warning shows, only its button keeps the session.
-            if left.try_with_untracked(Option::is_none).unwrap_or(false) {
-                last.set(js_sys::Date::now());
-                armed.set(true);
-            }
-        }));
+// The bar and its dialogs are built from data, and what changes (the countdown, officer mode, the
+// dialogs) is set on the DOM by the handlers: a typed, reactive view for each element would cost
+// about 10 KB gzip of wasm on every page of every bundle.
+
+/// Appends an element with attributes and text to `parent`.
+fn el(
+    parent: &web_sys::Element,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) -> Option<web_sys::Element> {
+    let e = document().create_element(tag).ok()?;
+    for (name, value) in attrs {
+        e.set_attribute(name, value).ok()?;
     }
-    // "Lanjutkan": the idle time starts again.
-    {
-        let last = last.clone();
-        Effect::new(move |was: Option<bool>| {
-            let shown = left.with(Option::is_some);
-            if was == Some(true) && !shown {
-                last.set(js_sys::Date::now());
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    parent.append_child(&e).ok()?;
+    Some(e)
+}
+
+/// A modal alert dialog with its heading and description (`<id>-title`, `<id>-desc`).
+fn dialog(
+    parent: &web_sys::Element,
+    id: &str,
+    described_by: &str,
+    title: &str,
+    body: &str,
+) -> Option<web_sys::Element> {
+    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
+    let d = el(
+        parent,
+        "dialog",
+        &[
+            ("id", id),
+            ("class", "kiosk-dialog"),
+            ("role", "alertdialog"),
+            ("aria-modal", "true"),
+            ("aria-labelledby", &title_id),
+            ("aria-describedby", described_by),
+        ],
+        "",
+    )?;
+    el(&d, "h2", &[("id", &title_id)], title)?;
+    el(&d, "p", &[("id", &desc_id)], body)?;
+    Some(d)
+}
+
+/// The bar: back, "Mulai baru", officer mode and its form; the idle and "Mulai baru" dialogs.
+fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bool) -> Option<()> {
+    const BUTTON: (&str, &str) = ("type", "button");
+    let officer = assisted_by();
+    let actions = el(bar, "div", &[("class", "kiosk-actions")], "")?;
+    let back = el(
+        &actions,
+        "button",
+        &[
+            BUTTON,
+            ("id", "kiosk-back"),
+            ("class", "button secondary"),
+            ("data-kiosk", "back"),
+        ],
+        t.kiosk_back,
+    )?;
+    let _ = back.toggle_attribute_with_force("hidden", at_home);
+    el(
+        &actions,
+        "button",
+        &[
+            BUTTON,
+            ("id", "kiosk-start-over"),
+            ("class", "button"),
+            ("aria-haspopup", "dialog"),
+            ("data-kiosk", "start-over"),
+        ],
+        t.kiosk_start_over,
+    )?;
+    let on = officer
+        .as_ref()
+        .map(|who| format!("{} {who}", t.kiosk_officer_on))
+        .unwrap_or_default();
+    el(
+        &actions,
+        "p",
+        &[
+            ("id", "kiosk-officer-on"),
+            ("class", "kiosk-officer-on"),
+            ("role", "status"),
+        ],
+        &on,
+    )?;
+    let end = el(
+        &actions,
+        "button",
+        &[
+            BUTTON,
+            ("id", "kiosk-officer-end"),
+            ("class", "button secondary"),
+            ("data-kiosk", "officer-end"),
+        ],
+        t.kiosk_officer_end,
+    )?;
+    let _ = end.toggle_attribute_with_force("hidden", officer.is_none());
+    let toggle = el(
+        &actions,
+        "button",
+        &[
+            BUTTON,
+            ("id", "kiosk-officer"),
+            ("class", "button secondary"),
+            ("aria-expanded", "false"),
+            ("aria-controls", "kiosk-officer-form"),
+            ("data-kiosk", "officer"),
+        ],
+        t.kiosk_officer,
+    )?;
+    let _ = toggle.toggle_attribute_with_force("hidden", officer.is_some());
+    let form = el(
+        &actions,
+        "form",
+        &[
+            ("id", "kiosk-officer-form"),
+            ("class", "kiosk-officer-form"),
+            ("novalidate", ""),
+            ("hidden", ""),
+        ],
+        "",
+    )?;
+    let field = el(
+        &form,
+        "div",
+        &[("id", "kiosk-officer-field"), ("class", "field")],
+        "",
+    )?;
+    el(
+        &field,
+        "label",
+        &[("for", "kiosk-officer-name")],
+        t.kiosk_officer_field.0,
+    )?;
+    el(
+        &field,
+        "p",
+        &[("class", "hint"), ("id", "kiosk-officer-name-hint")],
+        t.kiosk_officer_field.1,
+    )?;
+    el(
+        &field,
+        "p",
+        &[
+            ("class", "error-message"),
+            ("id", "kiosk-officer-name-error"),
+            ("hidden", ""),
+        ],
+        t.kiosk_officer_missing,
+    )?;
+    el(
+        &field,
+        "input",
+        &[
+            ("type", "text"),
+            ("id", "kiosk-officer-name"),
+            ("autocomplete", "off"),
+            ("maxlength", "100"),
+            ("aria-describedby", "kiosk-officer-name-hint"),
+        ],
+        "",
+    )?;
+    el(
+        &form,
+        "button",
+        &[("type", "submit"), ("class", "button")],
+        t.kiosk_officer_start,
+    )?;
+
+    let idle = dialog(
+        bar,
+        "kiosk-idle",
+        "kiosk-idle-desc kiosk-idle-left",
+        t.kiosk_idle_title,
+        t.kiosk_idle_body,
+    )?;
+    el(
+        &idle,
+        "p",
+        &[("id", "kiosk-idle-left"), ("class", "kiosk-count")],
+        "",
+    )?;
+    // The visible count changes every second; a screen reader hears it every ten and at five.
+    el(
+        &idle,
+        "p",
+        &[
+            ("id", "kiosk-idle-live"),
+            ("class", "visually-hidden"),
+            ("aria-live", "polite"),
+            ("aria-atomic", "true"),
+        ],
+        "",
+    )?;
+    el(
+        &idle,
+        "button",
+        &[BUTTON, ("class", "button"), ("data-kiosk", "continue")],
+        t.kiosk_continue,
+    )?;
+
+    let confirm = dialog(
+        bar,
+        "kiosk-confirm",
+        "kiosk-confirm-desc",
+        t.kiosk_start_over_title,
+        t.kiosk_start_over_body,
+    )?;
+    let choices = el(&confirm, "div", &[("class", "kiosk-actions")], "")?;
+    el(
+        &choices,
+        "button",
+        &[BUTTON, ("class", "button"), ("data-kiosk", "wipe")],
+        t.kiosk_start_over_confirm,
+    )?;
+    // The safe choice has focus when the dialog opens.
+    el(
+        &choices,
+        "button",
+        &[
+            BUTTON,
+            ("class", "button secondary"),
+            ("autofocus", ""),
+            ("data-kiosk", "cancel"),
+        ],
+        t.kiosk_cancel,
+    )?;
+    Some(())
+}
+
+/// One listener for the whole bar: each button says what it does in `data-kiosk`. Escape on a
+/// dialog (`cancel`, which does not bubble: caught on the way down) is its safe choice.
+fn listen(bar: &web_sys::Element) {
+    let handler =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let target = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let action = target
+                .as_ref()
+                .and_then(|e| e.closest("[data-kiosk]").ok().flatten())
+                .and_then(|e| e.get_attribute("data-kiosk"));
+            match (ev.type_().as_str(), action.as_deref()) {
+                ("submit", _) => {
+                    ev.prevent_default();
+                    if let Some(t) = TEXTS.with(Cell::get) {
+                        start_officer(t);
+                    }
+                }
+                ("cancel", _) => {
+                    ev.prevent_default();
+                    if target.is_some_and(|d| d.id() == "kiosk-idle") {
+                        keep_session();
+                    } else {
+                        close("kiosk-confirm");
+                    }
+                }
+                ("click", Some("back")) => back(),
+                ("click", Some("start-over")) => show_modal("kiosk-confirm"),
+                ("click", Some("officer")) => toggle_officer_form(),
+                ("click", Some("officer-end")) => end_officer(),
+                ("click", Some("continue")) => keep_session(),
+                ("click", Some("wipe")) => wipe(),
+                ("click", Some("cancel")) => close("kiosk-confirm"),
+                _ => {}
             }
-            shown
         });
+    for (name, capture) in [("click", false), ("submit", false), ("cancel", true)] {
+        let _ = bar.add_event_listener_with_callback_and_bool(
+            name,
+            handler.as_ref().unchecked_ref(),
+            capture,
+        );
     }
+    // Lives as long as the bar's element (until a language switch renders a new one).
+    handler.forget();
+}
+
+/// The idle clock, shared by the activity listeners, the ticks and "Lanjutkan".
+struct Idle {
+    /// When the screen was last touched (ms since the epoch).
+    last: Cell<f64>,
+    /// Whether anything may need wiping: on the untouched home page nothing runs until someone
+    /// touches the screen, so a kiosk waiting for its next citizen is not reloaded again and again.
+    armed: Cell<bool>,
+    /// Whether the warning is showing (then only its button keeps the session).
+    warning: Cell<bool>,
+}
+
+thread_local! {
+    static IDLE: Idle = const { Idle { last: Cell::new(0.0), armed: Cell::new(false), warning: Cell::new(false) } };
+}
+
+/// Listens for activity and ticks every second: the warning after `idle` seconds, counting down
+/// `warning` seconds, then the wipe. Stopped when the bar is unmounted.
+fn start_idle_timer(t: &'static crate::i18n::Texts, idle: u32, warning: u32, at_home: bool) {
+    IDLE.with(|i| {
+        i.last.set(js_sys::Date::now());
+        i.armed.set(!at_home);
+        i.warning.set(false);
+    });
+    let listeners: Vec<_> = ACTIVITY
+        .iter()
+        .map(|name| {
+            window_event_listener_untyped(name, |_| {
+                IDLE.with(|i| {
+                    if !i.warning.get() {
+                        i.last.set(js_sys::Date::now());
+                        i.armed.set(true);
+                    }
+                })
+            })
+        })
+        .collect();
     let tick = move || {
-        if !armed.get() {
+        let (armed, last) = IDLE.with(|i| (i.armed.get(), i.last.get()));
+        if !armed {
             return;
         }
-        let idle_for = ((js_sys::Date::now() - last.get()) / 1000.0).max(0.0) as u32;
+        let idle_for = ((js_sys::Date::now() - last) / 1000.0).max(0.0) as u32;
         if idle_for < idle {
             return;
         }
-        let remaining = (idle + warning).saturating_sub(idle_for);
-        if remaining == 0 {
-            armed.set(false);
-            left.try_set(None);
+        let left = (idle + warning).saturating_sub(idle_for);
+        if left == 0 {
+            IDLE.with(|i| i.armed.set(false));
             wipe();
-        } else if left.try_get_untracked() != Some(Some(remaining)) {
-            left.try_set(Some(remaining));
+            return;
+        }
+        let text = format!("{} {left} {}", t.kiosk_idle_left.0, t.kiosk_idle_left.1);
+        set_text("kiosk-idle-left", &text);
+        if left < warning && (left % 10 == 0 || left == 5) {
+            set_text("kiosk-idle-live", &text);
+        }
+        if !IDLE.with(|i| i.warning.replace(true)) {
+            set_text("kiosk-idle-live", "");
+            show_modal("kiosk-idle");
         }
     };
     let interval = set_interval_with_handle(tick, Duration::from_secs(1)).ok();
@@ -199,121 +469,135 @@ fn idle_timer(idle: u32, warning: u32, at_home: bool) -> RwSignal<Option<u32>> {
             l.remove();
         }
     });
-    left
 }
 
-/// A modal alert dialog (`showModal`: the page behind is inert and focus moves in). Escape is
-/// `on_cancel`; closing returns focus where it was.
-#[component]
-fn Dialog(
-    id: &'static str,
-    open: Signal<bool>,
-    on_cancel: Callback<()>,
-    children: Children,
-) -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move || {
-        let want = open.get();
-        if let Some(d) = dialog.get() {
-            if want && !d.open() {
-                let _ = d.show_modal();
-            } else if !want && d.open() {
-                d.close();
-            }
-        }
+/// "Lanjutkan": the warning closes and the idle time starts again.
+fn keep_session() {
+    IDLE.with(|i| {
+        i.warning.set(false);
+        i.last.set(js_sys::Date::now());
     });
-    view! {
-        <dialog node_ref=dialog id=id class="kiosk-dialog" role="alertdialog" aria-modal="true"
-            aria-labelledby=format!("{id}-title") aria-describedby=format!("{id}-desc")
-            on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); on_cancel.run(()); }>
-            {children()}
-        </dialog>
+    close("kiosk-idle");
+}
+
+/// Officer mode on, for the name or NIP typed; or the error when nothing was typed.
+fn start_officer(t: &'static crate::i18n::Texts) {
+    let who = element("kiosk-officer-name")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| {
+            i.value()
+                .trim()
+                .chars()
+                .take(MAX_OFFICER)
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    let missing = who.is_empty();
+    if let Some(field) = element("kiosk-officer-field") {
+        let _ = field.class_list().toggle_with_force("field-error", missing);
+    }
+    set_hidden("kiosk-officer-name-error", !missing);
+    if let Some(input) = element("kiosk-officer-name") {
+        let described = if missing {
+            "kiosk-officer-name-hint kiosk-officer-name-error"
+        } else {
+            "kiosk-officer-name-hint"
+        };
+        let _ = input.set_attribute("aria-describedby", described);
+        let _ = if missing {
+            input.set_attribute("aria-invalid", "true")
+        } else {
+            input.remove_attribute("aria-invalid")
+        };
+    }
+    if missing {
+        focus("kiosk-officer-name");
+        return;
+    }
+    if let Some(s) = session() {
+        let _ = s.set_item(ASSISTED_KEY, &who);
+    }
+    set_text("kiosk-officer-on", &format!("{} {who}", t.kiosk_officer_on));
+    show_officer(true);
+    focus("kiosk-officer-end");
+}
+
+/// Officer mode off: what is sent from now on is the citizen's own.
+fn end_officer() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(ASSISTED_KEY);
+    }
+    set_text("kiosk-officer-on", "");
+    if let Some(input) = element("kiosk-officer-name") {
+        if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+            input.set_value("");
+        }
+    }
+    show_officer(false);
+    focus("kiosk-officer");
+}
+
+/// Shows "Akhiri mode petugas" (on) or "Mode petugas" (off), the form closed.
+fn show_officer(on: bool) {
+    set_hidden("kiosk-officer-end", !on);
+    set_hidden("kiosk-officer", on);
+    set_hidden("kiosk-officer-form", true);
+    if let Some(b) = element("kiosk-officer") {
+        let _ = b.set_attribute("aria-expanded", "false");
     }
 }
 
-/// "Mode petugas": an officer fills in forms for a citizen; what is sent records who.
-#[component]
-fn Officer() -> impl IntoView {
-    let t = use_texts();
-    let officer = RwSignal::new(assisted_by());
-    let open = RwSignal::new(false);
-    let missing = RwSignal::new(false);
-    let input = NodeRef::<html::Input>::new();
-    let focus = |id: &'static str| {
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(id) {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        })
-    };
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let who = input
-            .get()
-            .map(|i| {
-                i.value()
-                    .trim()
-                    .chars()
-                    .take(MAX_OFFICER)
-                    .collect::<String>()
-            })
-            .unwrap_or_default();
-        if who.is_empty() {
-            missing.set(true);
-            focus("kiosk-officer-name");
-            return;
-        }
-        if let Some(s) = session() {
-            let _ = s.set_item(ASSISTED_KEY, &who);
-        }
-        missing.set(false);
-        open.set(false);
-        officer.set(Some(who));
-        focus("kiosk-officer-end");
-    };
-    let end = move |_| {
-        if let Some(s) = session() {
-            let _ = s.remove_item(ASSISTED_KEY);
-        }
-        officer.set(None);
-        focus("kiosk-officer");
-    };
-    let toggle = move |_| {
-        open.update(|o| *o = !*o);
-        missing.set(false);
-        if open.get_untracked() {
-            focus("kiosk-officer-name");
-        }
-    };
-    move || {
-        match officer.get() {
-        Some(who) => view! {
-            <p class="kiosk-officer-on" role="status">{t.kiosk_officer_on} " " <strong>{who}</strong></p>
-            <button type="button" id="kiosk-officer-end" class="button secondary" on:click=end>{t.kiosk_officer_end}</button>
-        }
-        .into_any(),
-        None => view! {
-            <button type="button" id="kiosk-officer" class="button secondary" aria-expanded=move || open.get().to_string()
-                aria-controls="kiosk-officer-form" on:click=toggle>{t.kiosk_officer}</button>
-            <form id="kiosk-officer-form" class="kiosk-officer-form" hidden=move || !open.get() on:submit=start novalidate=true>
-                <div class="field" class:field-error=move || missing.get()>
-                    <label for="kiosk-officer-name">{t.kiosk_officer_field.0}</label>
-                    <p class="hint" id="kiosk-officer-name-hint">{t.kiosk_officer_field.1}</p>
-                    {move || missing.get().then(|| view! {
-                        <p class="error-message" id="kiosk-officer-name-error">{t.kiosk_officer_missing}</p>
-                    })}
-                    <input type="text" id="kiosk-officer-name" node_ref=input autocomplete="off" maxlength=MAX_OFFICER
-                        aria-invalid=move || missing.get().then_some("true")
-                        aria-describedby=move || if missing.get() { "kiosk-officer-name-hint kiosk-officer-name-error" } else { "kiosk-officer-name-hint" }/>
-                </div>
-                <button type="submit" class="button">{t.kiosk_officer_start}</button>
-            </form>
-        }
-        .into_any(),
+fn toggle_officer_form() {
+    let open = element("kiosk-officer-form").is_some_and(|f| f.has_attribute("hidden"));
+    set_hidden("kiosk-officer-form", !open);
+    if let Some(b) = element("kiosk-officer") {
+        let _ = b.set_attribute("aria-expanded", if open { "true" } else { "false" });
     }
+    if open {
+        focus("kiosk-officer-name");
+    }
+}
+
+/// Back one page, for a screen without browser controls.
+fn back() {
+    let _ = window().history().map(|h| h.back());
+}
+
+fn element(id: &str) -> Option<web_sys::Element> {
+    document().get_element_by_id(id)
+}
+
+fn set_text(id: &str, text: &str) {
+    if let Some(e) = element(id) {
+        e.set_text_content(Some(text));
+    }
+}
+
+fn set_hidden(id: &str, hidden: bool) {
+    if let Some(e) = element(id) {
+        let _ = e.toggle_attribute_with_force("hidden", hidden);
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(e) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
+/// Opens a dialog modally: the page behind is inert and focus moves in (to `autofocus`, if any).
+fn show_modal(id: &str) {
+    if let Some(d) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+        if !d.open() {
+            let _ = d.show_modal();
+        }
+    }
+}
+
+/// Closes a dialog; focus returns where it was before it opened.
+fn close(id: &str) {
+    if let Some(d) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+        d.close();
     }
 }
 
