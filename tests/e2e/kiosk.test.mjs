@@ -16,6 +16,7 @@ import {
   assertNoAxeViolations,
   saveArtifacts,
   DEMO_NOW_MS,
+  SEED,
 } from './harness.mjs';
 import { T as W, begin, next, expectStep, attach, fillAll, pdf, sentPage, DOCS } from './wizard.mjs';
 
@@ -308,7 +309,19 @@ test('officer mode: the bar, its form and errors are accessible, and the request
     await page.waitForSelector('.confirmation .reference');
     await thermal(page, number, 80);
 
+    // The status page, printed on 58 mm paper.
+    page.setConfig({ receipt_paper_mm: 58 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/status?nomor=${number}`);
+    await waitForApp(page);
+    await page.locator('#status-verifier').fill('siti@contoh.id');
+    await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+    await page.locator('section.panel h2').filter({ hasText: number }).waitFor();
+    await thermal(page, number, 58, { numberAt: 'section.panel h2', qr: false });
+
     // The same receipt without a thermal printer: the ordinary layout, on A4.
+    await page.goto(`${server.url}/permohonan/terkirim`);
     page.setConfig({ receipt_paper_mm: null });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -318,15 +331,18 @@ test('officer mode: the bar, its form and errors are accessible, and the request
   });
 });
 
-/** Printed at `mm`: nothing wider than the printable width, number and QR code visible, a page of that width. */
-async function thermal(page, number, mm) {
-  await page.waitForSelector('figure.qr svg');
+/**
+ * Printed at `mm`: nothing wider than the printable width, the number (in `numberAt`) and the QR code
+ * (when the page has one) visible, no navigation, and Chromium's PDF on a page of that width.
+ */
+async function thermal(page, number, mm, { numberAt = '.confirmation .reference', qr = true } = {}) {
+  if (qr) await page.waitForSelector('figure.qr svg');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.receipt), String(mm));
   // The printable width: the paper less the 2 mm margins, at 96 CSS px per inch.
   const width = Math.floor(((mm - 4) / 25.4) * 96);
   await page.setViewportSize({ width, height: 1400 });
   await page.emulateMedia({ media: 'print' });
-  const fit = await page.evaluate(() => {
+  const fit = await page.evaluate((numberAt) => {
     const vw = document.documentElement.clientWidth;
     const wide = [];
     for (const el of document.body.querySelectorAll('*')) {
@@ -346,15 +362,15 @@ async function thermal(page, number, mm) {
       vw,
       scroll: document.documentElement.scrollWidth,
       wide,
-      reference: box('.confirmation .reference'),
+      reference: box(numberAt),
       qr: box('figure.qr svg'),
       nav: shown('.site-header nav') || shown('.kiosk-bar') || shown('.site-footer') || shown('button'),
     };
-  });
+  }, numberAt);
   assert.deepEqual(fit.wide, [], `${mm} mm: every element within ${fit.vw}px`);
   assert.ok(fit.scroll <= fit.vw, `${mm} mm: no horizontal overflow (${fit.scroll} > ${fit.vw})`);
   assert.equal(fit.reference?.text, number, `${mm} mm: the number is printed`);
-  assert.ok(fit.qr && fit.qr.width >= 100 && fit.qr.right <= fit.vw, `${mm} mm: the QR code is printed whole (${JSON.stringify(fit.qr)})`);
+  if (qr) assert.ok(fit.qr && fit.qr.width >= 100 && fit.qr.right <= fit.vw, `${mm} mm: the QR code is printed whole (${JSON.stringify(fit.qr)})`);
   assert.equal(fit.nav, false, `${mm} mm: no navigation, kiosk bar, footer or buttons`);
   // Chromium prints on the named page of that width.
   const doc = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
@@ -409,5 +425,46 @@ test('outside kiosk mode there is no kiosk bar, no timer and no kiosk layout', a
     await page.waitForTimeout(3000);
     assert.equal(await page.getByRole('alertdialog').count(), 0, 'no idle warning');
     assert.equal(new URL(page.url()).pathname, '/permohonan', 'no wipe');
+  });
+});
+
+test('officer mode on an objection: the review names the officer, the backend records it, and the receipt prints on 80 mm', async () => {
+  const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
+  const who = overdue.submission.requester;
+  await withPage('objection-assisted', { receipt_paper_mm: 80 }, async (page) => {
+    // Reason c depends on today's date: the seed's "today" (the idle clock is not needed here).
+    await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
+    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
+    await waitForApp(page);
+    await page.getByRole('button', { name: K.officer, exact: true }).click();
+    await page.getByLabel(K.officerField).fill(OFFICER);
+    await page.getByRole('button', { name: K.officerStart }).click();
+    await page.getByText(K.officerOn).waitFor();
+    await page.locator('#obj-verifier').fill(who.phone.slice(-4));
+    await page.locator('main#main').getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.locator('#obj-reason-c').check();
+    await page.getByLabel('Kasus posisi').fill('Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
+    await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
+    await page.getByLabel('Saya sendiri (perorangan)').check();
+    await page.getByLabel('Nama lengkap').fill(who.name);
+    await page.getByLabel('NIK', { exact: true }).fill(who.nik);
+    await page.getByLabel('Alamat', { exact: true }).fill(who.address);
+    await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
+    await page.locator('main#main').getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    const rows = Object.fromEntries(await page.$$eval('dl.check .row', (rs) => rs.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()])));
+    assert.equal(rows[K.assisted], OFFICER, 'the review names the officer');
+    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
+    const number = (await page.locator('.confirmation .reference').innerText()).trim();
+    const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ number, verifier: who.phone.slice(-4) }),
+    });
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).assisted_by, OFFICER, 'the backend recorded the officer');
+    await page.locator('dl.deadlines dd strong').waitFor();
+    await thermal(page, number, 80, { qr: false });
   });
 });
