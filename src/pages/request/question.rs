@@ -442,10 +442,8 @@ fn CheckAnswers() -> impl IntoView {
             answers.update(|d| d.idempotency_key = new_idempotency_key());
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
-        let (key, body) = answers.with_untracked(|d| {
-            let body = crate::offline::kiosk::mark(d.submission());
-            (d.idempotency_key.clone(), body)
-        });
+        let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
+        let body = crate::offline::kiosk::mark(body);
         let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
         pending.set(true);
