@@ -1255,6 +1255,7 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
             .into_iter()
             .collect(),
         objections: vec![],
+        assisted_by: None,
     };
     let state = |status: &c::RequestStatus, today: &str, r: Reason| {
         eligibility(status, &work, s, day(today))

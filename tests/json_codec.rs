@@ -196,6 +196,7 @@ fn what_the_portal_sends_or_stores_round_trips_through_serde() {
     }];
     with_everything.channel = c::Channel::Kiosk;
     with_everything.assisted = true;
+    with_everything.assisted_by = Some("Dewi Lestari (NIP 198503122010012004)".into());
     check(
         "RequestSubmission (all fields)",
         round_trip(&with_everything),

@@ -12,6 +12,12 @@ pub struct Config {
     pub timeout_ms: u32,
     /// Kiosk mode at an MPP counter.
     pub kiosk: bool,
+    /// Kiosk mode: seconds without a touch before the idle warning (default 120).
+    pub kiosk_idle_seconds: u32,
+    /// Kiosk mode: seconds the warning counts down before everything is wiped (default 30).
+    pub kiosk_warning_seconds: u32,
+    /// Receipts printed on 58 or 80 mm thermal paper; `None` is the ordinary (A4) print layout.
+    pub receipt_paper_mm: Option<u8>,
     /// The office's contact, shown when the backend cannot be reached.
     pub office: Option<OfficeContact>,
 }
@@ -27,13 +33,24 @@ pub struct OfficeContact {
     pub hours: Option<String>,
 }
 
-// Every setting may be left out of `config.json`; the office needs a name when it is given.
-json_struct!(decode Config {
-    api_base: default,
-    timeout_ms: or(default_timeout),
-    kiosk: default,
-    office: default,
-});
+// Every setting may be left out of `config.json`; the office needs a name when it is given. A
+// kiosk setting that is wrong falls back to its default (`domain::kiosk`); the others are errors.
+impl crate::json::FromJson for Config {
+    fn from_json(value: &crate::json::Value) -> Result<Self, crate::json::Error> {
+        use crate::domain::kiosk;
+        let o = crate::json::Fields::of(value)?;
+        let lenient = |key| o.get(key).ok().flatten();
+        Ok(Config {
+            api_base: o.or_default("api_base")?,
+            timeout_ms: o.or_else("timeout_ms", default_timeout)?,
+            kiosk: o.or_default("kiosk")?,
+            kiosk_idle_seconds: kiosk::idle_seconds(lenient("kiosk_idle_seconds")),
+            kiosk_warning_seconds: kiosk::warning_seconds(lenient("kiosk_warning_seconds")),
+            receipt_paper_mm: kiosk::paper_mm(lenient("receipt_paper_mm")),
+            office: o.or_default("office")?,
+        })
+    }
+}
 
 json_struct!(decode OfficeContact {
     name: req,
@@ -53,6 +70,9 @@ impl Default for Config {
             api_base: None,
             timeout_ms: default_timeout(),
             kiosk: false,
+            kiosk_idle_seconds: crate::domain::kiosk::DEFAULT_IDLE_SECONDS,
+            kiosk_warning_seconds: crate::domain::kiosk::DEFAULT_WARNING_SECONDS,
+            receipt_paper_mm: None,
             office: None,
         }
     }

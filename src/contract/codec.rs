@@ -244,6 +244,7 @@ json_struct!(decode encode RequestSubmission {
     delivery_email: skip_none,
     channel: default,
     assisted: default,
+    assisted_by: skip_none,
 });
 
 json_struct!(decode encode RequestReceipt {
@@ -265,6 +266,7 @@ json_struct!(decode RequestStatus {
     unit_id: default,
     events: req,
     objections: default,
+    assisted_by: default,
 });
 
 json_struct!(decode RequestEvent {
@@ -305,6 +307,7 @@ json_struct!(decode encode ObjectionSubmission {
     case_summary: req,
     purpose: req,
     attachments: default,
+    assisted_by: skip_none,
 });
 
 json_struct!(decode ObjectionReceipt {
@@ -322,6 +325,7 @@ json_struct!(decode ObjectionStatus {
     reasons: req,
     case_summary: req,
     answer: default,
+    assisted_by: default,
 });
 
 json_struct!(decode ObjectionAnswer {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// Major version of the contract this client speaks; it is also the path prefix (`/v1`).
 pub const MAJOR_VERSION: u32 = 1;
 /// Full version of the contract document this code mirrors.
-pub const CONTRACT_VERSION: &str = "1.0.0";
+pub const CONTRACT_VERSION: &str = "1.1.0";
 
 /// A calendar date, `YYYY-MM-DD`. Parsed into `domain::date::Date` where arithmetic is needed.
 pub type DateString = String;
@@ -492,6 +492,9 @@ pub struct RequestSubmission {
     /// An officer filled in the form for the requester.
     #[serde(default)]
     pub assisted: bool,
+    /// Who that officer was (name or NIP, at most 100 characters), when the portal knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted_by: Option<String>,
 }
 
 /// `201` answer to `POST /v1/requests`: the proof of receipt.
@@ -524,6 +527,9 @@ pub struct RequestStatus {
     pub events: Vec<RequestEvent>,
     #[serde(default)]
     pub objections: Vec<String>,
+    /// The officer who filled in the request for the requester, if one did and the backend keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted_by: Option<String>,
 }
 
 /// One step in a request's life.
@@ -597,6 +603,9 @@ pub struct ObjectionSubmission {
     pub purpose: String,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// The officer who filled in the objection for the objector (name or NIP, at most 100 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted_by: Option<String>,
 }
 
 /// `201` answer to `POST /v1/objections`.
@@ -619,6 +628,9 @@ pub struct ObjectionStatus {
     pub case_summary: String,
     #[serde(default)]
     pub answer: Option<ObjectionAnswer>,
+    /// The officer who filled in the objection for the objector, if one did and the backend keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assisted_by: Option<String>,
 }
 
 /// The atasan PPID's written answer.

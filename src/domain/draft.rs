@@ -317,6 +317,7 @@ impl RequestDraft {
             },
             channel: Channel::Web,
             assisted: false,
+            assisted_by: None,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod date;
 pub mod deadlines;
 pub mod draft;
+pub mod kiosk;
 pub mod objection;
 pub mod search;
 pub mod validate;

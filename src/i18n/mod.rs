@@ -60,6 +60,29 @@ pub struct Texts {
     pub skip_link: &'static str,
 
     // -- kiosk (issue 6): helper B adds its texts here --
+    /// The kiosk bar's landmark name.
+    pub kiosk_bar: &'static str,
+    /// Back one page, for a kiosk without browser controls.
+    pub kiosk_back: &'static str,
+    pub kiosk_start_over: &'static str,
+    pub kiosk_start_over_title: &'static str,
+    pub kiosk_start_over_body: &'static str,
+    pub kiosk_start_over_confirm: &'static str,
+    pub kiosk_cancel: &'static str,
+    pub kiosk_idle_title: &'static str,
+    pub kiosk_idle_body: &'static str,
+    /// Before and after the number of seconds left.
+    pub kiosk_idle_left: (&'static str, &'static str),
+    pub kiosk_continue: &'static str,
+    pub kiosk_officer: &'static str,
+    /// Label and hint of the officer's name or NIP.
+    pub kiosk_officer_field: (&'static str, &'static str),
+    pub kiosk_officer_missing: &'static str,
+    pub kiosk_officer_start: &'static str,
+    pub kiosk_officer_on: &'static str,
+    pub kiosk_officer_end: &'static str,
+    /// The check-answers line or row naming the officer.
+    pub kiosk_assisted: &'static str,
 
     pub nav_label: &'static str,
     pub nav_home: &'static str,

@@ -280,6 +280,7 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
             case_summary: case_summary.get_untracked().trim().to_owned(),
             purpose: purpose.get_untracked().trim().to_owned(),
             attachments: vec![],
+            assisted_by: crate::offline::kiosk::assisted_by(),
         };
         let mut found_errors = Vec::new();
         if body.reasons.is_empty() {
@@ -588,6 +589,7 @@ fn Review(body: ObjectionSubmission) -> impl IntoView {
             {row(t.q_identity, identity)}
             {row(t.f_address.0, o.address.clone())}
             {row(t.contact_hint, contact)}
+            {body.assisted_by.clone().map(|who| row(t.kiosk_assisted, who))}
         </dl>
     }
 }

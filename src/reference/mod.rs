@@ -70,6 +70,8 @@ pub struct Reference {
 
 const JSON: &str = "application/json";
 const PROBLEM: &str = "application/problem+json";
+/// The longest officer's name or NIP in `assisted_by`.
+pub const MAX_ASSISTED_BY: usize = 100;
 /// Most recent lookups failing per window before answering 429.
 const MAX_FAILED_LOOKUPS: u32 = 10;
 
@@ -308,6 +310,7 @@ impl Reference {
             Err(e) => return shape_problem(&e),
         };
         let mut errors = check_request(&sub);
+        check_assisted_by(sub.assisted_by.as_deref(), &mut errors);
         if let Some(unit) = &sub.unit_id {
             if !self.seed.units.iter().any(|u| &u.id == unit) {
                 errors.push(FieldError {
@@ -395,6 +398,7 @@ impl Reference {
         let request_number = request.number.clone();
         let mut errors = Vec::new();
         check_requester(&sub.objector, "/objector", &mut errors);
+        check_assisted_by(sub.assisted_by.as_deref(), &mut errors);
         if sub.reasons.is_empty() {
             errors.push(FieldError {
                 pointer: "/reasons".into(),
@@ -514,6 +518,7 @@ impl Reference {
                 reasons: o.submission.reasons.clone(),
                 case_summary: o.submission.case_summary.clone(),
                 answer: o.answer.clone(),
+                assisted_by: o.submission.assisted_by.clone(),
             }),
             None => not_found_generic(),
         }
@@ -530,7 +535,22 @@ fn status_of(r: &StoredRequest) -> RequestStatus {
         unit_id: r.submission.unit_id.clone(),
         events: r.events.clone(),
         objections: r.objections.clone(),
+        assisted_by: r.submission.assisted_by.clone(),
     }
+}
+
+/// The officer's name or NIP is at most [`MAX_ASSISTED_BY`] characters and not blank when given.
+fn check_assisted_by(assisted_by: Option<&str>, errors: &mut Vec<FieldError>) {
+    let code = match assisted_by {
+        Some(who) if who.trim().is_empty() => field_code::REQUIRED,
+        Some(who) if who.chars().count() > MAX_ASSISTED_BY => field_code::TOO_LONG,
+        _ => return,
+    };
+    errors.push(FieldError {
+        pointer: "/assisted_by".into(),
+        code: code.into(),
+        message: None,
+    });
 }
 
 /// One field error per submitted reason that is not open: `too_late` once its window has closed,

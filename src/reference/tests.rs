@@ -679,3 +679,95 @@ fn the_seed_shows_every_outcome_and_every_timeline_state() {
     }
     assert_eq!(seen.len(), 7, "only {seen:?}");
 }
+
+#[test]
+fn the_officer_who_filled_in_a_request_or_objection_is_kept_and_echoed() {
+    let mut r = Reference::demo();
+    let officer = "Dewi Lestari (NIP 198503122010012004)";
+    let mut body = valid_request();
+    body["channel"] = "kiosk".into();
+    body["assisted"] = true.into();
+    body["assisted_by"] = officer.into();
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-assisted-r"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let receipt: RequestReceipt = decode(&reply);
+    let lookup =
+        serde_json::json!({"number": receipt.number, "verifier": "siti@example.id"}).to_string();
+    let status: RequestStatus = decode(&post(
+        &mut r,
+        "/v1/request-lookups",
+        None,
+        &lookup,
+        MONDAY_10AM,
+    ));
+    assert_eq!(status.assisted_by.as_deref(), Some(officer));
+
+    let mut objection: serde_json::Value =
+        serde_json::from_str(&objection_body(&receipt.number, "siti@example.id", &["b"])).unwrap();
+    objection["assisted_by"] = officer.into();
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-assisted-o"),
+        &objection.to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let o: ObjectionReceipt = decode(&reply);
+    let lookup = serde_json::json!({"number": o.number, "verifier": "siti@example.id"}).to_string();
+    let status: ObjectionStatus = decode(&post(
+        &mut r,
+        "/v1/objection-lookups",
+        None,
+        &lookup,
+        MONDAY_10AM,
+    ));
+    assert_eq!(status.assisted_by.as_deref(), Some(officer));
+
+    // Without an officer nothing is echoed; a blank or too long name is refused.
+    let plain: RequestReceipt = decode(&post(
+        &mut r,
+        "/v1/requests",
+        Some("key-plain"),
+        &valid_request().to_string(),
+        MONDAY_10AM,
+    ));
+    let lookup =
+        serde_json::json!({"number": plain.number, "verifier": "siti@example.id"}).to_string();
+    let reply = post(&mut r, "/v1/request-lookups", None, &lookup, MONDAY_10AM);
+    assert!(!reply.body.contains("assisted_by"), "{}", reply.body);
+    for (who, code) in [
+        ("  ", field_code::REQUIRED),
+        (&*"x".repeat(MAX_ASSISTED_BY + 1), field_code::TOO_LONG),
+    ] {
+        let mut body = valid_request();
+        body["assisted_by"] = who.into();
+        let reply = post(
+            &mut r,
+            "/v1/requests",
+            Some(&format!("key-officer-{}", who.len())),
+            &body.to_string(),
+            MONDAY_10AM,
+        );
+        assert_eq!(field_errors(&reply), pairs(&[("/assisted_by", code)]));
+    }
+    let mut body = valid_request();
+    body["assisted_by"] = "x".repeat(MAX_ASSISTED_BY).into();
+    assert_eq!(
+        post(
+            &mut r,
+            "/v1/requests",
+            Some("key-officer-100"),
+            &body.to_string(),
+            MONDAY_10AM
+        )
+        .status,
+        201
+    );
+}

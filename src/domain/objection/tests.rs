@@ -92,6 +92,7 @@ fn request(counts_from: &str, mut events: Vec<RequestEvent>) -> RequestStatus {
         unit_id: None,
         events,
         objections: vec![],
+        assisted_by: None,
     }
 }
 
@@ -498,6 +499,7 @@ fn objection(counts_from: &str, answer_at: Option<&str>) -> ObjectionStatus {
             summary: "Ditolak".into(),
             documents: vec![],
         }),
+        assisted_by: None,
     }
 }
 

@@ -450,6 +450,7 @@ fn CheckAnswers() -> impl IntoView {
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
         let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
+        let body = crate::offline::kiosk::mark(body);
         let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
         pending.set(true);
@@ -564,6 +565,7 @@ fn CheckAnswers() -> impl IntoView {
             {row(Step::Obtain, t.q_obtain, obtain.join(", "))}
             {d.wants_copy().then(|| row(Step::Delivery, t.q_delivery, format!("{delivery} {delivery_to}")))}
         </dl>
+        <crate::offline::kiosk::AssistedBy/>
         <p>{t.declaration}</p>
         <div aria-live="polite">
             {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
