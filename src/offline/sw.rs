@@ -97,9 +97,13 @@ async fn start() {
     let Ok(promise) = sw.register(&crate::api::resolve("sw.js"), &options) else {
         return;
     };
+    // Anything but a registration (a browser or test harness that blocks workers) means no worker.
     let Ok(reg) = wasm_bindgen_futures::JsFuture::from(promise).await else {
         return;
     };
+    if !reg.is_object() {
+        return;
+    }
     let reg: Registration = reg.unchecked_into();
     listen(&sw, "controllerchange", || {
         if RELOAD_ON_CHANGE.replace(false) {

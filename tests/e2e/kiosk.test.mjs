@@ -72,7 +72,8 @@ after(async () => {
  * Console errors fail the test.
  */
 async function withPage(name, overrides, fn, contextOptions = {}) {
-  const page = await newPage(browser, contextOptions);
+  // No service worker: it would fetch config.json itself, past this page's route.
+  const page = await newPage(browser, { serviceWorkers: 'block', ...contextOptions });
   let config = { ...BASE, ...overrides };
   page.setConfig = (more) => {
     config = { ...config, ...more };

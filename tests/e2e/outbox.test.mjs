@@ -323,3 +323,42 @@ test('the connection indicator says online on every bundle, and offline with wha
     await page.context().setOffline(false);
   });
 });
+
+test('kiosk: an unsent submission survives the idle wipe, is sent at the next start, and then nothing of it stays on the device', { timeout: 90_000 }, async () => {
+  // No service worker here: it would fetch config.json itself, past this page's route.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  const kiosk = { api_base: '/api', timeout_ms: 4000, kiosk: true, kiosk_idle_seconds: 2, kiosk_warning_seconds: 2 };
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(kiosk) }),
+  );
+  try {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    const before = serial(await probeNumber(server));
+    await fault('/v1/requests=status:503');
+    await page.getByRole('button', { name: T.submit }).click();
+    await provisional(page, SAY.queuedRequest);
+
+    // Nobody touches the kiosk: it warns, then wipes and starts again at the home page.
+    await page.waitForURL((u) => u.pathname === '/', { timeout: 20000 });
+    await waitForApp(page);
+    assert.doesNotMatch(await page.locator('body').innerText(), /Siti Rahmawati|3201014508900001|siti@contoh\.id/, 'nothing personal on the page');
+    const kept = await outboxEntries(page);
+    assert.equal(kept.length, 1, 'the unsent request is kept through the wipe');
+    assert.ok(kept[0].body.includes('Siti Rahmawati'));
+
+    // The backend is back; the next start sends it, and in kiosk mode the registration is not kept either.
+    await healthy();
+    await page.reload();
+    await waitForApp(page);
+    for (let i = 0; i < 40 && (await outboxEntries(page)).length > 0; i += 1) await page.waitForTimeout(250);
+    assert.deepEqual(await outboxEntries(page), [], 'sent, then deleted');
+    assert.equal(serial(await probeNumber(server)), before + 2, 'exactly one request was created');
+  } catch (e) {
+    await saveArtifacts(page, 'outbox-kiosk');
+    throw e;
+  } finally {
+    await healthy();
+    await page.context().close();
+  }
+});
