@@ -181,3 +181,16 @@ pub fn qr_code(text: &str) -> Option<(u32, String)> {
         .all(|b| b"Mhvz -".contains(&b) || b.is_ascii_digit())
         .then_some((size, path))
 }
+
+/// A QR code from [`qr_code`], drawn black on white at a size a phone camera reads from paper.
+#[component]
+pub fn QrImage(code: (u32, String)) -> impl IntoView {
+    let t = crate::app::use_texts();
+    let (size, path) = code;
+    view! {
+        <svg viewBox=format!("0 0 {size} {size}") width="148" height="148" role="img" aria-label=t.receipt_qr>
+            <rect width="100%" height="100%" fill="#fff"/>
+            <path d=path fill="#000"/>
+        </svg>
+    }
+}

@@ -457,12 +457,7 @@ pub fn Provisional(entry: Entry) -> impl IntoView {
             <div class="row"><dt>{t.queued_next_try}</dt><dd>{move || attempt().map(|ms| crate::components::format_ms(t, ms as f64)).unwrap_or_default()}</dd></div>
         </dl>
         <figure class="qr">
-            {move || qr.get().map(|(size, path)| view! {
-                <svg viewBox=format!("0 0 {size} {size}") width="148" height="148" role="img" aria-label=t.receipt_qr>
-                    <rect width="100%" height="100%" fill="#fff"/>
-                    <path d=path fill="#000"/>
-                </svg>
-            })}
+            {move || qr.get().map(|code| view! { <crate::components::deadline::QrImage code/> })}
             <figcaption>{t.queued_qr}</figcaption>
         </figure>
         <p class="no-print">

@@ -343,3 +343,20 @@ export function workingDaysBetween(from, to) {
   }
   return sign * n;
 }
+
+/**
+ * The fault switches of a server started with `--fault-control`: `fault(...specs)` switches faults on
+ * (one spec each, see server/src/faults.rs), `healthy()` switches every fault off.
+ */
+export function faultSwitches(server) {
+  return {
+    async fault(...specs) {
+      const res = await fetch(`${server.url}/__faults`, { method: 'POST', body: specs.join('\n') });
+      if (res.status !== 200) throw new Error(`fault not accepted: ${await res.text()}`);
+    },
+    async healthy() {
+      const res = await fetch(`${server.url}/__faults`, { method: 'DELETE' });
+      if (res.status !== 200) throw new Error(`faults not cleared: ${res.status}`);
+    },
+  };
+}

@@ -18,6 +18,7 @@ import {
   saveArtifacts,
   SEED,
   DEMO_NOW_MS,
+  faultSwitches,
 } from './harness.mjs';
 import {
   DRAFT_KEY,
@@ -80,15 +81,8 @@ after(async () => {
   await server?.stop();
 });
 
-/** Switches faults on (one spec each) at the server. */
-async function fault(...specs) {
-  const res = await fetch(`${server.url}/__faults`, { method: 'POST', body: specs.join('\n') });
-  assert.equal(res.status, 200, `fault accepted: ${await res.text()}`);
-}
-/** Switches every fault off: the backend is healthy again. */
-async function healthy() {
-  assert.equal((await fetch(`${server.url}/__faults`, { method: 'DELETE' })).status, 200);
-}
+const fault = (...specs) => faultSwitches(server).fault(...specs);
+const healthy = () => faultSwitches(server).healthy();
 
 /**
  * A fresh page that records any sign of a payload running: calls to `window.__pwned` (every payload calls it),

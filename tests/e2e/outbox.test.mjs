@@ -15,6 +15,7 @@ import {
   saveArtifacts,
   SEED,
   DEMO_NOW_MS,
+  faultSwitches,
 } from './harness.mjs';
 import { T, DRAFT_KEY, begin, fillAll, probeNumber, serial } from './wizard.mjs';
 
@@ -48,13 +49,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function fault(...specs) {
-  const res = await fetch(`${server.url}/__faults`, { method: 'POST', body: specs.join('\n') });
-  assert.equal(res.status, 200, `fault accepted: ${await res.text()}`);
-}
-async function healthy() {
-  assert.equal((await fetch(`${server.url}/__faults`, { method: 'DELETE' })).status, 200);
-}
+const fault = (...specs) => faultSwitches(server).fault(...specs);
+const healthy = () => faultSwitches(server).healthy();
 
 /** Failed loads of the API and network errors are what these tests cause on purpose. */
 const expected = (e) =>

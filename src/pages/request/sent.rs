@@ -108,12 +108,7 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
             }
         }}
         <figure class="qr">
-            {move || qr.get().map(|(size, path)| view! {
-                <svg viewBox=format!("0 0 {size} {size}") width="148" height="148" role="img" aria-label=t.receipt_qr>
-                    <rect width="100%" height="100%" fill="#fff"/>
-                    <path d=path fill="#000"/>
-                </svg>
-            })}
+            {move || qr.get().map(|code| view! { <crate::components::deadline::QrImage code/> })}
             <figcaption>{t.receipt_status_link} " " <a href=status_link.clone()>{status_link.clone()}</a></figcaption>
         </figure>
         <p class="no-print">
