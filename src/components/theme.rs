@@ -1,0 +1,77 @@
+//! Puts `config.json`'s theme on the page: colours and the base font scale as CSS custom properties
+//! on the root element, through the CSSOM (a strict `style-src 'self'` allows it; no `<style>` and no
+//! style attribute in markup), and the name and logo for the header and the document title.
+
+use crate::domain::theme::{scale_text, Theme};
+use leptos::prelude::document;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+/// The regency's name and logo, when `config.json` gives them.
+#[derive(Clone, Default)]
+pub struct Brand {
+    pub name: Option<String>,
+    /// Absolute (resolved against the portal's root), `http(s)` only.
+    pub logo_url: Option<String>,
+}
+
+thread_local! {
+    // Set once per start-up, before anything is rendered; the service-down page needs it too,
+    // so it is not in the `Portal` context (which only exists once the backend answered).
+    static BRAND: RefCell<Brand> = RefCell::default();
+}
+
+/// The name and logo `config.json` chose.
+pub fn brand() -> Brand {
+    BRAND.with(|b| b.borrow().clone())
+}
+
+/// Applies `theme` (called as soon as `config.json` is read, before the first themed paint). A palette
+/// that fails the contrast check is not applied, and the console says which colour and why.
+pub fn apply(theme: &Theme) {
+    let warn = |m: &str| web_sys::console::warn_1(&m.into());
+    for key in &theme.ignored {
+        warn(&format!(
+            "config.json theme.{key}: the value cannot be used; the default is kept."
+        ));
+    }
+    let logo_url = theme
+        .logo_url
+        .as_deref()
+        .map(crate::api::resolve)
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    BRAND.with(|b| {
+        *b.borrow_mut() = Brand {
+            name: theme.name.clone(),
+            logo_url,
+        }
+    });
+    let Some(style) = document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|e| e.style())
+    else {
+        return;
+    };
+    let palette = match theme.palette() {
+        Ok(p) if theme.primary.is_some() || theme.accent.is_some() => Some(p),
+        Ok(_) => None,
+        Err(e) => {
+            warn(&e.message());
+            None
+        }
+    };
+    let set = |name: &str, value: Option<String>| {
+        let _ = match value {
+            Some(v) => style.set_property(name, &v),
+            None => style.remove_property(name).map(|_| ()),
+        };
+    };
+    set("--primary", palette.map(|p| p.primary.hex()));
+    set("--primary-dark", palette.map(|p| p.primary_dark.hex()));
+    set("--accent", palette.map(|p| p.accent.hex()));
+    set("--base-font-scale", theme.font_scale_percent.map(scale_text));
+    if let (Some(p), Ok(Some(meta))) = (palette, document().query_selector("meta[name=theme-color]")) {
+        let _ = meta.set_attribute("content", &p.primary.hex());
+    }
+}
