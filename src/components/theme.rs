@@ -32,7 +32,7 @@ pub fn apply(theme: &Theme) {
     let warn = |m: &str| web_sys::console::warn_1(&m.into());
     for key in &theme.ignored {
         warn(&format!(
-            "config.json theme.{key}: the value cannot be used; the default is kept."
+            "config.json {key}: the value cannot be used; the default is kept."
         ));
     }
     let logo_url = theme

@@ -29,7 +29,7 @@ pub struct Theme {
     pub accent: Option<Rgb>,
     /// The base font size in percent of the browser's (`font_scale` 1.25 is 125).
     pub font_scale_percent: Option<u16>,
-    /// The settings given with a value that cannot be used (for a developer's console warning).
+    /// The settings given with a value that cannot be used, e.g. `theme.primary` (for a console warning).
     pub ignored: Vec<&'static str>,
 }
 
@@ -58,23 +58,23 @@ impl Theme {
             _ => None,
         };
         let mut keep = |key: &'static str, ok: bool| {
-            if !ok && members.iter().any(|(k, v)| k == key && *v != Value::Null) {
+            if !ok && members.iter().any(|(k, v)| *k == key[6..] && *v != Value::Null) {
                 theme.ignored.push(key);
             }
         };
         let name = text("name").map(|n| n.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect::<String>());
-        keep("name", name.is_some());
+        keep("theme.name", name.is_some());
         let logo_url = text("logo_url").filter(|u| logo_url_ok(u));
-        keep("logo_url", logo_url.is_some());
+        keep("theme.logo_url", logo_url.is_some());
         let primary = text("primary").and_then(|c| Rgb::parse(&c));
-        keep("primary", primary.is_some());
+        keep("theme.primary", primary.is_some());
         let accent = text("accent").and_then(|c| Rgb::parse(&c));
-        keep("accent", accent.is_some());
+        keep("theme.accent", accent.is_some());
         let font_scale_percent = match get("font_scale") {
             Some(Value::Number(n)) => font_scale_percent(n),
             _ => None,
         };
-        keep("font_scale", font_scale_percent.is_some());
+        keep("theme.font_scale", font_scale_percent.is_some());
         Theme {
             name,
             logo_url,
@@ -259,11 +259,11 @@ mod tests {
         assert_eq!(t.primary, None);
         assert_eq!(t.accent, None);
         assert_eq!(t.font_scale_percent, None);
-        assert_eq!(t.ignored, vec!["name", "logo_url", "primary", "accent", "font_scale"]);
+        assert_eq!(t.ignored, vec!["theme.name", "theme.logo_url", "theme.primary", "theme.accent", "theme.font_scale"]);
         // null and blank mean "not set", not a mistake.
         let t = theme(r#"{"name": "  ", "primary": null}"#);
         assert_eq!((t.name, t.primary), (None, None));
-        assert_eq!(t.ignored, vec!["name"]);
+        assert_eq!(t.ignored, vec!["theme.name"]);
         // A repeated key is neither value.
         assert_eq!(theme(r##"{"primary": "#000", "primary": "#111"}"##).primary, None);
     }
