@@ -21,7 +21,7 @@ pub struct Config {
     /// The office's contact, shown when the backend cannot be reached.
     pub office: Option<OfficeContact>,
     /// The regency's branding: name, logo, colours, font scale (`domain::theme`).
-    pub theme: crate::domain::theme::Theme,
+    pub theme: std::rc::Rc<crate::domain::theme::Theme>,
 }
 
 /// Contact details that do not depend on the backend answering.
@@ -51,7 +51,7 @@ impl crate::json::FromJson for Config {
             kiosk_warning_seconds: kiosk::warning_seconds(lenient("kiosk_warning_seconds")),
             receipt_paper_mm: kiosk::paper_mm(lenient("receipt_paper_mm")),
             office: o.or_default("office")?,
-            theme: crate::domain::theme::Theme::from_json(lenient("theme")),
+            theme: crate::domain::theme::Theme::from_json(lenient("theme")).into(),
         })
     }
 }

@@ -28,13 +28,8 @@ pub fn brand() -> Brand {
 
 /// Applies `theme` (called as soon as `config.json` is read, before the first themed paint). A palette
 /// that fails the contrast check is not applied, and the console says which colour and why.
+#[inline(never)]
 pub fn apply(theme: &Theme) {
-    let warn = |m: &str| web_sys::console::warn_1(&m.into());
-    for key in &theme.ignored {
-        warn(&format!(
-            "config.json {key}: the value cannot be used; the default is kept."
-        ));
-    }
     let logo_url = theme
         .logo_url
         .as_deref()
@@ -57,21 +52,18 @@ pub fn apply(theme: &Theme) {
         Ok(p) if theme.primary.is_some() || theme.accent.is_some() => Some(p),
         Ok(_) => None,
         Err(e) => {
-            warn(&e.message());
+            web_sys::console::warn_1(&e.message().into());
             None
         }
     };
+    // Only what the theme sets: the stylesheet's own values are the defaults.
     let set = |name: &str, value: Option<String>| {
-        let _ = match value {
-            Some(v) => style.set_property(name, &v),
-            None => style.remove_property(name).map(|_| ()),
-        };
+        if let Some(v) = value {
+            let _ = style.set_property(name, &v);
+        }
     };
     set("--primary", palette.map(|p| p.primary.hex()));
     set("--primary-dark", palette.map(|p| p.primary_dark.hex()));
     set("--accent", palette.map(|p| p.accent.hex()));
     set("--base-font-scale", theme.font_scale_percent.map(scale_text));
-    if let (Some(p), Ok(Some(meta))) = (palette, document().query_selector("meta[name=theme-color]")) {
-        let _ = meta.set_attribute("content", &p.primary.hex());
-    }
 }

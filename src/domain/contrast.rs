@@ -11,19 +11,31 @@ pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 impl Rgb {
     /// `#rrggbb` or `#rgb` (any case); `None` for anything else.
     pub fn parse(text: &str) -> Option<Rgb> {
-        let hex = text.trim().strip_prefix('#')?;
-        let digit = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-        let d: Vec<u8> = hex.bytes().map(digit).collect::<Option<_>>()?;
-        match d[..] {
-            [r, g, b] => Some(Rgb(r * 17, g * 17, b * 17)),
-            [r1, r2, g1, g2, b1, b2] => Some(Rgb(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2)),
+        let hex = text.trim().strip_prefix('#')?.as_bytes();
+        if hex.len() != 3 && hex.len() != 6 {
+            return None;
+        }
+        let mut v = 0u32;
+        for &c in hex {
+            v = v * 16 + (c as char).to_digit(16)?;
+        }
+        match hex.len() {
+            // Each digit doubled: #fa0 is #ffaa00.
+            3 => Some(Rgb(((v >> 8) * 17) as u8, ((v >> 4 & 15) * 17) as u8, ((v & 15) * 17) as u8)),
+            6 => Some(Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)),
             _ => None,
         }
     }
 
     /// `#rrggbb`, lower case: what CSS is given and what a warning shows.
     pub fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut s = String::from("#");
+        for c in [self.0, self.1, self.2] {
+            s.push(DIGITS[usize::from(c >> 4)] as char);
+            s.push(DIGITS[usize::from(c & 15)] as char);
+        }
+        s
     }
 
     /// Each channel scaled by `num / den` (a darker shade for `num < den`), rounded down.
@@ -39,6 +51,7 @@ impl Rgb {
 }
 
 /// An sRGB channel linearised (WCAG 2.x: `c / 12.92` up to 0.04045, else `((c + 0.055) / 1.055)^2.4`).
+#[inline(never)]
 fn linear(channel: u8) -> f32 {
     let c = f32::from(channel) / 255.0;
     if c <= 0.040_45 {
