@@ -30,11 +30,8 @@ pub fn brand() -> Brand {
 /// that fails the contrast check is not applied, and the console says which colour and why.
 #[inline(never)]
 pub fn apply(theme: &Theme) {
-    let logo_url = theme
-        .logo_url
-        .as_deref()
-        .map(crate::api::resolve)
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    // `Theme` only keeps http(s) and relative URLs, so the resolved one is http(s).
+    let logo_url = theme.logo_url.as_deref().map(crate::api::resolve);
     BRAND.with(|b| {
         *b.borrow_mut() = Brand {
             name: theme.name.clone(),
@@ -57,13 +54,12 @@ pub fn apply(theme: &Theme) {
         }
     };
     // Only what the theme sets: the stylesheet's own values are the defaults.
-    let set = |name: &str, value: Option<String>| {
-        if let Some(v) = value {
-            let _ = style.set_property(name, &v);
+    if let Some(p) = palette {
+        for (name, colour) in [("--primary", p.primary), ("--primary-dark", p.primary_dark), ("--accent", p.accent)] {
+            let _ = style.set_property(name, &colour.hex());
         }
-    };
-    set("--primary", palette.map(|p| p.primary.hex()));
-    set("--primary-dark", palette.map(|p| p.primary_dark.hex()));
-    set("--accent", palette.map(|p| p.accent.hex()));
-    set("--base-font-scale", theme.font_scale_percent.map(scale_text));
+    }
+    if let Some(percent) = theme.font_scale_percent {
+        let _ = style.set_property("--base-font-scale", &scale_text(percent));
+    }
 }

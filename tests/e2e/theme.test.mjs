@@ -129,7 +129,7 @@ test('a low-contrast palette falls back to the default colours with a console wa
     assert.equal(accent, DEFAULT_ACCENT);
     const warnings = themeWarnings(page);
     assert.equal(warnings.length, 1, warnings.join('\n'));
-    assert.match(warnings[0], /theme\.primary #9ecbff has a contrast of 1\.69:1 against #ffffff/);
+    assert.match(warnings[0], /theme\.primary #9ecbff has a contrast of 1\.53:1 against #f3f4f6/);
     assert.match(warnings[0], /needs 4\.50:1/);
     // The rest of the theme is not a colour and still applies.
     assert.equal((await page.locator('.brand-name').textContent()).trim(), NAME);
