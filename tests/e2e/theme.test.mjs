@@ -92,7 +92,6 @@ test('a valid theme applies: colours, name, logo, font scale, title; no axe viol
     await page.waitForFunction(() => document.querySelector('img.brand-logo')?.complete);
     assert.ok((await logo.evaluate((img) => img.naturalWidth)) > 0, 'the logo loads under the CSP');
     assert.match(await page.title(), new RegExp(` – ${NAME}$`));
-    assert.equal(await page.locator('meta[name=theme-color]').getAttribute('content'), '#14532d');
     assert.deepEqual(themeWarnings(page), []);
     await assertNoAxeViolations(page, 'themed home');
 
