@@ -55,7 +55,11 @@ pub fn apply(theme: &Theme) {
     };
     // Only what the theme sets: the stylesheet's own values are the defaults.
     if let Some(p) = palette {
-        for (name, colour) in [("--primary", p.primary), ("--primary-dark", p.primary_dark), ("--accent", p.accent)] {
+        for (name, colour) in [
+            ("--primary", p.primary),
+            ("--primary-dark", p.primary_dark),
+            ("--accent", p.accent),
+        ] {
             let _ = style.set_property(name, &colour.hex());
         }
     }

@@ -21,7 +21,11 @@ impl Rgb {
         }
         match hex.len() {
             // Each digit doubled: #fa0 is #ffaa00.
-            3 => Some(Rgb(((v >> 8) * 17) as u8, ((v >> 4 & 15) * 17) as u8, ((v & 15) * 17) as u8)),
+            3 => Some(Rgb(
+                ((v >> 8) * 17) as u8,
+                ((v >> 4 & 15) * 17) as u8,
+                ((v & 15) * 17) as u8,
+            )),
             6 => Some(Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)),
             _ => None,
         }
@@ -101,7 +105,19 @@ mod tests {
         assert_eq!(Rgb::parse("#0b5394"), Some(Rgb(0x0b, 0x53, 0x94)));
         assert_eq!(Rgb::parse(" #0B5394 "), Some(Rgb(0x0b, 0x53, 0x94)));
         assert_eq!(Rgb::parse("#fa0"), Some(Rgb(0xff, 0xaa, 0x00)));
-        for wrong in ["", "#", "0b5394", "#0b539", "#0b53944", "#ggg", "red", "#12345g", "rgb(0,0,0)", "#+1+2+3", "#ff\u{0}"] {
+        for wrong in [
+            "",
+            "#",
+            "0b5394",
+            "#0b539",
+            "#0b53944",
+            "#ggg",
+            "red",
+            "#12345g",
+            "rgb(0,0,0)",
+            "#+1+2+3",
+            "#ff\u{0}",
+        ] {
             assert_eq!(Rgb::parse(wrong), None, "{wrong:?}");
         }
         assert_eq!(c("#0B5394").hex(), "#0b5394");

@@ -43,7 +43,9 @@ impl Theme {
             _ => None,
         };
         theme.name = text("name").map(str::to_owned);
-        theme.logo_url = text("logo_url").filter(|u| logo_url_ok(u)).map(str::to_owned);
+        theme.logo_url = text("logo_url")
+            .filter(|u| logo_url_ok(u))
+            .map(str::to_owned);
         theme.primary = text("primary").and_then(Rgb::parse);
         theme.accent = text("accent").and_then(Rgb::parse);
         theme.font_scale_percent = match fields.get("font_scale") {
@@ -117,8 +119,20 @@ impl Palette {
     /// the hover shade is darker than the primary, so it passes whenever the primary does.
     pub fn check(&self) -> Result<(), ContrastFailure> {
         let pairs = [
-            ("primary", self.primary, SURFACE, "links on white and on the panels' grey, white button text", TEXT),
-            ("accent", self.accent, WARNING_BACKGROUND, "warning borders and the connection dot", NON_TEXT),
+            (
+                "primary",
+                self.primary,
+                SURFACE,
+                "links on white and on the panels' grey, white button text",
+                TEXT,
+            ),
+            (
+                "accent",
+                self.accent,
+                WARNING_BACKGROUND,
+                "warning borders and the connection dot",
+                NON_TEXT,
+            ),
         ];
         for (colour, value, against, use_, needed) in pairs {
             let r = ratio(value, against);
@@ -241,7 +255,10 @@ mod tests {
         let t = theme(r#"{"name": "  ", "primary": null}"#);
         assert_eq!((t.name, t.primary), (None, None));
         // A repeated key is neither value.
-        assert_eq!(theme(r##"{"primary": "#000", "primary": "#111"}"##).primary, None);
+        assert_eq!(
+            theme(r##"{"primary": "#000", "primary": "#111"}"##).primary,
+            None
+        );
     }
 
     #[test]
@@ -265,7 +282,10 @@ mod tests {
         for wrong in ["-1.2", "1e0", "1.2e1", "abc", "1.2.3"] {
             assert_eq!(font_scale_percent(wrong), None, "{wrong:?}");
         }
-        assert_eq!(theme(r#"{"font_scale": 1.4}"#).font_scale_percent, Some(140));
+        assert_eq!(
+            theme(r#"{"font_scale": 1.4}"#).font_scale_percent,
+            Some(140)
+        );
         assert_eq!(theme(r#"{"font_scale": -1}"#).font_scale_percent, None);
         assert_eq!(scale_text(125), "1.25");
         assert_eq!(scale_text(100), "1.00");
@@ -274,7 +294,14 @@ mod tests {
 
     #[test]
     fn logo_urls_are_http_or_relative() {
-        for ok in ["https://sukamajukab.go.id/logo.png", "HTTP://x.id/a.svg", "/logo.svg", "img/logo.png", "logo.png?v=2", "a/b:c.png"] {
+        for ok in [
+            "https://sukamajukab.go.id/logo.png",
+            "HTTP://x.id/a.svg",
+            "/logo.svg",
+            "img/logo.png",
+            "logo.png?v=2",
+            "a/b:c.png",
+        ] {
             assert!(logo_url_ok(ok), "{ok:?}");
         }
         for wrong in [
@@ -321,8 +348,12 @@ mod tests {
         );
         // The hover shade of any passing primary passes too.
         for hex in ["#0b5394", "#14532d", "#595959", "#b91c1c", "#6d28d9"] {
-            let p = theme(&format!(r#"{{"primary": "{hex}"}}"#)).palette().unwrap();
-            assert!(ratio(p.primary_dark, super::super::contrast::WHITE) >= ratio(p.primary, SURFACE));
+            let p = theme(&format!(r#"{{"primary": "{hex}"}}"#))
+                .palette()
+                .unwrap();
+            assert!(
+                ratio(p.primary_dark, super::super::contrast::WHITE) >= ratio(p.primary, SURFACE)
+            );
         }
         // #767676 passes on white but not on the panels' grey.
         let e = theme(r##"{"primary": "#767676"}"##).palette().unwrap_err();
@@ -331,6 +362,8 @@ mod tests {
         let e = theme(r##"{"accent": "#fbbf24"}"##).palette().unwrap_err();
         assert_eq!((e.colour, e.needed), ("accent", NON_TEXT));
         // A good primary does not save a bad accent: the whole palette falls back.
-        assert!(theme(r##"{"primary": "#000", "accent": "#fff"}"##).palette().is_err());
+        assert!(theme(r##"{"primary": "#000", "accent": "#fff"}"##)
+            .palette()
+            .is_err());
     }
 }

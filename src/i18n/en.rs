@@ -1,8 +1,10 @@
 //! English.
 
-use super::{ClassText, Texts};
+#![allow(non_upper_case_globals)]
 
-pub static TEXTS: Texts = Texts {
+use super::ClassText;
+
+language! {
     app_name: "PPID Portal",
     doc_title_suffix: "PPID Portal",
     skip_link: "Skip to main content",
@@ -423,4 +425,4 @@ pub static TEXTS: Texts = Texts {
     device_registered: "Registered with number",
     device_refused: "Refused by the server. Submit it again or contact the PPID office.",
     device_forget: "Remove from this device",
-};
+}

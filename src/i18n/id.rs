@@ -1,8 +1,10 @@
 //! Bahasa Indonesia.
 
-use super::{ClassText, Texts};
+#![allow(non_upper_case_globals)]
 
-pub static TEXTS: Texts = Texts {
+use super::ClassText;
+
+language! {
     app_name: "Portal PPID",
     doc_title_suffix: "Portal PPID",
     skip_link: "Langsung ke konten utama",
@@ -423,4 +425,4 @@ pub static TEXTS: Texts = Texts {
     device_registered: "Terdaftar dengan nomor",
     device_refused: "Ditolak server. Ajukan kembali atau hubungi kantor PPID.",
     device_forget: "Hapus dari perangkat ini",
-};
+}
