@@ -7,6 +7,7 @@ pub mod deadlines;
 pub mod draft;
 pub mod kiosk;
 pub mod objection;
+pub mod outbox;
 pub mod search;
 pub mod validate;
 pub mod workdays;

@@ -96,22 +96,7 @@ impl Entry {
     }
 }
 
-/// "SMT-1A2B-3C4D" from a key.
-pub fn local_ref(key: &str) -> String {
-    let code: String = key
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(8)
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let (a, b) = code.split_at(code.len().min(4));
-    format!("SMT-{a}-{b}")
-}
-
-/// Seconds before attempt `n + 1`: 5, 10, 20, ... at most 5 minutes.
-pub fn backoff_secs(attempts: u32) -> u64 {
-    (5u64 << attempts.min(6)).min(300)
-}
+pub use crate::domain::outbox::{backoff_secs, local_ref};
 
 /// Whether a failed submission should wait in the outbox: the backend could not be reached or
 /// failed on its side, so the same key can be sent again later. A refusal (invalid answers, a
