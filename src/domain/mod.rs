@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod date;
 pub mod deadlines;
 pub mod draft;
+pub mod figures;
 pub mod kiosk;
 pub mod objection;
 pub mod outbox;

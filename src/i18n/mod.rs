@@ -402,6 +402,35 @@ pub struct Texts {
     pub device_registered: &'static str,
     pub device_refused: &'static str,
     pub device_forget: &'static str,
+
+    // -- statistics (issue 8) --
+    pub stats_title: &'static str,
+    pub stats_intro: &'static str,
+    pub stats_link: &'static str,
+    pub stats_not_offered: &'static str,
+    pub stats_none: &'static str,
+    pub stats_years: &'static str,
+    /// "Year {year}".
+    pub stats_year: fn(i32) -> String,
+    pub stats_received: &'static str,
+    pub stats_fulfilled: &'static str,
+    pub stats_partly: &'static str,
+    pub stats_refused: &'static str,
+    pub stats_not_held: &'static str,
+    pub stats_objections: &'static str,
+    pub stats_median: &'static str,
+    /// "{n} working days".
+    pub stats_days: fn(&str) -> String,
+    pub decimal_separator: &'static str,
+    pub stats_outcomes_title: &'static str,
+    pub stats_outcome: &'static str,
+    pub stats_refusals_title: &'static str,
+    pub stats_ground: &'static str,
+    pub stats_units_title: &'static str,
+    pub stats_unit: &'static str,
+    pub stats_years_title: &'static str,
+    pub stats_year_head: &'static str,
+    pub stats_count: &'static str,
 }
 
 impl Texts {
