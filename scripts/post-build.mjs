@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Trunk post_build hook (Trunk.toml).
 //
-// 1. Release builds: minifies the app's wasm-bindgen JS glue (and receipt.js), which Trunk's own
+// 1. Release builds: minifies the app's wasm-bindgen JS glue (and receipt.js, embed.js), which Trunk's own
 //    minifier cannot parse, and updates its Subresource Integrity hash in index.html.
 // 2. Every build: replaces the inline boot script Trunk writes into index.html with a hashed file
 //    (so the app runs under a CSP without 'unsafe-inline') that picks one of the portal's four
@@ -32,7 +32,7 @@ const { minify } = require('terser');
 
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-portal-[0-9a-f]+\.js$/.test(f) || ['receipt.js', 'ppid-forms.js', 'ppid-objection.js', 'ppid-status.js'].includes(f)))) {
+for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-portal-[0-9a-f]+\.js$/.test(f) || ['receipt.js', 'embed.js', 'ppid-forms.js', 'ppid-objection.js', 'ppid-status.js'].includes(f)))) {
   const file = path.join(staging, name);
   const source = fs.readFileSync(file, 'utf8');
   const result = await minify(source, { module: name.startsWith('ppid-portal'), compress: { passes: 2 }, mangle: true });
