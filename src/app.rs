@@ -228,7 +228,6 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
         <crate::offline::sw::UpdateBanner/>
         <crate::offline::outbox::Connection/>
         <crate::offline::kiosk::Kiosk/>
-        <crate::components::embed::Embed/>
         <Announcements initial=booted.announcements.clone()/>
         <main id="main" tabindex="-1">
             <Routes/>

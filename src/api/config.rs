@@ -20,9 +20,6 @@ pub struct Config {
     pub receipt_paper_mm: Option<u8>,
     /// The office's contact, shown when the backend cannot be reached.
     pub office: Option<OfficeContact>,
-    /// Origins of the regency pages allowed to embed the portal (`public/embed.js`), e.g.
-    /// `https://www.kab.go.id`; empty: the portal never talks to a page that frames it.
-    pub embed_origins: Vec<String>,
 }
 
 /// Contact details that do not depend on the backend answering.
@@ -51,12 +48,6 @@ impl crate::json::FromJson for Config {
             kiosk_warning_seconds: kiosk::warning_seconds(lenient("kiosk_warning_seconds")),
             receipt_paper_mm: kiosk::paper_mm(lenient("receipt_paper_mm")),
             office: o.or_default("office")?,
-            embed_origins: o
-                .or_default::<Vec<String>>("embed_origins")?
-                .into_iter()
-                .map(|s| s.trim().trim_end_matches('/').to_owned())
-                .filter(|s| s.starts_with("https://") || s.starts_with("http://"))
-                .collect(),
         })
     }
 }
@@ -83,7 +74,6 @@ impl Default for Config {
             kiosk_warning_seconds: crate::domain::kiosk::DEFAULT_WARNING_SECONDS,
             receipt_paper_mm: None,
             office: None,
-            embed_origins: Vec::new(),
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Shared building blocks: header, footer, alerts, summary lists, error texts, page titles.
 
 pub mod deadline;
-pub mod embed;
 mod load;
 pub mod router;
 pub use load::{use_load, Load};

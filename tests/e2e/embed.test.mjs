@@ -1,7 +1,7 @@
 // Embedding on a regency's page (issue 7): `public/embed.js` on a fake CMS page (tests/embed/host.html)
 // served from a second origin frames the portal, sizes the frame to the page inside on every navigation,
 // opens the host's deep links in it, and ignores messages from any other origin; the portal
-// (src/components/embed.rs) ignores deep links from origins not in `embed_origins`. Without scripts the
+// (public/framed.js) ignores deep links from origins not in `embed_origins`. Without scripts the
 // host page keeps a plain link to the portal.
 
 import { test, before, after } from 'node:test';
@@ -46,6 +46,7 @@ async function smallServer(routes) {
 }
 
 let portal;
+let plainPortal;
 let host;
 let foreign;
 let browser;
@@ -58,13 +59,17 @@ before(async () => {
   // The host knows the portal's origin only once the portal runs, the portal the host's only once
   // the host runs: the host reads it late, from a variable.
   let portalOrigin = '';
+  let plainOrigin = '';
   host = await smallServer((p) => {
-    const html = () => HOST_HTML.split('{{PORTAL}}').join(portalOrigin);
+    const html = (origin = portalOrigin) => HOST_HTML.split('{{PORTAL}}').join(origin);
     // A strict policy like a careful regency site: scripts and frames from the portal only.
     const csp = `default-src 'self'; script-src ${portalOrigin}; style-src 'self'; frame-src ${portalOrigin} ${foreign.url}; object-src 'none'; base-uri 'none'`;
     if (p === '/') return ['text/html; charset=utf-8', html(), { 'Content-Security-Policy': csp }];
     if (p === '/tall') return ['text/html; charset=utf-8', html().replace('<body>', '<body class="tall">'), { 'Content-Security-Policy': csp }];
+    // The same page with a portal whose config.json has no `embed_origins`.
+    if (p === '/plain') return ['text/html; charset=utf-8', html(plainOrigin), { 'Content-Security-Policy': csp.split(portalOrigin).join(plainOrigin) }];
     if (p === '/host.css') return ['text/css; charset=utf-8', HOST_CSS];
+    if (p === '/favicon.ico') return ['image/x-icon', ''];
     return null;
   });
   portal = await startServer({
@@ -73,12 +78,15 @@ before(async () => {
     frameAncestors: `'self' ${host.url}`,
   });
   portalOrigin = portal.url;
+  plainPortal = await startServer({ config: { api_base: '/api' }, args: ['--now', String(DEMO_NOW_MS)], frameAncestors: `'self' ${host.url}` });
+  plainOrigin = plainPortal.url;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await portal?.stop();
+  await plainPortal?.stop();
   await host?.stop();
   await foreign?.stop();
 });
@@ -133,8 +141,10 @@ test('the frame replaces the link, follows the page height on every navigation, 
     await frame.waitForSelector('main#main a[href^="/informasi/"]', { timeout: 20000 });
     heights.push(await settledHeight(iframe, frame));
 
-    await frame.click(`main#main a[href="/informasi/${ITEM.id}"]`);
-    assert.equal(await heading(frame), ITEM.title);
+    const first = frame.locator('main#main a[href^="/informasi/"]').first();
+    const id = (await first.getAttribute('href')).split('/').pop();
+    await first.click();
+    assert.equal(await heading(frame), SEED.catalogue.find((i) => i.id === id).title);
     heights.push(await settledHeight(iframe, frame));
 
     await frame.click('nav a[href="/tentang"]');
@@ -149,6 +159,7 @@ test('the frame replaces the link, follows the page height on every navigation, 
     await assertNoAxeViolations(frame, 'the portal in the frame');
     assert.deepEqual(page.consoleErrors, [], 'no errors on the host page or in the frame');
   } catch (e) {
+    for (const f of page.frames()) console.error('frame', f.url(), (await f.evaluate(() => document.body.innerText.slice(0, 600)).catch(() => '')));
     await saveArtifacts(page, 'embed-height');
     throw e;
   } finally {
@@ -248,6 +259,26 @@ test('the frame loads lazily: a portal far below the fold starts only when scrol
     assert.equal(documents.length, 1);
   } catch (e) {
     await saveArtifacts(page, 'embed-lazy');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a portal without embed_origins never talks to the page that frames it', { timeout: 60_000 }, async () => {
+  const { page, iframe } = await openHost('/plain');
+  try {
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    await page.evaluate((origin) => {
+      document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: '/tentang' }, origin);
+    }, plainPortal.url);
+    await page.waitForTimeout(1000);
+    assert.equal(await iframe.evaluate((f) => f.getBoundingClientRect().height), 800, 'the frame keeps its initial height');
+    assert.equal(await frame.evaluate(() => location.pathname), '/', 'the deep link is not followed');
+    assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('ppid-embedded')), false);
+  } catch (e) {
+    await saveArtifacts(page, 'embed-plain');
     throw e;
   } finally {
     await page.context().close();
