@@ -52,13 +52,15 @@ let foreign;
 let browser;
 
 before(async () => {
-  // A third origin: a page that is neither the portal nor the host (an ad, a compromised widget).
-  foreign = await smallServer((p) =>
-    p === '/' ? ['text/html; charset=utf-8', '<!DOCTYPE html><html lang="id"><title>Iklan</title><p>Iklan</p></html>'] : null,
-  );
   // The host knows the portal's origin only once the portal runs, the portal the host's only once
   // the host runs: the host reads it late, from a variable.
   let portalOrigin = '';
+  // A third origin: a page that is neither the portal nor the host (an ad, a compromised widget).
+  foreign = await smallServer((p) => {
+    if (p === '/') return ['text/html; charset=utf-8', '<!DOCTYPE html><html lang="id"><title>Iklan</title><p>Iklan</p></html>'];
+    if (p === '/framing') return ['text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><title>Bukan situs kabupaten</title><iframe title="Portal" src="${portalOrigin}/"></iframe></html>`];
+    return null;
+  });
   let plainOrigin = '';
   host = await smallServer((p) => {
     const html = (origin = portalOrigin) => HOST_HTML.split('{{PORTAL}}').join(origin);
@@ -260,6 +262,19 @@ test('the frame loads lazily: a portal far below the fold starts only when scrol
   } catch (e) {
     await saveArtifacts(page, 'embed-lazy');
     throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("frame-ancestors: a site not in the portal's policy cannot frame it", { timeout: 30_000 }, async () => {
+  const page = await newPage(browser);
+  try {
+    const refused = page.waitForEvent('console', { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 10000 });
+    await page.goto(`${foreign.url}/framing`);
+    await refused;
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    assert.equal(await frame.locator('main#main').count(), 0, 'no portal in the frame');
   } finally {
     await page.context().close();
   }
