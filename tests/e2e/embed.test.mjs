@@ -94,8 +94,8 @@ after(async () => {
 });
 
 /** The host page with the portal framed and started; returns the page, the iframe element and its frame. */
-async function openHost(pathname = '/') {
-  const page = await newPage(browser);
+async function openHost(pathname = '/', contextOptions = {}) {
+  const page = await newPage(browser, contextOptions);
   await page.goto(`${host.url}${pathname}`);
   const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
   return { page, iframe };
@@ -195,6 +195,39 @@ test("the host's deep links open the item, the request form and the status page 
     assert.deepEqual(refused, [false, false, false, false]);
   } catch (e) {
     await saveArtifacts(page, 'embed-deep-links');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("after a navigation inside the frame the host page shows the new page's heading", { timeout: 60_000 }, async () => {
+  const { page, iframe } = await openHost('/', { viewport: { width: 1000, height: 500 } });
+  try {
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    await settledHeight(iframe, frame);
+    const link = frame.locator('main#main a[href^="/informasi"]').last();
+    await link.scrollIntoViewIfNeeded();
+    const top = () => iframe.evaluate((f) => f.getBoundingClientRect().top);
+    assert.ok((await top()) < -200, 'the host page is scrolled well into the frame');
+    await link.click();
+    await frame.waitForFunction(() => location.pathname === '/informasi');
+    // The portal moves focus to the new page's heading, and the browser scrolls the host page to it.
+    await frame.waitForFunction(() => document.activeElement?.matches('main#main h1'));
+    const h1Top = async () => (await top()) + (await frame.evaluate(() => document.querySelector('main#main h1').getBoundingClientRect().top));
+    for (let i = 0; i < 20 && !((await h1Top()) >= 0 && (await h1Top()) < 500); i += 1) await page.waitForTimeout(100);
+    const shown = await h1Top();
+    assert.ok(shown >= 0 && shown < 500, `the new page's heading is in view on the host page: ${shown}px from its top`);
+    // Typing in the search box replaces the address, it is no new page: the host page does not move.
+    const search = frame.locator('main#main input[type="search"]');
+    await search.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => scrollY);
+    await search.type('angg');
+    await page.waitForTimeout(800);
+    assert.equal(await page.evaluate(() => scrollY), before, 'typing does not scroll the host page');
+  } catch (e) {
+    await saveArtifacts(page, 'embed-scroll');
     throw e;
   } finally {
     await page.context().close();
