@@ -300,6 +300,24 @@ test('the frame loads lazily: a portal far below the fold starts only when scrol
   }
 });
 
+test('a deep link before the frame has loaded opens that page in it', { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${host.url}/tall`);
+    const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached' });
+    await page.click('#open-item');
+    const frame = await iframe.contentFrame();
+    assert.equal(await heading(frame), ITEM.title);
+    assert.equal(await frame.evaluate(() => location.pathname), `/informasi/${ITEM.id}`);
+    assert.equal(new URL(page.url()).origin, host.url, 'the host page stays');
+  } catch (e) {
+    await saveArtifacts(page, 'embed-early-deep-link');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("frame-ancestors: a site not in the portal's policy cannot frame it", { timeout: 30_000 }, async () => {
   const page = await newPage(browser);
   try {
