@@ -2,6 +2,7 @@
 
 pub mod base64;
 pub mod catalogue;
+pub mod complaint;
 pub mod date;
 pub mod deadlines;
 pub mod draft;

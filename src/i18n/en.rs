@@ -450,4 +450,9 @@ pub static TEXTS: Texts = Texts {
     stats_years_title: "Requests received per year",
     stats_year_head: "Year",
     stats_count: "Number",
+
+    // -- complaints (issue 8) --
+    nav_complaint: "Complaints (SP4N-LAPOR!)",
+    complaint_hint: "What you wrote sounds like a complaint about a public service. Complaints go to SP4N-LAPOR!, not through an information request. If you are asking for information (data, documents, copies), just go on.",
+    complaint_link: "Make a complaint through SP4N-LAPOR!",
 };

@@ -450,4 +450,9 @@ pub static TEXTS: Texts = Texts {
     stats_years_title: "Permohonan diterima per tahun",
     stats_year_head: "Tahun",
     stats_count: "Jumlah",
+
+    // -- complaints (issue 8) --
+    nav_complaint: "Pengaduan (SP4N-LAPOR!)",
+    complaint_hint: "Tulisan Anda terdengar seperti pengaduan tentang pelayanan publik. Pengaduan disampaikan lewat SP4N-LAPOR!, bukan lewat permohonan informasi. Jika Anda memang meminta informasi (data, dokumen, salinan), lanjutkan saja.",
+    complaint_link: "Sampaikan pengaduan lewat SP4N-LAPOR!",
 };

@@ -431,6 +431,11 @@ pub struct Texts {
     pub stats_years_title: &'static str,
     pub stats_year_head: &'static str,
     pub stats_count: &'static str,
+
+    // -- complaints (issue 8) --
+    pub nav_complaint: &'static str,
+    pub complaint_hint: &'static str,
+    pub complaint_link: &'static str,
 }
 
 impl Texts {
