@@ -126,14 +126,7 @@ fn Report(stats: Statistics, units: UnitList, year: Option<i32>) -> impl IntoVie
     if years.is_empty() {
         return view! { <p>{t.stats_none}</p> }.into_any();
     }
-    // Oldest first, by hand: the standard library's sort costs kilobytes of wasm.
-    for i in 1..years.len() {
-        let mut j = i;
-        while j > 0 && years[j - 1].year > years[j].year {
-            years.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    crate::domain::sort_small_by_key(&mut years, |y| y.year);
     let latest = years[years.len() - 1].year;
     let year = year.filter(|y| years.iter().any(|s| s.year == *y)).unwrap_or(latest);
     let shown = years.iter().find(|s| s.year == year).cloned().unwrap_or_else(|| years[0].clone());
