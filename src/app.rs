@@ -205,7 +205,7 @@ fn Loading() -> impl IntoView {
     let t = use_texts();
     view! {
         <main id="main" tabindex="-1">
-            <p class="loading" role="status">{t.loading}</p>
+            <p class="loading" role="status">{t.loading()}</p>
         </main>
     }
 }

@@ -69,13 +69,13 @@ pub fn DueRow(label: &'static str, d: Derivation) -> impl IntoView {
             <dd>
                 <strong>{weekday_date(t, d.due)}</strong>
                 <details>
-                    <summary>{t.how_computed}</summary>
-                    <p>{(t.computed_from)(d.working_days, &weekday_date(t, d.start))}</p>
+                    <summary>{t.how_computed()}</summary>
+                    <p>{(t.computed_from())(d.working_days, &weekday_date(t, d.start))}</p>
                     {if d.skipped.is_empty() {
-                        view! { <p>{t.nothing_skipped}</p> }.into_any()
+                        view! { <p>{t.nothing_skipped()}</p> }.into_any()
                     } else {
                         view! {
-                            <p>{t.skipped_intro}</p>
+                            <p>{t.skipped_intro()}</p>
                             <ul>{d.skipped.iter().map(|s| view! { <li>{weekday_date(t, s.date)} " — " {reason(t, &s.reason)}</li> }).collect_view()}</ul>
                         }
                         .into_any()
@@ -90,14 +90,14 @@ pub fn DueRow(label: &'static str, d: Derivation) -> impl IntoView {
 pub fn weekday_date(t: &Texts, d: Date) -> String {
     format!(
         "{}, {}",
-        t.weekdays[usize::from(d.weekday().number() - 1)],
+        t.weekdays()[usize::from(d.weekday().number() - 1)],
         t.date(d)
     )
 }
 
 fn reason(t: &Texts, r: &SkipReason) -> String {
     match r {
-        SkipReason::Weekend(_) => t.weekend.to_owned(),
+        SkipReason::Weekend(_) => t.weekend().to_owned(),
         SkipReason::Listed { kind, name, decree } => match decree {
             Some(dec) => format!("{} ({}; {})", name, t.day_kind(*kind), dec),
             None => format!("{} ({})", name, t.day_kind(*kind)),
@@ -107,7 +107,7 @@ fn reason(t: &Texts, r: &SkipReason) -> String {
 
 /// How a deadline was computed, as plain text (for a calendar file).
 pub fn explain(t: &Texts, x: &Derivation) -> String {
-    let mut text = (t.computed_from)(x.working_days, &weekday_date(t, x.start));
+    let mut text = (t.computed_from())(x.working_days, &weekday_date(t, x.start));
     for s in &x.skipped {
         text.push_str(&format!(
             "\n{} — {}",
@@ -188,7 +188,7 @@ pub fn QrImage(code: (u32, String)) -> impl IntoView {
     let t = crate::app::use_texts();
     let (size, path) = code;
     view! {
-        <svg viewBox=format!("0 0 {size} {size}") width="148" height="148" role="img" aria-label=t.receipt_qr>
+        <svg viewBox=format!("0 0 {size} {size}") width="148" height="148" role="img" aria-label=t.receipt_qr()>
             <rect width="100%" height="100%" fill="#fff"/>
             <path d=path fill="#000"/>
         </svg>

@@ -16,26 +16,26 @@ pub fn use_title(page: impl Fn() -> (String, bool) + 'static) {
     let t = use_texts();
     Effect::new(move || {
         let (title, error) = page();
-        let prefix = if error { t.error_prefix } else { "" };
-        document().set_title(&format!("{prefix}{title} – {}", t.doc_title_suffix));
+        let prefix = if error { t.error_prefix() } else { "" };
+        document().set_title(&format!("{prefix}{title} – {}", t.doc_title_suffix()));
     });
 }
 
 /// A sentence for the citizen saying what went wrong and what to do next.
 pub fn error_text(t: &Texts, e: &ApiError) -> String {
     match e {
-        ApiError::Offline => t.down_reason_offline.into(),
-        ApiError::Timeout => t.down_reason_timeout.into(),
-        ApiError::Unreachable => t.down_reason_unreachable.into(),
-        ApiError::Server { .. } => t.down_reason_server.into(),
-        ApiError::Contract(_) => t.down_reason_contract.into(),
-        ApiError::UnsupportedVersion(_) => t.down_reason_version.into(),
-        ApiError::CalendarYearMissing(_) => t.down_reason_calendar.into(),
-        ApiError::RateLimited(s) => (t.rate_limited)(*s),
-        ApiError::Invalid(errors) if errors.is_empty() => t.invalid_unspecified.into(),
-        ApiError::Invalid(_) => t.invalid_answer.into(),
-        ApiError::NotFound => t.not_found_body.into(),
-        ApiError::Conflict => t.conflict.into(),
+        ApiError::Offline => t.down_reason_offline().into(),
+        ApiError::Timeout => t.down_reason_timeout().into(),
+        ApiError::Unreachable => t.down_reason_unreachable().into(),
+        ApiError::Server { .. } => t.down_reason_server().into(),
+        ApiError::Contract(_) => t.down_reason_contract().into(),
+        ApiError::UnsupportedVersion(_) => t.down_reason_version().into(),
+        ApiError::CalendarYearMissing(_) => t.down_reason_calendar().into(),
+        ApiError::RateLimited(s) => (t.rate_limited())(*s),
+        ApiError::Invalid(errors) if errors.is_empty() => t.invalid_unspecified().into(),
+        ApiError::Invalid(_) => t.invalid_answer().into(),
+        ApiError::NotFound => t.not_found_body().into(),
+        ApiError::Conflict => t.conflict().into(),
     }
 }
 
@@ -46,7 +46,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
     view! {
         <div class="error-panel" role="alert">
             <p>{move || error_text(t, &error)}</p>
-            <button type="button" class="button secondary" on:click=move |_| on_retry.run(())>{t.retry}</button>
+            <button type="button" class="button secondary" on:click=move |_| on_retry.run(())>{t.retry()}</button>
         </div>
     }
 }
@@ -55,7 +55,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
 #[component]
 pub fn LoadingLine() -> impl IntoView {
     let t = use_texts();
-    view! { <p class="loading" role="status">{t.loading}</p> }
+    view! { <p class="loading" role="status">{t.loading()}</p> }
 }
 
 /// One row of a summary list; an empty value says "not stated".
@@ -66,7 +66,7 @@ pub fn Row(label: &'static str, value: Option<String>) -> impl IntoView {
     view! {
         <div class="row">
             <dt>{label}</dt>
-            <dd>{move || value.clone().unwrap_or_else(|| t.not_stated.to_owned())}</dd>
+            <dd>{move || value.clone().unwrap_or_else(|| t.not_stated().to_owned())}</dd>
         </div>
     }
 }
@@ -80,7 +80,7 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
     let name = meta
         .as_ref()
         .map(|m| m.public_body.name.clone())
-        .unwrap_or_else(|| t.app_name.to_owned());
+        .unwrap_or_else(|| t.app_name().to_owned());
     let region = meta.as_ref().map(|m| m.public_body.region.clone());
     let switch = move |_| {
         lang.set(other);
@@ -95,7 +95,7 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
         });
     };
     view! {
-        <a class="skip-link" href="#main">{t.skip_link}</a>
+        <a class="skip-link" href="#main">{t.skip_link()}</a>
         <header class="site-header">
             <div class="brand">
                 <a href="/" class="brand-name">{name}</a>
@@ -105,13 +105,13 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
                 type="button"
                 class="lang-switch"
                 lang=other.tag()
-                aria-label=format!("{} – {}", other.t().switch_language_hint, other.t().language_name)
+                aria-label=format!("{} – {}", other.t().switch_language_hint(), other.t().language_name())
                 on:click=switch
             >
-                {other.t().language_name}
+                {other.t().language_name()}
             </button>
             {meta.is_some().then(|| view! { <Nav/> })}
-            {demo.then(|| view! { <p class="demo-notice">{t.demo_notice}</p> })}
+            {demo.then(|| view! { <p class="demo-notice">{t.demo_notice()}</p> })}
         </header>
     }
 }
@@ -133,16 +133,16 @@ fn Nav() -> impl IntoView {
         view! { <li><a href=href aria-current=current>{text}</a></li> }
     };
     view! {
-        <nav aria-label=t.nav_label>
+        <nav aria-label=t.nav_label()>
             <ul>
-                {link("/", t.nav_home)}
-                {link("/informasi", t.nav_catalogue)}
-                {link("/permohonan", t.nav_request)}
-                {link("/status", t.nav_status)}
-                {link("/keberatan", t.nav_objection)}
-                {link("/tentang", t.nav_about)}
+                {link("/", t.nav_home())}
+                {link("/informasi", t.nav_catalogue())}
+                {link("/permohonan", t.nav_request())}
+                {link("/status", t.nav_status())}
+                {link("/keberatan", t.nav_objection())}
+                {link("/tentang", t.nav_about())}
                 // Complaints are not information requests: SP4N-LAPOR is where they go.
-                <li><a href=crate::domain::complaint::SP4N_LAPOR rel="noopener">{t.nav_complaint}</a></li>
+                <li><a href=crate::domain::complaint::SP4N_LAPOR rel="noopener">{t.nav_complaint()}</a></li>
             </ul>
         </nav>
     }
@@ -157,14 +157,14 @@ pub fn Footer(meta: Meta) -> impl IntoView {
     view! {
         <footer class="site-footer">
             <section aria-labelledby="footer-contact">
-                <h2 id="footer-contact">{t.footer_contact}</h2>
+                <h2 id="footer-contact">{t.footer_contact()}</h2>
                 <p>{body.name.clone()}</p>
                 <p>{body.address.clone()}</p>
-                {body.phone.clone().map(|p| view! { <p>{t.phone}": " <a href=format!("tel:{}", tel(&p))>{p.clone()}</a></p> })}
-                {body.email.clone().map(|e| view! { <p>{t.email}": " <a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
+                {body.phone.clone().map(|p| view! { <p>{t.phone()}": " <a href=format!("tel:{}", tel(&p))>{p.clone()}</a></p> })}
+                {body.email.clone().map(|e| view! { <p>{t.email()}": " <a href=format!("mailto:{e}")>{e.clone()}</a></p> })}
             </section>
             <section aria-labelledby="footer-hours">
-                <h2 id="footer-hours">{t.footer_hours}</h2>
+                <h2 id="footer-hours">{t.footer_hours()}</h2>
                 <ul class="plain">
                     {hours
                         .into_iter()
@@ -181,7 +181,7 @@ pub fn Footer(meta: Meta) -> impl IntoView {
 /// "Senin–Kamis" for consecutive ISO weekdays, else a list.
 pub fn weekday_span(t: &Texts, days: &[u8]) -> String {
     let name = |d: u8| {
-        t.weekdays
+        t.weekdays()
             .get(usize::from(d.clamp(1, 7)) - 1)
             .copied()
             .unwrap_or("")
@@ -231,7 +231,7 @@ fn format_local(t: &Texts, lt: crate::domain::date::LocalTime) -> String {
         "{} {:02}{}{:02}",
         t.date(lt.date()),
         m / 60,
-        t.time_separator,
+        t.time_separator(),
         m % 60
     )
 }
@@ -307,19 +307,19 @@ pub fn Announcements(initial: AnnouncementsFuture) -> impl IntoView {
                     let announcement_id = a.id.clone();
                     view! {
                         <section class="announcement" aria-labelledby=labelled_by>
-                            <p class="announcement-label">{t.announcement_label}</p>
+                            <p class="announcement-label">{t.announcement_label()}</p>
                             <h2 id=id>{a.title.clone()}</h2>
                             <dl>
-                                <Row label=t.announcement_hazard value=Some(a.hazard.clone())/>
-                                <Row label=t.announcement_affected value=Some(a.affected.clone())/>
-                                <Row label=t.announcement_instructions value=Some(a.instructions.clone())/>
+                                <Row label=t.announcement_hazard() value=Some(a.hazard.clone())/>
+                                <Row label=t.announcement_affected() value=Some(a.affected.clone())/>
+                                <Row label=t.announcement_instructions() value=Some(a.instructions.clone())/>
                                 <Row
-                                    label=t.announcement_source
+                                    label=t.announcement_source()
                                     value=Some(format!("{} · {}", a.source, format_instant(t, &a.issued_at)))
                                 />
                             </dl>
                             <button type="button" class="button secondary" on:click=move |_| dismiss(announcement_id.clone())>
-                                {t.dismiss_announcement}
+                                {t.dismiss_announcement()}
                             </button>
                         </section>
                     }

@@ -10,8 +10,18 @@ pub const SP4N_LAPOR: &str = "https://www.lapor.go.id";
 /// Word stems that say "complaint" in Indonesian (and the English a citizen may use). Matched at the
 /// start of a word, case and accents ignored: "mengadukan", "keluhannya", "dipungli" match.
 const STEMS: [&str; 12] = [
-    "pengadu", "mengadu", "aduan", "keluh", "mengeluh", "komplain", "kecewa", "pungli",
-    "dipungli", "complain", "protes", "melaporkan",
+    "pengadu",
+    "mengadu",
+    "aduan",
+    "keluh",
+    "mengeluh",
+    "komplain",
+    "kecewa",
+    "pungli",
+    "dipungli",
+    "complain",
+    "protes",
+    "melaporkan",
 ];
 
 /// Phrases that say a service was not given.
@@ -27,9 +37,7 @@ pub fn looks_like_complaint(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = words.join(" ");
-    words
-        .iter()
-        .any(|w| STEMS.iter().any(|s| w.starts_with(s)))
+    words.iter().any(|w| STEMS.iter().any(|s| w.starts_with(s)))
         || PHRASES.iter().any(|p| joined.contains(p))
 }
 

@@ -10,7 +10,10 @@ pub fn tenths(text: &str) -> Option<u64> {
         return None;
     }
     let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], text[i + 1..].trim_start_matches('+').parse::<i32>().ok()?),
+        Some(i) => (
+            &text[..i],
+            text[i + 1..].trim_start_matches('+').parse::<i32>().ok()?,
+        ),
         None => (text, 0),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -18,12 +21,20 @@ pub fn tenths(text: &str) -> Option<u64> {
         return None;
     }
     // The digits, and where the decimal point falls among them once the exponent is applied.
-    let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).map(|b| b - b'0').collect();
+    let digits: Vec<u8> = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .map(|b| b - b'0')
+        .collect();
     let point = i64::from(exponent) + whole.len() as i64;
     let mut value: u64 = 0;
     // Everything up to one place after the point, then the next digit rounds.
     for i in 0..=point {
-        let d = usize::try_from(i).ok().and_then(|i| digits.get(i)).copied().unwrap_or(0);
+        let d = usize::try_from(i)
+            .ok()
+            .and_then(|i| digits.get(i))
+            .copied()
+            .unwrap_or(0);
         value = value.checked_mul(10)?.checked_add(u64::from(d))?;
         if value > 1_000_000_000 {
             return None;
@@ -73,7 +84,17 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_count_of_days() {
-        for text in ["-1", "-0.5", "1e400", "99999999999", "", ".5", "abc", "1.2.3", "1e"] {
+        for text in [
+            "-1",
+            "-0.5",
+            "1e400",
+            "99999999999",
+            "",
+            ".5",
+            "abc",
+            "1.2.3",
+            "1e",
+        ] {
             assert_eq!(tenths(text), None, "{text}");
         }
     }

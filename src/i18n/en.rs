@@ -1,8 +1,10 @@
 //! English.
 
-use super::{ClassText, Texts};
+#![allow(non_upper_case_globals)]
 
-pub static TEXTS: Texts = Texts {
+use super::ClassText;
+
+language! {
     app_name: "PPID Portal",
     doc_title_suffix: "PPID Portal",
     skip_link: "Skip to main content",
@@ -455,4 +457,4 @@ pub static TEXTS: Texts = Texts {
     nav_complaint: "Complaints (SP4N-LAPOR!)",
     complaint_hint: "What you wrote sounds like a complaint about a public service. Complaints go to SP4N-LAPOR!, not through an information request. If you are asking for information (data, documents, copies), just go on.",
     complaint_link: "Make a complaint through SP4N-LAPOR!",
-};
+}

@@ -1,8 +1,10 @@
 //! Bahasa Indonesia.
 
-use super::{ClassText, Texts};
+#![allow(non_upper_case_globals)]
 
-pub static TEXTS: Texts = Texts {
+use super::ClassText;
+
+language! {
     app_name: "Portal PPID",
     doc_title_suffix: "Portal PPID",
     skip_link: "Langsung ke konten utama",
@@ -455,4 +457,4 @@ pub static TEXTS: Texts = Texts {
     nav_complaint: "Pengaduan (SP4N-LAPOR!)",
     complaint_hint: "Tulisan Anda terdengar seperti pengaduan tentang pelayanan publik. Pengaduan disampaikan lewat SP4N-LAPOR!, bukan lewat permohonan informasi. Jika Anda memang meminta informasi (data, dokumen, salinan), lanjutkan saja.",
     complaint_link: "Sampaikan pengaduan lewat SP4N-LAPOR!",
-};
+}

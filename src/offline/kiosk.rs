@@ -67,7 +67,7 @@ pub fn mark(mut body: RequestSubmission) -> RequestSubmission {
 pub fn AssistedBy() -> impl IntoView {
     let t = use_texts();
     assisted_by().map(|who| {
-        view! { <p class="panel assisted-by"><strong>{t.kiosk_assisted}</strong>": " {who}</p> }
+        view! { <p class="panel assisted-by"><strong>{t.kiosk_assisted()}</strong>": " {who}</p> }
     })
 }
 
@@ -111,7 +111,7 @@ pub fn Kiosk() -> impl IntoView {
         }
     });
     Effect::new(move || set_hidden("kiosk-back", at_home()));
-    Some(view! { <section class="kiosk-bar" aria-label=t.kiosk_bar node_ref=bar></section> })
+    Some(view! { <section class="kiosk-bar" aria-label=t.kiosk_bar() node_ref=bar></section> })
 }
 
 // The bar and its dialogs are built from data, and what changes (the countdown, officer mode, the
@@ -177,7 +177,7 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
             ("class", "button secondary"),
             ("data-kiosk", "back"),
         ],
-        t.kiosk_back,
+        t.kiosk_back(),
     )?;
     let _ = back.toggle_attribute_with_force("hidden", at_home);
     el(
@@ -190,11 +190,11 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
             ("aria-haspopup", "dialog"),
             ("data-kiosk", "start-over"),
         ],
-        t.kiosk_start_over,
+        t.kiosk_start_over(),
     )?;
     let on = officer
         .as_ref()
-        .map(|who| format!("{} {who}", t.kiosk_officer_on))
+        .map(|who| format!("{} {who}", t.kiosk_officer_on()))
         .unwrap_or_default();
     el(
         &actions,
@@ -215,7 +215,7 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
             ("class", "button secondary"),
             ("data-kiosk", "officer-end"),
         ],
-        t.kiosk_officer_end,
+        t.kiosk_officer_end(),
     )?;
     let _ = end.toggle_attribute_with_force("hidden", officer.is_none());
     let toggle = el(
@@ -229,7 +229,7 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
             ("aria-controls", "kiosk-officer-form"),
             ("data-kiosk", "officer"),
         ],
-        t.kiosk_officer,
+        t.kiosk_officer(),
     )?;
     let _ = toggle.toggle_attribute_with_force("hidden", officer.is_some());
     let form = el(
@@ -253,13 +253,13 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
         &field,
         "label",
         &[("for", "kiosk-officer-name")],
-        t.kiosk_officer_field.0,
+        t.kiosk_officer_field().0,
     )?;
     el(
         &field,
         "p",
         &[("class", "hint"), ("id", "kiosk-officer-name-hint")],
-        t.kiosk_officer_field.1,
+        t.kiosk_officer_field().1,
     )?;
     el(
         &field,
@@ -269,7 +269,7 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
             ("id", "kiosk-officer-name-error"),
             ("hidden", ""),
         ],
-        t.kiosk_officer_missing,
+        t.kiosk_officer_missing(),
     )?;
     el(
         &field,
@@ -287,15 +287,15 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
         &form,
         "button",
         &[("type", "submit"), ("class", "button")],
-        t.kiosk_officer_start,
+        t.kiosk_officer_start(),
     )?;
 
     let idle = dialog(
         bar,
         "kiosk-idle",
         "kiosk-idle-desc kiosk-idle-left",
-        t.kiosk_idle_title,
-        t.kiosk_idle_body,
+        t.kiosk_idle_title(),
+        t.kiosk_idle_body(),
     )?;
     el(
         &idle,
@@ -319,22 +319,22 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
         &idle,
         "button",
         &[BUTTON, ("class", "button"), ("data-kiosk", "continue")],
-        t.kiosk_continue,
+        t.kiosk_continue(),
     )?;
 
     let confirm = dialog(
         bar,
         "kiosk-confirm",
         "kiosk-confirm-desc",
-        t.kiosk_start_over_title,
-        t.kiosk_start_over_body,
+        t.kiosk_start_over_title(),
+        t.kiosk_start_over_body(),
     )?;
     let choices = el(&confirm, "div", &[("class", "kiosk-actions")], "")?;
     el(
         &choices,
         "button",
         &[BUTTON, ("class", "button"), ("data-kiosk", "wipe")],
-        t.kiosk_start_over_confirm,
+        t.kiosk_start_over_confirm(),
     )?;
     // The safe choice has focus when the dialog opens.
     el(
@@ -346,7 +346,7 @@ fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bo
             ("autofocus", ""),
             ("data-kiosk", "cancel"),
         ],
-        t.kiosk_cancel,
+        t.kiosk_cancel(),
     )?;
     Some(())
 }
@@ -450,7 +450,7 @@ fn start_idle_timer(t: &'static crate::i18n::Texts, idle: u32, warning: u32, at_
             wipe();
             return;
         }
-        let text = format!("{} {left} {}", t.kiosk_idle_left.0, t.kiosk_idle_left.1);
+        let text = format!("{} {left} {}", t.kiosk_idle_left().0, t.kiosk_idle_left().1);
         set_text("kiosk-idle-left", &text);
         if left < warning && (left % 10 == 0 || left == 5) {
             set_text("kiosk-idle-live", &text);
@@ -517,7 +517,10 @@ fn start_officer(t: &'static crate::i18n::Texts) {
     if let Some(s) = session() {
         let _ = s.set_item(ASSISTED_KEY, &who);
     }
-    set_text("kiosk-officer-on", &format!("{} {who}", t.kiosk_officer_on));
+    set_text(
+        "kiosk-officer-on",
+        &format!("{} {who}", t.kiosk_officer_on()),
+    );
     show_officer(true);
     focus("kiosk-officer-end");
 }

@@ -6,7 +6,7 @@
 //! sending the same entry create one request at the backend. Once accepted, the entry keeps only the
 //! registration (number and receipt): the answers and documents are deleted.
 
-use crate::api::{decode, ApiError, AnyBackend, Backend, Exchange, Reach, Store};
+use crate::api::{decode, AnyBackend, ApiError, Backend, Exchange, Reach, Store};
 use crate::app::use_texts;
 use crate::json::json_struct;
 use leptos::prelude::*;
@@ -151,12 +151,15 @@ pub fn provide_outbox(backend: AnyBackend, kiosk: bool) {
         let mut entries = stored_entries().await;
         // A registration kept long enough on this device goes.
         let now = now_ms();
-        for e in entries.iter().filter(|e| {
-            e.number.is_some() && now.saturating_sub(e.queued_at) > KEEP_REGISTERED_MS
-        }) {
+        for e in entries
+            .iter()
+            .filter(|e| e.number.is_some() && now.saturating_sub(e.queued_at) > KEEP_REGISTERED_MS)
+        {
             let _ = STORE.delete(&e.key).await;
         }
-        entries.retain(|e| e.number.is_none() || now.saturating_sub(e.queued_at) <= KEEP_REGISTERED_MS);
+        entries.retain(|e| {
+            e.number.is_none() || now.saturating_sub(e.queued_at) <= KEEP_REGISTERED_MS
+        });
         outbox.entries.try_set(entries);
         outbox.loaded.try_set(true);
         // At every start, whatever the backoff said.
@@ -164,7 +167,10 @@ pub fn provide_outbox(backend: AnyBackend, kiosk: bool) {
     });
     // Back online: send what waits, or ask the backend once so the indicator tells the truth.
     let online = window_event_listener(leptos::ev::online, move |_| {
-        if outbox.entries.with_untracked(|es| es.iter().any(Entry::waiting)) {
+        if outbox
+            .entries
+            .with_untracked(|es| es.iter().any(Entry::waiting))
+        {
             outbox.send_now();
         } else {
             let backend = outbox.backend.get_value();
@@ -238,8 +244,14 @@ impl Outbox {
         R: crate::json::FromJson + PartialEq + Send + Sync + 'static,
     {
         Memo::new(move |_| {
-            self.find(&local)
-                .map(|e| (e.receipt.as_deref().and_then(|r| crate::json::from_str(r).ok()), e))
+            self.find(&local).map(|e| {
+                (
+                    e.receipt
+                        .as_deref()
+                        .and_then(|r| crate::json::from_str(r).ok()),
+                    e,
+                )
+            })
         })
     }
 
@@ -315,7 +327,10 @@ impl Outbox {
                     entry.receipt = Some(receipt);
                     entry.body = None;
                 }
-                Err(e) if can_wait(&e) || matches!(e, ApiError::RateLimited(_) | ApiError::Contract(_)) => {
+                Err(e)
+                    if can_wait(&e)
+                        || matches!(e, ApiError::RateLimited(_) | ApiError::Contract(_)) =>
+                {
                     entry.attempts += 1;
                     let wait = match e {
                         ApiError::RateLimited(Some(s)) => u64::from(s),
@@ -385,11 +400,14 @@ pub fn Connection() -> impl IntoView {
     let t = use_texts();
     let outbox = use_outbox();
     let state = move || match outbox.reach.get() {
-        Reach::Reached => ("online", t.conn_online.to_owned()),
-        Reach::Saved(at) => ("saved", (t.conn_saved)(&crate::components::format_ms(t, at))),
-        Reach::Offline if outbox.demo => ("offline", t.conn_offline_demo.to_owned()),
-        Reach::Offline => ("offline", t.conn_offline.to_owned()),
-        Reach::Down => ("down", t.conn_down.to_owned()),
+        Reach::Reached => ("online", t.conn_online().to_owned()),
+        Reach::Saved(at) => (
+            "saved",
+            (t.conn_saved())(&crate::components::format_ms(t, at)),
+        ),
+        Reach::Offline if outbox.demo => ("offline", t.conn_offline_demo().to_owned()),
+        Reach::Offline => ("offline", t.conn_offline().to_owned()),
+        Reach::Down => ("down", t.conn_down().to_owned()),
     };
     view! {
         <div class="connection" role="status" data-reach=move || state().0>
@@ -398,7 +416,7 @@ pub fn Connection() -> impl IntoView {
             {move || {
                 let n = outbox.waiting();
                 (n > 0).then(|| view! {
-                    " " <a href=crate::api::resolve("status#perangkat")>{(t.conn_waiting)(n)}</a>
+                    " " <a href=crate::api::resolve("status#perangkat")>{(t.conn_waiting())(n)}</a>
                 })
             }}
         </div>
@@ -417,14 +435,17 @@ pub fn Provisional(entry: Entry) -> impl IntoView {
     {
         let link = link.clone();
         leptos::task::spawn_local(async move {
-            if crate::components::deadline::receipt_script().await.is_some() {
+            if crate::components::deadline::receipt_script()
+                .await
+                .is_some()
+            {
                 qr.try_set(crate::components::deadline::qr_code(&link));
             }
         });
     }
     let (title, next) = match entry.kind {
-        Kind::Request => (t.queued_request_title, t.queued_request_next),
-        Kind::Objection => (t.queued_objection_title, t.queued_objection_next),
+        Kind::Request => (t.queued_request_title(), t.queued_request_next()),
+        Kind::Objection => (t.queued_objection_title(), t.queued_objection_next()),
     };
     crate::components::use_title(move || (title.into(), false));
     let key = entry.key.clone();
@@ -438,24 +459,24 @@ pub fn Provisional(entry: Entry) -> impl IntoView {
     view! {
         <div class="confirmation provisional">
             <h1>{title}</h1>
-            <p>{t.queued_ref}</p>
+            <p>{t.queued_ref()}</p>
             <p class="reference">{local.clone()}</p>
         </div>
-        <p class="panel warning"><strong>{t.queued_not_registered}</strong></p>
+        <p class="panel warning"><strong>{t.queued_not_registered()}</strong></p>
         <dl class="summary-list">
-            <div class="row"><dt>{t.queued_saved_at}</dt><dd>{crate::components::format_ms(t, entry.queued_at as f64)}</dd></div>
-            <div class="row"><dt>{t.queued_next_try}</dt><dd>{move || attempt().map(|ms| crate::components::format_ms(t, ms as f64)).unwrap_or_default()}</dd></div>
+            <div class="row"><dt>{t.queued_saved_at()}</dt><dd>{crate::components::format_ms(t, entry.queued_at as f64)}</dd></div>
+            <div class="row"><dt>{t.queued_next_try()}</dt><dd>{move || attempt().map(|ms| crate::components::format_ms(t, ms as f64)).unwrap_or_default()}</dd></div>
         </dl>
         <figure class="qr">
             {move || qr.get().map(|code| view! { <crate::components::deadline::QrImage code/> })}
-            <figcaption>{t.queued_qr}</figcaption>
+            <figcaption>{t.queued_qr()}</figcaption>
         </figure>
         <p class="no-print">
-            <button type="button" class="button" on:click=move |_| outbox.send_now()>{t.queued_send_now}</button>
+            <button type="button" class="button" on:click=move |_| outbox.send_now()>{t.queued_send_now()}</button>
             " "
-            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.receipt_print}</button>
+            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.receipt_print()}</button>
         </p>
-        <h2>{t.sent_next_title}</h2>
+        <h2>{t.sent_next_title()}</h2>
         <ol>{next.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
     }
 }

@@ -71,8 +71,8 @@ pub fn UpdateBanner() -> impl IntoView {
         <div role="status">
             {move || waiting.get().then(|| view! {
                 <div class="panel">
-                    <p>{t.sw_update_available}</p>
-                    <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload}</button>
+                    <p>{t.sw_update_available()}</p>
+                    <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload()}</button>
                 </div>
             }.into_any())}
         </div>

@@ -61,7 +61,7 @@ pub fn Catalogue() -> impl IntoView {
         .meta
         .with_value(|m| m.features.iter().any(|f| f == feature::CATALOGUE_SEARCH));
     let cache = expect_context::<StoredValue<CatalogueCache, LocalStorage>>();
-    use_title(move || (t.catalogue_title.into(), false));
+    use_title(move || (t.catalogue_title().into(), false));
 
     let units = use_load(move || {
         let backend = portal.backend.get_value();
@@ -114,11 +114,11 @@ pub fn Catalogue() -> impl IntoView {
     };
 
     view! {
-        <h1>{t.catalogue_title}</h1>
+        <h1>{t.catalogue_title()}</h1>
         <Filters current units=Signal::derive_local(move || units.get().unwrap_or_default())/>
         <p class="result-count" role="status">
             {move || match results.get() {
-                Some(Ok(p)) => (t.results)(p.total),
+                Some(Ok(p)) => (t.results())(p.total),
                 _ => String::new(),
             }}
         </p>
@@ -219,49 +219,49 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
         }
     };
     let this_year = crate::components::today().year();
-    let mut classes = vec![(String::new(), t.all_classes.to_owned())];
+    let mut classes = vec![(String::new(), t.all_classes().to_owned())];
     classes.extend(
         InformationClass::ALL
             .iter()
             .map(|c| (c.as_str().to_owned(), t.class(*c).name.to_owned())),
     );
-    let mut years = vec![(String::new(), t.all_years.to_owned())];
+    let mut years = vec![(String::new(), t.all_years().to_owned())];
     years.extend(
         (this_year - 7..=this_year)
             .rev()
             .map(|y| (y.to_string(), y.to_string())),
     );
-    let mut formats = vec![(String::new(), t.all_formats.to_owned())];
+    let mut formats = vec![(String::new(), t.all_formats().to_owned())];
     formats.extend(FORMATS.iter().map(|f| (f.to_string(), f.to_string())));
     let sorts = vec![
-        (String::new(), t.sort_newest.to_owned()),
-        ("title".to_owned(), t.sort_title.to_owned()),
+        (String::new(), t.sort_newest().to_owned()),
+        ("title".to_owned(), t.sort_title().to_owned()),
     ];
     let unit_select = select;
     view! {
         <form class="search" role="search" on:submit=on_submit>
             <div class="field search-box">
-                <label for="search-q">{t.search_label}</label>
-                <p class="hint" id="search-q-hint">{t.search_hint}</p>
+                <label for="search-q">{t.search_label()}</label>
+                <p class="hint" id="search-q-hint">{t.search_hint()}</p>
                 <input id="search-q" name="q" type="search" autocomplete="off" aria-describedby="search-q-hint"
                     prop:value=move || typed.get() on:input=on_input/>
             </div>
-            {select("filter-class", t.filter_class, classes, |q| q.class.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+            {select("filter-class", t.filter_class(), classes, |q| q.class.map(|c| c.as_str().to_owned()).unwrap_or_default(),
                 |q, v| q.class = InformationClass::parse(&v))}
             {move || {
-                let mut options = vec![(String::new(), t.all_units.to_owned())];
+                let mut options = vec![(String::new(), t.all_units().to_owned())];
                 options.extend(units.get().into_iter().map(|u| (u.id, u.name)));
-                unit_select("filter-unit", t.filter_unit, options, |q| q.unit.clone().unwrap_or_default(),
+                unit_select("filter-unit", t.filter_unit(), options, |q| q.unit.clone().unwrap_or_default(),
                     |q, v| q.unit = Some(v).filter(|v| !v.is_empty()))
             }}
-            {select("filter-year", t.filter_year, years, |q| q.year.map(|y| y.to_string()).unwrap_or_default(),
+            {select("filter-year", t.filter_year(), years, |q| q.year.map(|y| y.to_string()).unwrap_or_default(),
                 |q, v| q.year = v.parse().ok())}
-            {select("filter-format", t.filter_format, formats, |q| q.format.clone().unwrap_or_default(),
+            {select("filter-format", t.filter_format(), formats, |q| q.format.clone().unwrap_or_default(),
                 |q, v| q.format = Some(v).filter(|v| !v.is_empty()))}
-            {select("filter-sort", t.sort_label, sorts, |q| if q.sort == Some(CatalogueSort::Title) { "title".into() } else { String::new() },
+            {select("filter-sort", t.sort_label(), sorts, |q| if q.sort == Some(CatalogueSort::Title) { "title".into() } else { String::new() },
                 |q, v| q.sort = (v == "title").then_some(CatalogueSort::Title))}
-            <button type="submit" class="button">{t.search_button}</button>
-            <a href="/informasi" class="clear-filters">{t.clear_filters}</a>
+            <button type="submit" class="button">{t.search_button()}</button>
+            <a href="/informasi" class="clear-filters">{t.clear_filters()}</a>
         </form>
     }
 }
@@ -277,8 +277,8 @@ fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl
     view! {
         {page.items.is_empty().then(|| view! {
             <div class="panel">
-                <p>{t.no_results}</p>
-                <p><a href=request_href>{t.no_results_request}</a></p>
+                <p>{t.no_results()}</p>
+                <p><a href=request_href>{t.no_results_request()}</a></p>
             </div>
         })}
         <ul class="results">
@@ -308,9 +308,9 @@ fn ResultItem(item: CatalogueSummary, unit: Option<String>) -> impl IntoView {
             <h2><a href=format!("/informasi/{}", percent_encode(&item.id))>{item.title.clone()}</a></h2>
             <p class="result-meta">
                 <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
-                " · " {unit.map(|u| format!("{u} · "))} {item.year} " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
+                " · " {unit.map(|u| format!("{u} · "))} {item.year} " · " {t.updated_on()} " " {t.date_str(&item.updated_on)}
             </p>
-            {stale.then(|| view! { <p class="stale">{t.stale}</p> })}
+            {stale.then(|| view! { <p class="stale">{t.stale()}</p> })}
             <p>{item.summary.clone()}</p>
         </li>
     }
@@ -334,10 +334,10 @@ fn Pager(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
     };
     (pages > 1).then(|| {
         view! {
-            <nav class="pager" aria-label=(t.page_of)(page, pages)>
-                {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{t.previous_page}</a> })}
-                <span>{(t.page_of)(page, pages)}</span>
-                {(page < pages).then(|| view! { <a href=href(page + 1) rel="next">{t.next_page}</a> })}
+            <nav class="pager" aria-label=(t.page_of())(page, pages)>
+                {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{t.previous_page()}</a> })}
+                <span>{(t.page_of())(page, pages)}</span>
+                {(page < pages).then(|| view! { <a href=href(page + 1) rel="next">{t.next_page()}</a> })}
             </nav>
         }
     })

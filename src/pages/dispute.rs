@@ -30,15 +30,15 @@ pub fn Dispute() -> impl IntoView {
     // The request it is about, for the summary (the same verifier usually opens it).
     let request = RwSignal::new(None::<RequestStatus>);
     let pending = RwSignal::new(false);
-    use_title(move || (t.dispute_title.into(), !missing.with(Vec::is_empty)));
+    use_title(move || (t.dispute_title().into(), !missing.with(Vec::is_empty)));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut m = Vec::new();
         if number.with_untracked(|n| n.trim().is_empty()) {
-            m.push(("dispute-number", t.dispute_e_number));
+            m.push(("dispute-number", t.dispute_e_number()));
         }
         if verifier.with_untracked(|v| v.trim().is_empty()) {
-            m.push(("dispute-verifier", t.status_e_verifier));
+            m.push(("dispute-verifier", t.status_e_verifier()));
         }
         let invalid = !m.is_empty();
         missing.set(m);
@@ -70,20 +70,20 @@ pub fn Dispute() -> impl IntoView {
     };
     let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
     view! {
-        <h1>{t.dispute_title}</h1>
+        <h1>{t.dispute_title()}</h1>
         <ErrorSummary errors/>
-        <p class="lead">{t.dispute_intro}</p>
+        <p class="lead">{t.dispute_intro()}</p>
         <form on:submit=on_submit novalidate=true class="no-print">
-            <TextField id="dispute-number" label=(t.dispute_number, t.dispute_number_hint) value=number.into()
+            <TextField id="dispute-number" label=(t.dispute_number(), t.dispute_number_hint()) value=number.into()
                 on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
-            <TextField id="dispute-verifier" label=(t.status_verifier, t.status_verifier_hint) value=verifier.into()
+            <TextField id="dispute-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
                 on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
-            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit}</button>
+            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit()}</button>
         </form>
         <div aria-live="polite">
             {move || answer.get().map(|r| match r {
                 Ok(objection) => view! { <Route objection request=request.get_untracked()/> }.into_any(),
-                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.dispute_not_found}</p> }.into_any(),
+                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.dispute_not_found()}</p> }.into_any(),
                 Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
         </div>
@@ -132,7 +132,10 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
             let i = objection::Reason::from_letter(r)
                 .and_then(|r| objection::Reason::ALL.iter().position(|x| *x == r))
                 .unwrap_or(7);
-            format!("{r}. {}", t.objection_reasons.get(i).copied().unwrap_or(""))
+            format!(
+                "{r}. {}",
+                t.objection_reasons().get(i).copied().unwrap_or("")
+            )
         })
         .collect::<Vec<_>>();
     let received = objection.received_at.clone();
@@ -141,29 +144,29 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
         <section class="panel" aria-labelledby="dispute-heading">
             <h2 id="dispute-heading">{objection.number.clone()}</h2>
             <dl class="summary-list">
-                <div class="row"><dt>{t.dispute_request}</dt><dd>{objection.request_number.clone()}</dd></div>
-                <div class="row"><dt>{t.status_received}</dt><dd>{move || when(t, &received)}</dd></div>
-                <div class="row"><dt>{t.objection_reasons_title}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
-                <div class="row"><dt>{t.dispute_case}</dt><dd>{objection.case_summary.clone()}</dd></div>
+                <div class="row"><dt>{t.dispute_request()}</dt><dd>{objection.request_number.clone()}</dd></div>
+                <div class="row"><dt>{t.status_received()}</dt><dd>{move || when(t, &received)}</dd></div>
+                <div class="row"><dt>{t.objection_reasons_title()}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
+                <div class="row"><dt>{t.dispute_case()}</dt><dd>{objection.case_summary.clone()}</dd></div>
             </dl>
             {request.map(|r| {
                 let received = r.received_at.clone();
                 let notice = r.events.iter().find(|e| e.kind == EventKind::Notice).map(|e| e.at.clone());
                 view! {
-                    <h3>{t.dispute_request}</h3>
+                    <h3>{t.dispute_request()}</h3>
                     <dl class="summary-list">
-                        <div class="row"><dt>{t.status_received}</dt><dd>{move || when(t, &received)}</dd></div>
-                        <div class="row"><dt>{t.status_information}</dt><dd>{r.information.clone()}</dd></div>
-                        {notice.map(|at| view! { <div class="row"><dt>{t.events[5]}</dt><dd>{move || when(t, &at)}</dd></div> })}
+                        <div class="row"><dt>{t.status_received()}</dt><dd>{move || when(t, &received)}</dd></div>
+                        <div class="row"><dt>{t.status_information()}</dt><dd>{r.information.clone()}</dd></div>
+                        {notice.map(|at| view! { <div class="row"><dt>{t.events()[5]}</dt><dd>{move || when(t, &at)}</dd></div> })}
                     </dl>
                 }
             })}
-            <h3>{t.dispute_answer}</h3>
+            <h3>{t.dispute_answer()}</h3>
             {match answer {
                 Some(a) => {
                     let at = a.at.clone();
                     view! {
-                        <p><strong>{if a.upheld { t.dispute_upheld } else { t.dispute_not_upheld }}</strong> " · " {move || when(t, &at)}</p>
+                        <p><strong>{if a.upheld { t.dispute_upheld() } else { t.dispute_not_upheld() }}</strong> " · " {move || when(t, &at)}</p>
                         <p>{a.summary.clone()}</p>
                         <ul class="files">
                             {a.documents.into_iter().filter(|f| is_safe_url(&f.url)).map(|f| {
@@ -174,25 +177,25 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
                     }
                     .into_any()
                 }
-                None => view! { <p>{t.dispute_no_answer}</p> }.into_any(),
+                None => view! { <p>{t.dispute_no_answer()}</p> }.into_any(),
             }}
             {move || match dispute.get() {
                 None => view! { <LoadingLine/> }.into_any(),
                 Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
                 Some(Ok((answer_due, window))) => view! {
                     <dl class="summary-list deadlines">
-                        <DueRow label=t.dispute_answer_due d=answer_due/>
-                        {window.as_ref().map(|w| view! { <DueRow label=t.dispute_last_day d=w.last_day.clone()/> })}
+                        <DueRow label=t.dispute_answer_due() d=answer_due/>
+                        {window.as_ref().map(|w| view! { <DueRow label=t.dispute_last_day() d=w.last_day.clone()/> })}
                     </dl>
                     <WindowState window/>
                 }
                 .into_any(),
             }}
         </section>
-        <h2>{t.dispute_how_title}</h2>
-        <ol>{t.dispute_how.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+        <h2>{t.dispute_how_title()}</h2>
+        <ol>{t.dispute_how().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
         <p class="no-print">
-            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.dispute_print}</button>
+            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.dispute_print()}</button>
         </p>
     }
 }
@@ -202,18 +205,18 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
 fn WindowState(window: Option<DisputeWindow>) -> impl IntoView {
     let t = use_texts();
     let (class, text) = match window {
-        None => ("clock", t.dispute_waits_for_answer.to_owned()),
+        None => ("clock", t.dispute_waits_for_answer().to_owned()),
         Some(w) => match w.state {
             Eligibility::Open { .. } => (
                 "clock",
-                (t.dispute_open_until)(&weekday_date(t, w.last_day.due)),
+                (t.dispute_open_until())(&weekday_date(t, w.last_day.due)),
             ),
             Eligibility::NotYet { .. } => {
-                ("clock", (t.dispute_opens_on)(&weekday_date(t, w.opens)))
+                ("clock", (t.dispute_opens_on())(&weekday_date(t, w.opens)))
             }
             _ => (
                 "clock overdue",
-                (t.dispute_closed)(&weekday_date(t, w.last_day.due)),
+                (t.dispute_closed())(&weekday_date(t, w.last_day.due)),
             ),
         },
     };

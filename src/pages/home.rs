@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    use_title(move || (t.home_title.into(), false));
+    use_title(move || (t.home_title().into(), false));
     let counts = use_load(move || {
         let backend = portal.backend.get_value();
         async move {
@@ -25,8 +25,8 @@ pub fn Home() -> impl IntoView {
         }
     });
     view! {
-        <h1>{t.home_title}</h1>
-        <p class="lead">{t.home_intro}</p>
+        <h1>{t.home_title()}</h1>
+        <p class="lead">{t.home_intro()}</p>
         {move || match counts.get() {
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || counts.refetch()/> }.into_any(),
             other => {
@@ -35,9 +35,9 @@ pub fn Home() -> impl IntoView {
             }
         }}
         <section class="panel" aria-labelledby="home-request">
-            <h2 id="home-request">{t.home_request_title}</h2>
-            <p>{t.home_request_body}</p>
-            <p><a href="/permohonan" class="button">{t.nav_request}</a></p>
+            <h2 id="home-request">{t.home_request_title()}</h2>
+            <p>{t.home_request_body()}</p>
+            <p><a href="/permohonan" class="button">{t.nav_request()}</a></p>
         </section>
     }
 }
@@ -56,9 +56,9 @@ fn ClassCards(counts: Option<ClassCounts>) -> impl IntoView {
                         <li class=format!("class-card {}", c.as_str())>
                             <h2 id=id>{t.class(c).name}</h2>
                             <p>{t.class(c).what}</p>
-                            {counts.map(|n| view! { <p class="count">{(t.item_count)(n.get(c))}</p> })}
+                            {counts.map(|n| view! { <p class="count">{(t.item_count())(n.get(c))}</p> })}
                             <a href=format!("/informasi?class={}", c.as_str()) aria-describedby=described_by>
-                                {t.see_class}
+                                {t.see_class()}
                             </a>
                         </li>
                     }

@@ -31,20 +31,20 @@ pub fn Item(id: String) -> impl IntoView {
     });
     use_title(move || match item.get() {
         Some(Ok((i, _))) => (i.title, false),
-        Some(Err(ApiError::NotFound)) => (t.not_found_title.into(), true),
-        _ => (t.catalogue_title.into(), false),
+        Some(Err(ApiError::NotFound)) => (t.not_found_title().into(), true),
+        _ => (t.catalogue_title().into(), false),
     });
     view! {
-        <p><a href="/informasi" class="back-link">{t.back_to_catalogue}</a></p>
+        <p><a href="/informasi" class="back-link">{t.back_to_catalogue()}</a></p>
         {move || match item.get() {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(ApiError::NotFound)) => view! {
-                <h1>{t.not_found_title}</h1>
-                <p>{t.not_found_body}</p>
+                <h1>{t.not_found_title()}</h1>
+                <p>{t.not_found_body()}</p>
             }.into_any(),
             Some(Err(e)) => view! {
                 // The page keeps a title a screen reader can land on.
-                <h1>{t.catalogue_title}</h1>
+                <h1>{t.catalogue_title()}</h1>
                 <ErrorPanel error=e on_retry=move || item.refetch()/>
             }
             .into_any(),
@@ -63,9 +63,9 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
         .filter(|f| **f != InformationForm::Unknown)
         .map(|f| {
             if *f == InformationForm::Softcopy {
-                t.forms[0]
+                t.forms()[0]
             } else {
-                t.forms[1]
+                t.forms()[1]
             }
         })
         .collect();
@@ -95,24 +95,24 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
         <h1>{item.title.clone()}</h1>
         <p class="result-meta">
             <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
-            " · " {t.updated_on} " " {t.date_str(&item.updated_on)}
+            " · " {t.updated_on()} " " {t.date_str(&item.updated_on)}
         </p>
-        {stale.then(|| view! { <p class="stale">{t.stale}</p> })}
+        {stale.then(|| view! { <p class="stale">{t.stale()}</p> })}
         <dl class="summary-list">
-            <Row label=t.item_dip_number value=item.dip_number.clone()/>
-            <Row label=t.item_summary value=Some(item.summary.clone())/>
-            <Row label=t.item_unit value=unit/>
-            <Row label=t.item_official value=item.holding_official.clone()/>
-            <Row label=t.item_responsible value=item.responsible.clone()/>
-            <Row label=t.item_made value=Some(made)/>
-            <Row label=t.item_form value=Some(forms)/>
-            <Row label=t.item_retention value=item.retention.clone()/>
+            <Row label=t.item_dip_number() value=item.dip_number.clone()/>
+            <Row label=t.item_summary() value=Some(item.summary.clone())/>
+            <Row label=t.item_unit() value=unit/>
+            <Row label=t.item_official() value=item.holding_official.clone()/>
+            <Row label=t.item_responsible() value=item.responsible.clone()/>
+            <Row label=t.item_made() value=Some(made)/>
+            <Row label=t.item_form() value=Some(forms)/>
+            <Row label=t.item_retention() value=item.retention.clone()/>
         </dl>
         {match (excepted, item.exemption.clone()) {
             (true, Some(ex)) => view! { <ExemptionPanel ex/> }.into_any(),
             _ => view! {
                 <Files files=item.files.clone()/>
-                <p><a class="button" href=request_href>{t.item_request}</a></p>
+                <p><a class="button" href=request_href>{t.item_request()}</a></p>
             }.into_any(),
         }}
         <Share title=item.title.clone()/>
@@ -145,13 +145,13 @@ fn Share(title: String) -> impl IntoView {
     };
     view! {
         <section class="share" aria-labelledby="share-title">
-            <h2 id="share-title">{t.share_title}</h2>
+            <h2 id="share-title">{t.share_title()}</h2>
             <p>
-                <a href=whatsapp rel="noopener" target="_blank">{t.share_whatsapp}</a>
+                <a href=whatsapp rel="noopener" target="_blank">{t.share_whatsapp()}</a>
                 " "
-                <button type="button" class="button secondary" on:click=copy>{t.copy_link}</button>
+                <button type="button" class="button secondary" on:click=copy>{t.copy_link()}</button>
             </p>
-            <p role="status">{move || copied.get().then_some(t.link_copied)}</p>
+            <p role="status">{move || copied.get().then_some(t.link_copied())}</p>
         </section>
     }
 }
@@ -160,8 +160,8 @@ fn Share(title: String) -> impl IntoView {
 fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
     let t = use_texts();
     view! {
-        <h2>{t.item_files}</h2>
-        {files.is_empty().then(|| view! { <p>{t.item_no_files}</p> })}
+        <h2>{t.item_files()}</h2>
+        {files.is_empty().then(|| view! { <p>{t.item_no_files()}</p> })}
         <ul class="files">
             {files
                 .into_iter()
@@ -187,18 +187,18 @@ fn ExemptionPanel(ex: Exemption) -> impl IntoView {
     let ends = ex.ends_on.clone();
     view! {
         <section class="panel exemption" aria-labelledby="exemption-title">
-            <h2 id="exemption-title">{t.exemption_title}</h2>
+            <h2 id="exemption-title">{t.exemption_title()}</h2>
             <dl class="summary-list">
-                <div class="row"><dt>{t.exemption_basis}</dt><dd>{t.pasal17_words(&letter)}</dd></div>
-                <div class="row"><dt>{t.exemption_test}</dt><dd>{ex.consequence_test.clone()}</dd></div>
-                <div class="row"><dt>{t.exemption_period}</dt><dd>{ex.period.clone()}</dd></div>
+                <div class="row"><dt>{t.exemption_basis()}</dt><dd>{t.pasal17_words(&letter)}</dd></div>
+                <div class="row"><dt>{t.exemption_test()}</dt><dd>{ex.consequence_test.clone()}</dd></div>
+                <div class="row"><dt>{t.exemption_period()}</dt><dd>{ex.period.clone()}</dd></div>
                 <div class="row">
-                    <dt>{t.exemption_ends}</dt>
-                    <dd>{move || ends.as_deref().map(|d| t.date_str(d)).unwrap_or_else(|| t.exemption_no_end.into())}</dd>
+                    <dt>{t.exemption_ends()}</dt>
+                    <dd>{move || ends.as_deref().map(|d| t.date_str(d)).unwrap_or_else(|| t.exemption_no_end().into())}</dd>
                 </div>
             </dl>
-            <p>{t.exemption_content_withheld}</p>
-            <p><a href="/keberatan">{t.nav_objection}</a></p>
+            <p>{t.exemption_content_withheld()}</p>
+            <p><a href="/keberatan">{t.nav_objection()}</a></p>
         </section>
     }
 }

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let t = use_texts();
-    use_title(move || (t.not_found_title.into(), false));
+    use_title(move || (t.not_found_title().into(), false));
     view! {
-        <h1>{t.not_found_title}</h1>
-        <p>{t.not_found_body}</p>
-        <p><a href="/">{t.go_home}</a></p>
+        <h1>{t.not_found_title()}</h1>
+        <p>{t.not_found_body()}</p>
+        <p><a href="/">{t.go_home()}</a></p>
     }
 }

@@ -11,16 +11,16 @@ pub fn ObjectionIntro() -> impl IntoView {
     let s = use_portal()
         .meta
         .with_value(|m| m.service_standards.clone());
-    use_title(move || (t.objection_title.into(), false));
+    use_title(move || (t.objection_title().into(), false));
     view! {
-        <h1>{t.objection_title}</h1>
-        <p class="lead">{t.objection_intro}</p>
-        <h2>{t.objection_reasons_title}</h2>
+        <h1>{t.objection_title()}</h1>
+        <p class="lead">{t.objection_intro()}</p>
+        <h2>{t.objection_reasons_title()}</h2>
         <ol class="reasons" type="a">
-            {(0..7).map(|i| view! { <li>{t.objection_reasons[i]}</li> }).collect_view()}
+            {(0..7).map(|i| view! { <li>{t.objection_reasons()[i]}</li> }).collect_view()}
         </ol>
-        <p>{(t.objection_windows)(s.objection_filing_days, s.objection_answer_days, s.dispute_filing_days)}</p>
-        <p><a href="/keberatan/ajukan" class="button">{t.objection_start}</a></p>
-        <p><a href="/keberatan/sengketa">{t.dispute_link}</a></p>
+        <p>{(t.objection_windows())(s.objection_filing_days, s.objection_answer_days, s.dispute_filing_days)}</p>
+        <p><a href="/keberatan/ajukan" class="button">{t.objection_start()}</a></p>
+        <p><a href="/keberatan/sengketa">{t.dispute_link()}</a></p>
     }
 }

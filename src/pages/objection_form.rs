@@ -14,8 +14,8 @@ use crate::domain::deadlines::objection_answer_deadline;
 use crate::domain::draft::RequestDraft;
 use crate::domain::objection::{self, Eligibility, Reason};
 use crate::domain::workdays::Derivation;
-use crate::pages::request::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use crate::offline::outbox::{can_wait, use_outbox, Kind, Provisional};
+use crate::pages::request::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use leptos::prelude::*;
 
 const DRAFT_KEY: &str = "ppid.objection.draft";
@@ -81,7 +81,7 @@ struct Found {
 pub fn ObjectionForm() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    use_title(move || (t.objection_form_title.into(), false));
+    use_title(move || (t.objection_form_title().into(), false));
     let saved = load_draft();
     let from_link = crate::components::router::use_location().with_untracked(|l| l.param("nomor"));
     // A link to another request starts afresh; otherwise the saved draft resumes.
@@ -104,10 +104,10 @@ pub fn ObjectionForm() -> impl IntoView {
     let lookup = move || {
         let mut m = Vec::new();
         if number.with_untracked(|n| n.trim().is_empty()) {
-            m.push(("obj-number", t.status_e_number));
+            m.push(("obj-number", t.status_e_number()));
         }
         if verifier.with_untracked(|v| v.trim().is_empty()) {
-            m.push(("obj-verifier", t.status_e_verifier));
+            m.push(("obj-verifier", t.status_e_verifier()));
         }
         let invalid = !m.is_empty();
         missing.set(m);
@@ -160,22 +160,22 @@ pub fn ObjectionForm() -> impl IntoView {
     let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
     let errors = Signal::derive(move || missing.get());
     view! {
-        <h1>{t.objection_form_title}</h1>
+        <h1>{t.objection_form_title()}</h1>
         {move || match found.get() {
             Some(f) => view! { <Details found=f saved=saved.clone()/> }.into_any(),
             None => view! {
                 <ErrorSummary errors/>
-                <p class="lead">{t.objection_form_intro}</p>
+                <p class="lead">{t.objection_form_intro()}</p>
                 <form on:submit=on_lookup.clone() novalidate=true>
-                    <TextField id="obj-number" label=(t.status_number, t.status_number_hint) value=number.into()
+                    <TextField id="obj-number" label=(t.status_number(), t.status_number_hint()) value=number.into()
                         on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
-                    <TextField id="obj-verifier" label=(t.status_verifier, t.status_verifier_hint) value=verifier.into()
+                    <TextField id="obj-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
                         on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
-                    <button type="submit" class="button" disabled=move || pending.get()>{t.req_continue}</button>
+                    <button type="submit" class="button" disabled=move || pending.get()>{t.req_continue()}</button>
                 </form>
                 <div aria-live="polite">
                     {move || lookup_error.get().map(|e| view! {
-                        <p class="error-panel" role="alert">{if e == ApiError::NotFound { t.status_not_found.to_owned() } else { error_text(t, &e) }}</p>
+                        <p class="error-panel" role="alert">{if e == ApiError::NotFound { t.status_not_found().to_owned() } else { error_text(t, &e) }}</p>
                     })}
                 </div>
             }
@@ -242,11 +242,11 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                     };
                     let text = match e.pointer.as_str() {
                         p if p.starts_with("/reasons") && e.code == field_code::REQUIRED => {
-                            t.objection_e_reasons
+                            t.objection_e_reasons()
                         }
-                        p if p.starts_with("/reasons") => t.objection_e_not_eligible,
-                        "/case_summary" => t.objection_e_case,
-                        "/purpose" => t.objection_e_purpose,
+                        p if p.starts_with("/reasons") => t.objection_e_not_eligible(),
+                        "/case_summary" => t.objection_e_case(),
+                        "/purpose" => t.objection_e_purpose(),
                         _ => message(t, &shown, nik),
                     };
                     (id, text)
@@ -254,7 +254,7 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                 .collect()
         })
     });
-    use_title(move || (t.objection_form_title.into(), !errors.with(Vec::is_empty)));
+    use_title(move || (t.objection_form_title().into(), !errors.with(Vec::is_empty)));
     let key = StoredValue::new(String::new());
     let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
@@ -351,7 +351,7 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     let options: Vec<(&'static str, &'static str)> = Reason::ALL
         .iter()
         .enumerate()
-        .map(|(i, _)| (t.objection_reasons[i], ""))
+        .map(|(i, _)| (t.objection_reasons()[i], ""))
         .collect();
     let open: Vec<bool> = reasons.iter().map(|(_, e)| e.is_open()).collect();
     let why_not: Vec<Option<String>> = reasons
@@ -359,12 +359,12 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
         .map(|(_, e)| match e {
             Eligibility::Open { .. } => None,
             Eligibility::NotYet { from: Some(d) } => {
-                Some((t.reason_opens_on)(&weekday_date(t, *d)))
+                Some((t.reason_opens_on())(&weekday_date(t, *d)))
             }
-            Eligibility::NotYet { from: None } => Some(t.reason_after_notice.to_owned()),
-            Eligibility::NotApplicable => Some(t.reason_not_applicable.to_owned()),
+            Eligibility::NotYet { from: None } => Some(t.reason_after_notice().to_owned()),
+            Eligibility::NotApplicable => Some(t.reason_not_applicable().to_owned()),
             Eligibility::Closed { last_day } => {
-                Some((t.reason_closed_on)(&weekday_date(t, last_day.due)))
+                Some((t.reason_closed_on())(&weekday_date(t, last_day.due)))
             }
         })
         .collect();
@@ -378,13 +378,13 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                 <div aria-live="polite">
                     {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
                 </div>
-                <p>{t.declaration}</p>
+                <p>{t.declaration()}</p>
                 <p>
                     <button type="button" class="button" on:click=send disabled=move || pending.get()>
-                        {move || if pending.get() { t.sending } else if failure.with(Option::is_some) { t.send_again } else { t.objection_submit }}
+                        {move || if pending.get() { t.sending() } else if failure.with(Option::is_some) { t.send_again() } else { t.objection_submit() }}
                     </button>
                     " "
-                    <button type="button" class="button secondary" on:click=move |_| reviewing.set(None)>{t.change}</button>
+                    <button type="button" class="button secondary" on:click=move |_| reviewing.set(None)>{t.change()}</button>
                 </p>
             }
             .into_any(),
@@ -392,11 +392,11 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                 let (open, why_not, options) = (open.clone(), why_not.clone(), options.clone());
                 view! {
                     <ErrorSummary errors/>
-                    <p class="lead">{(t.objection_form_for)(&found.status.number)}</p>
+                    <p class="lead">{(t.objection_form_for())(&found.status.number)}</p>
                     <form on:submit=on_submit.clone() novalidate=true>
                         <fieldset id="obj-reasons" tabindex="-1" aria-describedby="obj-reasons-hint">
-                            <legend>{t.objection_reasons_title}</legend>
-                            <p class="hint" id="obj-reasons-hint">{t.objection_reasons_hint}</p>
+                            <legend>{t.objection_reasons_title()}</legend>
+                            <p class="hint" id="obj-reasons-hint">{t.objection_reasons_hint()}</p>
                             {move || error_of(errors, "obj-reasons").map(|m| view! { <p class="error-message">{m}</p> })}
                             {Reason::ALL.iter().enumerate().map(|(i, reason)| {
                                 let reason = *reason;
@@ -418,26 +418,26 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </fieldset>
-                        <TextField id="obj-case" label=t.objection_case errors multiline=true input_type="text" autocomplete="off"
+                        <TextField id="obj-case" label=t.objection_case() errors multiline=true input_type="text" autocomplete="off"
                             value=case_summary.into() on_input=Callback::new(move |v| case_summary.set(v))/>
-                        <TextField id="obj-purpose" label=t.objection_purpose errors multiline=true input_type="text" autocomplete="off"
+                        <TextField id="obj-purpose" label=t.objection_purpose() errors multiline=true input_type="text" autocomplete="off"
                             value=purpose.into() on_input=Callback::new(move |v| purpose.set(v))/>
-                        <h2>{t.objection_who}</h2>
-                        <Choices id="f-kind" legend=t.q_kind hint="" legend_is_h1=false multiple=false options=t.kinds.to_vec() errors
+                        <h2>{t.objection_who()}</h2>
+                        <Choices id="f-kind" legend=t.q_kind() hint="" legend_is_h1=false multiple=false options=t.kinds().to_vec() errors
                             checked=kinds on_change=Callback::new(move |(i, _): (usize, bool)| who.update(|d| d.kind = Some(KINDS[i])))/>
-                        {text_field("f-name", t.f_name, who, |d| &mut d.name, errors, false, "name")}
+                        {text_field("f-name", t.f_name(), who, |d| &mut d.name, errors, false, "name")}
                         {move || match who.with(|d| d.kind) {
-                            Some(RequesterKind::LegalEntity) => text_field("f-decree", t.f_decree, who, |d| &mut d.decree_number, errors, false, "off").into_any(),
+                            Some(RequesterKind::LegalEntity) => text_field("f-decree", t.f_decree(), who, |d| &mut d.decree_number, errors, false, "off").into_any(),
                             Some(RequesterKind::Proxy) => view! {
-                                {text_field("f-nik", t.f_nik, who, |d| &mut d.nik, errors, false, "off")}
-                                {text_field("f-principal", t.f_principal, who, |d| &mut d.principal_name, errors, false, "off")}
+                                {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
+                                {text_field("f-principal", t.f_principal(), who, |d| &mut d.principal_name, errors, false, "off")}
                             }.into_any(),
-                            _ => text_field("f-nik", t.f_nik, who, |d| &mut d.nik, errors, false, "off").into_any(),
+                            _ => text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off").into_any(),
                         }}
-                        {text_field("f-address", t.f_address, who, |d| &mut d.address, errors, true, "off")}
-                        {text_field("f-phone", t.f_phone, who, |d| &mut d.phone, errors, false, "tel")}
-                        {text_field("f-email", t.f_email, who, |d| &mut d.email, errors, false, "email")}
-                        <button type="submit" class="button">{t.req_continue}</button>
+                        {text_field("f-address", t.f_address(), who, |d| &mut d.address, errors, true, "off")}
+                        {text_field("f-phone", t.f_phone(), who, |d| &mut d.phone, errors, false, "tel")}
+                        {text_field("f-email", t.f_email(), who, |d| &mut d.email, errors, false, "email")}
+                        <button type="submit" class="button">{t.req_continue()}</button>
                     </form>
                 }
                 .into_any()
@@ -528,20 +528,20 @@ fn Received(receipt: ObjectionReceipt) -> impl IntoView {
     );
     view! {
         <div class="confirmation">
-            <h2>{t.objection_sent}</h2>
-            <p>{t.objection_number}</p>
+            <h2>{t.objection_sent()}</h2>
+            <p>{t.objection_number()}</p>
             <p class="reference">{receipt.number.clone()}</p>
         </div>
         <dl class="summary-list deadlines">
-            <div class="row"><dt>{t.sent_received}</dt><dd>{move || when(t, &received)}</dd></div>
+            <div class="row"><dt>{t.sent_received()}</dt><dd>{move || when(t, &received)}</dd></div>
             {move || match due.get() {
                 None => None,
-                Some(Ok(d)) => Some(view! { <DueRow label=t.dispute_answer_due d/> }.into_any()),
+                Some(Ok(d)) => Some(view! { <DueRow label=t.dispute_answer_due() d/> }.into_any()),
                 Some(Err(e)) => Some(view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any()),
             }}
         </dl>
-        <p>{t.objection_next}</p>
-        <p><a href=dispute>{t.dispute_title}</a></p>
+        <p>{t.objection_next()}</p>
+        <p><a href=dispute>{t.dispute_title()}</a></p>
     }
 }
 
@@ -555,7 +555,7 @@ fn Review(body: ObjectionSubmission) -> impl IntoView {
         .filter_map(|r| Reason::from_letter(r))
         .map(|r| {
             let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(0);
-            format!("{}. {}", r.letter(), t.objection_reasons[i])
+            format!("{}. {}", r.letter(), t.objection_reasons()[i])
         })
         .collect::<Vec<_>>();
     let o = &body.objector;
@@ -575,17 +575,17 @@ fn Review(body: ObjectionSubmission) -> impl IntoView {
         .join(" · ");
     let row = |label: &'static str, value: String| view! { <div class="row"><dt>{label}</dt><dd>{value}</dd></div> };
     view! {
-        <h2 id="obj-review" tabindex="-1">{t.objection_review}</h2>
+        <h2 id="obj-review" tabindex="-1">{t.objection_review()}</h2>
         <dl class="summary-list check">
-            {row(t.dispute_request, body.request_number.clone())}
-            <div class="row"><dt>{t.objection_reasons_title}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
-            {row(t.objection_case.0, body.case_summary.clone())}
-            {row(t.objection_purpose.0, body.purpose.clone())}
-            {row(t.f_name.0, o.name.clone())}
-            {row(t.q_identity, identity)}
-            {row(t.f_address.0, o.address.clone())}
-            {row(t.contact_hint, contact)}
-            {body.assisted_by.clone().map(|who| row(t.kiosk_assisted, who))}
+            {row(t.dispute_request(), body.request_number.clone())}
+            <div class="row"><dt>{t.objection_reasons_title()}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
+            {row(t.objection_case().0, body.case_summary.clone())}
+            {row(t.objection_purpose().0, body.purpose.clone())}
+            {row(t.f_name().0, o.name.clone())}
+            {row(t.q_identity(), identity)}
+            {row(t.f_address().0, o.address.clone())}
+            {row(t.contact_hint(), contact)}
+            {body.assisted_by.clone().map(|who| row(t.kiosk_assisted(), who))}
         </dl>
     }
 }

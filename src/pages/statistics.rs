@@ -54,7 +54,9 @@ struct Tenths(u64);
 impl FromJson for Tenths {
     fn from_json(value: &Value) -> Result<Self, Error> {
         match value {
-            Value::Number(text) => tenths(text).map(Tenths).ok_or(Error::new("number out of range")),
+            Value::Number(text) => tenths(text)
+                .map(Tenths)
+                .ok_or(Error::new("number out of range")),
             _ => Err(Error::new("expected a number")),
         }
     }
@@ -79,14 +81,14 @@ json_struct!(decode ServiceFigures {
 pub fn StatisticsPage() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    use_title(move || (t.stats_title.into(), false));
+    use_title(move || (t.stats_title().into(), false));
     let offered = portal
         .meta
         .with_value(|m| m.features.iter().any(|f| f == feature::STATISTICS));
     if !offered {
         return view! {
-            <h1>{t.stats_title}</h1>
-            <p>{t.stats_not_offered}</p>
+            <h1>{t.stats_title()}</h1>
+            <p>{t.stats_not_offered()}</p>
         }
         .into_any();
     }
@@ -107,8 +109,8 @@ pub fn StatisticsPage() -> impl IntoView {
             .and_then(|y| y.parse::<i32>().ok())
     });
     view! {
-        <h1>{t.stats_title}</h1>
-        <p class="lead">{t.stats_intro}</p>
+        <h1>{t.stats_title()}</h1>
+        <p class="lead">{t.stats_intro()}</p>
         {move || match answer.get() {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || answer.refetch()/> }.into_any(),
@@ -124,12 +126,18 @@ fn Report(stats: Statistics, units: UnitList, year: Option<i32>) -> impl IntoVie
     let t = use_texts();
     let mut years = stats.years;
     if years.is_empty() {
-        return view! { <p>{t.stats_none}</p> }.into_any();
+        return view! { <p>{t.stats_none()}</p> }.into_any();
     }
     crate::domain::sort_small_by_key(&mut years, |y| y.year);
     let latest = years[years.len() - 1].year;
-    let year = year.filter(|y| years.iter().any(|s| s.year == *y)).unwrap_or(latest);
-    let shown = years.iter().find(|s| s.year == year).cloned().unwrap_or_else(|| years[0].clone());
+    let year = year
+        .filter(|y| years.iter().any(|s| s.year == *y))
+        .unwrap_or(latest);
+    let shown = years
+        .iter()
+        .find(|s| s.year == year)
+        .cloned()
+        .unwrap_or_else(|| years[0].clone());
     let f = shown.totals.clone();
     let unit_name = |id: &str| {
         units
@@ -140,10 +148,10 @@ fn Report(stats: Statistics, units: UnitList, year: Option<i32>) -> impl IntoVie
             .unwrap_or_else(|| id.to_owned())
     };
     let outcomes = vec![
-        (t.stats_fulfilled.to_owned(), f.fulfilled),
-        (t.stats_partly.to_owned(), f.partly_fulfilled),
-        (t.stats_refused.to_owned(), f.refused),
-        (t.stats_not_held.to_owned(), f.not_held),
+        (t.stats_fulfilled().to_owned(), f.fulfilled),
+        (t.stats_partly().to_owned(), f.partly_fulfilled),
+        (t.stats_refused().to_owned(), f.refused),
+        (t.stats_not_held().to_owned(), f.not_held),
     ];
     let refusals: Vec<(String, u32)> = f
         .refused_by_pasal17
@@ -160,7 +168,7 @@ fn Report(stats: Statistics, units: UnitList, year: Option<i32>) -> impl IntoVie
         .map(|y| (y.year.to_string(), y.totals.received))
         .collect();
     view! {
-        <nav class="year-choice" aria-label=t.stats_years>
+        <nav class="year-choice" aria-label=t.stats_years()>
             <ul>
                 {years.iter().map(|y| {
                     let current = y.year == year;
@@ -170,18 +178,18 @@ fn Report(stats: Statistics, units: UnitList, year: Option<i32>) -> impl IntoVie
                 }).collect_view()}
             </ul>
         </nav>
-        <h2>{(t.stats_year)(year)}</h2>
+        <h2>{(t.stats_year())(year)}</h2>
         <dl class="summary-list figures">
-            <div class="row"><dt>{t.stats_received}</dt><dd>{f.received.to_string()}</dd></div>
-            <div class="row"><dt>{t.stats_objections}</dt><dd>{f.objections.to_string()}</dd></div>
-            <div class="row"><dt>{t.stats_median}</dt><dd>{median(t, f.median_days_to_notice)}</dd></div>
+            <div class="row"><dt>{t.stats_received()}</dt><dd>{f.received.to_string()}</dd></div>
+            <div class="row"><dt>{t.stats_objections()}</dt><dd>{f.objections.to_string()}</dd></div>
+            <div class="row"><dt>{t.stats_median()}</dt><dd>{median(t, f.median_days_to_notice)}</dd></div>
         </dl>
-        <Chart id="stats-outcomes" title=t.stats_outcomes_title head=t.stats_outcome bars=outcomes/>
+        <Chart id="stats-outcomes" title=t.stats_outcomes_title() head=t.stats_outcome() bars=outcomes/>
         {(!refusals.is_empty()).then(|| view! {
-            <Chart id="stats-refusals" title=t.stats_refusals_title head=t.stats_ground bars=refusals/>
+            <Chart id="stats-refusals" title=t.stats_refusals_title() head=t.stats_ground() bars=refusals/>
         })}
         {(!per_unit.is_empty()).then(|| view! { <PerUnit units=per_unit/> })}
-        <Chart id="stats-years" title=t.stats_years_title head=t.stats_year_head bars=per_year/>
+        <Chart id="stats-years" title=t.stats_years_title() head=t.stats_year_head() bars=per_year/>
     }
     .into_any()
 }
@@ -189,7 +197,7 @@ fn Report(stats: Statistics, units: UnitList, year: Option<i32>) -> impl IntoVie
 /// Median working days in this language's style ("5,5 hari kerja"); "—" without notices.
 fn median(t: &Texts, days: Option<Tenths>) -> String {
     match days {
-        Some(Tenths(d)) => (t.stats_days)(&format_tenths(d, t.decimal_separator)),
+        Some(Tenths(d)) => (t.stats_days())(&format_tenths(d, t.decimal_separator())),
         None => "—".to_owned(),
     }
 }
@@ -210,7 +218,7 @@ fn Chart(
             <Bars bars=bars.clone()/>
             <table>
                 <caption class="visually-hidden">{title}</caption>
-                <thead><tr><th scope="col">{head}</th><th scope="col" class="number">{t.stats_count}</th></tr></thead>
+                <thead><tr><th scope="col">{head}</th><th scope="col" class="number">{t.stats_count()}</th></tr></thead>
                 <tbody>
                     {bars.into_iter().map(|(label, n)| view! {
                         <tr><th scope="row">{label}</th><td class="number">{n.to_string()}</td></tr>
@@ -228,21 +236,21 @@ fn PerUnit(units: Vec<(String, ServiceFigures)>) -> impl IntoView {
     let bars: Vec<(String, u32)> = units.iter().map(|(n, f)| (n.clone(), f.received)).collect();
     view! {
         <section class="chart" data-chart="stats-units-title">
-            <h3 id="stats-units-title">{t.stats_units_title}</h3>
+            <h3 id="stats-units-title">{t.stats_units_title()}</h3>
             <Bars bars/>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="stats-units-title">
                 <table>
-                    <caption class="visually-hidden">{t.stats_units_title}</caption>
+                    <caption class="visually-hidden">{t.stats_units_title()}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t.stats_unit}</th>
-                            <th scope="col" class="number">{t.stats_received}</th>
-                            <th scope="col" class="number">{t.stats_fulfilled}</th>
-                            <th scope="col" class="number">{t.stats_partly}</th>
-                            <th scope="col" class="number">{t.stats_refused}</th>
-                            <th scope="col" class="number">{t.stats_not_held}</th>
-                            <th scope="col" class="number">{t.stats_objections}</th>
-                            <th scope="col" class="number">{t.stats_median}</th>
+                            <th scope="col">{t.stats_unit()}</th>
+                            <th scope="col" class="number">{t.stats_received()}</th>
+                            <th scope="col" class="number">{t.stats_fulfilled()}</th>
+                            <th scope="col" class="number">{t.stats_partly()}</th>
+                            <th scope="col" class="number">{t.stats_refused()}</th>
+                            <th scope="col" class="number">{t.stats_not_held()}</th>
+                            <th scope="col" class="number">{t.stats_objections()}</th>
+                            <th scope="col" class="number">{t.stats_median()}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -32,15 +32,15 @@ pub fn StatusLookup() -> impl IntoView {
     let errors = Signal::derive(move || missing.get());
     let answer = RwSignal::new(None::<Result<RequestStatus, ApiError>>);
     let pending = RwSignal::new(false);
-    use_title(move || (t.status_title.into(), !missing.with(Vec::is_empty)));
+    use_title(move || (t.status_title().into(), !missing.with(Vec::is_empty)));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut m = Vec::new();
         if number.with_untracked(|n| n.trim().is_empty()) {
-            m.push(("status-number", t.status_e_number));
+            m.push(("status-number", t.status_e_number()));
         }
         if verifier.with_untracked(|v| v.trim().is_empty()) {
-            m.push(("status-verifier", t.status_e_verifier));
+            m.push(("status-verifier", t.status_e_verifier()));
         }
         let invalid = !m.is_empty();
         missing.set(m);
@@ -63,20 +63,20 @@ pub fn StatusLookup() -> impl IntoView {
     };
     let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
     view! {
-        <h1>{t.status_title}</h1>
+        <h1>{t.status_title()}</h1>
         <ErrorSummary errors/>
-        <p class="lead">{t.status_intro}</p>
+        <p class="lead">{t.status_intro()}</p>
         <form on:submit=on_submit novalidate=true>
-            <TextField id="status-number" label=(t.status_number, t.status_number_hint) value=number.into()
+            <TextField id="status-number" label=(t.status_number(), t.status_number_hint()) value=number.into()
                 on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
-            <TextField id="status-verifier" label=(t.status_verifier, t.status_verifier_hint) value=verifier.into()
+            <TextField id="status-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
                 on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
-            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit}</button>
+            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit()}</button>
         </form>
         <div aria-live="polite">
             {move || answer.get().map(|r| match r {
                 Ok(status) => view! { <StatusView status/> }.into_any(),
-                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.status_not_found}</p> }.into_any(),
+                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.status_not_found()}</p> }.into_any(),
                 Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
         </div>
@@ -94,20 +94,20 @@ fn FromThisDevice() -> impl IntoView {
         let entries = outbox.entries.get();
         (!entries.is_empty()).then(|| view! {
             <section id="perangkat" aria-labelledby="perangkat-heading">
-                <h2 id="perangkat-heading">{t.device_title}</h2>
-                <p>{t.device_intro}</p>
+                <h2 id="perangkat-heading">{t.device_title()}</h2>
+                <p>{t.device_intro()}</p>
                 <ul class="device-list">
                     {entries.into_iter().map(|e| {
                         let kind = match e.kind {
-                            crate::offline::outbox::Kind::Request => t.device_request,
-                            crate::offline::outbox::Kind::Objection => t.device_objection,
+                            crate::offline::outbox::Kind::Request => t.device_request(),
+                            crate::offline::outbox::Kind::Objection => t.device_objection(),
                         };
                         let state = match (&e.number, &e.refused) {
                             (Some(n), _) => view! {
-                                {t.device_registered} " " <strong class="registered-number">{n.clone()}</strong>
+                                {t.device_registered()} " " <strong class="registered-number">{n.clone()}</strong>
                             }.into_any(),
-                            (None, Some(_)) => view! { {t.device_refused} }.into_any(),
-                            (None, None) => view! { {t.device_waiting} }.into_any(),
+                            (None, Some(_)) => view! { {t.device_refused()} }.into_any(),
+                            (None, None) => view! { {t.device_waiting()} }.into_any(),
                         };
                         let key = e.key.clone();
                         let done = !e.waiting();
@@ -118,7 +118,7 @@ fn FromThisDevice() -> impl IntoView {
                                 <p>{state}</p>
                                 {done.then(|| view! {
                                     <button type="button" class="button secondary" on:click=move |_| outbox.forget(key.clone())>
-                                        {t.device_forget}<span class="visually-hidden">{format!(" {}", e.local_ref())}</span>
+                                        {t.device_forget()}<span class="visually-hidden">{format!(" {}", e.local_ref())}</span>
                                     </button>
                                 })}
                             </li>
@@ -140,11 +140,11 @@ fn StatusView(status: RequestStatus) -> impl IntoView {
             <h2 id="status-heading">{status.number.clone()}</h2>
             <p>{status.information.clone()}</p>
             <dl class="summary-list">
-                <div class="row"><dt>{t.status_received}</dt><dd>{move || when(t, &received)}</dd></div>
-                <div class="row"><dt>{t.status_counts_from}</dt><dd>{t.date_str(&counts_from)}</dd></div>
+                <div class="row"><dt>{t.status_received()}</dt><dd>{move || when(t, &received)}</dd></div>
+                <div class="row"><dt>{t.status_counts_from()}</dt><dd>{t.date_str(&counts_from)}</dd></div>
             </dl>
             <Clock status=status.clone()/>
-            <h3>{t.status_timeline}</h3>
+            <h3>{t.status_timeline()}</h3>
             <ol class="timeline">
                 {status.events.into_iter().map(|e| view! { <EventItem event=e/> }).collect_view()}
             </ol>
@@ -192,12 +192,12 @@ fn Clock(status: RequestStatus) -> impl IntoView {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
             Some(Ok((clock, reasons))) => {
-                let label = if clock.extended { t.sent_extended_due } else { t.sent_notice_due };
+                let label = if clock.extended { t.sent_extended_due() } else { t.sent_notice_due() };
                 let (class, text) = match clock.working_days_left {
-                    None => ("clock", t.status_noticed.to_owned()),
-                    _ if clock.overdue => ("clock overdue", (t.status_overdue)(clock.working_days_left.unwrap_or(0).abs().max(1))),
-                    Some(0) => ("clock", t.status_due_today.to_owned()),
-                    Some(left) => ("clock", (t.status_left)(left)),
+                    None => ("clock", t.status_noticed().to_owned()),
+                    _ if clock.overdue => ("clock overdue", (t.status_overdue())(clock.working_days_left.unwrap_or(0).abs().max(1))),
+                    Some(0) => ("clock", t.status_due_today().to_owned()),
+                    Some(left) => ("clock", (t.status_left())(left)),
                 };
                 let due = clock.due;
                 let events = [(format!("{number}-due@ppid"), &due, format!("{label} — {number}"))];
@@ -205,13 +205,13 @@ fn Clock(status: RequestStatus) -> impl IntoView {
                 view! {
                     <dl class="summary-list deadlines"><DueRow label d=due.clone()/></dl>
                     <p class=class>{text}</p>
-                    {ics.map(|href| view! { <p><a href=href download=format!("{number}.ics")>{t.receipt_ics}</a></p> })}
+                    {ics.map(|href| view! { <p><a href=href download=format!("{number}.ics")>{t.receipt_ics()}</a></p> })}
                     <Reasons reasons/>
                 }
                 .into_any()
             }
         }}
-        <p><a href=object class="button secondary">{t.status_object}</a></p>
+        <p><a href=object class="button secondary">{t.status_object()}</a></p>
     }
 }
 
@@ -221,20 +221,20 @@ fn Reasons(reasons: Vec<(objection::Reason, Eligibility)>) -> impl IntoView {
     let t = use_texts();
     view! {
         <section class="reasons-now" aria-labelledby="reasons-now-title">
-            <h3 id="reasons-now-title">{t.reasons_now_title}</h3>
+            <h3 id="reasons-now-title">{t.reasons_now_title()}</h3>
             <ul>
                 {reasons.into_iter().enumerate().map(|(i, (reason, e))| {
                     let (class, text) = match e {
-                        Eligibility::Open { last_day: Some(d), .. } => ("open", (t.reason_open_until)(&weekday_date(t, d.due))),
-                        Eligibility::Open { last_day: None, .. } => ("open", t.reason_open_any_time.to_owned()),
-                        Eligibility::NotYet { from: Some(d) } => ("not-yet", (t.reason_opens_on)(&weekday_date(t, d))),
-                        Eligibility::NotYet { from: None } => ("not-yet", t.reason_after_notice.to_owned()),
-                        Eligibility::NotApplicable => ("closed", t.reason_not_applicable.to_owned()),
-                        Eligibility::Closed { last_day } => ("closed", (t.reason_closed_on)(&weekday_date(t, last_day.due))),
+                        Eligibility::Open { last_day: Some(d), .. } => ("open", (t.reason_open_until())(&weekday_date(t, d.due))),
+                        Eligibility::Open { last_day: None, .. } => ("open", t.reason_open_any_time().to_owned()),
+                        Eligibility::NotYet { from: Some(d) } => ("not-yet", (t.reason_opens_on())(&weekday_date(t, d))),
+                        Eligibility::NotYet { from: None } => ("not-yet", t.reason_after_notice().to_owned()),
+                        Eligibility::NotApplicable => ("closed", t.reason_not_applicable().to_owned()),
+                        Eligibility::Closed { last_day } => ("closed", (t.reason_closed_on())(&weekday_date(t, last_day.due))),
                     };
                     view! {
                         <li class=class data-reason=reason.letter()>
-                            <strong>{format!("{}. {}", reason.letter(), t.objection_reasons[i % 7])}</strong>
+                            <strong>{format!("{}. {}", reason.letter(), t.objection_reasons()[i % 7])}</strong>
                             " " <span>{text}</span>
                         </li>
                     }
@@ -286,22 +286,22 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
 
 fn event_title(t: &Texts, e: &RequestEvent) -> String {
     let base = match e.kind {
-        EventKind::Received => t.events[0],
-        EventKind::Verified => t.events[1],
-        EventKind::ForwardedUnit => t.events[2],
-        EventKind::ForwardedBody => t.events[3],
-        EventKind::Extended => t.events[4],
-        EventKind::Notice => t.events[5],
-        EventKind::Unknown => t.event_unknown,
+        EventKind::Received => t.events()[0],
+        EventKind::Verified => t.events()[1],
+        EventKind::ForwardedUnit => t.events()[2],
+        EventKind::ForwardedBody => t.events()[3],
+        EventKind::Extended => t.events()[4],
+        EventKind::Notice => t.events()[5],
+        EventKind::Unknown => t.event_unknown(),
     };
     let outcome = e.outcome.map(|o| match o {
-        Outcome::Fulfilled => t.outcomes[0],
-        Outcome::PartlyFulfilled => t.outcomes[1],
-        Outcome::Refused => t.outcomes[2],
-        Outcome::NotHeld => t.outcomes[3],
-        Outcome::NotYetDocumented => t.outcomes[4],
-        Outcome::Forwarded => t.outcomes[5],
-        Outcome::Unknown => t.event_unknown,
+        Outcome::Fulfilled => t.outcomes()[0],
+        Outcome::PartlyFulfilled => t.outcomes()[1],
+        Outcome::Refused => t.outcomes()[2],
+        Outcome::NotHeld => t.outcomes()[3],
+        Outcome::NotYetDocumented => t.outcomes()[4],
+        Outcome::Forwarded => t.outcomes()[5],
+        Outcome::Unknown => t.event_unknown(),
     });
     match (outcome, &e.pasal17) {
         (Some(o), Some(p)) => format!("{base}: {o} ({})", t.pasal17_words(p)),

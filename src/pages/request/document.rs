@@ -41,7 +41,7 @@ pub fn Documents(errors: Signal<Shown>, raw: RwSignal<Vec<FieldError>>) -> impl 
     let answers = use_draft().answers;
     let kind = answers.with_untracked(|d| d.kind);
     view! {
-        <p class="hint">{t.document_intro}</p>
+        <p class="hint">{t.document_intro()}</p>
         {required_documents(kind).iter().map(|role| view! { <DocumentField role=*role errors raw/> }).collect_view()}
     }
 }
@@ -56,7 +56,7 @@ fn DocumentField(
     let kiosk = use_portal().config.with_value(|c| c.kiosk);
     let answers = use_draft().answers;
     let id = input_id(role);
-    let (label, hint) = t.documents[role_index(role)];
+    let (label, hint) = t.documents()[role_index(role)];
     let error = error_of(errors, id);
     let busy = RwSignal::new(false);
     let not_kept = RwSignal::new(false);
@@ -128,16 +128,16 @@ fn DocumentField(
             {move || error().map(|m| view! { <p class="error-message" id=format!("{id}-error")>{m}</p> })}
             <div id=format!("{id}-status") role="status">
                 {move || if busy.get() {
-                    Some(view! { <p class="loading">{t.doc_processing}</p> }.into_any())
+                    Some(view! { <p class="loading">{t.doc_processing()}</p> }.into_any())
                 } else {
                     attached().map(|(name, size)| view! {
                         <p class="attached">
-                            {t.doc_attached} " " <strong>{name}</strong> {format!(" ({} KB) ", size.div_ceil(1024))}
+                            {t.doc_attached()} " " <strong>{name}</strong> {format!(" ({} KB) ", size.div_ceil(1024))}
                             <button type="button" class="link-button" on:click=move |_| store(None)>
-                                {t.doc_remove}<span class="visually-hidden">{format!(" {label}")}</span>
+                                {t.doc_remove()}<span class="visually-hidden">{format!(" {label}")}</span>
                             </button>
                         </p>
-                        {move || not_kept.get().then(|| view! { <p class="hint">{t.doc_not_kept}</p> })}
+                        {move || not_kept.get().then(|| view! { <p class="hint">{t.doc_not_kept()}</p> })}
                     }.into_any())
                 }}
             </div>

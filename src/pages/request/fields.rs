@@ -47,29 +47,29 @@ pub fn message(t: &'static Texts, e: &FieldError, nik: Option<NikError>) -> &'st
     let required = FIELDS
         .iter()
         .find(|f| f.0 == e.pointer)
-        .map(|f| t.e_required[f.2])
-        .unwrap_or(t.e_required[13]);
+        .map(|f| t.e_required()[f.2])
+        .unwrap_or(t.e_required()[13]);
     if e.pointer.starts_with("/attachments/") && e.code != field_code::REQUIRED {
         return match e.code.as_str() {
-            field_code::TOO_LONG => t.e_file[0],
-            field_code::UNKNOWN_VALUE => t.e_file[1],
-            _ => t.e_file[2],
+            field_code::TOO_LONG => t.e_file()[0],
+            field_code::UNKNOWN_VALUE => t.e_file()[1],
+            _ => t.e_file()[2],
         };
     }
     match e.code.as_str() {
         field_code::REQUIRED | field_code::CONTACT_REQUIRED => required,
         field_code::NIK_INVALID => match nik {
-            Some(NikError::Empty) | None => t.e_nik[0],
-            Some(NikError::NotDigits) => t.e_nik[1],
-            Some(NikError::WrongLength) => t.e_nik[2],
-            Some(NikError::Region) => t.e_nik[3],
-            Some(NikError::BirthDate) => t.e_nik[4],
-            Some(NikError::Serial) => t.e_nik[5],
+            Some(NikError::Empty) | None => t.e_nik()[0],
+            Some(NikError::NotDigits) => t.e_nik()[1],
+            Some(NikError::WrongLength) => t.e_nik()[2],
+            Some(NikError::Region) => t.e_nik()[3],
+            Some(NikError::BirthDate) => t.e_nik()[4],
+            Some(NikError::Serial) => t.e_nik()[5],
         },
-        field_code::INVALID_FORMAT if e.pointer.ends_with("phone") => t.e_phone,
-        field_code::INVALID_FORMAT if e.pointer.ends_with("email") => t.e_email,
-        field_code::TOO_LONG => t.e_too_long,
-        _ => t.e_unknown,
+        field_code::INVALID_FORMAT if e.pointer.ends_with("phone") => t.e_phone(),
+        field_code::INVALID_FORMAT if e.pointer.ends_with("email") => t.e_email(),
+        field_code::TOO_LONG => t.e_too_long(),
+        _ => t.e_unknown(),
     }
 }
 
@@ -95,7 +95,7 @@ pub fn ErrorSummary(errors: Signal<Shown>) -> impl IntoView {
             view! {
                 <div class="error-summary" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
                     <div role="alert">
-                        <h2 id="error-summary-title">{t.error_summary_title}</h2>
+                        <h2 id="error-summary-title">{t.error_summary_title()}</h2>
                         <ul>
                             {errors.get().into_iter().map(|(id, text)| view! { <li><a href=format!("#{id}")>{text}</a></li> }).collect_view()}
                         </ul>

@@ -79,10 +79,10 @@ fn specs(
             None,
             vec![Spec::Choice {
                 id: "f-kind",
-                legend: t.q_kind,
+                legend: t.q_kind(),
                 hint: "",
                 multiple: false,
-                options: t.kinds.to_vec(),
+                options: t.kinds().to_vec(),
                 get: |d, i| d.kind == Some(KINDS[i]),
                 set: |d, i, _| d.kind = Some(KINDS[i]),
             }],
@@ -90,7 +90,7 @@ fn specs(
         Step::Identity => {
             let mut v = vec![text(
                 "f-name",
-                t.f_name,
+                t.f_name(),
                 |d| d.name.clone(),
                 |d, v| d.name = v,
                 Line("text", "name"),
@@ -98,7 +98,7 @@ fn specs(
             if d.kind == Some(RequesterKind::LegalEntity) {
                 v.push(text(
                     "f-decree",
-                    t.f_decree,
+                    t.f_decree(),
                     |d| d.decree_number.clone(),
                     |d, v| d.decree_number = v,
                     Line("text", "off"),
@@ -106,7 +106,7 @@ fn specs(
             } else {
                 v.push(text(
                     "f-nik",
-                    t.f_nik,
+                    t.f_nik(),
                     |d| d.nik.clone(),
                     |d, v| d.nik = v,
                     Line("text", "off"),
@@ -115,34 +115,34 @@ fn specs(
             if d.kind == Some(RequesterKind::Proxy) {
                 v.push(text(
                     "f-principal",
-                    t.f_principal,
+                    t.f_principal(),
                     |d| d.principal_name.clone(),
                     |d, v| d.principal_name = v,
                     Line("text", "off"),
                 ));
             }
-            (Some(t.q_identity), v)
+            (Some(t.q_identity()), v)
         }
         Step::Contact => (
-            Some(t.q_contact),
+            Some(t.q_contact()),
             vec![
                 text(
                     "f-address",
-                    t.f_address,
+                    t.f_address(),
                     |d| d.address.clone(),
                     |d, v| d.address = v,
                     Long,
                 ),
                 text(
                     "f-phone",
-                    t.f_phone,
+                    t.f_phone(),
                     |d| d.phone.clone(),
                     |d, v| d.phone = v,
                     Line("tel", "tel"),
                 ),
                 text(
                     "f-email",
-                    t.f_email,
+                    t.f_email(),
                     |d| d.email.clone(),
                     |d, v| d.email = v,
                     Line("email", "email"),
@@ -150,20 +150,20 @@ fn specs(
             ],
         ),
         Step::Information => (
-            Some(t.q_information),
+            Some(t.q_information()),
             vec![text(
                 "f-information",
-                t.f_information,
+                t.f_information(),
                 |d| d.information.clone(),
                 |d, v| d.information = v,
                 Long,
             )],
         ),
         Step::Purpose => (
-            Some(t.q_purpose),
+            Some(t.q_purpose()),
             vec![text(
                 "f-purpose",
-                t.f_purpose,
+                t.f_purpose(),
                 |d| d.purpose.clone(),
                 |d, v| d.purpose = v,
                 Long,
@@ -173,10 +173,10 @@ fn specs(
             None,
             vec![Spec::Choice {
                 id: "f-obtain",
-                legend: t.q_obtain,
-                hint: t.obtain_hint,
+                legend: t.q_obtain(),
+                hint: t.obtain_hint(),
                 multiple: true,
-                options: t.obtains.iter().map(|o| (*o, "")).collect(),
+                options: t.obtains().iter().map(|o| (*o, "")).collect(),
                 get: |d, i| [d.view, d.soft_copy, d.hard_copy][i],
                 set: |d, i, on| *[&mut d.view, &mut d.soft_copy, &mut d.hard_copy][i] = on,
             }],
@@ -184,24 +184,24 @@ fn specs(
         Step::Delivery => {
             let mut v = vec![Spec::Choice {
                 id: "f-delivery",
-                legend: t.q_delivery,
+                legend: t.q_delivery(),
                 hint: "",
                 multiple: false,
-                options: t.deliveries.iter().map(|o| (*o, "")).collect(),
+                options: t.deliveries().iter().map(|o| (*o, "")).collect(),
                 get: |d, i| d.delivery == Some(DELIVERIES[i]),
                 set: |d, i, _| d.delivery = Some(DELIVERIES[i]),
             }];
             match d.delivery {
                 Some(Delivery::Post | Delivery::Courier) => v.push(text(
                     "f-delivery-address",
-                    t.f_delivery_address,
+                    t.f_delivery_address(),
                     |d| d.delivery_address.clone(),
                     |d, v| d.delivery_address = v,
                     Long,
                 )),
                 Some(Delivery::Email) => v.push(text(
                     "f-delivery-email",
-                    t.f_delivery_email,
+                    t.f_delivery_email(),
                     |d| d.delivery_email.clone(),
                     |d, v| d.delivery_email = v,
                     Line("email", "email"),
@@ -210,7 +210,7 @@ fn specs(
             }
             (None, v)
         }
-        Step::Document => (Some(t.q_document), vec![]),
+        Step::Document => (Some(t.q_document()), vec![]),
         Step::Check => (None, vec![]),
     }
 }
@@ -320,18 +320,18 @@ pub fn Question(step: Step) -> impl IntoView {
         let first = heading.is_none();
         view! {
             {heading.map(|h| view! { <h1>{h}</h1> })}
-            {(step == Step::Contact).then(|| view! { <p class="hint">{t.contact_hint}</p> })}
+            {(step == Step::Contact).then(|| view! { <p class="hint">{t.contact_hint()}</p> })}
             {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
             {(step == Step::Information).then(|| view! { <FromCatalogue/><ComplaintHint/><UnitPicker errors/> })}
             {(step == Step::Document).then(|| view! { <super::document::Documents errors raw/> })}
         }
     };
     view! {
-        <p><a href=back class="back-link">{t.req_back}</a></p>
+        <p><a href=back class="back-link">{t.req_back()}</a></p>
         <ErrorSummary errors/>
         <form on:submit=on_submit novalidate=true>
             {fields}
-            <button type="submit" class="button">{t.req_continue}</button>
+            <button type="submit" class="button">{t.req_continue()}</button>
         </form>
     }
     .into_any()
@@ -346,7 +346,7 @@ fn FromCatalogue() -> impl IntoView {
         answers.with(|d| {
             (!d.catalogue_item_id.is_empty()).then(|| {
                 let href = format!("/informasi/{}", crate::reference::percent_encode(&d.catalogue_item_id));
-                view! { <p>{t.from_catalogue} " " <a href=href>{d.catalogue_item_id.clone()}</a></p> }
+                view! { <p>{t.from_catalogue()} " " <a href=href>{d.catalogue_item_id.clone()}</a></p> }
             })
         })
     }
@@ -354,15 +354,15 @@ fn FromCatalogue() -> impl IntoView {
 
 fn question_title(t: &'static crate::i18n::Texts, step: Step) -> &'static str {
     match step {
-        Step::Kind => t.q_kind,
-        Step::Identity => t.q_identity,
-        Step::Document => t.q_document,
-        Step::Contact => t.q_contact,
-        Step::Information => t.q_information,
-        Step::Purpose => t.q_purpose,
-        Step::Obtain => t.q_obtain,
-        Step::Delivery => t.q_delivery,
-        Step::Check => t.q_check,
+        Step::Kind => t.q_kind(),
+        Step::Identity => t.q_identity(),
+        Step::Document => t.q_document(),
+        Step::Contact => t.q_contact(),
+        Step::Information => t.q_information(),
+        Step::Purpose => t.q_purpose(),
+        Step::Obtain => t.q_obtain(),
+        Step::Delivery => t.q_delivery(),
+        Step::Check => t.q_check(),
     }
 }
 
@@ -381,17 +381,17 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
     let error = super::fields::error_of(errors, "f-unit");
     view! {
         <div class="field" class:field-error=move || error().is_some()>
-            <label for="f-unit-search">{t.unit_search.0}</label>
-            <p class="hint" id="f-unit-search-hint">{t.unit_search.1}</p>
+            <label for="f-unit-search">{t.unit_search().0}</label>
+            <p class="hint" id="f-unit-search-hint">{t.unit_search().1}</p>
             <input id="f-unit-search" type="search" autocomplete="off" aria-describedby="f-unit-search-hint"
                 aria-controls="f-unit" prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))/>
-            <label for="f-unit">{t.f_unit.0}</label>
-            <p class="hint" id="f-unit-hint">{t.f_unit.1}</p>
+            <label for="f-unit">{t.f_unit().0}</label>
+            <p class="hint" id="f-unit-hint">{t.f_unit().1}</p>
             {move || error().map(|m| view! { <p class="error-message" id="f-unit-error">{m}</p> })}
             <select id="f-unit" aria-describedby="f-unit-hint" prop:value=move || answers.with(|d| d.unit_id.clone())
                 on:change=move |ev| answers.update(|d| d.unit_id = event_target_value(&ev))>
-                <option value="">{t.unit_unknown}</option>
+                <option value="">{t.unit_unknown()}</option>
                 // Marked selected as they arrive: the select's value was set before its options existed.
                 // The chosen unit stays listed whatever is searched.
                 {move || {
@@ -410,8 +410,8 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
             // Without the list the question still works ("I don't know"); say so, and offer to try again.
             {move || matches!(units.get(), Some(Err(_))).then(|| view! {
                 <p class="hint" role="status">
-                    {t.units_unavailable} " "
-                    <button type="button" class="link-button" on:click=move |_| units.refetch()>{t.retry}</button>
+                    {t.units_unavailable()} " "
+                    <button type="button" class="link-button" on:click=move |_| units.refetch()>{t.retry()}</button>
                 </p>
             })}
         </div>
@@ -430,8 +430,8 @@ fn ComplaintHint() -> impl IntoView {
         <div aria-live="polite">
             {move || shown.get().then(|| view! {
                 <div class="panel warning complaint-hint">
-                    <p>{t.complaint_hint}</p>
-                    <p><a href=crate::domain::complaint::SP4N_LAPOR rel="noopener">{t.complaint_link}</a></p>
+                    <p>{t.complaint_hint()}</p>
+                    <p><a href=crate::domain::complaint::SP4N_LAPOR rel="noopener">{t.complaint_link()}</a></p>
                 </div>
             })}
         </div>
@@ -447,7 +447,7 @@ fn CheckAnswers() -> impl IntoView {
     let answers = draft.answers;
     let kiosk = portal.config.with_value(|c| c.kiosk);
     let navigate = use_navigate();
-    use_title(move || (t.q_check.into(), false));
+    use_title(move || (t.q_check().into(), false));
     let pending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let outbox = use_outbox();
@@ -527,7 +527,7 @@ fn CheckAnswers() -> impl IntoView {
             <div class="row">
                 <dt>{label}</dt>
                 <dd>{if value.trim().is_empty() { "—".to_owned() } else { value }}</dd>
-                <dd class="change"><a href=format!("/permohonan/{}?ubah=1", step.slug())>{t.change}<span class="visually-hidden">{format!(" {label}")}</span></a></dd>
+                <dd class="change"><a href=format!("/permohonan/{}?ubah=1", step.slug())>{t.change()}<span class="visually-hidden">{format!(" {label}")}</span></a></dd>
             </div>
         }
     };
@@ -535,18 +535,18 @@ fn CheckAnswers() -> impl IntoView {
     let kind = KINDS
         .iter()
         .position(|k| Some(*k) == d.kind)
-        .map(|i| t.kinds[i].0)
+        .map(|i| t.kinds()[i].0)
         .unwrap_or("");
     let obtain: Vec<&str> = [d.view, d.soft_copy, d.hard_copy]
         .iter()
-        .zip(t.obtains)
+        .zip(t.obtains())
         .filter(|(on, _)| **on)
         .map(|(_, o)| o)
         .collect();
     let delivery = DELIVERIES
         .iter()
         .position(|x| Some(*x) == d.delivery)
-        .map(|i| t.deliveries[i])
+        .map(|i| t.deliveries()[i])
         .unwrap_or("");
     let identity = [
         d.nik.as_str(),
@@ -571,27 +571,27 @@ fn CheckAnswers() -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
-        <p><a href=format!("/permohonan/{}", answers.with_untracked(|d| d.previous(Step::Check)).unwrap_or(Step::Kind).slug()) class="back-link">{t.req_back}</a></p>
-        <h1>{t.q_check}</h1>
+        <p><a href=format!("/permohonan/{}", answers.with_untracked(|d| d.previous(Step::Check)).unwrap_or(Step::Kind).slug()) class="back-link">{t.req_back()}</a></p>
+        <h1>{t.q_check()}</h1>
         <dl class="summary-list check">
-            {row(Step::Kind, t.q_kind, kind.to_owned())}
-            {row(Step::Identity, t.f_name.0, d.name.clone())}
-            {row(Step::Identity, t.q_identity, identity)}
-            {d.documents_asked.then(|| row(Step::Document, t.q_document, d.submission().attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ")))}
-            {row(Step::Contact, t.f_address.0, d.address.clone())}
-            {row(Step::Contact, t.contact_hint, contact)}
-            {row(Step::Information, t.f_information.0, d.information.clone())}
-            {row(Step::Purpose, t.f_purpose.0, d.purpose.clone())}
-            {row(Step::Obtain, t.q_obtain, obtain.join(", "))}
-            {d.wants_copy().then(|| row(Step::Delivery, t.q_delivery, format!("{delivery} {delivery_to}")))}
+            {row(Step::Kind, t.q_kind(), kind.to_owned())}
+            {row(Step::Identity, t.f_name().0, d.name.clone())}
+            {row(Step::Identity, t.q_identity(), identity)}
+            {d.documents_asked.then(|| row(Step::Document, t.q_document(), d.submission().attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ")))}
+            {row(Step::Contact, t.f_address().0, d.address.clone())}
+            {row(Step::Contact, t.contact_hint(), contact)}
+            {row(Step::Information, t.f_information().0, d.information.clone())}
+            {row(Step::Purpose, t.f_purpose().0, d.purpose.clone())}
+            {row(Step::Obtain, t.q_obtain(), obtain.join(", "))}
+            {d.wants_copy().then(|| row(Step::Delivery, t.q_delivery(), format!("{delivery} {delivery_to}")))}
         </dl>
         <crate::offline::kiosk::AssistedBy/>
-        <p>{t.declaration}</p>
+        <p>{t.declaration()}</p>
         <div aria-live="polite">
             {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
         </div>
         <button type="button" class="button" on:click=submit disabled=move || pending.get() aria-busy=move || pending.get().then_some("true")>
-            {move || if pending.get() { t.sending } else if failure.with(Option::is_some) { t.send_again } else { t.submit }}
+            {move || if pending.get() { t.sending() } else if failure.with(Option::is_some) { t.send_again() } else { t.submit() }}
         </button>
     }
 }

@@ -40,10 +40,10 @@ pub fn Sent() -> impl IntoView {
 #[component]
 fn NoReceipt() -> impl IntoView {
     let t = use_texts();
-    use_title(move || (t.not_found_title.into(), false));
+    use_title(move || (t.not_found_title().into(), false));
     view! {
-        <h1>{t.not_found_title}</h1>
-        <p><a href="/permohonan">{t.request_title}</a></p>
+        <h1>{t.not_found_title()}</h1>
+        <p><a href="/permohonan">{t.request_title()}</a></p>
     }
 }
 
@@ -51,7 +51,7 @@ fn NoReceipt() -> impl IntoView {
 #[component]
 fn Registered(receipt: RequestReceipt) -> impl IntoView {
     let t = use_texts();
-    use_title(move || (t.sent_title.into(), false));
+    use_title(move || (t.sent_title().into(), false));
     let status_link = crate::api::resolve(&format!(
         "status?nomor={}",
         crate::reference::percent_encode(&receipt.number)
@@ -79,40 +79,40 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
     });
     view! {
         <div class="confirmation">
-            <h1>{t.sent_title}</h1>
-            <p>{t.sent_number}</p>
+            <h1>{t.sent_title()}</h1>
+            <p>{t.sent_number()}</p>
             <p class="reference">{receipt.number.clone()}</p>
         </div>
         <dl class="summary-list">
-            <div class="row"><dt>{t.sent_received}</dt><dd>{format_instant(t, &receipt.received_at)}</dd></div>
+            <div class="row"><dt>{t.sent_received()}</dt><dd>{format_instant(t, &receipt.received_at)}</dd></div>
         </dl>
         {move || match deadlines.get() {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || deadlines.refetch()/> }.into_any(),
             Some(Ok(d)) => {
                 let events = [
-                    (format!("{number}-notice@ppid"), &d.notice, format!("{} — {number}", t.sent_notice_due)),
-                    (format!("{number}-extended@ppid"), &d.extended, format!("{} — {number}", t.sent_extended_due)),
+                    (format!("{number}-notice@ppid"), &d.notice, format!("{} — {number}", t.sent_notice_due())),
+                    (format!("{number}-extended@ppid"), &d.extended, format!("{} — {number}", t.sent_extended_due())),
                 ];
                 let ics = script.get().then(|| calendar_link(t, &received, &events)).flatten();
                 view! {
                     <Deadlines d/>
-                    {ics.map(|href| view! { <p class="no-print"><a href=href download=format!("{number}.ics")>{t.receipt_ics}</a></p> })}
+                    {ics.map(|href| view! { <p class="no-print"><a href=href download=format!("{number}.ics")>{t.receipt_ics()}</a></p> })}
                 }
                 .into_any()
             }
         }}
         <figure class="qr">
             {move || qr.get().map(|code| view! { <crate::components::deadline::QrImage code/> })}
-            <figcaption>{t.receipt_status_link} " " <a href=status_link.clone()>{status_link.clone()}</a></figcaption>
+            <figcaption>{t.receipt_status_link()} " " <a href=status_link.clone()>{status_link.clone()}</a></figcaption>
         </figure>
         <p class="no-print">
-            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.receipt_print}</button>
+            <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.receipt_print()}</button>
         </p>
-        <p class="panel">{t.sent_keep}</p>
-        <h2>{t.sent_next_title}</h2>
-        <ol>{t.sent_next.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-        <p><a href="/status">{t.nav_status}</a></p>
+        <p class="panel">{t.sent_keep()}</p>
+        <h2>{t.sent_next_title()}</h2>
+        <ol>{t.sent_next().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+        <p><a href="/status">{t.nav_status()}</a></p>
     }
 }
 
@@ -121,8 +121,8 @@ fn Deadlines(d: RequestDeadlines) -> impl IntoView {
     let t = use_texts();
     view! {
         <dl class="summary-list deadlines">
-            <DueRow label=t.sent_notice_due d=d.notice/>
-            <DueRow label=t.sent_extended_due d=d.extended/>
+            <DueRow label=t.sent_notice_due() d=d.notice/>
+            <DueRow label=t.sent_extended_due() d=d.extended/>
         </dl>
     }
 }

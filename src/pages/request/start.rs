@@ -17,7 +17,7 @@ pub fn RequestStart() -> impl IntoView {
     let draft = use_draft();
     let location = use_location();
     let navigate = use_navigate();
-    use_title(move || (t.request_title.into(), false));
+    use_title(move || (t.request_title().into(), false));
     let started = Memo::new(move |_| draft.answers.with(|d| !d.is_blank()));
     let start = move |_| {
         let was_started = started.get_untracked();
@@ -46,19 +46,19 @@ pub fn RequestStart() -> impl IntoView {
         super::save_draft(&RequestDraft::default(), true);
     };
     view! {
-        <h1>{t.request_title}</h1>
-        <p class="lead">{t.request_intro}</p>
-        <h2>{t.request_steps_title}</h2>
-        <ol class="steps">{t.request_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-        <p>{(t.request_deadlines)(standards.notice_days, standards.extension_days)}</p>
-        <p>{t.request_free}</p>
+        <h1>{t.request_title()}</h1>
+        <p class="lead">{t.request_intro()}</p>
+        <h2>{t.request_steps_title()}</h2>
+        <ol class="steps">{t.request_steps().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+        <p>{(t.request_deadlines())(standards.notice_days, standards.extension_days)}</p>
+        <p>{t.request_free()}</p>
         <p>
             <button type="button" class="button" on:click=start>
-                {move || if started.get() { t.req_resume } else { t.req_start }}
+                {move || if started.get() { t.req_resume() } else { t.req_start() }}
             </button>
         </p>
         {move || started.get().then(|| view! {
-            <p><button type="button" class="link-button" on:click=discard>{t.req_discard}</button></p>
+            <p><button type="button" class="link-button" on:click=discard>{t.req_discard()}</button></p>
         })}
     }
 }
