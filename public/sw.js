@@ -75,15 +75,15 @@ self.addEventListener('install', (event) => {
       const files = settings.demo ? SHELL.concat(DEMO) : SHELL;
       // A file that is not this build's (a deployment half done) fails the install; the browser tries
       // again later, and the old build keeps serving its own files meanwhile.
-      await Promise.all(
-        files.map(async ([file, hash]) => {
-          const url = at(file);
-          if (await cache.match(url)) return;
-          const response = await fetch(url, { cache: 'no-cache' });
-          if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
-          await cache.put(url, response);
-        }),
-      );
+      // One file at a time: in the background of a first visit, on a slow line, the page's own
+      // requests must not queue behind a burst of downloads (nor a small server drop them).
+      for (const [file, hash] of files) {
+        const url = at(file);
+        if (await cache.match(url)) continue;
+        const response = await fetch(url, { cache: 'no-cache' });
+        if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
+        await cache.put(url, response);
+      }
       // The catalogue for offline search (kept across builds: fetched again only when it is old).
       if (settings.api) await refreshCatalogue(settings.api).catch(() => {});
       // The first visit: nothing to mix with, so take over at once.

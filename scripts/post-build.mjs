@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // Trunk post_build hook (Trunk.toml).
 //
-// 1. Release builds: minifies the app's wasm-bindgen JS glue (and receipt.js), which Trunk's own
+// 1. Release builds: minifies the app's wasm-bindgen JS glue (and receipt.js, embed.js, framed.js), which Trunk's own
 //    minifier cannot parse, and updates its Subresource Integrity hash in index.html.
 // 2. Every build: replaces the inline boot script Trunk writes into index.html with a hashed file
 //    (so the app runs under a CSP without 'unsafe-inline') that picks one of the portal's four
 //    bundles by path (`app::Bundle` in src/app.rs): the forms bundle (`ppid-forms`) for /permohonan,
 //    the objection bundle (`ppid-objection`) for /keberatan, the status bundle (`ppid-status`) for
-//    /status, the main bundle for every
+//    /status and /statistik, the main bundle for every
 //    other page. Trunk builds the extra bundles as classic scripts, the only way it builds more
 //    than one wasm. The preload links for the main bundle go: another bundle's page must not
-//    download it. A bundle's JS and wasm downloads start at once instead.
+//    download it. A bundle's JS and wasm downloads start at once instead. In a frame (a regency page
+//    embedding the portal, issue 7) it also loads framed.js.
 // Runs inside Trunk with TRUNK_STAGING_DIR set.
 
 import fs from 'node:fs';
@@ -32,7 +33,7 @@ const { minify } = require('terser');
 
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
-for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-portal-[0-9a-f]+\.js$/.test(f) || ['receipt.js', 'ppid-forms.js', 'ppid-objection.js', 'ppid-status.js'].includes(f)))) {
+for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-portal-[0-9a-f]+\.js$/.test(f) || ['receipt.js', 'embed.js', 'framed.js', 'ppid-forms.js', 'ppid-objection.js', 'ppid-status.js'].includes(f)))) {
   const file = path.join(staging, name);
   const source = fs.readFileSync(file, 'utf8');
   const result = await minify(source, { module: name.startsWith('ppid-portal'), compress: { passes: 2 }, mangle: true });
@@ -52,13 +53,14 @@ if (inline) {
     process.exit(1);
   }
   const base = (href) => href.slice(href.lastIndexOf('/') + 1);
-  const code = `// Starts the portal: the forms bundle for /permohonan, the objection bundle for /keberatan, the status bundle for /status,
+  const code = `// Starts the portal: the forms bundle for /permohonan, the objection bundle for /keberatan, the status bundle for /status and /statistik,
 // the main bundle otherwise (app::Bundle).
 const root = new URL('.', import.meta.url);
 globalThis.ppidRoot = root.href;
 const at = (file) => new URL(file, root).href;
+if (parent !== window) document.head.append(Object.assign(document.createElement('script'), { src: at('framed.js') }));
 const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : '';
-const bundle = /^permohonan(\\/|$)/.test(here) ? 'ppid-forms' : /^keberatan(\\/|$)/.test(here) ? 'ppid-objection' : /^status(\\/|$)/.test(here) ? 'ppid-status' : null;
+const bundle = /^permohonan(\\/|$)/.test(here) ? 'ppid-forms' : /^keberatan(\\/|$)/.test(here) ? 'ppid-objection' : /^(status|statistik)(\\/|$)/.test(here) ? 'ppid-status' : null;
 let wasm;
 if (bundle) {
   const module = fetch(at(\`\${bundle}_bg.wasm\`));

@@ -11,9 +11,12 @@
 // Each is budgeted at 250 KB (250,000 bytes) gzip; the goal is 180 KB.
 // And, never part of a first load:
 //   later   - fetched only by the page that needs it (receipt.js: the receipt's QR code and
-//             calendar file), or after the page is up (sw.js: the service worker). Budget 10 KB.
+//             calendar file), only in a frame (framed.js: the portal's side of embedding), or after
+//             the page is up (sw.js: the service worker). Budget 10 KB.
 //   demo    - the embedded demo backend (a Web Worker and its data set), fetched only when
 //             config.json chooses "demo". Budget 200 KB.
+//   embed   - embed.js, the snippet regency sites load to frame the portal (issue 7); never loaded by
+//             the portal itself. Budget 2 KB (2,000 bytes).
 //
 // usage: node scripts/size-check.mjs [DIST_DIR]   (default: dist/ at the repository root)
 
@@ -24,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(ROOT, process.argv[2] || 'dist');
-const BUDGET = { portal: 250_000, forms: 250_000, objection: 250_000, status: 250_000, later: 10_000, demo: 200_000 };
+const BUDGET = { portal: 250_000, forms: 250_000, objection: 250_000, status: 250_000, later: 10_000, demo: 200_000, embed: 2_000 };
 const GOAL_FIRST_LOAD = 180_000;
 const FIRST_LOADS = ['portal', 'forms', 'objection', 'status'];
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.html': 'html', '.json': 'json', '.svg': 'svg' };
@@ -32,7 +35,8 @@ const KINDS = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.htm
 /** The group of a file: `shared` files count in both first loads. */
 function groupOf(file) {
   if (file.startsWith('demo-backend') || file === 'seed.json') return 'demo';
-  if (file === 'receipt.js' || file === 'sw.js') return 'later';
+  if (file === 'embed.js') return 'embed';
+  if (file === 'receipt.js' || file === 'framed.js' || file === 'sw.js') return 'later';
   if (file.startsWith('ppid-forms')) return 'forms';
   if (file.startsWith('ppid-objection')) return 'objection';
   if (file.startsWith('ppid-status')) return 'status';
@@ -71,7 +75,7 @@ for (const bundle of FIRST_LOADS) {
 
 const sum = (of) => ({ files: of.length, raw: of.reduce((s, f) => s + f.raw, 0), gzip: of.reduce((s, f) => s + f.gzip, 0) });
 const totals = {};
-for (const group of ['shared', 'portal', 'forms', 'objection', 'status', 'later', 'demo']) totals[group] = sum(files.filter((f) => f.group === group));
+for (const group of ['shared', 'portal', 'forms', 'objection', 'status', 'later', 'demo', 'embed']) totals[group] = sum(files.filter((f) => f.group === group));
 const firstLoad = {};
 for (const bundle of FIRST_LOADS) firstLoad[bundle] = sum(files.filter((f) => f.group === bundle || f.group === 'shared'));
 
@@ -85,13 +89,14 @@ console.log('-'.repeat(width + 24));
 for (const [name, t] of Object.entries(totals)) console.log(row(`total ${name} (${t.files})`, t.raw, t.gzip));
 for (const [name, t] of Object.entries(firstLoad)) console.log(row(`first load, ${name} pages (${t.files})`, t.raw, t.gzip));
 
-const checked = { ...firstLoad, later: totals.later, demo: totals.demo };
+const checked = { ...firstLoad, later: totals.later, demo: totals.demo, embed: totals.embed };
 console.log(`size: first load of the portal pages (home, catalogue, items) ${kb(firstLoad.portal.gzip)} KB gzip (budget ${kb(BUDGET.portal)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
 console.log(`size: first load of the form pages (request) ${kb(firstLoad.forms.gzip)} KB gzip (budget ${kb(BUDGET.forms)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
 console.log(`size: first load of the objection pages (objection, dispute) ${kb(firstLoad.objection.gzip)} KB gzip (budget ${kb(BUDGET.objection)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
 console.log(`size: first load of the status page ${kb(firstLoad.status.gzip)} KB gzip (budget ${kb(BUDGET.status)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
-console.log(`size: fetched later (receipt.js by the pages that need it, sw.js once the page is up) ${kb(totals.later.gzip)} KB gzip (budget ${kb(BUDGET.later)} KB)`);
+console.log(`size: fetched later (receipt.js by the pages that need it, framed.js in a frame, sw.js once the page is up) ${kb(totals.later.gzip)} KB gzip (budget ${kb(BUDGET.later)} KB)`);
 console.log(`size: demo backend ${kb(totals.demo.gzip)} KB gzip, fetched only in demo mode (budget ${kb(BUDGET.demo)} KB)`);
+console.log(`size: embed snippet (embed.js, on regency sites) ${totals.embed.gzip} bytes gzip (budget ${BUDGET.embed} bytes)`);
 
 const over = Object.keys(BUDGET).filter((g) => checked[g].gzip > BUDGET[g]);
 const report = { budget_gzip_bytes: BUDGET, goal_first_load_gzip_bytes: GOAL_FIRST_LOAD, over_budget: over, first_load: firstLoad, totals, files };

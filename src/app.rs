@@ -77,7 +77,7 @@ impl Bundle {
         setup: || {},
         with_meta: |_| {},
     };
-    /// The status page.
+    /// The status page and the service's statistics.
     pub const STATUS: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Status || *p == Page::NotFound,
         view: status_view,
@@ -252,17 +252,18 @@ pub enum Page {
     Dispute,
     ObjectionForm,
     About,
+    Statistics,
     NotFound,
 }
 
 impl Page {
     /// The bundle this page is in: `/permohonan...` are the forms, `/keberatan...` the objection
-    /// bundle, `/status` its own, everything else (not-found included) the main one.
+    /// bundle, `/status` and `/statistik` their own, everything else (not-found included) the main one.
     pub fn bundle(&self) -> BundleName {
         match self {
             Page::Request | Page::RequestStep(_) | Page::RequestSent => BundleName::Forms,
             Page::Objection | Page::Dispute | Page::ObjectionForm => BundleName::Objection,
-            Page::Status => BundleName::Status,
+            Page::Status | Page::Statistics => BundleName::Status,
             _ => BundleName::Portal,
         }
     }
@@ -292,6 +293,7 @@ fn Routes() -> impl IntoView {
             ["keberatan", "sengketa"] => Page::Dispute,
             ["keberatan", "ajukan"] => Page::ObjectionForm,
             ["tentang"] => Page::About,
+            ["statistik"] => Page::Statistics,
             _ => Page::NotFound,
         }
     });
@@ -363,6 +365,7 @@ fn objection_view(page: Page) -> AnyView {
 fn status_view(page: Page) -> AnyView {
     match page {
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
+        Page::Statistics => view! { <pages::statistics::StatisticsPage/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

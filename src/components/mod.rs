@@ -152,6 +152,8 @@ fn Nav() -> impl IntoView {
                 {link("/status", t.nav_status())}
                 {link("/keberatan", t.nav_objection())}
                 {link("/tentang", t.nav_about())}
+                // Complaints are not information requests: SP4N-LAPOR is where they go.
+                <li><a href=crate::domain::complaint::SP4N_LAPOR rel="noopener">{t.nav_complaint()}</a></li>
             </ul>
         </nav>
     }

@@ -1,6 +1,7 @@
 //! Every text the citizen reads, in Bahasa Indonesia (default) and English.
 //!
-//! One struct, two static instances: a missing translation is a compile error.
+//! One method per text on [`Texts`], one constant per text and language in `id.rs` and `en.rs`: a
+//! missing translation is a compile error, and a bundle keeps only the texts its pages use.
 
 /// Declares the texts: for each, its type (`ty::name`) and a method on [`Texts`] that picks the
 /// language's constant. A text missing from one language is a compile error.
@@ -438,6 +439,40 @@ texts! {
     device_registered: &'static str,
     device_refused: &'static str,
     device_forget: &'static str,
+
+    // -- statistics (issue 8) --
+    stats_title: &'static str,
+    stats_intro: &'static str,
+    stats_link: &'static str,
+    stats_not_offered: &'static str,
+    stats_none: &'static str,
+    stats_years: &'static str,
+    /// "Year {year}".
+    stats_year: fn(i32) -> String,
+    stats_received: &'static str,
+    stats_fulfilled: &'static str,
+    stats_partly: &'static str,
+    stats_refused: &'static str,
+    stats_not_held: &'static str,
+    stats_objections: &'static str,
+    stats_median: &'static str,
+    /// "{n} working days".
+    stats_days: fn(&str) -> String,
+    decimal_separator: &'static str,
+    stats_outcomes_title: &'static str,
+    stats_outcome: &'static str,
+    stats_refusals_title: &'static str,
+    stats_ground: &'static str,
+    stats_units_title: &'static str,
+    stats_unit: &'static str,
+    stats_years_title: &'static str,
+    stats_year_head: &'static str,
+    stats_count: &'static str,
+
+    // -- complaints (issue 8) --
+    nav_complaint: &'static str,
+    complaint_hint: &'static str,
+    complaint_link: &'static str,
 }
 
 impl Texts {
@@ -508,11 +543,11 @@ mod tests {
         for lang in [Lang::Id, Lang::En] {
             let t = lang.t();
             assert!(t
-                .classes
+                .classes()
                 .iter()
                 .all(|c| !c.name.is_empty() && !c.what.is_empty()));
             assert!(t
-                .pasal17
+                .pasal17()
                 .iter()
                 .chain(t.objection_reasons().iter())
                 .all(|s| !s.is_empty()));

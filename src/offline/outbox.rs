@@ -96,22 +96,7 @@ impl Entry {
     }
 }
 
-/// "SMT-1A2B-3C4D" from a key.
-pub fn local_ref(key: &str) -> String {
-    let code: String = key
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .take(8)
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let (a, b) = code.split_at(code.len().min(4));
-    format!("SMT-{a}-{b}")
-}
-
-/// Seconds before attempt `n + 1`: 5, 10, 20, ... at most 5 minutes.
-pub fn backoff_secs(attempts: u32) -> u64 {
-    (5u64 << attempts.min(6)).min(300)
-}
+pub use crate::domain::outbox::{backoff_secs, local_ref};
 
 /// Whether a failed submission should wait in the outbox: the backend could not be reached or
 /// failed on its side, so the same key can be sent again later. A refusal (invalid answers, a
@@ -251,6 +236,25 @@ impl Outbox {
         Ok(local)
     }
 
+    /// The entry with this local reference and, once the backend has accepted it, its receipt:
+    /// what a page shows, the provisional receipt or the registration. Changes only when the entry
+    /// changes state, not on every attempt's bookkeeping elsewhere.
+    pub fn registration<R>(self, local: String) -> Memo<Option<(Option<R>, Entry)>>
+    where
+        R: crate::json::FromJson + PartialEq + Send + Sync + 'static,
+    {
+        Memo::new(move |_| {
+            self.find(&local).map(|e| {
+                (
+                    e.receipt
+                        .as_deref()
+                        .and_then(|r| crate::json::from_str(r).ok()),
+                    e,
+                )
+            })
+        })
+    }
+
     /// The entry with this local reference.
     pub fn find(self, local: &str) -> Option<Entry> {
         self.entries
@@ -373,15 +377,7 @@ async fn stored_entries() -> Vec<Entry> {
         .iter()
         .filter_map(|s| crate::json::from_str(s).ok())
         .collect();
-    // Oldest first. An insertion sort of a handful of entries: the standard library's sort would
-    // add kilobytes of wasm to every bundle.
-    for i in 1..entries.len() {
-        let mut j = i;
-        while j > 0 && entries[j - 1].queued_at > entries[j].queued_at {
-            entries.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    crate::domain::sort_small_by_key(&mut entries, |e| e.queued_at);
     entries
 }
 

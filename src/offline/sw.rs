@@ -44,6 +44,9 @@ extern "C" {
     fn post_message(this: &Worker, message: &str);
 }
 
+/// How long after the page starts the worker is registered.
+const START_AFTER_MS: u32 = 3_000;
+
 thread_local! {
     /// A new build is installed and waiting; outlives the shell, which re-renders on a language switch.
     static WAITING: ArcRwSignal<bool> = ArcRwSignal::new(false);
@@ -91,6 +94,8 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut() + 'static)
 
 async fn start() {
     let Some(sw) = container() else { return };
+    // After the page's own first requests: the worker's downloads must not compete with them.
+    gloo_timers::future::TimeoutFuture::new(START_AFTER_MS).await;
     RELOAD_ON_CHANGE.set(!sw.controller().is_null());
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"scope".into(), &crate::api::resolve("./").into());

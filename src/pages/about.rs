@@ -24,6 +24,7 @@ pub fn About() -> impl IntoView {
             {s.verification_days.map(|d| view! { <li>{(t.about_standard_verification())(d)}</li> })}
         </ul>
         <p>{t.about_fees()}</p>
+        <p><a href="/statistik">{t.stats_link()}</a></p>
         <h2>{t.footer_contact()}</h2>
         <dl class="summary-list">
             <Row label=t.address() value=Some(body.address.clone())/>

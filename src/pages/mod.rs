@@ -10,4 +10,5 @@ pub mod not_found;
 pub mod objection;
 pub mod objection_form;
 pub mod request;
+pub mod statistics;
 pub mod status;

@@ -493,16 +493,7 @@ fn text_field(
 #[component]
 fn Queued(local: String) -> impl IntoView {
     let outbox = use_outbox();
-    let state = Memo::new(move |_| {
-        outbox.find(&local).map(|e| {
-            (
-                e.receipt
-                    .clone()
-                    .and_then(|r| crate::json::from_str(&r).ok()),
-                e,
-            )
-        })
-    });
+    let state = outbox.registration::<ObjectionReceipt>(local);
     move || match state.get() {
         Some((Some(receipt), _)) => view! { <Received receipt/> }.into_any(),
         Some((None, entry)) => view! { <Provisional entry/> }.into_any(),

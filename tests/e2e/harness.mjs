@@ -42,8 +42,11 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-pract
 /** The strict Content-Security-Policy every end-to-end test runs under (plus the API's origin). */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** The CSP for a config: the strict policy, with an absolute `api_base`'s origin allowed in connect-src. */
-export function cspFor(config) {
+/**
+ * The CSP for a config: the strict policy, with an absolute `api_base`'s origin allowed in connect-src, and
+ * `frame-ancestors` when given (the origins allowed to frame the portal, e.g. `'self' http://127.0.0.1:1234`).
+ */
+export function cspFor(config, frameAncestors) {
   const base = config && typeof config === 'object' ? config.api_base : undefined;
   let origin = '';
   try {
@@ -51,7 +54,7 @@ export function cspFor(config) {
   } catch {
     origin = '';
   }
-  return `${STRICT_CSP}; connect-src 'self'${origin}`;
+  return `${STRICT_CSP}; connect-src 'self'${origin}${frameAncestors ? `; frame-ancestors ${frameAncestors}` : ''}`;
 }
 
 const running = new Set();
@@ -67,9 +70,10 @@ process.on('exit', () => {
  * @param {string} [options.dist] another directory to serve instead of DIST
  * @param {string[]} [options.args] more server arguments, e.g. ['--gzip'] or ['--now', '1795921200000']
  * @param {number} [options.timeoutMs] how long to wait for the server to start
+ * @param {string} [options.frameAncestors] the CSP's `frame-ancestors` sources (default: none, any page may frame it)
  * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
  */
-export async function startServer({ config, dist = DIST, args = [], timeoutMs = 15000, csp = true } = {}) {
+export async function startServer({ config, dist = DIST, args = [], timeoutMs = 15000, csp = true, frameAncestors } = {}) {
   if (!fs.existsSync(SERVER_BIN)) {
     throw new Error(`no server binary at ${SERVER_BIN}: run \`cargo build --release -p ppid-server\` (or set PPID_SERVER_BIN)`);
   }
@@ -78,7 +82,7 @@ export async function startServer({ config, dist = DIST, args = [], timeoutMs = 
   }
   let tempDir;
   const serverArgs = ['--dist', dist, '--port', '0', ...args];
-  if (csp) serverArgs.push('--csp', cspFor(config));
+  if (csp) serverArgs.push('--csp', cspFor(config, frameAncestors));
   if (config !== undefined) {
     let file = config;
     if (typeof config !== 'string') {

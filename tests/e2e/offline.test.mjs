@@ -238,6 +238,8 @@ test('a new build installs in the background, is offered as "Versi baru tersedia
     await other.goto(`${server.url}/`);
     await waitForApp(other);
     assert.equal(await buildMarker(other), null, 'a page opened now still gets the old build');
+    // The page looks for a waiting build a few seconds after it starts (src/offline/sw.rs).
+    await other.getByRole('button', { name: T.reload }).waitFor({ timeout: 15_000 });
     assert.equal(await other.getByRole('button', { name: T.reload }).count(), 1, 'and is offered the new one too');
 
     // (c) The offer is accessible.

@@ -189,7 +189,7 @@ test('language switch: English from the keyboard, same URL and results, focus ke
     const nav = page.getByRole('navigation', { name: 'Main menu' });
     assert.deepEqual(
       (await nav.getByRole('link').allInnerTexts()).map((s) => s.trim()),
-      ['Home', 'Public Information', 'Request Information', 'Check Status', 'Objection', 'About'],
+      ['Home', 'Public Information', 'Request Information', 'Check Status', 'Objection', 'About', 'Complaints (SP4N-LAPOR!)'],
     );
     // Still the filtered list.
     await waitResults(page);

@@ -322,7 +322,7 @@ pub fn Question(step: Step) -> impl IntoView {
             {heading.map(|h| view! { <h1>{h}</h1> })}
             {(step == Step::Contact).then(|| view! { <p class="hint">{t.contact_hint()}</p> })}
             {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
-            {(step == Step::Information).then(|| view! { <FromCatalogue/><UnitPicker errors/> })}
+            {(step == Step::Information).then(|| view! { <FromCatalogue/><ComplaintHint/><UnitPicker errors/> })}
             {(step == Step::Document).then(|| view! { <super::document::Documents errors raw/> })}
         }
     };
@@ -413,6 +413,26 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
                     {t.units_unavailable()} " "
                     <button type="button" class="link-button" on:click=move |_| units.refetch()>{t.retry()}</button>
                 </p>
+            })}
+        </div>
+    }
+}
+
+/// Points a citizen whose text reads like a complaint to SP4N-LAPOR; the request can go on.
+#[component]
+fn ComplaintHint() -> impl IntoView {
+    let t = use_texts();
+    let answers = use_draft().answers;
+    let shown = Memo::new(move |_| {
+        answers.with(|d| crate::domain::complaint::looks_like_complaint(&d.information))
+    });
+    view! {
+        <div aria-live="polite">
+            {move || shown.get().then(|| view! {
+                <div class="panel warning complaint-hint">
+                    <p>{t.complaint_hint()}</p>
+                    <p><a href=crate::domain::complaint::SP4N_LAPOR rel="noopener">{t.complaint_link()}</a></p>
+                </div>
             })}
         </div>
     }

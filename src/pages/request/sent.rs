@@ -19,17 +19,7 @@ pub fn Sent() -> impl IntoView {
     let local = crate::components::router::use_location().with_untracked(|l| l.param("sementara"));
     if let Some(local) = local {
         let outbox = use_outbox();
-        // Re-rendered when the entry changes state (waiting -> registered), not on every attempt.
-        let state = Memo::new(move |_| {
-            outbox.find(&local).map(|e| {
-                (
-                    e.receipt
-                        .clone()
-                        .and_then(|r| crate::json::from_str(&r).ok()),
-                    e,
-                )
-            })
-        });
+        let state = outbox.registration::<RequestReceipt>(local);
         return (move || match state.get() {
             Some((Some(receipt), _)) => view! { <Registered receipt/> }.into_any(),
             Some((None, entry)) => view! { <Provisional entry/> }.into_any(),

@@ -1,0 +1,367 @@
+// Embedding on a regency's page (issue 7): `public/embed.js` on a fake CMS page (tests/embed/host.html)
+// served from a second origin frames the portal, sizes the frame to the page inside on every navigation,
+// opens the host's deep links in it, and ignores messages from any other origin; the portal
+// (public/framed.js) ignores deep links from origins not in `embed_origins`. Without scripts the
+// host page keeps a plain link to the portal.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import {
+  ROOT,
+  DIST,
+  AXE_PATH,
+  DEMO_NOW_MS,
+  SEED,
+  startServer,
+  launchBrowser,
+  newPage,
+  waitForApp,
+  assertNoAxeViolations,
+  saveArtifacts,
+} from './harness.mjs';
+
+const HOST_HTML = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.html'), 'utf8');
+const HOST_CSS = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.css'), 'utf8');
+const ITEM = SEED.catalogue.find((i) => i.id === 'dip-2026-001');
+
+/** A tiny static server on 127.0.0.1 (its own port, so its own origin): `routes` maps a path to [type, body]. */
+async function smallServer(routes) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const route = routes(url.pathname);
+    if (!route) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const [type, body, headers = {}] = route;
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+let portal;
+let plainPortal;
+let host;
+let foreign;
+let browser;
+
+before(async () => {
+  // The host knows the portal's origin only once the portal runs, the portal the host's only once
+  // the host runs: the host reads it late, from a variable.
+  let portalOrigin = '';
+  // A third origin: a page that is neither the portal nor the host (an ad, a compromised widget).
+  foreign = await smallServer((p) => {
+    if (p === '/') return ['text/html; charset=utf-8', '<!DOCTYPE html><html lang="id"><title>Iklan</title><p>Iklan</p></html>'];
+    if (p === '/framing') return ['text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><title>Bukan situs kabupaten</title><iframe title="Portal" src="${portalOrigin}/"></iframe></html>`];
+    return null;
+  });
+  let plainOrigin = '';
+  host = await smallServer((p) => {
+    const html = (origin = portalOrigin) => HOST_HTML.split('{{PORTAL}}').join(origin);
+    // A strict policy like a careful regency site: scripts and frames from the portal only.
+    const csp = `default-src 'self'; script-src ${portalOrigin}; style-src 'self'; frame-src ${portalOrigin} ${foreign.url}; object-src 'none'; base-uri 'none'`;
+    if (p === '/') return ['text/html; charset=utf-8', html(), { 'Content-Security-Policy': csp }];
+    if (p === '/tall') return ['text/html; charset=utf-8', html().replace('<body>', '<body class="tall">'), { 'Content-Security-Policy': csp }];
+    // The same page with a portal whose config.json has no `embed_origins`.
+    if (p === '/plain') return ['text/html; charset=utf-8', html(plainOrigin), { 'Content-Security-Policy': csp.split(portalOrigin).join(plainOrigin) }];
+    if (p === '/host.css') return ['text/css; charset=utf-8', HOST_CSS];
+    if (p === '/favicon.ico') return ['image/x-icon', ''];
+    return null;
+  });
+  portal = await startServer({
+    config: { api_base: '/api', embed_origins: [host.url] },
+    args: ['--now', String(DEMO_NOW_MS)],
+    frameAncestors: `'self' ${host.url}`,
+  });
+  portalOrigin = portal.url;
+  plainPortal = await startServer({ config: { api_base: '/api' }, args: ['--now', String(DEMO_NOW_MS)], frameAncestors: `'self' ${host.url}` });
+  plainOrigin = plainPortal.url;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+  await plainPortal?.stop();
+  await host?.stop();
+  await foreign?.stop();
+});
+
+/** The host page with the portal framed and started; returns the page, the iframe element and its frame. */
+async function openHost(pathname = '/', contextOptions = {}) {
+  const page = await newPage(browser, contextOptions);
+  await page.goto(`${host.url}${pathname}`);
+  const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
+  return { page, iframe };
+}
+
+/** Waits until the iframe is as tall as the portal's page inside it (within 2 px); returns that height. */
+async function settledHeight(iframe, frame) {
+  let last;
+  for (let i = 0; i < 100; i += 1) {
+    const outer = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => document.documentElement.offsetHeight);
+    last = { outer, inner };
+    if (Math.abs(outer - inner) <= 2) {
+      const overflow = await frame.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+      assert.ok(overflow <= 2, `the page inside fits the frame (no scrollbar): overflow ${overflow}px`);
+      return outer;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`the iframe does not follow the page's height: ${JSON.stringify(last)}`);
+}
+
+async function heading(frame) {
+  await frame.waitForSelector('main#main h1', { timeout: 20000 });
+  return (await frame.textContent('main#main h1')).trim();
+}
+
+test('embed.js is at most 2 KB gzip', () => {
+  const gzip = zlib.gzipSync(fs.readFileSync(path.join(DIST, 'embed.js')), { level: 9 }).length;
+  assert.ok(gzip <= 2000, `embed.js is ${gzip} bytes gzip`);
+});
+
+test('the frame replaces the link, follows the page height on every navigation, and is accessible', { timeout: 120_000 }, async () => {
+  const { page, iframe } = await openHost();
+  try {
+    assert.equal(await page.locator('a.ppid-embed').count(), 0, 'the link became the frame');
+    assert.equal(await iframe.getAttribute('title'), 'Portal PPID Kabupaten Sukamaju', "the frame's title is the link's words");
+    assert.equal(await iframe.getAttribute('loading'), 'lazy');
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    assert.equal(new URL(frame.url()).origin, portal.url);
+    const heights = [await settledHeight(iframe, frame)];
+
+    await frame.click('nav a[href="/informasi"]');
+    await frame.waitForSelector('main#main a[href^="/informasi/"]', { timeout: 20000 });
+    heights.push(await settledHeight(iframe, frame));
+
+    const first = frame.locator('main#main a[href^="/informasi/"]').first();
+    const id = (await first.getAttribute('href')).split('/').pop();
+    await first.click();
+    assert.equal(await heading(frame), SEED.catalogue.find((i) => i.id === id).title);
+    heights.push(await settledHeight(iframe, frame));
+
+    await frame.click('nav a[href="/tentang"]');
+    await frame.waitForFunction(() => location.pathname === '/tentang');
+    heights.push(await settledHeight(iframe, frame));
+    assert.ok(new Set(heights.map(Math.round)).size >= 3, `the height changes with the page: ${heights.join(', ')}`);
+
+    // Axe on the host page, the portal's frame included, and on the portal page inside.
+    const axe = fs.readFileSync(AXE_PATH, 'utf8');
+    await frame.evaluate(axe);
+    await assertNoAxeViolations(page, 'host page with the portal');
+    await assertNoAxeViolations(frame, 'the portal in the frame');
+    assert.deepEqual(page.consoleErrors, [], 'no errors on the host page or in the frame');
+  } catch (e) {
+    for (const f of page.frames()) console.error('frame', f.url(), (await f.evaluate(() => document.body.innerText.slice(0, 600)).catch(() => '')));
+    await saveArtifacts(page, 'embed-height');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("the host's deep links open the item, the request form and the status page in the frame", { timeout: 120_000 }, async () => {
+  const { page, iframe } = await openHost();
+  try {
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    await settledHeight(iframe, frame);
+    const opened = [
+      ['#open-item', `/informasi/${ITEM.id}`, ITEM.title],
+      ['#open-request', '/permohonan', 'Ajukan permohonan informasi'],
+      ['#open-status', '/status', 'Cek status permohonan'],
+      ['#open-item', `/informasi/${ITEM.id}`, ITEM.title],
+    ];
+    for (const [link, pathname, title] of opened) {
+      await page.click(link);
+      // The request form and the status page are other bundles: the frame loads them (a new document).
+      const current = await iframe.contentFrame();
+      await current.waitForFunction((p) => location.pathname === p, pathname, { timeout: 20000 });
+      await current.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, title, { timeout: 20000 });
+      assert.equal(new URL(page.url()).origin, host.url, 'the host page stays');
+      await settledHeight(iframe, current);
+    }
+    // PPID.open refuses anything but a path of the portal.
+    const refused = await page.evaluate(() => ['//evil.example/', 'https://evil.example/', 'javascript:alert(1)', '/\\evil.example'].map((p) => window.PPID.open(p)));
+    assert.deepEqual(refused, [false, false, false, false]);
+  } catch (e) {
+    await saveArtifacts(page, 'embed-deep-links');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("after a navigation inside the frame the host page shows the new page's heading", { timeout: 60_000 }, async () => {
+  const { page, iframe } = await openHost('/', { viewport: { width: 1000, height: 500 } });
+  try {
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    await settledHeight(iframe, frame);
+    const link = frame.locator('main#main a[href^="/informasi"]').last();
+    await link.scrollIntoViewIfNeeded();
+    const top = () => iframe.evaluate((f) => f.getBoundingClientRect().top);
+    assert.ok((await top()) < -200, 'the host page is scrolled well into the frame');
+    await link.click();
+    await frame.waitForFunction(() => location.pathname === '/informasi');
+    // The portal moves focus to the new page's heading, and the browser scrolls the host page to it.
+    await frame.waitForFunction(() => document.activeElement?.matches('main#main h1'));
+    const h1Top = async () => (await top()) + (await frame.evaluate(() => document.querySelector('main#main h1').getBoundingClientRect().top));
+    for (let i = 0; i < 20 && !((await h1Top()) >= 0 && (await h1Top()) < 500); i += 1) await page.waitForTimeout(100);
+    const shown = await h1Top();
+    assert.ok(shown >= 0 && shown < 500, `the new page's heading is in view on the host page: ${shown}px from its top`);
+    // Typing in the search box replaces the address, it is no new page: the host page does not move.
+    const search = frame.locator('main#main input[type="search"]');
+    await search.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => scrollY);
+    await search.type('angg');
+    await page.waitForTimeout(800);
+    assert.equal(await page.evaluate(() => scrollY), before, 'typing does not scroll the host page');
+  } catch (e) {
+    await saveArtifacts(page, 'embed-scroll');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('messages from another origin are ignored by embed.js and by the portal', { timeout: 120_000 }, async () => {
+  const { page, iframe } = await openHost();
+  try {
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    const height = await settledHeight(iframe, frame);
+    // A third origin's frame on the host page posts a height to the host and a deep link to the portal.
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      f.title = 'Iklan';
+      document.body.append(f);
+      return new Promise((resolve) => f.addEventListener('load', resolve));
+    }, `${foreign.url}/`);
+    const other = page.frames().find((f) => f.url().startsWith(foreign.url));
+    assert.ok(other, 'the foreign frame is there');
+    await other.evaluate(() => {
+      parent.postMessage({ type: 'ppid:height', height: 4321 }, '*');
+      parent.frames[0].postMessage({ type: 'ppid:navigate', path: '/tentang' }, '*');
+    });
+    // The host itself is no portal either: its own message about heights is not the frame's.
+    await page.evaluate(() => window.postMessage({ type: 'ppid:height', height: 1234 }, '*'));
+    // The host's origin is allowed, but not a path that leaves the portal.
+    await page.evaluate((origin) => {
+      document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: '//127.0.0.1/' }, origin);
+    }, portal.url);
+    await page.waitForTimeout(1000);
+    assert.equal(await iframe.evaluate((f) => f.getBoundingClientRect().height), height, 'the height is unchanged');
+    assert.equal(await frame.evaluate(() => location.pathname), '/', 'the portal did not navigate');
+
+    // The same deep link from the host (an allowed origin) is followed: the check above is not vacuous.
+    await page.evaluate((origin) => {
+      document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: '/tentang' }, origin);
+    }, portal.url);
+    await frame.waitForFunction(() => location.pathname === '/tentang', null, { timeout: 10000 });
+  } catch (e) {
+    await saveArtifacts(page, 'embed-foreign');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the frame loads lazily: a portal far below the fold starts only when scrolled near', { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  const documents = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'document' && r.url().startsWith(portal.url)) documents.push(r.url());
+  });
+  try {
+    await page.goto(`${host.url}/tall`);
+    const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached' });
+    await page.waitForTimeout(1500);
+    assert.deepEqual(documents, [], 'nothing is fetched from the portal before the frame is near');
+    await iframe.scrollIntoViewIfNeeded();
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    assert.equal(documents.length, 1);
+  } catch (e) {
+    await saveArtifacts(page, 'embed-lazy');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a deep link before the frame has loaded opens that page in it', { timeout: 60_000 }, async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${host.url}/tall`);
+    const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached' });
+    await page.click('#open-item');
+    const frame = await iframe.contentFrame();
+    assert.equal(await heading(frame), ITEM.title);
+    assert.equal(await frame.evaluate(() => location.pathname), `/informasi/${ITEM.id}`);
+    assert.equal(new URL(page.url()).origin, host.url, 'the host page stays');
+  } catch (e) {
+    await saveArtifacts(page, 'embed-early-deep-link');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("frame-ancestors: a site not in the portal's policy cannot frame it", { timeout: 30_000 }, async () => {
+  const page = await newPage(browser);
+  try {
+    const refused = page.waitForEvent('console', { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 10000 });
+    await page.goto(`${foreign.url}/framing`);
+    await refused;
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    assert.equal(await frame.locator('main#main').count(), 0, 'no portal in the frame');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a portal without embed_origins never talks to the page that frames it', { timeout: 60_000 }, async () => {
+  const { page, iframe } = await openHost('/plain');
+  try {
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    await page.evaluate((origin) => {
+      document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: '/tentang' }, origin);
+    }, plainPortal.url);
+    await page.waitForTimeout(1000);
+    assert.equal(await iframe.evaluate((f) => f.getBoundingClientRect().height), 800, 'the frame keeps its initial height');
+    assert.equal(await frame.evaluate(() => location.pathname), '/', 'the deep link is not followed');
+    assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('ppid-embedded')), false);
+  } catch (e) {
+    await saveArtifacts(page, 'embed-plain');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('without JavaScript the host page keeps a plain link to the portal', { timeout: 30_000 }, async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  try {
+    await page.goto(`${host.url}/`);
+    const link = page.locator('a.ppid-embed');
+    assert.equal(await link.count(), 1);
+    assert.equal(await link.getAttribute('href'), `${portal.url}/`);
+    assert.equal((await link.textContent()).trim(), 'Portal PPID Kabupaten Sukamaju');
+    assert.equal(await page.locator('iframe').count(), 0);
+    assert.equal(await page.getAttribute('#open-item', 'href'), `${portal.url}/informasi/${ITEM.id}`, 'deep links are plain links too');
+  } finally {
+    await page.context().close();
+  }
+});
