@@ -122,6 +122,8 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
     let Ok(config) = load_config().await else {
         return (None, Err(BootError::Config));
     };
+    // Before anything themed is painted, in every bundle and on the service-down page too.
+    crate::components::theme::apply(&config.theme);
     let backend = config.backend();
     // Started now, awaited by the alert: a slow answer never holds the page back.
     let announcements = {

@@ -20,6 +20,8 @@ pub struct Config {
     pub receipt_paper_mm: Option<u8>,
     /// The office's contact, shown when the backend cannot be reached.
     pub office: Option<OfficeContact>,
+    /// The regency's branding: name, logo, colours, font scale (`domain::theme`).
+    pub theme: std::rc::Rc<crate::domain::theme::Theme>,
 }
 
 /// Contact details that do not depend on the backend answering.
@@ -34,7 +36,8 @@ pub struct OfficeContact {
 }
 
 // Every setting may be left out of `config.json`; the office needs a name when it is given. A
-// kiosk setting that is wrong falls back to its default (`domain::kiosk`); the others are errors.
+// kiosk or theme setting that is wrong falls back to its default (`domain::kiosk`, `domain::theme`);
+// the others are errors.
 impl crate::json::FromJson for Config {
     fn from_json(value: &crate::json::Value) -> Result<Self, crate::json::Error> {
         use crate::domain::kiosk;
@@ -48,6 +51,7 @@ impl crate::json::FromJson for Config {
             kiosk_warning_seconds: kiosk::warning_seconds(lenient("kiosk_warning_seconds")),
             receipt_paper_mm: kiosk::paper_mm(lenient("receipt_paper_mm")),
             office: o.or_default("office")?,
+            theme: crate::domain::theme::Theme::from_json(lenient("theme")).into(),
         })
     }
 }
@@ -74,6 +78,7 @@ impl Default for Config {
             kiosk_warning_seconds: crate::domain::kiosk::DEFAULT_WARNING_SECONDS,
             receipt_paper_mm: None,
             office: None,
+            theme: Default::default(),
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod deadline;
 mod load;
 pub mod router;
+pub mod theme;
 pub use load::{use_load, Load};
 
 use crate::api::ApiError;
@@ -11,13 +12,16 @@ use crate::contract::Meta;
 use crate::i18n::{Lang, Texts};
 use leptos::prelude::*;
 
-/// Sets the document title to "`page` – Portal PPID", with "Galat: " first when `error` is true.
+/// Sets the document title to "`page` – Portal PPID" (or the theme's name), with "Galat: " first
+/// when `error` is true.
 pub fn use_title(page: impl Fn() -> (String, bool) + 'static) {
     let t = use_texts();
+    let suffix = theme::brand().name;
     Effect::new(move || {
         let (title, error) = page();
         let prefix = if error { t.error_prefix() } else { "" };
-        document().set_title(&format!("{prefix}{title} – {}", t.doc_title_suffix()));
+        let suffix = suffix.as_deref().unwrap_or(t.doc_title_suffix());
+        document().set_title(&format!("{prefix}{title} – {suffix}"));
     });
 }
 
@@ -77,10 +81,16 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
     let t = use_texts();
     let lang = expect_context::<RwSignal<Lang>>();
     let other = lang.get_untracked().other();
-    let name = meta
-        .as_ref()
-        .map(|m| m.public_body.name.clone())
+    // The theme's name is the regency's own brand; the public body's name stays in the footer.
+    let brand = theme::brand();
+    let name = brand
+        .name
+        .or_else(|| meta.as_ref().map(|m| m.public_body.name.clone()))
         .unwrap_or_else(|| t.app_name().to_owned());
+    // Attributes only: a hostile name or URL never becomes markup.
+    let logo = brand
+        .logo_url
+        .map(|src| view! { <img class="brand-logo" src=src alt=name.clone()/> });
     let region = meta.as_ref().map(|m| m.public_body.region.clone());
     let switch = move |_| {
         lang.set(other);
@@ -97,6 +107,7 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t.skip_link()}</a>
         <header class="site-header">
+            {logo}
             <div class="brand">
                 <a href="/" class="brand-name">{name}</a>
                 {region.map(|r| view! { <span class="brand-region">{r}</span> })}

@@ -3,6 +3,7 @@
 pub mod base64;
 pub mod catalogue;
 pub mod complaint;
+pub mod contrast;
 pub mod date;
 pub mod deadlines;
 pub mod draft;
@@ -11,6 +12,7 @@ pub mod kiosk;
 pub mod objection;
 pub mod outbox;
 pub mod search;
+pub mod theme;
 pub mod validate;
 pub mod workdays;
 
