@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command. Installs missing tools, then:
 #   host tests -> release build (Trunk) -> server build -> size budget -> performance budget (Lighthouse)
+#   -> Lighthouse accessibility of every page
 #   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build).
 # A failing step does not hide the others (steps that need a failed build are skipped); the last line is
 # `N passed, M failed` over every test run, and the exit status is non-zero when any step failed.
@@ -59,6 +60,13 @@ if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
     node --test-reporter=tap tests/perf/lighthouse.mjs || true
 else
   skip "performance budget (node tests/perf/lighthouse.mjs)" "the release build or the server build failed"
+fi
+
+if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
+  run "accessibility of every page (node tests/perf/lighthouse-a11y.mjs)" lighthouse-a11y \
+    node --test-reporter=tap tests/perf/lighthouse-a11y.mjs || true
+else
+  skip "accessibility of every page (node tests/perf/lighthouse-a11y.mjs)" "the release build or the server build failed"
 fi
 
 run "wasm tests (headless Chromium)" wasm \
