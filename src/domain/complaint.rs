@@ -24,12 +24,25 @@ const STEMS: [&str; 12] = [
     "melaporkan",
 ];
 
+/// Words that, just before a complaint word, ask for information about complaints ("jumlah
+/// pengaduan", "data keluhan", "rekap aduan"): a request for figures, not a complaint.
+const ABOUT_COMPLAINTS: [&str; 8] = [
+    "jumlah",
+    "data",
+    "rekap",
+    "rekapitulasi",
+    "statistik",
+    "daftar",
+    "laporan",
+    "number",
+];
+
 /// Phrases that say a service was not given.
 const PHRASES: [&str; 3] = ["tidak dilayani", "pelayanan buruk", "pelayanan yang buruk"];
 
 /// Whether `text` reads like a complaint about a public service rather than a request for
-/// information. A hint only, and the citizen may go on with the request: asking for figures about
-/// complaints ("jumlah pengaduan tahun 2025") also shows it, which costs them one sentence to read.
+/// information. A hint only, and the citizen may go on with the request. A complaint word right after
+/// a word like "jumlah" or "data" asks for information about complaints and does not count.
 pub fn looks_like_complaint(text: &str) -> bool {
     let folded = fold(text);
     let words: Vec<&str> = folded
@@ -37,8 +50,11 @@ pub fn looks_like_complaint(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = words.join(" ");
-    words.iter().any(|w| STEMS.iter().any(|s| w.starts_with(s)))
-        || PHRASES.iter().any(|p| joined.contains(p))
+    let complaint_word = |i: usize| {
+        STEMS.iter().any(|s| words[i].starts_with(s))
+            && !(i > 0 && ABOUT_COMPLAINTS.contains(&words[i - 1]))
+    };
+    (0..words.len()).any(complaint_word) || PHRASES.iter().any(|p| joined.contains(p))
 }
 
 #[cfg(test)]
@@ -66,6 +82,8 @@ mod tests {
             "Laporan realisasi APBD 2025 per kecamatan",
             "Daftar penerima bantuan sosial tahun 2026",
             "Data jalan rusak yang sudah diperbaiki",
+            "Jumlah pengaduan masyarakat tahun 2025 per kecamatan",
+            "Rekap aduan dan data keluhan pelayanan air bersih",
             "",
         ] {
             assert!(!looks_like_complaint(text), "{text}");
