@@ -43,6 +43,24 @@ for (const name of fs.readdirSync(staging).filter((f) => release && (/^ppid-port
   if (html.includes(oldHash)) html = html.split(oldHash).join(newHash);
   console.log(`post-build: ${name} ${source.length} -> ${result.code.length} bytes`);
 }
+// The kiosk's wasm (offline::kiosk_bar) is added as a classic script to a page that already runs a
+// bundle: its glue's global is renamed so it does not clash with that bundle's `wasm_bindgen`, and it
+// starts itself with its wasm beside it.
+{
+  const file = path.join(staging, 'ppid-kiosk.js');
+  if (!fs.existsSync(file)) {
+    console.error('post-build: ppid-kiosk.js is missing; see the ppid-kiosk link in index.html');
+    process.exit(1);
+  }
+  const glue = fs.readFileSync(file, 'utf8');
+  if (!/\bwasm_bindgen\b/.test(glue)) {
+    console.error('post-build: ppid-kiosk.js has no wasm_bindgen global; see scripts/post-build.mjs');
+    process.exit(1);
+  }
+  const started = glue.replace(/\bwasm_bindgen\b/g, 'ppidKiosk') +
+    "\nppidKiosk({ module_or_path: new URL('ppid-kiosk_bg.wasm', document.currentScript.src) });\n";
+  fs.writeFileSync(file, release ? (await minify(started, { compress: { passes: 2 }, mangle: true })).code : started);
+}
 // The inline `<script type=module>` that imports the glue and starts the wasm.
 const inline = html.match(/<script type=module>([\s\S]*?)<\/script>/);
 if (inline) {

@@ -15,6 +15,8 @@
 //             the page is up (sw.js: the service worker). Budget 10 KB.
 //   demo    - the embedded demo backend (a Web Worker and its data set), fetched only when
 //             config.json chooses "demo". Budget 200 KB.
+//   kiosk   - the kiosk's bar and idle timer (ppid-kiosk.js and .wasm), added by a page only when
+//             config.json says "kiosk": true (a counter's screen on the office network). Budget 50 KB.
 //   embed   - embed.js, the snippet regency sites load to frame the portal (issue 7); never loaded by
 //             the portal itself. Budget 2 KB (2,000 bytes).
 //
@@ -27,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(ROOT, process.argv[2] || 'dist');
-const BUDGET = { portal: 250_000, forms: 250_000, objection: 250_000, status: 250_000, later: 10_000, demo: 200_000, embed: 2_000 };
+const BUDGET = { portal: 250_000, forms: 250_000, objection: 250_000, status: 250_000, later: 10_000, kiosk: 50_000, demo: 200_000, embed: 2_000 };
 const GOAL_FIRST_LOAD = 180_000;
 const FIRST_LOADS = ['portal', 'forms', 'objection', 'status'];
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.html': 'html', '.json': 'json', '.svg': 'svg' };
@@ -37,6 +39,7 @@ function groupOf(file) {
   if (file.startsWith('demo-backend') || file === 'seed.json') return 'demo';
   if (file === 'embed.js') return 'embed';
   if (file === 'receipt.js' || file === 'framed.js' || file === 'sw.js') return 'later';
+  if (file.startsWith('ppid-kiosk')) return 'kiosk';
   if (file.startsWith('ppid-forms')) return 'forms';
   if (file.startsWith('ppid-objection')) return 'objection';
   if (file.startsWith('ppid-status')) return 'status';
@@ -75,7 +78,7 @@ for (const bundle of FIRST_LOADS) {
 
 const sum = (of) => ({ files: of.length, raw: of.reduce((s, f) => s + f.raw, 0), gzip: of.reduce((s, f) => s + f.gzip, 0) });
 const totals = {};
-for (const group of ['shared', 'portal', 'forms', 'objection', 'status', 'later', 'demo', 'embed']) totals[group] = sum(files.filter((f) => f.group === group));
+for (const group of ['shared', 'portal', 'forms', 'objection', 'status', 'later', 'kiosk', 'demo', 'embed']) totals[group] = sum(files.filter((f) => f.group === group));
 const firstLoad = {};
 for (const bundle of FIRST_LOADS) firstLoad[bundle] = sum(files.filter((f) => f.group === bundle || f.group === 'shared'));
 
@@ -89,12 +92,13 @@ console.log('-'.repeat(width + 24));
 for (const [name, t] of Object.entries(totals)) console.log(row(`total ${name} (${t.files})`, t.raw, t.gzip));
 for (const [name, t] of Object.entries(firstLoad)) console.log(row(`first load, ${name} pages (${t.files})`, t.raw, t.gzip));
 
-const checked = { ...firstLoad, later: totals.later, demo: totals.demo, embed: totals.embed };
+const checked = { ...firstLoad, later: totals.later, kiosk: totals.kiosk, demo: totals.demo, embed: totals.embed };
 console.log(`size: first load of the portal pages (home, catalogue, items) ${kb(firstLoad.portal.gzip)} KB gzip (budget ${kb(BUDGET.portal)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
 console.log(`size: first load of the form pages (request) ${kb(firstLoad.forms.gzip)} KB gzip (budget ${kb(BUDGET.forms)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
 console.log(`size: first load of the objection pages (objection, dispute) ${kb(firstLoad.objection.gzip)} KB gzip (budget ${kb(BUDGET.objection)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
 console.log(`size: first load of the status page ${kb(firstLoad.status.gzip)} KB gzip (budget ${kb(BUDGET.status)} KB, goal ${kb(GOAL_FIRST_LOAD)} KB)`);
 console.log(`size: fetched later (receipt.js by the pages that need it, framed.js in a frame, sw.js once the page is up) ${kb(totals.later.gzip)} KB gzip (budget ${kb(BUDGET.later)} KB)`);
+console.log(`size: kiosk bar ${kb(totals.kiosk.gzip)} KB gzip, fetched only in kiosk mode (budget ${kb(BUDGET.kiosk)} KB)`);
 console.log(`size: demo backend ${kb(totals.demo.gzip)} KB gzip, fetched only in demo mode (budget ${kb(BUDGET.demo)} KB)`);
 console.log(`size: embed snippet (embed.js, on regency sites) ${totals.embed.gzip} bytes gzip (budget ${BUDGET.embed} bytes)`);
 

@@ -1,5 +1,6 @@
 //! Kiosk mode at an MPP counter: idle warning and wipe, "Mulai baru", assisted mode, and the
-//! thermal receipt layout.
+//! thermal receipt layout. This is the page's side; the bar, its dialogs and the idle timer are a
+//! small wasm of their own ([`super::kiosk_bar`]) loaded only in kiosk mode.
 //!
 //! A kiosk is shared by strangers, one after another, on a screen without browser controls. So
 //! the bar below the header offers "back" and "Mulai baru", the citizen's data never outlives
@@ -9,34 +10,18 @@
 use crate::app::{use_portal, use_texts};
 use crate::components::router::use_location;
 use crate::contract::{Channel, RequestSubmission};
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use std::cell::Cell;
-use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 /// The officer's name or NIP while officer mode is on (sessionStorage: wiped with the rest).
-const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
-/// The embedded demo backend's own records: the backend, not the citizen's data.
-const DEMO_JOURNAL_KEY: &str = "ppid.demo.journal";
-/// The outbox's IndexedDB database: the only one a wipe keeps.
-const OUTBOX_DB: &str = "ppid-outbox";
+pub(super) const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
 /// The longest officer's name or NIP (the contract's `assisted_by`).
-const MAX_OFFICER: usize = 100;
-/// What a person does at the screen; any of them restarts the idle time.
-const ACTIVITY: [&str; 6] = [
-    "pointerdown",
-    "keydown",
-    "touchstart",
-    "input",
-    "scroll",
-    "wheel",
-];
+pub(super) const MAX_OFFICER: usize = 100;
 
 thread_local! {
     /// Whether this page runs in kiosk mode (set by [`Kiosk`]).
     static KIOSK: Cell<bool> = const { Cell::new(false) };
-    /// The texts of the language the bar was last built in.
-    static TEXTS: Cell<Option<&'static crate::i18n::Texts>> = const { Cell::new(None) };
 }
 
 /// The officer filling in forms for citizens, while officer mode is on in kiosk mode.
@@ -44,7 +29,15 @@ pub fn assisted_by() -> Option<String> {
     if !KIOSK.with(Cell::get) {
         return None;
     }
-    session()?
+    officer()
+}
+
+/// The officer's name or NIP stored by the kiosk bar, in or out of kiosk mode.
+pub(super) fn officer() -> Option<String> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()?
         .get_item(ASSISTED_KEY)
         .ok()
         .flatten()
@@ -71,7 +64,8 @@ pub fn AssistedBy() -> impl IntoView {
     })
 }
 
-/// The kiosk's bar, dialogs and idle timer; outside kiosk mode only the receipt's paper width.
+/// The kiosk's bar, empty until the kiosk wasm fills it, and that wasm's script; outside kiosk mode
+/// only the receipt's paper width.
 #[component]
 pub fn Kiosk() -> impl IntoView {
     let (kiosk, idle, warning, paper) = use_portal().config.with_value(|c| {
@@ -95,592 +89,58 @@ pub fn Kiosk() -> impl IntoView {
         let _ = root.class_list().add_1("kiosk");
     }
     let t = use_texts();
+    let lang = expect_context::<RwSignal<Lang>>().get_untracked();
     let location = use_location();
     let at_home = move || location.with(|l| l.segments().is_empty());
-    start_idle_timer(t, idle, warning, at_home());
     let bar = NodeRef::<leptos::html::Section>::new();
-    let home = at_home();
-    TEXTS.with(|c| c.set(Some(t)));
-    // A language switch renders the shell again and reuses this element: build it afresh.
+    // A language switch renders the shell again and may reuse this element: the kiosk wasm fills
+    // it (again) in this language.
     bar.on_load(move |bar| {
-        bar.set_text_content(None);
-        let _ = build_bar(&bar, t, home);
-        if !bar.has_attribute("data-listening") {
-            let _ = bar.set_attribute("data-listening", "");
-            listen(&bar);
-        }
-    });
-    Effect::new(move || set_hidden("kiosk-back", at_home()));
-    Some(view! { <section class="kiosk-bar" aria-label=t.kiosk_bar() node_ref=bar></section> })
-}
-
-// The bar and its dialogs are built from data, and what changes (the countdown, officer mode, the
-// dialogs) is set on the DOM by the handlers: a typed, reactive view for each element would cost
-// about 10 KB gzip of wasm on every page of every bundle.
-
-/// Appends an element with attributes and text to `parent`.
-fn el(
-    parent: &web_sys::Element,
-    tag: &str,
-    attrs: &[(&str, &str)],
-    text: &str,
-) -> Option<web_sys::Element> {
-    let e = document().create_element(tag).ok()?;
-    for (name, value) in attrs {
-        e.set_attribute(name, value).ok()?;
-    }
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    parent.append_child(&e).ok()?;
-    Some(e)
-}
-
-/// A modal alert dialog with its heading and description (`<id>-title`, `<id>-desc`).
-fn dialog(
-    parent: &web_sys::Element,
-    id: &str,
-    described_by: &str,
-    title: &str,
-    body: &str,
-) -> Option<web_sys::Element> {
-    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let d = el(
-        parent,
-        "dialog",
-        &[
-            ("id", id),
-            ("class", "kiosk-dialog"),
-            ("role", "alertdialog"),
-            ("aria-modal", "true"),
-            ("aria-labelledby", &title_id),
-            ("aria-describedby", described_by),
-        ],
-        "",
-    )?;
-    el(&d, "h2", &[("id", &title_id)], title)?;
-    el(&d, "p", &[("id", &desc_id)], body)?;
-    Some(d)
-}
-
-/// The bar: back, "Mulai baru", officer mode and its form; the idle and "Mulai baru" dialogs.
-fn build_bar(bar: &web_sys::Element, t: &'static crate::i18n::Texts, at_home: bool) -> Option<()> {
-    const BUTTON: (&str, &str) = ("type", "button");
-    let officer = assisted_by();
-    let actions = el(bar, "div", &[("class", "kiosk-actions")], "")?;
-    let back = el(
-        &actions,
-        "button",
-        &[
-            BUTTON,
-            ("id", "kiosk-back"),
-            ("class", "button secondary"),
-            ("data-kiosk", "back"),
-        ],
-        t.kiosk_back(),
-    )?;
-    let _ = back.toggle_attribute_with_force("hidden", at_home);
-    el(
-        &actions,
-        "button",
-        &[
-            BUTTON,
-            ("id", "kiosk-start-over"),
-            ("class", "button"),
-            ("aria-haspopup", "dialog"),
-            ("data-kiosk", "start-over"),
-        ],
-        t.kiosk_start_over(),
-    )?;
-    let on = officer
-        .as_ref()
-        .map(|who| format!("{} {who}", t.kiosk_officer_on()))
-        .unwrap_or_default();
-    el(
-        &actions,
-        "p",
-        &[
-            ("id", "kiosk-officer-on"),
-            ("class", "kiosk-officer-on"),
-            ("role", "status"),
-        ],
-        &on,
-    )?;
-    let end = el(
-        &actions,
-        "button",
-        &[
-            BUTTON,
-            ("id", "kiosk-officer-end"),
-            ("class", "button secondary"),
-            ("data-kiosk", "officer-end"),
-        ],
-        t.kiosk_officer_end(),
-    )?;
-    let _ = end.toggle_attribute_with_force("hidden", officer.is_none());
-    let toggle = el(
-        &actions,
-        "button",
-        &[
-            BUTTON,
-            ("id", "kiosk-officer"),
-            ("class", "button secondary"),
-            ("aria-expanded", "false"),
-            ("aria-controls", "kiosk-officer-form"),
-            ("data-kiosk", "officer"),
-        ],
-        t.kiosk_officer(),
-    )?;
-    let _ = toggle.toggle_attribute_with_force("hidden", officer.is_some());
-    let form = el(
-        &actions,
-        "form",
-        &[
-            ("id", "kiosk-officer-form"),
-            ("class", "kiosk-officer-form"),
-            ("novalidate", ""),
-            ("hidden", ""),
-        ],
-        "",
-    )?;
-    let field = el(
-        &form,
-        "div",
-        &[("id", "kiosk-officer-field"), ("class", "field")],
-        "",
-    )?;
-    el(
-        &field,
-        "label",
-        &[("for", "kiosk-officer-name")],
-        t.kiosk_officer_field().0,
-    )?;
-    el(
-        &field,
-        "p",
-        &[("class", "hint"), ("id", "kiosk-officer-name-hint")],
-        t.kiosk_officer_field().1,
-    )?;
-    el(
-        &field,
-        "p",
-        &[
-            ("class", "error-message"),
-            ("id", "kiosk-officer-name-error"),
-            ("hidden", ""),
-        ],
-        t.kiosk_officer_missing(),
-    )?;
-    el(
-        &field,
-        "input",
-        &[
-            ("type", "text"),
-            ("id", "kiosk-officer-name"),
-            ("autocomplete", "off"),
-            ("maxlength", "100"),
-            ("aria-describedby", "kiosk-officer-name-hint"),
-        ],
-        "",
-    )?;
-    el(
-        &form,
-        "button",
-        &[("type", "submit"), ("class", "button")],
-        t.kiosk_officer_start(),
-    )?;
-
-    let idle = dialog(
-        bar,
-        "kiosk-idle",
-        "kiosk-idle-desc kiosk-idle-left",
-        t.kiosk_idle_title(),
-        t.kiosk_idle_body(),
-    )?;
-    el(
-        &idle,
-        "p",
-        &[("id", "kiosk-idle-left"), ("class", "kiosk-count")],
-        "",
-    )?;
-    // The visible count changes every second; a screen reader hears it every ten and at five.
-    el(
-        &idle,
-        "p",
-        &[
-            ("id", "kiosk-idle-live"),
-            ("class", "visually-hidden"),
-            ("aria-live", "polite"),
-            ("aria-atomic", "true"),
-        ],
-        "",
-    )?;
-    el(
-        &idle,
-        "button",
-        &[BUTTON, ("class", "button"), ("data-kiosk", "continue")],
-        t.kiosk_continue(),
-    )?;
-
-    let confirm = dialog(
-        bar,
-        "kiosk-confirm",
-        "kiosk-confirm-desc",
-        t.kiosk_start_over_title(),
-        t.kiosk_start_over_body(),
-    )?;
-    let choices = el(&confirm, "div", &[("class", "kiosk-actions")], "")?;
-    el(
-        &choices,
-        "button",
-        &[BUTTON, ("class", "button"), ("data-kiosk", "wipe")],
-        t.kiosk_start_over_confirm(),
-    )?;
-    // The safe choice has focus when the dialog opens.
-    el(
-        &choices,
-        "button",
-        &[
-            BUTTON,
-            ("class", "button secondary"),
-            ("autofocus", ""),
-            ("data-kiosk", "cancel"),
-        ],
-        t.kiosk_cancel(),
-    )?;
-    Some(())
-}
-
-/// One listener for the whole bar: each button says what it does in `data-kiosk`. Escape on a
-/// dialog (`cancel`, which does not bubble: caught on the way down) is its safe choice.
-fn listen(bar: &web_sys::Element) {
-    let handler =
-        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let target = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            let action = target
-                .as_ref()
-                .and_then(|e| e.closest("[data-kiosk]").ok().flatten())
-                .and_then(|e| e.get_attribute("data-kiosk"));
-            match (ev.type_().as_str(), action.as_deref()) {
-                ("submit", _) => {
-                    ev.prevent_default();
-                    if let Some(t) = TEXTS.with(Cell::get) {
-                        start_officer(t);
-                    }
+        let _ = bar.set_attribute("data-lang", lang.tag());
+        let _ = bar.remove_attribute("data-built");
+        load_kiosk_wasm();
+        // Once the element is in the document, where the kiosk wasm looks for it.
+        set_timeout(
+            || {
+                if let Ok(e) = web_sys::Event::new("ppid-kiosk-bar") {
+                    let _ = window().dispatch_event(&e);
                 }
-                ("cancel", _) => {
-                    ev.prevent_default();
-                    if target.is_some_and(|d| d.id() == "kiosk-idle") {
-                        keep_session();
-                    } else {
-                        close("kiosk-confirm");
-                    }
-                }
-                ("click", Some("back")) => back(),
-                ("click", Some("start-over")) => show_modal("kiosk-confirm"),
-                ("click", Some("officer")) => toggle_officer_form(),
-                ("click", Some("officer-end")) => end_officer(),
-                ("click", Some("continue")) => keep_session(),
-                ("click", Some("wipe")) => wipe(),
-                ("click", Some("cancel")) => close("kiosk-confirm"),
-                _ => {}
-            }
-        });
-    for (name, capture) in [("click", false), ("submit", false), ("cancel", true)] {
-        let _ = bar.add_event_listener_with_callback_and_bool(
-            name,
-            handler.as_ref().unchecked_ref(),
-            capture,
+            },
+            std::time::Duration::ZERO,
         );
-    }
-    // Lives as long as the bar's element (until a language switch renders a new one).
-    handler.forget();
-}
-
-/// The idle clock, shared by the activity listeners, the ticks and "Lanjutkan".
-struct Idle {
-    /// When the screen was last touched (ms since the epoch).
-    last: Cell<f64>,
-    /// Whether anything may need wiping: on the untouched home page nothing runs until someone
-    /// touches the screen, so a kiosk waiting for its next citizen is not reloaded again and again.
-    armed: Cell<bool>,
-    /// Whether the warning is showing (then only its button keeps the session).
-    warning: Cell<bool>,
-}
-
-thread_local! {
-    static IDLE: Idle = const { Idle { last: Cell::new(0.0), armed: Cell::new(false), warning: Cell::new(false) } };
-}
-
-/// Listens for activity and ticks every second: the warning after `idle` seconds, counting down
-/// `warning` seconds, then the wipe. Stopped when the bar is unmounted.
-fn start_idle_timer(t: &'static crate::i18n::Texts, idle: u32, warning: u32, at_home: bool) {
-    IDLE.with(|i| {
-        i.last.set(js_sys::Date::now());
-        i.armed.set(!at_home);
-        i.warning.set(false);
     });
-    let listeners: Vec<_> = ACTIVITY
-        .iter()
-        .map(|name| {
-            window_event_listener_untyped(name, |_| {
-                IDLE.with(|i| {
-                    if !i.warning.get() {
-                        i.last.set(js_sys::Date::now());
-                        i.armed.set(true);
-                    }
-                })
-            })
-        })
-        .collect();
-    let tick = move || {
-        let (armed, last) = IDLE.with(|i| (i.armed.get(), i.last.get()));
-        if !armed {
-            return;
+    Effect::new(move || {
+        let home = at_home();
+        if let Some(bar) = bar.get() {
+            let _ = bar.toggle_attribute_with_force("data-home", home);
         }
-        let idle_for = ((js_sys::Date::now() - last) / 1000.0).max(0.0) as u32;
-        if idle_for < idle {
-            return;
-        }
-        let left = (idle + warning).saturating_sub(idle_for);
-        if left == 0 {
-            IDLE.with(|i| i.armed.set(false));
-            wipe();
-            return;
-        }
-        let text = format!("{} {left} {}", t.kiosk_idle_left().0, t.kiosk_idle_left().1);
-        set_text("kiosk-idle-left", &text);
-        if left < warning && (left % 10 == 0 || left == 5) {
-            set_text("kiosk-idle-live", &text);
-        }
-        if !IDLE.with(|i| i.warning.replace(true)) {
-            set_text("kiosk-idle-live", "");
-            show_modal("kiosk-idle");
-        }
-    };
-    let interval = set_interval_with_handle(tick, Duration::from_secs(1)).ok();
-    on_cleanup(move || {
-        if let Some(i) = interval {
-            i.clear();
-        }
-        for l in listeners {
-            l.remove();
+        if let Some(back) = document().get_element_by_id("kiosk-back") {
+            let _ = back.toggle_attribute_with_force("hidden", home);
         }
     });
+    Some(view! {
+        <section
+            class="kiosk-bar"
+            id="kiosk-bar"
+            aria-label=t.kiosk_bar()
+            data-idle=idle.to_string()
+            data-warning=warning.to_string()
+            node_ref=bar
+        ></section>
+    })
 }
 
-/// "Lanjutkan": the warning closes and the idle time starts again.
-fn keep_session() {
-    IDLE.with(|i| {
-        i.warning.set(false);
-        i.last.set(js_sys::Date::now());
-    });
-    close("kiosk-idle");
-}
-
-/// Officer mode on, for the name or NIP typed; or the error when nothing was typed.
-fn start_officer(t: &'static crate::i18n::Texts) {
-    let who = element("kiosk-officer-name")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| {
-            i.value()
-                .trim()
-                .chars()
-                .take(MAX_OFFICER)
-                .collect::<String>()
-        })
-        .unwrap_or_default();
-    let missing = who.is_empty();
-    if let Some(field) = element("kiosk-officer-field") {
-        let _ = field.class_list().toggle_with_force("field-error", missing);
-    }
-    set_hidden("kiosk-officer-name-error", !missing);
-    if let Some(input) = element("kiosk-officer-name") {
-        let described = if missing {
-            "kiosk-officer-name-hint kiosk-officer-name-error"
-        } else {
-            "kiosk-officer-name-hint"
-        };
-        let _ = input.set_attribute("aria-describedby", described);
-        let _ = if missing {
-            input.set_attribute("aria-invalid", "true")
-        } else {
-            input.remove_attribute("aria-invalid")
-        };
-    }
-    if missing {
-        focus("kiosk-officer-name");
+/// Adds the kiosk wasm's script to the page, once (`scripts/post-build.mjs` makes it start itself).
+fn load_kiosk_wasm() {
+    const ID: &str = "ppid-kiosk-script";
+    if document().get_element_by_id(ID).is_some() {
         return;
     }
-    if let Some(s) = session() {
-        let _ = s.set_item(ASSISTED_KEY, &who);
-    }
-    set_text(
-        "kiosk-officer-on",
-        &format!("{} {who}", t.kiosk_officer_on()),
-    );
-    show_officer(true);
-    focus("kiosk-officer-end");
-}
-
-/// Officer mode off: what is sent from now on is the citizen's own.
-fn end_officer() {
-    if let Some(s) = session() {
-        let _ = s.remove_item(ASSISTED_KEY);
-    }
-    set_text("kiosk-officer-on", "");
-    if let Some(input) = element("kiosk-officer-name") {
-        if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
-            input.set_value("");
+    if let Ok(script) = document().create_element("script") {
+        let _ = script.set_attribute("id", ID);
+        let _ = script.set_attribute("src", &crate::api::resolve("ppid-kiosk.js"));
+        if let Some(head) = document().head() {
+            let _ = head.append_child(&script);
         }
     }
-    show_officer(false);
-    focus("kiosk-officer");
-}
-
-/// Shows "Akhiri mode petugas" (on) or "Mode petugas" (off), the form closed.
-fn show_officer(on: bool) {
-    set_hidden("kiosk-officer-end", !on);
-    set_hidden("kiosk-officer", on);
-    set_hidden("kiosk-officer-form", true);
-    if let Some(b) = element("kiosk-officer") {
-        let _ = b.set_attribute("aria-expanded", "false");
-    }
-}
-
-fn toggle_officer_form() {
-    let open = element("kiosk-officer-form").is_some_and(|f| f.has_attribute("hidden"));
-    set_hidden("kiosk-officer-form", !open);
-    if let Some(b) = element("kiosk-officer") {
-        let _ = b.set_attribute("aria-expanded", if open { "true" } else { "false" });
-    }
-    if open {
-        focus("kiosk-officer-name");
-    }
-}
-
-/// Back one page, for a screen without browser controls.
-fn back() {
-    let _ = window().history().map(|h| h.back());
-}
-
-fn element(id: &str) -> Option<web_sys::Element> {
-    document().get_element_by_id(id)
-}
-
-fn set_text(id: &str, text: &str) {
-    if let Some(e) = element(id) {
-        e.set_text_content(Some(text));
-    }
-}
-
-fn set_hidden(id: &str, hidden: bool) {
-    if let Some(e) = element(id) {
-        let _ = e.toggle_attribute_with_force("hidden", hidden);
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(e) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = e.focus();
-    }
-}
-
-/// Opens a dialog modally: the page behind is inert and focus moves in (to `autofocus`, if any).
-fn show_modal(id: &str) {
-    if let Some(d) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-        if !d.open() {
-            let _ = d.show_modal();
-        }
-    }
-}
-
-/// Closes a dialog; focus returns where it was before it opened.
-fn close(id: &str) {
-    if let Some(d) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-        d.close();
-    }
-}
-
-/// Deletes every trace of the citizen: browser storage (except the demo backend's own records
-/// and the outbox's unsent submissions), then loads the home page afresh, which empties memory
-/// and the page. Also resets the language to Bahasa Indonesia (its setting is deleted).
-pub fn wipe() {
-    if let Some(root) = document().document_element() {
-        // Nothing of the last citizen stays on screen while storage is cleared.
-        let _ = root.class_list().add_1("kiosk-wiping");
-    }
-    if let Some(s) = window().local_storage().ok().flatten() {
-        let keys: Vec<String> = (0..s.length().unwrap_or(0))
-            .filter_map(|i| s.key(i).ok().flatten())
-            .collect();
-        for key in keys {
-            if key.starts_with("ppid.") && key != DEMO_JOURNAL_KEY {
-                let _ = s.remove_item(&key);
-            }
-        }
-    }
-    if let Some(s) = session() {
-        let _ = s.clear();
-    }
-    leptos::task::spawn_local(async {
-        super::outbox::keep_only_unsent().await;
-        delete_databases_but_outbox().await;
-        let _ = window().location().replace(&crate::api::resolve(""));
-    });
-}
-
-/// Deletes every IndexedDB database of this origin except the outbox's (its unsent submissions
-/// are sent later; [`super::outbox::keep_only_unsent`] has already emptied it of the rest).
-async fn delete_databases_but_outbox() {
-    use js_sys::{Array, Function, Promise, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
-    let call = |target: &JsValue, method: &str, arg: Option<&JsValue>| -> Option<JsValue> {
-        let f: Function = Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
-        match arg {
-            Some(a) => f.call1(target, a),
-            None => f.call0(target),
-        }
-        .ok()
-    };
-    let Some(factory) = Reflect::get(&window(), &"indexedDB".into())
-        .ok()
-        .filter(|f| f.is_object())
-    else {
-        return;
-    };
-    let Some(listed) = call(&factory, "databases", None).and_then(|p| p.dyn_into::<Promise>().ok())
-    else {
-        return;
-    };
-    let Ok(list) = wasm_bindgen_futures::JsFuture::from(listed).await else {
-        return;
-    };
-    for db in Array::from(&list).iter() {
-        let Some(name) = Reflect::get(&db, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-        else {
-            continue;
-        };
-        if name == OUTBOX_DB {
-            continue;
-        }
-        let Some(request) = call(&factory, "deleteDatabase", Some(&name.into())) else {
-            continue;
-        };
-        // Done when deleted, failed, or blocked by a connection still open (it is deleted once that closes).
-        let done = Promise::new(&mut |resolve, _| {
-            for event in ["onsuccess", "onerror", "onblocked"] {
-                let _ = Reflect::set(&request, &event.into(), &resolve);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
-    }
-}
-
-fn session() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
 }

@@ -2,5 +2,6 @@
 //! sent, the connection indicator, and kiosk mode (idle wipe, assisted mode, thermal receipts).
 
 pub mod kiosk;
+pub mod kiosk_bar;
 pub mod outbox;
 pub mod sw;

@@ -1,0 +1,14 @@
+//! The kiosk's bar, dialogs and idle timer (`offline::kiosk_bar`): a wasm of their own that a page
+//! in kiosk mode loads after it has started (`offline::kiosk::Kiosk`), so no other page pays for them.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    ppid_portal::offline::kiosk_bar::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "The kiosk bar is part of the browser app: build it with `trunk build` (see README.md)."
+    );
+}
