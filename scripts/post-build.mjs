@@ -73,6 +73,8 @@ if (inline) {
   const base = (href) => href.slice(href.lastIndexOf('/') + 1);
   const code = `// Starts the portal: the forms bundle for /permohonan, the objection bundle for /keberatan, the status bundle for /status and /statistik,
 // the main bundle otherwise (app::Bundle).
+// Easy mode (components::access), before anything is drawn.
+try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.setAttribute('data-easy', ''); } catch {}
 const root = new URL('.', import.meta.url);
 globalThis.ppidRoot = root.href;
 const at = (file) => new URL(file, root).href;

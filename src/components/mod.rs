@@ -1,5 +1,6 @@
 //! Shared building blocks: header, footer, alerts, summary lists, error texts, page titles.
 
+pub mod access;
 pub mod deadline;
 mod load;
 pub mod router;
@@ -121,6 +122,10 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
             >
                 {other.t().language_name()}
             </button>
+            <div class="tools">
+                <access::EasyMode/>
+                {meta.is_some().then(|| view! { <access::Listen selector="main" label=t.listen_page()/> })}
+            </div>
             {meta.is_some().then(|| view! { <Nav/> })}
             {demo.then(|| view! { <p class="demo-notice">{t.demo_notice()}</p> })}
         </header>

@@ -457,4 +457,15 @@ language! {
     nav_complaint: "Complaints (SP4N-LAPOR!)",
     complaint_hint: "What you wrote sounds like a complaint about a public service. Complaints go to SP4N-LAPOR!, not through an information request. If you are asking for information (data, documents, copies), just go on.",
     complaint_link: "Make a complaint through SP4N-LAPOR!",
+
+    // -- inclusion (issue 8) --
+    easy_mode: "Easy mode",
+    listen_page: "Listen to this page",
+    listen_stop: "Stop reading",
+    charter_title: "Service charter",
+    charter_intro: "Our promise for the public information service: legal basis, how to ask, time limits and fees.",
+    charter_listen: "Listen to the charter",
+    charter_large: "Large print",
+    charter_procedure: "How to make a request",
+    charter_objection: "If you are not satisfied",
 }

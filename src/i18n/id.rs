@@ -457,4 +457,15 @@ language! {
     nav_complaint: "Pengaduan (SP4N-LAPOR!)",
     complaint_hint: "Tulisan Anda terdengar seperti pengaduan tentang pelayanan publik. Pengaduan disampaikan lewat SP4N-LAPOR!, bukan lewat permohonan informasi. Jika Anda memang meminta informasi (data, dokumen, salinan), lanjutkan saja.",
     complaint_link: "Sampaikan pengaduan lewat SP4N-LAPOR!",
+
+    // -- inclusion (issue 8) --
+    easy_mode: "Mode mudah",
+    listen_page: "Dengarkan halaman ini",
+    listen_stop: "Berhenti membacakan",
+    charter_title: "Maklumat pelayanan",
+    charter_intro: "Janji layanan informasi publik kami: dasar hukum, cara mengajukan, waktu dan biaya.",
+    charter_listen: "Dengarkan maklumat",
+    charter_large: "Huruf besar",
+    charter_procedure: "Cara mengajukan permohonan",
+    charter_objection: "Jika tidak puas",
 }

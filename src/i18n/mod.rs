@@ -473,6 +473,22 @@ texts! {
     nav_complaint: &'static str,
     complaint_hint: &'static str,
     complaint_link: &'static str,
+
+    // -- inclusion (issue 8) --
+    /// The easy-mode switch (larger text, stronger contrast).
+    easy_mode: &'static str,
+    /// Read the page's main content aloud.
+    listen_page: &'static str,
+    /// Stop reading aloud.
+    listen_stop: &'static str,
+    charter_title: &'static str,
+    charter_intro: &'static str,
+    /// Read the service charter aloud.
+    charter_listen: &'static str,
+    /// The large-print switch of the service charter.
+    charter_large: &'static str,
+    charter_procedure: &'static str,
+    charter_objection: &'static str,
 }
 
 impl Texts {

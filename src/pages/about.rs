@@ -1,6 +1,9 @@
-//! Tentang: the service charter basics from the backend's metadata.
+//! Tentang: the service charter (maklumat pelayanan) from the backend's metadata: legal basis,
+//! procedure, time limits, fees and contact. The law wants it to reach people with disabilities
+//! (PerKI 1/2021 Pasal 48): it can be read aloud and shown in large print.
 
 use crate::app::{use_portal, use_texts};
+use crate::components::access::Listen;
 use crate::components::{use_title, weekday_span, Row};
 use leptos::prelude::*;
 
@@ -13,17 +16,37 @@ pub fn About() -> impl IntoView {
     let body = meta.public_body.clone();
     let hours = meta.office_hours.clone();
     use_title(move || (t.about_title().into(), false));
+    let large = RwSignal::new(false);
     view! {
         <h1>{t.about_title()}</h1>
         <p class="lead">{body.name.clone()} " — " {body.region.clone()}</p>
-        <h2>{t.about_legal_basis()}</h2>
-        <ul>{(0..3).map(|i| view! { <li>{t.about_legal_items()[i]}</li> }).collect_view()}</ul>
-        <h2>{t.about_standards()}</h2>
+        <section id="maklumat" class="charter" class:large-print=move || large.get() aria-labelledby="maklumat-title">
+        <h2 id="maklumat-title">{t.charter_title()}</h2>
+        <div class="charter-tools" data-no-read="">
+            <Listen selector="#maklumat" label=t.charter_listen()/>
+            <button
+                type="button"
+                class="tool-button"
+                aria-pressed=move || if large.get() { "true" } else { "false" }
+                on:click=move |_| large.update(|l| *l = !*l)
+            >
+                {t.charter_large()}
+            </button>
+        </div>
+        <p>{t.charter_intro()}</p>
+        <h3>{t.about_legal_basis()}</h3>
+        <ul>{t.about_legal_items().into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+        <h3>{t.charter_procedure()}</h3>
+        <ol>{t.request_steps().into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ol>
+        <h3>{t.about_standards()}</h3>
         <ul>
             <li>{(t.about_standard_notice())(s.notice_days, s.extension_days)}</li>
             {s.verification_days.map(|d| view! { <li>{(t.about_standard_verification())(d)}</li> })}
         </ul>
+        <h3>{t.charter_objection()}</h3>
+        <p>{(t.objection_windows())(s.objection_filing_days, s.objection_answer_days, s.dispute_filing_days)}</p>
         <p>{t.about_fees()}</p>
+        </section>
         <p><a href="/statistik">{t.stats_link()}</a></p>
         <h2>{t.footer_contact()}</h2>
         <dl class="summary-list">
