@@ -45,7 +45,7 @@ META = {
         {"weekdays": [1, 2, 3, 4], "opens": "08:00", "closes": "15:30"},
         {"weekdays": [5], "opens": "08:00", "closes": "16:00"},
     ],
-    "features": ["catalogue_search", "objections", "statistics", "identity_document"],
+    "features": ["catalogue_search", "objections", "statistics", "identity_document", "survey"],
     "service_standards": {
         "notice_days": 10,
         "extension_days": 7,

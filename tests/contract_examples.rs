@@ -18,8 +18,8 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// The operations contract 1.0 has, no more and no fewer.
-const OPERATIONS: [(&str, &str); 11] = [
+/// The operations of the contract (1.2.0), no more and no fewer.
+const OPERATIONS: [(&str, &str); 12] = [
     ("GET", "/v1/meta"),
     ("GET", "/v1/calendar/{year}"),
     ("GET", "/v1/units"),
@@ -30,10 +30,11 @@ const OPERATIONS: [(&str, &str); 11] = [
     ("POST", "/v1/request-lookups"),
     ("POST", "/v1/objections"),
     ("POST", "/v1/objection-lookups"),
+    ("POST", "/v1/surveys"),
     ("GET", "/v1/statistics"),
 ];
 
-const PROBLEM_CODES: [&str; 8] = [
+const PROBLEM_CODES: [&str; 9] = [
     c::problem_code::VALIDATION,
     c::problem_code::NOT_FOUND,
     c::problem_code::CALENDAR_YEAR_MISSING,
@@ -42,9 +43,10 @@ const PROBLEM_CODES: [&str; 8] = [
     c::problem_code::RATE_LIMITED,
     c::problem_code::FEATURE_UNSUPPORTED,
     c::problem_code::INTERNAL,
+    c::problem_code::SURVEY_CLOSED,
 ];
 
-const FIELD_CODES: [&str; 8] = [
+const FIELD_CODES: [&str; 9] = [
     c::field_code::REQUIRED,
     c::field_code::TOO_LONG,
     c::field_code::INVALID_FORMAT,
@@ -53,6 +55,7 @@ const FIELD_CODES: [&str; 8] = [
     c::field_code::CONTACT_REQUIRED,
     c::field_code::NOT_ELIGIBLE,
     c::field_code::TOO_LATE,
+    c::field_code::OUT_OF_RANGE,
 ];
 
 /// Decodes an example into a Rust type and serialises it back, so the caller sees what Rust made of it.
@@ -98,6 +101,8 @@ fn decoder(schema: &str) -> Option<Decoder> {
         "RequestReceipt" => roundtrip::<c::RequestReceipt>,
         "Lookup" => roundtrip::<c::Lookup>,
         "RequestStatus" => roundtrip::<c::RequestStatus>,
+        "SurveySubmission" => roundtrip::<c::SurveySubmission>,
+        "SurveyReceipt" => roundtrip::<c::SurveyReceipt>,
         "RequestEvent" => roundtrip::<c::RequestEvent>,
         "EventKind" => roundtrip::<c::EventKind>,
         "Outcome" => roundtrip::<c::Outcome>,
@@ -117,7 +122,7 @@ fn decoder(schema: &str) -> Option<Decoder> {
 }
 
 /// Every wire type of `src/contract`; `components/schemas` must hold exactly these.
-const SCHEMAS: [&str; 45] = [
+const SCHEMAS: [&str; 47] = [
     "Meta",
     "PublicBody",
     "OfficeHours",
@@ -150,6 +155,8 @@ const SCHEMAS: [&str; 45] = [
     "RequestReceipt",
     "Lookup",
     "RequestStatus",
+    "SurveySubmission",
+    "SurveyReceipt",
     "RequestEvent",
     "EventKind",
     "Outcome",
@@ -1256,6 +1263,7 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
             .collect(),
         objections: vec![],
         assisted_by: None,
+        survey_answered: false,
     };
     let state = |status: &c::RequestStatus, today: &str, r: Reason| {
         eligibility(status, &work, s, day(today))

@@ -215,6 +215,15 @@ pub trait Backend {
     ) -> impl Future<Output = Result<ObjectionStatus, ApiError>> {
         self.post("/v1/objection-lookups", None, lookup)
     }
+    /// Sends the satisfaction survey of a finished request; a retry with the same key is answered
+    /// as the first send was.
+    fn submit_survey(
+        &self,
+        key: &str,
+        body: &SurveySubmission,
+    ) -> impl Future<Output = Result<SurveyReceipt, ApiError>> {
+        self.post("/v1/surveys", Some(key.to_owned()), body)
+    }
     /// Service statistics.
     fn statistics(&self) -> impl Future<Output = Result<Statistics, ApiError>> {
         self.get("/v1/statistics".into())

@@ -62,7 +62,8 @@ pub fn EasyMode() -> impl IntoView {
 /// Whether this browser can read aloud.
 fn can_speak() -> bool {
     let has = |name: &str| {
-        js_sys::Reflect::get(&window(), &name.into()).is_ok_and(|v| !v.is_undefined() && !v.is_null())
+        js_sys::Reflect::get(&window(), &name.into())
+            .is_ok_and(|v| !v.is_undefined() && !v.is_null())
     };
     has("speechSynthesis") && has("SpeechSynthesisUtterance")
 }

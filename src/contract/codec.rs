@@ -267,7 +267,17 @@ json_struct!(decode RequestStatus {
     events: req,
     objections: default,
     assisted_by: default,
+    survey_answered: default,
 });
+
+json_struct!(decode encode SurveySubmission {
+    number: req,
+    verifier: req,
+    rating: req,
+    comment: skip_none,
+});
+
+json_struct!(decode SurveyReceipt { received_at: req });
 
 json_struct!(decode RequestEvent {
     at: req,

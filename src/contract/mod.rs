@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// Major version of the contract this client speaks; it is also the path prefix (`/v1`).
 pub const MAJOR_VERSION: u32 = 1;
 /// Full version of the contract document this code mirrors.
-pub const CONTRACT_VERSION: &str = "1.1.0";
+pub const CONTRACT_VERSION: &str = "1.2.0";
 
 /// A calendar date, `YYYY-MM-DD`. Parsed into `domain::date::Date` where arithmetic is needed.
 pub type DateString = String;
@@ -43,6 +43,8 @@ pub mod feature {
     pub const STATISTICS: &str = "statistics";
     /// Requests accept an identity document upload.
     pub const IDENTITY_DOCUMENT: &str = "identity_document";
+    /// `POST /v1/surveys` takes one satisfaction answer per finished request (since 1.2.0).
+    pub const SURVEY: &str = "survey";
 }
 
 /// The public body (badan publik) running this PPID.
@@ -530,6 +532,38 @@ pub struct RequestStatus {
     /// The officer who filled in the request for the requester, if one did and the backend keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assisted_by: Option<String>,
+    /// The requester has answered the satisfaction survey (since 1.2.0; absent means not).
+    #[serde(default)]
+    pub survey_answered: bool,
+}
+
+impl RequestStatus {
+    /// The PPID has given its written notice: the request is finished and may be surveyed.
+    pub fn is_finished(&self) -> bool {
+        self.events.iter().any(|e| e.kind == EventKind::Notice)
+    }
+}
+
+/// `POST /v1/surveys` body: how satisfied the requester is with a finished request (since 1.2.0).
+/// The number and verifier prove it is theirs, as in a lookup.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveySubmission {
+    pub number: String,
+    pub verifier: String,
+    /// 1 (very dissatisfied) to 5 (very satisfied).
+    pub rating: u8,
+    /// At most [`MAX_SURVEY_COMMENT`] characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// The longest survey comment, in characters.
+pub const MAX_SURVEY_COMMENT: usize = 1000;
+
+/// `201` answer to `POST /v1/surveys`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveyReceipt {
+    pub received_at: DateTimeString,
 }
 
 /// One step in a request's life.
@@ -721,6 +755,8 @@ pub mod problem_code {
     pub const RATE_LIMITED: &str = "rate_limited";
     pub const FEATURE_UNSUPPORTED: &str = "feature_unsupported";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    /// `409`: the survey of this request was answered already, or the request is not finished.
+    pub const SURVEY_CLOSED: &str = "survey_closed";
     pub const INTERNAL: &str = "internal";
 }
 
@@ -745,5 +781,7 @@ pub mod field_code {
     pub const UNKNOWN_VALUE: &str = "unknown_value";
     pub const CONTACT_REQUIRED: &str = "contact_required";
     pub const NOT_ELIGIBLE: &str = "not_eligible";
+    /// A number outside its range (a survey rating that is not 1 to 5).
+    pub const OUT_OF_RANGE: &str = "out_of_range";
     pub const TOO_LATE: &str = "too_late";
 }

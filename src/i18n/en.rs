@@ -468,4 +468,17 @@ language! {
     charter_large: "Large print",
     charter_procedure: "How to make a request",
     charter_objection: "If you are not satisfied",
+
+    // -- satisfaction survey (issue 8) --
+    survey_title: "How did we do?",
+    survey_intro: "This request is finished. Your rating helps us improve the service. One rating per request.",
+    survey_rating: "How satisfied are you with the service for this request?",
+    survey_levels: ["1 – Very dissatisfied", "2 – Dissatisfied", "3 – Neither", "4 – Satisfied", "5 – Very satisfied"],
+    survey_comment: "Suggestions or comments (optional)",
+    survey_comment_left: |n| format!("{n} characters left."),
+    survey_send: "Send rating",
+    survey_e_rating: "Choose a rating from 1 to 5.",
+    survey_e_invalid: "The rating could not be accepted. Check your choice and comment, then send it again.",
+    survey_thanks: "Thank you. We have received your rating.",
+    survey_answered: "This request has been rated already. Thank you.",
 }

@@ -468,4 +468,17 @@ language! {
     charter_large: "Huruf besar",
     charter_procedure: "Cara mengajukan permohonan",
     charter_objection: "Jika tidak puas",
+
+    // -- satisfaction survey (issue 8) --
+    survey_title: "Bagaimana layanan kami?",
+    survey_intro: "Permohonan ini sudah selesai. Penilaian Anda membantu kami memperbaiki layanan. Satu penilaian untuk setiap permohonan.",
+    survey_rating: "Seberapa puas Anda dengan layanan untuk permohonan ini?",
+    survey_levels: ["1 – Sangat tidak puas", "2 – Tidak puas", "3 – Cukup", "4 – Puas", "5 – Sangat puas"],
+    survey_comment: "Saran atau komentar (tidak wajib)",
+    survey_comment_left: |n| format!("Sisa {n} karakter."),
+    survey_send: "Kirim penilaian",
+    survey_e_rating: "Pilih penilaian dari 1 sampai 5.",
+    survey_e_invalid: "Penilaian tidak dapat diterima. Periksa pilihan dan komentar Anda, lalu kirim lagi.",
+    survey_thanks: "Terima kasih. Penilaian Anda sudah kami terima.",
+    survey_answered: "Penilaian untuk permohonan ini sudah diberikan. Terima kasih.",
 }

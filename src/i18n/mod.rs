@@ -489,6 +489,22 @@ texts! {
     charter_large: &'static str,
     charter_procedure: &'static str,
     charter_objection: &'static str,
+
+    // -- satisfaction survey (issue 8) --
+    survey_title: &'static str,
+    survey_intro: &'static str,
+    /// The rating's legend.
+    survey_rating: &'static str,
+    /// What 1 to 5 mean.
+    survey_levels: [&'static str; 5],
+    survey_comment: &'static str,
+    /// "{n} characters left".
+    survey_comment_left: fn(usize) -> String,
+    survey_send: &'static str,
+    survey_e_rating: &'static str,
+    survey_e_invalid: &'static str,
+    survey_thanks: &'static str,
+    survey_answered: &'static str,
 }
 
 impl Texts {

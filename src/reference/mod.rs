@@ -5,7 +5,7 @@
 pub mod seed;
 pub mod synthetic;
 pub mod worker;
-pub use seed::{Seed, StoredObjection, StoredRequest};
+pub use seed::{Seed, StoredObjection, StoredRequest, StoredSurvey};
 
 use crate::contract::*;
 use crate::domain::catalogue::{summary_of as summary, CatalogueIndex};
@@ -137,6 +137,7 @@ impl Reference {
         let needs = match segments.as_slice() {
             ["v1", "objections" | "objection-lookups"] => Some(feature::OBJECTIONS),
             ["v1", "statistics"] => Some(feature::STATISTICS),
+            ["v1", "surveys"] => Some(feature::SURVEY),
             _ => None,
         };
         if needs.is_some_and(|f| !self.seed.meta.features.iter().any(|x| x == f)) {
@@ -170,6 +171,9 @@ impl Reference {
                 self.idempotent(call, |me, body| me.submit_objection(body, now))
             }
             ("POST", ["v1", "objection-lookups"]) => self.lookup_objection(call.body),
+            ("POST", ["v1", "surveys"]) => {
+                self.idempotent(call, |me, body| me.submit_survey(body, now))
+            }
             (_, ["v1", ..]) if known_path(&segments) => problem(
                 405,
                 problem_code::METHOD_NOT_ALLOWED,
@@ -359,6 +363,7 @@ impl Reference {
             submission: sub,
             events: vec![received],
             objections: vec![],
+            survey: None,
         });
         created(&receipt)
     }
@@ -498,6 +503,69 @@ impl Reference {
         created(&receipt)
     }
 
+    /// One satisfaction answer per finished request; the number and verifier prove it is the
+    /// requester's. Only the rating and the comment are kept.
+    fn submit_survey(&mut self, body: serde_json::Value, now: LocalTime) -> Reply {
+        let sub: SurveySubmission = match serde_json::from_value(body) {
+            Ok(s) => s,
+            Err(e) => return shape_problem(&e),
+        };
+        let lookup = Lookup {
+            number: sub.number.clone(),
+            verifier: sub.verifier.clone(),
+        };
+        let Some(status) = self.find_request(&lookup).map(status_of) else {
+            return not_found_generic();
+        };
+        let mut errors = Vec::new();
+        if !(1..=5).contains(&sub.rating) {
+            errors.push(FieldError {
+                pointer: "/rating".into(),
+                code: field_code::OUT_OF_RANGE.into(),
+                message: None,
+            });
+        }
+        let comment = sub
+            .comment
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty());
+        if comment
+            .as_ref()
+            .is_some_and(|c| c.chars().count() > MAX_SURVEY_COMMENT)
+        {
+            errors.push(FieldError {
+                pointer: "/comment".into(),
+                code: field_code::TOO_LONG.into(),
+                message: None,
+            });
+        }
+        if !errors.is_empty() {
+            return problem(422, problem_code::VALIDATION, "Invalid survey", errors);
+        }
+        if !status.is_finished() || status.survey_answered {
+            return problem(
+                409,
+                problem_code::SURVEY_CLOSED,
+                "This request's survey is not open",
+                vec![],
+            );
+        }
+        let received_at = now.to_rfc3339();
+        if let Some(r) = self
+            .journal
+            .requests
+            .iter_mut()
+            .find(|r| r.receipt.number == status.number)
+        {
+            r.survey = Some(StoredSurvey {
+                rating: sub.rating,
+                comment,
+                received_at: received_at.clone(),
+            });
+        }
+        created(&SurveyReceipt { received_at })
+    }
+
     fn lookup_objection(&self, body: &str) -> Reply {
         let lookup: Lookup = match serde_json::from_str(body) {
             Ok(l) => l,
@@ -536,6 +604,7 @@ fn status_of(r: &StoredRequest) -> RequestStatus {
         events: r.events.clone(),
         objections: r.objections.clone(),
         assisted_by: r.submission.assisted_by.clone(),
+        survey_answered: r.survey.is_some(),
     }
 }
 
@@ -631,6 +700,7 @@ fn known_path(segments: &[&str]) -> bool {
                 | "request-lookups"
                 | "objections"
                 | "objection-lookups"
+                | "surveys"
         ] | ["v1", "calendar" | "catalogue", _]
     )
 }

@@ -27,6 +27,18 @@ pub struct StoredRequest {
     pub events: Vec<RequestEvent>,
     #[serde(default)]
     pub objections: Vec<String>,
+    /// The requester's satisfaction answer, once given (only the rating and the comment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey: Option<StoredSurvey>,
+}
+
+/// A satisfaction answer as the backend keeps it: nothing about the person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredSurvey {
+    pub rating: u8,
+    #[serde(default)]
+    pub comment: Option<String>,
+    pub received_at: DateTimeString,
 }
 
 /// An objection as the backend keeps it.

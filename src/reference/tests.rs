@@ -771,3 +771,153 @@ fn the_officer_who_filled_in_a_request_or_objection_is_kept_and_echoed() {
         201
     );
 }
+
+// ---------------------------------------------------------------- satisfaction survey (1.2.0)
+
+fn survey(number: &str, verifier: &str, rating: u8, comment: Option<&str>) -> String {
+    let mut v = serde_json::json!({"number": number, "verifier": verifier, "rating": rating});
+    if let Some(c) = comment {
+        v["comment"] = c.into();
+    }
+    v.to_string()
+}
+
+fn looked_up(r: &mut Reference, number: &str, verifier: &str) -> RequestStatus {
+    let body = serde_json::json!({"number": number, "verifier": verifier}).to_string();
+    decode(&post(r, "/v1/request-lookups", None, &body, MONDAY_10AM))
+}
+
+#[test]
+fn a_finished_request_takes_one_survey_answer() {
+    let mut r = Reference::demo();
+    let (number, verifier) = ("PPID-2026-000102", "rina.marlina@example.id");
+    let before = looked_up(&mut r, number, verifier);
+    assert!(before.is_finished() && !before.survey_answered);
+    let body = survey(number, verifier, 4, Some("Cepat dan jelas"));
+    let sent = post(
+        &mut r,
+        "/v1/surveys",
+        Some("survey-key-1"),
+        &body,
+        MONDAY_10AM,
+    );
+    assert_eq!(sent.status, 201, "{}", sent.body);
+    let receipt: SurveyReceipt = decode(&sent);
+    assert!(receipt.received_at.starts_with("2026-"));
+    // The same key and body: the same answer again, nothing stored twice.
+    let again = post(
+        &mut r,
+        "/v1/surveys",
+        Some("survey-key-1"),
+        &body,
+        MONDAY_10AM,
+    );
+    assert_eq!((again.status, again.replayed), (201, true));
+    assert!(looked_up(&mut r, number, verifier).survey_answered);
+    // A second answer (another key): refused, the first one stays.
+    let second = post(
+        &mut r,
+        "/v1/surveys",
+        Some("survey-key-2"),
+        &survey(number, verifier, 1, None),
+        MONDAY_10AM,
+    );
+    assert_eq!(second.status, 409);
+    assert!(second.body.contains(problem_code::SURVEY_CLOSED));
+    let kept = r
+        .journal()
+        .requests
+        .iter()
+        .find(|q| q.receipt.number == number)
+        .and_then(|q| q.survey.clone());
+    assert_eq!(
+        kept.map(|s| (s.rating, s.comment)),
+        Some((4, Some("Cepat dan jelas".into())))
+    );
+}
+
+#[test]
+fn a_survey_needs_a_finished_request_of_the_requester_and_a_rating_from_one_to_five() {
+    let mut r = Reference::demo();
+    let post_survey = |r: &mut Reference, key: &str, body: String| {
+        post(
+            r,
+            "/v1/surveys",
+            Some(&format!("survey-key-{key}")),
+            &body,
+            MONDAY_10AM,
+        )
+    };
+    // Not finished yet (no written notice).
+    let open = post_survey(
+        &mut r,
+        "a",
+        survey("PPID-2026-000101", "dadang.suherman@example.id", 5, None),
+    );
+    assert_eq!(open.status, 409);
+    // Unknown number, or the wrong verifier: the lookup's generic 404.
+    assert_eq!(
+        post_survey(
+            &mut r,
+            "b",
+            survey("PPID-2026-999999", "x@example.id", 5, None)
+        )
+        .status,
+        404
+    );
+    assert_eq!(
+        post_survey(
+            &mut r,
+            "c",
+            survey("PPID-2026-000102", "someone@example.id", 5, None)
+        )
+        .status,
+        404
+    );
+    // Out of range, and a comment too long.
+    for (key, rating, comment, pointer, code) in [
+        ("d", 0, None, "/rating", field_code::OUT_OF_RANGE),
+        ("e", 6, None, "/rating", field_code::OUT_OF_RANGE),
+        (
+            "f",
+            3,
+            Some("x".repeat(MAX_SURVEY_COMMENT + 1)),
+            "/comment",
+            field_code::TOO_LONG,
+        ),
+    ] {
+        let reply = post_survey(
+            &mut r,
+            key,
+            survey(
+                "PPID-2026-000102",
+                "rina.marlina@example.id",
+                rating,
+                comment.as_deref(),
+            ),
+        );
+        assert_eq!(reply.status, 422, "{key}");
+        let p: Problem = decode(&reply);
+        assert_eq!(
+            p.errors
+                .iter()
+                .map(|e| (e.pointer.as_str(), e.code.as_str()))
+                .collect::<Vec<_>>(),
+            [(pointer, code)],
+            "{key}"
+        );
+    }
+    // Without the Idempotency-Key header.
+    let no_key = post(
+        &mut r,
+        "/v1/surveys",
+        None,
+        &survey("PPID-2026-000102", "rina.marlina@example.id", 3, None),
+        MONDAY_10AM,
+    );
+    assert_eq!(no_key.status, 400);
+    assert!(
+        !looked_up(&mut r, "PPID-2026-000102", "rina.marlina@example.id").survey_answered,
+        "nothing stored"
+    );
+}

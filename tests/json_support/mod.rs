@@ -76,6 +76,8 @@ pub const TYPES: &[(&str, Comparer)] = &[
     ("RequestReceipt", compare::<c::RequestReceipt>),
     ("Lookup", compare::<c::Lookup>),
     ("RequestStatus", compare::<c::RequestStatus>),
+    ("SurveySubmission", compare::<c::SurveySubmission>),
+    ("SurveyReceipt", compare::<c::SurveyReceipt>),
     ("RequestEvent", compare::<c::RequestEvent>),
     ("EventKind", compare::<c::EventKind>),
     ("Outcome", compare::<c::Outcome>),

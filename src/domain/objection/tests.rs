@@ -93,6 +93,7 @@ fn request(counts_from: &str, mut events: Vec<RequestEvent>) -> RequestStatus {
         events,
         objections: vec![],
         assisted_by: None,
+        survey_answered: false,
     }
 }
 
