@@ -8,7 +8,10 @@
 (() => {
   const me = document.currentScript;
   if (!me || window.PPID) return;
-  const portal = new URL(me.src).origin;
+  // The portal's root: where embed.js is, also under a sub-path (https://kab.go.id/ppid/embed.js).
+  const root = new URL('.', me.src);
+  const portal = root.origin;
+  const at = (path) => root.href + path.slice(1);
   const frames = [];
   // A page of the portal: absolute, not protocol-relative, no scheme, no backslash, space or control character.
   const isPath = (p) => typeof p === 'string' && p.length <= 500 && /^\/(?!\/)[^\\\s\u0000-\u001f]*$/.test(p);
@@ -16,10 +19,10 @@
     let path = link.getAttribute('data-ppid-path');
     if (!isPath(path)) {
       const u = new URL(link.href, location.href);
-      path = u.origin === portal ? u.pathname + u.search : '/';
+      path = u.origin === portal && u.pathname.startsWith(root.pathname) ? '/' + u.pathname.slice(root.pathname.length) + u.search : '/';
     }
     const frame = document.createElement('iframe');
-    frame.src = portal + path;
+    frame.src = at(path);
     frame.title = link.textContent.trim() || 'Portal PPID';
     frame.loading = 'lazy';
     frame.className = 'ppid-embed-frame';
@@ -31,7 +34,7 @@
     if (!isPath(path) || !frame) return false;
     // Before the portal has said it is listening (its first height), loading the page is the sure way.
     if (frame.ppidReady) frame.contentWindow.postMessage({ type: 'ppid:navigate', path }, portal);
-    else frame.src = portal + path;
+    else frame.src = at(path);
     frame.scrollIntoView({ block: 'start' });
     return true;
   };

@@ -22,7 +22,8 @@
     // A page of the portal: absolute, not protocol-relative, no scheme, no backslash, space or control character.
     if (e.source !== parent || !origins.includes(e.origin) || typeof path !== 'string' || path.length > 500 || !/^\/(?!\/)[^\\\s\u0000-\u001f]*$/.test(path)) return;
     // The router follows history like Back and Forward (and loads another bundle's page for real).
-    history.pushState(null, '', path);
+    // `path` is the portal's own (`/informasi`); under a sub-path the page's URL has the base first.
+    history.pushState(null, '', new URL(path.slice(1), globalThis.ppidRoot || location.origin + '/'));
     dispatchEvent(new PopStateEvent('popstate'));
   });
   // One message per allowed origin: the browser delivers only the one whose origin the frame's page has.

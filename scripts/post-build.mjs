@@ -105,6 +105,8 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   const prefix = (html.match(/href=([^ >]*?)ppid-portal-[0-9a-f]+\.js/) || [, '/'])[1];
   const sri = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
   html = html.replace(inline[0], `<script type=module src=${prefix}${name} integrity=${sri}></script>`);
+  // The icon is a plain link in index.html: under a sub-path (`--public-url /ppid/`) it moves too.
+  html = html.replace(/href="?\/favicon\.svg"?/, `href=${prefix}favicon.svg`);
   // The main bundle's preloads: boot.js starts the download of whichever bundle the page needs.
   html = html.replace(/<link[^>]*ppid-portal-[0-9a-f]+(_bg\.wasm|\.js)[^>]*>/g, '');
   console.log(`post-build: inline boot script moved to ${name}`);

@@ -46,6 +46,14 @@ run "search benchmark (cargo bench --bench search)" bench cargo bench -p ppid-po
 app_built=0
 run "release build (trunk build --release)" trunk trunk build --release && app_built=1
 
+# The same portal under a sub-path (tests/e2e/subpath.test.mjs serves it under /ppid).
+if [ "$app_built" = 1 ]; then
+  run "release build under a sub-path (trunk build --release --public-url /ppid/ --dist dist-sub)" trunk-sub \
+    trunk build --release --public-url /ppid/ --dist dist-sub || true
+else
+  skip "release build under a sub-path" "the release build failed"
+fi
+
 server_built=0
 run "server build (cargo build --release -p ppid-server)" server cargo build --release -p ppid-server && server_built=1
 

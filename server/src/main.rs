@@ -24,6 +24,8 @@ usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [
   --host H        address to listen on (default 127.0.0.1)
   --port N        port; 0 picks a free one (default 8080)
   --dist DIR      serve the built app from DIR (unknown paths without extension get index.html)
+  --base PATH     serve the built app under PATH (e.g. /ppid, for a build made with
+                  `trunk build --public-url /ppid/`); anything else but the API answers 404
   --config FILE   serve FILE at /config.json instead of DIR/config.json
   --gzip          gzip text assets and wasm (compressed once, cached) and API answers over 1 KB,
                   for clients that accept it
@@ -75,6 +77,7 @@ struct Options {
     catalogue_size: Option<usize>,
     without_features: Vec<String>,
     csp: Option<String>,
+    base: Option<String>,
     faults: Vec<Fault>,
     fault_control: bool,
 }
@@ -122,6 +125,14 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             }
             "--without-feature" => o.without_features.push(value("a feature name")?),
             "--csp" => o.csp = Some(value("a policy")?),
+            "--base" => {
+                let b = value("a path")?;
+                let b = b.trim_end_matches('/');
+                if !b.starts_with('/') || b.len() < 2 {
+                    return Err("--base needs a path like /ppid".into());
+                }
+                o.base = Some(b.to_string());
+            }
             "--fault" => o.faults.push(Fault::parse(&value("a fault spec")?)?),
             "--fault-control" => o.fault_control = true,
             "--gzip" => o.gzip = true,
@@ -155,6 +166,8 @@ fn seed(options: &Options) -> ppid_portal::reference::Seed {
 
 /// Everything a worker thread needs to answer a request.
 struct App {
+    /// The path the app's files are served under (`--base`), without its last slash.
+    base: Option<String>,
     api: Option<Api>,
     files: Option<Files>,
     api_only: bool,
@@ -215,6 +228,7 @@ fn main() {
         files,
         api_only: options.api_only,
         csp: options.csp.clone(),
+        base: options.base.clone(),
         gzip: options.gzip,
         faults: Faults::default(),
         fault_control: options.fault_control,
@@ -340,6 +354,18 @@ impl App {
             return;
         }
 
+        // Under `--base`, the app's paths are the ones below it; nothing else is the app.
+        let path = match &self.base {
+            None => path,
+            Some(base) => match path.strip_prefix(base.as_str()) {
+                Some("") => "/",
+                Some(rest) if rest.starts_with('/') => rest,
+                _ => {
+                    let _ = request.respond(plain(404, "Not found"));
+                    return;
+                }
+            },
+        };
         match &self.files {
             Some(files) => {
                 let accepts_gzip =
@@ -455,5 +481,10 @@ mod tests {
         assert!(args("--port x").is_err());
         assert!(args("--port").is_err());
         assert!(args("--verbose").is_err());
+        assert!(args("--base ppid").is_err());
+        assert_eq!(
+            args("--base /ppid/").unwrap().base.as_deref(),
+            Some("/ppid")
+        );
     }
 }

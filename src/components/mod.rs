@@ -110,7 +110,7 @@ pub fn Header(meta: Option<Meta>, demo: bool) -> impl IntoView {
         <header class="site-header">
             {logo}
             <div class="brand">
-                <a href="/" class="brand-name">{name}</a>
+                <a href=router::rooted("/") class="brand-name">{name}</a>
                 {region.map(|r| view! { <span class="brand-region">{r}</span> })}
             </div>
             <button
@@ -146,7 +146,7 @@ fn Nav() -> impl IntoView {
             };
             here.then_some("page")
         };
-        view! { <li><a href=href aria-current=current>{text}</a></li> }
+        view! { <li><a href=router::rooted(href) aria-current=current>{text}</a></li> }
     };
     view! {
         <nav aria-label=t.nav_label()>

@@ -3,7 +3,11 @@
 //! Same-origin links are followed without a page load, Back and Forward work, and pages read the
 //! path and the query from one signal. It replaces `leptos_router`, whose generality cost about
 //! 10 KB gzip of wasm that a seven-route portal does not use.
+//!
+//! The portal may be served under a sub-path (`https://kab.go.id/ppid/`): pages see app paths
+//! (`/permohonan`), links are written with [`rooted`], and the router adds and strips the base.
 
+use crate::domain::base_path::{join, strip};
 use crate::reference::percent_decode;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -37,6 +41,26 @@ impl Location {
     }
 }
 
+thread_local! {
+    static BASE: String = find_base();
+}
+
+/// The path the portal is served under, without its last slash: `""` at the root of a site,
+/// `"/ppid"` under a sub-path. It is where the boot script was loaded from (`ppidRoot`).
+fn find_base() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &"ppidRoot".into())
+        .ok()
+        .and_then(|r| r.as_string())
+        .and_then(|r| web_sys::Url::new(&r).ok())
+        .map(|u| u.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+/// An app path (`/permohonan?ubah=1`) as the path to link to: under the base.
+pub fn rooted(path: &str) -> String {
+    BASE.with(|b| join(b, path))
+}
+
 /// The router's handle in context.
 #[derive(Clone, Copy)]
 pub struct Router {
@@ -59,10 +83,11 @@ pub fn use_navigate() -> impl Fn(&str, bool) + Copy + 'static {
 fn navigate_with(router: Router, href: &str, replace: bool) {
     let history = window().history().ok();
     if let Some(h) = history {
+        let href = rooted(href);
         let _ = if replace {
-            h.replace_state_with_url(&JsValue::NULL, "", Some(href))
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&href))
         } else {
-            h.push_state_with_url(&JsValue::NULL, "", Some(href))
+            h.push_state_with_url(&JsValue::NULL, "", Some(&href))
         };
     }
     router.location.set(current_location());
@@ -70,7 +95,9 @@ fn navigate_with(router: Router, href: &str, replace: bool) {
 
 fn current_location() -> Location {
     let loc = window().location();
-    let path = loc.pathname().unwrap_or_else(|_| "/".into());
+    let full = loc.pathname().unwrap_or_else(|_| "/".into());
+    // Outside the base (a misconfigured server) is nowhere the portal knows: its 404 page.
+    let path = BASE.with(|b| strip(b, &full)).unwrap_or(full);
     let query = loc
         .search()
         .unwrap_or_default()
@@ -99,9 +126,9 @@ pub fn provide_router() {
                 let _ = window()
                     .history()
                     .map(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&href)));
-                let same_page =
-                    location.with_untracked(|l| l.path == href.split('?').next().unwrap_or(""));
+                let before = location.with_untracked(|l| l.path.clone());
                 location.set(current_location());
+                let same_page = location.with_untracked(|l| l.path == before);
                 if !same_page {
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
@@ -177,6 +204,8 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
             {
                 return None;
             }
+            // Outside the portal (another app on the same site): the browser's job.
+            BASE.with(|b| strip(b, &a.pathname()))?;
             return Some(format!("{}{}", a.pathname(), a.search()));
         }
         node = el.parent_element();

@@ -1,6 +1,7 @@
 //! Plain Rust rules: dates, working days, deadlines, objection eligibility, validation, search.
 
 pub mod base64;
+pub mod base_path;
 pub mod catalogue;
 pub mod complaint;
 pub mod contrast;

@@ -47,7 +47,7 @@ pub fn About() -> impl IntoView {
         <p>{(t.objection_windows())(s.objection_filing_days, s.objection_answer_days, s.dispute_filing_days)}</p>
         <p>{t.about_fees()}</p>
         </section>
-        <p><a href="/statistik">{t.stats_link()}</a></p>
+        <p><a href=crate::components::router::rooted("/statistik")>{t.stats_link()}</a></p>
         <h2>{t.footer_contact()}</h2>
         <dl class="summary-list">
             <Row label=t.address() value=Some(body.address.clone())/>

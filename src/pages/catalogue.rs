@@ -261,7 +261,7 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
             {select("filter-sort", t.sort_label(), sorts, |q| if q.sort == Some(CatalogueSort::Title) { "title".into() } else { String::new() },
                 |q, v| q.sort = (v == "title").then_some(CatalogueSort::Title))}
             <button type="submit" class="button">{t.search_button()}</button>
-            <a href="/informasi" class="clear-filters">{t.clear_filters()}</a>
+            <a href=crate::components::router::rooted("/informasi") class="clear-filters">{t.clear_filters()}</a>
         </form>
     }
 }
@@ -278,7 +278,7 @@ fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl
         {page.items.is_empty().then(|| view! {
             <div class="panel">
                 <p>{t.no_results()}</p>
-                <p><a href=request_href>{t.no_results_request()}</a></p>
+                <p><a href=crate::components::router::rooted(&request_href)>{t.no_results_request()}</a></p>
             </div>
         })}
         <ul class="results">
@@ -305,7 +305,7 @@ fn ResultItem(item: CatalogueSummary, unit: Option<String>) -> impl IntoView {
             .is_some_and(|d| crate::domain::catalogue::is_stale(d, today));
     view! {
         <li class="result">
-            <h2><a href=format!("/informasi/{}", percent_encode(&item.id))>{item.title.clone()}</a></h2>
+            <h2><a href=crate::components::router::rooted(&format!("/informasi/{}", percent_encode(&item.id)))>{item.title.clone()}</a></h2>
             <p class="result-meta">
                 <span class=format!("tag {}", class.as_str())>{t.class(class).name}</span>
                 " · " {unit.map(|u| format!("{u} · "))} {item.year} " · " {t.updated_on()} " " {t.date_str(&item.updated_on)}
@@ -335,9 +335,9 @@ fn Pager(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
     (pages > 1).then(|| {
         view! {
             <nav class="pager" aria-label=(t.page_of())(page, pages)>
-                {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{t.previous_page()}</a> })}
+                {(page > 1).then(|| view! { <a href=crate::components::router::rooted(&href(page - 1)) rel="prev">{t.previous_page()}</a> })}
                 <span>{(t.page_of())(page, pages)}</span>
-                {(page < pages).then(|| view! { <a href=href(page + 1) rel="next">{t.next_page()}</a> })}
+                {(page < pages).then(|| view! { <a href=crate::components::router::rooted(&href(page + 1)) rel="next">{t.next_page()}</a> })}
             </nav>
         }
     })

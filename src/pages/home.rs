@@ -37,7 +37,7 @@ pub fn Home() -> impl IntoView {
         <section class="panel" aria-labelledby="home-request">
             <h2 id="home-request">{t.home_request_title()}</h2>
             <p>{t.home_request_body()}</p>
-            <p><a href="/permohonan" class="button">{t.nav_request()}</a></p>
+            <p><a href=crate::components::router::rooted("/permohonan") class="button">{t.nav_request()}</a></p>
         </section>
     }
 }
@@ -57,7 +57,7 @@ fn ClassCards(counts: Option<ClassCounts>) -> impl IntoView {
                             <h2 id=id>{t.class(c).name}</h2>
                             <p>{t.class(c).what}</p>
                             {counts.map(|n| view! { <p class="count">{(t.item_count())(n.get(c))}</p> })}
-                            <a href=format!("/informasi?class={}", c.as_str()) aria-describedby=described_by>
+                            <a href=crate::components::router::rooted(&format!("/informasi?class={}", c.as_str())) aria-describedby=described_by>
                                 {t.see_class()}
                             </a>
                         </li>

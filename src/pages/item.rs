@@ -35,7 +35,7 @@ pub fn Item(id: String) -> impl IntoView {
         _ => (t.catalogue_title().into(), false),
     });
     view! {
-        <p><a href="/informasi" class="back-link">{t.back_to_catalogue()}</a></p>
+        <p><a href=crate::components::router::rooted("/informasi") class="back-link">{t.back_to_catalogue()}</a></p>
         {move || match item.get() {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(ApiError::NotFound)) => view! {
@@ -112,7 +112,7 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
             (true, Some(ex)) => view! { <ExemptionPanel ex/> }.into_any(),
             _ => view! {
                 <Files files=item.files.clone()/>
-                <p><a class="button" href=request_href>{t.item_request()}</a></p>
+                <p><a class="button" href=crate::components::router::rooted(&request_href)>{t.item_request()}</a></p>
             }.into_any(),
         }}
         <Share title=item.title.clone()/>
@@ -198,7 +198,7 @@ fn ExemptionPanel(ex: Exemption) -> impl IntoView {
                 </div>
             </dl>
             <p>{t.exemption_content_withheld()}</p>
-            <p><a href="/keberatan">{t.nav_objection()}</a></p>
+            <p><a href=crate::components::router::rooted("/keberatan")>{t.nav_objection()}</a></p>
         </section>
     }
 }

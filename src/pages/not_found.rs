@@ -12,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{t.not_found_title()}</h1>
         <p>{t.not_found_body()}</p>
-        <p><a href="/">{t.go_home()}</a></p>
+        <p><a href=crate::components::router::rooted("/")>{t.go_home()}</a></p>
     }
 }

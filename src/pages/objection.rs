@@ -20,7 +20,7 @@ pub fn ObjectionIntro() -> impl IntoView {
             {(0..7).map(|i| view! { <li>{t.objection_reasons()[i]}</li> }).collect_view()}
         </ol>
         <p>{(t.objection_windows())(s.objection_filing_days, s.objection_answer_days, s.dispute_filing_days)}</p>
-        <p><a href="/keberatan/ajukan" class="button">{t.objection_start()}</a></p>
-        <p><a href="/keberatan/sengketa">{t.dispute_link()}</a></p>
+        <p><a href=crate::components::router::rooted("/keberatan/ajukan") class="button">{t.objection_start()}</a></p>
+        <p><a href=crate::components::router::rooted("/keberatan/sengketa")>{t.dispute_link()}</a></p>
     }
 }

@@ -541,7 +541,7 @@ fn Received(receipt: ObjectionReceipt) -> impl IntoView {
             }}
         </dl>
         <p>{t.objection_next()}</p>
-        <p><a href=dispute>{t.dispute_title()}</a></p>
+        <p><a href=crate::components::router::rooted(&dispute)>{t.dispute_title()}</a></p>
     }
 }
 

@@ -367,7 +367,7 @@ fn Clock(status: RequestStatus) -> impl IntoView {
                 .into_any()
             }
         }}
-        <p><a href=object class="button secondary">{t.status_object()}</a></p>
+        <p><a href=crate::components::router::rooted(&object) class="button secondary">{t.status_object()}</a></p>
     }
 }
 

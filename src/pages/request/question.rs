@@ -327,7 +327,7 @@ pub fn Question(step: Step) -> impl IntoView {
         }
     };
     view! {
-        <p><a href=back class="back-link">{t.req_back()}</a></p>
+        <p><a href=crate::components::router::rooted(&back) class="back-link">{t.req_back()}</a></p>
         <ErrorSummary errors/>
         <form on:submit=on_submit novalidate=true>
             {fields}
@@ -346,7 +346,7 @@ fn FromCatalogue() -> impl IntoView {
         answers.with(|d| {
             (!d.catalogue_item_id.is_empty()).then(|| {
                 let href = format!("/informasi/{}", crate::reference::percent_encode(&d.catalogue_item_id));
-                view! { <p>{t.from_catalogue()} " " <a href=href>{d.catalogue_item_id.clone()}</a></p> }
+                view! { <p>{t.from_catalogue()} " " <a href=crate::components::router::rooted(&href)>{d.catalogue_item_id.clone()}</a></p> }
             })
         })
     }
@@ -527,7 +527,7 @@ fn CheckAnswers() -> impl IntoView {
             <div class="row">
                 <dt>{label}</dt>
                 <dd>{if value.trim().is_empty() { "—".to_owned() } else { value }}</dd>
-                <dd class="change"><a href=format!("/permohonan/{}?ubah=1", step.slug())>{t.change()}<span class="visually-hidden">{format!(" {label}")}</span></a></dd>
+                <dd class="change"><a href=crate::components::router::rooted(&format!("/permohonan/{}?ubah=1", step.slug()))>{t.change()}<span class="visually-hidden">{format!(" {label}")}</span></a></dd>
             </div>
         }
     };
@@ -571,7 +571,7 @@ fn CheckAnswers() -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     view! {
-        <p><a href=format!("/permohonan/{}", answers.with_untracked(|d| d.previous(Step::Check)).unwrap_or(Step::Kind).slug()) class="back-link">{t.req_back()}</a></p>
+        <p><a href=crate::components::router::rooted(&format!("/permohonan/{}", answers.with_untracked(|d| d.previous(Step::Check)).unwrap_or(Step::Kind).slug())) class="back-link">{t.req_back()}</a></p>
         <h1>{t.q_check()}</h1>
         <dl class="summary-list check">
             {row(Step::Kind, t.q_kind(), kind.to_owned())}

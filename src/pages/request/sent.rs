@@ -43,7 +43,7 @@ fn NoReceipt() -> impl IntoView {
     use_title(move || (t.not_found_title().into(), false));
     view! {
         <h1>{t.not_found_title()}</h1>
-        <p><a href="/permohonan">{t.request_title()}</a></p>
+        <p><a href=crate::components::router::rooted("/permohonan")>{t.request_title()}</a></p>
     }
 }
 
@@ -112,7 +112,7 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
         <p class="panel">{t.sent_keep()}</p>
         <h2>{t.sent_next_title()}</h2>
         <ol>{t.sent_next().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-        <p><a href="/status">{t.nav_status()}</a></p>
+        <p><a href=crate::components::router::rooted("/status")>{t.nav_status()}</a></p>
     }
 }
 
