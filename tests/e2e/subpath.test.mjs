@@ -1,27 +1,50 @@
 // Serving under a sub-path (issue 7): a build made with `trunk build --release --public-url /ppid/
 // --dist dist-sub` (scripts/test.sh makes it), served by ppid-server under /ppid only, works as at the root:
-// links, deep links and reloads, bundles, the 404 page and the service worker all stay under /ppid/.
+// links, deep links and reloads, bundles, the 404 page and the service worker all stay under /ppid/, and a
+// regency page embedding it from /ppid/ (tests/embed/host.html) opens its deep links there.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import { ROOT, startServer, launchBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts } from './harness.mjs';
+import { ROOT, SEED, startServer, launchBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts } from './harness.mjs';
 
 const DIST_SUB = path.join(ROOT, 'dist-sub');
+const HOST_HTML = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.html'), 'utf8');
+const HOST_CSS = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.css'), 'utf8');
+const ITEM = SEED.catalogue.find((i) => i.id === 'dip-2026-001');
 let server;
 let browser;
+/** A regency's page on another origin, embedding the portal from /ppid/ (tests/embed/host.html). */
+let host;
 
 before(async () => {
   if (!fs.existsSync(path.join(DIST_SUB, 'index.html'))) {
     throw new Error('no dist-sub/: run `trunk build --release --public-url /ppid/ --dist dist-sub` (scripts/test.sh does)');
   }
-  server = await startServer({ dist: DIST_SUB, config: { api_base: '/api' }, args: ['--base', '/ppid'] });
+  let portalRoot = '';
+  const hostServer = http.createServer((req, res) => {
+    if (req.url === '/host.css') return res.writeHead(200, { 'Content-Type': 'text/css' }).end(HOST_CSS);
+    if (req.url === '/favicon.ico') return res.writeHead(200, { 'Content-Type': 'image/x-icon' }).end();
+    if (req.url !== '/') return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(HOST_HTML.split('{{PORTAL}}').join(portalRoot));
+  });
+  await new Promise((ok) => hostServer.listen(0, '127.0.0.1', ok));
+  host = { url: `http://127.0.0.1:${hostServer.address().port}`, stop: () => new Promise((ok) => hostServer.close(ok)) };
+  server = await startServer({
+    dist: DIST_SUB,
+    config: { api_base: '/api', embed_origins: [host.url] },
+    args: ['--base', '/ppid'],
+    frameAncestors: `'self' ${host.url}`,
+  });
+  portalRoot = `${server.url}/ppid`;
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await host?.stop();
 });
 
 async function withPage(name, fn) {
@@ -99,4 +122,25 @@ test('under /ppid/: an unknown page is the portal\'s 404, the service worker is 
   });
   const root = await fetch(`${server.url}/informasi`);
   assert.equal(root.status, 404, 'only /ppid/ is the portal');
+});
+
+test('embedded from /ppid/ on a regency page: the frame opens the portal there and follows the page\'s deep links under /ppid/', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${host.url}/`);
+    const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
+    assert.equal(await iframe.getAttribute('src'), `${server.url}/ppid/`);
+    const frame = await iframe.contentFrame();
+    await frame.waitForSelector('main#main h1');
+    // The page's deep link: a message to the portal, which keeps its base.
+    await page.locator('#open-item').click();
+    await frame.getByRole('heading', { level: 1, name: ITEM.title }).waitFor();
+    assert.equal(new URL(frame.url()).pathname, '/ppid/informasi/dip-2026-001');
+    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
+  } catch (e) {
+    await saveArtifacts(page, 'subpath-embed');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
 });
