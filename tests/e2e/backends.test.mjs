@@ -88,6 +88,8 @@ async function waitLoaded(page, timeout = 15000) {
 /** Waits until the catalogue's result count has text (the results have arrived). */
 async function waitResults(page) {
   await page.waitForFunction(() => document.querySelector('main#main .result-count')?.textContent.trim(), null, { timeout: 10000 });
+  // The unit filter's choices come with /v1/units, which may answer after the results.
+  await page.waitForFunction(() => document.querySelectorAll('#filter-unit option').length > 1, null, { timeout: 10000 });
 }
 
 /** A tiny HTTP server on 127.0.0.1 with `handler`; `close()` also ends connections left hanging. */
