@@ -92,6 +92,22 @@ async function waitResults(page) {
   await page.waitForFunction(() => document.querySelectorAll('#filter-unit option').length > 1, null, { timeout: 10000 });
 }
 
+/**
+ * Waits until main's text has stopped changing (two reads 300 ms apart agree), so that parts which arrive
+ * late (a script loaded on demand, a second API answer) are compared once both pages have them.
+ */
+async function settled(page, timeout = 10000) {
+  const read = () => page.locator('main#main').innerText();
+  const end = Date.now() + timeout;
+  let before = await read();
+  for (;;) {
+    await page.waitForTimeout(300);
+    const now = await read();
+    if (now === before || Date.now() > end) return;
+    before = now;
+  }
+}
+
 /** A tiny HTTP server on 127.0.0.1 with `handler`; `close()` also ends connections left hanging. */
 async function startTinyServer(handler) {
   const sockets = new Set();
@@ -175,6 +191,8 @@ test('the demo and HTTP adapters show the same pages', { timeout: 90_000 }, asyn
         await p.waitForSelector('#status-heading');
         // The clock and the objection reasons come with the calendar, a moment later.
         await p.waitForSelector('.reasons-now');
+        // The calendar-file link comes once the receipt script has loaded, which may be later still.
+        await p.waitForSelector('main#main a[download$=".ics"]');
       },
     ],
   ];
@@ -189,6 +207,7 @@ test('the demo and HTTP adapters show the same pages', { timeout: 90_000 }, asyn
         await waitLoaded(page);
         await ready(page);
         await page.waitForSelector('section.announcement');
+        await settled(page);
         return {
           title: await page.title(),
           main: await page.locator('main#main').innerText(),
