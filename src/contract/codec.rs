@@ -379,8 +379,8 @@ json_struct!(decode Problem {
     retry_after: skip_none,
 });
 
-json_struct!(decode FieldError {
+json_struct!(decode encode FieldError {
     pointer: req,
     code: req,
-    message: default,
+    message: skip_none,
 });

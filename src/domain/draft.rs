@@ -250,6 +250,50 @@ impl RequestDraft {
         check_nik(&self.nik).err()
     }
 
+    /// The answers a request body (JSON) was made from, to be corrected and sent again: a
+    /// submission the backend refused after it waited in the outbox. Read with the draft's own
+    /// decoders (the requester's fields have the draft's names), so the request pages carry no
+    /// decoder of the submission for it. The key stays empty: a new one is made when it is sent,
+    /// as the refused one was never registered. `None` when the body is not a request.
+    pub fn from_submission_json(body: &str) -> Option<RequestDraft> {
+        let body = crate::json::parse(body).ok()?;
+        let f = crate::json::Fields::of(&body).ok()?;
+        let text = |key| f.or_default::<String>(key).ok();
+        let obtain: Vec<ObtainMethod> = f.or_default("obtain").ok()?;
+        let attachments: Vec<Attachment> = f.or_default("attachments").ok()?;
+        Some(RequestDraft {
+            information: text("information")?,
+            unit_id: text("unit_id")?,
+            catalogue_item_id: text("catalogue_item_id")?,
+            purpose: text("purpose")?,
+            view: obtain.contains(&ObtainMethod::View),
+            soft_copy: obtain.contains(&ObtainMethod::SoftCopy),
+            hard_copy: obtain.contains(&ObtainMethod::HardCopy),
+            delivery: f.or_default("delivery").ok()?,
+            delivery_address: text("delivery_address")?,
+            delivery_email: text("delivery_email")?,
+            // Follows the backend again as soon as the request pages have its metadata.
+            documents_asked: !attachments.is_empty(),
+            attachments,
+            ..f.req::<RequestDraft>("requester").ok()?.cleared_answers()
+        })
+    }
+
+    /// Only who asks (the identity and contact questions).
+    fn cleared_answers(self) -> RequestDraft {
+        RequestDraft {
+            kind: self.kind,
+            name: self.name,
+            nik: self.nik,
+            decree_number: self.decree_number,
+            principal_name: self.principal_name,
+            address: self.address,
+            phone: self.phone,
+            email: self.email,
+            ..RequestDraft::default()
+        }
+    }
+
     /// The contract body for these answers (phone normalised to +62).
     pub fn submission(&self) -> RequestSubmission {
         let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
@@ -380,6 +424,69 @@ mod tests {
         assert_eq!(s.requester.phone.as_deref(), Some("+6281234567890"));
         assert_eq!(s.obtain, vec![ObtainMethod::View]);
         assert_eq!(s.delivery, None);
+    }
+
+    #[test]
+    fn a_refused_body_reopens_as_the_answers_it_was_made_from() {
+        let mut proxy = complete();
+        proxy.kind = Some(RequesterKind::Proxy);
+        proxy.principal_name = "Koperasi Tani Makmur".into();
+        proxy.email = "siti@contoh.id".into();
+        proxy.soft_copy = true;
+        proxy.hard_copy = true;
+        proxy.delivery = Some(Delivery::Post);
+        proxy.delivery_address = "Jl. Kenanga 5".into();
+        proxy.unit_id = "dinkes".into();
+        proxy.documents_asked = true;
+        proxy.attachments = [
+            AttachmentRole::IdentityCard,
+            AttachmentRole::PowerOfAttorney,
+        ]
+        .into_iter()
+        .map(|role| Attachment {
+            role,
+            file_name: "dokumen.jpg".into(),
+            media_type: "image/jpeg".into(),
+            content_base64: "AAAA".into(),
+        })
+        .collect();
+        let mut legal = complete();
+        legal.kind = Some(RequesterKind::LegalEntity);
+        legal.decree_number = "AHU-0001.AH.01.07.2020".into();
+        legal.phone = String::new();
+        legal.email = "info@contoh.id".into();
+        legal.soft_copy = true;
+        legal.delivery = Some(Delivery::Email);
+        legal.delivery_email = "arsip@contoh.id".into();
+        for mut d in [complete(), proxy, legal] {
+            d.idempotency_key = "k-1".into();
+            let body = d.submission();
+            let back = RequestDraft::from_submission_json(&crate::json::to_string(&body)).unwrap();
+            assert_eq!(back.submission(), body, "the same body again");
+            assert_eq!(
+                back.first_incomplete(),
+                Step::Check,
+                "every question answered"
+            );
+            assert!(back.idempotency_key.is_empty(), "a new key when it is sent");
+            assert_eq!(back.attachments, d.attachments);
+            assert_eq!(back.documents_asked, d.documents_asked);
+        }
+        // The typed phone comes back normalised, which the phone question accepts as it is.
+        let back =
+            RequestDraft::from_submission_json(&crate::json::to_string(&complete().submission()))
+                .unwrap();
+        assert_eq!(back.phone, "+6281234567890");
+        assert!(back.check_step(Step::Contact).is_empty());
+        // Not a request: nothing.
+        for other in [
+            "",
+            "[]",
+            r#"{"information":"x"}"#,
+            r#"{"requester":{"name":"A"},"obtain":"view"}"#,
+        ] {
+            assert_eq!(RequestDraft::from_submission_json(other), None, "{other}");
+        }
     }
 
     #[test]

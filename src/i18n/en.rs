@@ -423,7 +423,7 @@ language! {
     device_objection: "Objection",
     device_waiting: "Waiting to be sent",
     device_registered: "Registered with number",
-    device_refused: "Refused by the server. Submit it again or contact the PPID office.",
+    device_refused: "Refused by the server. Open it again in the form to correct the answers and send it again, or contact the PPID office.",
     device_forget: "Remove from this device",
 
     // -- statistics (issue 8) --
@@ -481,4 +481,8 @@ language! {
     survey_e_invalid: "The rating could not be accepted. Check your choice and comment, then send it again.",
     survey_thanks: "Thank you. We have received your rating.",
     survey_answered: "This request has been rated already. Thank you.",
+    device_reopen: "Open again in the form",
+    device_reopen_busy_request: "Another request is being filled in on this device. Send it, or clear it with “Delete my answers and start again” on the Request Information page, then open this one again.",
+    device_reopen_busy_objection: "Another objection is being filled in on this device. Send it first, then open this one again.",
+    device_reopen_unreadable: "This submission can no longer be read. Submit it again or contact the PPID office.",
 }

@@ -423,7 +423,7 @@ language! {
     device_objection: "Keberatan",
     device_waiting: "Menunggu dikirim",
     device_registered: "Terdaftar dengan nomor",
-    device_refused: "Ditolak server. Ajukan kembali atau hubungi kantor PPID.",
+    device_refused: "Ditolak server. Buka lagi di formulir untuk memperbaiki jawaban lalu mengirimnya kembali, atau hubungi kantor PPID.",
     device_forget: "Hapus dari perangkat ini",
 
     // -- statistics (issue 8) --
@@ -481,4 +481,8 @@ language! {
     survey_e_invalid: "Penilaian tidak dapat diterima. Periksa pilihan dan komentar Anda, lalu kirim lagi.",
     survey_thanks: "Terima kasih. Penilaian Anda sudah kami terima.",
     survey_answered: "Penilaian untuk permohonan ini sudah diberikan. Terima kasih.",
+    device_reopen: "Buka lagi di formulir",
+    device_reopen_busy_request: "Permohonan lain sedang Anda isi di perangkat ini. Kirim permohonan itu, atau hapus isiannya dengan “Hapus isian dan mulai dari awal” di halaman Ajukan Permohonan, lalu buka lagi kiriman ini.",
+    device_reopen_busy_objection: "Keberatan lain sedang Anda isi di perangkat ini. Kirim keberatan itu dulu, lalu buka lagi kiriman ini.",
+    device_reopen_unreadable: "Isi kiriman ini tidak dapat dibaca lagi. Ajukan kembali atau hubungi kantor PPID.",
 }

@@ -505,6 +505,11 @@ texts! {
     survey_e_invalid: &'static str,
     survey_thanks: &'static str,
     survey_answered: &'static str,
+    // -- a refused submission opened again in its form --
+    device_reopen: &'static str,
+    device_reopen_busy_request: &'static str,
+    device_reopen_busy_objection: &'static str,
+    device_reopen_unreadable: &'static str,
 }
 
 impl Texts {

@@ -8,6 +8,7 @@
 
 use crate::api::{decode, AnyBackend, ApiError, Backend, Exchange, Reach, Store};
 use crate::app::use_texts;
+use crate::contract::FieldError;
 use crate::json::json_struct;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -62,6 +63,9 @@ pub struct Entry {
     pub next_at: u64,
     /// Why the backend refused it for good (`invalid`, `conflict`, `not_found`, `version`).
     pub refused: Option<String>,
+    /// The backend's field errors when it refused the answers (`invalid`), shown at their
+    /// questions when the citizen opens the submission again in its form.
+    pub problems: Vec<FieldError>,
 }
 
 json_struct!(decode encode Entry {
@@ -74,6 +78,7 @@ json_struct!(decode encode Entry {
     attempts: default,
     next_at: default,
     refused: skip_none,
+    problems: skip_empty,
 });
 
 /// The part of any receipt the outbox needs.
@@ -106,6 +111,28 @@ pub fn can_wait(e: &ApiError) -> bool {
         e,
         ApiError::Offline | ApiError::Timeout | ApiError::Unreachable | ApiError::Server { .. }
     )
+}
+
+/// Where a refused entry the citizen chose to open again waits for its form's page to load (the
+/// forms are other bundles): the form takes it from there into its draft.
+const REOPEN_KEY: &str = "ppid.outbox.reopen";
+
+/// Hands a refused entry to its form: `false` when the browser could not keep it.
+pub fn hand_back(entry: &Entry) -> bool {
+    window().local_storage().ok().flatten().is_some_and(|s| {
+        s.set_item(REOPEN_KEY, &crate::json::to_string(entry))
+            .is_ok()
+    })
+}
+
+/// The entry of `kind` handed back to its form, if any; it is then gone from browser storage.
+pub fn take_handed_back(kind: Kind) -> Option<Entry> {
+    let s = window().local_storage().ok().flatten()?;
+    let entry: Entry = crate::json::from_str(&s.get_item(REOPEN_KEY).ok().flatten()?).ok()?;
+    (entry.kind == kind).then(|| {
+        let _ = s.remove_item(REOPEN_KEY);
+        entry
+    })
 }
 
 /// The outbox and the connection state, shared by the shell and the pages.
@@ -223,6 +250,7 @@ impl Outbox {
             attempts: 1,
             next_at: now + backoff_secs(1) * 1000,
             refused: None,
+            problems: Vec::new(),
         };
         STORE
             .put(&entry.key, &crate::json::to_string(&entry))
@@ -268,10 +296,13 @@ impl Outbox {
 
     /// Forgets an entry (a refused one the citizen dismissed, or a registration).
     pub fn forget(self, key: String) {
-        leptos::task::spawn_local(async move {
-            let _ = STORE.delete(&key).await;
-            self.entries.try_update(|es| es.retain(|e| e.key != key));
-        });
+        leptos::task::spawn_local(async move { self.remove(&key).await });
+    }
+
+    /// Forgets an entry now (its answers were put back in their form).
+    pub async fn remove(self, key: &str) {
+        let _ = STORE.delete(key).await;
+        self.entries.try_update(|es| es.retain(|e| e.key != key));
     }
 
     /// Entries waiting to be sent.
@@ -339,6 +370,9 @@ impl Outbox {
                     entry.next_at = now_ms() + wait * 1000;
                 }
                 Err(e) => {
+                    if let ApiError::Invalid(problems) = &e {
+                        entry.problems = problems.clone();
+                    }
                     entry.refused = Some(
                         match e {
                             ApiError::Invalid(_) => "invalid",

@@ -46,10 +46,55 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn load_draft() -> ObjectionDraft {
+    if let Some(draft) = take_reopened() {
+        return draft;
+    }
     storage()
         .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
         .and_then(|j| crate::json::from_str(&j).ok())
         .unwrap_or_default()
+}
+
+/// An objection the backend refused after it waited in the outbox, handed back from the status
+/// page: its answers become the saved draft, and the form finds its request again.
+fn take_reopened() -> Option<ObjectionDraft> {
+    let entry = crate::offline::outbox::take_handed_back(crate::offline::outbox::Kind::Objection)?;
+    // Read with the draft's own decoders: the objector's fields have the request draft's names.
+    let body = crate::json::parse(entry.body.as_deref()?).ok()?;
+    let f = crate::json::Fields::of(&body).ok()?;
+    let text = |key| f.or_default::<String>(key).ok();
+    let draft = ObjectionDraft {
+        number: text("request_number")?,
+        verifier: text("verifier")?,
+        reasons: f.or_default("reasons").ok()?,
+        case_summary: text("case_summary")?,
+        purpose: text("purpose")?,
+        who: f.or_default("objector").ok()?,
+    };
+    save_draft(&draft, false);
+    Some(draft)
+}
+
+/// Whether an objection is being written on this device: something typed past the lookup (the
+/// form keeps the request's number and verifier from the lookup on).
+pub fn draft_in_progress() -> bool {
+    let Some(saved) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
+        return false;
+    };
+    let Ok(saved) = js_sys::JSON::parse(&saved) else {
+        return false;
+    };
+    let text = |field: &str| {
+        js_sys::Reflect::get(&saved, &field.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .is_some_and(|v| !v.is_empty())
+    };
+    let reasons = js_sys::Reflect::get(&saved, &"reasons".into())
+        .ok()
+        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(v).ok())
+        .is_some_and(|a| a.length() > 0);
+    reasons || text("case_summary") || text("purpose")
 }
 
 fn save_draft(draft: &ObjectionDraft, kiosk: bool) {

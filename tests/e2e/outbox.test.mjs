@@ -17,7 +17,7 @@ import {
   DEMO_NOW_MS,
   faultSwitches,
 } from './harness.mjs';
-import { T, DRAFT_KEY, begin, fillAll, probeNumber, serial } from './wizard.mjs';
+import { T, DRAFT_KEY, begin, fillAll, probeNumber, serial, expectStep, next, checkRows, sentPage } from './wizard.mjs';
 
 const SAY = {
   queuedRequest: 'Permohonan disimpan, belum terdaftar',
@@ -30,6 +30,8 @@ const SAY = {
   device: 'Kiriman dari perangkat ini',
   registered: 'Terdaftar dengan nomor',
   refused: 'Ditolak server.',
+  reopen: 'Buka lagi di formulir',
+  busyRequest: 'Permohonan lain sedang Anda isi di perangkat ini.',
   forget: 'Hapus dari perangkat ini',
 };
 
@@ -273,6 +275,82 @@ test('a waiting submission the backend then refuses is shown as refused and can 
   });
 });
 
+test('a refused request opens again in its form: answers, documents and the backend\'s error come back, survive a reload, and it is sent once corrected', { timeout: 90_000 }, async () => {
+  const INFO = 'Laporan realisasi APBD 2025 per kecamatan';
+  await withPage('reopen', async (page) => {
+    await begin(page, server.url);
+    await fillAll(page, 'individual');
+    await fault('/v1/requests=status:503');
+    await page.getByRole('button', { name: T.submit }).click();
+    const local = await provisional(page, SAY.queuedRequest);
+    await healthy();
+    await fault('/v1/requests=field-errors:/information:too_long');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/requests') && r.status() === 422);
+    await page.getByRole('button', { name: SAY.sendNow }).click();
+    await refused;
+    await healthy();
+
+    // Another request being filled in is never overwritten.
+    await begin(page, server.url);
+    await page.getByLabel(T.kinds.legal_entity, { exact: true }).check();
+    await page.waitForFunction((k) => localStorage.getItem(k), DRAFT_KEY);
+    await page.goto(`${server.url}/status`);
+    await waitForApp(page);
+    const device = page.locator('#perangkat');
+    await device.getByText(SAY.refused).waitFor();
+    const reopen = device.getByRole('button', { name: `${SAY.reopen} ${local}` });
+    await reopen.click();
+    await device.locator('[role="alert"]', { hasText: SAY.busyRequest }).waitFor();
+    await assertNoAxeViolations(page, 'a refused request that cannot be opened yet');
+    assert.match(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), /legal_entity/, 'the other draft is kept');
+    assert.equal((await outboxEntries(page)).length, 1, 'the refused request is still there');
+
+    // Once that draft is cleared, it opens at the question the backend found fault with.
+    await page.goto(`${server.url}/permohonan`);
+    await waitForApp(page);
+    await page.getByRole('button', { name: 'Hapus isian dan mulai dari awal' }).click();
+    await page.waitForFunction((k) => localStorage.getItem(k) === null, DRAFT_KEY);
+    await page.goto(`${server.url}/status`);
+    await waitForApp(page);
+    await reopen.click();
+    const information = page.getByLabel('Rincian informasi');
+    const fault_shown = async () => {
+      await expectStep(page, 'informasi', T.information, { moved: false });
+      await page.locator('.error-summary', { hasText: 'Isian terlalu panjang' }).waitFor();
+      assert.equal(await information.inputValue(), INFO, 'the answer as it was sent');
+    };
+    await fault_shown();
+    await assertNoAxeViolations(page, 'a refused request opened again');
+    assert.deepEqual(await outboxEntries(page), [], 'the outbox no longer holds it');
+    await page.reload();
+    await waitForApp(page);
+    await fault_shown();
+
+    // Corrected and sent: every other answer and the document came back with it.
+    await information.fill('Laporan realisasi APBD 2025');
+    await next(page);
+    await expectStep(page, 'tujuan', T.purpose);
+    await next(page);
+    await expectStep(page, 'cara', T.obtain);
+    await next(page);
+    await expectStep(page, 'pengiriman', T.delivery);
+    await next(page);
+    await expectStep(page, 'periksa', T.check);
+    const rows = Object.fromEntries(await checkRows(page));
+    const text = Object.values(rows).join(' | ');
+    for (const want of ['Siti Rahmawati', '3201014508900001', 'siti@contoh.id', 'Laporan realisasi APBD 2025', 'dokumen-0']) {
+      assert.ok(text.includes(want), `the check page shows ${want}: ${text}`);
+    }
+    await page.getByRole('button', { name: T.submit }).click();
+    await sentPage(page);
+    assert.deepEqual(
+      await page.evaluate(() => [localStorage.getItem('ppid.request.errors'), localStorage.getItem('ppid.outbox.reopen')]),
+      [null, null],
+      'nothing of it is left in browser storage',
+    );
+  });
+});
+
 test('an objection made while the backend is down waits in the outbox and gets its number later', { timeout: 90_000 }, async () => {
   const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
   const who = overdue.submission.requester;
@@ -301,6 +379,59 @@ test('an objection made while the backend is down waits in the outbox and gets i
     await page.getByRole('button', { name: SAY.sendNow }).click();
     await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor({ timeout: 20000 });
     assert.match((await page.locator('.confirmation .reference').innerText()).trim(), /^KEB-2026-\d{6}$/);
+  });
+});
+
+test('a refused objection opens again in its form with every answer, and is sent once corrected', { timeout: 90_000 }, async () => {
+  const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
+  const who = overdue.submission.requester;
+  const CASE = 'Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.';
+  await withPage('reopen-objection', async (page) => {
+    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
+    await waitForApp(page);
+    await page.locator('#obj-verifier').fill(who.email ?? who.phone.slice(-4));
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.locator('#obj-reasons').waitFor();
+    await page.locator('#obj-reason-c').check();
+    await page.getByLabel('Kasus posisi').fill(CASE);
+    await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
+    await page.getByLabel('Saya sendiri (perorangan)').check();
+    await page.getByLabel('Nama lengkap').fill(who.name);
+    await page.getByLabel('NIK', { exact: true }).fill(who.nik);
+    await page.getByLabel('Alamat', { exact: true }).fill(who.address);
+    await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    await fault('/v1/objections=status:503');
+    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+    const local = await provisional(page, SAY.queuedObjection);
+    await healthy();
+    await fault('/v1/objections=field-errors:/case_summary:too_long');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/objections') && r.status() === 422);
+    await page.getByRole('button', { name: SAY.sendNow }).click();
+    await refused;
+    await healthy();
+
+    await page.goto(`${server.url}/status`);
+    await waitForApp(page);
+    const device = page.locator('#perangkat');
+    await device.getByText(SAY.refused).waitFor();
+    await device.getByRole('button', { name: `${SAY.reopen} ${local}` }).click();
+    // The form finds the request again by itself and shows the answers as they were sent.
+    await page.waitForURL(/\/keberatan\/ajukan$/);
+    await page.locator('#obj-reasons').waitFor();
+    assert.equal(await page.locator('#obj-reason-c').isChecked(), true, 'the reason chosen');
+    assert.equal(await page.getByLabel('Kasus posisi').inputValue(), CASE);
+    assert.equal(await page.getByLabel('Nama lengkap').inputValue(), who.name);
+    assert.equal(await page.getByLabel('NIK', { exact: true }).inputValue(), who.nik);
+    await assertNoAxeViolations(page, 'a refused objection opened again');
+    assert.deepEqual(await outboxEntries(page), [], 'the outbox no longer holds it');
+    await page.getByLabel('Kasus posisi').fill('Belum ada pemberitahuan tertulis.');
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor({ timeout: 20000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('ppid.objection.draft')), null, 'the draft is gone');
   });
 });
 

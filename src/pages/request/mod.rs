@@ -1,10 +1,5 @@
 //! Ajukan Permohonan: one question per page, a draft that survives reloads, an idempotent submit,
 //! and a confirmation with the legal deadlines and how they were worked out.
-//!
-//! Work in progress (issue 4): the question pages, check-your-answers and confirmation below are
-//! written but not yet routed from `app.rs`, because with them the first load is about 270 KB gzip,
-//! over the 250 KB budget. They are routed once the bundle has room; until then `/permohonan`
-//! shows the start page only.
 
 pub mod document;
 pub mod fields;
@@ -23,6 +18,8 @@ const DRAFT_KEY: &str = "ppid.request.draft";
 const RECEIPT_KEY: &str = "ppid.request.receipt";
 /// The attached documents, apart from the answers: large, and saved only when they change.
 const FILES_KEY: &str = "ppid.request.files";
+/// The backend's field errors, beside the answers, so that a reload still shows them.
+const ERRORS_KEY: &str = "ppid.request.errors";
 
 /// The draft being filled in, shared by every question. Created once per page load (outside the
 /// part that re-renders on a language switch) from browser storage.
@@ -35,6 +32,7 @@ pub struct Draft {
 
 /// Provides the draft; call once from the app root.
 pub fn provide_draft() {
+    take_reopened();
     let stored = local_storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
     let mut answers: RequestDraft = stored
         .and_then(|s| crate::json::from_str(&s).ok())
@@ -43,9 +41,13 @@ pub fn provide_draft() {
         .and_then(|s| s.get_item(FILES_KEY).ok().flatten())
         .and_then(|s| crate::json::from_str(&s).ok())
         .unwrap_or_default();
+    let errors = local_storage()
+        .and_then(|s| s.get_item(ERRORS_KEY).ok().flatten())
+        .and_then(|s| crate::json::from_str(&s).ok())
+        .unwrap_or_default();
     provide_context(Draft {
         answers: RwSignal::new(answers),
-        server_errors: RwSignal::new(Vec::new()),
+        server_errors: RwSignal::new(errors),
     });
 }
 
@@ -60,9 +62,70 @@ pub fn save_draft(draft: &RequestDraft, kiosk: bool) {
     if kiosk || draft.is_blank() {
         let _ = s.remove_item(DRAFT_KEY);
         let _ = s.remove_item(FILES_KEY);
+        let _ = s.remove_item(ERRORS_KEY);
     } else {
         let _ = s.set_item(DRAFT_KEY, &crate::json::to_string(draft));
     }
+}
+
+/// Keeps the backend's field errors with the draft (not in kiosk mode), until they are fixed.
+pub fn save_errors(errors: &[FieldError], kiosk: bool) {
+    let Some(s) = local_storage() else { return };
+    if kiosk || errors.is_empty() {
+        let _ = s.remove_item(ERRORS_KEY);
+    } else {
+        let _ = s.set_item(ERRORS_KEY, &crate::json::to_string(&errors.to_vec()));
+    }
+}
+
+/// Whether a request is being filled in on this device (its answers are in browser storage).
+pub fn draft_in_progress() -> bool {
+    local_storage().is_some_and(|s| s.get_item(DRAFT_KEY).ok().flatten().is_some())
+}
+
+/// The question to open for a refused request: the first the backend found fault with, or the
+/// check page.
+pub fn first_to_correct(problems: &[FieldError]) -> crate::domain::draft::Step {
+    use crate::domain::draft::{step_of_pointer, Step};
+    problems
+        .iter()
+        .map(|e| step_of_pointer(&e.pointer))
+        .min_by_key(|s| Step::ALL.iter().position(|x| x == s))
+        .unwrap_or(Step::Check)
+}
+
+/// A request the backend refused after it waited in the outbox, handed back from the status
+/// page, becomes the draft again: its answers, documents and the backend's errors (pointed at the
+/// documents they were about) go to browser storage. Nothing is done while another draft is kept.
+fn take_reopened() {
+    use crate::domain::draft::document_error;
+    if draft_in_progress() {
+        return;
+    }
+    let Some(entry) =
+        crate::offline::outbox::take_handed_back(crate::offline::outbox::Kind::Request)
+    else {
+        return;
+    };
+    let Some(draft) = entry
+        .body
+        .as_deref()
+        .and_then(RequestDraft::from_submission_json)
+    else {
+        return;
+    };
+    let sent: Vec<_> = draft.attachments.iter().map(|a| a.role).collect();
+    let errors: Vec<FieldError> = entry
+        .problems
+        .iter()
+        .map(|e| FieldError {
+            pointer: document_error(&e.pointer, &sent),
+            ..e.clone()
+        })
+        .collect();
+    save_draft(&draft, false);
+    save_files(&draft.attachments, false);
+    save_errors(&errors, false);
 }
 
 /// Keeps the attached documents in browser storage (not in kiosk mode). `false` when the browser

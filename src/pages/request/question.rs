@@ -258,8 +258,9 @@ pub fn Question(step: Step) -> impl IntoView {
     let navigate = use_navigate();
     let location = use_location();
     let changing = location.with_untracked(|l| l.param("ubah").is_some());
-    // Every answer is kept as it is typed.
+    // Every answer is kept as it is typed, and the backend's errors until they are fixed.
     Effect::new(move || answers.with(|d| save_draft(d, kiosk)));
+    Effect::new(move || draft.server_errors.with(|e| super::save_errors(e, kiosk)));
 
     // Errors from the backend for this question are shown at once; our own after "Continue".
     let own = draft.server_errors.with_untracked(|e| {
@@ -484,6 +485,7 @@ fn CheckAnswers() -> impl IntoView {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
                     answers.update(|d| *d = d.cleared());
+                    draft.server_errors.set(Vec::new());
                     save_draft(&RequestDraft::default(), true);
                     navigate("/permohonan/terkirim", true);
                 }
@@ -508,6 +510,7 @@ fn CheckAnswers() -> impl IntoView {
                     match outbox.queue(Kind::Request, key, body).await {
                         Ok(local) => {
                             answers.update(|d| *d = d.cleared());
+                            draft.server_errors.set(Vec::new());
                             save_draft(&RequestDraft::default(), true);
                             navigate(&format!("/permohonan/terkirim?sementara={local}"), true);
                         }
