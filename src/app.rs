@@ -189,11 +189,12 @@ fn App(bundle: Bundle) -> impl IntoView {
                 None => view! { <Loading/> }.into_any(),
                 Some((_, Ok(b))) => view! { <Shell booted=b lang/> }.into_any(),
                 Some((config, Err(e))) => {
+                    let kiosk = config.as_ref().is_some_and(|c| c.kiosk);
                     let office = config.and_then(|c| c.office);
                     view! {
                         <Header meta=None demo=false/>
                         <main id="main" tabindex="-1">
-                            <pages::down::BackendDown error=e office on_retry=move || booted.refetch()/>
+                            <pages::down::BackendDown error=e office kiosk on_retry=move || booted.refetch()/>
                         </main>
                     }
                     .into_any()

@@ -510,6 +510,9 @@ texts! {
     device_reopen_busy_request: &'static str,
     device_reopen_busy_objection: &'static str,
     device_reopen_unreadable: &'static str,
+    // -- the service-down page tries again by itself --
+    down_retrying: &'static str,
+    down_retrying_kiosk: fn(u64) -> String,
 }
 
 impl Texts {

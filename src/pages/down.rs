@@ -5,15 +5,40 @@ use crate::app::{use_texts, BootError};
 use crate::components::{tel, use_title};
 use leptos::prelude::*;
 
+/// Seconds between a kiosk's own tries while its backend cannot be reached: nobody may be at the
+/// counter to press "Coba lagi", and the screen must come back when the server does.
+const KIOSK_RETRY_SECS: u64 = 15;
+
 /// Says what happened and gives the office's contact from `config.json`, which needs no backend.
+/// When the backend could not be reached (not a broken configuration or version) the portal tries
+/// again by itself when the device comes back online, and a kiosk every [`KIOSK_RETRY_SECS`].
 #[component]
 pub fn BackendDown(
     error: BootError,
     office: Option<OfficeContact>,
+    kiosk: bool,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
     let t = use_texts();
     use_title(move || (t.down_title().into(), true));
+    let transient = matches!(&error, BootError::Api(e) if crate::offline::outbox::can_wait(e));
+    let offline = matches!(&error, BootError::Api(ApiError::Offline));
+    let by_itself = transient.then(|| {
+        let online = window_event_listener(leptos::ev::online, move |_| on_retry.run(()));
+        on_cleanup(move || online.remove());
+        if kiosk {
+            let again = set_timeout_with_handle(
+                move || on_retry.run(()),
+                std::time::Duration::from_secs(KIOSK_RETRY_SECS),
+            );
+            if let Ok(again) = again {
+                on_cleanup(move || again.clear());
+            }
+            Some((t.down_retrying_kiosk())(KIOSK_RETRY_SECS))
+        } else {
+            offline.then(|| t.down_retrying().to_owned())
+        }
+    });
     let reason = move || {
         let t = t;
         match &error {
@@ -26,6 +51,7 @@ pub fn BackendDown(
     view! {
         <h1>{t.down_title()}</h1>
         <p class="down-reason">{reason}</p>
+        {by_itself.flatten().map(|text| view! { <p class="down-retrying">{text}</p> })}
         <button type="button" class="button" on:click=move |_| on_retry.run(())>{t.retry()}</button>
         {office.map(|o| view! {
             <h2>{t.down_what_to_do()}</h2>

@@ -333,12 +333,15 @@ test('a broken config.json gives the config sentence, not a silent demo', { time
   }
 });
 
-test('"Coba lagi" brings the portal up once the backend is back', { timeout: 60_000 }, async () => {
-  let healthy = false;
-  // 503 while "down"; then a CORS proxy to the reference backend of httpServer.
+/**
+ * A backend that answers 503 until `state.healthy` is set, then passes everything to the reference
+ * backend of httpServer (a CORS proxy).
+ */
+async function startFlaky() {
+  const state = { healthy: false };
   const flaky = await startTinyServer(async (req, res) => {
     if (req.method === 'OPTIONS') return res.writeHead(204, CORS).end();
-    if (!healthy) {
+    if (!state.healthy) {
       return res.writeHead(503, { ...CORS, 'Content-Type': 'application/problem+json' }).end(
         JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, code: 'unavailable' }),
       );
@@ -353,6 +356,18 @@ test('"Coba lagi" brings the portal up once the backend is back', { timeout: 60_
     res.writeHead(upstream.status, { ...CORS, 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
     res.end(Buffer.from(await upstream.arrayBuffer()));
   });
+  return { state, url: flaky.url, close: () => flaky.close() };
+}
+
+const HOME_TITLE = 'Informasi publik untuk semua warga';
+/** Waits until the portal's home page is up (after the service-down page). */
+async function homeIsUp(page, timeout = 10000) {
+  await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, HOME_TITLE, { timeout });
+  await page.waitForFunction(() => document.querySelectorAll('.class-card .count').length === 4, null, { timeout: 10000 });
+}
+
+test('"Coba lagi" brings the portal up once the backend is back', { timeout: 60_000 }, async () => {
+  const flaky = await startFlaky();
   const server = await startServer({ config: { api_base: `${flaky.url}/api`, timeout_ms: 3000, office: OFFICE } });
   try {
     await withPages(
@@ -361,12 +376,12 @@ test('"Coba lagi" brings the portal up once the backend is back', { timeout: 60_
       async (page) => {
         await page.goto(`${server.url}/`);
         await assertDownPage(page, REASON.server, { label: 'backend 503' });
+        assert.equal(await page.locator('.down-retrying').count(), 0, 'online, a citizen is not promised a retry by itself');
 
-        healthy = true;
+        flaky.state.healthy = true;
         await page.locator('main#main').getByRole('button', { name: 'Coba lagi', exact: true }).click();
-        await page.waitForFunction(() => document.querySelector('main#main h1')?.textContent.trim() === 'Informasi publik untuk semua warga', null, { timeout: 10000 });
+        await homeIsUp(page);
         assert.equal(await page.locator('header .brand-name').innerText(), SEED.meta.public_body.name, 'the header names the public body');
-        await page.waitForFunction(() => document.querySelectorAll('.class-card .count').length === 4, null, { timeout: 10000 });
         assert.ok(!(await page.title()).startsWith('Galat: '), 'the title no longer says Galat');
         assert.equal(await page.locator('.demo-notice').count(), 0, 'still the HTTP backend, not the demo');
         await assertNoAxeViolations(page, 'home after retry');
@@ -376,6 +391,45 @@ test('"Coba lagi" brings the portal up once the backend is back', { timeout: 60_
     );
   } finally {
     await server.stop();
+    await flaky.close();
+  }
+});
+
+test('back online, the service-down page tries again by itself; a kiosk tries again on its own every 15 seconds', { timeout: 90_000 }, async () => {
+  const flaky = await startFlaky();
+  const citizen = await startServer({ config: { api_base: `${flaky.url}/api`, timeout_ms: 3000, office: OFFICE } });
+  const kiosk = await startServer({ config: { api_base: `${flaky.url}/api`, timeout_ms: 3000, office: OFFICE, kiosk: true } });
+  try {
+    await withPages(
+      'retry-by-itself',
+      2,
+      async (page, counter) => {
+        await page.goto(`${citizen.url}/`);
+        await assertDownPage(page, REASON.server, { label: 'backend 503, citizen' });
+        await counter.goto(`${kiosk.url}/`);
+        await assertDownPage(counter, REASON.server, { label: 'backend 503, kiosk' });
+        assert.equal(
+          (await counter.locator('.down-retrying').innerText()).trim(),
+          'Layar ini mencoba lagi dengan sendirinya setiap 15 detik.',
+          'the kiosk says it tries again by itself',
+        );
+        const asked = Date.now();
+        flaky.state.healthy = true;
+        // The browser says it is back online: the citizen's page tries again without a click.
+        await page.evaluate(() => window.dispatchEvent(new Event('online')));
+        await homeIsUp(page);
+        // Nobody touches the kiosk: it comes back within its 15 seconds.
+        await homeIsUp(counter, 20000);
+        const waited = (Date.now() - asked) / 1000;
+        console.log(`kiosk back by itself after ${waited.toFixed(1)} s`);
+        await counter.locator('#kiosk-bar button:not([hidden])').first().waitFor();
+        await assertNoAxeViolations(counter, 'kiosk home after its own retry');
+      },
+      (e) => e.includes(flaky.url) && /status of 503/.test(e),
+    );
+  } finally {
+    await citizen.stop();
+    await kiosk.stop();
     await flaky.close();
   }
 });
