@@ -111,6 +111,25 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   html = html.replace(/<link[^>]*ppid-portal-[0-9a-f]+(_bg\.wasm|\.js)[^>]*>/g, '');
   console.log(`post-build: inline boot script moved to ${name}`);
 }
+// The contact shown without JavaScript: the office in the build's config.json, as index.html cannot
+// read it at run time (edit dist/index.html too when config.json's office changes after the build).
+{
+  let office = null;
+  try {
+    office = JSON.parse(fs.readFileSync(path.join(staging, 'config.json'), 'utf8')).office ?? null;
+  } catch {
+    console.error('post-build: config.json is unreadable; the page without JavaScript names no office');
+  }
+  const escape = (v) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const lines = office ? [office.name, office.address, office.hours, office.phone, office.email].filter((v) => typeof v === 'string' && v) : [];
+  const filled = lines.length ? `<p id=noscript-office>${lines.map(escape).join('<br>')}</p>` : '';
+  const before = html;
+  html = html.replace(/<p id="?noscript-office"?>\s*<\/p>/, filled);
+  if (html === before && filled) {
+    console.error('post-build: index.html has no <p id="noscript-office"></p> to fill');
+    process.exit(1);
+  }
+}
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   console.error('post-build: index.html still has an inline script; a strict CSP would block it');
   process.exit(1);

@@ -219,6 +219,34 @@ test('language switch: English from the keyboard, same URL and results, focus ke
   });
 });
 
+test('without JavaScript the page names the office from config.json, in plain text', { timeout: 30_000 }, async () => {
+  const office = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8')).office;
+  const page = await newPage(env.browser, { javaScriptEnabled: false });
+  try {
+    await page.goto(`${env.server.url}/permohonan`);
+    const noscript = page.locator('main.noscript');
+    assert.equal(await noscript.locator('h1').innerText(), 'Portal PPID membutuhkan JavaScript');
+    const lines = (await noscript.locator('#noscript-office').innerText()).split('\n').map((l) => l.trim());
+    assert.deepEqual(lines, [office.name, office.address, office.hours, office.phone, office.email]);
+    // axe-core needs JavaScript: it checks the same markup, with the title and language of index.html.
+    const shown = await noscript.evaluate((m) => m.outerHTML);
+    const title = await page.title();
+    await page.context().close();
+    const check = await newPage(env.browser);
+    try {
+      await check.setContent(`<!DOCTYPE html><html lang="id"><head><title>${title}</title></head><body>${shown}</body></html>`);
+      await assertNoAxeViolations(check, 'the page without JavaScript');
+    } finally {
+      await check.context().close();
+    }
+  } catch (e) {
+    await saveArtifacts(page, 'shell-noscript');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('an unknown address shows the not-found page with a link home', { timeout: 60_000 }, async () => {
   await withPage('not-found', async (page) => {
     await page.goto(`${env.server.url}/halaman-yang-tidak-ada`);
