@@ -484,7 +484,7 @@ language! {
     device_reopen: "Open again in the form",
     device_reopen_busy_request: "Another request is being filled in on this device. Send it, or clear it with “Delete my answers and start again” on the Request Information page, then open this one again.",
     device_reopen_busy_objection: "Another objection is being filled in on this device. Send it first, then open this one again.",
-    device_reopen_unreadable: "This submission can no longer be read. Submit it again or contact the PPID office.",
+    device_reopen_unreadable: "This submission cannot be opened again on this device. Submit it again or contact the PPID office.",
     down_retrying: "The portal tries again by itself when your device is back online.",
     down_retrying_kiosk: |s| format!("This screen tries again by itself every {s} seconds."),
 }

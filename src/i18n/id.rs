@@ -484,7 +484,7 @@ language! {
     device_reopen: "Buka lagi di formulir",
     device_reopen_busy_request: "Permohonan lain sedang Anda isi di perangkat ini. Kirim permohonan itu, atau hapus isiannya dengan “Hapus isian dan mulai dari awal” di halaman Ajukan Permohonan, lalu buka lagi kiriman ini.",
     device_reopen_busy_objection: "Keberatan lain sedang Anda isi di perangkat ini. Kirim keberatan itu dulu, lalu buka lagi kiriman ini.",
-    device_reopen_unreadable: "Isi kiriman ini tidak dapat dibaca lagi. Ajukan kembali atau hubungi kantor PPID.",
+    device_reopen_unreadable: "Kiriman ini tidak dapat dibuka lagi di perangkat ini. Ajukan kembali atau hubungi kantor PPID.",
     down_retrying: "Portal mencoba lagi dengan sendirinya saat perangkat Anda tersambung kembali ke internet.",
     down_retrying_kiosk: |s| format!("Layar ini mencoba lagi dengan sendirinya setiap {s} detik."),
 }

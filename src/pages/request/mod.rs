@@ -32,19 +32,19 @@ pub struct Draft {
 
 /// Provides the draft; call once from the app root.
 pub fn provide_draft() {
-    take_reopened();
-    let stored = local_storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten());
-    let mut answers: RequestDraft = stored
-        .and_then(|s| crate::json::from_str(&s).ok())
-        .unwrap_or_default();
-    answers.attachments = local_storage()
-        .and_then(|s| s.get_item(FILES_KEY).ok().flatten())
-        .and_then(|s| crate::json::from_str(&s).ok())
-        .unwrap_or_default();
-    let errors = local_storage()
-        .and_then(|s| s.get_item(ERRORS_KEY).ok().flatten())
-        .and_then(|s| crate::json::from_str(&s).ok())
-        .unwrap_or_default();
+    let (answers, errors) = take_reopened().unwrap_or_else(|| {
+        let read = |key| local_storage().and_then(|s| s.get_item(key).ok().flatten());
+        let mut answers: RequestDraft = read(DRAFT_KEY)
+            .and_then(|s| crate::json::from_str(&s).ok())
+            .unwrap_or_default();
+        answers.attachments = read(FILES_KEY)
+            .and_then(|s| crate::json::from_str(&s).ok())
+            .unwrap_or_default();
+        let errors = read(ERRORS_KEY)
+            .and_then(|s| crate::json::from_str(&s).ok())
+            .unwrap_or_default();
+        (answers, errors)
+    });
     provide_context(Draft {
         answers: RwSignal::new(answers),
         server_errors: RwSignal::new(errors),
@@ -96,24 +96,15 @@ pub fn first_to_correct(problems: &[FieldError]) -> crate::domain::draft::Step {
 
 /// A request the backend refused after it waited in the outbox, handed back from the status
 /// page, becomes the draft again: its answers, documents and the backend's errors (pointed at the
-/// documents they were about) go to browser storage. Nothing is done while another draft is kept.
-fn take_reopened() {
+/// documents they were about), also kept in browser storage like any draft. Nothing is taken
+/// while another draft is kept.
+fn take_reopened() -> Option<(RequestDraft, Vec<FieldError>)> {
     use crate::domain::draft::document_error;
     if draft_in_progress() {
-        return;
+        return None;
     }
-    let Some(entry) =
-        crate::offline::outbox::take_handed_back(crate::offline::outbox::Kind::Request)
-    else {
-        return;
-    };
-    let Some(draft) = entry
-        .body
-        .as_deref()
-        .and_then(RequestDraft::from_submission_json)
-    else {
-        return;
-    };
+    let entry = crate::offline::outbox::take_handed_back(crate::offline::outbox::Kind::Request)?;
+    let draft = RequestDraft::from_submission_json(entry.body.as_deref()?)?;
     let sent: Vec<_> = draft.attachments.iter().map(|a| a.role).collect();
     let errors: Vec<FieldError> = entry
         .problems
@@ -126,6 +117,7 @@ fn take_reopened() {
     save_draft(&draft, false);
     save_files(&draft.attachments, false);
     save_errors(&errors, false);
+    Some((draft, errors))
 }
 
 /// Keeps the attached documents in browser storage (not in kiosk mode). `false` when the browser
