@@ -30,9 +30,18 @@ pub fn use_texts() -> &'static crate::i18n::Texts {
     expect_context::<RwSignal<Lang>>().get_untracked().t()
 }
 
+/// A panic is a bug: the console says where it happened. (Not the message: formatting it would
+/// cost every bundle about a kilobyte, and the file and line are what a bug report needs.)
+pub fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let (file, line) = info.location().map_or(("?", 0), |l| (l.file(), l.line()));
+        web_sys::console::error_3(&"ppid: panic at".into(), &file.into(), &line.into());
+    }));
+}
+
 /// Replaces the static boot shell of `index.html` with the app.
 pub fn mount(bundle: Bundle) {
-    console_error_panic_hook::set_once();
+    report_panics();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
