@@ -118,6 +118,46 @@ async function registered(page) {
 
 const indicator = (page) => page.locator('.connection');
 
+/** A request queued while the backend fails, then refused by it (422 on /information); its temporary number. */
+async function refusedRequest(page) {
+  await begin(page, server.url);
+  await fillAll(page, 'individual');
+  await fault('/v1/requests=status:503');
+  await page.getByRole('button', { name: T.submit }).click();
+  const local = await provisional(page, SAY.queuedRequest);
+  await healthy();
+  await fault('/v1/requests=field-errors:/information:too_long');
+  const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/requests') && r.status() === 422);
+  await page.getByRole('button', { name: SAY.sendNow }).click();
+  await refused;
+  await healthy();
+  return local;
+}
+
+/** An overdue seeded request: an objection for reason c is open. */
+const OVERDUE = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
+const CASE = 'Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.';
+
+/** Fills the objection form for `request` (its requester objects) up to the check page. */
+async function objectionToCheck(page, request, caseSummary) {
+  const who = request.submission.requester;
+  await page.goto(`${server.url}/keberatan/ajukan?nomor=${request.receipt.number}`);
+  await waitForApp(page);
+  await page.locator('#obj-verifier').fill(who.email ?? who.phone.slice(-4));
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await page.locator('#obj-reasons').waitFor();
+  await page.locator('#obj-reason-c').check();
+  await page.getByLabel('Kasus posisi').fill(caseSummary);
+  await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
+  await page.getByLabel('Saya sendiri (perorangan)').check();
+  await page.getByLabel('Nama lengkap').fill(who.name);
+  await page.getByLabel('NIK', { exact: true }).fill(who.nik);
+  await page.getByLabel('Alamat', { exact: true }).fill(who.address);
+  await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+}
+
 test('backend down at submit: a provisional receipt that survives a reload, replaced by the number once the backend is back; one request', { timeout: 90_000 }, async () => {
   await withPage('down', async (page) => {
     await begin(page, server.url);
@@ -253,16 +293,7 @@ test('the page is killed in the middle of sending: the next start sends again wi
 
 test('a waiting submission the backend then refuses is shown as refused and can be removed', { timeout: 90_000 }, async () => {
   await withPage('refused', async (page) => {
-    await begin(page, server.url);
-    await fillAll(page, 'individual');
-    await fault('/v1/requests=status:503');
-    await page.getByRole('button', { name: T.submit }).click();
-    const local = await provisional(page, SAY.queuedRequest);
-    await healthy();
-    await fault('/v1/requests=field-errors:/information:too_long');
-    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/requests') && r.status() === 422);
-    await page.getByRole('button', { name: SAY.sendNow }).click();
-    await refused;
+    const local = await refusedRequest(page);
     await page.goto(`${server.url}/status`);
     await waitForApp(page);
     const device = page.locator('#perangkat');
@@ -278,17 +309,7 @@ test('a waiting submission the backend then refuses is shown as refused and can 
 test('a refused request opens again in its form: answers, documents and the backend\'s error come back, survive a reload, and it is sent once corrected', { timeout: 90_000 }, async () => {
   const INFO = 'Laporan realisasi APBD 2025 per kecamatan';
   await withPage('reopen', async (page) => {
-    await begin(page, server.url);
-    await fillAll(page, 'individual');
-    await fault('/v1/requests=status:503');
-    await page.getByRole('button', { name: T.submit }).click();
-    const local = await provisional(page, SAY.queuedRequest);
-    await healthy();
-    await fault('/v1/requests=field-errors:/information:too_long');
-    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/requests') && r.status() === 422);
-    await page.getByRole('button', { name: SAY.sendNow }).click();
-    await refused;
-    await healthy();
+    const local = await refusedRequest(page);
 
     // Another request being filled in is never overwritten.
     await begin(page, server.url);
@@ -352,24 +373,8 @@ test('a refused request opens again in its form: answers, documents and the back
 });
 
 test('an objection made while the backend is down waits in the outbox and gets its number later', { timeout: 90_000 }, async () => {
-  const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
-  const who = overdue.submission.requester;
   await withPage('objection', async (page) => {
-    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
-    await waitForApp(page);
-    await page.locator('#obj-verifier').fill(who.email ?? who.phone.slice(-4));
-    await page.getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.locator('#obj-reasons').waitFor();
-    await page.locator('#obj-reason-c').check();
-    await page.getByLabel('Kasus posisi').fill('Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
-    await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
-    await page.getByLabel('Saya sendiri (perorangan)').check();
-    await page.getByLabel('Nama lengkap').fill(who.name);
-    await page.getByLabel('NIK', { exact: true }).fill(who.nik);
-    await page.getByLabel('Alamat', { exact: true }).fill(who.address);
-    await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
-    await page.getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    await objectionToCheck(page, OVERDUE, CASE);
     await fault('/v1/objections=status:503');
     await page.getByRole('button', { name: 'Kirim keberatan' }).click();
     await provisional(page, SAY.queuedObjection);
@@ -383,25 +388,9 @@ test('an objection made while the backend is down waits in the outbox and gets i
 });
 
 test('a refused objection opens again in its form with every answer, and is sent once corrected', { timeout: 90_000 }, async () => {
-  const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
-  const who = overdue.submission.requester;
-  const CASE = 'Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.';
+  const who = OVERDUE.submission.requester;
   await withPage('reopen-objection', async (page) => {
-    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
-    await waitForApp(page);
-    await page.locator('#obj-verifier').fill(who.email ?? who.phone.slice(-4));
-    await page.getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.locator('#obj-reasons').waitFor();
-    await page.locator('#obj-reason-c').check();
-    await page.getByLabel('Kasus posisi').fill(CASE);
-    await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
-    await page.getByLabel('Saya sendiri (perorangan)').check();
-    await page.getByLabel('Nama lengkap').fill(who.name);
-    await page.getByLabel('NIK', { exact: true }).fill(who.nik);
-    await page.getByLabel('Alamat', { exact: true }).fill(who.address);
-    await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
-    await page.getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+    await objectionToCheck(page, OVERDUE, CASE);
     await fault('/v1/objections=status:503');
     await page.getByRole('button', { name: 'Kirim keberatan' }).click();
     const local = await provisional(page, SAY.queuedObjection);
