@@ -21,6 +21,12 @@ pub fn BackendDown(
 ) -> impl IntoView {
     let t = use_texts();
     use_title(move || (t.down_title().into(), true));
+    if kiosk {
+        // The counter's touch layout (larger text, 48 px targets) on this page too.
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("kiosk");
+        }
+    }
     let transient = matches!(&error, BootError::Api(e) if crate::offline::outbox::can_wait(e));
     let offline = matches!(&error, BootError::Api(ApiError::Offline));
     let by_itself = transient.then(|| {

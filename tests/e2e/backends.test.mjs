@@ -413,6 +413,9 @@ test('back online, the service-down page tries again by itself; a kiosk tries ag
           'Layar ini mencoba lagi dengan sendirinya setiap 15 detik.',
           'the kiosk says it tries again by itself',
         );
+        assert.equal(await counter.evaluate(() => document.documentElement.classList.contains('kiosk')), true, 'in the touch layout');
+        const retry = await counter.locator('main#main').getByRole('button', { name: 'Coba lagi', exact: true }).boundingBox();
+        assert.ok(retry.height >= 48, `"Coba lagi" is a 48 px touch target (${retry.height} px)`);
         const asked = Date.now();
         flaky.state.healthy = true;
         // The browser says it is back online: the citizen's page tries again without a click.
