@@ -38,7 +38,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# npm packages: binaryen (wasm-opt), playwright-core, axe-core, terser, lighthouse and chrome-launcher.
+# npm packages: binaryen (wasm-opt), playwright-core, axe-core, terser, lighthouse and chrome-launcher,
+# and ajv, ajv-formats and yaml (scripts/check-backend.mjs).
 # Pinned by tests/package-lock.json.
 if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ ! -d tests/node_modules/playwright-core ] \
    || [ ! -d tests/node_modules/lighthouse ] \

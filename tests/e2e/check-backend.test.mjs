@@ -1,0 +1,88 @@
+// scripts/check-backend.mjs, the check a regency runs on its own backend: the reference backend passes
+// every check (with --write too), and a backend that breaks the contract fails exactly the checks it
+// breaks, each saying what is wrong.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { ROOT, startServer } from './harness.mjs';
+
+let reference;
+before(async () => {
+  reference = await startServer({ config: { api_base: '/api' } });
+});
+after(async () => {
+  await reference?.stop();
+});
+
+/** Runs the checker on `api`; resolves to its exit code and output lines. */
+function runCheck(api, ...flags) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'scripts', 'check-backend.mjs'), api, ...flags], { timeout: 60000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? error.code : 0, lines: stdout.trim().split('\n'), stdout, stderr });
+    });
+  });
+}
+
+/** The result of the check whose name contains `start`: its line and the indented lines under it. */
+function line(lines, start) {
+  const at = lines.findIndex((l) => l.includes(start));
+  if (at < 0) return `(no line with ${start})`;
+  const more = [];
+  for (let i = at + 1; i < lines.length && lines[i].startsWith(' '); i++) more.push(lines[i].trim());
+  return [lines[at], ...more].join(' ');
+}
+
+test('the reference backend passes every check, writes included', { timeout: 90_000 }, async () => {
+  const { code, lines, stdout } = await runCheck(`${reference.url}/api`, '--write');
+  assert.equal(code, 0, stdout);
+  assert.match(lines.at(-1), /^check-backend: 18 passed, 0 failed, 0 skipped$/, stdout);
+  assert.ok(lines.slice(1, -1).every((l) => l.startsWith('ok ')), stdout);
+});
+
+test('a backend that breaks the contract fails the checks it breaks, each saying why', { timeout: 90_000 }, async () => {
+  // A proxy to the reference backend that breaks five things.
+  const broken = http.createServer(async (req, res) => {
+    const url = req.url.replace(/^\/api/, '');
+    if (req.method === 'OPTIONS') return res.writeHead(405).end();
+    if (url === '/v1/calendar/1900') return res.writeHead(404, { 'Content-Type': 'text/plain', 'Access-Control-Allow-Origin': '*' }).end('Not Found');
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const upstream = await fetch(`${reference.url}/api${url}`, {
+      method: req.method,
+      headers: Object.fromEntries(['content-type', 'idempotency-key'].filter((h) => req.headers[h]).map((h) => [h, req.headers[h]])),
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    const headers = { 'Content-Type': upstream.headers.get('content-type'), 'Access-Control-Allow-Origin': '*' };
+    let body = Buffer.from(await upstream.arrayBuffer());
+    if (url === '/v1/meta') {
+      const meta = JSON.parse(body);
+      delete meta.service_standards;
+      body = JSON.stringify(meta);
+    }
+    if (/^\/v1\/catalogue\/[^/?]+$/.test(url) && upstream.status === 200) body = JSON.stringify({ ...JSON.parse(body), class: 'rahasia' });
+    // No Idempotent-Replayed header, and Retry-After / Idempotent-Replayed not exposed.
+    res.writeHead(upstream.status, headers).end(body);
+  });
+  await new Promise((resolve) => broken.listen(0, '127.0.0.1', resolve));
+  try {
+    const { code, lines, stdout } = await runCheck(`http://127.0.0.1:${broken.address().port}/api`, '--write');
+    assert.equal(code, 1, stdout);
+    assert.match(line(lines, 'GET /v1/meta'), /^FAIL .*must have required property 'service_standards'/, stdout);
+    assert.match(line(lines, 'GET /v1/calendar/1900'), /^FAIL .*Content-Type is "text\/plain", the contract says application\/problem\+json/, stdout);
+    assert.match(line(lines, 'GET /v1/catalogue/{id}: 200'), /^FAIL .*\/class must be equal to one of the allowed values \(berkala, serta_merta, setiap_saat, dikecualikan\)/, stdout);
+    assert.match(line(lines, 'CORS: the preflight'), /^FAIL .*the preflight answered 405/, stdout);
+    assert.match(line(lines, 'CORS: answers allow'), /^FAIL .*does not name retry-after/, stdout);
+    assert.match(line(lines, 'the same receipt, Idempotent-Replayed'), /^FAIL .*no Idempotent-Replayed: true header/, stdout);
+    // What it does not break still passes.
+    for (const ok of ['GET /v1/units', 'GET /v1/catalogue?page=1', 'POST /v1/requests (the contract', 'with its number and verifier']) {
+      assert.match(line(lines, ok), /^ok /, stdout);
+    }
+    assert.match(lines.at(-1), /^check-backend: 12 passed, 6 failed, 0 skipped$/, stdout);
+  } finally {
+    broken.closeAllConnections();
+    await new Promise((resolve) => broken.close(resolve));
+  }
+});
