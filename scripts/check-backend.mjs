@@ -154,14 +154,20 @@ await check('GET /v1/catalogue/{id}: 200, the item the list gave', async () => {
 await check('GET /v1/catalogue/{unknown id}: 404 not_found', () =>
   expect('get', '/v1/catalogue/ppid-check-no-such-item', '/v1/catalogue/{id}', 404, { code: 'not_found' }));
 await check('GET /v1/announcements: 200', () => expect('get', '/v1/announcements', '/v1/announcements', 200));
-await check('GET /v1/statistics: 200 (feature statistics)', async () => {
-  if (!meta?.features?.includes('statistics')) return 'the backend does not offer the feature statistics';
-  await expect('get', '/v1/statistics', '/v1/statistics', 200);
-});
+await check('GET /v1/statistics: 200 (feature statistics)', async () =>
+  meta?.features?.includes('statistics') ? expect('get', '/v1/statistics', '/v1/statistics', 200) : 'the backend does not offer the feature statistics');
 await check('POST /v1/requests without Idempotency-Key: 400 idempotency_key_missing, nothing registered', () =>
   expect('post', '/v1/requests', '/v1/requests', 400, { body: {}, code: 'idempotency_key_missing' }));
 await check('POST /v1/request-lookups for an unknown number: 404 not_found', () =>
   expect('post', '/v1/request-lookups', '/v1/request-lookups', 404, { body: { number: 'PPID-CHECK-000000', verifier: '0000' }, code: 'not_found' }));
+const feature = (name) => (meta?.features?.includes(name) ? null : `the backend does not offer the feature ${name}`);
+await check('POST /v1/objections without Idempotency-Key: 400 idempotency_key_missing (feature objections)', async () =>
+  feature('objections') ?? expect('post', '/v1/objections', '/v1/objections', 400, { body: {}, code: 'idempotency_key_missing' }));
+await check('POST /v1/objection-lookups for an unknown number: 404 not_found (feature objections)', async () =>
+  feature('objections') ??
+  expect('post', '/v1/objection-lookups', '/v1/objection-lookups', 404, { body: { number: 'KEB-CHECK-000000', verifier: '0000' }, code: 'not_found' }));
+await check('POST /v1/surveys without Idempotency-Key: 400 idempotency_key_missing (feature survey)', async () =>
+  feature('survey') ?? expect('post', '/v1/surveys', '/v1/surveys', 400, { body: {}, code: 'idempotency_key_missing' }));
 await check(`CORS: the preflight of a submission from ${ORIGIN} is allowed`, async () => {
   const res = await call('OPTIONS', '/v1/requests', {
     headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
