@@ -30,6 +30,8 @@ struct ObjectionDraft {
     case_summary: String,
     purpose: String,
     who: RequestDraft,
+    /// The errors shown (the backend's or the form's own), so that a reload still shows them.
+    errors: Vec<FieldError>,
 }
 
 crate::json::json_struct!(decode encode ObjectionDraft {
@@ -39,6 +41,7 @@ crate::json::json_struct!(decode encode ObjectionDraft {
     case_summary: default,
     purpose: default,
     who: default,
+    errors: skip_empty,
 });
 
 fn storage() -> Option<web_sys::Storage> {
@@ -70,6 +73,7 @@ fn take_reopened() -> Option<ObjectionDraft> {
         case_summary: text("case_summary")?,
         purpose: text("purpose")?,
         who: f.or_default("objector").ok()?,
+        errors: entry.problems,
     };
     save_draft(&draft, false);
     Some(draft)
@@ -254,6 +258,7 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     let purpose = RwSignal::new(saved.purpose);
     // The objector's identity and contact, with the request form's rules and fields.
     let who = RwSignal::new(saved.who);
+    let raw = RwSignal::new(saved.errors);
     {
         let (number, verifier) = (found.status.number.clone(), found.verifier.clone());
         Effect::new(move || {
@@ -264,12 +269,16 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                 case_summary: case_summary.get(),
                 purpose: purpose.get(),
                 who: who.get(),
+                errors: raw.get(),
             };
             save_draft(&draft, kiosk);
         });
     }
-    let raw = RwSignal::new(Vec::<FieldError>::new());
-    let nik_at_submit = RwSignal::new(None);
+    let nik_at_submit = RwSignal::new(if raw.with_untracked(Vec::is_empty) {
+        None
+    } else {
+        who.with_untracked(RequestDraft::nik_problem)
+    });
     let errors: Signal<Shown> = Signal::derive(move || {
         let nik = nik_at_submit.get();
         raw.with(|e| {

@@ -408,13 +408,21 @@ test('a refused objection opens again in its form with every answer, and is sent
     await device.getByRole('button', { name: `${SAY.reopen} ${local}` }).click();
     // The form finds the request again by itself and shows the answers as they were sent.
     await page.waitForURL(/\/keberatan\/ajukan$/);
-    await page.locator('#obj-reasons').waitFor();
-    assert.equal(await page.locator('#obj-reason-c').isChecked(), true, 'the reason chosen');
-    assert.equal(await page.getByLabel('Kasus posisi').inputValue(), CASE);
-    assert.equal(await page.getByLabel('Nama lengkap').inputValue(), who.name);
-    assert.equal(await page.getByLabel('NIK', { exact: true }).inputValue(), who.nik);
+    const asSent = async () => {
+      await page.locator('#obj-reasons').waitFor();
+      // The backend's error, at its field.
+      await page.locator('.error-summary', { hasText: 'Tuliskan kasus posisi' }).waitFor();
+      assert.equal(await page.locator('#obj-reason-c').isChecked(), true, 'the reason chosen');
+      assert.equal(await page.getByLabel('Kasus posisi').inputValue(), CASE);
+      assert.equal(await page.getByLabel('Nama lengkap').inputValue(), who.name);
+      assert.equal(await page.getByLabel('NIK', { exact: true }).inputValue(), who.nik);
+    };
+    await asSent();
     await assertNoAxeViolations(page, 'a refused objection opened again');
     assert.deepEqual(await outboxEntries(page), [], 'the outbox no longer holds it');
+    await page.reload();
+    await waitForApp(page);
+    await asSent();
     await page.getByLabel('Kasus posisi').fill('Belum ada pemberitahuan tertulis.');
     await page.getByRole('button', { name: 'Lanjutkan' }).click();
     await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
