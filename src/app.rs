@@ -32,7 +32,7 @@ pub fn use_texts() -> &'static crate::i18n::Texts {
 
 /// A panic is a bug: the console says where it happened. (Not the message: formatting it would
 /// cost every bundle about a kilobyte, and the file and line are what a bug report needs.)
-pub fn report_panics() {
+fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         let (file, line) = info.location().map_or(("?", 0), |l| (l.file(), l.line()));
         web_sys::console::error_3(&"ppid: panic at".into(), &file.into(), &line.into());

@@ -397,6 +397,16 @@ pub fn step_of_pointer(pointer: &str) -> Step {
     }
 }
 
+/// The question to open for the backend's field errors: the earliest one in the wizard they are
+/// about, or the check page when there are none.
+pub fn first_to_correct(errors: &[FieldError]) -> Step {
+    errors
+        .iter()
+        .map(|e| step_of_pointer(&e.pointer))
+        .min_by_key(|s| Step::ALL.iter().position(|x| x == s))
+        .unwrap_or(Step::Check)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -487,6 +497,18 @@ mod tests {
         ] {
             assert_eq!(RequestDraft::from_submission_json(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn the_first_question_to_correct_is_the_earliest_in_the_wizard() {
+        assert_eq!(first_to_correct(&[]), Step::Check);
+        let errors = [
+            err("/purpose", field_code::REQUIRED),
+            err("/attachments/identity_card", field_code::REQUIRED),
+            err("/information", field_code::TOO_LONG),
+        ];
+        assert_eq!(first_to_correct(&errors), Step::Document);
+        assert_eq!(first_to_correct(&errors[2..]), Step::Information);
     }
 
     #[test]

@@ -80,7 +80,8 @@ fn take_reopened() -> Option<ObjectionDraft> {
 }
 
 /// Whether an objection is being written on this device: something typed past the lookup (the
-/// form keeps the request's number and verifier from the lookup on).
+/// form keeps the request's number and verifier from the lookup on). Read through the browser's
+/// JSON, not the draft's decoder: the status page asks, and its bundle need not carry the decoder.
 pub fn draft_in_progress() -> bool {
     let Some(saved) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
         return false;

@@ -156,7 +156,7 @@ fn Reopen(entry: crate::offline::outbox::Entry) -> impl IntoView {
                 crate::pages::request::draft_in_progress(),
                 format!(
                     "/permohonan/{}",
-                    crate::pages::request::first_to_correct(&entry.problems).slug()
+                    crate::domain::draft::first_to_correct(&entry.problems).slug()
                 ),
             ),
             Kind::Objection => (

@@ -83,17 +83,6 @@ pub fn draft_in_progress() -> bool {
     local_storage().is_some_and(|s| s.get_item(DRAFT_KEY).ok().flatten().is_some())
 }
 
-/// The question to open for a refused request: the first the backend found fault with, or the
-/// check page.
-pub fn first_to_correct(problems: &[FieldError]) -> crate::domain::draft::Step {
-    use crate::domain::draft::{step_of_pointer, Step};
-    problems
-        .iter()
-        .map(|e| step_of_pointer(&e.pointer))
-        .min_by_key(|s| Step::ALL.iter().position(|x| x == s))
-        .unwrap_or(Step::Check)
-}
-
 /// A request the backend refused after it waited in the outbox, handed back from the status
 /// page, becomes the draft again: its answers, documents and the backend's errors (pointed at the
 /// documents they were about), also kept in browser storage like any draft. Nothing is taken

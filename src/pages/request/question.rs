@@ -7,7 +7,7 @@ use crate::app::{use_portal, use_texts};
 use crate::components::router::{use_location, use_navigate};
 use crate::components::{error_text, use_load, use_title};
 use crate::contract::{Delivery, FieldError, RequesterKind};
-use crate::domain::draft::{document_error, step_of_pointer, RequestDraft, Step};
+use crate::domain::draft::{document_error, first_to_correct, step_of_pointer, RequestDraft, Step};
 use crate::offline::outbox::{can_wait, use_outbox, Kind};
 use leptos::prelude::*;
 
@@ -493,15 +493,9 @@ fn CheckAnswers() -> impl IntoView {
                     for e in &mut errors {
                         e.pointer = document_error(&e.pointer, &sent);
                     }
-                    let first = errors
-                        .iter()
-                        .map(|e| step_of_pointer(&e.pointer))
-                        .min_by_key(|s| Step::ALL.iter().position(|x| x == s));
+                    let first = first_to_correct(&errors);
                     draft.server_errors.set(errors);
-                    navigate(
-                        &format!("/permohonan/{}", first.unwrap_or(Step::Kind).slug()),
-                        false,
-                    );
+                    navigate(&format!("/permohonan/{}", first.slug()), false);
                 }
                 // The backend cannot be reached: the request waits in the outbox with its key,
                 // and the citizen gets a provisional receipt.
