@@ -1212,11 +1212,11 @@ fn deadlines_quoted_in_examples_follow_from_the_example_calendar() {
     }
 }
 
-/// The eligibility dates the introduction quotes follow from `domain::objection`, the example calendar
+/// The reading dates the introduction quotes follow from `domain::objection`, the example calendar
 /// and the example meta's standards; the objection examples are open on the day they were received.
 #[test]
-fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
-    use ppid_portal::domain::objection::{eligibility, Eligibility, Reason};
+fn objection_readings_quoted_in_the_introduction_follow_from_the_rules() {
+    use ppid_portal::domain::objection::{readings, Reading, Reason};
     let doc = load();
     let example = |pointer: &str| {
         doc.pointer(pointer)
@@ -1245,7 +1245,9 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
         number: "PPID-2026-000999".into(),
         received_at: "2026-11-02T09:00:00+07:00".into(),
         counts_from: "2026-11-02".into(),
+        counts_from_by_law: None,
         information: "x".into(),
+        purpose: None,
         unit_id: None,
         events: notice_on
             .map(|on| c::RequestEvent {
@@ -1258,6 +1260,8 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
                 outcome: Some(c::Outcome::Fulfilled),
                 pasal17: None,
                 documents: vec![],
+                received_on: None,
+                provide_by: None,
             })
             .into_iter()
             .collect(),
@@ -1266,24 +1270,25 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
         survey_answered: false,
     };
     let state = |status: &c::RequestStatus, today: &str, r: Reason| {
-        eligibility(status, &work, s, day(today))
+        readings(status, &[], &work, s, day(today))
             .expect("2026 only")
             .into_iter()
             .find(|(x, _)| *x == r)
             .expect("every reason")
             .1
     };
-    let window = |e: Eligibility| match e {
-        Eligibility::Open {
+    let window = |e: Reading| match e {
+        Reading::Open {
             since,
             last_day: Some(l),
+            ..
         } => (since.to_string(), l.due.to_string()),
         other => panic!("not open: {other:?}"),
     };
     let silent = request(None);
     assert_eq!(
         state(&silent, "2026-11-16", Reason::C),
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(day("2026-11-17"))
         }
     );
@@ -1293,16 +1298,16 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
     );
     assert!(matches!(
         state(&silent, "2026-12-31", Reason::C),
-        Eligibility::Closed { .. }
+        Reading::Late { .. }
     ));
     let in_time = request(Some("2026-11-12"));
     assert_eq!(
         state(&in_time, "2026-11-16", Reason::C),
-        Eligibility::NotApplicable
+        Reading::NotInRecord
     );
     assert_eq!(
         state(&in_time, "2026-11-16", Reason::G),
-        Eligibility::NotApplicable
+        Reading::NotInRecord
     );
     assert_eq!(
         window(state(&in_time, "2026-11-16", Reason::A)),
@@ -1333,7 +1338,7 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
         let r = Reason::from_letter(letter).expect("a reason");
         assert!(
             state(&status, "2026-11-02", r).is_open(),
-            "reason {letter} of the example objection is open"
+            "reason {letter} of the example objection reads open (no warning)"
         );
     }
 
