@@ -1,6 +1,8 @@
-// Ajukan keberatan (issue 5): find the request, choose among the reasons open for it (the others
-// explain why not), the case, the objector, an idempotent submit, and the date the atasan PPID must
-// answer by, against the seed's calendar.
+// Ajukan keberatan: find the request, every reason offered with the portal's reading of it (a warning,
+// never a refusal), dates of receipt that move the windows, the case, the purpose of use, the
+// objector, an idempotent submit, the date the atasan PPID must answer by and the backend's notes on
+// timing, against the seed's calendar; reason b without a request; the dispute window from the date
+// the atasan's answer was received.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,34 +58,42 @@ async function findRequest(page, request) {
   await page.locator('#obj-reasons').waitFor();
 }
 
-test('objection: only open reasons can be chosen, every field is checked, and the receipt says when the atasan must answer', async () => {
+test('objection: every reason can be chosen with its reading, every field is checked, and the receipt says when the atasan must answer', async () => {
   await withPage('happy', async (page) => {
     assert.ok(overdue, 'the seed has the overdue request');
     await findRequest(page, overdue);
-    assert.equal(await page.locator('#obj-reason-c').isDisabled(), false, 'c (not answered) is open');
-    for (const letter of ['a', 'd', 'e', 'f']) {
-      assert.equal(await page.locator(`#obj-reason-${letter}`).isDisabled(), true, `${letter} waits for a notice`);
-      assert.equal(await page.locator(`#obj-reason-${letter}-hint`).innerText(), 'Belum dapat diajukan: alasan ini terbuka setelah pemberitahuan tertulis diterima.');
+    for (const letter of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) {
+      assert.equal(await page.locator(`#obj-reason-${letter}`).isDisabled(), false, `${letter} can always be chosen`);
     }
-    assert.equal(await page.locator('#obj-reason-b').isDisabled(), false, 'b is open at any time');
+    for (const letter of ['a', 'd', 'e', 'f']) {
+      assert.match(await page.locator(`#obj-reason-${letter}-hint`).innerText(), /^Tampak belum waktunya: alasan ini ditemukan saat Anda menerima pemberitahuan tertulis/);
+    }
+    // Due Monday 9 November without a notice: c (not answered) and g (information still missing) read open.
+    assert.match(await page.locator('#obj-reason-c-hint').innerText(), /^Dapat diajukan sampai /);
+    assert.match(await page.locator('#obj-reason-g-hint').innerText(), /^Dapat diajukan sampai /);
+    assert.equal(await page.locator('#obj-reason-b-hint').innerText(), 'Dapat diajukan kapan saja.');
+    // The purpose of use comes from the request.
+    assert.equal(await page.getByLabel('Tujuan penggunaan informasi').inputValue(), overdue.submission.purpose);
     await assertNoAxeViolations(page, 'objection form');
 
     // Nothing filled in: every message, in the summary and inline.
+    await page.getByLabel('Tujuan penggunaan informasi').fill('');
     await page.getByRole('button', { name: 'Lanjutkan' }).click();
     await page.waitForSelector('.error-summary');
     const summary = await page.locator('.error-summary li').allInnerTexts();
     for (const m of [
       'Pilih paling sedikit satu alasan keberatan.',
       'Tuliskan kasus posisi: apa yang terjadi dengan permohonan Anda.',
-      'Tuliskan tujuan keberatan.',
+      'Tuliskan tujuan penggunaan informasi.',
       'Pilih siapa yang mengajukan permohonan.',
     ]) assert.ok(summary.includes(m), `summary has: ${m}`);
     assert.match(await page.title(), /^Galat: /);
     await assertNoAxeViolations(page, 'objection errors');
 
     await page.locator('#obj-reason-c').check();
+    assert.equal(await page.locator('#obj-warning').count(), 0, 'c reads open: no warning');
     await page.getByLabel('Kasus posisi').fill('Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
-    await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
+    await page.getByLabel('Tujuan penggunaan informasi').fill(overdue.submission.purpose);
     await page.getByLabel('Saya sendiri (perorangan)').check();
     await page.getByLabel('Nama lengkap').fill(overdue.submission.requester.name);
     await page.getByLabel('NIK', { exact: true }).fill(overdue.submission.requester.nik);
@@ -104,7 +114,8 @@ test('objection: only open reasons can be chosen, every field is checked, and th
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/objections')) posts += 1;
     });
-    await page.getByRole('button', { name: 'Kirim keberatan' }).dblclick();
+    // Two clicks before the page can re-render: the second must not send again.
+    await page.getByRole('button', { name: 'Kirim keberatan' }).evaluate((b) => { b.click(); b.click(); });
     await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
     const number = (await page.locator('.confirmation .reference').innerText()).trim();
     assert.match(number, /^KEB-2026-\d{6}$/);
@@ -114,6 +125,7 @@ test('objection: only open reasons can be chosen, every field is checked, and th
     await page.locator('dl.deadlines dd strong').waitFor();
     assert.equal(await page.locator('dl.deadlines dd strong').innerText(), longDate(due));
     assert.equal(await page.getByRole('link', { name: 'Sengketa ke Komisi Informasi' }).getAttribute('href'), `/keberatan/sengketa?nomor=${number}`);
+    assert.equal(await page.locator('section.warnings').count(), 0, 'no notes on timing');
     await assertNoAxeViolations(page, 'objection sent');
 
     // The backend holds it: the dispute page finds it with the objector's detail.
@@ -192,5 +204,133 @@ test('objection: a request not found gets the same generic message as the status
     await page.getByRole('button', { name: 'Lanjutkan' }).click();
     await page.getByText('Kami tidak menemukan permohonan dengan nomor dan data tersebut. Periksa kembali keduanya.').waitFor();
     await assertNoAxeViolations(page, 'objection lookup not found');
+  });
+});
+
+/** Refused by a notice sent Wednesday 7 October: by the sending date reason a's window ended 18 November. */
+const refused = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000102');
+
+async function fillObjector(page, request) {
+  const who = request.submission.requester;
+  await page.getByLabel('Kasus posisi').fill('Permohonan ditolak; saya menerima surat penolakan lewat pos.');
+  await page.getByLabel('Saya sendiri (perorangan)').check();
+  await page.getByLabel('Nama lengkap').fill(who.name);
+  await page.getByLabel('NIK', { exact: true }).fill(who.nik);
+  await page.getByLabel('Alamat', { exact: true }).fill(who.address);
+  await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
+}
+
+async function send(page) {
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+  await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+  await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
+  return (await page.locator('.confirmation .reference').innerText()).trim();
+}
+
+test('objection: a reason that looks late is warned, never refused, and registered with its note on the receipt', async () => {
+  await withPage('late', async (page) => {
+    assert.ok(refused, 'the seed has the refused request');
+    await findRequest(page, refused);
+    const hint = await page.locator('#obj-reason-a-hint').innerText();
+    assert.match(hint, new RegExp(`^Tampak lewat batas: menurut catatan batasnya ${longDate('2026-11-18')}\\. Dihitung dari tanggal pengiriman \\(${longDate('2026-10-07')}\\)`));
+    await page.locator('#obj-reason-a').check();
+    await page.locator('#obj-warning').waitFor();
+    assert.match(await page.locator('#obj-warning').innerText(), /Keberatan tetap dapat dikirim/);
+    await assertNoAxeViolations(page, 'objection form with a warning');
+    await fillObjector(page, refused);
+    const number = await send(page);
+    assert.match(number, /^KEB-2026-\d{6}$/);
+    const note = page.locator('section.warnings li[data-reason="a"]');
+    await note.waitFor();
+    assert.match(await note.innerText(), new RegExp(`tampak lewat batas: menurut catatan batasnya ${longDate('2026-11-18').split(', ')[1]}`));
+    await assertNoAxeViolations(page, 'objection receipt with a warning');
+    // The backend registered it with the same warning.
+    const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ number, verifier: refused.submission.requester.phone.slice(-4) }),
+    });
+    assert.equal(res.status, 200);
+    const status = await res.json();
+    assert.deepEqual(status.warnings.map((w) => [w.reason, w.code, w.window.last_day]), [['a', 'looks_late', '2026-11-18']]);
+  });
+});
+
+test('objection: a later date of receipt moves the window, and the objection carries it', async () => {
+  await withPage('received-later', async (page) => {
+    await findRequest(page, refused);
+    const notice = refused.events.findIndex((e) => e.kind === 'notice');
+    const input = page.locator(`#obj-received-${notice}`);
+    assert.equal(await input.inputValue(), '2026-10-07', 'the sending date until the citizen says otherwise');
+    assert.equal(await page.getByRole('group', { name: 'Kapan Anda menerimanya?' }).count(), 1);
+    await input.fill('2026-10-14');
+    await input.dispatchEvent('change');
+    // Received Wednesday 14 October: 30 working days later is Wednesday 25 November.
+    await page.waitForFunction(() => document.querySelector('#obj-reason-a-hint')?.textContent.startsWith('Dapat diajukan sampai'));
+    assert.equal(await page.locator('#obj-reason-a-hint').innerText(), `Dapat diajukan sampai ${longDate('2026-11-25')}.`);
+    await page.locator('#obj-reason-a').check();
+    assert.equal(await page.locator('#obj-warning').count(), 0, 'no warning once the window is open');
+    await assertNoAxeViolations(page, 'objection form with a date of receipt');
+    // The date survives a reload with the draft.
+    await page.reload();
+    await page.locator('#obj-reasons').waitFor();
+    assert.equal(await page.locator(`#obj-received-${notice}`).inputValue(), '2026-10-14');
+    await fillObjector(page, refused);
+    let body;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/objections')) body = JSON.parse(r.postData());
+    });
+    const number = await send(page);
+    assert.deepEqual(body.received_dates, [{ event: notice, on: '2026-10-14' }]);
+    assert.equal(await page.locator('section.warnings').count(), 0, 'no notes on timing');
+    assert.match(number, /^KEB-2026-/);
+  });
+});
+
+test('objection: reason b without a request is registered', async () => {
+  await withPage('periodic', async (page) => {
+    await page.goto(`${server.url}/keberatan/ajukan`);
+    await waitForApp(page);
+    await page.getByRole('link', { name: 'Ajukan keberatan tentang informasi berkala' }).click();
+    await page.locator('#obj-reason-b').waitFor();
+    assert.equal(await page.locator('#obj-reason-b').isChecked(), true);
+    assert.equal(await page.locator('#obj-reason-a').count(), 0, 'only b stands without a request');
+    await assertNoAxeViolations(page, 'periodic objection form');
+    await page.getByLabel('Tujuan penggunaan informasi').fill('Mengawasi anggaran desa.');
+    await fillObjector(page, overdue);
+    await page.getByLabel('Kasus posisi').fill('Laporan keuangan semester I 2026 belum diumumkan di Daftar Informasi Publik.');
+    const number = await send(page);
+    await assertNoAxeViolations(page, 'periodic objection receipt');
+    const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ number, verifier: overdue.submission.requester.phone.slice(-4) }),
+    });
+    assert.equal(res.status, 200);
+    const status = await res.json();
+    assert.deepEqual(status.reasons, ['b']);
+    assert.equal(status.request_number, undefined);
+  });
+});
+
+test('dispute: the window counts from when the answer was received, at the competent Komisi', async () => {
+  await withPage('dispute-received', async (page) => {
+    const objection = SEED.objections[0];
+    await page.goto(`${server.url}/keberatan/sengketa?nomor=${objection.receipt.number}`);
+    await waitForApp(page);
+    await page.locator('#dispute-verifier').fill(refused.submission.requester.email);
+    await page.getByRole('button', { name: 'Cek status' }).click();
+    const lastDay = page.locator('dl.deadlines .row').nth(1).locator('dd strong');
+    await lastDay.waitFor();
+    // Answered Tuesday 10 November: 14 of the Komisi's working days later is Monday 30 November.
+    assert.equal(await lastDay.innerText(), longDate('2026-11-30'));
+    assert.match(await page.locator('section.panel').innerText(), /Komisi Informasi Provinsi Jawa Barat/);
+    await page.locator('#dispute-received').fill('2026-11-12');
+    await page.locator('#dispute-received').dispatchEvent('change');
+    await page.waitForFunction((d) => document.querySelectorAll('dl.deadlines .row')[1]?.querySelector('dd strong')?.textContent === d, longDate('2026-12-02'));
+    await page.locator('dl.deadlines details').nth(1).locator('summary').click();
+    assert.match(await page.locator('dl.deadlines details').nth(1).innerText(), /hari kerja Komisi Informasi/);
+    await assertNoAxeViolations(page, 'dispute with a date of receipt');
   });
 });
