@@ -64,28 +64,49 @@ function expected(request) {
   else clock = `Sisa ${left} hari kerja sampai batas pemberitahuan tertulis.`;
   const documents = request.events.flatMap((e) => e.documents ?? []);
 
-  // Pasal 35(1) reasons, as ppid-rules.md section 4 and the contract's table set them.
-  const window = (from) => {
-    const last = addWorkingDays(from, s.objection_filing_days).due;
-    return TODAY <= last ? `Dapat diajukan sampai ${longDate(last)}.` : `Tidak dapat diajukan lagi: batas waktunya ${longDate(last)}.`;
+  // Pasal 35(1) reasons, as docs/legal-basis.md and the contract's table read them: each window counts
+  // from when the requester received the notice, delivery or bill (the office's received_on, else
+  // the sending date, which the page then says).
+  const received = (e) => ({ on: e.received_on ?? day(e), assumed: !e.received_on, sent: day(e) });
+  const fromSending = (d) => ` Dihitung dari tanggal pengiriman (${longDate(d)}). Jika Anda menerimanya lebih lambat, isi tanggal penerimaan di atas: batasnya ikut bergeser.`;
+  const opensLater = (d) => `Tampak belum waktunya: menurut catatan, alasan ini ditemukan mulai ${longDate(d)} jika keadaannya tetap sama.`;
+  const window = (since, zero, assumed) => {
+    if (TODAY < since) return opensLater(since);
+    const last = addWorkingDays(zero, s.objection_filing_days).due;
+    const text = TODAY <= last ? `Dapat diajukan sampai ${longDate(last)}.` : `Tampak lewat batas: menurut catatan batasnya ${longDate(last)}.`;
+    return assumed ? text + fromSending(zero) : text;
   };
-  const afterNotice = 'Belum dapat diajukan: alasan ini terbuka setelah pemberitahuan tertulis diterima.';
-  const latest = notices.length ? notices.map(day).sort().at(-1) : null;
+  const waits = 'Tampak belum waktunya: alasan ini ditemukan saat Anda menerima pemberitahuan tertulis, informasi atau tagihan, dan catatan belum menunjukkannya.';
+  const inTime = 'Menurut catatan, pemberitahuan atau informasinya datang tepat waktu.';
+  const fromLatest = (events) => {
+    const got = events.map(received).sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : 0)).at(-1);
+    return got ? window(got.on, got.on, got.assumed) : waits;
+  };
+  const of = (kind) => request.events.filter((e) => e.kind === kind);
   const first = noticed ? day(noticed) : null;
   const onTime = first !== null && first <= due.due;
-  const byNotice = latest ? window(latest) : afterNotice;
+  const nothing = ['refused', 'not_held', 'not_yet_documented', 'forwarded'];
+  const latestNotice = [...notices].sort((x, y) => (x.at < y.at ? -1 : 1)).at(-1);
+  const deliverBy = latestNotice?.provide_by ?? due.due;
+  const delivery = [...of('delivered'), ...notices.filter((n) => !n.provide_by && !nothing.includes(n.outcome))]
+    .sort((x, y) => (x.at < y.at ? -1 : 1))[0];
+  let g;
+  if (delivery) {
+    const got = received(delivery);
+    g = got.sent > deliverBy ? window(got.on, got.on, got.assumed) : inTime;
+  } else if (of('delivered').length === 0 && latestNotice && nothing.includes(latestNotice.outcome)) {
+    g = inTime;
+  } else {
+    g = window(addDays(deliverBy, 1), deliverBy, false);
+  }
   const reasons = {
-    a: byNotice,
+    a: fromLatest(notices),
     b: 'Dapat diajukan kapan saja.',
-    c: onTime
-      ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.'
-      : TODAY <= due.due
-        ? `Belum dapat diajukan. Terbuka mulai ${longDate(addDays(due.due, 1))} jika keadaannya tetap sama.`
-        : window(due.due),
-    d: byNotice,
-    e: byNotice,
-    f: byNotice,
-    g: onTime ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.' : first ? window(first) : afterNotice,
+    c: onTime ? inTime : window(addDays(due.due, 1), due.due, false),
+    d: fromLatest([...notices, ...of('delivered')]),
+    e: fromLatest([...notices, ...of('delivered')]),
+    f: fromLatest([...notices, ...of('billed')]),
+    g,
   };
   return { extended, due, noticed, clock, overdue, documents, reasons };
 }
