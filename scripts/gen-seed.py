@@ -30,7 +30,7 @@ REGION_CODE = "3219"  # fictional kabupaten code inside Jawa Barat (32)
 # ------------------------------------------------------------------ meta
 
 META = {
-    "contract_version": "1.2.0",
+    "contract_version": "1.3.0",
     "public_body": {
         "name": "Pemerintah Kabupaten Sukamaju",
         "short_name": "PPID Sukamaju",
