@@ -414,14 +414,19 @@ mod tests {
     #[test]
     fn today_is_the_office_date_whatever_the_browser() {
         // 2026-11-23 16:30 UTC: still the 23rd in WIB (23:30), already the 24th in WITA and WIT.
-        let ms = LocalTime::parse_rfc3339("2026-11-23T16:30:00Z").unwrap().unix_ms;
+        let ms = LocalTime::parse_rfc3339("2026-11-23T16:30:00Z")
+            .unwrap()
+            .unix_ms;
         let day = |tz: &str| OfficeZone::from_iana(tz).today(ms).to_string();
         assert_eq!(day("Asia/Jakarta"), "2026-11-23");
         assert_eq!(day("Asia/Pontianak"), "2026-11-23");
         assert_eq!(day("Asia/Makassar"), "2026-11-24");
         assert_eq!(day("Asia/Jayapura"), "2026-11-24");
         // Unknown: the earliest Indonesian date, never a later one.
-        assert_eq!(OfficeZone::from_iana("Europe/Amsterdam"), OfficeZone::Unknown);
+        assert_eq!(
+            OfficeZone::from_iana("Europe/Amsterdam"),
+            OfficeZone::Unknown
+        );
         assert_eq!(day("Europe/Amsterdam"), "2026-11-23");
         assert_eq!(day(""), "2026-11-23");
     }
@@ -434,7 +439,10 @@ mod tests {
         assert_eq!(local.to_rfc3339(), "2026-11-23T10:15:00+08:00");
         assert_eq!(label, ZoneLabel::Named(IndonesianZone::Wita));
         let (local, label) = OfficeZone::from_iana("Asia/Jayapura").show(t);
-        assert_eq!((local.minute_of_day(), label), (11 * 60 + 15, ZoneLabel::Named(IndonesianZone::Wit)));
+        assert_eq!(
+            (local.minute_of_day(), label),
+            (11 * 60 + 15, ZoneLabel::Named(IndonesianZone::Wit))
+        );
         // A zone the portal cannot name keeps the instant's own clock and says its offset, not "WIB".
         let z = LocalTime::parse_rfc3339("2026-11-23T09:15:00+08:00").unwrap();
         let (local, label) = OfficeZone::Unknown.show(z);
@@ -442,7 +450,10 @@ mod tests {
         assert_eq!(offset_text(480), "+08:00");
         assert_eq!(offset_text(-210), "-03:30");
         let (local, label) = OfficeZone::Unknown.show_ms(t.unix_ms);
-        assert_eq!((local.minute_of_day(), label), (9 * 60 + 15, ZoneLabel::Offset(420)));
+        assert_eq!(
+            (local.minute_of_day(), label),
+            (9 * 60 + 15, ZoneLabel::Offset(420))
+        );
         let (local, _) = wita.show_ms(t.unix_ms);
         assert_eq!(local.minute_of_day(), 10 * 60 + 15);
     }

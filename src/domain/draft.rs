@@ -1,6 +1,8 @@
 //! The information request as the citizen fills it in, one question at a time.
 
-use super::validate::{check_nik, check_request, is_email, nik_date_is_odd, normalize_phone, NikError};
+use super::validate::{
+    check_nik, check_request, is_email, nik_date_is_odd, normalize_phone, NikError,
+};
 use crate::contract::{
     field_code, Attachment, AttachmentRole, Channel, Delivery, FieldError, ObtainMethod,
     RequestSubmission, Requester, RequesterKind,

@@ -138,15 +138,15 @@ pub fn check_requester(r: &Requester, prefix: &str, errors: &mut Vec<FieldError>
     text(errors, &p("name"), &r.name, MAX_SHORT);
     match kind {
         // A group acts through one member, identified as an individual.
-        RequesterKind::Individual | RequesterKind::Group | RequesterKind::Proxy => match r
-            .nik
-            .as_deref()
-            .map(check_nik)
-        {
-            None | Some(Err(NikError::Empty)) => errors.push(err(&p("nik"), field_code::REQUIRED)),
-            Some(Err(_)) => errors.push(err(&p("nik"), field_code::NIK_INVALID)),
-            Some(Ok(())) => {}
-        },
+        RequesterKind::Individual | RequesterKind::Group | RequesterKind::Proxy => {
+            match r.nik.as_deref().map(check_nik) {
+                None | Some(Err(NikError::Empty)) => {
+                    errors.push(err(&p("nik"), field_code::REQUIRED))
+                }
+                Some(Err(_)) => errors.push(err(&p("nik"), field_code::NIK_INVALID)),
+                Some(Ok(())) => {}
+            }
+        }
         RequesterKind::LegalEntity => text(
             errors,
             &p("decree_number"),
@@ -356,14 +356,7 @@ mod tests {
                 "{ok}"
             );
         }
-        for bad in [
-            "",
-            "12345",
-            "0812abc45678",
-            "+1 555 1234567",
-            "08",
-            "0062",
-        ] {
+        for bad in ["", "12345", "0812abc45678", "+1 555 1234567", "08", "0062"] {
             assert_eq!(normalize_phone(bad), None, "{bad}");
         }
     }

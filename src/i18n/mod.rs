@@ -654,20 +654,35 @@ mod tests {
         let t = LocalTime::parse_rfc3339("2026-11-23T09:15:00+07:00").unwrap();
         let id = Lang::Id.t();
         let zone = OfficeZone::from_iana;
-        assert_eq!(id.instant(zone("Asia/Jakarta"), t), "23 November 2026 09.15 WIB");
-        assert_eq!(id.instant(zone("Asia/Makassar"), t), "23 November 2026 10.15 WITA");
-        assert_eq!(id.instant(zone("Asia/Jayapura"), t), "23 November 2026 11.15 WIT");
+        assert_eq!(
+            id.instant(zone("Asia/Jakarta"), t),
+            "23 November 2026 09.15 WIB"
+        );
+        assert_eq!(
+            id.instant(zone("Asia/Makassar"), t),
+            "23 November 2026 10.15 WITA"
+        );
+        assert_eq!(
+            id.instant(zone("Asia/Jayapura"), t),
+            "23 November 2026 11.15 WIT"
+        );
         // An unknown zone never passes for WIB: the instant's own offset is said instead.
         let late = LocalTime::parse_rfc3339("2026-11-23T23:30:00+08:00").unwrap();
         assert_eq!(
             id.instant(zone("Asia/Kuala_Lumpur"), late),
             "23 November 2026 23.30 UTC+08:00"
         );
-        assert!(Lang::En.t().instant(zone("Asia/Makassar"), t).ends_with(" WITA"));
+        assert!(Lang::En
+            .t()
+            .instant(zone("Asia/Makassar"), t)
+            .ends_with(" WITA"));
         // Every kind of requester has a label in both languages, the group's its own.
         for lang in [Lang::Id, Lang::En] {
             let t = lang.t();
-            let labels: Vec<_> = RequesterKind::ALL.iter().map(|k| t.requester_kind(*k).0).collect();
+            let labels: Vec<_> = RequesterKind::ALL
+                .iter()
+                .map(|k| t.requester_kind(*k).0)
+                .collect();
             assert!(labels.iter().all(|l| !l.is_empty()));
             assert_eq!(t.requester_kind(RequesterKind::Group), t.kind_group());
         }
