@@ -205,29 +205,50 @@ test('the mandate letter is optional: a group goes on with the KTP alone', async
   });
 });
 
+/** Sends a short request from `server` and returns the receipt page's text, checking the footer on the way. */
+async function receiptText(page, server, footerPattern) {
+  await begin(page, server.url);
+  assert.match(await page.locator('footer').innerText(), footerPattern, 'office hours carry their zone');
+  await page.getByLabel(T.kinds.individual, { exact: true }).check();
+  await next(page);
+  await page.getByLabel('Nama lengkap').fill('Andi Wijaya');
+  await page.getByLabel('NIK', { exact: true }).fill('7371010101990003');
+  await next(page);
+  await expectStep(page, 'dokumen', T.document);
+  await attach(page, LABEL.identityCard, pdf('ktp.pdf'));
+  await next(page);
+  await answerFromContact(page, '+62 812 3456 7890');
+  await page.getByRole('button', { name: T.submit }).click();
+  await sentPage(page);
+  return page.locator('main').innerText();
+}
+
 test('an office in WITA: the receipt and the office hours say WITA, on the office clock', async () => {
   assert.equal(SEED.meta.deadline_rules.time_zone, 'Asia/Jakarta', 'the demo seed itself stays in WIB');
   const meta = await (await fetch(`${witaServer.url}/api/v1/meta`)).json();
   assert.equal(meta.deadline_rules.time_zone, 'Asia/Makassar');
   await withPage('wita', async (page) => {
-    await begin(page, witaServer.url);
-    const footer = await page.locator('footer').innerText();
-    assert.match(footer, /\d{2}\.\d{2}–\d{2}\.\d{2} WITA/, 'office hours carry their zone');
-    await page.getByLabel(T.kinds.individual, { exact: true }).check();
-    await next(page);
-    await page.getByLabel('Nama lengkap').fill('Andi Wijaya');
-    await page.getByLabel('NIK', { exact: true }).fill('7371010101990003');
-    await next(page);
-    await expectStep(page, 'dokumen', T.document);
-    await attach(page, LABEL.identityCard, pdf('ktp.pdf'));
-    await next(page);
-    await answerFromContact(page, '+62 812 3456 7890');
-    await page.getByRole('button', { name: T.submit }).click();
-    await sentPage(page);
+    const main = await receiptText(page, witaServer, /\d{2}\.\d{2}–\d{2}\.\d{2} WITA/);
     // 09.00 WIB is 10.00 WITA: the office's clock, whatever the browser's.
-    const main = await page.locator('main').innerText();
     assert.ok(main.includes('23 November 2026 10.00 WITA'), `the time received in WITA:\n${main}`);
     assert.ok(!main.includes(' WIB'), 'nothing says WIB');
     await assertNoAxeViolations(page, 'receipt of an office in WITA');
   });
+});
+
+test('an office in a zone the portal cannot name: never passed off as WIB, its offset and name are shown', async () => {
+  const server = await startServer({
+    config: { api_base: '/api', timeout_ms: 15000 },
+    args: ['--now', String(DEMO_NOW_MS), '--time-zone', 'Asia/Kuala_Lumpur'],
+  });
+  try {
+    await withPage('unknown-zone', async (page) => {
+      const main = await receiptText(page, server, /\d{2}\.\d{2}–\d{2}\.\d{2} Asia\/Kuala_Lumpur/);
+      // The reference backend writes this instant at +07:00; the portal says so instead of "WIB".
+      assert.ok(main.includes('23 November 2026 09.00 UTC+07:00'), `the time received with its offset:\n${main}`);
+      assert.ok(!main.includes(' WIB'), 'nothing says WIB');
+    });
+  } finally {
+    await server.stop();
+  }
 });
