@@ -226,6 +226,7 @@ fn Loading() -> impl IntoView {
 fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
     let demo = matches!(booted.backend, AnyBackend::Demo(_));
     let meta = booted.meta.clone();
+    crate::components::set_office_zone(&meta);
     crate::offline::outbox::provide_outbox(booted.backend.clone(), booted.config.kiosk);
     provide_context(Portal {
         lang,

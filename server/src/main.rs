@@ -34,6 +34,8 @@ usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
   --catalogue-size N    replace the demo catalogue with N generated items (load tests)
   --without-feature F   do not advertise feature F in /v1/meta, e.g. catalogue_search (repeatable)
+  --time-zone TZ  the office's IANA time zone in /v1/meta (default the seed's Asia/Jakarta), e.g.
+                  Asia/Makassar for an office in WITA; instants are then written in its offset
   --csp POLICY    send this Content-Security-Policy with every static file
 
 Fault switches (tests only: they make the API misbehave on purpose):
@@ -76,6 +78,7 @@ struct Options {
     now_ms: Option<i64>,
     catalogue_size: Option<usize>,
     without_features: Vec<String>,
+    time_zone: Option<String>,
     csp: Option<String>,
     base: Option<String>,
     faults: Vec<Fault>,
@@ -124,6 +127,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                 )
             }
             "--without-feature" => o.without_features.push(value("a feature name")?),
+            "--time-zone" => o.time_zone = Some(value("an IANA time zone name")?),
             "--csp" => o.csp = Some(value("a policy")?),
             "--base" => {
                 let b = value("a path")?;
@@ -161,6 +165,9 @@ fn seed(options: &Options) -> ppid_portal::reference::Seed {
     seed.meta
         .features
         .retain(|f| !options.without_features.contains(f));
+    if let Some(tz) = &options.time_zone {
+        seed.meta.deadline_rules.time_zone = tz.clone();
+    }
     seed
 }
 
@@ -471,6 +478,16 @@ mod tests {
         assert_eq!(
             args("--now 1795921200000").unwrap().now_ms,
             Some(1_795_921_200_000)
+        );
+    }
+
+    #[test]
+    fn an_office_in_another_zone_says_so_in_its_metadata() {
+        let o = args("--time-zone Asia/Makassar").unwrap();
+        assert_eq!(seed(&o).meta.deadline_rules.time_zone, "Asia/Makassar");
+        assert_eq!(
+            seed(&args("").unwrap()).meta.deadline_rules.time_zone,
+            "Asia/Jakarta"
         );
     }
 

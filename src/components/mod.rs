@@ -10,6 +10,7 @@ pub use load::{use_load, Load};
 use crate::api::ApiError;
 use crate::app::use_texts;
 use crate::contract::Meta;
+use crate::domain::date::{OfficeZone, ZoneLabel};
 use crate::i18n::{Lang, Texts};
 use leptos::prelude::*;
 
@@ -168,6 +169,7 @@ fn Nav() -> impl IntoView {
 #[component]
 pub fn Footer(meta: Meta) -> impl IntoView {
     let t = use_texts();
+    let zone = hours_zone(t, &meta);
     let body = meta.public_body;
     let hours = meta.office_hours;
     view! {
@@ -185,7 +187,7 @@ pub fn Footer(meta: Meta) -> impl IntoView {
                     {hours
                         .into_iter()
                         .map(|h| {
-                            view! { <li>{move || weekday_span(t, &h.weekdays)}" " {t.clock(&h.opens)}"–"{t.clock(&h.closes)}</li> }
+                            view! { <li>{move || weekday_span(t, &h.weekdays)}" " {t.clock(&h.opens)}"–"{t.clock(&h.closes)}" "{zone.clone()}</li> }
                         })
                         .collect_view()}
                 </ul>
@@ -212,44 +214,61 @@ pub fn weekday_span(t: &Texts, days: &[u8]) -> String {
     }
 }
 
-/// Today in Indonesia's western time zone (for the stale mark and the year filter); a day off
-/// elsewhere only shifts them by a day.
-pub fn today() -> crate::domain::date::Date {
-    crate::domain::date::LocalTime {
-        unix_ms: js_sys::Date::now() as i64,
-        offset_minutes: 7 * 60,
-    }
-    .date()
+thread_local! {
+    /// The office's time zone, set by the shell once the backend's metadata is known. Kept here
+    /// rather than read from context because dates are also formatted in event handlers and tasks
+    /// that run outside any reactive owner.
+    static OFFICE_ZONE: std::cell::Cell<OfficeZone> = const { std::cell::Cell::new(OfficeZone::Unknown) };
 }
 
-/// "23 November 2026 09.15" in the office's own offset; the raw text when it does not parse.
+/// Records the office's time zone from the backend's metadata (`deadline_rules.time_zone`).
+pub fn set_office_zone(meta: &Meta) {
+    OFFICE_ZONE.set(OfficeZone::from_iana(&meta.deadline_rules.time_zone));
+}
+
+/// The office's time zone; unknown before the metadata arrives or when the portal cannot map it.
+pub fn office_zone() -> OfficeZone {
+    OFFICE_ZONE.get()
+}
+
+/// Today at the office (the stale mark, the year filter, deadlines), never the browser's date.
+pub fn today() -> crate::domain::date::Date {
+    office_zone().today(js_sys::Date::now() as i64)
+}
+
+/// "23 November 2026 09.15 WIB" on the office's clock; the raw text when it does not parse.
 pub fn format_instant(t: &Texts, s: &str) -> String {
     match crate::domain::date::LocalTime::parse_rfc3339(s) {
-        Some(lt) => format_local(t, lt),
+        Some(lt) => t.instant(office_zone(), lt),
         None => s.chars().take(40).collect(),
     }
 }
 
-/// The same for a time in milliseconds since 1970, in Western Indonesian Time like [`today`].
+/// The same for a time of this device's clock in milliseconds since 1970.
 pub fn format_ms(t: &Texts, ms: f64) -> String {
-    format_local(
-        t,
-        crate::domain::date::LocalTime {
-            unix_ms: ms as i64,
-            offset_minutes: 7 * 60,
-        },
-    )
+    let (lt, _) = office_zone().show_ms(ms as i64);
+    t.instant(office_zone(), lt)
 }
 
-fn format_local(t: &Texts, lt: crate::domain::date::LocalTime) -> String {
-    let m = lt.minute_of_day();
-    format!(
-        "{} {:02}{}{:02}",
-        t.date(lt.date()),
-        m / 60,
-        t.time_separator(),
-        m % 60
-    )
+/// The zone the office hours are in: "WITA", or the backend's own name for a zone the portal cannot map.
+pub fn hours_zone(t: &Texts, meta: &Meta) -> String {
+    let name = &meta.deadline_rules.time_zone;
+    match OfficeZone::from_iana(name) {
+        OfficeZone::Indonesian(z) => t.zone(ZoneLabel::Named(z)),
+        OfficeZone::Unknown => name.chars().take(40).collect(),
+    }
+}
+
+/// GOV.UK "warning text": something the citizen should check, which never stops them.
+#[component]
+pub fn WarningText(text: &'static str, #[prop(optional)] id: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="warning-text" id=id>
+            <span class="warning-text-icon" aria-hidden="true">"!"</span>
+            <strong><span class="visually-hidden">{t.warning_prefix()}": "</span>{text}</strong>
+        </div>
+    }
 }
 
 /// A phone number as a `tel:` target: digits and a leading plus only.

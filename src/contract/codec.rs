@@ -200,12 +200,14 @@ json_struct!(decode Announcement {
 json_enum!(RequesterKind {
     Individual = "individual",
     LegalEntity = "legal_entity",
+    Group = "group",
     Proxy = "proxy",
 });
 
 json_struct!(decode encode Requester {
     kind: req,
     name: req,
+    group_name: skip_none,
     nik: skip_none,
     decree_number: skip_none,
     principal_name: skip_none,
@@ -225,6 +227,7 @@ json_enum!(AttachmentRole {
     IdentityCard = "identity_card",
     Deed = "deed",
     PowerOfAttorney = "power_of_attorney",
+    Mandate = "mandate",
 });
 
 json_enum!(ObtainMethod {

@@ -432,15 +432,32 @@ pub struct Announcement {
 pub enum RequesterKind {
     Individual,
     LegalEntity,
+    /// A group of people (kelompok orang) acting through one member holding its mandate (since 1.3.0).
+    Group,
     Proxy,
+}
+
+impl RequesterKind {
+    /// Every kind, in the order the forms offer them (the newest last, so that a backend that does
+    /// not take it is offered the ones before it).
+    pub const ALL: [RequesterKind; 4] = [
+        RequesterKind::Individual,
+        RequesterKind::LegalEntity,
+        RequesterKind::Proxy,
+        RequesterKind::Group,
+    ];
 }
 
 /// The requester's identity as given on the form (also used for objections).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Requester {
     pub kind: Option<RequesterKind>,
+    /// The person's or legal entity's name; for a group, the mandated member's own name.
     pub name: String,
-    /// 16-digit NIK, individuals and proxies.
+    /// For groups: the group's name (since 1.3.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_name: Option<String>,
+    /// 16-digit NIK: individuals, a group's mandated member, and proxies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nik: Option<String>,
     /// Ministry of Law ratification decree number, legal entities.
@@ -474,6 +491,8 @@ pub enum AttachmentRole {
     IdentityCard,
     Deed,
     PowerOfAttorney,
+    /// A group's letter mandating the member who acts for it; always optional (since 1.3.0).
+    Mandate,
 }
 
 /// How the citizen wants to obtain the information.

@@ -270,6 +270,98 @@ pub fn indonesian_offset_minutes(time_zone: &str) -> Option<i32> {
     }
 }
 
+/// One of Indonesia's three time zones, by the name citizens know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndonesianZone {
+    /// Waktu Indonesia Barat, UTC+7.
+    Wib,
+    /// Waktu Indonesia Tengah, UTC+8.
+    Wita,
+    /// Waktu Indonesia Timur, UTC+9.
+    Wit,
+}
+
+/// The office's time zone as the portal judges "today" and shows times: one of Indonesia's three,
+/// or one it cannot name (a name it does not know, or no metadata yet).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OfficeZone {
+    Indonesian(IndonesianZone),
+    #[default]
+    Unknown,
+}
+
+/// How a shown time says which clock it is: a zone's name, or its UTC offset in minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneLabel {
+    Named(IndonesianZone),
+    Offset(i32),
+}
+
+/// The offset used for "today" when the office's zone is unknown: Western Indonesia's, whose date
+/// is the earliest in the country, so a deadline never looks passed sooner than at any office.
+const EARLIEST_OFFSET: i32 = 7 * 60;
+
+impl OfficeZone {
+    /// The zone of an IANA name from the backend's `deadline_rules.time_zone`.
+    pub fn from_iana(time_zone: &str) -> OfficeZone {
+        match indonesian_offset_minutes(time_zone) {
+            Some(420) => OfficeZone::Indonesian(IndonesianZone::Wib),
+            Some(480) => OfficeZone::Indonesian(IndonesianZone::Wita),
+            Some(540) => OfficeZone::Indonesian(IndonesianZone::Wit),
+            _ => OfficeZone::Unknown,
+        }
+    }
+
+    /// The zone's UTC offset in minutes, when known.
+    pub fn offset_minutes(self) -> Option<i32> {
+        match self {
+            OfficeZone::Indonesian(IndonesianZone::Wib) => Some(7 * 60),
+            OfficeZone::Indonesian(IndonesianZone::Wita) => Some(8 * 60),
+            OfficeZone::Indonesian(IndonesianZone::Wit) => Some(9 * 60),
+            OfficeZone::Unknown => None,
+        }
+    }
+
+    /// The office's date at `unix_ms`, whatever the browser's zone.
+    pub fn today(self, unix_ms: i64) -> Date {
+        LocalTime {
+            unix_ms,
+            offset_minutes: self.offset_minutes().unwrap_or(EARLIEST_OFFSET),
+        }
+        .date()
+    }
+
+    /// An instant as the citizen sees it: on the office's clock with the zone's name; when the
+    /// zone is unknown, on the clock of the offset it carries, labelled with that offset.
+    pub fn show(self, t: LocalTime) -> (LocalTime, ZoneLabel) {
+        match (self, self.offset_minutes()) {
+            (OfficeZone::Indonesian(zone), Some(offset_minutes)) => (
+                LocalTime {
+                    offset_minutes,
+                    ..t
+                },
+                ZoneLabel::Named(zone),
+            ),
+            _ => (t, ZoneLabel::Offset(t.offset_minutes)),
+        }
+    }
+
+    /// A moment of the browser's clock (milliseconds) as the citizen sees it, like [`Self::show`];
+    /// with the zone unknown, on Western Indonesian clock labelled by its offset.
+    pub fn show_ms(self, unix_ms: i64) -> (LocalTime, ZoneLabel) {
+        self.show(LocalTime {
+            unix_ms,
+            offset_minutes: EARLIEST_OFFSET,
+        })
+    }
+}
+
+/// A UTC offset as `+08:00`.
+pub fn offset_text(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60)
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -317,5 +409,52 @@ mod tests {
         assert_eq!(jkt.date().to_string(), "2026-11-24");
         assert!(LocalTime::parse_rfc3339("2026-11-23T25:00:00Z").is_none());
         assert!(LocalTime::parse_rfc3339("2026-11-23").is_none());
+    }
+
+    #[test]
+    fn today_is_the_office_date_whatever_the_browser() {
+        // 2026-11-23 16:30 UTC: still the 23rd in WIB (23:30), already the 24th in WITA and WIT.
+        let ms = LocalTime::parse_rfc3339("2026-11-23T16:30:00Z")
+            .unwrap()
+            .unix_ms;
+        let day = |tz: &str| OfficeZone::from_iana(tz).today(ms).to_string();
+        assert_eq!(day("Asia/Jakarta"), "2026-11-23");
+        assert_eq!(day("Asia/Pontianak"), "2026-11-23");
+        assert_eq!(day("Asia/Makassar"), "2026-11-24");
+        assert_eq!(day("Asia/Jayapura"), "2026-11-24");
+        // Unknown: the earliest Indonesian date, never a later one.
+        assert_eq!(
+            OfficeZone::from_iana("Europe/Amsterdam"),
+            OfficeZone::Unknown
+        );
+        assert_eq!(day("Europe/Amsterdam"), "2026-11-23");
+        assert_eq!(day(""), "2026-11-23");
+    }
+
+    #[test]
+    fn shown_times_carry_their_zone() {
+        let t = LocalTime::parse_rfc3339("2026-11-23T09:15:00+07:00").unwrap();
+        let wita = OfficeZone::from_iana("Asia/Makassar");
+        let (local, label) = wita.show(t);
+        assert_eq!(local.to_rfc3339(), "2026-11-23T10:15:00+08:00");
+        assert_eq!(label, ZoneLabel::Named(IndonesianZone::Wita));
+        let (local, label) = OfficeZone::from_iana("Asia/Jayapura").show(t);
+        assert_eq!(
+            (local.minute_of_day(), label),
+            (11 * 60 + 15, ZoneLabel::Named(IndonesianZone::Wit))
+        );
+        // A zone the portal cannot name keeps the instant's own clock and says its offset, not "WIB".
+        let z = LocalTime::parse_rfc3339("2026-11-23T09:15:00+08:00").unwrap();
+        let (local, label) = OfficeZone::Unknown.show(z);
+        assert_eq!((local, label), (z, ZoneLabel::Offset(480)));
+        assert_eq!(offset_text(480), "+08:00");
+        assert_eq!(offset_text(-210), "-03:30");
+        let (local, label) = OfficeZone::Unknown.show_ms(t.unix_ms);
+        assert_eq!(
+            (local.minute_of_day(), label),
+            (9 * 60 + 15, ZoneLabel::Offset(420))
+        );
+        let (local, _) = wita.show_ms(t.unix_ms);
+        assert_eq!(local.minute_of_day(), 10 * 60 + 15);
     }
 }

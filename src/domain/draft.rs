@@ -1,6 +1,8 @@
 //! The information request as the citizen fills it in, one question at a time.
 
-use super::validate::{check_nik, check_request, is_email, normalize_phone, NikError};
+use super::validate::{
+    check_nik, check_request, is_email, nik_date_is_odd, normalize_phone, NikError,
+};
 use crate::contract::{
     field_code, Attachment, AttachmentRole, Channel, Delivery, FieldError, ObtainMethod,
     RequestSubmission, Requester, RequesterKind,
@@ -64,6 +66,8 @@ impl Step {
 pub struct RequestDraft {
     pub kind: Option<RequesterKind>,
     pub name: String,
+    /// A group's name (the name above is then its mandated member's).
+    pub group_name: String,
     pub nik: String,
     pub decree_number: String,
     pub principal_name: String,
@@ -91,11 +95,25 @@ pub struct RequestDraft {
     pub attachments: Vec<Attachment>,
 }
 
-/// The documents a requester of `kind` attaches: KTP (or passport) for a person, the ratified deed
-/// for a legal entity, and a proxy's power of attorney besides their own KTP.
+/// The kinds of requester a backend of `contract_version` takes, in the order the forms offer
+/// them (a prefix of [`RequesterKind::ALL`]): a group only from 1.3.0 on, as an older backend would
+/// refuse the value it does not know.
+pub fn requester_kinds(contract_version: &str) -> &'static [RequesterKind] {
+    let mut parts = contract_version
+        .split('.')
+        .map(|p| p.trim().parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(1), Some(minor)) if minor < 3 => &RequesterKind::ALL[..3],
+        _ => &RequesterKind::ALL,
+    }
+}
+
+/// The documents a requester of `kind` attaches: KTP (or passport) for a person and for a group's
+/// mandated member, the ratified deed for a legal entity, and a proxy's power of attorney besides
+/// their own KTP.
 pub fn required_documents(kind: Option<RequesterKind>) -> &'static [AttachmentRole] {
     match kind {
-        Some(RequesterKind::Individual) => &[AttachmentRole::IdentityCard],
+        Some(RequesterKind::Individual | RequesterKind::Group) => &[AttachmentRole::IdentityCard],
         Some(RequesterKind::LegalEntity) => &[AttachmentRole::Deed],
         Some(RequesterKind::Proxy) => &[
             AttachmentRole::IdentityCard,
@@ -105,12 +123,23 @@ pub fn required_documents(kind: Option<RequesterKind>) -> &'static [AttachmentRo
     }
 }
 
+/// The documents a requester of `kind` may attach besides: a group's mandate letter. Only the
+/// surat kuasa khusus of a proxy is a document the law asks for, so a group is never held back
+/// for want of its letter.
+pub fn optional_documents(kind: Option<RequesterKind>) -> &'static [AttachmentRole] {
+    match kind {
+        Some(RequesterKind::Group) => &[AttachmentRole::Mandate],
+        _ => &[],
+    }
+}
+
 /// The pointer the portal uses for a document that is missing or refused: `/attachments/<role>`.
 pub fn document_pointer(role: AttachmentRole) -> &'static str {
     match role {
         AttachmentRole::IdentityCard => "/attachments/identity_card",
         AttachmentRole::Deed => "/attachments/deed",
         AttachmentRole::PowerOfAttorney => "/attachments/power_of_attorney",
+        AttachmentRole::Mandate => "/attachments/mandate",
     }
 }
 
@@ -118,6 +147,7 @@ pub fn document_pointer(role: AttachmentRole) -> &'static str {
 crate::json::json_struct!(decode encode RequestDraft {
     kind: default,
     name: default,
+    group_name: default,
     nik: default,
     decree_number: default,
     principal_name: default,
@@ -213,6 +243,7 @@ impl RequestDraft {
         let prefixes: &[&str] = match step {
             Step::Kind => &["/requester/kind"],
             Step::Identity => &[
+                "/requester/group_name",
                 "/requester/name",
                 "/requester/nik",
                 "/requester/decree_number",
@@ -250,6 +281,20 @@ impl RequestDraft {
         check_nik(&self.nik).err()
     }
 
+    /// Whether the NIK asked of this kind of requester has a date part that is no real date: a
+    /// warning to show, never a reason to stop.
+    pub fn nik_warning(&self) -> bool {
+        self.asks_nik() && nik_date_is_odd(&self.nik)
+    }
+
+    /// Whether this kind of requester gives a NIK: a person, a group's member, a proxy.
+    fn asks_nik(&self) -> bool {
+        matches!(
+            self.kind,
+            Some(RequesterKind::Individual | RequesterKind::Group | RequesterKind::Proxy)
+        )
+    }
+
     /// The answers a request body (JSON) was made from, to be corrected and sent again: a
     /// submission the backend refused after it waited in the outbox. Read with the draft's own
     /// decoders (the requester's fields have the draft's names), so the request pages carry no
@@ -284,6 +329,7 @@ impl RequestDraft {
         RequestDraft {
             kind: self.kind,
             name: self.name,
+            group_name: self.group_name,
             nik: self.nik,
             decree_number: self.decree_number,
             principal_name: self.principal_name,
@@ -298,7 +344,6 @@ impl RequestDraft {
     pub fn submission(&self) -> RequestSubmission {
         let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
         let kind = self.kind;
-        let person = matches!(kind, Some(RequesterKind::Individual | RequesterKind::Proxy));
         let mut obtain = Vec::new();
         if self.view {
             obtain.push(ObtainMethod::View);
@@ -314,7 +359,12 @@ impl RequestDraft {
             requester: Requester {
                 kind,
                 name: self.name.trim().to_owned(),
-                nik: if person {
+                group_name: if kind == Some(RequesterKind::Group) {
+                    opt(&self.group_name)
+                } else {
+                    None
+                },
+                nik: if self.asks_nik() {
                     Some(self.nik.trim().to_owned())
                 } else {
                     None
@@ -333,11 +383,14 @@ impl RequestDraft {
                 phone: opt(&self.phone).map(|p| normalize_phone(&p).unwrap_or(p)),
                 email: opt(&self.email),
             },
-            // Only what this kind of requester needs (a proxy who became an individual sends no power of attorney).
+            // Only what this kind of requester may attach (a proxy who became an individual sends no power of attorney).
             attachments: if self.documents_asked {
                 self.attachments
                     .iter()
-                    .filter(|a| required_documents(kind).contains(&a.role))
+                    .filter(|a| {
+                        required_documents(kind).contains(&a.role)
+                            || optional_documents(kind).contains(&a.role)
+                    })
                     .cloned()
                     .collect()
             } else {
@@ -468,7 +521,23 @@ mod tests {
         legal.soft_copy = true;
         legal.delivery = Some(Delivery::Email);
         legal.delivery_email = "arsip@contoh.id".into();
-        for mut d in [complete(), proxy, legal] {
+        let mut group = complete();
+        group.kind = Some(RequesterKind::Group);
+        group.group_name = "Kelompok Tani Sri Rejeki".into();
+        group.name = "Budi Santoso".into();
+        group.nik = "3201013208900001".into(); // an odd date part is kept as it is
+        group.phone = "0062 812 3456 7890".into();
+        group.documents_asked = true;
+        group.attachments = [AttachmentRole::IdentityCard, AttachmentRole::Mandate]
+            .into_iter()
+            .map(|role| Attachment {
+                role,
+                file_name: "mandat.pdf".into(),
+                media_type: "application/pdf".into(),
+                content_base64: "JVBERi0=".into(),
+            })
+            .collect();
+        for mut d in [complete(), proxy, legal, group] {
             d.idempotency_key = "k-1".into();
             let body = d.submission();
             let back = RequestDraft::from_submission_json(&crate::json::to_string(&body)).unwrap();
@@ -497,6 +566,72 @@ mod tests {
         ] {
             assert_eq!(RequestDraft::from_submission_json(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn a_group_sends_its_name_its_member_and_maybe_its_mandate() {
+        let mut d = complete();
+        d.kind = Some(RequesterKind::Group);
+        d.principal_name = "left over from a proxy".into();
+        d.decree_number = "left over from a legal entity".into();
+        assert_eq!(d.first_incomplete(), Step::Identity);
+        assert_eq!(
+            d.check_step(Step::Identity)[0].pointer,
+            "/requester/group_name"
+        );
+        d.group_name = " Kelompok Tani Sri Rejeki ".into();
+        assert_eq!(d.first_incomplete(), Step::Check);
+        let r = d.submission().requester;
+        assert_eq!(r.group_name.as_deref(), Some("Kelompok Tani Sri Rejeki"));
+        assert_eq!(r.nik.as_deref(), Some("3201014508900001"));
+        assert_eq!((r.principal_name, r.decree_number), (None, None));
+        // Another kind sends no group name.
+        d.kind = Some(RequesterKind::Individual);
+        assert_eq!(d.submission().requester.group_name, None);
+        // With documents: the member's KTP is asked, the mandate letter is optional but sent.
+        d.kind = Some(RequesterKind::Group);
+        d.documents_asked = true;
+        assert_eq!(d.first_incomplete(), Step::Document);
+        let file = |role| Attachment {
+            role,
+            file_name: "x.pdf".into(),
+            media_type: "application/pdf".into(),
+            content_base64: "JVBERi0=".into(),
+        };
+        d.attachments = vec![file(AttachmentRole::IdentityCard)];
+        assert_eq!(d.first_incomplete(), Step::Check);
+        d.attachments.push(file(AttachmentRole::Mandate));
+        assert_eq!(d.submission().attachments.len(), 2);
+        // An individual sends no mandate letter.
+        d.kind = Some(RequesterKind::Individual);
+        assert_eq!(d.submission().attachments.len(), 1);
+    }
+
+    #[test]
+    fn a_group_is_offered_only_to_a_backend_that_takes_it() {
+        assert_eq!(requester_kinds("1.3.0"), RequesterKind::ALL);
+        assert_eq!(requester_kinds("1.12.1"), RequesterKind::ALL);
+        assert!(!requester_kinds("1.2.0").contains(&RequesterKind::Group));
+        assert_eq!(requester_kinds("1.0.0").len(), 3);
+        // The same index is the same kind whichever list a backend gets.
+        assert_eq!(requester_kinds("1.2.0"), &requester_kinds("1.3.0")[..3]);
+    }
+
+    #[test]
+    fn an_odd_nik_date_warns_and_lets_the_requester_go_on() {
+        let mut d = complete();
+        d.nik = "3201013208900001".into();
+        assert!(d.nik_warning());
+        assert!(d.check_step(Step::Identity).is_empty());
+        assert_eq!(d.first_incomplete(), Step::Check);
+        assert!(check_request(&d.submission()).is_empty());
+        // A legal entity gives no NIK: nothing to warn about.
+        d.kind = Some(RequesterKind::LegalEntity);
+        assert!(!d.nik_warning());
+        d.kind = Some(RequesterKind::Proxy);
+        assert!(d.nik_warning());
+        d.nik = "3201010508900001".into();
+        assert!(!d.nik_warning());
     }
 
     #[test]

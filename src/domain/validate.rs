@@ -5,18 +5,19 @@ use crate::contract::{
     field_code, Delivery, FieldError, ObtainMethod, RequestSubmission, Requester, RequesterKind,
 };
 
-/// Why a NIK is not plausible; each has its own message for the citizen.
+/// Why a NIK cannot be one; each has its own message for the citizen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NikError {
     Empty,
     NotDigits,
     WrongLength,
     Region,
-    BirthDate,
     Serial,
 }
 
-/// Checks a NIK: 16 digits, a plausible province code (11-94), a real birth date (DDMMYY, women +40), serial not 0000.
+/// Checks a NIK: 16 digits, a plausible region code (province 11-96, regency and district not 00),
+/// serial not 0000. The date part is not checked here: a NIK is permanent even when its date part
+/// does not match the holder's birth date, so an odd date is only a warning ([`nik_date_is_odd`]).
 pub fn check_nik(nik: &str) -> Result<(), NikError> {
     let nik = nik.trim();
     if nik.is_empty() {
@@ -33,31 +34,42 @@ pub fn check_nik(nik: &str) -> Result<(), NikError> {
     if !(11..=96).contains(&province) || n(2..4) == 0 || n(4..6) == 0 {
         return Err(NikError::Region);
     }
-    let mut day = n(6..8);
-    if day > 40 {
-        day -= 40;
-    }
-    // Two-digit year: any century gives a real date for the day/month check; use a leap-aware guess.
-    let yy = n(10..12) as i32;
-    let ok = [1900 + yy, 2000 + yy]
-        .iter()
-        .any(|&y| Date::from_ymd(y, n(8..10), day).is_some());
-    if !ok {
-        return Err(NikError::BirthDate);
-    }
     if n(12..16) == 0 {
         return Err(NikError::Serial);
     }
     Ok(())
 }
 
-/// Normalises an Indonesian phone number to `+62...`: accepts `08...`, `+62...`, `62...`, spaces and dashes.
+/// Whether a NIK that passes [`check_nik`] has a date part (DDMMYY, women add 40 to the day) that
+/// is no real date: worth a warning that asks the citizen to compare it with their KTP, never a
+/// refusal. `false` for anything [`check_nik`] refuses, which has its own message.
+pub fn nik_date_is_odd(nik: &str) -> bool {
+    let nik = nik.trim();
+    if check_nik(nik).is_err() {
+        return false;
+    }
+    let n = |r: std::ops::Range<usize>| nik[r].parse::<u32>().unwrap_or(0);
+    let mut day = n(6..8);
+    if day > 40 {
+        day -= 40;
+    }
+    // Two-digit year: a date real in either century is plausible (29 February included).
+    let yy = n(10..12) as i32;
+    ![1900 + yy, 2000 + yy]
+        .iter()
+        .any(|&y| Date::from_ymd(y, n(8..10), day).is_some())
+}
+
+/// Normalises an Indonesian phone number to `+62...`: accepts `08...`, `+62...`, `62...`,
+/// `0062...` (the international prefix dialled from Indonesia), spaces and dashes.
 pub fn normalize_phone(input: &str) -> Option<String> {
     let cleaned: String = input
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
         .collect();
     let rest = if let Some(r) = cleaned.strip_prefix("+62") {
+        r
+    } else if let Some(r) = cleaned.strip_prefix("0062") {
         r
     } else if let Some(r) = cleaned.strip_prefix("62") {
         r
@@ -125,17 +137,30 @@ pub fn check_requester(r: &Requester, prefix: &str, errors: &mut Vec<FieldError>
     };
     text(errors, &p("name"), &r.name, MAX_SHORT);
     match kind {
-        RequesterKind::Individual | RequesterKind::Proxy => match r.nik.as_deref().map(check_nik) {
-            None | Some(Err(NikError::Empty)) => errors.push(err(&p("nik"), field_code::REQUIRED)),
-            Some(Err(_)) => errors.push(err(&p("nik"), field_code::NIK_INVALID)),
-            Some(Ok(())) => {}
-        },
+        // A group acts through one member, identified as an individual.
+        RequesterKind::Individual | RequesterKind::Group | RequesterKind::Proxy => {
+            match r.nik.as_deref().map(check_nik) {
+                None | Some(Err(NikError::Empty)) => {
+                    errors.push(err(&p("nik"), field_code::REQUIRED))
+                }
+                Some(Err(_)) => errors.push(err(&p("nik"), field_code::NIK_INVALID)),
+                Some(Ok(())) => {}
+            }
+        }
         RequesterKind::LegalEntity => text(
             errors,
             &p("decree_number"),
             r.decree_number.as_deref().unwrap_or(""),
             MAX_SHORT,
         ),
+    }
+    if kind == RequesterKind::Group {
+        text(
+            errors,
+            &p("group_name"),
+            r.group_name.as_deref().unwrap_or(""),
+            MAX_SHORT,
+        );
     }
     if kind == RequesterKind::Proxy {
         text(
@@ -221,16 +246,21 @@ mod tests {
             }
         }
 
-        /// Every 16-digit NIK the check accepts has a plausible day (women add 40) and month.
+        /// An accepted 16-digit NIK without the warning has a plausible day (women add 40) and month;
+        /// a refused one never carries the warning too.
         #[test]
-        fn an_accepted_nik_has_a_real_birth_date(s in "[0-9]{16}") {
+        fn only_an_accepted_nik_can_have_an_odd_date(s in "[0-9]{16}") {
             if check_nik(&s).is_ok() {
-                let day: u32 = s[6..8].parse().unwrap();
-                let month: u32 = s[8..10].parse().unwrap();
-                let day = if day > 40 { day - 40 } else { day };
-                prop_assert!((1..=31).contains(&day));
-                prop_assert!((1..=12).contains(&month));
                 prop_assert!(&s[12..] != "0000");
+                if !nik_date_is_odd(&s) {
+                    let day: u32 = s[6..8].parse().unwrap();
+                    let month: u32 = s[8..10].parse().unwrap();
+                    let day = if day > 40 { day - 40 } else { day };
+                    prop_assert!((1..=31).contains(&day));
+                    prop_assert!((1..=12).contains(&month));
+                }
+            } else {
+                prop_assert!(!nik_date_is_odd(&s));
             }
         }
     }
@@ -244,9 +274,69 @@ mod tests {
         assert_eq!(check_nik("320101050890001"), Err(NikError::WrongLength));
         assert_eq!(check_nik("0501010508900001"), Err(NikError::Region));
         assert_eq!(check_nik("3200010508900001"), Err(NikError::Region));
-        assert_eq!(check_nik("3201013208900001"), Err(NikError::BirthDate));
-        assert_eq!(check_nik("3201010513900001"), Err(NikError::BirthDate));
         assert_eq!(check_nik("3201010508900000"), Err(NikError::Serial));
+    }
+
+    #[test]
+    fn an_odd_date_part_is_a_warning_not_an_error() {
+        // Day 32, month 13, 30 February, day 00 and a woman's day 72 (32 + 40): accepted, warned.
+        for odd in [
+            "3201013208900001",
+            "3201010513900001",
+            "3201013002900001",
+            "3201010008900001",
+            "3201017208900001",
+        ] {
+            assert_eq!(check_nik(odd), Ok(()), "{odd}");
+            assert!(nik_date_is_odd(odd), "{odd}");
+        }
+        // 29 February exists in 2000; a real date gets no warning, man's or woman's.
+        for fine in ["3201012902000001", "3201010508900001", "3201014508900001"] {
+            assert!(!nik_date_is_odd(fine), "{fine}");
+        }
+        // A NIK refused for another reason carries its error only.
+        assert!(!nik_date_is_odd("320101321390"));
+        assert!(!nik_date_is_odd("3201013213900000"));
+    }
+
+    fn person(kind: RequesterKind) -> Requester {
+        Requester {
+            kind: Some(kind),
+            name: "Budi Santoso".into(),
+            nik: Some("3201010508900001".into()),
+            address: "Jl. Sawah 1".into(),
+            phone: Some("+6281234567890".into()),
+            ..Requester::default()
+        }
+    }
+
+    fn pointers(r: &Requester) -> Vec<String> {
+        let mut errors = Vec::new();
+        check_requester(r, "/requester", &mut errors);
+        errors.into_iter().map(|e| e.pointer).collect()
+    }
+
+    #[test]
+    fn a_group_needs_its_name_and_its_member_as_an_individual() {
+        let mut group = person(RequesterKind::Group);
+        assert_eq!(pointers(&group), ["/requester/group_name"]);
+        group.group_name = Some("Kelompok Tani Sri Rejeki".into());
+        assert!(pointers(&group).is_empty());
+        group.group_name = Some("x".repeat(MAX_SHORT + 1));
+        let mut errors = Vec::new();
+        check_requester(&group, "/requester", &mut errors);
+        assert_eq!(errors[0].code, field_code::TOO_LONG);
+        group.group_name = Some("Kelompok Tani".into());
+        group.nik = None;
+        assert_eq!(pointers(&group), ["/requester/nik"]);
+        group.nik = Some("3201013208900001".into()); // odd date part: still a NIK
+        assert!(pointers(&group).is_empty());
+        group.nik = Some("12345".into());
+        let mut errors = Vec::new();
+        check_requester(&group, "/requester", &mut errors);
+        assert_eq!(errors[0].code, field_code::NIK_INVALID);
+        // Only a group needs a group name.
+        assert!(pointers(&person(RequesterKind::Individual)).is_empty());
     }
 
     #[test]
@@ -257,6 +347,8 @@ mod tests {
             "6281234567890",
             "0812-3456-7890",
             "+62 812 3456 7890",
+            "006281234567890",
+            "0062 812-3456-7890",
         ] {
             assert_eq!(
                 normalize_phone(ok).as_deref(),
@@ -264,7 +356,7 @@ mod tests {
                 "{ok}"
             );
         }
-        for bad in ["", "12345", "0812abc45678", "+1 555 1234567", "08"] {
+        for bad in ["", "12345", "0812abc45678", "+1 555 1234567", "08", "0062"] {
             assert_eq!(normalize_phone(bad), None, "{bad}");
         }
     }

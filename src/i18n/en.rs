@@ -522,4 +522,16 @@ language! {
     event_billed: "Bill for copying or delivery",
     event_received_on: |day| format!("Received by the requester on {day}."),
     event_provide_by: |day| format!("Information to be provided by {day}."),
+    // -- requesters: a group through its mandated member; a NIK's odd date part; the office's time zone --
+    kind_group: ("A group of people", "You are a member of a group (for example a farmers' group) given the group's mandate to make the request."),
+    f_group_name: ("Name of the group", "For example: Kelompok Tani Sri Rejeki, Desa Cibodas."),
+    f_member_name: ("Your full name", "The member holding the group's mandate, as on your identity card."),
+    e_group_name: "Enter the name of the group.",
+    doc_mandate: ("The group's mandate letter (optional)", "If you have one: a photo or PDF of the group's letter naming you."),
+    warning_prefix: "Warning",
+    nik_date_warning: "Digits 7 to 12 of this NIK are not a possible date. Compare it with your identity card. If it is the same as on the card, you can go on: the NIK is still valid.",
+    zone_wib: "WIB",
+    zone_wita: "WITA",
+    zone_wit: "WIT",
+    zone_offset: |o| format!("UTC{o}"),
 }

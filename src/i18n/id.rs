@@ -522,4 +522,16 @@ language! {
     event_billed: "Tagihan biaya penyalinan atau pengiriman",
     event_received_on: |day| format!("Diterima pemohon {day}."),
     event_provide_by: |day| format!("Informasi disediakan paling lambat {day}."),
+    // -- requesters: a group through its mandated member; a NIK's odd date part; the office's time zone --
+    kind_group: ("Kelompok orang", "Anda anggota kelompok (misalnya kelompok tani) yang diberi mandat oleh kelompok untuk mengajukan permohonan."),
+    f_group_name: ("Nama kelompok", "Contoh: Kelompok Tani Sri Rejeki, Desa Cibodas."),
+    f_member_name: ("Nama lengkap Anda", "Anggota yang diberi mandat oleh kelompok, sesuai KTP."),
+    e_group_name: "Masukkan nama kelompok.",
+    doc_mandate: ("Surat mandat kelompok (tidak wajib)", "Jika ada: foto atau PDF surat kelompok yang menunjuk Anda."),
+    warning_prefix: "Peringatan",
+    nik_date_warning: "Angka ke-7 sampai ke-12 NIK ini bukan tanggal yang mungkin. Cocokkan dengan KTP Anda. Jika sudah sama dengan KTP, Anda tetap dapat melanjutkan: NIK tetap berlaku.",
+    zone_wib: "WIB",
+    zone_wita: "WITA",
+    zone_wit: "WIT",
+    zone_offset: |o| format!("UTC{o}"),
 }

@@ -36,9 +36,9 @@ macro_rules! language {
 mod en;
 mod id;
 
-use crate::contract::{DayKind, InformationClass};
+use crate::contract::{DayKind, InformationClass, RequesterKind};
+use crate::domain::date::{offset_text, Date, IndonesianZone, LocalTime, OfficeZone, ZoneLabel};
 use crate::domain::objection::Reason;
-use crate::domain::date::Date;
 
 /// The portal's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -563,6 +563,25 @@ texts! {
     event_billed: &'static str,
     event_received_on: fn(&str) -> String,
     event_provide_by: fn(&str) -> String,
+    // -- requesters: a group through its mandated member; a NIK's odd date part; the office's time zone --
+    /// The group answer of "who is asking": label and hint.
+    kind_group: (&'static str, &'static str),
+    f_group_name: (&'static str, &'static str),
+    /// The mandated member's own name, asked of a group instead of "full name".
+    f_member_name: (&'static str, &'static str),
+    e_group_name: &'static str,
+    /// The optional mandate letter of a group: label and hint.
+    doc_mandate: (&'static str, &'static str),
+    /// Read out before a warning's text (GOV.UK "warning text"); the "!" icon is hidden.
+    warning_prefix: &'static str,
+    /// A NIK whose date part is no real date: checked, never refused.
+    nik_date_warning: &'static str,
+    /// After a time in the office's zone: Western, Central and Eastern Indonesia Time.
+    zone_wib: &'static str,
+    zone_wita: &'static str,
+    zone_wit: &'static str,
+    /// After a time whose zone is not one of Indonesia's three: its UTC offset ("+08.00").
+    zone_offset: fn(&str) -> String,
 }
 
 impl Texts {
@@ -628,6 +647,40 @@ impl Texts {
             DayKind::Closure => self.day_kinds()[2],
         }
     }
+
+    /// A kind of requester as the forms offer it: label and hint.
+    pub fn requester_kind(&self, k: RequesterKind) -> (&'static str, &'static str) {
+        match k {
+            RequesterKind::Individual => self.kinds()[0],
+            RequesterKind::LegalEntity => self.kinds()[1],
+            RequesterKind::Group => self.kind_group(),
+            RequesterKind::Proxy => self.kinds()[2],
+        }
+    }
+
+    /// The words after a time that say which clock it is: "WITA", or "UTC+08:00".
+    pub fn zone(&self, label: ZoneLabel) -> String {
+        match label {
+            ZoneLabel::Named(IndonesianZone::Wib) => self.zone_wib().into(),
+            ZoneLabel::Named(IndonesianZone::Wita) => self.zone_wita().into(),
+            ZoneLabel::Named(IndonesianZone::Wit) => self.zone_wit().into(),
+            ZoneLabel::Offset(minutes) => (self.zone_offset())(&offset_text(minutes)),
+        }
+    }
+
+    /// An instant in words on the office's clock, with its zone: "23 November 2026 10.15 WITA".
+    pub fn instant(&self, zone: OfficeZone, t: LocalTime) -> String {
+        let (local, label) = zone.show(t);
+        let m = local.minute_of_day();
+        format!(
+            "{} {:02}{}{:02} {}",
+            self.date(local.date()),
+            m / 60,
+            self.time_separator(),
+            m % 60,
+            self.zone(label)
+        )
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -649,5 +702,44 @@ mod tests {
                 .all(|s| !s.is_empty()));
         }
         assert_ne!(Lang::Id.t().nav_catalogue(), Lang::En.t().nav_catalogue());
+    }
+
+    #[test]
+    fn instants_are_shown_on_the_office_clock_with_its_zone() {
+        let t = LocalTime::parse_rfc3339("2026-11-23T09:15:00+07:00").unwrap();
+        let id = Lang::Id.t();
+        let zone = OfficeZone::from_iana;
+        assert_eq!(
+            id.instant(zone("Asia/Jakarta"), t),
+            "23 November 2026 09.15 WIB"
+        );
+        assert_eq!(
+            id.instant(zone("Asia/Makassar"), t),
+            "23 November 2026 10.15 WITA"
+        );
+        assert_eq!(
+            id.instant(zone("Asia/Jayapura"), t),
+            "23 November 2026 11.15 WIT"
+        );
+        // An unknown zone never passes for WIB: the instant's own offset is said instead.
+        let late = LocalTime::parse_rfc3339("2026-11-23T23:30:00+08:00").unwrap();
+        assert_eq!(
+            id.instant(zone("Asia/Kuala_Lumpur"), late),
+            "23 November 2026 23.30 UTC+08:00"
+        );
+        assert!(Lang::En
+            .t()
+            .instant(zone("Asia/Makassar"), t)
+            .ends_with(" WITA"));
+        // Every kind of requester has a label in both languages, the group's its own.
+        for lang in [Lang::Id, Lang::En] {
+            let t = lang.t();
+            let labels: Vec<_> = RequesterKind::ALL
+                .iter()
+                .map(|k| t.requester_kind(*k).0)
+                .collect();
+            assert!(labels.iter().all(|l| !l.is_empty()));
+            assert_eq!(t.requester_kind(RequesterKind::Group), t.kind_group());
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::app::{use_portal, use_texts};
 use crate::components::access::Listen;
-use crate::components::{use_title, weekday_span, Row};
+use crate::components::{hours_zone, use_title, weekday_span, Row};
 use leptos::prelude::*;
 
 /// The about page.
@@ -15,6 +15,7 @@ pub fn About() -> impl IntoView {
     let s = meta.service_standards.clone();
     let body = meta.public_body.clone();
     let hours = meta.office_hours.clone();
+    let zone = hours_zone(t, &meta);
     use_title(move || (t.about_title().into(), false));
     let large = RwSignal::new(false);
     view! {
@@ -58,7 +59,7 @@ pub fn About() -> impl IntoView {
                 <dt>{t.footer_hours()}</dt>
                 <dd>
                     {hours.into_iter().map(|h| view! {
-                        <span class="hours">{move || weekday_span(t, &h.weekdays)} " " {t.clock(&h.opens)} "–" {t.clock(&h.closes)}</span>
+                        <span class="hours">{move || weekday_span(t, &h.weekdays)} " " {t.clock(&h.opens)} "–" {t.clock(&h.closes)} " " {zone.clone()}</span>
                     }).collect_view()}
                 </dd>
             </div>

@@ -559,7 +559,7 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
                         <TextField id="obj-purpose" label=t.objection_purpose() errors multiline=true input_type="text" autocomplete="off"
                             value=purpose.into() on_input=Callback::new(move |v| purpose.set(v))/>
                         <h2>{t.objection_who()}</h2>
-                        <Choices id="f-kind" legend=t.q_kind() hint="" legend_is_h1=false multiple=false options=t.kinds().to_vec() errors
+                        <Choices id="f-kind" legend=t.q_kind() hint="" legend_is_h1=false multiple=false options={crate::domain::draft::requester_kinds(&portal.meta.with_value(|m| m.contract_version.clone())).iter().map(|k| t.requester_kind(*k)).collect::<Vec<_>>()} errors
                             checked=kinds on_change=Callback::new(move |(i, _): (usize, bool)| who.update(|d| d.kind = Some(KINDS[i])))/>
                         {text_field("f-name", t.f_name(), who, |d| &mut d.name, errors, false, "name")}
                         {move || match who.with(|d| d.kind) {
@@ -568,6 +568,10 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
                                 {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
                                 {text_field("f-principal", t.f_principal(), who, |d| &mut d.principal_name, errors, false, "off")}
                                 <PowerOfAttorney power/>
+                            }.into_any(),
+                            Some(RequesterKind::Group) => view! {
+                                {text_field("f-group-name", t.f_group_name(), who, |d| &mut d.group_name, errors, false, "off")}
+                                {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
                             }.into_any(),
                             _ => text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off").into_any(),
                         }}
@@ -691,11 +695,7 @@ fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
     }
 }
 
-const KINDS: [RequesterKind; 3] = [
-    RequesterKind::Individual,
-    RequesterKind::LegalEntity,
-    RequesterKind::Proxy,
-];
+const KINDS: [RequesterKind; 4] = RequesterKind::ALL;
 
 fn error_of(errors: Signal<Shown>, id: &'static str) -> Option<&'static str> {
     errors.with(|e| e.iter().find(|(i, _)| *i == id).map(|(_, m)| *m))

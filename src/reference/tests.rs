@@ -231,6 +231,45 @@ fn invalid_fields_come_back_as_pointers() {
 }
 
 #[test]
+fn a_group_through_its_member_is_received_even_with_an_odd_nik_date() {
+    let mut r = Reference::demo();
+    let mut body = valid_request();
+    body["requester"] = serde_json::json!({"kind": "group", "group_name": "Kelompok Tani Sri Rejeki",
+        "name": "Budi Santoso", "nik": "3201013208900001", "address": "Dusun Krajan, Sukamaju",
+        "phone": "+6281234567890"});
+    body["attachments"] = serde_json::json!([{"role": "mandate", "file_name": "mandat.pdf",
+        "media_type": "application/pdf", "content_base64": "JVBERi0="}]);
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-group-01"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    // Without the group's name it is refused at that field, and at no other.
+    body["requester"]
+        .as_object_mut()
+        .unwrap()
+        .remove("group_name");
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-group-02"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 422);
+    let p: Problem = decode(&reply);
+    let found: Vec<(&str, &str)> = p
+        .errors
+        .iter()
+        .map(|e| (e.pointer.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(found, [("/requester/group_name", field_code::REQUIRED)]);
+}
+
+#[test]
 fn lookups_do_not_reveal_which_part_was_wrong() {
     let mut r = Reference::demo();
     let receipt: RequestReceipt = decode(&post(

@@ -65,7 +65,6 @@ const MSG = {
   nikDigits: 'NIK hanya berisi angka, tanpa huruf atau tanda baca.',
   nikLength: 'NIK harus tepat 16 angka.',
   nikRegion: 'Enam angka pertama NIK bukan kode wilayah yang dikenal. Periksa kembali KTP Anda.',
-  nikBirth: 'Angka ke-7 sampai ke-12 NIK bukan tanggal lahir yang mungkin. Periksa kembali KTP Anda.',
   nikSerial: 'Empat angka terakhir NIK tidak boleh 0000.',
   phone: 'Nomor telepon tidak dikenali. Tulis seperti 0812 3456 7890 atau +62 812 3456 7890.',
   email: 'Alamat surel tidak dikenali. Tulis seperti nama@contoh.id.',
@@ -448,7 +447,6 @@ test('every validation message, in the summary and inline, with focus and "Galat
       ['32010145O8900001', MSG.nikDigits],
       ['320101450890001', MSG.nikLength],
       ['0001014508900001', MSG.nikRegion],
-      ['3201013208900001', MSG.nikBirth],
       ['3201014508900000', MSG.nikSerial],
     ]) {
       await page.getByLabel('NIK', { exact: true }).fill(nik);

@@ -7,7 +7,7 @@ use super::{save_files, use_draft};
 use crate::app::{use_portal, use_texts};
 use crate::contract::{field_code, Attachment, AttachmentRole, FieldError};
 use crate::domain::base64;
-use crate::domain::draft::{document_pointer, required_documents};
+use crate::domain::draft::{document_pointer, optional_documents, required_documents};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -17,21 +17,24 @@ const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The longer side of a photo after scaling.
 const MAX_SIDE: u32 = 1600;
 
-fn role_index(role: AttachmentRole) -> usize {
+/// The label and hint of a document's field.
+fn label_of(t: &'static crate::i18n::Texts, role: AttachmentRole) -> (&'static str, &'static str) {
     match role {
-        AttachmentRole::IdentityCard => 0,
-        AttachmentRole::Deed => 1,
-        AttachmentRole::PowerOfAttorney => 2,
+        AttachmentRole::IdentityCard => t.documents()[0],
+        AttachmentRole::Deed => t.documents()[1],
+        AttachmentRole::PowerOfAttorney => t.documents()[2],
+        AttachmentRole::Mandate => t.doc_mandate(),
     }
 }
 
 /// The element id of a document's file input (the error summary links to it).
 pub fn input_id(role: AttachmentRole) -> &'static str {
-    [
-        "f-doc-identity_card",
-        "f-doc-deed",
-        "f-doc-power_of_attorney",
-    ][role_index(role)]
+    match role {
+        AttachmentRole::IdentityCard => "f-doc-identity_card",
+        AttachmentRole::Deed => "f-doc-deed",
+        AttachmentRole::PowerOfAttorney => "f-doc-power_of_attorney",
+        AttachmentRole::Mandate => "f-doc-mandate",
+    }
 }
 
 /// One file input per document the requester needs. `raw` holds this question's field errors.
@@ -42,7 +45,7 @@ pub fn Documents(errors: Signal<Shown>, raw: RwSignal<Vec<FieldError>>) -> impl 
     let kind = answers.with_untracked(|d| d.kind);
     view! {
         <p class="hint">{t.document_intro()}</p>
-        {required_documents(kind).iter().map(|role| view! { <DocumentField role=*role errors raw/> }).collect_view()}
+        {required_documents(kind).iter().chain(optional_documents(kind)).map(|role| view! { <DocumentField role=*role errors raw/> }).collect_view()}
     }
 }
 
@@ -56,7 +59,7 @@ fn DocumentField(
     let kiosk = use_portal().config.with_value(|c| c.kiosk);
     let answers = use_draft().answers;
     let id = input_id(role);
-    let (label, hint) = t.documents()[role_index(role)];
+    let (label, hint) = label_of(t, role);
     let error = error_of(errors, id);
     let busy = RwSignal::new(false);
     let not_kept = RwSignal::new(false);

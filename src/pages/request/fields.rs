@@ -8,8 +8,9 @@ use crate::i18n::Texts;
 use leptos::prelude::*;
 
 /// Contract pointer, element id, and the index of its "required" message.
-const FIELDS: [(&str, &str, usize); 18] = [
+const FIELDS: [(&str, &str, usize); 20] = [
     ("/requester/kind", "f-kind", 0),
+    ("/requester/group_name", "f-group-name", 13),
     ("/requester/name", "f-name", 1),
     ("/requester/nik", "f-nik", 2),
     ("/requester/decree_number", "f-decree", 3),
@@ -21,6 +22,7 @@ const FIELDS: [(&str, &str, usize); 18] = [
         "f-doc-power_of_attorney",
         16,
     ),
+    ("/attachments/mandate", "f-doc-mandate", 13),
     ("/requester/address", "f-address", 5),
     ("/requester/phone", "f-phone", 6),
     ("/requester/email", "f-email", 6),
@@ -57,13 +59,13 @@ pub fn message(t: &'static Texts, e: &FieldError, nik: Option<NikError>) -> &'st
         };
     }
     match e.code.as_str() {
+        field_code::REQUIRED if e.pointer.ends_with("/group_name") => t.e_group_name(),
         field_code::REQUIRED | field_code::CONTACT_REQUIRED => required,
         field_code::NIK_INVALID => match nik {
             Some(NikError::Empty) | None => t.e_nik()[0],
             Some(NikError::NotDigits) => t.e_nik()[1],
             Some(NikError::WrongLength) => t.e_nik()[2],
             Some(NikError::Region) => t.e_nik()[3],
-            Some(NikError::BirthDate) => t.e_nik()[4],
             Some(NikError::Serial) => t.e_nik()[5],
         },
         field_code::INVALID_FORMAT if e.pointer.ends_with("phone") => t.e_phone(),
@@ -125,14 +127,21 @@ pub fn TextField(
     multiline: bool,
     autocomplete: &'static str,
     input_type: &'static str,
+    /// A warning about the value that does not stop the citizen (shown below the input).
+    #[prop(optional_no_strip)]
+    warning: Option<Signal<Option<&'static str>>>,
 ) -> impl IntoView {
     let error = error_of(errors, id);
+    let warned = move || warning.and_then(|w| w.get());
     let described = move || {
+        let mut ids = format!("{id}-hint");
         if error().is_some() {
-            format!("{id}-hint {id}-error")
-        } else {
-            format!("{id}-hint")
+            ids.push_str(&format!(" {id}-error"));
         }
+        if warned().is_some() {
+            ids.push_str(&format!(" {id}-warning"));
+        }
+        ids
     };
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
     let field = if multiline {
@@ -156,6 +165,11 @@ pub fn TextField(
             <p class="hint" id=format!("{id}-hint")>{label.1}</p>
             {move || error().map(|m| view! { <p class="error-message" id=format!("{id}-error")>{m}</p> })}
             {field}
+            {warning.map(|_| view! {
+                <div aria-live="polite">
+                    {move || warned().map(|w| view! { <crate::components::WarningText text=w id=format!("{id}-warning")/> })}
+                </div>
+            })}
         </div>
     }
 }

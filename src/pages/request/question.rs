@@ -7,15 +7,12 @@ use crate::app::{use_portal, use_texts};
 use crate::components::router::{use_location, use_navigate};
 use crate::components::{error_text, use_load, use_title};
 use crate::contract::{Delivery, FieldError, RequesterKind};
-use crate::domain::draft::{document_error, first_to_correct, step_of_pointer, RequestDraft, Step};
+use crate::domain::draft::{
+    document_error, first_to_correct, requester_kinds, step_of_pointer, RequestDraft, Step,
+};
 use crate::offline::outbox::{can_wait, use_outbox, Kind};
 use leptos::prelude::*;
 
-const KINDS: [RequesterKind; 3] = [
-    RequesterKind::Individual,
-    RequesterKind::LegalEntity,
-    RequesterKind::Proxy,
-];
 const DELIVERIES: [Delivery; 4] = [
     Delivery::Collect,
     Delivery::Post,
@@ -67,11 +64,13 @@ fn text(
     }
 }
 
-/// The heading and fields of a question, for the draft as it stands.
+/// The heading and fields of a question, for the draft as it stands; `kinds` are the kinds of
+/// requester the backend takes.
 fn specs(
     t: &'static crate::i18n::Texts,
     step: Step,
     d: &RequestDraft,
+    kinds: &[RequesterKind],
 ) -> (Option<&'static str>, Vec<Spec>) {
     use TextKind::{Line, Long};
     match step {
@@ -82,19 +81,31 @@ fn specs(
                 legend: t.q_kind(),
                 hint: "",
                 multiple: false,
-                options: t.kinds().to_vec(),
-                get: |d, i| d.kind == Some(KINDS[i]),
-                set: |d, i, _| d.kind = Some(KINDS[i]),
+                options: kinds.iter().map(|k| t.requester_kind(*k)).collect(),
+                // `kinds` is a prefix of ALL: the same index is the same kind.
+                get: |d, i| d.kind == Some(RequesterKind::ALL[i]),
+                set: |d, i, _| d.kind = Some(RequesterKind::ALL[i]),
             }],
         ),
         Step::Identity => {
-            let mut v = vec![text(
+            let group = d.kind == Some(RequesterKind::Group);
+            let mut v = Vec::new();
+            if group {
+                v.push(text(
+                    "f-group-name",
+                    t.f_group_name(),
+                    |d| d.group_name.clone(),
+                    |d, v| d.group_name = v,
+                    Line("text", "off"),
+                ));
+            }
+            v.push(text(
                 "f-name",
-                t.f_name(),
+                if group { t.f_member_name() } else { t.f_name() },
                 |d| d.name.clone(),
                 |d, v| d.name = v,
                 Line("text", "name"),
-            )];
+            ));
             if d.kind == Some(RequesterKind::LegalEntity) {
                 v.push(text(
                     "f-decree",
@@ -228,8 +239,15 @@ fn field_view(
                 TextKind::Long => (true, "text", "off"),
                 TextKind::Line(ty, ac) => (false, ty, ac),
             };
+            // A NIK's odd date part is said as it is typed, and never stops the citizen.
+            let warning = (id == "f-nik").then(|| {
+                let t = use_texts();
+                Signal::derive(move || {
+                    answers.with(RequestDraft::nik_warning).then(|| t.nik_date_warning())
+                })
+            });
             view! {
-                <TextField id label errors multiline input_type autocomplete
+                <TextField id label errors multiline input_type autocomplete warning
                     value=Signal::derive(move || answers.with(get))
                     on_input=Callback::new(move |v: String| answers.update(|d| set(d, v)))/>
             }
@@ -255,6 +273,9 @@ pub fn Question(step: Step) -> impl IntoView {
     let draft = use_draft();
     let answers = draft.answers;
     let kiosk = portal.config.with_value(|c| c.kiosk);
+    let kinds = portal
+        .meta
+        .with_value(|m| requester_kinds(&m.contract_version));
     let navigate = use_navigate();
     let location = use_location();
     let changing = location.with_untracked(|l| l.param("ubah").is_some());
@@ -317,7 +338,7 @@ pub fn Question(step: Step) -> impl IntoView {
     let shape = Memo::new(move |_| answers.with(|d| (d.kind, d.delivery)));
     let fields = move || {
         shape.with(|_| ()); // a Memo tracks when read, not on `.track()`
-        let (heading, specs) = answers.with_untracked(|d| specs(t, step, d));
+        let (heading, specs) = answers.with_untracked(|d| specs(t, step, d, kinds));
         let first = heading.is_none();
         view! {
             {heading.map(|h| view! { <h1>{h}</h1> })}
@@ -529,11 +550,8 @@ fn CheckAnswers() -> impl IntoView {
         }
     };
     let d = answers.get_untracked();
-    let kind = KINDS
-        .iter()
-        .position(|k| Some(*k) == d.kind)
-        .map(|i| t.kinds()[i].0)
-        .unwrap_or("");
+    let kind = d.kind.map(|k| t.requester_kind(k).0).unwrap_or("");
+    let group = d.kind == Some(RequesterKind::Group);
     let obtain: Vec<&str> = [d.view, d.soft_copy, d.hard_copy]
         .iter()
         .zip(t.obtains())
@@ -570,9 +588,11 @@ fn CheckAnswers() -> impl IntoView {
     view! {
         <p><a href=crate::components::router::rooted(&format!("/permohonan/{}", answers.with_untracked(|d| d.previous(Step::Check)).unwrap_or(Step::Kind).slug())) class="back-link">{t.req_back()}</a></p>
         <h1>{t.q_check()}</h1>
+        {d.nik_warning().then(|| view! { <crate::components::WarningText text=t.nik_date_warning()/> })}
         <dl class="summary-list check">
             {row(Step::Kind, t.q_kind(), kind.to_owned())}
-            {row(Step::Identity, t.f_name().0, d.name.clone())}
+            {group.then(|| row(Step::Identity, t.f_group_name().0, d.group_name.clone()))}
+            {row(Step::Identity, if group { t.f_member_name().0 } else { t.f_name().0 }, d.name.clone())}
             {row(Step::Identity, t.q_identity(), identity)}
             {d.documents_asked.then(|| row(Step::Document, t.q_document(), d.submission().attachments.iter().map(|a| a.file_name.as_str()).collect::<Vec<_>>().join(", ")))}
             {row(Step::Contact, t.f_address().0, d.address.clone())}
