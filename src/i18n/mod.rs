@@ -374,7 +374,7 @@ texts! {
 
     about_title: &'static str,
     about_legal_basis: &'static str,
-    about_legal_items: [&'static str; 3],
+    about_legal_items: [&'static str; 4],
     about_standards: &'static str,
     about_standard_notice: fn(u32, u32) -> String,
     about_standard_verification: fn(u32) -> String,

@@ -64,12 +64,15 @@ function expected(request) {
   else clock = `Sisa ${left} hari kerja sampai batas pemberitahuan tertulis.`;
   const documents = request.events.flatMap((e) => e.documents ?? []);
 
-  // Pasal 35(1) reasons, as ppid-rules.md section 4 and the contract's table set them.
+  // Pasal 35(1) reasons, as docs/legal-basis.md ("Objection reasons") and the contract's table set them.
   const window = (from) => {
     const last = addWorkingDays(from, s.objection_filing_days).due;
-    return TODAY <= last ? `Dapat diajukan sampai ${longDate(last)}.` : `Tidak dapat diajukan lagi: batas waktunya ${longDate(last)}.`;
+    return TODAY <= last
+      ? `Dapat diajukan sampai ${longDate(last)}.`
+      : `Menurut tanggal yang tercatat, batas waktunya ${longDate(last)} sudah lewat. Jika Anda menerima pemberitahuan atau informasinya lebih lambat, batas dihitung dari tanggal Anda menerimanya; atasan PPID yang menilai.`;
   };
-  const afterNotice = 'Belum dapat diajukan: alasan ini terbuka setelah pemberitahuan tertulis diterima.';
+  const afterNotice = 'Alasan ini ditemukan saat Anda menerima pemberitahuan tertulis, informasi atau tagihan biaya. Belum ada pemberitahuan tertulis yang tercatat.';
+  const onTimeNote = 'Menurut tanggal yang tercatat, pemberitahuan tertulis datang tepat waktu.';
   const latest = notices.length ? notices.map(day).sort().at(-1) : null;
   const first = noticed ? day(noticed) : null;
   const onTime = first !== null && first <= due.due;
@@ -78,14 +81,14 @@ function expected(request) {
     a: byNotice,
     b: 'Dapat diajukan kapan saja.',
     c: onTime
-      ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.'
+      ? onTimeNote
       : TODAY <= due.due
-        ? `Belum dapat diajukan. Terbuka mulai ${longDate(addDays(due.due, 1))} jika keadaannya tetap sama.`
+        ? `Menurut tanggal yang tercatat, alasan ini baru ditemukan mulai ${longDate(addDays(due.due, 1))}, jika keadaannya tetap sama.`
         : window(due.due),
     d: byNotice,
     e: byNotice,
     f: byNotice,
-    g: onTime ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.' : first ? window(first) : afterNotice,
+    g: onTime ? onTimeNote : first ? window(first) : afterNotice,
   };
   return { extended, due, noticed, clock, overdue, documents, reasons };
 }
@@ -188,7 +191,8 @@ test('the dispute route: an answered objection, the last day to file with the Ko
     assert.equal(await panel.locator('h2').innerText(), number);
     const text = await panel.innerText();
     assert.ok(text.includes(objection.answer.summary), 'the answer in full');
-    assert.ok(text.includes(objection.answer.upheld ? 'Keberatan diterima' : 'Keberatan tidak diterima'));
+    assert.ok(text.includes(objection.answer.upheld ? 'Keberatan diterima' : 'Keberatan ditolak: atasan PPID menguatkan keputusan PPID'));
+    assert.ok(!text.includes('tidak diterima'), 'an objection the atasan rejects is never "tidak diterima"');
     assert.ok(text.includes(objection.submission.case_summary), 'the case summary');
     const request = SEED.requests.find((r) => r.receipt.number === objection.receipt.request_number);
     assert.ok(text.includes(request.submission.information), 'the request it is about, for the summary');
