@@ -14,6 +14,18 @@ json_struct!(decode Meta {
     features: default,
     service_standards: req,
     deadline_rules: req,
+    charter: default,
+    registration_number_example: default,
+});
+
+json_struct!(decode ServiceCharter {
+    service_guarantee: default,
+    performance_evaluation: default,
+});
+
+json_struct!(decode CharterElement {
+    text: default,
+    url: default,
 });
 
 json_struct!(decode PublicBody {
