@@ -488,4 +488,14 @@ language! {
     device_reopen_unreadable: "This submission cannot be opened again on this device. Submit it again or contact the PPID office.",
     down_retrying: "The portal tries again by itself when your device is back online.",
     down_retrying_kiosk: |s| format!("This screen tries again by itself every {s} seconds."),
+    // -- the six charter elements, requesting an excepted item, the number example --
+    charter_fees: "Fees",
+    charter_guarantee: "Service guarantee",
+    charter_guarantee_link: "Service guarantee document",
+    charter_evaluation: "Performance evaluation of the service",
+    charter_evaluation_link: "Performance evaluation document",
+    charter_not_published: "The PPID office has not published this part of the charter yet. Ask the PPID office directly.",
+    exemption_may_request: "You may still request this information. The PPID examines your request and may give part of it, with the excepted parts blacked out, or all of it once the exception has ended. If your request is refused, you can object to the PPID's superior (atasan PPID).",
+    exemption_objection_link: "How to object if your request is refused",
+    status_number_example: |n| format!("For example: {n}"),
 }

@@ -488,4 +488,14 @@ language! {
     device_reopen_unreadable: "Kiriman ini tidak dapat dibuka lagi di perangkat ini. Ajukan kembali atau hubungi kantor PPID.",
     down_retrying: "Portal mencoba lagi dengan sendirinya saat perangkat Anda tersambung kembali ke internet.",
     down_retrying_kiosk: |s| format!("Layar ini mencoba lagi dengan sendirinya setiap {s} detik."),
+    // -- the six charter elements, requesting an excepted item, the number example --
+    charter_fees: "Biaya",
+    charter_guarantee: "Jaminan pelayanan",
+    charter_guarantee_link: "Dokumen jaminan pelayanan",
+    charter_evaluation: "Evaluasi kinerja pelaksana",
+    charter_evaluation_link: "Dokumen evaluasi kinerja pelaksana",
+    charter_not_published: "Kantor PPID belum mengumumkan bagian maklumat ini. Tanyakan langsung ke kantor PPID.",
+    exemption_may_request: "Anda tetap dapat mengajukan permohonan untuk informasi ini. PPID memeriksa permohonan Anda dan dapat memberikan sebagian informasinya, dengan bagian yang dikecualikan dihitamkan, atau memberikannya bila masa pengecualian sudah berakhir. Jika permohonan Anda ditolak, Anda dapat mengajukan keberatan kepada atasan PPID.",
+    exemption_objection_link: "Cara mengajukan keberatan bila permohonan ditolak",
+    status_number_example: |n| format!("Contoh: {n}"),
 }

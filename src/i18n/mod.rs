@@ -513,6 +513,21 @@ texts! {
     // -- the service-down page tries again by itself --
     down_retrying: &'static str,
     down_retrying_kiosk: fn(u64) -> String,
+    // -- the six charter elements, requesting an excepted item, the number example --
+    charter_fees: &'static str,
+    charter_guarantee: &'static str,
+    /// The link to the office's service-guarantee document.
+    charter_guarantee_link: &'static str,
+    charter_evaluation: &'static str,
+    /// The link to the office's performance-evaluation document.
+    charter_evaluation_link: &'static str,
+    /// A charter element the backend does not state.
+    charter_not_published: &'static str,
+    /// An excepted item may still be requested, and a refusal objected to.
+    exemption_may_request: &'static str,
+    exemption_objection_link: &'static str,
+    /// "For example: {a number in the backend's format}".
+    status_number_example: fn(&str) -> String,
 }
 
 impl Texts {
