@@ -98,8 +98,8 @@ pub struct ServiceStandards {
     pub verification_days: Option<u32>,
 }
 
-/// How this backend counts working days: the points the law leaves open (docs/legal-basis.md,
-/// "Working days, calendars and the office's time zone").
+/// How this backend counts working days: the points the law leaves open (docs/legal-basis.md
+/// section 12, "Working days, calendars and the office's time zone").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeadlineRules {
     /// IANA time zone of the office, e.g. `Asia/Jakarta`.

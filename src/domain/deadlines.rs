@@ -1,4 +1,5 @@
-//! The legal clocks of a request and an objection (ppid-rules.md section 3), each with its derivation.
+//! The legal clocks of a request and an objection (docs/legal-basis.md sections 5, 6 and 8-10), each
+//! with its derivation.
 
 use super::date::Date;
 use super::workdays::{Derivation, WorkCalendar, YearMissing};

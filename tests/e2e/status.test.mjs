@@ -64,7 +64,7 @@ function expected(request) {
   else clock = `Sisa ${left} hari kerja sampai batas pemberitahuan tertulis.`;
   const documents = request.events.flatMap((e) => e.documents ?? []);
 
-  // Pasal 35(1) reasons, as docs/legal-basis.md ("Objection reasons") and the contract's table set them.
+  // Pasal 35(1) reasons, as docs/legal-basis.md section 7 and the contract's table set them.
   const window = (from) => {
     const last = addWorkingDays(from, s.objection_filing_days).due;
     return TODAY <= last
