@@ -226,7 +226,7 @@ test('a browser without speech synthesis shows no read-aloud button at all', asy
   }, { speech: false });
 });
 
-/** Every page a citizen can reach, and what must be on it before it is checked. */
+/** Every page a citizen can reach, and what must be on it before it is checked: a text, or a field's value. */
 const PAGES = [
   ['/', null],
   ['/informasi', null],
@@ -235,9 +235,9 @@ const PAGES = [
   ['/permohonan', null],
   ['/permohonan/jenis', null],
   ['/status', null],
-  [`/status?nomor=${REQUEST}`, REQUEST],
+  [`/status?nomor=${REQUEST}`, { field: '#status-number', value: REQUEST }],
   ['/keberatan', null],
-  [`/keberatan/ajukan?nomor=${REQUEST}`, REQUEST],
+  [`/keberatan/ajukan?nomor=${REQUEST}`, { field: '#obj-number', value: REQUEST }],
   ['/keberatan/sengketa', null],
   ['/statistik', null],
   ['/halaman-yang-tidak-ada', null],
@@ -246,7 +246,8 @@ const PAGES = [
 async function open(page, url, text) {
   await page.goto(url);
   await waitForApp(page);
-  if (text) await page.locator('main').getByText(text).first().waitFor();
+  if (typeof text === 'string') await page.locator('main').getByText(text).first().waitFor();
+  else if (text) await page.waitForFunction(({ field, value }) => document.querySelector(field)?.value === value, text);
 }
 const overflow = (page) =>
   page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
