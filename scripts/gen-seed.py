@@ -58,7 +58,10 @@ META = {
         "time_zone": "Asia/Jakarta",
         "cuti_bersama_is_non_working": True,
         "unanswered_objection_opens_dispute": True,
+        "day_zero": "day_of_receipt",
     },
+    # Kabupaten Sukamaju has no Komisi Informasi of its own: disputes go to the province's.
+    "komisi_informasi": {"name": "Komisi Informasi Provinsi Jawa Barat"},
     # The two charter elements only the office can state (PerKI 1/2021 Pasal 47(2)); the portal
     # writes the other four from the law and service_standards.
     "charter": {
@@ -887,9 +890,9 @@ REQUESTS = [
         ],
         "objections": [],
     },
-    # Just received, after office hours on a Friday: day zero is the next working day.
+    # Just received, after office hours on a Friday: day zero is still the day of receipt.
     {
-        "receipt": {"number": "PPID-2026-000106", "received_at": "2026-11-20T19:42:00+07:00", "counts_from": "2026-11-23"},
+        "receipt": {"number": "PPID-2026-000106", "received_at": "2026-11-20T19:42:00+07:00", "counts_from": "2026-11-20"},
         "submission": {
             "requester": {
                 "kind": "individual",
@@ -912,7 +915,7 @@ REQUESTS = [
         },
         "events": [
             ev("2026-11-20T19:42:00+07:00", "received",
-               note="Permohonan diterima melalui portal PPID di luar jam layanan; dihitung mulai hari kerja berikutnya."),
+               note="Permohonan diterima melalui portal PPID di luar jam layanan; tanggal penerimaan tetap hari ke-0."),
         ],
         "objections": [],
     },
@@ -1126,6 +1129,46 @@ REQUESTS = [
     },
 ]
 
+REQUESTS.append(
+    # Fulfilled by a timely notice that announced the copies by 10 November, billed for printing, and
+    # posted late (17 November, received 19 November): reasons d, e, f and g are found after the notice.
+    {
+        "receipt": {"number": "PPID-2026-000113", "received_at": "2026-10-26T10:30:00+07:00", "counts_from": "2026-10-26"},
+        "submission": {
+            "requester": {
+                "kind": "individual",
+                "name": "Yayan Hermawan",
+                "nik": nik(5, "1969-01-23", False, 8),
+                "address": "Kp. Sukaresmi RT 003/RW 002, Desa Cisalak, Kecamatan Sukamaju, Kabupaten Sukamaju",
+                "phone": "+6281312093375",
+                "email": "yayan.hermawan@example.id",
+            },
+            "attachments": [],
+            "information": "Salinan cetak dokumen kontrak dan berita acara serah terima pembangunan Pasar Desa Cisalak Tahun Anggaran 2026.",
+            "unit_id": "setda",
+            "purpose": "Pengawasan pembangunan pasar oleh paguyuban pedagang.",
+            "obtain": ["hard_copy"],
+            "delivery": "post",
+            "delivery_address": "Kp. Sukaresmi RT 003/RW 002, Desa Cisalak, Kecamatan Sukamaju, Kabupaten Sukamaju",
+            "channel": "web",
+            "assisted": False,
+        },
+        "events": [
+            ev("2026-10-26T10:30:00+07:00", "received", note="Permohonan diterima melalui portal PPID."),
+            ev("2026-10-27T09:15:00+07:00", "verified", note="Identitas dan kelengkapan permohonan telah diverifikasi."),
+            ev("2026-11-03T14:00:00+07:00", "notice", outcome="fulfilled", provide_by="2026-11-10",
+               note="Informasi diberikan seluruhnya dalam bentuk salinan cetak, dikirim melalui pos paling lambat 10 November 2026.",
+               documents=[doc("Surat Pemberitahuan Tertulis PPID-2026-000113.pdf", PDF, 158_720,
+                              f"{SITE}/files/requests/PPID-2026-000113/pemberitahuan-tertulis.pdf")]),
+            ev("2026-11-03T14:10:00+07:00", "billed",
+               note="Biaya penggandaan 86 halaman dan ongkos kirim pos: Rp 47.500, dibayar melalui rekening kas daerah."),
+            ev("2026-11-17T10:00:00+07:00", "delivered", received_on="2026-11-19",
+               note="Salinan cetak dikirim melalui pos; tanda terima pos ditandatangani pemohon pada 19 November 2026."),
+        ],
+        "objections": [],
+    }
+)
+
 OBJECTIONS = [
     {
         "receipt": {
@@ -1142,7 +1185,7 @@ OBJECTIONS = [
             "case_summary": "Permohonan data pasien DBD di Puskesmas Cibening ditolak dengan alasan rahasia pribadi. Pemohon berpendapat "
                             "nama dan alamat diperlukan untuk memastikan bantuan bagi keluarga pasien tepat sasaran dan kepentingan publik "
                             "lebih besar daripada kerahasiaannya.",
-            "purpose": "Meminta Atasan PPID meninjau kembali penolakan dan memberikan informasi paling tidak sebagian.",
+            "purpose": "Bahan tulisan di media warga tentang penanganan KLB DBD dan pendataan keluarga yang membutuhkan bantuan.",
             "attachments": [],
         },
         "answer": {

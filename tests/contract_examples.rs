@@ -6,6 +6,7 @@
 
 use ppid_portal::contract::{self as c, CONTRACT_VERSION, MAJOR_VERSION};
 use ppid_portal::domain::date::Date;
+use ppid_portal::domain::objection::check_received_dates;
 use ppid_portal::domain::validate::{check_request, check_requester};
 use ppid_portal::domain::workdays::WorkCalendar;
 use serde::de::DeserializeOwned;
@@ -18,7 +19,7 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// The operations of the contract (1.2.0), no more and no fewer.
+/// The operations of the contract (1.3.0), no more and no fewer.
 const OPERATIONS: [(&str, &str); 12] = [
     ("GET", "/v1/meta"),
     ("GET", "/v1/calendar/{year}"),
@@ -46,7 +47,7 @@ const PROBLEM_CODES: [&str; 9] = [
     c::problem_code::SURVEY_CLOSED,
 ];
 
-const FIELD_CODES: [&str; 9] = [
+const FIELD_CODES: [&str; 10] = [
     c::field_code::REQUIRED,
     c::field_code::TOO_LONG,
     c::field_code::INVALID_FORMAT,
@@ -56,6 +57,7 @@ const FIELD_CODES: [&str; 9] = [
     c::field_code::NOT_ELIGIBLE,
     c::field_code::TOO_LATE,
     c::field_code::OUT_OF_RANGE,
+    c::field_code::IMPOSSIBLE_DATE,
 ];
 
 /// Decodes an example into a Rust type and serialises it back, so the caller sees what Rust made of it.
@@ -826,6 +828,17 @@ fn event_rule(e: &c::RequestEvent) -> Option<&'static str> {
             Some("refused/partly_fulfilled need pasal17")
         }
         K::Notice => None,
+        _ if e.provide_by.is_some() => Some("provide_by belongs to notice events"),
+        K::Delivered | K::Billed if e.outcome.is_some() || e.pasal17.is_some() => {
+            Some("outcome and pasal17 belong to notice events")
+        }
+        K::Billed if !e.documents.is_empty() => {
+            Some("documents belong to notice and delivered events")
+        }
+        K::Delivered | K::Billed => None,
+        _ if e.received_on.is_some() => {
+            Some("received_on belongs to notice, delivered and billed events")
+        }
         _ if e.outcome.is_some() || e.pasal17.is_some() || !e.documents.is_empty() => {
             Some("outcome, pasal17 and documents belong to notice events")
         }
@@ -1199,8 +1212,48 @@ fn deadlines_quoted_in_examples_follow_from_the_example_calendar() {
             .expect("2026")
             .to_string(),
         "2026-11-23",
-        "after hours on Friday"
+        "after hours on Friday, by the office's own rule"
     );
+    assert_eq!(
+        due("2026-10-26", 10),
+        "2026-11-09",
+        "notice of PPID-2026-000113"
+    );
+    assert_eq!(
+        due("2026-10-22", 30),
+        "2026-12-03",
+        "answer to KEB-2026-000012"
+    );
+    // The dispute window counts the Komisi Informasi's days: national ones, not the regency's closures.
+    let national = work.national();
+    let komisi = |from: &str, n: u32| {
+        national
+            .add_working_days(day(from), n)
+            .expect("2026 only")
+            .due
+            .to_string()
+    };
+    assert_eq!(
+        komisi("2026-11-20", 14),
+        "2026-12-10",
+        "dispute after KEB-2026-000007's answer"
+    );
+    assert_eq!(
+        komisi("2026-12-03", 14),
+        "2026-12-23",
+        "dispute when KEB-2026-000012 is not answered"
+    );
+    assert_eq!(
+        komisi("2026-12-04", 14),
+        "2026-12-28",
+        "dispute after KEB-2026-000012's answer by post"
+    );
+    assert_eq!(
+        komisi("2026-09-04", 14),
+        "2026-09-24",
+        "Hari Jadi is a working day at the Komisi"
+    );
+    assert_eq!(due("2026-09-04", 14), "2026-09-25", "but not at the office");
     let text = std::fs::read_to_string(SPEC).expect("spec");
     for quoted in [
         "2026-12-07",
@@ -1208,6 +1261,12 @@ fn deadlines_quoted_in_examples_follow_from_the_example_calendar() {
         "2026-12-14",
         "2026-12-10",
         "22 September 2026",
+        "2026-11-09",
+        "2026-12-03",
+        "2026-12-23",
+        "2026-12-28",
+        "2026-09-24",
+        "2026-09-25",
     ] {
         assert!(
             text.contains(quoted),
@@ -1216,11 +1275,11 @@ fn deadlines_quoted_in_examples_follow_from_the_example_calendar() {
     }
 }
 
-/// The eligibility dates the introduction quotes follow from `domain::objection`, the example calendar
+/// The reading dates the introduction quotes follow from `domain::objection`, the example calendar
 /// and the example meta's standards; the objection examples are open on the day they were received.
 #[test]
-fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
-    use ppid_portal::domain::objection::{eligibility, Eligibility, Reason};
+fn objection_readings_quoted_in_the_introduction_follow_from_the_rules() {
+    use ppid_portal::domain::objection::{readings, warnings, Reading, Reason};
     let doc = load();
     let example = |pointer: &str| {
         doc.pointer(pointer)
@@ -1249,7 +1308,9 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
         number: "PPID-2026-000999".into(),
         received_at: "2026-11-02T09:00:00+07:00".into(),
         counts_from: "2026-11-02".into(),
+        counts_from_by_law: None,
         information: "x".into(),
+        purpose: None,
         unit_id: None,
         events: notice_on
             .map(|on| c::RequestEvent {
@@ -1262,6 +1323,8 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
                 outcome: Some(c::Outcome::Fulfilled),
                 pasal17: None,
                 documents: vec![],
+                received_on: None,
+                provide_by: None,
             })
             .into_iter()
             .collect(),
@@ -1270,24 +1333,25 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
         survey_answered: false,
     };
     let state = |status: &c::RequestStatus, today: &str, r: Reason| {
-        eligibility(status, &work, s, day(today))
+        readings(status, &[], &work, s, day(today))
             .expect("2026 only")
             .into_iter()
             .find(|(x, _)| *x == r)
             .expect("every reason")
             .1
     };
-    let window = |e: Eligibility| match e {
-        Eligibility::Open {
+    let window = |e: Reading| match e {
+        Reading::Open {
             since,
             last_day: Some(l),
+            ..
         } => (since.to_string(), l.due.to_string()),
         other => panic!("not open: {other:?}"),
     };
     let silent = request(None);
     assert_eq!(
         state(&silent, "2026-11-16", Reason::C),
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(day("2026-11-17"))
         }
     );
@@ -1297,16 +1361,16 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
     );
     assert!(matches!(
         state(&silent, "2026-12-31", Reason::C),
-        Eligibility::Closed { .. }
+        Reading::Late { .. }
     ));
     let in_time = request(Some("2026-11-12"));
     assert_eq!(
         state(&in_time, "2026-11-16", Reason::C),
-        Eligibility::NotApplicable
+        Reading::NotInRecord
     );
     assert_eq!(
         state(&in_time, "2026-11-16", Reason::G),
-        Eligibility::NotApplicable
+        Reading::NotInRecord
     );
     assert_eq!(
         window(state(&in_time, "2026-11-16", Reason::A)),
@@ -1337,12 +1401,112 @@ fn objection_eligibility_quoted_in_the_introduction_follows_from_the_rules() {
         let r = Reason::from_letter(letter).expect("a reason");
         assert!(
             state(&status, "2026-11-02", r).is_open(),
-            "reason {letter} of the example objection is open"
+            "reason {letter} of the example objection reads open (no warning)"
         );
     }
 
+    // The citizen's own date of receipt of the posted notice moves the window (since 1.3.0).
+    let posted = [c::ReceivedDate {
+        event: 0,
+        on: "2026-11-16".into(),
+    }];
+    let with_date = |today: &str, r: Reason| {
+        readings(&in_time, &posted, &work, s, day(today))
+            .expect("2026 only")
+            .into_iter()
+            .find(|(x, _)| *x == r)
+            .expect("every reason")
+            .1
+    };
+    for r in [Reason::A, Reason::D, Reason::E, Reason::F] {
+        assert!(matches!(
+            state(&in_time, "2026-12-29", r),
+            Reading::Late { .. }
+        ));
+        assert_eq!(
+            window(with_date("2026-12-29", r)),
+            ("2026-11-16".into(), "2026-12-30".into())
+        );
+    }
+    // A notice announcing provide_by, and nothing delivered: g opens the day after that deadline.
+    let mut announced = request(Some("2026-11-12"));
+    announced.events[0].provide_by = Some("2026-11-20".into());
+    assert_eq!(
+        state(&announced, "2026-11-20", Reason::G),
+        Reading::Early {
+            from: Some(day("2026-11-21"))
+        }
+    );
+
+    // The receipts with warnings are what the rules give on the day each was received.
+    let receipt = |name: &str| -> c::ObjectionReceipt {
+        serde_json::from_value(example(&format!(
+            "/paths/~1v1~1objections/post/responses/201/content/application~1json/examples/{name}/value"
+        )))
+        .expect("receipt example")
+    };
+    let given = |status: &c::RequestStatus, today: &str, chosen: &[&str]| {
+        let chosen: Vec<String> = chosen.iter().map(|x| x.to_string()).collect();
+        warnings(
+            &chosen,
+            &readings(status, &[], &work, s, day(today)).expect("2026 only"),
+        )
+    };
+    assert_eq!(
+        receipt("looks_late_and_not_in_record").warnings,
+        given(&in_time, "2026-12-29", &["a", "c", "g"])
+    );
+    assert_eq!(
+        receipt("looks_early").warnings,
+        given(&silent, "2026-11-16", &["c", "a"])
+    );
+
+    // PPID-2026-000113: late delivery by post, a bill, and the objector's dates of receipt.
+    let delivered: c::RequestStatus = serde_json::from_value(example(
+        "/paths/~1v1~1request-lookups/post/responses/200/content/application~1json/examples/delivered_late_by_post/value",
+    ))
+    .expect("status example");
+    let objection: c::ObjectionSubmission = serde_json::from_value(example(
+        "/paths/~1v1~1objections/post/requestBody/content/application~1json/examples/late_delivery_and_fees_with_dates_of_receipt/value",
+    ))
+    .expect("objection example");
+    assert_eq!(objection.request_number, delivered.number);
+    assert!(
+        check_received_dates(&delivered, &objection.received_dates, day("2026-12-16")).is_empty(),
+        "the example's dates of receipt are valid"
+    );
+    let read = |dates: &[c::ReceivedDate], r: Reason| {
+        readings(&delivered, dates, &work, s, day("2026-12-16"))
+            .expect("2026 and 2027")
+            .into_iter()
+            .find(|(x, _)| *x == r)
+            .expect("every reason")
+            .1
+    };
+    assert_eq!(
+        window(read(&objection.received_dates, Reason::F)),
+        ("2026-11-06".into(), "2026-12-18".into())
+    );
+    assert!(
+        matches!(read(&[], Reason::F), Reading::Late { last_day, .. } if last_day.due.to_string() == "2026-12-15")
+    );
+    assert_eq!(
+        window(read(&objection.received_dates, Reason::G)).0,
+        "2026-11-19"
+    );
+    assert!(receipt("with_dates_of_receipt").warnings.is_empty());
+
     let text = std::fs::read_to_string(SPEC).expect("spec");
-    for quoted in ["2026-11-17", "2026-12-30", "2026-12-31", "2026-12-28"] {
+    for quoted in [
+        "2026-11-17",
+        "2026-12-30",
+        "2026-12-31",
+        "2026-12-28",
+        "2026-11-21",
+        "2026-12-15",
+        "2026-12-18",
+        "2026-11-19",
+    ] {
         assert!(text.contains(quoted), "{quoted} is no longer quoted");
     }
 }

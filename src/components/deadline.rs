@@ -3,9 +3,11 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::use_texts;
+use crate::contract::{EventKind, Outcome, RequestEvent};
 use crate::domain::date::Date;
 use crate::domain::deadlines::{request_deadlines, RequestDeadlines};
-use crate::domain::workdays::{Derivation, SkipReason, WorkCalendar, YearMissing};
+use crate::domain::objection::Reading;
+use crate::domain::workdays::{CalendarScope, Derivation, SkipReason, WorkCalendar, YearMissing};
 use crate::i18n::Texts;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -71,6 +73,7 @@ pub fn DueRow(label: &'static str, d: Derivation) -> impl IntoView {
                 <details>
                     <summary>{t.how_computed()}</summary>
                     <p>{(t.computed_from())(d.working_days, &weekday_date(t, d.start))}</p>
+                    <p>{calendar_words(t, d.calendar)}</p>
                     {if d.skipped.is_empty() {
                         view! { <p>{t.nothing_skipped()}</p> }.into_any()
                     } else {
@@ -83,6 +86,47 @@ pub fn DueRow(label: &'static str, d: Derivation) -> impl IntoView {
                 </details>
             </dd>
         </div>
+    }
+}
+
+/// Which working days a count used, in words.
+pub fn calendar_words(t: &Texts, scope: CalendarScope) -> &'static str {
+    match scope {
+        CalendarScope::Office => t.calendar_office(),
+        CalendarScope::National => t.calendar_national(),
+    }
+}
+
+/// A reason's reading in words, with its class (`open`, `not-yet`, `closed`) for the list style.
+/// A window counted from a sending date says so: the citizen may have received it later.
+pub fn reading_text(t: &Texts, r: &Reading) -> (&'static str, String) {
+    let from_sending = |assumed: bool, d: &Derivation| {
+        if assumed {
+            format!(" {}", (t.reading_from_sending())(&weekday_date(t, d.start)))
+        } else {
+            String::new()
+        }
+    };
+    match r {
+        Reading::Open {
+            last_day: Some(d),
+            assumed,
+            ..
+        } => (
+            "open",
+            (t.reason_open_until())(&weekday_date(t, d.due)) + &from_sending(*assumed, d),
+        ),
+        Reading::Open { last_day: None, .. } => ("open", t.reason_open_any_time().to_owned()),
+        Reading::Early { from: Some(d) } => {
+            ("not-yet", (t.reason_opens_on())(&weekday_date(t, *d)))
+        }
+        Reading::Early { from: None } => ("not-yet", t.reason_after_notice().to_owned()),
+        Reading::NotInRecord => ("closed", t.reason_not_applicable().to_owned()),
+        Reading::Late { last_day, assumed } => (
+            "closed",
+            (t.reason_closed_on())(&weekday_date(t, last_day.due))
+                + &from_sending(*assumed, last_day),
+        ),
     }
 }
 
@@ -108,6 +152,8 @@ fn reason(t: &Texts, r: &SkipReason) -> String {
 /// How a deadline was computed, as plain text (for a calendar file).
 pub fn explain(t: &Texts, x: &Derivation) -> String {
     let mut text = (t.computed_from())(x.working_days, &weekday_date(t, x.start));
+    text.push('\n');
+    text.push_str(calendar_words(t, x.calendar));
     for s in &x.skipped {
         text.push_str(&format!(
             "\n{} — {}",
@@ -192,5 +238,34 @@ pub fn QrImage(code: (u32, String)) -> impl IntoView {
             <rect width="100%" height="100%" fill="#fff"/>
             <path d=path fill="#000"/>
         </svg>
+    }
+}
+
+/// An event's name with its outcome, as the timeline shows it.
+pub fn event_title(t: &Texts, e: &RequestEvent) -> String {
+    let base = match e.kind {
+        EventKind::Received => t.events()[0],
+        EventKind::Verified => t.events()[1],
+        EventKind::ForwardedUnit => t.events()[2],
+        EventKind::ForwardedBody => t.events()[3],
+        EventKind::Extended => t.events()[4],
+        EventKind::Notice => t.events()[5],
+        EventKind::Delivered => t.event_delivered(),
+        EventKind::Billed => t.event_billed(),
+        EventKind::Unknown => t.event_unknown(),
+    };
+    let outcome = e.outcome.map(|o| match o {
+        Outcome::Fulfilled => t.outcomes()[0],
+        Outcome::PartlyFulfilled => t.outcomes()[1],
+        Outcome::Refused => t.outcomes()[2],
+        Outcome::NotHeld => t.outcomes()[3],
+        Outcome::NotYetDocumented => t.outcomes()[4],
+        Outcome::Forwarded => t.outcomes()[5],
+        Outcome::Unknown => t.event_unknown(),
+    });
+    match (outcome, &e.pasal17) {
+        (Some(o), Some(p)) => format!("{base}: {o} ({})", t.pasal17_words(p)),
+        (Some(o), None) => format!("{base}: {o}"),
+        _ => base.to_owned(),
     }
 }

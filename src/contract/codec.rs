@@ -14,8 +14,17 @@ json_struct!(decode Meta {
     features: default,
     service_standards: req,
     deadline_rules: req,
+    komisi_informasi: default,
     charter: default,
     registration_number_example: default,
+});
+
+json_struct!(decode KomisiInformasi {
+    name: req,
+    address: default,
+    phone: default,
+    email: default,
+    website: default,
 });
 
 json_struct!(decode ServiceCharter {
@@ -58,7 +67,13 @@ json_struct!(decode DeadlineRules {
     time_zone: req,
     cuti_bersama_is_non_working: req,
     unanswered_objection_opens_dispute: or(yes),
+    day_zero: default,
 });
+
+json_enum!(DayZeroRule {
+    DayOfReceipt = "day_of_receipt",
+    OfficeHours = "office_hours",
+} other Unknown = "unknown");
 
 json_struct!(decode Calendar {
     year: req,
@@ -263,6 +278,7 @@ json_struct!(decode encode RequestReceipt {
     number: req,
     received_at: req,
     counts_from: req,
+    counts_from_by_law: skip_none,
 });
 
 json_struct!(decode encode Lookup {
@@ -274,7 +290,9 @@ json_struct!(decode RequestStatus {
     number: req,
     received_at: req,
     counts_from: req,
+    counts_from_by_law: default,
     information: req,
+    purpose: default,
     unit_id: default,
     events: req,
     objections: default,
@@ -301,6 +319,8 @@ json_struct!(decode RequestEvent {
     outcome: default,
     pasal17: default,
     documents: default,
+    received_on: default,
+    provide_by: default,
 });
 
 json_enum!(EventKind {
@@ -310,6 +330,8 @@ json_enum!(EventKind {
     ForwardedBody = "forwarded_body",
     Extended = "extended",
     Notice = "notice",
+    Delivered = "delivered",
+    Billed = "billed",
 } other Unknown = "unknown");
 
 json_enum!(Outcome {
@@ -322,36 +344,58 @@ json_enum!(Outcome {
 } other Unknown = "unknown");
 
 json_struct!(decode encode ObjectionSubmission {
-    request_number: req,
-    verifier: req,
+    request_number: skip_empty,
+    verifier: default,
     objector: req,
     reasons: req,
     case_summary: req,
     purpose: req,
+    catalogue_item_id: skip_none,
+    received_dates: skip_empty,
     attachments: default,
     assisted_by: skip_none,
 });
 
+json_struct!(decode encode ReceivedDate {
+    event: req,
+    on: req,
+});
+
 json_struct!(decode ObjectionReceipt {
     number: req,
-    request_number: req,
+    request_number: default,
     received_at: req,
     counts_from: req,
+    warnings: default,
+});
+
+json_struct!(decode ObjectionWarning {
+    reason: req,
+    code: req,
+    window: default,
+});
+
+json_struct!(decode WarningWindow {
+    opens: default,
+    counts_from: default,
+    last_day: default,
 });
 
 json_struct!(decode ObjectionStatus {
     number: req,
-    request_number: req,
+    request_number: default,
     received_at: req,
     counts_from: req,
     reasons: req,
     case_summary: req,
     answer: default,
     assisted_by: default,
+    warnings: default,
 });
 
 json_struct!(decode ObjectionAnswer {
     at: req,
+    received_on: default,
     upheld: req,
     summary: req,
     documents: default,

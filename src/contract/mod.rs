@@ -31,6 +31,10 @@ pub struct Meta {
     pub features: Vec<String>,
     pub service_standards: ServiceStandards,
     pub deadline_rules: DeadlineRules,
+    /// The Komisi Informasi competent over this public body (since 1.3.0; absent: the portal names
+    /// the provincial Komisi in general terms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub komisi_informasi: Option<KomisiInformasi>,
     /// The charter elements only the office can state (since 1.3.0); absent: not published.
     #[serde(default)]
     pub charter: Option<ServiceCharter>,
@@ -38,6 +42,21 @@ pub struct Meta {
     /// 1.3.0); absent: the hint shows no format.
     #[serde(default)]
     pub registration_number_example: Option<String>,
+}
+
+/// The Komisi Informasi that hears disputes about this public body (Pasal 37): the one over the
+/// body (KI Pusat, Provinsi or Kabupaten/Kota), not the one where the citizen lives.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KomisiInformasi {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
 }
 
 /// Optional capabilities a backend may advertise in `Meta::features`.
@@ -106,9 +125,27 @@ pub struct DeadlineRules {
     pub time_zone: String,
     /// Whether cuti bersama days are non-working days for deadlines.
     pub cuti_bersama_is_non_working: bool,
-    /// Whether an unanswered objection opens the dispute route once its answer is overdue.
+    /// Sent by 1.0-1.2 backends. Since 1.3.0 the atasan's silence always opens the dispute route
+    /// once the answer is overdue, whatever this says: the field is read and ignored.
     #[serde(default = "yes")]
     pub unanswered_objection_opens_dispute: bool,
+    /// Which day is day zero of a request or an objection (since 1.3.0; absent: the law's rule).
+    #[serde(default)]
+    pub day_zero: DayZeroRule,
+}
+
+/// The rule that makes a receipt's day zero.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayZeroRule {
+    /// The office-local date of receipt, whatever the hour (UU 11/2008 Pasal 8(2)).
+    #[default]
+    DayOfReceipt,
+    /// The office's own rule: after closing time or on a non-working day, the next working day.
+    /// Receipts then also carry `counts_from_by_law`.
+    OfficeHours,
+    #[serde(other)]
+    Unknown,
 }
 
 fn yes() -> bool {
@@ -170,7 +207,8 @@ pub enum DayKind {
     Holiday,
     /// Cuti bersama.
     CutiBersama,
-    /// A regional holiday or office closure.
+    /// The regency's own closure (a regional holiday such as Hari Jadi): it stops the office's
+    /// clocks only, never the Komisi Informasi's, which counts national days.
     Closure,
 }
 
@@ -538,8 +576,12 @@ pub struct RequestReceipt {
     /// Nomor registrasi.
     pub number: String,
     pub received_at: DateTimeString,
-    /// Day zero for deadlines, as this backend's rules decide (office hours, holidays).
+    /// Day zero for deadlines, as this backend's rules decide.
     pub counts_from: DateString,
+    /// Day zero by the law (the date of receipt), sent when the office's own rule gave another
+    /// `counts_from` (since 1.3.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts_from_by_law: Option<DateString>,
 }
 
 /// `POST /v1/request-lookups` and `POST /v1/objection-lookups` body.
@@ -556,7 +598,13 @@ pub struct RequestStatus {
     pub number: String,
     pub received_at: DateTimeString,
     pub counts_from: DateString,
+    /// As in [`RequestReceipt`] (since 1.3.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts_from_by_law: Option<DateString>,
     pub information: String,
+    /// The purpose of use as the requester stated it, so an objection can repeat it (since 1.3.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
     #[serde(default)]
     pub unit_id: Option<String>,
     pub events: Vec<RequestEvent>,
@@ -624,6 +672,14 @@ pub struct RequestEvent {
     pub pasal17: Option<String>,
     #[serde(default)]
     pub documents: Vec<CatalogueFile>,
+    /// The date the requester received what this event sent (a posted notice, the information,
+    /// a bill), when the office knows it (since 1.3.0). Windows count from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_on: Option<DateString>,
+    /// `notice`: the date by which the information will be provided (waktu penyediaan), when
+    /// it is not given with the notice (since 1.3.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provide_by: Option<DateString>,
 }
 
 /// Kinds of request events.
@@ -636,6 +692,10 @@ pub enum EventKind {
     ForwardedBody,
     Extended,
     Notice,
+    /// The information was delivered (or made available), after or with the notice (since 1.3.0).
+    Delivered,
+    /// The requester was billed the cost of copying or delivery (since 1.3.0).
+    Billed,
     #[serde(other)]
     Unknown,
 }
@@ -659,15 +719,28 @@ pub enum Outcome {
 /// `POST /v1/objections` body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectionSubmission {
+    /// The request objected to; empty (absent on the wire) for reason `b` alone, which needs no
+    /// request (since 1.3.0).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub request_number: String,
-    /// Same verifier as a request lookup: proves the objector may see the request.
+    /// Same verifier as a request lookup: proves the objector may see the request. Empty without
+    /// a request number.
+    #[serde(default)]
     pub verifier: String,
     pub objector: Requester,
     /// Pasal 35(1) letters `a` to `g`.
     pub reasons: Vec<String>,
     /// Kasus posisi.
     pub case_summary: String,
+    /// Tujuan penggunaan informasi, as on the request.
     pub purpose: String,
+    /// Reason `b` without a request: the catalogue item the periodic information belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue_item_id: Option<String>,
+    /// The dates the objector says they received the request's events (a notice, the information,
+    /// a bill), when later than they were sent (since 1.3.0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub received_dates: Vec<ReceivedDate>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
     /// The officer who filled in the objection for the objector (name or NIP, at most 100 characters).
@@ -675,19 +748,70 @@ pub struct ObjectionSubmission {
     pub assisted_by: Option<String>,
 }
 
+/// When the citizen received one event of their request (Pasal 36(1) counts from then).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedDate {
+    /// Index into the request status's `events`.
+    pub event: u32,
+    pub on: DateString,
+}
+
 /// `201` answer to `POST /v1/objections`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectionReceipt {
     pub number: String,
+    /// Empty (absent) for an objection without a request.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub request_number: String,
     pub received_at: DateTimeString,
     pub counts_from: DateString,
+    /// What the backend noticed about each reason's timing (since 1.3.0). The objection is
+    /// registered all the same: admissibility is for the atasan PPID and the Komisi Informasi.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ObjectionWarning>,
+}
+
+/// A reason that looks early or late, or whose ground the record does not show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectionWarning {
+    /// The Pasal 35(1) letter.
+    pub reason: String,
+    /// See [`warning_code`].
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<WarningWindow>,
+}
+
+/// The filing window a warning was judged against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarningWindow {
+    /// The first day the reason could be filed, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<DateString>,
+    /// Day zero of the window: the date the reason was found (received, or the deadline passed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts_from: Option<DateString>,
+    /// The last day of the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_day: Option<DateString>,
+}
+
+/// Values of `ObjectionWarning::code`.
+pub mod warning_code {
+    /// The event the reason arises from has not happened by the record (no notice yet, the due
+    /// date has not passed).
+    pub const LOOKS_EARLY: &str = "looks_early";
+    /// The filing window ended before the objection was received.
+    pub const LOOKS_LATE: &str = "looks_late";
+    /// The record shows the contrary (the notice or the information came in time).
+    pub const NOT_IN_RECORD: &str = "not_in_record";
 }
 
 /// `POST /v1/objection-lookups` answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectionStatus {
     pub number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub request_number: String,
     pub received_at: DateTimeString,
     pub counts_from: DateString,
@@ -698,12 +822,19 @@ pub struct ObjectionStatus {
     /// The officer who filled in the objection for the objector, if one did and the backend keeps it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assisted_by: Option<String>,
+    /// The warnings given with the receipt (since 1.3.0).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ObjectionWarning>,
 }
 
 /// The atasan PPID's written answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ObjectionAnswer {
     pub at: DateTimeString,
+    /// The date the objector received the answer, when the office knows it (since 1.3.0); the
+    /// dispute window counts from it (Pasal 37(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_on: Option<DateString>,
     pub upheld: bool,
     pub summary: String,
     #[serde(default)]
@@ -813,8 +944,12 @@ pub mod field_code {
     pub const NIK_INVALID: &str = "nik_invalid";
     pub const UNKNOWN_VALUE: &str = "unknown_value";
     pub const CONTACT_REQUIRED: &str = "contact_required";
+    /// Sent by 1.0-1.2 backends only: since 1.3.0 an objection is never refused for its timing.
     pub const NOT_ELIGIBLE: &str = "not_eligible";
     /// A number outside its range (a survey rating that is not 1 to 5).
     pub const OUT_OF_RANGE: &str = "out_of_range";
+    /// Sent by 1.0-1.2 backends only (see `NOT_ELIGIBLE`).
     pub const TOO_LATE: &str = "too_late";
+    /// A date that cannot be: a date of receipt before the event was sent, or in the future.
+    pub const IMPOSSIBLE_DATE: &str = "impossible_date";
 }

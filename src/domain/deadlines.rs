@@ -1,9 +1,35 @@
-//! The legal clocks of a request and an objection (docs/legal-basis.md sections 5, 6 and 8-10), each
-//! with its derivation.
+//! The legal clocks of a request and an objection (`docs/legal-basis.md`, "Deadlines"), each with
+//! its derivation.
 
-use super::date::Date;
+use super::date::{Date, LocalTime};
 use super::workdays::{Derivation, WorkCalendar, YearMissing};
-use crate::contract::ServiceStandards;
+use crate::contract::{DayZeroRule, ServiceStandards};
+
+/// Day zero of something received at `at` (office-local time): `(counts_from, counts_from_by_law)`.
+///
+/// By the law it is the date of receipt whatever the hour or the day (an electronic submission is
+/// received when it enters the office's system, UU 11/2008 Pasal 8(2)); counting then starts on
+/// the next working day. That needs no calendar, so registration never waits for one. Under an
+/// office's own rule (`DayZeroRule::OfficeHours`), a receipt at or after `closes` (minutes after
+/// midnight; `None`: the office is closed that day) or on a non-working day counts from the next
+/// working day, and the law's date is returned beside it so both can be shown.
+pub fn day_zero(
+    at: LocalTime,
+    rule: DayZeroRule,
+    closes: Option<u32>,
+    cal: &WorkCalendar,
+) -> Result<(Date, Option<Date>), YearMissing> {
+    let law = at.date();
+    if rule != DayZeroRule::OfficeHours {
+        return Ok((law, None));
+    }
+    let in_hours = closes.is_some_and(|c| at.minute_of_day() < c);
+    if in_hours && cal.is_working_day(law)? {
+        Ok((law, None))
+    } else {
+        Ok((cal.next_working_day_from(law.succ())?, Some(law)))
+    }
+}
 
 /// The deadlines of one information request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,6 +163,58 @@ mod tests {
             .filter(|s| !matches!(s.reason, crate::domain::workdays::SkipReason::Weekend(_)))
             .collect();
         assert_eq!(listed.len(), 3);
+    }
+
+    fn at(rfc3339: &str) -> LocalTime {
+        LocalTime::parse_rfc3339(rfc3339).unwrap()
+    }
+
+    #[test]
+    fn day_zero_is_the_day_of_receipt_whatever_the_hour_unless_the_office_rules_otherwise() {
+        let c = cal();
+        let law = DayZeroRule::DayOfReceipt;
+        let office = DayZeroRule::OfficeHours;
+        let closes = Some(15 * 60 + 30);
+        // By the law: the date of receipt, at 19:40, on a Saturday, on Christmas; no calendar needed.
+        for (when, day) in [
+            ("2026-11-20T19:40:00+07:00", "2026-11-20"),
+            ("2026-11-21T10:00:00+07:00", "2026-11-21"),
+            ("2026-12-25T09:00:00+07:00", "2026-12-25"),
+            ("2031-05-05T09:00:00+07:00", "2031-05-05"),
+        ] {
+            assert_eq!(
+                day_zero(at(when), law, closes, &c),
+                Ok((d(day), None)),
+                "{when}"
+            );
+        }
+        // The office's rule: in hours on a working day is the same day.
+        assert_eq!(
+            day_zero(at("2026-11-20T09:15:00+07:00"), office, closes, &c),
+            Ok((d("2026-11-20"), None))
+        );
+        // After closing on a Friday: Monday, with the law's Friday beside it.
+        assert_eq!(
+            day_zero(at("2026-11-20T19:40:00+07:00"), office, closes, &c),
+            Ok((d("2026-11-23"), Some(d("2026-11-20"))))
+        );
+        // On the cuti bersama before Christmas: the next working day is 28 December.
+        assert_eq!(
+            day_zero(at("2026-12-24T09:00:00+07:00"), office, closes, &c),
+            Ok((d("2026-12-28"), Some(d("2026-12-24"))))
+        );
+        // The office's rule needs the calendar; the law's does not.
+        assert!(day_zero(at("2031-05-05T09:00:00+07:00"), office, closes, &c).is_err());
+        // An unknown rule from a newer backend is read as the law's.
+        assert_eq!(
+            day_zero(
+                at("2026-11-20T19:40:00+07:00"),
+                DayZeroRule::Unknown,
+                closes,
+                &c
+            ),
+            Ok((d("2026-11-20"), None))
+        );
     }
 
     #[test]

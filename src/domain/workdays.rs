@@ -3,6 +3,10 @@
 //! Saturdays, Sundays and the calendar's days are not working days; whether cuti bersama
 //! counts is the backend's rule. A year the calendar does not cover is an error, never
 //! a silent weekends-only fallback.
+//!
+//! Two calendars come from one backend calendar: the office's (every listed day) and the
+//! national one the Komisi Informasi counts on (the regency's own closures are working days
+//! there), so a window for filing at the Komisi never loses a day to a regional closure.
 
 use super::date::{Date, Weekday};
 use crate::contract::{Calendar, DayKind};
@@ -30,6 +34,17 @@ pub struct SkippedDay {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearMissing(pub i32);
 
+/// Whose working days a count used.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CalendarScope {
+    /// The public body's office: national days and the regency's own closures.
+    #[default]
+    Office,
+    /// National days only (holidays, and cuti bersama as the backend's rule says): the Komisi
+    /// Informasi's clock.
+    National,
+}
+
 /// How a due date was reached: start, the number of working days counted, what was skipped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Derivation {
@@ -38,6 +53,8 @@ pub struct Derivation {
     pub due: Date,
     /// Non-working days between start (exclusive) and due (inclusive).
     pub skipped: Vec<SkippedDay>,
+    /// The calendar counted on.
+    pub calendar: CalendarScope,
 }
 
 /// The non-working days of the years the backend published.
@@ -48,6 +65,7 @@ pub struct WorkCalendar {
     /// Listed days of every covered year, sorted by date (a later entry for a date wins).
     days: Vec<(Date, (DayKind, String, Option<String>))>,
     cuti_bersama_is_non_working: bool,
+    scope: CalendarScope,
 }
 
 impl WorkCalendar {
@@ -57,7 +75,21 @@ impl WorkCalendar {
             years: Vec::new(),
             days: Vec::new(),
             cuti_bersama_is_non_working,
+            scope: CalendarScope::Office,
         }
+    }
+
+    /// The same years counted on national days only: the regency's closures are working days.
+    pub fn national(&self) -> WorkCalendar {
+        WorkCalendar {
+            scope: CalendarScope::National,
+            ..self.clone()
+        }
+    }
+
+    /// Which calendar this is.
+    pub fn scope(&self) -> CalendarScope {
+        self.scope
     }
 
     /// Adds one year from the contract; dates that do not parse or belong to another year are ignored.
@@ -97,6 +129,7 @@ impl WorkCalendar {
             .map(|i| &self.days[i].1);
         Ok(match listed {
             Some((DayKind::CutiBersama, _, _)) if !self.cuti_bersama_is_non_working => None,
+            Some((DayKind::Closure, _, _)) if self.scope == CalendarScope::National => None,
             Some((kind, name, decree)) => Some(SkipReason::Listed {
                 kind: *kind,
                 name: name.clone(),
@@ -128,6 +161,7 @@ impl WorkCalendar {
             working_days: n,
             due,
             skipped,
+            calendar: self.scope,
         })
     }
 
@@ -194,6 +228,25 @@ mod tests {
             sources: vec![],
         });
         c
+    }
+
+    #[test]
+    fn a_regional_closure_stops_the_office_clock_but_not_the_national_one() {
+        let mut c = cal(true);
+        c.add_year(&Calendar {
+            year: 2026,
+            days: vec![day("2026-06-03", DayKind::Closure, "Hari Jadi Kabupaten")], // Wednesday
+            sources: vec![],
+        });
+        let office = c.add_working_days(d("2026-06-01"), 3).unwrap();
+        assert_eq!(office.due, d("2026-06-05"));
+        assert_eq!(office.calendar, CalendarScope::Office);
+        let national = c.national().add_working_days(d("2026-06-01"), 3).unwrap();
+        assert_eq!(national.due, d("2026-06-04"));
+        assert_eq!(national.calendar, CalendarScope::National);
+        assert!(national.skipped.is_empty());
+        // National days still count on the national calendar.
+        assert!(!c.national().is_working_day(d("2026-12-25")).unwrap());
     }
 
     fn d(s: &str) -> Date {

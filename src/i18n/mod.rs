@@ -38,6 +38,7 @@ mod id;
 
 use crate::contract::{DayKind, InformationClass};
 use crate::domain::date::Date;
+use crate::domain::objection::Reason;
 
 /// The portal's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -513,6 +514,55 @@ texts! {
     // -- the service-down page tries again by itself --
     down_retrying: &'static str,
     down_retrying_kiosk: fn(u64) -> String,
+
+    // -- objections that guide, never gatekeep --
+    /// Under the reasons: the readings are a guide; every reason can be sent.
+    objection_guides_note: &'static str,
+    /// "Warning" read before a warning text by screen readers.
+    warning_word: &'static str,
+    /// A chosen reason whose reading is not open: the citizen may still send it.
+    objection_chosen_warning: &'static str,
+    /// Day zero is a sending date: the window moves with a later date of receipt.
+    reading_from_sending: fn(&str) -> String,
+    /// The fieldset asking when the citizen received each notice, delivery or bill.
+    received_title: &'static str,
+    received_hint: &'static str,
+    /// One date of receipt: the event and the day it was sent.
+    received_label: fn(&str, &str) -> String,
+    received_e_impossible: &'static str,
+    /// Reason b needs no request: the way in from the lookup.
+    objection_without_request: &'static str,
+    objection_without_request_link: &'static str,
+    /// The form for reason b alone.
+    objection_b_intro: &'static str,
+    objection_b_item: &'static str,
+    objection_e_request_number: &'static str,
+    /// The surat kuasa khusus a proxy attaches.
+    objection_power_of_attorney: (&'static str, &'static str),
+    objection_document_memory: &'static str,
+    /// On the receipt: what the backend noticed about timing.
+    objection_warnings_title: &'static str,
+    objection_warnings_body: &'static str,
+    warning_looks_early: &'static str,
+    warning_looks_early_from: fn(&str) -> String,
+    warning_looks_late: fn(&str) -> String,
+    warning_not_in_record: &'static str,
+    /// The answer of the atasan, received later than sent.
+    dispute_received_label: (&'static str, &'static str),
+    /// The Komisi competent over the public body.
+    dispute_komisi: fn(&str) -> String,
+    dispute_komisi_default: &'static str,
+    dispute_silence: fn(&str) -> String,
+    /// Which calendar a deadline was counted on.
+    calendar_office: &'static str,
+    calendar_national: &'static str,
+    /// The office's own day zero beside the law's.
+    status_office_rule: fn(&str, &str) -> String,
+    status_office_due: &'static str,
+    event_delivered: &'static str,
+    event_billed: &'static str,
+    event_received_on: fn(&str) -> String,
+    event_provide_by: fn(&str) -> String,
     // -- the six charter elements, requesting an excepted item, the number example --
     charter_fees: &'static str,
     charter_guarantee: &'static str,
@@ -577,6 +627,12 @@ impl Texts {
             Some(d) => self.date(d),
             None => s.chars().take(40).collect(),
         }
+    }
+
+    /// The words of one objection reason of Pasal 35(1).
+    pub fn reason(&self, r: Reason) -> &'static str {
+        let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(0);
+        self.objection_reasons()[i]
     }
 
     /// Why a calendar day does not count.

@@ -9,7 +9,8 @@ use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
 use crate::contract::{EventKind, Lookup, ObjectionStatus, RequestStatus};
-use crate::domain::objection::{self, DisputeWindow, Eligibility};
+use crate::domain::date::Date;
+use crate::domain::objection::{self, DisputeWindow, Reading};
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
@@ -90,61 +91,70 @@ pub fn Dispute() -> impl IntoView {
     }
 }
 
-/// The objection, the atasan's answer, and the window to take it to the Komisi Informasi.
+/// The objection, the atasan's answer (and when the citizen received it), and the window to take
+/// it to the Komisi Informasi competent over the public body.
 #[component]
 fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    let (standards, rules) = portal
+    let (standards, komisi) = portal
         .meta
-        .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
+        .with_value(|m| (m.service_standards.clone(), m.komisi_informasi.clone()));
+    let now = today();
+    let calendar = {
+        let counts_from = objection.counts_from.clone();
+        use_load(move || {
+            // The Komisi's window runs at most 14 working days past the atasan's 30: one more year.
+            let calendar = calendar_and_deadlines(&counts_from, now.year() + 1);
+            async move { calendar.await.map(|(cal, _)| cal) }
+        })
+    };
+    // The day the citizen says they received the answer; by default the office's record of it,
+    // else the day it was sent.
+    let answer_sent = objection
+        .answer
+        .as_ref()
+        .and_then(|a| crate::domain::date::LocalTime::parse_rfc3339(&a.at).map(|l| l.date()));
+    let received_on = RwSignal::new(None::<Date>);
     let dispute = {
         let objection = objection.clone();
-        use_load(move || {
-            let now = today();
-            let calendar = calendar_and_deadlines(&objection.counts_from, now.year() + 1);
-            let (objection, standards, rules) =
-                (objection.clone(), standards.clone(), rules.clone());
-            async move {
-                let (cal, _) = calendar.await?;
-                let answer_due = crate::domain::deadlines::objection_answer_deadline(
-                    &cal,
-                    crate::domain::date::Date::parse(&objection.counts_from)
-                        .ok_or(ApiError::Contract("counts_from"))?,
-                    &standards,
-                )
-                .map_err(crate::components::deadline::missing_year)?;
-                let window = objection::dispute_window(&objection, &cal, &standards, &rules, now)
+        Memo::new(move |_| {
+            calendar.get().map(|c| {
+                let cal = c?;
+                objection::dispute_window(&objection, received_on.get(), &cal, &standards, now)
                     .map_err(|e| match e {
-                    objection::ObjectionError::YearMissing(y) => {
-                        ApiError::CalendarYearMissing(Some(y))
-                    }
-                    objection::ObjectionError::MalformedDate { .. } => ApiError::Contract("date"),
-                })?;
-                Ok::<_, ApiError>((answer_due, window))
-            }
+                        objection::ObjectionError::YearMissing(y) => {
+                            ApiError::CalendarYearMissing(Some(y))
+                        }
+                        objection::ObjectionError::MalformedDate { .. } => {
+                            ApiError::Contract("date")
+                        }
+                    })
+            })
         })
     };
     let reasons = objection
         .reasons
         .iter()
-        .map(|r| {
-            let i = objection::Reason::from_letter(r)
-                .and_then(|r| objection::Reason::ALL.iter().position(|x| *x == r))
-                .unwrap_or(7);
-            format!(
-                "{r}. {}",
-                t.objection_reasons().get(i).copied().unwrap_or("")
-            )
+        .map(|r| match objection::Reason::from_letter(r) {
+            Some(reason) => format!("{r}. {}", t.reason(reason)),
+            None => r.chars().take(3).collect(),
         })
         .collect::<Vec<_>>();
     let received = objection.received_at.clone();
     let answer = objection.answer.clone();
+    let komisi = match komisi {
+        Some(k) => (t.dispute_komisi())(&k.name),
+        None => t.dispute_komisi_default().to_owned(),
+    };
+    let office_received = answer
+        .as_ref()
+        .and_then(|a| a.received_on.as_deref().and_then(Date::parse));
     view! {
         <section class="panel" aria-labelledby="dispute-heading">
             <h2 id="dispute-heading">{objection.number.clone()}</h2>
             <dl class="summary-list">
-                <div class="row"><dt>{t.dispute_request()}</dt><dd>{objection.request_number.clone()}</dd></div>
+                {(!objection.request_number.is_empty()).then(|| view! { <div class="row"><dt>{t.dispute_request()}</dt><dd>{objection.request_number.clone()}</dd></div> })}
                 <div class="row"><dt>{t.status_received()}</dt><dd>{move || when(t, &received)}</dd></div>
                 <div class="row"><dt>{t.objection_reasons_title()}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
                 <div class="row"><dt>{t.dispute_case()}</dt><dd>{objection.case_summary.clone()}</dd></div>
@@ -179,18 +189,39 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
                 }
                 None => view! { <p>{t.dispute_no_answer()}</p> }.into_any(),
             }}
+            {answer_sent.map(|sent| {
+                let (label, hint) = t.dispute_received_label();
+                let shown = office_received.unwrap_or(sent).max(sent);
+                view! {
+                    <div class="field no-print">
+                        <label for="dispute-received">{label}</label>
+                        <p class="hint" id="dispute-received-hint">{hint}</p>
+                        <input type="date" id="dispute-received" aria-describedby="dispute-received-hint"
+                            min=sent.to_string() max=now.to_string()
+                            prop:value=move || received_on.get().unwrap_or(shown).to_string()
+                            on:change=move |ev| {
+                                // A date outside sending..today cannot be: keep the last good one.
+                                let on = Date::parse(&event_target_value(&ev)).filter(|d| *d >= sent && *d <= now);
+                                if on.is_some() {
+                                    received_on.set(on);
+                                }
+                            }/>
+                    </div>
+                }
+            })}
             {move || match dispute.get() {
                 None => view! { <LoadingLine/> }.into_any(),
                 Some(Err(e)) => view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any(),
-                Some(Ok((answer_due, window))) => view! {
+                Some(Ok(window)) => view! {
                     <dl class="summary-list deadlines">
-                        <DueRow label=t.dispute_answer_due() d=answer_due/>
-                        {window.as_ref().map(|w| view! { <DueRow label=t.dispute_last_day() d=w.last_day.clone()/> })}
+                        <DueRow label=t.dispute_answer_due() d=window.answer_due.clone()/>
+                        <DueRow label=t.dispute_last_day() d=window.last_day.clone()/>
                     </dl>
                     <WindowState window/>
                 }
                 .into_any(),
             }}
+            <p>{komisi}</p>
         </section>
         <h2>{t.dispute_how_title()}</h2>
         <ol>{t.dispute_how().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
@@ -200,25 +231,34 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
     }
 }
 
-/// Whether the dispute can be filed now, said plainly.
+/// Whether the dispute can be filed now, said plainly; a window that looks closed is a guide too.
 #[component]
-fn WindowState(window: Option<DisputeWindow>) -> impl IntoView {
+fn WindowState(window: DisputeWindow) -> impl IntoView {
     let t = use_texts();
-    let (class, text) = match window {
-        None => ("clock", t.dispute_waits_for_answer().to_owned()),
-        Some(w) => match w.state {
-            Eligibility::Open { .. } => (
-                "clock",
-                (t.dispute_open_until())(&weekday_date(t, w.last_day.due)),
-            ),
-            Eligibility::NotYet { .. } => {
-                ("clock", (t.dispute_opens_on())(&weekday_date(t, w.opens)))
+    let (class, text) = match &window.state {
+        Reading::Open { .. } => (
+            "clock",
+            (t.dispute_open_until())(&weekday_date(t, window.last_day.due)),
+        ),
+        Reading::Early { .. } if window.unanswered => (
+            "clock",
+            (t.dispute_silence())(&weekday_date(t, window.opens)),
+        ),
+        Reading::Early { .. } | Reading::NotInRecord => (
+            "clock",
+            (t.dispute_opens_on())(&weekday_date(t, window.opens)),
+        ),
+        Reading::Late { assumed, .. } => {
+            let mut text = (t.dispute_closed())(&weekday_date(t, window.last_day.due));
+            if *assumed {
+                text.push(' ');
+                text.push_str(&(t.reading_from_sending())(&weekday_date(
+                    t,
+                    window.last_day.start,
+                )));
             }
-            _ => (
-                "clock overdue",
-                (t.dispute_closed())(&weekday_date(t, w.last_day.due)),
-            ),
-        },
+            ("clock overdue", text)
+        }
     };
-    view! { <p class=class>{text}</p> }
+    view! { <p class=class data-state=window.state.warning_code().unwrap_or("open")>{text}</p> }
 }

@@ -1,19 +1,25 @@
-//! Ajukan keberatan: find the request, choose among the Pasal 35 reasons that are open for it (the
-//! others say why not and from when), the case summary, the objector's identity, an idempotent
-//! submit, and the objection number with the date by which the atasan PPID must answer.
+//! Ajukan keberatan: find the request (or, for reason b alone, none), say when each notice,
+//! delivery or bill was received, choose among all seven Pasal 35 reasons (each with the portal's
+//! reading of its window, a warning when it looks early or late, never a refusal), the case
+//! summary, the purpose of use, the objector's identity (a proxy's power of attorney), an
+//! idempotent submit, and the objection number with the date by which the atasan PPID must answer
+//! and the backend's notes on timing.
 
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
-use crate::components::deadline::{calendar_and_deadlines, load_calendar, weekday_date, DueRow};
+use crate::components::deadline::{
+    calendar_and_deadlines, load_calendar, reading_text, weekday_date, DueRow,
+};
 use crate::components::{error_text, format_instant as when, today, use_title};
 use crate::contract::{
-    field_code, FieldError, Lookup, ObjectionReceipt, ObjectionSubmission, RequestStatus,
-    RequesterKind,
+    field_code, warning_code, Attachment, AttachmentRole, FieldError, Lookup, ObjectionReceipt,
+    ObjectionSubmission, ObjectionWarning, ReceivedDate, RequestStatus, RequesterKind,
 };
+use crate::domain::date::Date;
 use crate::domain::deadlines::objection_answer_deadline;
 use crate::domain::draft::RequestDraft;
-use crate::domain::objection::{self, Eligibility, Reason};
-use crate::domain::workdays::Derivation;
+use crate::domain::objection::{self, Reading, Reason};
+use crate::domain::workdays::{Derivation, WorkCalendar};
 use crate::offline::outbox::{can_wait, use_outbox, Kind, Provisional};
 use crate::pages::request::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use leptos::prelude::*;
@@ -32,6 +38,12 @@ struct ObjectionDraft {
     who: RequestDraft,
     /// The errors shown (the backend's or the form's own), so that a reload still shows them.
     errors: Vec<FieldError>,
+    /// The dates the citizen says they received the request's notices, deliveries and bills.
+    received: Vec<ReceivedDate>,
+    /// Reason b alone, without a request.
+    periodic: bool,
+    /// With `periodic`: the catalogue item the periodic information belongs to, if known.
+    item: String,
 }
 
 crate::json::json_struct!(decode encode ObjectionDraft {
@@ -42,6 +54,9 @@ crate::json::json_struct!(decode encode ObjectionDraft {
     purpose: default,
     who: default,
     errors: skip_empty,
+    received: skip_empty,
+    periodic: default,
+    item: default,
 });
 
 fn storage() -> Option<web_sys::Storage> {
@@ -66,14 +81,18 @@ fn take_reopened() -> Option<ObjectionDraft> {
     let body = crate::json::parse(entry.body.as_deref()?).ok()?;
     let f = crate::json::Fields::of(&body).ok()?;
     let text = |key| f.or_default::<String>(key).ok();
+    let number = text("request_number")?;
     let draft = ObjectionDraft {
-        number: text("request_number")?,
+        periodic: number.is_empty(),
+        number,
         verifier: text("verifier")?,
         reasons: f.or_default("reasons").ok()?,
         case_summary: text("case_summary")?,
         purpose: text("purpose")?,
         who: f.or_default("objector").ok()?,
         errors: entry.problems,
+        received: f.or_default("received_dates").ok()?,
+        item: text("catalogue_item_id")?,
     };
     save_draft(&draft, false);
     Some(draft)
@@ -118,12 +137,18 @@ fn forget_draft() {
     }
 }
 
-/// What the lookup found: the request, the verifier that opened it, and each reason's eligibility.
+/// What the objection is about: a request found with its verifier and the calendar its windows
+/// are read on, or (reason b alone) periodic information, perhaps a catalogue item.
 #[derive(Clone)]
-struct Found {
-    status: RequestStatus,
-    verifier: String,
-    reasons: Vec<(Reason, Eligibility)>,
+enum Subject {
+    Request {
+        status: RequestStatus,
+        verifier: String,
+        cal: WorkCalendar,
+    },
+    Periodic {
+        item: String,
+    },
 }
 
 /// The objection form.
@@ -133,24 +158,36 @@ pub fn ObjectionForm() -> impl IntoView {
     let portal = use_portal();
     use_title(move || (t.objection_form_title().into(), false));
     let saved = load_draft();
-    let from_link = crate::components::router::use_location().with_untracked(|l| l.param("nomor"));
+    let (from_link, periodic_link, item_link) = crate::components::router::use_location()
+        .with_untracked(|l| {
+            (
+                l.param("nomor"),
+                l.param("alasan").as_deref() == Some("b"),
+                l.param("item"),
+            )
+        });
     // A link to another request starts afresh; otherwise the saved draft resumes.
     let resume = from_link.as_ref().is_none_or(|n| *n == saved.number)
         && !saved.number.is_empty()
         && !saved.verifier.is_empty();
+    let periodic = periodic_link || (from_link.is_none() && saved.periodic);
     let number = RwSignal::new(from_link.unwrap_or_else(|| saved.number.clone()));
     let verifier = RwSignal::new(if resume {
         saved.verifier.clone()
     } else {
         String::new()
     });
-    let found = RwSignal::new(None::<Found>);
+    let found = RwSignal::new(if periodic {
+        Some(Subject::Periodic {
+            item: item_link.unwrap_or_else(|| saved.item.clone()),
+        })
+    } else {
+        None
+    });
     let lookup_error = RwSignal::new(None::<ApiError>);
     let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let pending = RwSignal::new(false);
-    let (standards, rules) = portal
-        .meta
-        .with_value(|m| (m.service_standards.clone(), m.deadline_rules.clone()));
+    let rules = portal.meta.with_value(|m| m.deadline_rules.clone());
     let lookup = move || {
         let mut m = Vec::new();
         if number.with_untracked(|n| n.trim().is_empty()) {
@@ -170,7 +207,6 @@ pub fn ObjectionForm() -> impl IntoView {
         };
         let backend = portal.backend.get_value();
         let now = today();
-        let standards = standards.clone();
         let cuti = rules.cuti_bersama_is_non_working;
         pending.set(true);
         lookup_error.set(None);
@@ -180,12 +216,10 @@ pub fn ObjectionForm() -> impl IntoView {
                 let start = crate::domain::date::Date::parse(&status.counts_from)
                     .ok_or(ApiError::Contract("counts_from"))?;
                 let cal = load_calendar(&backend, cuti, start, now.year() + 1).await?;
-                let reasons = objection::eligibility(&status, &cal, &standards, now)
-                    .map_err(|_| ApiError::Contract("dates"))?;
-                Ok::<_, ApiError>(Found {
+                Ok::<_, ApiError>(Subject::Request {
                     status,
                     verifier: lookup.verifier,
-                    reasons,
+                    cal,
                 })
             }
             .await;
@@ -200,7 +234,7 @@ pub fn ObjectionForm() -> impl IntoView {
             }
         });
     };
-    if resume {
+    if resume && found.with_untracked(Option::is_none) {
         lookup.clone()();
     }
     let on_lookup = move |ev: leptos::ev::SubmitEvent| {
@@ -228,40 +262,77 @@ pub fn ObjectionForm() -> impl IntoView {
                         <p class="error-panel" role="alert">{if e == ApiError::NotFound { t.status_not_found().to_owned() } else { error_text(t, &e) }}</p>
                     })}
                 </div>
+                <p>{t.objection_without_request()}</p>
+                <p><a href=crate::components::router::rooted("/keberatan/ajukan?alasan=b")
+                    on:click=move |ev| { ev.prevent_default(); found.set(Some(Subject::Periodic { item: String::new() })); }>
+                    {t.objection_without_request_link()}</a></p>
             }
             .into_any(),
         }}
     }
 }
 
-/// The reasons, the case, the objector, and the submit; then the receipt.
+/// The dates of receipt, the reasons, the case, the objector, and the submit; then the receipt.
 #[component]
-fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
+fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
     let kiosk = portal.config.with_value(|c| c.kiosk);
-    // The saved answers belong to this request only.
-    let saved = if saved.number == found.status.number {
+    let standards = portal.meta.with_value(|m| m.service_standards.clone());
+    let (number, verifier, status, item) = match &found {
+        Subject::Request {
+            status, verifier, ..
+        } => (
+            status.number.clone(),
+            verifier.clone(),
+            Some(status.clone()),
+            String::new(),
+        ),
+        Subject::Periodic { item } => (String::new(), String::new(), None, item.clone()),
+    };
+    // The saved answers belong to this request (or to the periodic objection) only.
+    let saved = if saved.number == number && saved.periodic == status.is_none() {
         saved
     } else {
         ObjectionDraft::default()
     };
-    let open_now = |r: &Reason| found.reasons.iter().any(|(x, e)| x == r && e.is_open());
-    let chosen = RwSignal::new(
+    let offered: Vec<Reason> = if status.is_some() {
+        Reason::ALL.to_vec()
+    } else {
+        vec![Reason::B]
+    };
+    let chosen = RwSignal::new(if status.is_none() {
+        vec![Reason::B]
+    } else {
         saved
             .reasons
             .iter()
             .filter_map(|r| Reason::from_letter(r))
-            .filter(open_now)
-            .collect::<Vec<_>>(),
-    );
+            .collect::<Vec<_>>()
+    });
+    let received = RwSignal::new(saved.received.clone());
     let case_summary = RwSignal::new(saved.case_summary);
-    let purpose = RwSignal::new(saved.purpose);
+    // The purpose of use as on the request, unless the citizen has written another.
+    let purpose = RwSignal::new(if saved.purpose.is_empty() {
+        status
+            .as_ref()
+            .and_then(|s| s.purpose.clone())
+            .unwrap_or_default()
+    } else {
+        saved.purpose
+    });
     // The objector's identity and contact, with the request form's rules and fields.
     let who = RwSignal::new(saved.who);
     let raw = RwSignal::new(saved.errors);
+    // The power of attorney of a proxy: in memory only, never in the saved draft.
+    let power = RwSignal::new(None::<Attachment>);
     {
-        let (number, verifier) = (found.status.number.clone(), found.verifier.clone());
+        let (number, verifier, item, periodic) = (
+            number.clone(),
+            verifier.clone(),
+            item.clone(),
+            status.is_none(),
+        );
         Effect::new(move || {
             let draft = ObjectionDraft {
                 number: number.clone(),
@@ -271,10 +342,32 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                 purpose: purpose.get(),
                 who: who.get(),
                 errors: raw.get(),
+                received: received.get(),
+                periodic,
+                item: item.clone(),
             };
             save_draft(&draft, kiosk);
         });
     }
+    let now = today();
+    // Each reason's reading, read again whenever a date of receipt changes.
+    let readings = {
+        let found = found.clone();
+        let standards = standards.clone();
+        Memo::new(move |_| match &found {
+            Subject::Request { status, cal, .. } => received.with(|dates| {
+                objection::readings(status, dates, cal, &standards, now).map_err(|e| match e {
+                    objection::ObjectionError::YearMissing(y) => {
+                        ApiError::CalendarYearMissing(Some(y))
+                    }
+                    objection::ObjectionError::MalformedDate { .. } => ApiError::Contract("dates"),
+                })
+            }),
+            Subject::Periodic { .. } => {
+                Ok(vec![(Reason::B, objection::reading_without_request(now))])
+            }
+        })
+    };
     let nik_at_submit = RwSignal::new(if raw.with_untracked(Vec::is_empty) {
         None
     } else {
@@ -289,19 +382,27 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                         pointer: e.pointer.replacen("/objector/", "/requester/", 1),
                         ..e.clone()
                     };
-                    let id = match e.pointer.as_str() {
-                        p if p.starts_with("/reasons") => "obj-reasons",
-                        "/case_summary" => "obj-case",
+                    let p = e.pointer.as_str();
+                    let id = match p {
+                        _ if p.starts_with("/reasons") || p == "/request_number" => "obj-reasons",
+                        _ if p.starts_with("/received_dates") => "obj-received",
+                        "/case_summary" | "/catalogue_item_id" => "obj-case",
                         "/purpose" => "obj-purpose",
-                        p => field_id(&p.replacen("/objector/", "/requester/", 1)),
+                        _ if p.starts_with("/attachments") => "obj-power",
+                        _ => field_id(&p.replacen("/objector/", "/requester/", 1)),
                     };
-                    let text = match e.pointer.as_str() {
-                        p if p.starts_with("/reasons") && e.code == field_code::REQUIRED => {
+                    let text = match p {
+                        "/request_number" => t.objection_e_request_number(),
+                        _ if p.starts_with("/reasons") && e.code == field_code::REQUIRED => {
                             t.objection_e_reasons()
                         }
-                        p if p.starts_with("/reasons") => t.objection_e_not_eligible(),
+                        _ if p.starts_with("/reasons") => t.objection_e_not_eligible(),
+                        _ if p.starts_with("/received_dates") => t.received_e_impossible(),
                         "/case_summary" => t.objection_e_case(),
                         "/purpose" => t.objection_e_purpose(),
+                        _ if p == "/catalogue_item_id" || p.starts_with("/attachments") => {
+                            t.invalid_unspecified()
+                        }
                         _ => message(t, &shown, nik),
                     };
                     (id, text)
@@ -321,40 +422,46 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     leptos::task::spawn_local(async {
         let _ = crate::components::deadline::receipt_script().await;
     });
-    let request_number = found.status.number.clone();
-    let verifier = found.verifier.clone();
     // After "Continue": the answers to check, exactly as they will be sent.
     let reviewing = RwSignal::new(None::<ObjectionSubmission>);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let body = ObjectionSubmission {
-            request_number: request_number.clone(),
-            verifier: verifier.clone(),
-            objector: who.with_untracked(|d| d.submission().requester),
-            reasons: chosen.with_untracked(|c| c.iter().map(|r| r.letter().to_owned()).collect()),
-            case_summary: case_summary.get_untracked().trim().to_owned(),
-            purpose: purpose.get_untracked().trim().to_owned(),
-            attachments: vec![],
-            assisted_by: crate::offline::kiosk::assisted_by(),
-        };
-        let mut found_errors = Vec::new();
-        if body.reasons.is_empty() {
-            found_errors.push(error("/reasons", field_code::REQUIRED));
+    let on_submit = {
+        let (number, verifier, item, status) = (
+            number.clone(),
+            verifier.clone(),
+            item.clone(),
+            status.clone(),
+        );
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let body = ObjectionSubmission {
+                request_number: number.clone(),
+                verifier: verifier.clone(),
+                objector: who.with_untracked(|d| d.submission().requester),
+                reasons: chosen
+                    .with_untracked(|c| c.iter().map(|r| r.letter().to_owned()).collect()),
+                case_summary: case_summary.get_untracked().trim().to_owned(),
+                purpose: purpose.get_untracked().trim().to_owned(),
+                catalogue_item_id: (!item.is_empty()).then(|| item.clone()),
+                received_dates: received.get_untracked(),
+                attachments: power.get_untracked().into_iter().collect(),
+                assisted_by: crate::offline::kiosk::assisted_by(),
+            };
+            let mut found_errors = objection::check_objection(&body);
+            if let Some(status) = &status {
+                found_errors.extend(objection::check_received_dates(
+                    status,
+                    &body.received_dates,
+                    now,
+                ));
+            }
+            nik_at_submit.set(who.with_untracked(RequestDraft::nik_problem));
+            if !found_errors.is_empty() {
+                raw.set(found_errors);
+                return;
+            }
+            raw.set(Vec::new());
+            reviewing.set(Some(body));
         }
-        if body.case_summary.is_empty() {
-            found_errors.push(error("/case_summary", field_code::REQUIRED));
-        }
-        if body.purpose.is_empty() {
-            found_errors.push(error("/purpose", field_code::REQUIRED));
-        }
-        crate::domain::validate::check_requester(&body.objector, "/objector", &mut found_errors);
-        nik_at_submit.set(who.with_untracked(RequestDraft::nik_problem));
-        if !found_errors.is_empty() {
-            raw.set(found_errors);
-            return;
-        }
-        raw.set(Vec::new());
-        reviewing.set(Some(body));
     };
     let send = move |_| {
         if pending.get_untracked() {
@@ -402,28 +509,30 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
             }
         });
     };
-    let reasons = found.reasons.clone();
-    let options: Vec<(&'static str, &'static str)> = Reason::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, _)| (t.objection_reasons()[i], ""))
-        .collect();
-    let open: Vec<bool> = reasons.iter().map(|(_, e)| e.is_open()).collect();
-    let why_not: Vec<Option<String>> = reasons
-        .iter()
-        .map(|(_, e)| match e {
-            Eligibility::Open { .. } => None,
-            Eligibility::NotYet { from: Some(d) } => {
-                Some((t.reason_opens_on())(&weekday_date(t, *d)))
-            }
-            Eligibility::NotYet { from: None } => Some(t.reason_after_notice().to_owned()),
-            Eligibility::NotApplicable => Some(t.reason_not_applicable().to_owned()),
-            Eligibility::Closed { last_day } => {
-                Some((t.reason_closed_on())(&weekday_date(t, last_day.due)))
-            }
+    // The events the citizen receives, with the index the contract names them by.
+    let receivable: Vec<(u32, String, Date)> = status
+        .as_ref()
+        .map(|s| {
+            s.events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| objection::is_received_by_citizen(e.kind))
+                .filter_map(|(i, e)| {
+                    let sent = crate::domain::date::LocalTime::parse_rfc3339(&e.at)?.date();
+                    Some((
+                        i as u32,
+                        crate::components::deadline::event_title(t, e),
+                        sent,
+                    ))
+                })
+                .collect()
         })
-        .collect();
+        .unwrap_or_default();
     let kinds = Callback::new(move |i: usize| who.with(|d| d.kind == Some(KINDS[i])));
+    let lead = match &found {
+        Subject::Request { status, .. } => (t.objection_form_for())(&status.number),
+        Subject::Periodic { .. } => t.objection_b_intro().to_owned(),
+    };
     view! {
         {move || match (receipt.get(), reviewing.get()) {
             _ if queued.with(Option::is_some) => view! { <Queued local=queued.get().unwrap_or_default()/> }.into_any(),
@@ -444,35 +553,28 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
             }
             .into_any(),
             (None, None) => {
-                let (open, why_not, options) = (open.clone(), why_not.clone(), options.clone());
+                let (offered, receivable, lead) = (offered.clone(), receivable.clone(), lead.clone());
                 view! {
                     <ErrorSummary errors/>
-                    <p class="lead">{(t.objection_form_for())(&found.status.number)}</p>
+                    <p class="lead">{lead}</p>
                     <form on:submit=on_submit.clone() novalidate=true>
+                        {(!receivable.is_empty()).then(|| view! { <ReceivedDates receivable received errors today=now/> })}
                         <fieldset id="obj-reasons" tabindex="-1" aria-describedby="obj-reasons-hint">
                             <legend>{t.objection_reasons_title()}</legend>
                             <p class="hint" id="obj-reasons-hint">{t.objection_reasons_hint()}</p>
                             {move || error_of(errors, "obj-reasons").map(|m| view! { <p class="error-message">{m}</p> })}
-                            {Reason::ALL.iter().enumerate().map(|(i, reason)| {
-                                let reason = *reason;
-                                let id = format!("obj-reason-{}", reason.letter());
-                                let hint = why_not[i].clone();
-                                let hint_id = format!("{id}-hint");
-                                view! {
-                                    <div class="choice">
-                                        <input type="checkbox" id=id.clone() name="obj-reasons" disabled=!open[i]
-                                            aria-describedby=hint.is_some().then(|| hint_id.clone())
-                                            prop:checked=move || chosen.with(|c| c.contains(&reason))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                chosen.update(|c| { c.retain(|r| *r != reason); if on { c.push(reason); } });
-                                            }/>
-                                        <label for=id>{format!("{}. {}", reason.letter(), options[i].0)}</label>
-                                        {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-                                    </div>
-                                }
-                            }).collect_view()}
+                            {offered.into_iter().map(|reason| view! { <ReasonChoice reason chosen readings/> }).collect_view()}
+                            <p class="hint">{t.objection_guides_note()}</p>
                         </fieldset>
+                        {move || readings.with(|r| match r {
+                            Err(e) => Some(view! { <p class="error-panel" role="alert">{error_text(t, e)}</p> }.into_any()),
+                            Ok(list) => chosen.with(|c| list.iter().any(|(x, e)| c.contains(x) && !e.is_open())).then(|| view! {
+                                <div class="warning-text" id="obj-warning">
+                                    <span class="warning-icon" aria-hidden="true">"!"</span>
+                                    <strong><span class="visually-hidden">{t.warning_word()} ": "</span>{t.objection_chosen_warning()}</strong>
+                                </div>
+                            }.into_any()),
+                        })}
                         <TextField id="obj-case" label=t.objection_case() errors multiline=true input_type="text" autocomplete="off"
                             value=case_summary.into() on_input=Callback::new(move |v| case_summary.set(v))/>
                         <TextField id="obj-purpose" label=t.objection_purpose() errors multiline=true input_type="text" autocomplete="off"
@@ -486,6 +588,7 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
                             Some(RequesterKind::Proxy) => view! {
                                 {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
                                 {text_field("f-principal", t.f_principal(), who, |d| &mut d.principal_name, errors, false, "off")}
+                                <PowerOfAttorney power/>
                             }.into_any(),
                             _ => text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off").into_any(),
                         }}
@@ -501,19 +604,119 @@ fn Details(found: Found, saved: ObjectionDraft) -> impl IntoView {
     }
 }
 
+/// One reason, always selectable, with the portal's reading of it under its label.
+#[component]
+fn ReasonChoice(
+    reason: Reason,
+    chosen: RwSignal<Vec<Reason>>,
+    readings: Memo<Result<Vec<(Reason, Reading)>, ApiError>>,
+) -> impl IntoView {
+    let t = use_texts();
+    let id = format!("obj-reason-{}", reason.letter());
+    let hint_id = format!("{id}-hint");
+    let reading = move || {
+        readings.with(|r| {
+            r.as_ref()
+                .ok()
+                .and_then(|r| r.iter().find(|(x, _)| *x == reason))
+                .map(|(_, e)| reading_text(t, e).1)
+        })
+    };
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=id.clone() name="obj-reasons" aria-describedby=hint_id.clone()
+                prop:checked=move || chosen.with(|c| c.contains(&reason))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    chosen.update(|c| { c.retain(|r| *r != reason); if on { c.push(reason); } });
+                }/>
+            <label for=id>{format!("{}. {}", reason.letter(), t.reason(reason))}</label>
+            <p class="hint" id=hint_id>{reading}</p>
+        </div>
+    }
+}
+
+/// "When did you receive it?": one date per notice, delivery or bill, from its sending date to
+/// today. An unchanged date means "the day it was sent".
+#[component]
+fn ReceivedDates(
+    receivable: Vec<(u32, String, Date)>,
+    received: RwSignal<Vec<ReceivedDate>>,
+    errors: Signal<Shown>,
+    today: Date,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <fieldset id="obj-received" tabindex="-1" aria-describedby="obj-received-hint" class="field">
+            <legend>{t.received_title()}</legend>
+            <p class="hint" id="obj-received-hint">{t.received_hint()}</p>
+            {move || error_of(errors, "obj-received").map(|m| view! { <p class="error-message">{m}</p> })}
+            {receivable.into_iter().map(|(event, title, sent)| {
+                let id = format!("obj-received-{event}");
+                let value = move || received.with(|r| r.iter().find(|d| d.event == event).map_or_else(|| sent.to_string(), |d| d.on.clone()));
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{(t.received_label())(&title, &weekday_date(t, sent))}</label>
+                        <input type="date" id=id min=sent.to_string() max=today.to_string() prop:value=value
+                            on:change=move |ev| {
+                                let on = event_target_value(&ev);
+                                received.update(|r| {
+                                    r.retain(|d| d.event != event);
+                                    if !on.is_empty() && on != sent.to_string() {
+                                        r.push(ReceivedDate { event, on });
+                                    }
+                                });
+                            }/>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// A proxy's special power of attorney, prepared as the request form prepares documents (photos
+/// redrawn without their metadata), and kept in memory only.
+#[component]
+fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
+    let t = use_texts();
+    let (label, hint) = t.objection_power_of_attorney();
+    let problem = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let prepared =
+                crate::pages::request::document::prepare(AttachmentRole::PowerOfAttorney, file)
+                    .await;
+            problem.try_set(prepared.is_err());
+            power.try_set(prepared.ok());
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="obj-power">{label}</label>
+            <p class="hint" id="obj-power-hint">{hint} " " {t.objection_document_memory()}</p>
+            <div role="status">
+                {move || problem.get().then(|| view! { <p class="error-message">{t.invalid_unspecified()}</p> })}
+                {move || power.with(|p| p.as_ref().map(|a| view! { <p class="attached">{t.doc_attached()} " " <strong>{a.file_name.clone()}</strong></p> }))}
+            </div>
+            <input type="file" id="obj-power" accept="image/*,application/pdf" aria-describedby="obj-power-hint" on:change=on_change/>
+        </div>
+    }
+}
+
 const KINDS: [RequesterKind; 3] = [
     RequesterKind::Individual,
     RequesterKind::LegalEntity,
     RequesterKind::Proxy,
 ];
-
-fn error(pointer: &str, code: &str) -> FieldError {
-    FieldError {
-        pointer: pointer.into(),
-        code: code.into(),
-        message: None,
-    }
-}
 
 fn error_of(errors: Signal<Shown>, id: &'static str) -> Option<&'static str> {
     errors.with(|e| e.iter().find(|(i, _)| *i == id).map(|(_, m)| *m))
@@ -564,7 +767,7 @@ fn Received(receipt: ObjectionReceipt) -> impl IntoView {
     let due = RwSignal::new(None::<Result<Derivation, ApiError>>);
     {
         let calendar = calendar_and_deadlines(&receipt.counts_from, today().year() + 1);
-        let start = crate::domain::date::Date::parse(&receipt.counts_from);
+        let start = Date::parse(&receipt.counts_from);
         leptos::task::spawn_local(async move {
             let result = async {
                 let (cal, _) = calendar.await?;
@@ -581,6 +784,7 @@ fn Received(receipt: ObjectionReceipt) -> impl IntoView {
         "/keberatan/sengketa?nomor={}",
         crate::reference::percent_encode(&receipt.number)
     );
+    let warnings = receipt.warnings.clone();
     view! {
         <div class="confirmation">
             <h2>{t.objection_sent()}</h2>
@@ -595,9 +799,37 @@ fn Received(receipt: ObjectionReceipt) -> impl IntoView {
                 Some(Err(e)) => Some(view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> }.into_any()),
             }}
         </dl>
+        {(!warnings.is_empty()).then(|| view! {
+            <section class="panel warnings" aria-labelledby="obj-warnings-title">
+                <h3 id="obj-warnings-title">{t.objection_warnings_title()}</h3>
+                <p>{t.objection_warnings_body()}</p>
+                <ul>{warnings.iter().map(|w| view! { <li data-reason=w.reason.clone()>{warning_text(t, w)}</li> }).collect_view()}</ul>
+            </section>
+        })}
         <p>{t.objection_next()}</p>
         <p><a href=crate::components::router::rooted(&dispute)>{t.dispute_title()}</a></p>
     }
+}
+
+/// One of the backend's notes on timing, in words: the reason and what the record shows.
+fn warning_text(t: &crate::i18n::Texts, w: &ObjectionWarning) -> String {
+    let reason = Reason::from_letter(&w.reason).map_or_else(
+        || w.reason.chars().take(3).collect(),
+        |r| format!("{}. {}", r.letter(), t.reason(r)),
+    );
+    let window = w.window.as_ref();
+    let day = |d: Option<&String>| d.map(|d| t.date_str(d));
+    let what = match w.code.as_str() {
+        warning_code::LOOKS_LATE => (t.warning_looks_late())(
+            &day(window.and_then(|x| x.last_day.as_ref())).unwrap_or_default(),
+        ),
+        warning_code::NOT_IN_RECORD => t.warning_not_in_record().to_owned(),
+        _ => match day(window.and_then(|x| x.opens.as_ref())) {
+            Some(d) => (t.warning_looks_early_from())(&d),
+            None => t.warning_looks_early().to_owned(),
+        },
+    };
+    format!("{reason} — {what}")
 }
 
 /// Check your answers: the objection as it will be sent.
@@ -608,10 +840,7 @@ fn Review(body: ObjectionSubmission) -> impl IntoView {
         .reasons
         .iter()
         .filter_map(|r| Reason::from_letter(r))
-        .map(|r| {
-            let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(0);
-            format!("{}. {}", r.letter(), t.objection_reasons()[i])
-        })
+        .map(|r| format!("{}. {}", r.letter(), t.reason(r)))
         .collect::<Vec<_>>();
     let o = &body.objector;
     let identity = [
@@ -632,7 +861,8 @@ fn Review(body: ObjectionSubmission) -> impl IntoView {
     view! {
         <h2 id="obj-review" tabindex="-1">{t.objection_review()}</h2>
         <dl class="summary-list check">
-            {row(t.dispute_request(), body.request_number.clone())}
+            {(!body.request_number.is_empty()).then(|| row(t.dispute_request(), body.request_number.clone()))}
+            {body.received_dates.iter().map(|d| row(t.received_title(), t.date_str(&d.on))).collect_view()}
             <div class="row"><dt>{t.objection_reasons_title()}</dt><dd><ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul></dd></div>
             {row(t.objection_case().0, body.case_summary.clone())}
             {row(t.objection_purpose().0, body.purpose.clone())}

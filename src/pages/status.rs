@@ -3,17 +3,16 @@
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{
-    calendar_and_deadlines, calendar_link, receipt_script, weekday_date, DueRow,
+    calendar_and_deadlines, calendar_link, event_title, reading_text, receipt_script, weekday_date,
+    DueRow,
 };
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
 use crate::contract::{
-    feature, EventKind, Lookup, Outcome, RequestEvent, RequestStatus, SurveySubmission,
-    MAX_SURVEY_COMMENT,
+    feature, Lookup, RequestEvent, RequestStatus, SurveySubmission, MAX_SURVEY_COMMENT,
 };
-use crate::domain::objection::{self, Eligibility};
-use crate::i18n::Texts;
+use crate::domain::objection::{self, Reading};
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
@@ -419,8 +418,8 @@ fn Clock(status: RequestStatus) -> impl IntoView {
             let (cal, _) = calendar.await?;
             let clock = objection::request_clock(&status, &cal, &standards, now)
                 .map_err(objection_error)?;
-            let reasons =
-                objection::eligibility(&status, &cal, &standards, now).map_err(objection_error)?;
+            let reasons = objection::readings(&status, &[], &cal, &standards, now)
+                .map_err(objection_error)?;
             Ok::<_, ApiError>((clock, reasons))
         }
     });
@@ -449,8 +448,13 @@ fn Clock(status: RequestStatus) -> impl IntoView {
                 let due = clock.due;
                 let events = [(format!("{number}-due@ppid"), &due, format!("{label} — {number}"))];
                 let ics = script.get().then(|| calendar_link(t, &received, &events)).flatten();
+                let office = clock.office_counts_from.map(|o| (t.status_office_rule())(&weekday_date(t, o), &weekday_date(t, clock.counts_from)));
                 view! {
-                    <dl class="summary-list deadlines"><DueRow label d=due.clone()/></dl>
+                    <dl class="summary-list deadlines">
+                        <DueRow label d=due.clone()/>
+                        {clock.office_due.map(|d| view! { <DueRow label=t.status_office_due() d/> })}
+                    </dl>
+                    {office.map(|o| view! { <p class="hint">{o}</p> })}
                     <p class=class>{text}</p>
                     {ics.map(|href| view! { <p><a href=href download=format!("{number}.ics")>{t.receipt_ics()}</a></p> })}
                     <Reasons reasons/>
@@ -462,31 +466,26 @@ fn Clock(status: RequestStatus) -> impl IntoView {
     }
 }
 
-/// Every Pasal 35(1) reason with whether it can be used now: until when, from when, or why not.
+/// Every Pasal 35(1) reason with the portal's reading of it: until when, from when, or what the
+/// record shows; every one of them can still be sent.
 #[component]
-fn Reasons(reasons: Vec<(objection::Reason, Eligibility)>) -> impl IntoView {
+fn Reasons(reasons: Vec<(objection::Reason, Reading)>) -> impl IntoView {
     let t = use_texts();
     view! {
         <section class="reasons-now" aria-labelledby="reasons-now-title">
             <h3 id="reasons-now-title">{t.reasons_now_title()}</h3>
             <ul>
-                {reasons.into_iter().enumerate().map(|(i, (reason, e))| {
-                    let (class, text) = match e {
-                        Eligibility::Open { last_day: Some(d), .. } => ("open", (t.reason_open_until())(&weekday_date(t, d.due))),
-                        Eligibility::Open { last_day: None, .. } => ("open", t.reason_open_any_time().to_owned()),
-                        Eligibility::NotYet { from: Some(d) } => ("not-yet", (t.reason_opens_on())(&weekday_date(t, d))),
-                        Eligibility::NotYet { from: None } => ("not-yet", t.reason_after_notice().to_owned()),
-                        Eligibility::NotApplicable => ("closed", t.reason_not_applicable().to_owned()),
-                        Eligibility::Closed { last_day } => ("closed", (t.reason_closed_on())(&weekday_date(t, last_day.due))),
-                    };
+                {reasons.into_iter().map(|(reason, e)| {
+                    let (class, text) = reading_text(t, &e);
                     view! {
                         <li class=class data-reason=reason.letter()>
-                            <strong>{format!("{}. {}", reason.letter(), t.objection_reasons()[i % 7])}</strong>
+                            <strong>{format!("{}. {}", reason.letter(), t.reason(reason))}</strong>
                             " " <span>{text}</span>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <p class="hint">{t.objection_guides_note()}</p>
         </section>
     }
 }
@@ -508,6 +507,14 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
         event.body_name.clone(),
         event.reason.clone(),
         event.note.clone(),
+        event
+            .provide_by
+            .as_deref()
+            .map(|d| (t.event_provide_by())(&t.date_str(d))),
+        event
+            .received_on
+            .as_deref()
+            .map(|d| (t.event_received_on())(&t.date_str(d))),
     ]
     .into_iter()
     .flatten()
@@ -528,31 +535,5 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
                 </ul>
             })}
         </li>
-    }
-}
-
-fn event_title(t: &Texts, e: &RequestEvent) -> String {
-    let base = match e.kind {
-        EventKind::Received => t.events()[0],
-        EventKind::Verified => t.events()[1],
-        EventKind::ForwardedUnit => t.events()[2],
-        EventKind::ForwardedBody => t.events()[3],
-        EventKind::Extended => t.events()[4],
-        EventKind::Notice => t.events()[5],
-        EventKind::Unknown => t.event_unknown(),
-    };
-    let outcome = e.outcome.map(|o| match o {
-        Outcome::Fulfilled => t.outcomes()[0],
-        Outcome::PartlyFulfilled => t.outcomes()[1],
-        Outcome::Refused => t.outcomes()[2],
-        Outcome::NotHeld => t.outcomes()[3],
-        Outcome::NotYetDocumented => t.outcomes()[4],
-        Outcome::Forwarded => t.outcomes()[5],
-        Outcome::Unknown => t.event_unknown(),
-    });
-    match (outcome, &e.pasal17) {
-        (Some(o), Some(p)) => format!("{base}: {o} ({})", t.pasal17_words(p)),
-        (Some(o), None) => format!("{base}: {o}"),
-        _ => base.to_owned(),
     }
 }

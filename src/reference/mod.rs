@@ -10,8 +10,9 @@ pub use seed::{Seed, StoredObjection, StoredRequest, StoredSurvey};
 use crate::contract::*;
 use crate::domain::catalogue::{summary_of as summary, CatalogueIndex};
 use crate::domain::date::{indonesian_offset_minutes, Date, LocalTime};
-use crate::domain::objection::{eligibility, Eligibility, ObjectionError, Reason};
-use crate::domain::validate::{check_request, check_requester};
+use crate::domain::deadlines::day_zero;
+use crate::domain::objection::{check_objection, check_received_dates, readings, warnings};
+use crate::domain::validate::check_request;
 use crate::domain::workdays::WorkCalendar;
 use serde::{Deserialize, Serialize};
 
@@ -279,33 +280,33 @@ impl Reference {
         reply
     }
 
-    /// Day zero: today if received on a working day before closing time, else the next working day.
-    fn counts_from(&self, now: LocalTime) -> Result<Date, Reply> {
-        let today = now.date();
+    /// Day zero by the backend's rule (`domain::deadlines::day_zero`): the law's date of receipt
+    /// unless `deadline_rules.day_zero` is the office's own rule; then the latest closing time of
+    /// that weekday decides, and the law's date is kept beside it.
+    fn counts_from(&self, now: LocalTime) -> Result<(Date, Option<Date>), Reply> {
+        let weekday = now.date().weekday().number();
         let closes = self
             .seed
             .meta
             .office_hours
             .iter()
-            .find(|h| h.weekdays.contains(&today.weekday().number()))
-            .and_then(|h| parse_hhmm(&h.closes));
-        let in_hours = closes.is_some_and(|c| now.minute_of_day() < c);
-        let missing = |_| {
+            .filter(|h| h.weekdays.contains(&weekday))
+            .filter_map(|h| parse_hhmm(&h.closes))
+            .max();
+        day_zero(
+            now,
+            self.seed.meta.deadline_rules.day_zero,
+            closes,
+            &self.calendar,
+        )
+        .map_err(|_| {
             problem(
                 503,
                 problem_code::CALENDAR_YEAR_MISSING,
                 "The working-day calendar is missing a year",
                 vec![],
             )
-        };
-        let working = self.calendar.is_working_day(today).map_err(missing)?;
-        if working && in_hours {
-            Ok(today)
-        } else {
-            self.calendar
-                .next_working_day_from(today.succ())
-                .map_err(missing)
-        }
+        })
     }
 
     fn submit_request(&mut self, body: serde_json::Value, now: LocalTime) -> Reply {
@@ -332,7 +333,7 @@ impl Reference {
                 errors,
             );
         }
-        let counts_from = match self.counts_from(now) {
+        let (counts_from, by_law) = match self.counts_from(now) {
             Ok(d) => d,
             Err(reply) => return reply,
         };
@@ -346,6 +347,7 @@ impl Reference {
             number,
             received_at: now.to_rfc3339(),
             counts_from: counts_from.to_string(),
+            counts_from_by_law: by_law.map(|d| d.to_string()),
         };
         let received = RequestEvent {
             at: receipt.received_at.clone(),
@@ -357,6 +359,8 @@ impl Reference {
             outcome: None,
             pasal17: None,
             documents: vec![],
+            received_on: None,
+            provide_by: None,
         };
         self.journal.requests.push(StoredRequest {
             receipt: receipt.clone(),
@@ -388,81 +392,41 @@ impl Reference {
         }
     }
 
+    /// Registers every well-formed objection. Its timing is never a ground for refusal: the
+    /// readings of its reasons (on the office-local date of receipt, with the objector's own dates
+    /// of receipt) come back as warnings for the atasan PPID and the citizen to see.
     fn submit_objection(&mut self, body: serde_json::Value, now: LocalTime) -> Reply {
-        let sub: ObjectionSubmission = match serde_json::from_value(body) {
+        let mut sub: ObjectionSubmission = match serde_json::from_value(body) {
             Ok(s) => s,
             Err(e) => return shape_problem(&e),
         };
-        let lookup = Lookup {
-            number: sub.request_number.clone(),
-            verifier: sub.verifier.clone(),
-        };
-        let Some(request) = self.find_request(&lookup).map(status_of) else {
-            return not_found_generic();
-        };
-        let request_number = request.number.clone();
-        let mut errors = Vec::new();
-        check_requester(&sub.objector, "/objector", &mut errors);
+        let today = now.date();
+        let mut errors = check_objection(&sub);
         check_assisted_by(sub.assisted_by.as_deref(), &mut errors);
-        if sub.reasons.is_empty() {
-            errors.push(FieldError {
-                pointer: "/reasons".into(),
-                code: field_code::REQUIRED.into(),
-                message: None,
-            });
-        }
-        if sub
-            .reasons
-            .iter()
-            .any(|r| !matches!(r.as_str(), "a" | "b" | "c" | "d" | "e" | "f" | "g"))
-        {
-            errors.push(FieldError {
-                pointer: "/reasons".into(),
-                code: field_code::UNKNOWN_VALUE.into(),
-                message: None,
-            });
-        }
-        if sub.case_summary.trim().is_empty() {
-            errors.push(FieldError {
-                pointer: "/case_summary".into(),
-                code: field_code::REQUIRED.into(),
-                message: None,
-            });
-        }
-        if sub.purpose.trim().is_empty() {
-            errors.push(FieldError {
-                pointer: "/purpose".into(),
-                code: field_code::REQUIRED.into(),
-                message: None,
-            });
-        }
-        // Pasal 35(1)/36(1): each reason must be open on the office-local date the objection arrives.
-        match eligibility(
-            &request,
-            &self.calendar,
-            &self.seed.meta.service_standards,
-            now.date(),
-        ) {
-            Ok(open) => errors.extend(reasons_not_open(&sub.reasons, &open)),
-            // The other field errors come first; without them the reasons cannot be judged at all.
-            Err(_) if !errors.is_empty() => {}
-            Err(ObjectionError::YearMissing(_)) => {
-                return problem(
-                    503,
-                    problem_code::CALENDAR_YEAR_MISSING,
-                    "The working-day calendar is missing a year",
-                    vec![],
-                )
+        let request = if sub.request_number.trim().is_empty() {
+            if let Some(item) = &sub.catalogue_item_id {
+                if !self.seed.catalogue.iter().any(|c| &c.id == item) {
+                    errors.push(FieldError {
+                        pointer: "/catalogue_item_id".into(),
+                        code: field_code::UNKNOWN_VALUE.into(),
+                        message: None,
+                    });
+                }
             }
-            Err(ObjectionError::MalformedDate { .. }) => {
-                return problem(
-                    500,
-                    problem_code_internal(),
-                    "The request's record has a malformed date",
-                    vec![],
-                )
-            }
-        }
+            // Dates of receipt belong to a request's events; without one they say nothing.
+            sub.received_dates.clear();
+            None
+        } else {
+            let lookup = Lookup {
+                number: sub.request_number.clone(),
+                verifier: sub.verifier.clone(),
+            };
+            let Some(request) = self.find_request(&lookup).map(status_of) else {
+                return not_found_generic();
+            };
+            errors.extend(check_received_dates(&request, &sub.received_dates, today));
+            Some(request)
+        };
         if !errors.is_empty() {
             return problem(
                 422,
@@ -471,7 +435,23 @@ impl Reference {
                 errors,
             );
         }
-        let counts_from = match self.counts_from(now) {
+        // A calendar year missing or a record's malformed date leaves the objection registered,
+        // only without the warnings that needed them.
+        let warnings = request
+            .as_ref()
+            .and_then(|r| {
+                readings(
+                    r,
+                    &sub.received_dates,
+                    &self.calendar,
+                    &self.seed.meta.service_standards,
+                    today,
+                )
+                .ok()
+            })
+            .map(|list| warnings(&sub.reasons, &list))
+            .unwrap_or_default();
+        let (counts_from, _) = match self.counts_from(now) {
             Ok(d) => d,
             Err(reply) => return reply,
         };
@@ -481,17 +461,19 @@ impl Reference {
             100 + self.journal.next_objection
         );
         self.journal.next_objection += 1;
+        let request_number = request.map(|r| r.number).unwrap_or_default();
         let receipt = ObjectionReceipt {
             number: number.clone(),
             request_number: request_number.clone(),
             received_at: now.to_rfc3339(),
             counts_from: counts_from.to_string(),
+            warnings,
         };
         if let Some(r) = self
             .journal
             .requests
             .iter_mut()
-            .find(|r| r.receipt.number == request_number)
+            .find(|r| !request_number.is_empty() && r.receipt.number == request_number)
         {
             r.objections.push(number);
         }
@@ -587,6 +569,7 @@ impl Reference {
                 case_summary: o.submission.case_summary.clone(),
                 answer: o.answer.clone(),
                 assisted_by: o.submission.assisted_by.clone(),
+                warnings: o.receipt.warnings.clone(),
             }),
             None => not_found_generic(),
         }
@@ -599,7 +582,9 @@ fn status_of(r: &StoredRequest) -> RequestStatus {
         number: r.receipt.number.clone(),
         received_at: r.receipt.received_at.clone(),
         counts_from: r.receipt.counts_from.clone(),
+        counts_from_by_law: r.receipt.counts_from_by_law.clone(),
         information: r.submission.information.clone(),
+        purpose: Some(r.submission.purpose.clone()),
         unit_id: r.submission.unit_id.clone(),
         events: r.events.clone(),
         objections: r.objections.clone(),
@@ -620,52 +605,6 @@ fn check_assisted_by(assisted_by: Option<&str>, errors: &mut Vec<FieldError>) {
         code: code.into(),
         message: None,
     });
-}
-
-/// One field error per submitted reason that is not open: `too_late` once its window has closed,
-/// `not_eligible` otherwise. Letters that are not reasons are reported elsewhere (`unknown_value`).
-fn reasons_not_open(reasons: &[String], open: &[(Reason, Eligibility)]) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    for (i, letter) in reasons.iter().enumerate() {
-        let Some(reason) = Reason::from_letter(letter) else {
-            continue;
-        };
-        let Some((_, e)) = open.iter().find(|(r, _)| *r == reason) else {
-            continue;
-        };
-        let (code, message) = match e {
-            Eligibility::Open { .. } => continue,
-            Eligibility::Closed { last_day } => (
-                field_code::TOO_LATE,
-                format!(
-                    "The filing window for reason {letter} closed on {}.",
-                    last_day.due
-                ),
-            ),
-            Eligibility::NotYet { from: Some(day) } => (
-                field_code::NOT_ELIGIBLE,
-                format!("Reason {letter} opens on {day}."),
-            ),
-            Eligibility::NotYet { from: None } if reason == Reason::G => (
-                field_code::NOT_ELIGIBLE,
-                "Reason g opens only when a written notice comes after the due date.".into(),
-            ),
-            Eligibility::NotYet { from: None } => (
-                field_code::NOT_ELIGIBLE,
-                format!("Reason {letter} opens only with a written notice."),
-            ),
-            Eligibility::NotApplicable => (
-                field_code::NOT_ELIGIBLE,
-                format!("Reason {letter} does not apply: the notice came in time."),
-            ),
-        };
-        errors.push(FieldError {
-            pointer: format!("/reasons/{i}"),
-            code: code.into(),
-            message: Some(message),
-        });
-    }
-    errors
 }
 
 /// The verifier is the e-mail (any case) or the phone's last four digits.

@@ -169,9 +169,9 @@ fn a_retried_submission_never_creates_a_second_request() {
 }
 
 #[test]
-fn after_closing_time_counts_from_the_next_working_day() {
-    let mut r = Reference::demo();
+fn after_closing_time_day_zero_is_still_the_day_of_receipt_unless_the_office_rules_otherwise() {
     let evening = MONDAY_10AM + 8 * 3_600_000; // 18:00
+    let mut r = Reference::demo();
     let receipt: RequestReceipt = decode(&post(
         &mut r,
         "/v1/requests",
@@ -179,7 +179,36 @@ fn after_closing_time_counts_from_the_next_working_day() {
         &valid_request().to_string(),
         evening,
     ));
+    assert_eq!(receipt.counts_from, "2026-11-23");
+    assert_eq!(receipt.counts_from_by_law, None);
+    // An office that counts after-hours receipts from the next working day says so, with the
+    // law's date beside it, in the receipt and the status.
+    let mut seed = Seed::demo().unwrap();
+    seed.meta.deadline_rules.day_zero = DayZeroRule::OfficeHours;
+    let mut r = Reference::new(seed);
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-evening-02"),
+        &valid_request().to_string(),
+        evening,
+    );
+    assert!(
+        reply.body.contains(r#""counts_from_by_law":"2026-11-23""#),
+        "{}",
+        reply.body
+    );
+    let receipt: RequestReceipt = decode(&reply);
     assert_eq!(receipt.counts_from, "2026-11-24");
+    let lookup = serde_json::json!({"number": receipt.number, "verifier": "siti@example.id"});
+    let status: RequestStatus = decode(&post(
+        &mut r,
+        "/v1/request-lookups",
+        None,
+        &lookup.to_string(),
+        evening,
+    ));
+    assert_eq!(status.counts_from_by_law.as_deref(), Some("2026-11-23"));
 }
 
 #[test]
@@ -388,8 +417,23 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The warnings of a `201` objection receipt as (reason, code, last day).
+fn warned(reply: &Reply) -> Vec<(String, String, Option<String>)> {
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let receipt: ObjectionReceipt = decode(reply);
+    receipt
+        .warnings
+        .into_iter()
+        .map(|w| (w.reason, w.code, w.window.and_then(|x| x.last_day)))
+        .collect()
+}
+
+fn w(reason: &str, code: &str, last: Option<&str>) -> (String, String, Option<String>) {
+    (reason.into(), code.into(), last.map(str::to_owned))
+}
+
 #[test]
-fn reasons_not_open_are_refused_one_by_one() {
+fn reasons_that_look_early_are_registered_with_warnings() {
     let mut r = Reference::demo();
     let receipt: RequestReceipt = decode(&post(
         &mut r,
@@ -399,42 +443,59 @@ fn reasons_not_open_are_refused_one_by_one() {
         MONDAY_10AM,
     ));
     let before = r.journal().objections.len();
+    // A letter that is not a reason is malformed: nothing is registered.
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-too-early-0"),
+        &objection_body(&receipt.number, "siti@example.id", &["b", "x"]),
+        MONDAY_10AM,
+    );
+    assert_eq!(
+        field_errors(&reply),
+        pairs(&[("/reasons", "unknown_value")])
+    );
+    assert_eq!(r.journal().objections.len(), before, "nothing registered");
+    // No notice yet and the due date (7 December) still ahead: registered, with a warning per
+    // reason that looks early, and the day c and g would open.
     let reply = post(
         &mut r,
         "/v1/objections",
         Some("key-too-early-1"),
-        &objection_body(
-            &receipt.number,
-            "siti@example.id",
-            &["b", "a", "c", "g", "x"],
-        ),
+        &objection_body(&receipt.number, "siti@example.id", &["b", "a", "c", "g"]),
         MONDAY_10AM,
     );
-    // No notice yet and the due date (7 December) still ahead: only b is open.
+    let receipt: ObjectionReceipt = decode(&reply);
+    assert_eq!(receipt.warnings.len(), 3, "{:?}", receipt.warnings);
     assert_eq!(
-        field_errors(&reply),
-        pairs(&[
-            ("/reasons", "unknown_value"),
-            ("/reasons/1", "not_eligible"),
-            ("/reasons/2", "not_eligible"),
-            ("/reasons/3", "not_eligible"),
-        ])
+        (
+            receipt.warnings[0].reason.as_str(),
+            receipt.warnings[0].code.as_str()
+        ),
+        ("a", "looks_early")
     );
-    let p: Problem = decode(&reply);
+    assert_eq!(receipt.warnings[0].window, None, "a waits for a notice");
+    let c = &receipt.warnings[1];
+    assert_eq!((c.reason.as_str(), c.code.as_str()), ("c", "looks_early"));
     assert_eq!(
-        p.errors[2].message.as_deref(),
-        Some("Reason c opens on 2026-12-08.")
+        c.window.as_ref().and_then(|w| w.opens.as_deref()),
+        Some("2026-12-08")
     );
-    assert_eq!(r.journal().objections.len(), before, "nothing registered");
-    assert!(r
-        .journal()
-        .idempotency
-        .iter()
-        .all(|e| e.key != "key-too-early-1"));
+    assert_eq!(r.journal().objections.len(), before + 1, "registered");
+    // The lookup shows the same warnings.
+    let lookup = serde_json::json!({"number": receipt.number, "verifier": "siti@example.id"});
+    let status: ObjectionStatus = decode(&post(
+        &mut r,
+        "/v1/objection-lookups",
+        None,
+        &lookup.to_string(),
+        MONDAY_10AM,
+    ));
+    assert_eq!(status.warnings, receipt.warnings);
 }
 
 #[test]
-fn the_filing_window_ends_on_its_last_day_whatever_the_hour() {
+fn a_window_that_looks_closed_is_registered_and_warned_and_a_later_receipt_moves_it() {
     // PPID-2026-000102: refused on 7 October; 30 working days later is Wednesday 18 November.
     let body = objection_body("PPID-2026-000102", "rina.marlina@example.id", &["a", "d"]);
     let mut r = Reference::demo();
@@ -445,17 +506,12 @@ fn the_filing_window_ends_on_its_last_day_whatever_the_hour() {
         &body,
         at("2026-11-18T22:30:00+07:00"),
     );
-    assert_eq!(late_evening.status, 201, "{}", late_evening.body);
-    // A replay the next day is still the same receipt, although the window has closed.
-    let replay = post(
-        &mut r,
-        "/v1/objections",
-        Some("key-last-day-01"),
-        &body,
-        at("2026-11-19T08:00:00+07:00"),
+    assert_eq!(
+        warned(&late_evening),
+        vec![],
+        "the last day, whatever the hour"
     );
-    assert_eq!((replay.status, replay.replayed), (201, true));
-    let reply = post(
+    let next_day = post(
         &mut r,
         "/v1/objections",
         Some("key-day-after-01"),
@@ -463,13 +519,46 @@ fn the_filing_window_ends_on_its_last_day_whatever_the_hour() {
         at("2026-11-19T08:00:00+07:00"),
     );
     assert_eq!(
-        field_errors(&reply),
-        pairs(&[("/reasons/0", "too_late"), ("/reasons/1", "too_late")])
+        warned(&next_day),
+        vec![
+            w("a", "looks_late", Some("2026-11-18")),
+            w("d", "looks_late", Some("2026-11-18")),
+        ]
     );
-    let p: Problem = decode(&reply);
+    // The notice was posted and received on 14 October: the window runs to 25 November.
+    let mut later: serde_json::Value = serde_json::from_str(&body).unwrap();
+    later["received_dates"] = serde_json::json!([{"event": 3, "on": "2026-10-14"}]);
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-received-later"),
+        &later.to_string(),
+        at("2026-11-19T08:00:00+07:00"),
+    );
+    assert_eq!(warned(&reply), vec![]);
+    // A date before it was sent, in the future, or of an event the citizen does not receive is
+    // malformed.
+    later["received_dates"] = serde_json::json!([
+        {"event": 3, "on": "2026-10-01"},
+        {"event": 3, "on": "2026-12-01"},
+        {"event": 0, "on": "2026-10-14"},
+        {"event": 3, "on": "14/10/2026"},
+    ]);
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-received-bad"),
+        &later.to_string(),
+        at("2026-11-19T08:00:00+07:00"),
+    );
     assert_eq!(
-        p.errors[0].message.as_deref(),
-        Some("The filing window for reason a closed on 2026-11-18.")
+        field_errors(&reply),
+        pairs(&[
+            ("/received_dates/0/on", "impossible_date"),
+            ("/received_dates/1/on", "impossible_date"),
+            ("/received_dates/2/event", "unknown_value"),
+            ("/received_dates/3/on", "invalid_format"),
+        ])
     );
     // b has no window.
     let b = post(
@@ -479,13 +568,13 @@ fn the_filing_window_ends_on_its_last_day_whatever_the_hour() {
         &objection_body("PPID-2026-000102", "rina.marlina@example.id", &["b"]),
         at("2026-11-19T08:00:00+07:00"),
     );
-    assert_eq!(b.status, 201, "{}", b.body);
+    assert_eq!(warned(&b), vec![]);
 }
 
 #[test]
-fn an_unanswered_request_opens_c_the_day_after_its_due_date() {
+fn an_unanswered_request_reads_c_open_the_day_after_its_due_date() {
     // PPID-2026-000107: day zero 26 October, notice due Monday 9 November, no notice since.
-    let body = objection_body("PPID-2026-000107", "1766", &["c"]);
+    let body = objection_body("PPID-2026-000107", "1766", &["c", "g"]);
     let mut r = Reference::demo();
     let on_due_date = post(
         &mut r,
@@ -494,9 +583,11 @@ fn an_unanswered_request_opens_c_the_day_after_its_due_date() {
         &body,
         at("2026-11-09T14:00:00+07:00"),
     );
+    let early = warned(&on_due_date);
+    assert_eq!(early.len(), 2);
     assert_eq!(
-        field_errors(&on_due_date),
-        pairs(&[("/reasons/0", "not_eligible")])
+        (early[0].0.as_str(), early[0].1.as_str()),
+        ("c", "looks_early")
     );
     let next_day = post(
         &mut r,
@@ -505,20 +596,12 @@ fn an_unanswered_request_opens_c_the_day_after_its_due_date() {
         &body,
         at("2026-11-10T08:00:00+07:00"),
     );
-    assert_eq!(next_day.status, 201, "{}", next_day.body);
-    // g needs a notice that came late; there is none.
-    let g = post(
-        &mut r,
-        "/v1/objections",
-        Some("key-g-no-notice"),
-        &objection_body("PPID-2026-000107", "1766", &["g"]),
-        MONDAY_10AM,
-    );
-    assert_eq!(field_errors(&g), pairs(&[("/reasons/0", "not_eligible")]));
+    // The information is still missing after its deadline: g as well as c.
+    assert_eq!(warned(&next_day), vec![]);
 }
 
 #[test]
-fn a_late_notice_opens_g_and_an_on_time_one_never_does() {
+fn a_late_notice_reads_g_open_and_an_on_time_one_is_warned_not_refused() {
     let mut r = Reference::demo();
     // PPID-2026-000112: extended in time (due 28 October), answered 4 November.
     let late = post(
@@ -532,7 +615,7 @@ fn a_late_notice_opens_g_and_an_on_time_one_never_does() {
         ),
         MONDAY_10AM,
     );
-    assert_eq!(late.status, 201, "{}", late.body);
+    assert_eq!(warned(&late), vec![]);
     // PPID-2026-000103: answered on 29 October, before its due date.
     let on_time = post(
         &mut r,
@@ -546,10 +629,55 @@ fn a_late_notice_opens_g_and_an_on_time_one_never_does() {
         MONDAY_10AM,
     );
     assert_eq!(
-        field_errors(&on_time),
+        warned(&on_time),
+        vec![w("g", "not_in_record", None), w("c", "not_in_record", None)]
+    );
+}
+
+#[test]
+fn reason_b_needs_no_request_and_every_other_reason_does() {
+    let mut r = Reference::demo();
+    let item = Seed::demo().unwrap().catalogue[0].id.clone();
+    let mut body: serde_json::Value =
+        serde_json::from_str(&objection_body("", "", &["b"])).unwrap();
+    body.as_object_mut().unwrap().remove("request_number");
+    body["catalogue_item_id"] = item.clone().into();
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-b-alone"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(warned(&reply), vec![]);
+    let receipt: ObjectionReceipt = decode(&reply);
+    assert_eq!(receipt.request_number, "");
+    assert!(!reply.body.contains("request_number"), "absent, not empty");
+    // The objector finds it with their own contact.
+    let lookup = serde_json::json!({"number": receipt.number, "verifier": "siti@example.id"});
+    let status: ObjectionStatus = decode(&post(
+        &mut r,
+        "/v1/objection-lookups",
+        None,
+        &lookup.to_string(),
+        MONDAY_10AM,
+    ));
+    assert_eq!(status.reasons, vec!["b".to_owned()]);
+    // c without a request, or an unknown catalogue item, is malformed.
+    body["reasons"] = serde_json::json!(["b", "c"]);
+    body["catalogue_item_id"] = "no-such-item".into();
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-b-and-c"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(
+        field_errors(&reply),
         pairs(&[
-            ("/reasons/1", "not_eligible"),
-            ("/reasons/2", "not_eligible")
+            ("/request_number", "required"),
+            ("/catalogue_item_id", "unknown_value")
         ])
     );
 }
@@ -572,12 +700,13 @@ fn seed_with_december_notice() -> Seed {
 }
 
 #[test]
-fn a_missing_calendar_year_is_503_not_a_guess() {
+fn registration_never_waits_for_the_calendar() {
     let mut seed = seed_with_december_notice();
     seed.calendars.retain(|c| c.year != 2027);
     let mut r = Reference::new(seed);
     let body = objection_body("PPID-2026-000103", "lingkar.priangan@example.id", &["d"]);
     let when = at("2026-12-10T11:00:00+07:00");
+    // The window of d runs into 2027, which the calendar lacks: registered, without a warning.
     let reply = post(
         &mut r,
         "/v1/objections",
@@ -585,11 +714,7 @@ fn a_missing_calendar_year_is_503_not_a_guess() {
         &body,
         when,
     );
-    assert_eq!(reply.status, 503, "{}", reply.body);
-    assert_eq!(
-        decode::<Problem>(&reply).code,
-        problem_code::CALENDAR_YEAR_MISSING
-    );
+    assert_eq!(warned(&reply), vec![]);
     // Other field errors are still reported as such.
     let mut invalid: serde_json::Value = serde_json::from_str(&body).unwrap();
     invalid["purpose"] = "".into();
@@ -601,16 +726,20 @@ fn a_missing_calendar_year_is_503_not_a_guess() {
         when,
     );
     assert_eq!(field_errors(&reply), pairs(&[("/purpose", "required")]));
-    // With the year present, the same objection is registered.
-    let mut r = Reference::new(seed_with_december_notice());
-    assert_eq!(
-        post(&mut r, "/v1/objections", Some("key-with-2027"), &body, when).status,
-        201
+    // A request on a day of a year the calendar lacks is registered too (day zero by the law).
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-no-2027-03"),
+        &valid_request().to_string(),
+        at("2027-01-04T10:00:00+07:00"),
     );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(decode::<RequestReceipt>(&reply).counts_from, "2027-01-04");
 }
 
 #[test]
-fn a_malformed_stored_date_is_an_internal_error_not_a_panic() {
+fn a_malformed_stored_date_leaves_the_objection_registered_without_warnings() {
     let mut seed = Seed::demo().unwrap();
     seed.requests[2].receipt.counts_from = "19-10-2026".into();
     let number = seed.requests[2].receipt.number.clone();
@@ -622,13 +751,12 @@ fn a_malformed_stored_date_is_an_internal_error_not_a_panic() {
         &objection_body(&number, "lingkar.priangan@example.id", &["a"]),
         MONDAY_10AM,
     );
-    assert_eq!(reply.status, 500, "{}", reply.body);
-    assert_eq!(decode::<Problem>(&reply).code, problem_code::INTERNAL);
+    assert_eq!(warned(&reply), vec![]);
 }
 
 #[test]
 fn the_seed_shows_every_outcome_and_every_timeline_state() {
-    use crate::domain::objection::request_clock;
+    use crate::domain::objection::{readings, request_clock, Reading, Reason};
     let seed = Seed::demo().unwrap();
     let r = Reference::new(seed.clone());
     let s = &seed.meta.service_standards;
@@ -653,12 +781,12 @@ fn the_seed_shows_every_outcome_and_every_timeline_state() {
     for q in &seed.requests {
         let st = status_of(q);
         let clock = request_clock(&st, &r.calendar, s, today).unwrap();
-        let e = eligibility(&st, &r.calendar, s, today).unwrap();
+        let e = readings(&st, &[], &r.calendar, s, today).unwrap();
         let state = |x: Reason| e.iter().find(|(y, _)| *y == x).unwrap().1.clone();
         if clock.overdue && state(Reason::C).is_open() {
             seen.insert("overdue, c open");
         }
-        if clock.overdue && matches!(state(Reason::C), Eligibility::Closed { .. }) {
+        if clock.overdue && matches!(state(Reason::C), Reading::Late { .. }) {
             seen.insert("overdue, c closed");
         }
         if state(Reason::G).is_open() {
@@ -667,13 +795,13 @@ fn the_seed_shows_every_outcome_and_every_timeline_state() {
         if clock.extended && clock.notice_on.is_none() && !clock.overdue {
             seen.insert("extended, waiting");
         }
-        if matches!(state(Reason::C), Eligibility::NotYet { from: Some(_) }) {
+        if matches!(state(Reason::C), Reading::Early { from: Some(_) }) {
             seen.insert("waiting, c opens later");
         }
-        if matches!(state(Reason::A), Eligibility::Closed { .. }) {
+        if matches!(state(Reason::A), Reading::Late { .. }) {
             seen.insert("notice, window closed");
         }
-        if state(Reason::A).is_open() && state(Reason::G) == Eligibility::NotApplicable {
+        if state(Reason::A).is_open() && state(Reason::G) == Reading::NotInRecord {
             seen.insert("notice on time, window open");
         }
     }

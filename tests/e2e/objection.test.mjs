@@ -63,7 +63,7 @@ test('objection: only open reasons can be chosen, every field is checked, and th
     assert.equal(await page.locator('#obj-reason-c').isDisabled(), false, 'c (not answered) is open');
     for (const letter of ['a', 'd', 'e', 'f']) {
       assert.equal(await page.locator(`#obj-reason-${letter}`).isDisabled(), true, `${letter} waits for a notice`);
-      assert.equal(await page.locator(`#obj-reason-${letter}-hint`).innerText(), 'Alasan ini ditemukan saat Anda menerima pemberitahuan tertulis, informasi atau tagihan biaya. Belum ada pemberitahuan tertulis yang tercatat.');
+      assert.equal(await page.locator(`#obj-reason-${letter}-hint`).innerText(), 'Belum dapat diajukan: alasan ini terbuka setelah pemberitahuan tertulis diterima.');
     }
     assert.equal(await page.locator('#obj-reason-b').isDisabled(), false, 'b is open at any time');
     await assertNoAxeViolations(page, 'objection form');

@@ -64,15 +64,12 @@ function expected(request) {
   else clock = `Sisa ${left} hari kerja sampai batas pemberitahuan tertulis.`;
   const documents = request.events.flatMap((e) => e.documents ?? []);
 
-  // Pasal 35(1) reasons, as docs/legal-basis.md section 7 and the contract's table set them.
+  // Pasal 35(1) reasons, as docs/legal-basis.md ("Objections") and the contract's table set them.
   const window = (from) => {
     const last = addWorkingDays(from, s.objection_filing_days).due;
-    return TODAY <= last
-      ? `Dapat diajukan sampai ${longDate(last)}.`
-      : `Menurut tanggal yang tercatat, batas waktunya ${longDate(last)} sudah lewat. Jika Anda menerima pemberitahuan atau informasinya lebih lambat, batas dihitung dari tanggal Anda menerimanya; atasan PPID yang menilai.`;
+    return TODAY <= last ? `Dapat diajukan sampai ${longDate(last)}.` : `Tidak dapat diajukan lagi: batas waktunya ${longDate(last)}.`;
   };
-  const afterNotice = 'Alasan ini ditemukan saat Anda menerima pemberitahuan tertulis, informasi atau tagihan biaya. Belum ada pemberitahuan tertulis yang tercatat.';
-  const onTimeNote = 'Menurut tanggal yang tercatat, pemberitahuan tertulis datang tepat waktu.';
+  const afterNotice = 'Belum dapat diajukan: alasan ini terbuka setelah pemberitahuan tertulis diterima.';
   const latest = notices.length ? notices.map(day).sort().at(-1) : null;
   const first = noticed ? day(noticed) : null;
   const onTime = first !== null && first <= due.due;
@@ -81,14 +78,14 @@ function expected(request) {
     a: byNotice,
     b: 'Dapat diajukan kapan saja.',
     c: onTime
-      ? onTimeNote
+      ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.'
       : TODAY <= due.due
-        ? `Menurut tanggal yang tercatat, alasan ini baru ditemukan mulai ${longDate(addDays(due.due, 1))}, jika keadaannya tetap sama.`
+        ? `Belum dapat diajukan. Terbuka mulai ${longDate(addDays(due.due, 1))} jika keadaannya tetap sama.`
         : window(due.due),
     d: byNotice,
     e: byNotice,
     f: byNotice,
-    g: onTime ? onTimeNote : first ? window(first) : afterNotice,
+    g: onTime ? 'Tidak berlaku: pemberitahuan tertulis datang tepat waktu.' : first ? window(first) : afterNotice,
   };
   return { extended, due, noticed, clock, overdue, documents, reasons };
 }

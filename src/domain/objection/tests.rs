@@ -19,14 +19,6 @@ fn standards() -> ServiceStandards {
     }
 }
 
-fn rules(silence_opens_dispute: bool) -> DeadlineRules {
-    DeadlineRules {
-        time_zone: "Asia/Jakarta".into(),
-        cuti_bersama_is_non_working: true,
-        unanswered_objection_opens_dispute: silence_opens_dispute,
-    }
-}
-
 fn cal_with(years: &[i32]) -> WorkCalendar {
     let day = |date: &str, kind, name: &str| CalendarDay {
         date: date.into(),
@@ -72,6 +64,8 @@ fn event(kind: EventKind, on: &str) -> RequestEvent {
         outcome: None,
         pasal17: None,
         documents: vec![],
+        received_on: None,
+        provide_by: None,
     }
 }
 
@@ -88,6 +82,8 @@ fn request(counts_from: &str, mut events: Vec<RequestEvent>) -> RequestStatus {
         number: "PPID-2026-000999".into(),
         received_at: format!("{counts_from}T09:00:00+07:00"),
         counts_from: counts_from.into(),
+        counts_from_by_law: None,
+        purpose: None,
         information: "Salinan APBD".into(),
         unit_id: None,
         events,
@@ -97,20 +93,21 @@ fn request(counts_from: &str, mut events: Vec<RequestEvent>) -> RequestStatus {
     }
 }
 
-fn all(status: &RequestStatus, today: &str) -> Vec<(Reason, Eligibility)> {
-    eligibility(status, &cal(), &standards(), d(today)).unwrap()
+fn all(status: &RequestStatus, today: &str) -> Vec<(Reason, Reading)> {
+    readings(status, &[], &cal(), &standards(), d(today)).unwrap()
 }
 
-fn of(list: &[(Reason, Eligibility)], r: Reason) -> Eligibility {
+fn of(list: &[(Reason, Reading)], r: Reason) -> Reading {
     list.iter().find(|(x, _)| *x == r).unwrap().1.clone()
 }
 
 /// Asserts Open with `since` and the last day's date, and returns the last day.
-fn assert_open(e: &Eligibility, since: &str, last: &str) -> Derivation {
+fn assert_open(e: &Reading, since: &str, last: &str) -> Derivation {
     match e {
-        Eligibility::Open {
+        Reading::Open {
             since: s,
             last_day: Some(l),
+            ..
         } => {
             assert_eq!((*s, l.due), (d(since), d(last)), "{e:?}");
             l.clone()
@@ -119,7 +116,7 @@ fn assert_open(e: &Eligibility, since: &str, last: &str) -> Derivation {
     }
 }
 
-const WAITS_FOR_NOTICE: Eligibility = Eligibility::NotYet { from: None };
+const WAITS_FOR_NOTICE: Reading = Reading::Early { from: None };
 
 #[test]
 fn letters_round_trip() {
@@ -140,19 +137,27 @@ fn letters_round_trip() {
 fn no_notice_before_the_deadline() {
     let r = request(DAY_ZERO, vec![event(EventKind::Verified, "2026-11-03")]);
     let e = all(&r, "2026-11-10");
-    for x in [Reason::A, Reason::D, Reason::E, Reason::F, Reason::G] {
+    for x in [Reason::A, Reason::D, Reason::E, Reason::F] {
         assert_eq!(of(&e, x), WAITS_FOR_NOTICE, "{x:?}");
     }
+    // g (information late) reads early until the delivery deadline, the notice due date, passes.
+    assert_eq!(
+        of(&e, Reason::G),
+        Reading::Early {
+            from: Some(d("2026-11-17"))
+        }
+    );
     assert_eq!(
         of(&e, Reason::B),
-        Eligibility::Open {
+        Reading::Open {
             since: d(DAY_ZERO),
-            last_day: None
+            last_day: None,
+            assumed: false,
         }
     );
     assert_eq!(
         of(&e, Reason::C),
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(d("2026-11-17"))
         }
     );
@@ -176,7 +181,7 @@ fn on_the_due_date_c_is_not_open_yet() {
     let e = all(&r, "2026-11-16");
     assert_eq!(
         of(&e, Reason::C),
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(d("2026-11-17"))
         }
     );
@@ -186,7 +191,7 @@ fn on_the_due_date_c_is_not_open_yet() {
 }
 
 #[test]
-fn no_notice_after_the_deadline_opens_c_only() {
+fn no_notice_after_the_deadline_opens_c_and_g() {
     let r = request(DAY_ZERO, vec![]);
     let e = all(&r, "2026-11-17");
     // Day zero is the due date; 30 working days after Mon 16 Nov skip 24 (cuti) and 25 Dec (Natal).
@@ -197,7 +202,8 @@ fn no_notice_after_the_deadline_opens_c_only() {
         .skipped
         .iter()
         .any(|s| s.date == d("2026-12-25") && matches!(s.reason, SkipReason::Listed { .. })));
-    assert_eq!(of(&e, Reason::G), WAITS_FOR_NOTICE, "g needs a late notice");
+    // Nothing delivered by the deadline: g is found the same day as c, from the same day zero.
+    assert_open(&of(&e, Reason::G), "2026-11-17", "2026-12-30");
     for x in [Reason::A, Reason::D, Reason::E, Reason::F] {
         assert_eq!(of(&e, x), WAITS_FOR_NOTICE);
     }
@@ -227,20 +233,20 @@ fn extended_before_and_after_the_extended_deadline() {
     let before = all(&r, "2026-11-20");
     assert_eq!(
         of(&before, Reason::C),
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(d("2026-11-26"))
         }
     );
     assert_eq!(
         of(&all(&r, "2026-11-25"), Reason::C),
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(d("2026-11-26"))
         }
     );
     let after = all(&r, "2026-11-26");
     // 30 working days after Wed 25 Nov: skips 24-25 Dec and 1 Jan.
     assert_open(&of(&after, Reason::C), "2026-11-26", "2027-01-11");
-    assert_eq!(of(&after, Reason::G), WAITS_FOR_NOTICE);
+    assert_open(&of(&after, Reason::G), "2026-11-26", "2027-01-11");
     assert!(
         request_clock(&r, &cal(), &standards(), d("2026-11-26"))
             .unwrap()
@@ -292,8 +298,8 @@ fn notice_on_time_with_each_outcome() {
                 assert_eq!(last.start, d("2026-11-12"), "{outcome:?}");
             }
             assert!(of(&e, Reason::B).is_open());
-            assert_eq!(of(&e, Reason::C), Eligibility::NotApplicable, "{outcome:?}");
-            assert_eq!(of(&e, Reason::G), Eligibility::NotApplicable, "{outcome:?}");
+            assert_eq!(of(&e, Reason::C), Reading::NotInRecord, "{outcome:?}");
+            assert_eq!(of(&e, Reason::G), Reading::NotInRecord, "{outcome:?}");
         }
         let clock = request_clock(&r, &cal(), &standards(), d("2026-11-20")).unwrap();
         assert_eq!(clock.notice_on, Some(d("2026-11-12")));
@@ -306,8 +312,8 @@ fn notice_on_time_with_each_outcome() {
 fn a_notice_on_the_due_date_is_on_time() {
     let r = request(DAY_ZERO, vec![notice("2026-11-16", Some(Outcome::Refused))]);
     let e = all(&r, "2026-11-30");
-    assert_eq!(of(&e, Reason::C), Eligibility::NotApplicable);
-    assert_eq!(of(&e, Reason::G), Eligibility::NotApplicable);
+    assert_eq!(of(&e, Reason::C), Reading::NotInRecord);
+    assert_eq!(of(&e, Reason::G), Reading::NotInRecord);
     // A notice between the original and the extended due date is on time when extended in time.
     let extended = request(
         DAY_ZERO,
@@ -317,8 +323,8 @@ fn a_notice_on_the_due_date_is_on_time() {
         ],
     );
     let e = all(&extended, "2026-11-30");
-    assert_eq!(of(&e, Reason::C), Eligibility::NotApplicable);
-    assert_eq!(of(&e, Reason::G), Eligibility::NotApplicable);
+    assert_eq!(of(&e, Reason::C), Reading::NotInRecord);
+    assert_eq!(of(&e, Reason::G), Reading::NotInRecord);
 }
 
 #[test]
@@ -337,7 +343,7 @@ fn a_late_notice_opens_g_from_its_date_and_keeps_c() {
     // Before the late notice arrives (today earlier than its date) it is a future date, not open.
     assert_eq!(
         of(&all(&r, "2026-11-18"), Reason::G),
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(d("2026-11-19"))
         }
     );
@@ -358,7 +364,7 @@ fn a_later_notice_restarts_a_d_e_f_and_the_first_decides_g() {
     let e = all(&r, "2026-12-29");
     // 30 working days after Tue 24 Nov = Fri 8 Jan 2027.
     assert_open(&of(&e, Reason::A), "2026-11-24", "2027-01-08");
-    assert_eq!(of(&e, Reason::G), Eligibility::NotApplicable);
+    assert_eq!(of(&e, Reason::G), Reading::NotInRecord);
     // Out of order in the list: still the earliest and latest by date.
     let shuffled = request(
         DAY_ZERO,
@@ -379,14 +385,14 @@ fn the_filing_window_closes_after_its_last_day() {
         "2026-12-28",
     );
     match of(&all(&r, "2026-12-29"), Reason::A) {
-        Eligibility::Closed { last_day } => assert_eq!(last_day.due, d("2026-12-28")),
+        Reading::Late { last_day, .. } => assert_eq!(last_day.due, d("2026-12-28")),
         other => panic!("{other:?}"),
     }
     let silent = request(DAY_ZERO, vec![]);
     assert!(of(&all(&silent, "2026-12-30"), Reason::C).is_open());
     assert!(matches!(
         of(&all(&silent, "2026-12-31"), Reason::C),
-        Eligibility::Closed { last_day } if last_day.due == d("2026-12-30")
+        Reading::Late { last_day, .. } if last_day.due == d("2026-12-30")
     ));
     // b never closes.
     assert!(of(&all(&silent, "2027-12-31"), Reason::B).is_open());
@@ -399,16 +405,16 @@ fn a_year_missing_from_the_calendar_is_an_error() {
     // A window running into 2027 cannot be derived.
     let r = request(DAY_ZERO, vec![notice("2026-12-01", Some(Outcome::Refused))]);
     assert_eq!(
-        eligibility(&r, &only_2026, &s, d("2026-12-01")),
+        readings(&r, &[], &only_2026, &s, d("2026-12-01")),
         Err(ObjectionError::YearMissing(2027))
     );
     // Nothing needs 2027 yet: a waiting request is fine.
     let waiting = request(DAY_ZERO, vec![]);
-    assert!(eligibility(&waiting, &only_2026, &s, d("2026-11-10")).is_ok());
+    assert!(readings(&waiting, &[], &only_2026, &s, d("2026-11-10")).is_ok());
     // Day zero in a year the calendar lacks.
     let old = request("2025-11-03", vec![]);
     assert_eq!(
-        eligibility(&old, &only_2026, &s, d("2026-11-10")),
+        readings(&old, &[], &only_2026, &s, d("2026-11-10")),
         Err(ObjectionError::YearMissing(2025))
     );
     assert_eq!(
@@ -430,7 +436,7 @@ fn malformed_dates_are_errors_not_panics() {
     let mut r = request(DAY_ZERO, vec![]);
     r.counts_from = "2026-13-01".into();
     assert_eq!(
-        eligibility(&r, &cal(), &s, d(DAY_ZERO)),
+        readings(&r, &[], &cal(), &s, d(DAY_ZERO)),
         Err(ObjectionError::MalformedDate {
             field: "/counts_from".into(),
             value: "2026-13-01".into()
@@ -445,7 +451,7 @@ fn malformed_dates_are_errors_not_panics() {
     // A bad instant on an event that does not matter to the clocks is ignored.
     let mut r = request(DAY_ZERO, vec![event(EventKind::Verified, "2026-11-03")]);
     r.events[1].at = "2026-11-03".into();
-    assert!(eligibility(&r, &cal(), &s, d(DAY_ZERO)).is_ok());
+    assert!(readings(&r, &[], &cal(), &s, d(DAY_ZERO)).is_ok());
     // Unknown event kinds are ignored.
     let r = request(DAY_ZERO, vec![event(EventKind::Unknown, "2026-11-05")]);
     assert!(of(&all(&r, "2026-11-05"), Reason::A) == WAITS_FOR_NOTICE);
@@ -459,9 +465,10 @@ fn b_is_open_at_any_time() {
     );
     for today in ["2026-10-01", DAY_ZERO, "2026-11-12", "2027-06-01"] {
         match of(&all(&r, today), Reason::B) {
-            Eligibility::Open {
+            Reading::Open {
                 since,
                 last_day: None,
+                ..
             } => assert!(since <= d(today)),
             other => panic!("{other:?}"),
         }
@@ -477,12 +484,12 @@ fn a_zero_day_standard_still_ends_on_a_working_day() {
     };
     // Notice on Saturday 14 Nov: the window ends Monday 16 Nov.
     let r = request(DAY_ZERO, vec![notice("2026-11-14", None)]);
-    let e = eligibility(&r, &cal(), &s, d("2026-11-16")).unwrap();
+    let e = readings(&r, &[], &cal(), &s, d("2026-11-16")).unwrap();
     let last = assert_open(&of(&e, Reason::A), "2026-11-14", "2026-11-16");
     assert_eq!(last.skipped.len(), 1, "Sunday; Saturday is day zero");
     // c with no days: open on the one working day after the due date.
     let silent = request(DAY_ZERO, vec![]);
-    let e = eligibility(&silent, &cal(), &s, d("2026-11-17")).unwrap();
+    let e = readings(&silent, &[], &cal(), &s, d("2026-11-17")).unwrap();
     assert_open(&of(&e, Reason::C), "2026-11-17", "2026-11-17");
 }
 
@@ -496,20 +503,20 @@ fn objection(counts_from: &str, answer_at: Option<&str>) -> ObjectionStatus {
         case_summary: "Belum dijawab".into(),
         answer: answer_at.map(|at| ObjectionAnswer {
             at: at.into(),
+            received_on: None,
             upheld: false,
             summary: "Ditolak".into(),
             documents: vec![],
         }),
         assisted_by: None,
+        warnings: vec![],
     }
 }
 
 #[test]
 fn dispute_window_after_an_answer() {
     let o = objection(DAY_ZERO, Some("2026-11-20T15:00:00+07:00"));
-    let w = dispute_window(&o, &cal(), &standards(), &rules(false), d("2026-12-10"))
-        .unwrap()
-        .unwrap();
+    let w = dispute_window(&o, None, &cal(), &standards(), d("2026-12-10")).unwrap();
     // The contract's example: answered Fri 20 Nov, dispute until Thu 10 Dec.
     assert_eq!(
         (w.opens, w.last_day.due),
@@ -518,24 +525,16 @@ fn dispute_window_after_an_answer() {
     assert_eq!(w.last_day.start, d("2026-11-20"));
     assert!(!w.unanswered);
     assert!(w.state.is_open());
-    let next = dispute_window(&o, &cal(), &standards(), &rules(false), d("2026-12-11"))
-        .unwrap()
-        .unwrap();
-    assert!(matches!(next.state, Eligibility::Closed { .. }));
+    let next = dispute_window(&o, None, &cal(), &standards(), d("2026-12-11")).unwrap();
+    assert!(matches!(next.state, Reading::Late { .. }));
 }
 
 #[test]
-fn dispute_window_of_an_unanswered_objection_follows_the_rule() {
+fn the_atasans_silence_always_opens_the_dispute_window() {
     let o = objection(DAY_ZERO, None);
     let s = standards();
-    assert_eq!(
-        dispute_window(&o, &cal(), &s, &rules(false), d("2026-12-20")),
-        Ok(None)
-    );
     // Answer due Mon 14 Dec; the window opens Tue 15 Dec and runs 14 working days: Wed 6 Jan 2027.
-    let w = dispute_window(&o, &cal(), &s, &rules(true), d("2026-11-23"))
-        .unwrap()
-        .unwrap();
+    let w = dispute_window(&o, None, &cal(), &s, d("2026-11-23")).unwrap();
     assert!(w.unanswered);
     assert_eq!(
         (w.opens, w.last_day.start, w.last_day.due),
@@ -543,22 +542,20 @@ fn dispute_window_of_an_unanswered_objection_follows_the_rule() {
     );
     assert_eq!(
         w.state,
-        Eligibility::NotYet {
+        Reading::Early {
             from: Some(d("2026-12-15"))
         }
     );
-    let open = dispute_window(&o, &cal(), &s, &rules(true), d("2026-12-15"))
-        .unwrap()
-        .unwrap();
+    let open = dispute_window(&o, None, &cal(), &s, d("2026-12-15")).unwrap();
     assert!(open.state.is_open());
     // A missing year is an error; a malformed answer date too.
     assert_eq!(
-        dispute_window(&o, &cal_with(&[2026]), &s, &rules(true), d("2026-12-15")),
+        dispute_window(&o, None, &cal_with(&[2026]), &s, d("2026-12-15")),
         Err(ObjectionError::YearMissing(2027))
     );
     let bad = objection(DAY_ZERO, Some("20 November 2026"));
     assert!(matches!(
-        dispute_window(&bad, &cal(), &s, &rules(true), d("2026-12-15")),
+        dispute_window(&bad, None, &cal(), &s, d("2026-12-15")),
         Err(ObjectionError::MalformedDate { field, .. }) if field == "/answer/at"
     ));
 }
@@ -566,12 +563,12 @@ fn dispute_window_of_an_unanswered_objection_follows_the_rule() {
 // ---------------------------------------------------------------- properties
 
 /// Rank of a state along the days: a reason only moves forward.
-fn rank(e: &Eligibility) -> u8 {
+fn rank(e: &Reading) -> u8 {
     match e {
-        Eligibility::NotYet { .. } => 0,
-        Eligibility::Open { .. } => 1,
-        Eligibility::Closed { .. } => 2,
-        Eligibility::NotApplicable => 3,
+        Reading::Early { .. } => 0,
+        Reading::Open { .. } => 1,
+        Reading::Late { .. } => 2,
+        Reading::NotInRecord => 3,
     }
 }
 
@@ -617,12 +614,14 @@ fn arb_request() -> impl Strategy<Value = RequestStatus> {
 fn check_invariants(
     c: &WorkCalendar,
     today: Date,
-    list: &[(Reason, Eligibility)],
+    list: &[(Reason, Reading)],
 ) -> Result<(), TestCaseError> {
     prop_assert_eq!(list.len(), 7);
     for (r, e) in list {
         match e {
-            Eligibility::Open { since, last_day } => {
+            Reading::Open {
+                since, last_day, ..
+            } => {
                 prop_assert!(
                     *since <= today,
                     "{:?} open since {} > today {}",
@@ -639,18 +638,18 @@ fn check_invariants(
                     }
                 }
             }
-            Eligibility::NotYet { from } => {
+            Reading::Early { from } => {
                 prop_assert!(*r != Reason::B);
                 if let Some(f) = from {
                     prop_assert!(*f > today);
                 }
             }
-            Eligibility::Closed { last_day } => {
+            Reading::Late { last_day, .. } => {
                 prop_assert!(*r != Reason::B);
                 prop_assert!(last_day.due < today);
                 prop_assert!(c.is_working_day(last_day.due).unwrap());
             }
-            Eligibility::NotApplicable => {
+            Reading::NotInRecord => {
                 prop_assert!(matches!(r, Reason::C | Reason::G));
             }
         }
@@ -670,10 +669,10 @@ proptest! {
     ) {
         let c = if with_2027 { cal_with(&[2026, 2027]) } else { cal_with(&[2026]) };
         let start = Date::parse(&req.counts_from).unwrap();
-        let mut prev: Option<Vec<(Reason, Eligibility)>> = None;
+        let mut prev: Option<Vec<(Reason, Reading)>> = None;
         for step in 0..90 {
             let today = start.add_days(first + step);
-            match eligibility(&req, &c, &s, today) {
+            match readings(&req, &[], &c, &s, today) {
                 Ok(list) => {
                     check_invariants(&c, today, &list)?;
                     if let Some(p) = &prev {
@@ -709,7 +708,6 @@ proptest! {
         kind in any::<u8>(),
         today in 0i64..800,
         s in arb_standards(),
-        silence in any::<bool>(),
     ) {
         let c = cal();
         let today = d("2026-01-01").add_days(today);
@@ -717,13 +715,13 @@ proptest! {
         e.at = at;
         let r = RequestStatus { counts_from: counts_from.clone(), ..request(DAY_ZERO, vec![e]) };
         let _ = request_clock(&r, &c, &s, today);
-        if let Ok(list) = eligibility(&r, &c, &s, today) {
+        if let Ok(list) = readings(&r, &[], &c, &s, today) {
             check_invariants(&c, today, &list)?;
         }
         let mut o = objection(DAY_ZERO, Some(&answer));
         o.counts_from = counts_from;
         for o in [o.clone(), ObjectionStatus { answer: None, ..o }] {
-            if let Ok(Some(w)) = dispute_window(&o, &c, &s, &rules(silence), today) {
+            if let Ok(w) = dispute_window(&o, None, &c, &s, today) {
                 prop_assert!(c.is_working_day(w.last_day.due).unwrap());
                 prop_assert!(w.opens <= w.last_day.due, "closes before it opens: {:?}", w);
                 prop_assert_eq!(w.state.is_open(), w.opens <= today && today <= w.last_day.due);
@@ -736,7 +734,6 @@ proptest! {
         zero in 0i64..330,
         answered_after in prop::option::of(0i64..60),
         s in arb_standards(),
-        silence in any::<bool>(),
     ) {
         let c = cal();
         let start = d("2026-01-01").add_days(zero);
@@ -745,7 +742,7 @@ proptest! {
         let mut prev = 0;
         for step in 0..120 {
             let today = start.add_days(step);
-            if let Ok(Some(w)) = dispute_window(&o, &c, &s, &rules(silence), today) {
+            if let Ok(w) = dispute_window(&o, None, &c, &s, today) {
                 prop_assert!(w.opens <= w.last_day.due);
                 prop_assert!(c.is_working_day(w.last_day.due).unwrap());
                 prop_assert!(rank(&w.state) >= prev);

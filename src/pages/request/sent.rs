@@ -72,7 +72,15 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
     }
     let number = receipt.number.clone();
     let received = receipt.received_at.clone();
-    let counts_from = receipt.counts_from.clone();
+    // The law's day zero when the office's rule gave a later one: the deadlines follow the law.
+    let law = receipt
+        .counts_from_by_law
+        .clone()
+        .filter(|l| *l < receipt.counts_from);
+    let office_rule = law
+        .as_ref()
+        .map(|l| (t.status_office_rule())(&t.date_str(&receipt.counts_from), &t.date_str(l)));
+    let counts_from = law.unwrap_or_else(|| receipt.counts_from.clone());
     let deadlines = use_load(move || {
         let clock = calendar_and_deadlines(&counts_from, crate::components::today().year());
         async move { clock.await.map(|(_, d)| d) }
@@ -97,6 +105,7 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
                 let ics = script.get().then(|| calendar_link(t, &received, &events)).flatten();
                 view! {
                     <Deadlines d/>
+                    {office_rule.clone().map(|o| view! { <p class="hint">{o}</p> })}
                     {ics.map(|href| view! { <p class="no-print"><a href=href download=format!("{number}.ics")>{t.receipt_ics()}</a></p> })}
                 }
                 .into_any()
