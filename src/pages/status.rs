@@ -98,7 +98,7 @@ pub fn StatusLookup() -> impl IntoView {
 /// The registration number's hint, with the backend's example when it gives one: each office has
 /// its own format, so the portal shows none of its own. The field takes a `'static` hint; the
 /// metadata does not change while a page runs, so each distinct hint is made once and kept.
-fn number_hint(t: &'static Texts, example: Option<String>) -> &'static str {
+fn number_hint(t: &'static crate::i18n::Texts, example: Option<String>) -> &'static str {
     let example = example
         .as_deref()
         .map(str::trim)
