@@ -62,6 +62,24 @@ META = {
     },
     # Kabupaten Sukamaju has no Komisi Informasi of its own: disputes go to the province's.
     "komisi_informasi": {"name": "Komisi Informasi Provinsi Jawa Barat"},
+    # The two charter elements only the office can state (PerKI 1/2021 Pasal 47(2)); the portal
+    # writes the other four from the law and service_standards.
+    "charter": {
+        "service_guarantee": {
+            "text": "Kami menjamin setiap permohonan dicatat dan diberi nomor registrasi saat diterima, dijawab "
+                    "tertulis paling lambat 10 hari kerja, dan dilayani tanpa biaya selain biaya nyata "
+                    "penyalinan dan pengiriman. Jika kami tidak menepati maklumat ini, sampaikan keberatan "
+                    "kepada Atasan PPID (Sekretaris Daerah) atau pengaduan lewat SP4N-LAPOR!.",
+            "url": f"{SITE}/files/maklumat-pelayanan-informasi-publik-2026.pdf",
+        },
+        "performance_evaluation": {
+            "text": "Kinerja petugas layanan informasi dievaluasi setiap tahun oleh Atasan PPID dari laporan layanan "
+                    "informasi publik dan survei kepuasan pemohon. Hasilnya diumumkan di Daftar Informasi Publik.",
+            "url": f"{SITE}/files/laporan-layanan-informasi-publik-2025.pdf",
+        },
+    },
+    # Made up, in the demo's format: not the number of a request in this data set.
+    "registration_number_example": "PPID-2026-000412",
 }
 
 # ------------------------------------------------------------------ calendars
@@ -1188,6 +1206,8 @@ OBJECTIONS = [
 
 def check(seed: dict) -> None:
     unit_ids = {u["id"] for u in seed["units"]}
+    example = seed["meta"]["registration_number_example"]
+    assert example not in {r["receipt"]["number"] for r in seed["requests"]}, "the example must be made up"
     ids = [i["id"] for i in seed["catalogue"]]
     assert len(ids) == len(set(ids)), "duplicate catalogue id"
     for item in seed["catalogue"]:

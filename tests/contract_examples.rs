@@ -76,6 +76,8 @@ fn decoder(schema: &str) -> Option<Decoder> {
         "OfficeHours" => roundtrip::<c::OfficeHours>,
         "ServiceStandards" => roundtrip::<c::ServiceStandards>,
         "DeadlineRules" => roundtrip::<c::DeadlineRules>,
+        "ServiceCharter" => roundtrip::<c::ServiceCharter>,
+        "CharterElement" => roundtrip::<c::CharterElement>,
         "Calendar" => roundtrip::<c::Calendar>,
         "CalendarDay" => roundtrip::<c::CalendarDay>,
         "DayKind" => roundtrip::<c::DayKind>,
@@ -124,12 +126,14 @@ fn decoder(schema: &str) -> Option<Decoder> {
 }
 
 /// Every wire type of `src/contract`; `components/schemas` must hold exactly these.
-const SCHEMAS: [&str; 47] = [
+const SCHEMAS: [&str; 49] = [
     "Meta",
     "PublicBody",
     "OfficeHours",
     "ServiceStandards",
     "DeadlineRules",
+    "ServiceCharter",
+    "CharterElement",
     "Calendar",
     "CalendarDay",
     "DayKind",

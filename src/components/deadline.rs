@@ -3,9 +3,9 @@
 
 use crate::api::{ApiError, Backend};
 use crate::app::use_texts;
+use crate::contract::{EventKind, Outcome, RequestEvent};
 use crate::domain::date::Date;
 use crate::domain::deadlines::{request_deadlines, RequestDeadlines};
-use crate::contract::{EventKind, Outcome, RequestEvent};
 use crate::domain::objection::Reading;
 use crate::domain::workdays::{CalendarScope, Derivation, SkipReason, WorkCalendar, YearMissing};
 use crate::i18n::Texts;
@@ -117,7 +117,9 @@ pub fn reading_text(t: &Texts, r: &Reading) -> (&'static str, String) {
             (t.reason_open_until())(&weekday_date(t, d.due)) + &from_sending(*assumed, d),
         ),
         Reading::Open { last_day: None, .. } => ("open", t.reason_open_any_time().to_owned()),
-        Reading::Early { from: Some(d) } => ("not-yet", (t.reason_opens_on())(&weekday_date(t, *d))),
+        Reading::Early { from: Some(d) } => {
+            ("not-yet", (t.reason_opens_on())(&weekday_date(t, *d)))
+        }
         Reading::Early { from: None } => ("not-yet", t.reason_after_notice().to_owned()),
         Reading::NotInRecord => ("closed", t.reason_not_applicable().to_owned()),
         Reading::Late { last_day, assumed } => (

@@ -15,6 +15,8 @@ json_struct!(decode Meta {
     service_standards: req,
     deadline_rules: req,
     komisi_informasi: default,
+    charter: default,
+    registration_number_example: default,
 });
 
 json_struct!(decode KomisiInformasi {
@@ -23,6 +25,16 @@ json_struct!(decode KomisiInformasi {
     phone: default,
     email: default,
     website: default,
+});
+
+json_struct!(decode ServiceCharter {
+    service_guarantee: default,
+    performance_evaluation: default,
+});
+
+json_struct!(decode CharterElement {
+    text: default,
+    url: default,
 });
 
 json_struct!(decode PublicBody {

@@ -35,6 +35,13 @@ pub struct Meta {
     /// the provincial Komisi in general terms).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub komisi_informasi: Option<KomisiInformasi>,
+    /// The charter elements only the office can state (since 1.3.0); absent: not published.
+    #[serde(default)]
+    pub charter: Option<ServiceCharter>,
+    /// A made-up number in the format this backend issues, for the status form's hint (since
+    /// 1.3.0); absent: the hint shows no format.
+    #[serde(default)]
+    pub registration_number_example: Option<String>,
 }
 
 /// The Komisi Informasi that hears disputes about this public body (Pasal 37): the one over the
@@ -99,7 +106,7 @@ pub struct ServiceStandards {
     pub notice_days: u32,
     /// One extension of at most this many more days (Pasal 22(8)): 7.
     pub extension_days: u32,
-    /// Objection filing window after the reason arises (Pasal 36(1)): 30.
+    /// Objection filing window after the reason is found (Pasal 36(1)): 30.
     pub objection_filing_days: u32,
     /// Atasan PPID answers an objection within (Pasal 36(2)): 30.
     pub objection_answer_days: u32,
@@ -110,7 +117,8 @@ pub struct ServiceStandards {
     pub verification_days: Option<u32>,
 }
 
-/// How this backend counts working days: the unsettled points of ppid-rules.md section 3.
+/// How this backend counts working days: the points the law leaves open (docs/legal-basis.md
+/// section 12, "Working days, calendars and the office's time zone").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeadlineRules {
     /// IANA time zone of the office, e.g. `Asia/Jakarta`.
@@ -142,6 +150,30 @@ pub enum DayZeroRule {
 
 fn yes() -> bool {
     true
+}
+
+/// The two elements of the service charter (maklumat pelayanan, PerKI 1/2021 Pasal 47(2)) that
+/// only the office can state; the other four (legal basis, procedure, time limits, fees) follow
+/// from the law and `ServiceStandards`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceCharter {
+    /// Jaminan pelayanan: what the office guarantees and what a citizen can do when it fails.
+    #[serde(default)]
+    pub service_guarantee: Option<CharterElement>,
+    /// Evaluasi kinerja pelaksana: how and how often the service is evaluated, or its latest result.
+    #[serde(default)]
+    pub performance_evaluation: Option<CharterElement>,
+}
+
+/// One charter element: the office's own words, a link to its document, or both.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CharterElement {
+    /// Plain text; `\n` is the only formatting.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// An `http(s)` link to the signed document or the published evaluation.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 // ---------------------------------------------------------------- calendar
@@ -537,7 +569,8 @@ pub struct RequestSubmission {
     pub unit_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub catalogue_item_id: Option<String>,
-    /// Tujuan penggunaan informasi (mandatory).
+    /// Tujuan penggunaan informasi: required by this form (SLIP), the requester's right to state
+    /// (UU 14/2008 Pasal 4(3)), never a ground for refusal.
     pub purpose: String,
     pub obtain: Vec<ObtainMethod>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

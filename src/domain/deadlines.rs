@@ -182,7 +182,11 @@ mod tests {
             ("2026-12-25T09:00:00+07:00", "2026-12-25"),
             ("2031-05-05T09:00:00+07:00", "2031-05-05"),
         ] {
-            assert_eq!(day_zero(at(when), law, closes, &c), Ok((d(day), None)), "{when}");
+            assert_eq!(
+                day_zero(at(when), law, closes, &c),
+                Ok((d(day), None)),
+                "{when}"
+            );
         }
         // The office's rule: in hours on a working day is the same day.
         assert_eq!(
@@ -203,7 +207,12 @@ mod tests {
         assert!(day_zero(at("2031-05-05T09:00:00+07:00"), office, closes, &c).is_err());
         // An unknown rule from a newer backend is read as the law's.
         assert_eq!(
-            day_zero(at("2026-11-20T19:40:00+07:00"), DayZeroRule::Unknown, closes, &c),
+            day_zero(
+                at("2026-11-20T19:40:00+07:00"),
+                DayZeroRule::Unknown,
+                closes,
+                &c
+            ),
             Ok((d("2026-11-20"), None))
         );
     }

@@ -3,6 +3,7 @@
 pub mod base64;
 pub mod base_path;
 pub mod catalogue;
+pub mod charter;
 pub mod complaint;
 pub mod contrast;
 pub mod date;

@@ -40,8 +40,8 @@ use super::date::{Date, LocalTime};
 use super::deadlines::{
     dispute_filing_deadline, objection_answer_deadline, objection_filing_deadline,
 };
-use super::workdays::{Derivation, SkippedDay, WorkCalendar, YearMissing};
 use super::validate::{check_requester, MAX_TEXT};
+use super::workdays::{Derivation, SkippedDay, WorkCalendar, YearMissing};
 use crate::contract::{
     field_code, warning_code, EventKind, FieldError, ObjectionStatus, ObjectionSubmission,
     ObjectionWarning, Outcome, ReceivedDate, RequestStatus, ServiceStandards, WarningWindow,
@@ -246,11 +246,7 @@ pub fn is_received_by_citizen(kind: EventKind) -> bool {
 
 /// The date of receipt of one event: the citizen's date (never before it was sent), else the
 /// office's `received_on`, else the sending date (`assumed`).
-fn received(
-    sent: Date,
-    office: Option<Date>,
-    citizen: Option<Date>,
-) -> (Date, bool) {
+fn received(sent: Date, office: Option<Date>, citizen: Option<Date>) -> (Date, bool) {
     match (citizen, office) {
         (Some(c), _) => (c.max(sent), false),
         (None, Some(o)) => (o.max(sent), false),
@@ -515,8 +511,8 @@ pub fn reading_without_request(today: Date) -> Reading {
 pub fn warnings(chosen: &[String], readings: &[(Reason, Reading)]) -> Vec<ObjectionWarning> {
     let mut out: Vec<ObjectionWarning> = Vec::new();
     for letter in chosen {
-        let Some((reason, reading)) = Reason::from_letter(letter)
-            .and_then(|r| readings.iter().find(|(x, _)| *x == r))
+        let Some((reason, reading)) =
+            Reason::from_letter(letter).and_then(|r| readings.iter().find(|(x, _)| *x == r))
         else {
             continue;
         };
@@ -570,16 +566,25 @@ pub fn check_received_dates(
             .get(d.event as usize)
             .filter(|e| is_received_by_citizen(e.kind))
         else {
-            push(format!("/received_dates/{i}/event"), field_code::UNKNOWN_VALUE);
+            push(
+                format!("/received_dates/{i}/event"),
+                field_code::UNKNOWN_VALUE,
+            );
             continue;
         };
         let Some(on) = Date::parse(&d.on) else {
-            push(format!("/received_dates/{i}/on"), field_code::INVALID_FORMAT);
+            push(
+                format!("/received_dates/{i}/on"),
+                field_code::INVALID_FORMAT,
+            );
             continue;
         };
         let sent = LocalTime::parse_rfc3339(&event.at).map(LocalTime::date);
         if on > today || sent.is_some_and(|s| on < s) {
-            push(format!("/received_dates/{i}/on"), field_code::IMPOSSIBLE_DATE);
+            push(
+                format!("/received_dates/{i}/on"),
+                field_code::IMPOSSIBLE_DATE,
+            );
         }
     }
     errors

@@ -375,7 +375,7 @@ texts! {
 
     about_title: &'static str,
     about_legal_basis: &'static str,
-    about_legal_items: [&'static str; 3],
+    about_legal_items: [&'static str; 4],
     about_standards: &'static str,
     about_standard_notice: fn(u32, u32) -> String,
     about_standard_verification: fn(u32) -> String,
@@ -582,6 +582,21 @@ texts! {
     zone_wit: &'static str,
     /// After a time whose zone is not one of Indonesia's three: its UTC offset ("+08.00").
     zone_offset: fn(&str) -> String,
+    // -- the six charter elements, requesting an excepted item, the number example --
+    charter_fees: &'static str,
+    charter_guarantee: &'static str,
+    /// The link to the office's service-guarantee document.
+    charter_guarantee_link: &'static str,
+    charter_evaluation: &'static str,
+    /// The link to the office's performance-evaluation document.
+    charter_evaluation_link: &'static str,
+    /// A charter element the backend does not state.
+    charter_not_published: &'static str,
+    /// An excepted item may still be requested, and a refusal objected to.
+    exemption_may_request: &'static str,
+    exemption_objection_link: &'static str,
+    /// "For example: {a number in the backend's format}".
+    status_number_example: fn(&str) -> String,
 }
 
 impl Texts {

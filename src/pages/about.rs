@@ -1,10 +1,14 @@
-//! Tentang: the service charter (maklumat pelayanan) from the backend's metadata: legal basis,
-//! procedure, time limits, fees and contact. The law wants it to reach people with disabilities
-//! (PerKI 1/2021 Pasal 48): it can be read aloud and shown in large print.
+//! Tentang: the service charter (maklumat pelayanan) with the six elements of PerKI 1/2021 Pasal
+//! 47(2): legal basis, procedure, time limits (from the backend's service standards), fees, and the
+//! service guarantee and performance evaluation, which only the office can state (the backend's
+//! `charter`); then the contact. The law wants it to reach people with disabilities (PerKI 1/2021
+//! Pasal 48): it can be read aloud and shown in large print.
 
 use crate::app::{use_portal, use_texts};
 use crate::components::access::Listen;
 use crate::components::{hours_zone, use_title, weekday_span, Row};
+use crate::contract::CharterElement;
+use crate::domain::charter::published;
 use leptos::prelude::*;
 
 /// The about page.
@@ -16,6 +20,10 @@ pub fn About() -> impl IntoView {
     let body = meta.public_body.clone();
     let hours = meta.office_hours.clone();
     let zone = hours_zone(t, &meta);
+    let charter = meta.charter.clone();
+    let (guarantee, evaluation) = charter
+        .map(|c| (c.service_guarantee, c.performance_evaluation))
+        .unwrap_or_default();
     use_title(move || (t.about_title().into(), false));
     let large = RwSignal::new(false);
     view! {
@@ -46,7 +54,10 @@ pub fn About() -> impl IntoView {
         </ul>
         <h3>{t.charter_objection()}</h3>
         <p>{(t.objection_windows())(s.objection_filing_days, s.objection_answer_days, s.dispute_filing_days)}</p>
+        <h3>{t.charter_fees()}</h3>
         <p>{t.about_fees()}</p>
+        <OfficeElement id="jaminan" title=t.charter_guarantee() link=t.charter_guarantee_link() element=guarantee/>
+        <OfficeElement id="evaluasi" title=t.charter_evaluation() link=t.charter_evaluation_link() element=evaluation/>
         </section>
         <p><a href=crate::components::router::rooted("/statistik")>{t.stats_link()}</a></p>
         <h2>{t.footer_contact()}</h2>
@@ -64,5 +75,32 @@ pub fn About() -> impl IntoView {
                 </dd>
             </div>
         </dl>
+    }
+}
+
+/// A charter element the office states itself: its words and document, or that it has not been
+/// published (the portal never writes a guarantee or an evaluation of its own).
+#[component]
+fn OfficeElement(
+    id: &'static str,
+    title: &'static str,
+    /// The document link's text.
+    link: &'static str,
+    element: Option<CharterElement>,
+) -> impl IntoView {
+    let t = use_texts();
+    let body = match published(element.as_ref()) {
+        Some(p) => view! {
+            {p.paragraphs.into_iter().map(|text| view! { <p>{text.to_owned()}</p> }).collect_view()}
+            {p.url.map(|url| view! { <p><a href=url.to_owned() rel="noopener">{link}</a></p> })}
+        }
+        .into_any(),
+        None => view! { <p class="not-published">{t.charter_not_published()}</p> }.into_any(),
+    };
+    view! {
+        <div class="charter-element" id=id>
+            <h3>{title}</h3>
+            {body}
+        </div>
     }
 }

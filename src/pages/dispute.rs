@@ -5,11 +5,11 @@
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{calendar_and_deadlines, weekday_date, DueRow};
-use crate::domain::date::Date;
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
 use crate::contract::{EventKind, Lookup, ObjectionStatus, RequestStatus};
+use crate::domain::date::Date;
 use crate::domain::objection::{self, DisputeWindow, Reading};
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
@@ -111,9 +111,10 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
     };
     // The day the citizen says they received the answer; by default the office's record of it,
     // else the day it was sent.
-    let answer_sent = objection.answer.as_ref().and_then(|a| {
-        crate::domain::date::LocalTime::parse_rfc3339(&a.at).map(|l| l.date())
-    });
+    let answer_sent = objection
+        .answer
+        .as_ref()
+        .and_then(|a| crate::domain::date::LocalTime::parse_rfc3339(&a.at).map(|l| l.date()));
     let received_on = RwSignal::new(None::<Date>);
     let dispute = {
         let objection = objection.clone();
@@ -239,9 +240,10 @@ fn WindowState(window: DisputeWindow) -> impl IntoView {
             "clock",
             (t.dispute_open_until())(&weekday_date(t, window.last_day.due)),
         ),
-        Reading::Early { .. } if window.unanswered => {
-            ("clock", (t.dispute_silence())(&weekday_date(t, window.opens)))
-        }
+        Reading::Early { .. } if window.unanswered => (
+            "clock",
+            (t.dispute_silence())(&weekday_date(t, window.opens)),
+        ),
         Reading::Early { .. } | Reading::NotInRecord => (
             "clock",
             (t.dispute_opens_on())(&weekday_date(t, window.opens)),
@@ -250,7 +252,10 @@ fn WindowState(window: DisputeWindow) -> impl IntoView {
             let mut text = (t.dispute_closed())(&weekday_date(t, window.last_day.due));
             if *assumed {
                 text.push(' ');
-                text.push_str(&(t.reading_from_sending())(&weekday_date(t, window.last_day.start)));
+                text.push_str(&(t.reading_from_sending())(&weekday_date(
+                    t,
+                    window.last_day.start,
+                )));
             }
             ("clock overdue", text)
         }

@@ -109,7 +109,7 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
             <Row label=t.item_retention() value=item.retention.clone()/>
         </dl>
         {match (excepted, item.exemption.clone()) {
-            (true, Some(ex)) => view! { <ExemptionPanel ex/> }.into_any(),
+            (true, Some(ex)) => view! { <ExemptionPanel ex request_href/> }.into_any(),
             _ => view! {
                 <Files files=item.files.clone()/>
                 <p><a class="button" href=crate::components::router::rooted(&request_href)>{t.item_request()}</a></p>
@@ -180,8 +180,12 @@ fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
     }
 }
 
+/// Why an item is withheld, and what the citizen can still do: an exemption is the PPID's
+/// judgement on a request, so the way in is a request first (the PPID weighs it again, may give
+/// part of it or the whole once the exemption ends) and an objection only if that is refused
+/// (Pasal 35(1) huruf a).
 #[component]
-fn ExemptionPanel(ex: Exemption) -> impl IntoView {
+fn ExemptionPanel(ex: Exemption, request_href: String) -> impl IntoView {
     let t = use_texts();
     let letter = ex.pasal17.clone();
     let ends = ex.ends_on.clone();
@@ -198,7 +202,9 @@ fn ExemptionPanel(ex: Exemption) -> impl IntoView {
                 </div>
             </dl>
             <p>{t.exemption_content_withheld()}</p>
-            <p><a href=crate::components::router::rooted("/keberatan")>{t.nav_objection()}</a></p>
+            <p>{t.exemption_may_request()}</p>
+            <p><a class="button" href=crate::components::router::rooted(&request_href)>{t.item_request()}</a></p>
+            <p><a href=crate::components::router::rooted("/keberatan")>{t.exemption_objection_link()}</a></p>
         </section>
     }
 }

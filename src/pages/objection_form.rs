@@ -15,8 +15,8 @@ use crate::contract::{
     field_code, warning_code, Attachment, AttachmentRole, FieldError, Lookup, ObjectionReceipt,
     ObjectionSubmission, ObjectionWarning, ReceivedDate, RequestStatus, RequesterKind,
 };
-use crate::domain::deadlines::objection_answer_deadline;
 use crate::domain::date::Date;
+use crate::domain::deadlines::objection_answer_deadline;
 use crate::domain::draft::RequestDraft;
 use crate::domain::objection::{self, Reading, Reason};
 use crate::domain::workdays::{Derivation, WorkCalendar};
@@ -158,9 +158,13 @@ pub fn ObjectionForm() -> impl IntoView {
     let portal = use_portal();
     use_title(move || (t.objection_form_title().into(), false));
     let saved = load_draft();
-    let (from_link, periodic_link, item_link) =
-        crate::components::router::use_location().with_untracked(|l| {
-            (l.param("nomor"), l.param("alasan").as_deref() == Some("b"), l.param("item"))
+    let (from_link, periodic_link, item_link) = crate::components::router::use_location()
+        .with_untracked(|l| {
+            (
+                l.param("nomor"),
+                l.param("alasan").as_deref() == Some("b"),
+                l.param("item"),
+            )
         });
     // A link to another request starts afresh; otherwise the saved draft resumes.
     let resume = from_link.as_ref().is_none_or(|n| *n == saved.number)
@@ -278,7 +282,12 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     let (number, verifier, status, item) = match &found {
         Subject::Request {
             status, verifier, ..
-        } => (status.number.clone(), verifier.clone(), Some(status.clone()), String::new()),
+        } => (
+            status.number.clone(),
+            verifier.clone(),
+            Some(status.clone()),
+            String::new(),
+        ),
         Subject::Periodic { item } => (String::new(), String::new(), None, item.clone()),
     };
     // The saved answers belong to this request (or to the periodic objection) only.
@@ -318,8 +327,12 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     // The power of attorney of a proxy: in memory only, never in the saved draft.
     let power = RwSignal::new(None::<Attachment>);
     {
-        let (number, verifier, item, periodic) =
-            (number.clone(), verifier.clone(), item.clone(), status.is_none());
+        let (number, verifier, item, periodic) = (
+            number.clone(),
+            verifier.clone(),
+            item.clone(),
+            status.is_none(),
+        );
         Effect::new(move || {
             let draft = ObjectionDraft {
                 number: number.clone(),
@@ -412,8 +425,12 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     // After "Continue": the answers to check, exactly as they will be sent.
     let reviewing = RwSignal::new(None::<ObjectionSubmission>);
     let on_submit = {
-        let (number, verifier, item, status) =
-            (number.clone(), verifier.clone(), item.clone(), status.clone());
+        let (number, verifier, item, status) = (
+            number.clone(),
+            verifier.clone(),
+            item.clone(),
+            status.clone(),
+        );
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let body = ObjectionSubmission {
@@ -502,7 +519,11 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
                 .filter(|(_, e)| objection::is_received_by_citizen(e.kind))
                 .filter_map(|(i, e)| {
                     let sent = crate::domain::date::LocalTime::parse_rfc3339(&e.at)?.date();
-                    Some((i as u32, crate::components::deadline::event_title(t, e), sent))
+                    Some((
+                        i as u32,
+                        crate::components::deadline::event_title(t, e),
+                        sent,
+                    ))
                 })
                 .collect()
         })
@@ -799,9 +820,9 @@ fn warning_text(t: &crate::i18n::Texts, w: &ObjectionWarning) -> String {
     let window = w.window.as_ref();
     let day = |d: Option<&String>| d.map(|d| t.date_str(d));
     let what = match w.code.as_str() {
-        warning_code::LOOKS_LATE => {
-            (t.warning_looks_late())(&day(window.and_then(|x| x.last_day.as_ref())).unwrap_or_default())
-        }
+        warning_code::LOOKS_LATE => (t.warning_looks_late())(
+            &day(window.and_then(|x| x.last_day.as_ref())).unwrap_or_default(),
+        ),
         warning_code::NOT_IN_RECORD => t.warning_not_in_record().to_owned(),
         _ => match day(window.and_then(|x| x.opens.as_ref())) {
             Some(d) => (t.warning_looks_early_from())(&d),

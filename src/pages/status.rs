@@ -10,8 +10,7 @@ use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
 use crate::contract::{
-    feature, Lookup, RequestEvent, RequestStatus, SurveySubmission,
-    MAX_SURVEY_COMMENT,
+    feature, Lookup, RequestEvent, RequestStatus, SurveySubmission, MAX_SURVEY_COMMENT,
 };
 use crate::domain::objection::{self, Reading};
 use crate::pages::item::{file_kind, human_size, is_safe_url};
@@ -68,12 +67,18 @@ pub fn StatusLookup() -> impl IntoView {
         });
     };
     let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
+    let hint = number_hint(
+        t,
+        portal
+            .meta
+            .with_value(|m| m.registration_number_example.clone()),
+    );
     view! {
         <h1>{t.status_title()}</h1>
         <ErrorSummary errors/>
         <p class="lead">{t.status_intro()}</p>
         <form on:submit=on_submit novalidate=true>
-            <TextField id="status-number" label=(t.status_number(), t.status_number_hint()) value=number.into()
+            <TextField id="status-number" label=(t.status_number(), hint) value=number.into()
                 on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
             <TextField id="status-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
                 on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
@@ -88,6 +93,36 @@ pub fn StatusLookup() -> impl IntoView {
         </div>
         <FromThisDevice/>
     }
+}
+
+/// The registration number's hint, with the backend's example when it gives one: each office has
+/// its own format, so the portal shows none of its own. The field takes a `'static` hint; the
+/// metadata does not change while a page runs, so each distinct hint is made once and kept.
+fn number_hint(t: &'static crate::i18n::Texts, example: Option<String>) -> &'static str {
+    let example = example
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty() && !e.chars().any(char::is_control));
+    let Some(example) = example else {
+        return t.status_number_hint();
+    };
+    let short: String = example.chars().take(64).collect();
+    let hint = format!(
+        "{} {}",
+        t.status_number_hint(),
+        (t.status_number_example())(&short)
+    );
+    thread_local! {
+        static MADE: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    MADE.with_borrow_mut(|made| match made.iter().find(|h| **h == hint) {
+        Some(h) => *h,
+        None => {
+            let h: &'static str = Box::leak(hint.into_boxed_str());
+            made.push(h);
+            h
+        }
+    })
 }
 
 /// Submissions made on this device while the backend could not be reached: waiting, registered
@@ -472,8 +507,14 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
         event.body_name.clone(),
         event.reason.clone(),
         event.note.clone(),
-        event.provide_by.as_deref().map(|d| (t.event_provide_by())(&t.date_str(d))),
-        event.received_on.as_deref().map(|d| (t.event_received_on())(&t.date_str(d))),
+        event
+            .provide_by
+            .as_deref()
+            .map(|d| (t.event_provide_by())(&t.date_str(d))),
+        event
+            .received_on
+            .as_deref()
+            .map(|d| (t.event_received_on())(&t.date_str(d))),
     ]
     .into_iter()
     .flatten()
@@ -496,4 +537,3 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
         </li>
     }
 }
-

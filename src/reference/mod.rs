@@ -293,16 +293,20 @@ impl Reference {
             .filter(|h| h.weekdays.contains(&weekday))
             .filter_map(|h| parse_hhmm(&h.closes))
             .max();
-        day_zero(now, self.seed.meta.deadline_rules.day_zero, closes, &self.calendar).map_err(
-            |_| {
-                problem(
-                    503,
-                    problem_code::CALENDAR_YEAR_MISSING,
-                    "The working-day calendar is missing a year",
-                    vec![],
-                )
-            },
+        day_zero(
+            now,
+            self.seed.meta.deadline_rules.day_zero,
+            closes,
+            &self.calendar,
         )
+        .map_err(|_| {
+            problem(
+                503,
+                problem_code::CALENDAR_YEAR_MISSING,
+                "The working-day calendar is missing a year",
+                vec![],
+            )
+        })
     }
 
     fn submit_request(&mut self, body: serde_json::Value, now: LocalTime) -> Reply {

@@ -193,7 +193,11 @@ fn after_closing_time_day_zero_is_still_the_day_of_receipt_unless_the_office_rul
         &valid_request().to_string(),
         evening,
     );
-    assert!(reply.body.contains(r#""counts_from_by_law":"2026-11-23""#), "{}", reply.body);
+    assert!(
+        reply.body.contains(r#""counts_from_by_law":"2026-11-23""#),
+        "{}",
+        reply.body
+    );
     let receipt: RequestReceipt = decode(&reply);
     assert_eq!(receipt.counts_from, "2026-11-24");
     let lookup = serde_json::json!({"number": receipt.number, "verifier": "siti@example.id"});
@@ -486,7 +490,10 @@ fn reasons_that_look_early_are_registered_with_warnings() {
         &objection_body(&receipt.number, "siti@example.id", &["b", "x"]),
         MONDAY_10AM,
     );
-    assert_eq!(field_errors(&reply), pairs(&[("/reasons", "unknown_value")]));
+    assert_eq!(
+        field_errors(&reply),
+        pairs(&[("/reasons", "unknown_value")])
+    );
     assert_eq!(r.journal().objections.len(), before, "nothing registered");
     // No notice yet and the due date (7 December) still ahead: registered, with a warning per
     // reason that looks early, and the day c and g would open.
@@ -500,7 +507,10 @@ fn reasons_that_look_early_are_registered_with_warnings() {
     let receipt: ObjectionReceipt = decode(&reply);
     assert_eq!(receipt.warnings.len(), 3, "{:?}", receipt.warnings);
     assert_eq!(
-        (receipt.warnings[0].reason.as_str(), receipt.warnings[0].code.as_str()),
+        (
+            receipt.warnings[0].reason.as_str(),
+            receipt.warnings[0].code.as_str()
+        ),
         ("a", "looks_early")
     );
     assert_eq!(receipt.warnings[0].window, None, "a waits for a notice");
@@ -535,7 +545,11 @@ fn a_window_that_looks_closed_is_registered_and_warned_and_a_later_receipt_moves
         &body,
         at("2026-11-18T22:30:00+07:00"),
     );
-    assert_eq!(warned(&late_evening), vec![], "the last day, whatever the hour");
+    assert_eq!(
+        warned(&late_evening),
+        vec![],
+        "the last day, whatever the hour"
+    );
     let next_day = post(
         &mut r,
         "/v1/objections",
@@ -610,7 +624,10 @@ fn an_unanswered_request_reads_c_open_the_day_after_its_due_date() {
     );
     let early = warned(&on_due_date);
     assert_eq!(early.len(), 2);
-    assert_eq!((early[0].0.as_str(), early[0].1.as_str()), ("c", "looks_early"));
+    assert_eq!(
+        (early[0].0.as_str(), early[0].1.as_str()),
+        ("c", "looks_early")
+    );
     let next_day = post(
         &mut r,
         "/v1/objections",
@@ -664,7 +681,13 @@ fn reason_b_needs_no_request_and_every_other_reason_does() {
         serde_json::from_str(&objection_body("", "", &["b"])).unwrap();
     body.as_object_mut().unwrap().remove("request_number");
     body["catalogue_item_id"] = item.clone().into();
-    let reply = post(&mut r, "/v1/objections", Some("key-b-alone"), &body.to_string(), MONDAY_10AM);
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-b-alone"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
     assert_eq!(warned(&reply), vec![]);
     let receipt: ObjectionReceipt = decode(&reply);
     assert_eq!(receipt.request_number, "");
@@ -682,7 +705,13 @@ fn reason_b_needs_no_request_and_every_other_reason_does() {
     // c without a request, or an unknown catalogue item, is malformed.
     body["reasons"] = serde_json::json!(["b", "c"]);
     body["catalogue_item_id"] = "no-such-item".into();
-    let reply = post(&mut r, "/v1/objections", Some("key-b-and-c"), &body.to_string(), MONDAY_10AM);
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-b-and-c"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
     assert_eq!(
         field_errors(&reply),
         pairs(&[
@@ -717,7 +746,13 @@ fn registration_never_waits_for_the_calendar() {
     let body = objection_body("PPID-2026-000103", "lingkar.priangan@example.id", &["d"]);
     let when = at("2026-12-10T11:00:00+07:00");
     // The window of d runs into 2027, which the calendar lacks: registered, without a warning.
-    let reply = post(&mut r, "/v1/objections", Some("key-no-2027-01"), &body, when);
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-no-2027-01"),
+        &body,
+        when,
+    );
     assert_eq!(warned(&reply), vec![]);
     // Other field errors are still reported as such.
     let mut invalid: serde_json::Value = serde_json::from_str(&body).unwrap();

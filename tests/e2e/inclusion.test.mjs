@@ -1,5 +1,5 @@
 // The portal speaks to everyone (issue 8): the service charter on Tentang from the backend's metadata,
-// read aloud and in large print; any page read aloud from the header; easy mode (larger text, stronger
+// with the six elements of PerKI 1/2021 Pasal 47(2), read aloud and in large print; any page read aloud from the header; easy mode (larger text, stronger
 // contrast) remembered and honoured on every page; no sideways scrolling at 320 px (400 % zoom of a
 // 1280 px window, WCAG 1.4.10) and at 640 px (200 % zoom), in both modes.
 //
@@ -66,7 +66,19 @@ async function withPage(name, fn, { speech = true, ...contextOptions } = {}) {
   }
 }
 
-test('Tentang is the service charter from the backend: read aloud in Indonesian, stopped, and in large print', async () => {
+/** The charter's element headings, in the order of PerKI 1/2021 Pasal 47(2) (objections belong to the time limits). */
+const CHARTER_HEADINGS = [
+  'Dasar hukum',
+  'Cara mengajukan permohonan',
+  'Standar waktu layanan',
+  'Jika tidak puas',
+  'Biaya',
+  'Jaminan pelayanan',
+  'Evaluasi kinerja pelaksana',
+];
+const NOT_PUBLISHED = 'Kantor PPID belum mengumumkan bagian maklumat ini. Tanyakan langsung ke kantor PPID.';
+
+test('Tentang is the service charter from the backend: all six elements, read aloud in Indonesian, stopped, and in large print', async () => {
   // Other time limits than the seed's: what is shown and read comes from the backend, not the portal.
   const standards = { ...SEED.meta.service_standards, notice_days: 9, extension_days: 6, objection_filing_days: 25 };
   await withPage('charter', async (page) => {
@@ -86,6 +98,14 @@ test('Tentang is the service charter from the backend: read aloud in Indonesian,
       'Keberatan diajukan paling lambat 25 hari kerja',
       'tidak dipungut biaya',
     ]) assert.ok(text.includes(expected), `the charter says "${expected}"`);
+    assert.deepEqual(await charter.locator('h3').allInnerTexts(), CHARTER_HEADINGS, 'all six elements');
+    // The guarantee and the evaluation are the office's own words and documents.
+    const { service_guarantee: guarantee, performance_evaluation: evaluation } = SEED.meta.charter;
+    assert.ok(text.includes(guarantee.text), 'the service guarantee');
+    assert.ok(text.includes(evaluation.text), 'the performance evaluation');
+    assert.equal(await charter.getByRole('link', { name: 'Dokumen jaminan pelayanan' }).getAttribute('href'), guarantee.url);
+    assert.equal(await charter.getByRole('link', { name: 'Dokumen evaluasi kinerja pelaksana' }).getAttribute('href'), evaluation.url);
+    assert.ok(!text.includes(NOT_PUBLISHED), 'nothing reported missing');
     await assertNoAxeViolations(page, 'service charter');
 
     const listen = charter.getByRole('button', { name: 'Dengarkan maklumat' });
@@ -96,6 +116,8 @@ test('Tentang is the service charter from the backend: read aloud in Indonesian,
     const all = said.map((u) => u.text).join('\n');
     assert.ok(all.startsWith('Maklumat pelayanan'), 'from the charter heading');
     assert.ok(all.includes('paling lambat 9 hari kerja'), 'the time limits');
+    for (const element of CHARTER_HEADINGS) assert.ok(all.includes(element), `"${element}" is read`);
+    assert.ok(all.includes(guarantee.text) && all.includes(evaluation.text), 'the guarantee and the evaluation are read');
     assert.ok(!all.includes('Dengarkan maklumat') && !all.includes('Huruf besar'), 'not its own controls');
     assert.ok(!all.includes('Kontak'), 'only the charter, not the rest of the page');
     const stop = charter.getByRole('button', { name: 'Berhenti membacakan' });
@@ -115,8 +137,54 @@ test('Tentang is the service charter from the backend: read aloud in Indonesian,
     await large.click();
     assert.equal(await large.getAttribute('aria-pressed'), 'true');
     assert.ok((await size()) >= before * 1.4, `large print: ${before}px -> ${await size()}px`);
+    const guaranteeSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#jaminan p')).fontSize));
+    assert.ok(guaranteeSize >= before * 1.4, `the guarantee in large print too: ${guaranteeSize}px`);
     await assertNoAxeViolations(page, 'service charter in large print');
   });
+});
+
+test('a backend that states no guarantee or evaluation: Tentang says the office has not published them and makes none up', async () => {
+  for (const [name, charter] of [
+    ['absent', undefined],
+    // Unusable: a link that is not http(s), and blank text.
+    ['unusable', { service_guarantee: { url: 'javascript:alert(1)' }, performance_evaluation: { text: ' \n ' } }],
+    // One stated, one not.
+    ['half', { performance_evaluation: { url: 'https://ppid.example.go.id/evaluasi-2025.pdf' } }],
+  ]) {
+    await withPage(`charter-${name}`, async (page) => {
+      await page.route('**/api/v1/meta', (route) => route.fulfill({ json: { ...SEED.meta, charter } }));
+      await page.goto(`${env.server.url}/tentang`);
+      await waitForApp(page);
+      const region = page.getByRole('region', { name: 'Maklumat pelayanan' });
+      await region.waitFor();
+      assert.deepEqual(await region.locator('h3').allInnerTexts(), CHARTER_HEADINGS, `${name}: still six elements`);
+      assert.deepEqual(await page.locator('#jaminan p').allInnerTexts(), [NOT_PUBLISHED], name);
+      assert.equal(await page.locator('#jaminan a').count(), 0, `${name}: no link`);
+      const evaluation = page.locator('#evaluasi');
+      if (name === 'half') {
+        assert.equal(await evaluation.getByRole('link', { name: 'Dokumen evaluasi kinerja pelaksana' }).getAttribute('href'),
+          'https://ppid.example.go.id/evaluasi-2025.pdf');
+        assert.ok(!(await evaluation.innerText()).includes(NOT_PUBLISHED), 'a link alone is published');
+      } else {
+        assert.deepEqual(await evaluation.locator('p').allInnerTexts(), [NOT_PUBLISHED], name);
+      }
+      await assertNoAxeViolations(page, `charter without the office's elements (${name})`);
+      await region.getByRole('button', { name: 'Dengarkan maklumat' }).click();
+      const all = (await spoken(page)).map((u) => u.text).join('\n');
+      assert.ok(all.includes(NOT_PUBLISHED), `${name}: the missing element is read as missing`);
+      if (name !== 'absent') return;
+      // In English too.
+      await page.locator('.lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      const en = page.getByRole('region', { name: 'Service charter' });
+      await en.waitFor();
+      const headings = await en.locator('h3').allInnerTexts();
+      assert.equal(headings.length, 7);
+      assert.deepEqual(headings.slice(-3), ['Fees', 'Service guarantee', 'Performance evaluation of the service']);
+      assert.ok((await en.innerText()).includes('The PPID office has not published this part of the charter yet.'));
+      await assertNoAxeViolations(page, 'charter in English without the office\'s elements');
+    });
+  }
 });
 
 test('any page is read aloud from the header, in the page language, and stops when the page changes', async () => {
@@ -158,7 +226,7 @@ test('a browser without speech synthesis shows no read-aloud button at all', asy
   }, { speech: false });
 });
 
-/** Every page a citizen can reach, and what must be on it before it is checked. */
+/** Every page a citizen can reach, and what must be on it before it is checked: a text, or a field's value. */
 const PAGES = [
   ['/', null],
   ['/informasi', null],
@@ -167,9 +235,9 @@ const PAGES = [
   ['/permohonan', null],
   ['/permohonan/jenis', null],
   ['/status', null],
-  [`/status?nomor=${REQUEST}`, REQUEST],
+  [`/status?nomor=${REQUEST}`, { field: '#status-number', value: REQUEST }],
   ['/keberatan', null],
-  [`/keberatan/ajukan?nomor=${REQUEST}`, REQUEST],
+  [`/keberatan/ajukan?nomor=${REQUEST}`, { field: '#obj-number', value: REQUEST }],
   ['/keberatan/sengketa', null],
   ['/statistik', null],
   ['/halaman-yang-tidak-ada', null],
@@ -178,7 +246,8 @@ const PAGES = [
 async function open(page, url, text) {
   await page.goto(url);
   await waitForApp(page);
-  if (text) await page.locator('main').getByText(text).first().waitFor();
+  if (typeof text === 'string') await page.locator('main').getByText(text).first().waitFor();
+  else if (text) await page.waitForFunction(({ field, value }) => document.querySelector(field)?.value === value, text);
 }
 const overflow = (page) =>
   page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));

@@ -327,7 +327,14 @@ test('excepted information: the list has every excepted item and an item explain
     const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const downloads = hrefs.filter((h) => /\/files\/|\.(pdf|xlsx?|csv|docx?|jpe?g|png|zip)(\?|#|$)/i.test(h));
     assert.deepEqual(downloads, [], 'no link to a file');
-    assert.ok(hrefs.includes('/keberatan'), 'a link to the objection page');
+    // Request first, then object if refused: the request action comes before the objection link.
+    assert.match(await main.innerText(), /Anda tetap dapat mengajukan permohonan untuk informasi ini/);
+    const requestHref = `/permohonan?item=${encodeURIComponent(item.id)}&unit=${encodeURIComponent(item.unit_id)}`;
+    const request = main.getByRole('link', { name: 'Ajukan permohonan untuk informasi ini' });
+    assert.equal(await request.getAttribute('href'), requestHref, 'the excepted item can be requested');
+    const objection = main.getByRole('link', { name: 'Cara mengajukan keberatan bila permohonan ditolak' });
+    assert.equal(await objection.getAttribute('href'), '/keberatan', 'a link to the objection page');
+    assert.ok(hrefs.indexOf(requestHref) < hrefs.indexOf('/keberatan'), 'the request comes first');
     assert.equal(await main.locator('a[download]').count(), 0);
     assert.equal(await h1Text(page), item.title);
     assert.equal(await page.title(), `${item.title} – Portal PPID`);

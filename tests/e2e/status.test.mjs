@@ -209,7 +209,8 @@ test('the dispute route: an answered objection, the last day to file with the Ko
     assert.equal(await panel.locator('h2').innerText(), number);
     const text = await panel.innerText();
     assert.ok(text.includes(objection.answer.summary), 'the answer in full');
-    assert.ok(text.includes(objection.answer.upheld ? 'Keberatan diterima' : 'Keberatan tidak diterima'));
+    assert.ok(text.includes(objection.answer.upheld ? 'Keberatan diterima' : 'Keberatan ditolak: atasan PPID menguatkan keputusan PPID'));
+    assert.ok(!text.includes('tidak diterima'), 'an objection the atasan rejects is never "tidak diterima"');
     assert.ok(text.includes(objection.submission.case_summary), 'the case summary');
     const request = SEED.requests.find((r) => r.receipt.number === objection.receipt.request_number);
     assert.ok(text.includes(request.submission.information), 'the request it is about, for the summary');
@@ -223,7 +224,7 @@ test('the dispute route: an answered objection, the last day to file with the Ko
     const state = await panel.locator('p.clock').innerText();
     assert.equal(state, TODAY <= lastDay
       ? `Anda dapat mengajukan sengketa ke Komisi Informasi sampai ${longDate(lastDay)}.`
-      : `Batas waktu mengajukan sengketa sudah lewat pada ${longDate(lastDay)}.`);
+      : `Menurut tanggal yang tercatat, batas waktu mengajukan sengketa sudah lewat pada ${longDate(lastDay)}. Komisi Informasi yang menilai apakah permohonan Anda masih dapat diterima.`);
     const docs = await panel.locator('ul.files a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(docs, objection.answer.documents.map((d) => d.url));
     await assertNoAxeViolations(page, 'dispute route');
@@ -236,6 +237,44 @@ test('the dispute route: an answered objection, the last day to file with the Ko
     assert.deepEqual(page.consoleErrors.filter((e) => !/404 .*objection-lookups/.test(e)), []);
   } catch (e) {
     await saveArtifacts(page, 'dispute');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('the number hint shows the backend\'s own example, and no format when the backend gives none', async () => {
+  // A service worker would answer /v1/meta itself, past the routes below.
+  const page = await newPage(browser, { serviceWorkers: 'block' });
+  try {
+    const hint = () => page.locator('#status-number-hint').innerText();
+    await page.goto(`${server.url}/status`);
+    await waitForApp(page);
+    assert.equal(await hint(), `Tertera pada bukti permohonan Anda. Contoh: ${SEED.meta.registration_number_example}`);
+    assert.equal(await page.locator('#status-number').getAttribute('aria-describedby'), 'status-number-hint');
+
+    // Another office's format, then none at all: the portal never shows a format of its own.
+    for (const [example, expected] of [
+      ['REG/0042/PPID-KAB/2027', 'Tertera pada bukti permohonan Anda. Contoh: REG/0042/PPID-KAB/2027'],
+      [undefined, 'Tertera pada bukti permohonan Anda.'],
+      ['   ', 'Tertera pada bukti permohonan Anda.'],
+    ]) {
+      await page.unroute('**/api/v1/meta');
+      await page.route('**/api/v1/meta', (route) =>
+        route.fulfill({ json: { ...SEED.meta, registration_number_example: example } }));
+      await page.goto(`${server.url}/status`);
+      await waitForApp(page);
+      assert.equal(await hint(), expected, String(example));
+      assert.doesNotMatch(await page.locator('main').innerText(), example ? /PPID-2026/ : /Contoh/, 'no format of its own');
+    }
+    await assertNoAxeViolations(page, 'status form without a number example');
+    // The objection form's request-number hint shows no format either.
+    await page.goto(`${server.url}/keberatan/ajukan`);
+    await waitForApp(page);
+    assert.doesNotMatch(await page.locator('main').innerText(), /PPID-2026-|KEB-2026-/);
+    assert.deepEqual(page.consoleErrors, []);
+  } catch (e) {
+    await saveArtifacts(page, 'status-number-hint');
     throw e;
   } finally {
     await page.context().close();

@@ -48,6 +48,8 @@ pub const TYPES: &[(&str, Comparer)] = &[
     ("OfficeHours", compare::<c::OfficeHours>),
     ("ServiceStandards", compare::<c::ServiceStandards>),
     ("DeadlineRules", compare::<c::DeadlineRules>),
+    ("ServiceCharter", compare::<c::ServiceCharter>),
+    ("CharterElement", compare::<c::CharterElement>),
     ("Calendar", compare::<c::Calendar>),
     ("CalendarDay", compare::<c::CalendarDay>),
     ("DayKind", compare::<c::DayKind>),

@@ -29,7 +29,8 @@ const CONFIG = { ...JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config
 const item = SEED.catalogue[0].id;
 const request = SEED.requests[0].receipt.number;
 /** [name, path, server, text]: 'api' is the server's own API, 'down' a config.json whose backend never answers;
- * `text`, when given, must be in <main> before the page is audited (the looked-up request has rendered). */
+ * `text`, when given, must be in <main>, as text or as a field's value, before the page is audited (the request
+ * number from the link has rendered). */
 const PAGES = [
   ['home', '/', 'api'],
   ['catalogue', '/informasi', 'api'],
@@ -61,7 +62,9 @@ async function audit(url, text) {
       (text) =>
         document.querySelector('main h1')?.textContent.trim() &&
         !document.querySelector('.loading') &&
-        (!text || document.querySelector('main').textContent.includes(text)),
+        (!text ||
+          document.querySelector('main').textContent.includes(text) ||
+          [...document.querySelectorAll('main input')].some((i) => i.value === text)),
       { timeout: 20_000 },
       text,
     );

@@ -138,16 +138,13 @@ fn show(r: &Reading) -> String {
         Reading::Early { from: Some(f) } => format!("early, opens {f}"),
         Reading::Early { from: None } => "early, waits for an event".into(),
         Reading::NotInRecord => "not in record".into(),
-        Reading::Late { last_day, assumed } => format!("late, ended {}{}", last_day.due, star(assumed)),
+        Reading::Late { last_day, assumed } => {
+            format!("late, ended {}{}", last_day.due, star(assumed))
+        }
     }
 }
 
-fn reading(
-    status: &RequestStatus,
-    dates: &[ReceivedDate],
-    today: &str,
-    reason: Reason,
-) -> String {
+fn reading(status: &RequestStatus, dates: &[ReceivedDate], today: &str, reason: Reason) -> String {
     match readings(status, dates, &cal(), &standards(), d(today)) {
         Ok(list) => show(&list.iter().find(|(r, _)| *r == reason).unwrap().1),
         Err(e) => format!("error: {e}"),
@@ -171,7 +168,10 @@ fn receipt(at: &str, rule: DayZeroRule) -> String {
     match day_zero(LocalTime::parse_rfc3339(at).unwrap(), rule, closes, &cal()) {
         Ok((zero, None)) => {
             let due = request_deadlines(&cal(), zero, &standards()).map(|x| x.notice.due);
-            format!("day zero {zero}, notice due {}", due.map_or("?".into(), |d| d.to_string()))
+            format!(
+                "day zero {zero}, notice due {}",
+                due.map_or("?".into(), |d| d.to_string())
+            )
         }
         Ok((zero, Some(law))) => format!("day zero {zero} (by law {law})"),
         Err(e) => format!("error: year {} missing", e.0),
@@ -184,7 +184,8 @@ fn due(status: &RequestStatus, today: &str) -> String {
             "due {}{}{}",
             c.due.due,
             if c.extended { " (extended)" } else { "" },
-            c.office_due.map_or(String::new(), |o| format!(", office {}", o.due))
+            c.office_due
+                .map_or(String::new(), |o| format!(", office {}", o.due))
         ),
         Err(e) => format!("error: {e}"),
     }
@@ -236,143 +237,294 @@ fn the_case_table() {
     let december_2027 = request("2027-11-22", vec![notice("2027-12-01", Outcome::Refused)]);
     let cases: Vec<(&str, String, &str)> = vec![
         // Day zero (receipt). Fri 20 Nov + 10: 23-27, 30, 1-4 Dec.
-        ("1 after-hours receipt is day zero (law)",
-         receipt("2026-11-20T19:40:00+07:00", DayZeroRule::DayOfReceipt),
-         "day zero 2026-11-20, notice due 2026-12-04"),
-        ("2 weekend receipt is day zero (law)",
-         receipt("2026-11-21T10:00:00+07:00", DayZeroRule::DayOfReceipt),
-         "day zero 2026-11-21, notice due 2026-12-04"),
+        (
+            "1 after-hours receipt is day zero (law)",
+            receipt("2026-11-20T19:40:00+07:00", DayZeroRule::DayOfReceipt),
+            "day zero 2026-11-20, notice due 2026-12-04",
+        ),
+        (
+            "2 weekend receipt is day zero (law)",
+            receipt("2026-11-21T10:00:00+07:00", DayZeroRule::DayOfReceipt),
+            "day zero 2026-11-21, notice due 2026-12-04",
+        ),
         // Idulfitri Fri 20 Mar: 21 H, 23-24 CB; 25-27, 30-31, 1-3 Apr, 6-7.
-        ("3 holiday receipt is day zero, Lebaran block skipped",
-         receipt("2026-03-20T09:00:00+07:00", DayZeroRule::DayOfReceipt),
-         "day zero 2026-03-20, notice due 2026-04-07"),
-        ("4 office rule moves an after-hours Friday to Monday, law date beside it",
-         receipt("2026-11-20T19:40:00+07:00", DayZeroRule::OfficeHours),
-         "day zero 2026-11-23 (by law 2026-11-20)"),
-        ("5 office rule over the Lebaran block",
-         receipt("2026-03-18T10:00:00+07:00", DayZeroRule::OfficeHours),
-         "day zero 2026-03-25 (by law 2026-03-18)"),
-        ("6 office rule in a year the calendar lacks is an error; the law's is not",
-         receipt("2028-01-03T09:00:00+07:00", DayZeroRule::OfficeHours),
-         "error: year 2028 missing"),
+        (
+            "3 holiday receipt is day zero, Lebaran block skipped",
+            receipt("2026-03-20T09:00:00+07:00", DayZeroRule::DayOfReceipt),
+            "day zero 2026-03-20, notice due 2026-04-07",
+        ),
+        (
+            "4 office rule moves an after-hours Friday to Monday, law date beside it",
+            receipt("2026-11-20T19:40:00+07:00", DayZeroRule::OfficeHours),
+            "day zero 2026-11-23 (by law 2026-11-20)",
+        ),
+        (
+            "5 office rule over the Lebaran block",
+            receipt("2026-03-18T10:00:00+07:00", DayZeroRule::OfficeHours),
+            "day zero 2026-03-25 (by law 2026-03-18)",
+        ),
+        (
+            "6 office rule in a year the calendar lacks is an error; the law's is not",
+            receipt("2028-01-03T09:00:00+07:00", DayZeroRule::OfficeHours),
+            "error: year 2028 missing",
+        ),
         // Notice clocks. Office day zero Mon 23 Nov + 10 = 7 Dec; law Fri 20 Nov + 10 = 4 Dec.
-        ("7 office rule: the clock follows the law, the office's date beside it",
-         due(&office_rule, "2026-11-24"), "due 2026-12-04, office 2026-12-07"),
-        ("8 c follows the law's earlier date (opens Sat 5 Dec; 30 days skip 24-25 Dec, 1 Jan)",
-         reading(&office_rule, &[], "2026-12-07", Reason::C), "open 2026-12-05..2027-01-20"),
-        ("9 extension sent within the 10 days: 17 days",
-         due(&request("2026-11-02", vec![ev(EventKind::Extended, "2026-11-13")]), "2026-11-20"),
-         "due 2026-11-25 (extended)"),
-        ("10 extension sent after the 10th day does not count",
-         due(&request("2026-11-02", vec![ev(EventKind::Extended, "2026-11-17")]), "2026-11-20"),
-         "due 2026-11-16"),
+        (
+            "7 office rule: the clock follows the law, the office's date beside it",
+            due(&office_rule, "2026-11-24"),
+            "due 2026-12-04, office 2026-12-07",
+        ),
+        (
+            "8 c follows the law's earlier date (opens Sat 5 Dec; 30 days skip 24-25 Dec, 1 Jan)",
+            reading(&office_rule, &[], "2026-12-07", Reason::C),
+            "open 2026-12-05..2027-01-20",
+        ),
+        (
+            "9 extension sent within the 10 days: 17 days",
+            due(
+                &request("2026-11-02", vec![ev(EventKind::Extended, "2026-11-13")]),
+                "2026-11-20",
+            ),
+            "due 2026-11-25 (extended)",
+        ),
+        (
+            "10 extension sent after the 10th day does not count",
+            due(
+                &request("2026-11-02", vec![ev(EventKind::Extended, "2026-11-17")]),
+                "2026-11-20",
+            ),
+            "due 2026-11-16",
+        ),
         // Fri 18 Dec + 10: 21-23, 28-31, 4-6 Jan (24 CB, 25 H, 1 Jan H).
-        ("11 notice due over the year end", due(&request("2026-12-18", vec![]), "2026-12-18"),
-         "due 2027-01-06"),
-        ("12 notice due in a missing year is an error", due(&request("2027-12-20", vec![]), "2027-12-20"),
-         "error: the working-day calendar has no year 2028"),
+        (
+            "11 notice due over the year end",
+            due(&request("2026-12-18", vec![]), "2026-12-18"),
+            "due 2027-01-06",
+        ),
+        (
+            "12 notice due in a missing year is an error",
+            due(&request("2027-12-20", vec![]), "2027-12-20"),
+            "error: the working-day calendar has no year 2028",
+        ),
         // Reason a from a posted notice sent Wed 7 Oct: + 30 = Wed 18 Nov.
-        ("13 a counted from the sending date looks late, and says so",
-         reading(&refused_by_post(None), &[], "2026-11-23", Reason::A),
-         "late, ended 2026-11-18 (from sending)"),
+        (
+            "13 a counted from the sending date looks late, and says so",
+            reading(&refused_by_post(None), &[], "2026-11-23", Reason::A),
+            "late, ended 2026-11-18 (from sending)",
+        ),
         // Received Wed 14 Oct: + 30 = Wed 25 Nov.
-        ("14 the citizen's later date of receipt moves the window",
-         reading(&refused_by_post(None), &citizen(1, "2026-10-14"), "2026-11-23", Reason::A),
-         "open 2026-10-14..2026-11-25"),
+        (
+            "14 the citizen's later date of receipt moves the window",
+            reading(
+                &refused_by_post(None),
+                &citizen(1, "2026-10-14"),
+                "2026-11-23",
+                Reason::A,
+            ),
+            "open 2026-10-14..2026-11-25",
+        ),
         // Received Mon 12 Oct: + 30 = Mon 23 Nov, the last day itself.
-        ("15 the office's date of receipt counts, up to the last day",
-         reading(&refused_by_post(Some("2026-10-12")), &[], "2026-11-23", Reason::A),
-         "open 2026-10-12..2026-11-23"),
-        ("16 a date of receipt before sending counts as the sending date",
-         reading(&refused_by_post(None), &citizen(1, "2026-10-01"), "2026-11-23", Reason::A),
-         "late, ended 2026-11-18"),
-        ("17 the citizen's date wins over the office's",
-         reading(&refused_by_post(Some("2026-10-12")), &citizen(1, "2026-10-14"), "2026-11-23", Reason::A),
-         "open 2026-10-14..2026-11-25"),
+        (
+            "15 the office's date of receipt counts, up to the last day",
+            reading(
+                &refused_by_post(Some("2026-10-12")),
+                &[],
+                "2026-11-23",
+                Reason::A,
+            ),
+            "open 2026-10-12..2026-11-23",
+        ),
+        (
+            "16 a date of receipt before sending counts as the sending date",
+            reading(
+                &refused_by_post(None),
+                &citizen(1, "2026-10-01"),
+                "2026-11-23",
+                Reason::A,
+            ),
+            "late, ended 2026-11-18",
+        ),
+        (
+            "17 the citizen's date wins over the office's",
+            reading(
+                &refused_by_post(Some("2026-10-12")),
+                &citizen(1, "2026-10-14"),
+                "2026-11-23",
+                Reason::A,
+            ),
+            "open 2026-10-14..2026-11-25",
+        ),
         // Delivered Tue 17 Nov, received Thu 19 Nov: + 30 skips 24-25 Dec and 1 Jan = Tue 5 Jan.
-        ("18 d arises at delivery, after a timely notice",
-         reading(&provided_later(vec![delivered("2026-11-17", Some("2026-11-19"))]), &[], "2026-11-23", Reason::D),
-         "open 2026-11-19..2027-01-05"),
-        ("19 g: late delivery after a timely notice",
-         reading(&provided_later(vec![delivered("2026-11-17", Some("2026-11-19"))]), &[], "2026-11-23", Reason::G),
-         "open 2026-11-19..2027-01-05"),
-        ("20 g: delivered by the date the notice gave",
-         reading(&provided_later(vec![delivered("2026-11-10", None)]), &[], "2026-11-23", Reason::G),
-         "not in record"),
+        (
+            "18 d arises at delivery, after a timely notice",
+            reading(
+                &provided_later(vec![delivered("2026-11-17", Some("2026-11-19"))]),
+                &[],
+                "2026-11-23",
+                Reason::D,
+            ),
+            "open 2026-11-19..2027-01-05",
+        ),
+        (
+            "19 g: late delivery after a timely notice",
+            reading(
+                &provided_later(vec![delivered("2026-11-17", Some("2026-11-19"))]),
+                &[],
+                "2026-11-23",
+                Reason::G,
+            ),
+            "open 2026-11-19..2027-01-05",
+        ),
+        (
+            "20 g: delivered by the date the notice gave",
+            reading(
+                &provided_later(vec![delivered("2026-11-10", None)]),
+                &[],
+                "2026-11-23",
+                Reason::G,
+            ),
+            "not in record",
+        ),
         // Nothing delivered by Tue 10 Nov: open from 11 Nov, + 30 from 10 Nov = Tue 22 Dec.
-        ("21 g: information still missing after the date the notice gave",
-         reading(&provided_later(vec![]), &[], "2026-11-23", Reason::G),
-         "open 2026-11-11..2026-12-22"),
-        ("22 g before that date looks early",
-         reading(&provided_later(vec![]), &[], "2026-11-05", Reason::G),
-         "early, opens 2026-11-11"),
+        (
+            "21 g: information still missing after the date the notice gave",
+            reading(&provided_later(vec![]), &[], "2026-11-23", Reason::G),
+            "open 2026-11-11..2026-12-22",
+        ),
+        (
+            "22 g before that date looks early",
+            reading(&provided_later(vec![]), &[], "2026-11-05", Reason::G),
+            "early, opens 2026-11-11",
+        ),
         // Billed Fri 20 Nov: + 30 = Wed 6 Jan.
-        ("23 f arises at billing, after the notice",
-         reading(&billed, &[], "2026-11-23", Reason::F), "open 2026-11-20..2027-01-06 (from sending)"),
+        (
+            "23 f arises at billing, after the notice",
+            reading(&billed, &[], "2026-11-23", Reason::F),
+            "open 2026-11-20..2027-01-06 (from sending)",
+        ),
         // Notice Tue 3 Nov: + 30 = Tue 15 Dec.
-        ("24 a does not move with the bill",
-         reading(&billed, &[], "2026-11-23", Reason::A), "open 2026-11-03..2026-12-15 (from sending)"),
-        ("25 c on the due date looks early (silence)",
-         reading(&silent, &[], "2026-11-09", Reason::C), "early, opens 2026-11-10"),
+        (
+            "24 a does not move with the bill",
+            reading(&billed, &[], "2026-11-23", Reason::A),
+            "open 2026-11-03..2026-12-15 (from sending)",
+        ),
+        (
+            "25 c on the due date looks early (silence)",
+            reading(&silent, &[], "2026-11-09", Reason::C),
+            "early, opens 2026-11-10",
+        ),
         // Due Mon 9 Nov: + 30 = Mon 21 Dec.
-        ("26 c the day after the due date (silence)",
-         reading(&silent, &[], "2026-11-10", Reason::C), "open 2026-11-10..2026-12-21"),
-        ("27 a late notice does not undo c",
-         reading(&late_notice, &[], "2026-11-23", Reason::C), "open 2026-11-10..2026-12-21"),
+        (
+            "26 c the day after the due date (silence)",
+            reading(&silent, &[], "2026-11-10", Reason::C),
+            "open 2026-11-10..2026-12-21",
+        ),
+        (
+            "27 a late notice does not undo c",
+            reading(&late_notice, &[], "2026-11-23", Reason::C),
+            "open 2026-11-10..2026-12-21",
+        ),
         // Notice Thu 12 Nov: + 30 = Mon 28 Dec.
-        ("28 g from a late notice that gave the information",
-         reading(&late_notice, &[], "2026-11-23", Reason::G), "open 2026-11-12..2026-12-28 (from sending)"),
-        ("29 c when the notice came in time: not in the record",
-         reading(&in_time, &[], "2026-11-23", Reason::C), "not in record"),
-        ("30 g after a timely refusal: nothing to deliver",
-         reading(&in_time, &[], "2026-11-23", Reason::G), "not in record"),
-        ("31 b is open at any time", reading(&in_time, &[], "2027-06-01", Reason::B),
-         "open 2026-10-26.."),
-        ("32 a before any notice waits for it", reading(&silent, &[], "2026-11-23", Reason::A),
-         "early, waits for an event"),
+        (
+            "28 g from a late notice that gave the information",
+            reading(&late_notice, &[], "2026-11-23", Reason::G),
+            "open 2026-11-12..2026-12-28 (from sending)",
+        ),
+        (
+            "29 c when the notice came in time: not in the record",
+            reading(&in_time, &[], "2026-11-23", Reason::C),
+            "not in record",
+        ),
+        (
+            "30 g after a timely refusal: nothing to deliver",
+            reading(&in_time, &[], "2026-11-23", Reason::G),
+            "not in record",
+        ),
+        (
+            "31 b is open at any time",
+            reading(&in_time, &[], "2027-06-01", Reason::B),
+            "open 2026-10-26..",
+        ),
+        (
+            "32 a before any notice waits for it",
+            reading(&silent, &[], "2026-11-23", Reason::A),
+            "early, waits for an event",
+        ),
         // Mon 9 Mar: 10-13, 16-17, (18 CB, 19-21 H, 23-24 CB), 25-27, 30-31, 1-3, 6-10, 13-17, 20-24, 27 Apr.
-        ("33 a window across the Lebaran block, last day",
-         reading(&lebaran, &[], "2026-04-27", Reason::A), "open 2026-03-09..2026-04-27 (from sending)"),
-        ("34 the day after it looks late",
-         reading(&lebaran, &[], "2026-04-28", Reason::A), "late, ended 2026-04-27 (from sending)"),
+        (
+            "33 a window across the Lebaran block, last day",
+            reading(&lebaran, &[], "2026-04-27", Reason::A),
+            "open 2026-03-09..2026-04-27 (from sending)",
+        ),
+        (
+            "34 the day after it looks late",
+            reading(&lebaran, &[], "2026-04-28", Reason::A),
+            "late, ended 2026-04-27 (from sending)",
+        ),
         // Mon 25 May: 26-29, 1-2 Jun, (3 Hari Jadi), 4-5, 8-12, 15-19, 22-26, 29-30, 1-3 Jul, 6-7.
-        ("35 the regency's closure stops the office's objection clock",
-         reading(&hari_jadi, &[], "2026-07-07", Reason::A), "open 2026-05-25..2026-07-07 (from sending)"),
-        ("36 a window into a missing year is an error, never weekends only",
-         reading(&december_2027, &[], "2027-12-02", Reason::A),
-         "error: the working-day calendar has no year 2028"),
+        (
+            "35 the regency's closure stops the office's objection clock",
+            reading(&hari_jadi, &[], "2026-07-07", Reason::A),
+            "open 2026-05-25..2026-07-07 (from sending)",
+        ),
+        (
+            "36 a window into a missing year is an error, never weekends only",
+            reading(&december_2027, &[], "2027-12-02", Reason::A),
+            "error: the working-day calendar has no year 2028",
+        ),
         // Dispute: answer Fri 29 May; Komisi days 1-5 Jun (Hari Jadi counts), 8-12, 15-18 = Thu 18 Jun.
-        ("37 dispute window over a regency closure counts the Komisi's days",
-         dispute(&objection("2026-04-27", Some(("2026-05-29", None))), None, "2026-06-19"),
-         "late, ended 2026-06-18 (from sending) (answer due 2026-06-09, National calendar)"),
+        (
+            "37 dispute window over a regency closure counts the Komisi's days",
+            dispute(
+                &objection("2026-04-27", Some(("2026-05-29", None))),
+                None,
+                "2026-06-19",
+            ),
+            "late, ended 2026-06-18 (from sending) (answer due 2026-06-09, National calendar)",
+        ),
         // Received Tue 2 Jun: 3-5, 8-12, 15-19, 22 = Mon 22 Jun.
-        ("38 the answer received later moves the dispute window",
-         dispute(&objection("2026-04-27", Some(("2026-05-29", None))), Some("2026-06-02"), "2026-06-19"),
-         "open 2026-06-02..2026-06-22 (answer due 2026-06-09, National calendar)"),
+        (
+            "38 the answer received later moves the dispute window",
+            dispute(
+                &objection("2026-04-27", Some(("2026-05-29", None))),
+                Some("2026-06-02"),
+                "2026-06-19",
+            ),
+            "open 2026-06-02..2026-06-22 (answer due 2026-06-09, National calendar)",
+        ),
         // Sent Fri 20 Nov, received Wed 25 Nov by the office's record: 26-27, 30-4, 7-11, 14-15.
-        ("39 the office's date of receipt of the answer counts",
-         dispute(&objection("2026-11-02", Some(("2026-11-20", Some("2026-11-25")))), None, "2026-11-30"),
-         "open 2026-11-25..2026-12-15 (answer due 2026-12-14, National calendar)"),
+        (
+            "39 the office's date of receipt of the answer counts",
+            dispute(
+                &objection("2026-11-02", Some(("2026-11-20", Some("2026-11-25")))),
+                None,
+                "2026-11-30",
+            ),
+            "open 2026-11-25..2026-12-15 (answer due 2026-12-14, National calendar)",
+        ),
         // Objection Mon 2 Nov: answer due + 30 = Mon 14 Dec; then 15-18, 21-23, 28-31, 4-6 Jan.
-        ("40 the atasan's silence opens the dispute after 30 days",
-         dispute(&objection("2026-11-02", None), None, "2026-11-23"),
-         "early, opens 2026-12-15 (answer due 2026-12-14, National calendar)"),
-        ("41 silence: the dispute window once open",
-         dispute(&objection("2026-11-02", None), None, "2027-01-06"),
-         "open 2026-12-15..2027-01-06 (answer due 2026-12-14, National calendar)"),
-        ("42 silence into a missing year is an error",
-         dispute(&objection("2027-11-15", None), None, "2027-12-28"),
-         "error: the working-day calendar has no year 2028"),
+        (
+            "40 the atasan's silence opens the dispute after 30 days",
+            dispute(&objection("2026-11-02", None), None, "2026-11-23"),
+            "early, opens 2026-12-15 (answer due 2026-12-14, National calendar)",
+        ),
+        (
+            "41 silence: the dispute window once open",
+            dispute(&objection("2026-11-02", None), None, "2027-01-06"),
+            "open 2026-12-15..2027-01-06 (answer due 2026-12-14, National calendar)",
+        ),
+        (
+            "42 silence into a missing year is an error",
+            dispute(&objection("2027-11-15", None), None, "2027-12-28"),
+            "error: the working-day calendar has no year 2028",
+        ),
     ];
     let mut failed = 0;
     println!("| case | result | expected |");
     for (name, got, expected) in &cases {
         let ok = got == expected;
         failed += usize::from(!ok);
-        println!(
-            "| {name} | {got} | {} |",
-            if ok { "ok" } else { expected }
-        );
+        println!("| {name} | {got} | {} |", if ok { "ok" } else { expected });
     }
     println!("{} cases, {failed} failed", cases.len());
     assert!(cases.len() >= 30);
@@ -381,14 +533,27 @@ fn the_case_table() {
 
 #[test]
 fn warnings_carry_the_window_they_were_read_against() {
-    let list = readings(&refused_by_post(None), &[], &cal(), &standards(), d("2026-11-23")).unwrap();
+    let list = readings(
+        &refused_by_post(None),
+        &[],
+        &cal(),
+        &standards(),
+        d("2026-11-23"),
+    )
+    .unwrap();
     let w = warnings(&["b".into(), "a".into(), "a".into(), "g".into()], &list);
     assert_eq!(w.len(), 2, "{w:?}");
-    assert_eq!((w[0].reason.as_str(), w[0].code.as_str()), ("a", "looks_late"));
+    assert_eq!(
+        (w[0].reason.as_str(), w[0].code.as_str()),
+        ("a", "looks_late")
+    );
     let window = w[0].window.clone().unwrap();
     assert_eq!(window.counts_from.as_deref(), Some("2026-10-07"));
     assert_eq!(window.last_day.as_deref(), Some("2026-11-18"));
-    assert_eq!((w[1].reason.as_str(), w[1].code.as_str()), ("g", "not_in_record"));
+    assert_eq!(
+        (w[1].reason.as_str(), w[1].code.as_str()),
+        ("g", "not_in_record")
+    );
 }
 
 #[test]
@@ -398,11 +563,31 @@ fn dates_of_receipt_are_checked_against_the_record() {
     let ok = citizen(1, "2026-10-14");
     assert!(check_received_dates(&r, &ok, today).is_empty());
     for (dates, pointer, code) in [
-        (citizen(1, "2026-10-06"), "/received_dates/0/on", "impossible_date"),
-        (citizen(1, "2026-11-24"), "/received_dates/0/on", "impossible_date"),
-        (citizen(0, "2026-10-14"), "/received_dates/0/event", "unknown_value"),
-        (citizen(9, "2026-10-14"), "/received_dates/0/event", "unknown_value"),
-        (citizen(1, "14-10-2026"), "/received_dates/0/on", "invalid_format"),
+        (
+            citizen(1, "2026-10-06"),
+            "/received_dates/0/on",
+            "impossible_date",
+        ),
+        (
+            citizen(1, "2026-11-24"),
+            "/received_dates/0/on",
+            "impossible_date",
+        ),
+        (
+            citizen(0, "2026-10-14"),
+            "/received_dates/0/event",
+            "unknown_value",
+        ),
+        (
+            citizen(9, "2026-10-14"),
+            "/received_dates/0/event",
+            "unknown_value",
+        ),
+        (
+            citizen(1, "14-10-2026"),
+            "/received_dates/0/on",
+            "invalid_format",
+        ),
     ] {
         let e = check_received_dates(&r, &dates, today);
         assert_eq!(e.len(), 1, "{dates:?}");

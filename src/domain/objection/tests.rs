@@ -516,8 +516,7 @@ fn objection(counts_from: &str, answer_at: Option<&str>) -> ObjectionStatus {
 #[test]
 fn dispute_window_after_an_answer() {
     let o = objection(DAY_ZERO, Some("2026-11-20T15:00:00+07:00"));
-    let w = dispute_window(&o, None, &cal(), &standards(), d("2026-12-10"))
-        .unwrap();
+    let w = dispute_window(&o, None, &cal(), &standards(), d("2026-12-10")).unwrap();
     // The contract's example: answered Fri 20 Nov, dispute until Thu 10 Dec.
     assert_eq!(
         (w.opens, w.last_day.due),
@@ -526,8 +525,7 @@ fn dispute_window_after_an_answer() {
     assert_eq!(w.last_day.start, d("2026-11-20"));
     assert!(!w.unanswered);
     assert!(w.state.is_open());
-    let next = dispute_window(&o, None, &cal(), &standards(), d("2026-12-11"))
-        .unwrap();
+    let next = dispute_window(&o, None, &cal(), &standards(), d("2026-12-11")).unwrap();
     assert!(matches!(next.state, Reading::Late { .. }));
 }
 
@@ -536,8 +534,7 @@ fn the_atasans_silence_always_opens_the_dispute_window() {
     let o = objection(DAY_ZERO, None);
     let s = standards();
     // Answer due Mon 14 Dec; the window opens Tue 15 Dec and runs 14 working days: Wed 6 Jan 2027.
-    let w = dispute_window(&o, None, &cal(), &s, d("2026-11-23"))
-        .unwrap();
+    let w = dispute_window(&o, None, &cal(), &s, d("2026-11-23")).unwrap();
     assert!(w.unanswered);
     assert_eq!(
         (w.opens, w.last_day.start, w.last_day.due),
@@ -549,8 +546,7 @@ fn the_atasans_silence_always_opens_the_dispute_window() {
             from: Some(d("2026-12-15"))
         }
     );
-    let open = dispute_window(&o, None, &cal(), &s, d("2026-12-15"))
-        .unwrap();
+    let open = dispute_window(&o, None, &cal(), &s, d("2026-12-15")).unwrap();
     assert!(open.state.is_open());
     // A missing year is an error; a malformed answer date too.
     assert_eq!(
@@ -623,7 +619,9 @@ fn check_invariants(
     prop_assert_eq!(list.len(), 7);
     for (r, e) in list {
         match e {
-            Reading::Open { since, last_day, .. } => {
+            Reading::Open {
+                since, last_day, ..
+            } => {
                 prop_assert!(
                     *since <= today,
                     "{:?} open since {} > today {}",

@@ -151,7 +151,10 @@ fn DocumentField(
 }
 
 /// The file as it will be sent, or the field code of why it cannot be.
-pub async fn prepare(role: AttachmentRole, file: web_sys::File) -> Result<Attachment, &'static str> {
+pub async fn prepare(
+    role: AttachmentRole,
+    file: web_sys::File,
+) -> Result<Attachment, &'static str> {
     let media_type = file.type_();
     let stem = file
         .name()

@@ -77,9 +77,9 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
         .counts_from_by_law
         .clone()
         .filter(|l| *l < receipt.counts_from);
-    let office_rule = law.as_ref().map(|l| {
-        (t.status_office_rule())(&t.date_str(&receipt.counts_from), &t.date_str(l))
-    });
+    let office_rule = law
+        .as_ref()
+        .map(|l| (t.status_office_rule())(&t.date_str(&receipt.counts_from), &t.date_str(l)));
     let counts_from = law.unwrap_or_else(|| receipt.counts_from.clone());
     let deadlines = use_load(move || {
         let clock = calendar_and_deadlines(&counts_from, crate::components::today().year());
