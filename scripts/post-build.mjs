@@ -7,7 +7,7 @@
 //    (so the app runs under a CSP without 'unsafe-inline') that picks one of the portal's four
 //    bundles by path (`app::Bundle` in src/app.rs): the forms bundle (`ppid-forms`) for /permohonan,
 //    the objection bundle (`ppid-objection`) for /keberatan, the status bundle (`ppid-status`) for
-//    /status and /statistik, the main bundle for every
+//    /status, /statistik and /keberatan/sengketa, the main bundle for every
 //    other page. Trunk builds the extra bundles as classic scripts, the only way it builds more
 //    than one wasm. The preload links for the main bundle go: another bundle's page must not
 //    download it. A bundle's JS and wasm downloads start at once instead. In a frame (a regency page
@@ -71,7 +71,7 @@ if (inline) {
     process.exit(1);
   }
   const base = (href) => href.slice(href.lastIndexOf('/') + 1);
-  const code = `// Starts the portal: the forms bundle for /permohonan, the objection bundle for /keberatan, the status bundle for /status and /statistik,
+  const code = `// Starts the portal: the forms bundle for /permohonan, the status bundle for /status, /statistik and /keberatan/sengketa, the objection bundle for the rest of /keberatan,
 // the main bundle otherwise (app::Bundle).
 // Easy mode (components::access), before anything is drawn.
 try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.setAttribute('data-easy', ''); } catch {}
@@ -80,7 +80,7 @@ globalThis.ppidRoot = root.href;
 const at = (file) => new URL(file, root).href;
 if (parent !== window) document.head.append(Object.assign(document.createElement('script'), { src: at('framed.js') }));
 const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : '';
-const bundle = /^permohonan(\\/|$)/.test(here) ? 'ppid-forms' : /^keberatan(\\/|$)/.test(here) ? 'ppid-objection' : /^(status|statistik)(\\/|$)/.test(here) ? 'ppid-status' : null;
+const bundle = /^permohonan(\\/|$)/.test(here) ? 'ppid-forms' : /^(status|statistik|keberatan\\/sengketa)(\\/|$)/.test(here) ? 'ppid-status' : /^keberatan(\\/|$)/.test(here) ? 'ppid-objection' : null;
 let wasm;
 if (bundle) {
   const module = fetch(at(\`\${bundle}_bg.wasm\`));

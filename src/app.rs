@@ -79,14 +79,14 @@ impl Bundle {
         setup: pages::request::provide_draft,
         with_meta: pages::request::follow_backend,
     };
-    /// The objection pages: what it is, the form, and the dispute route.
+    /// The objection pages: what it is and the form.
     pub const OBJECTION: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Objection || *p == Page::NotFound,
         view: objection_view,
         setup: || {},
         with_meta: |_| {},
     };
-    /// The status page and the service's statistics.
+    /// The lookups: a request's status, an objection's dispute route, and the service's statistics.
     pub const STATUS: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Status || *p == Page::NotFound,
         view: status_view,
@@ -273,8 +273,9 @@ impl Page {
     pub fn bundle(&self) -> BundleName {
         match self {
             Page::Request | Page::RequestStep(_) | Page::RequestSent => BundleName::Forms,
-            Page::Objection | Page::Dispute | Page::ObjectionForm => BundleName::Objection,
-            Page::Status | Page::Statistics => BundleName::Status,
+            Page::Objection | Page::ObjectionForm => BundleName::Objection,
+            // The dispute route looks an objection up, as the status page looks a request up.
+            Page::Status | Page::Statistics | Page::Dispute => BundleName::Status,
             _ => BundleName::Portal,
         }
     }
@@ -366,7 +367,6 @@ fn forms_view(page: Page) -> AnyView {
 fn objection_view(page: Page) -> AnyView {
     match page {
         Page::Objection => view! { <pages::objection::ObjectionIntro/> }.into_any(),
-        Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
         Page::ObjectionForm => view! { <pages::objection_form::ObjectionForm/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
@@ -377,6 +377,7 @@ fn status_view(page: Page) -> AnyView {
     match page {
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         Page::Statistics => view! { <pages::statistics::StatisticsPage/> }.into_any(),
+        Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
