@@ -451,7 +451,7 @@ test('officer mode on an objection: the review names the officer, the backend re
     await page.locator('main#main').getByRole('button', { name: 'Lanjutkan' }).click();
     await page.locator('#obj-reason-c').check();
     await page.getByLabel('Kasus posisi').fill('Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
-    await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
+    await page.getByLabel('Tujuan penggunaan informasi').fill('Meminta atasan PPID memerintahkan jawaban.');
     await page.getByLabel('Saya sendiri (perorangan)').check();
     await page.getByLabel('Nama lengkap').fill(who.name);
     await page.getByLabel('NIK', { exact: true }).fill(who.nik);

@@ -148,7 +148,7 @@ async function objectionToCheck(page, request, caseSummary) {
   await page.locator('#obj-reasons').waitFor();
   await page.locator('#obj-reason-c').check();
   await page.getByLabel('Kasus posisi').fill(caseSummary);
-  await page.getByLabel('Tujuan keberatan').fill('Meminta atasan PPID memerintahkan jawaban.');
+  await page.getByLabel('Tujuan penggunaan informasi').fill('Meminta atasan PPID memerintahkan jawaban.');
   await page.getByLabel('Saya sendiri (perorangan)').check();
   await page.getByLabel('Nama lengkap').fill(who.name);
   await page.getByLabel('NIK', { exact: true }).fill(who.nik);
