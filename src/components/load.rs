@@ -5,6 +5,7 @@ use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
+use std::pin::Pin;
 
 /// The latest answer of a load (`None` while loading) and a way to run it again.
 pub struct Load<T: 'static> {
@@ -38,18 +39,32 @@ where
 {
     let value = RwSignal::new_local(None);
     let again = RwSignal::new(0u32);
+    // Only this adapter is generic; the effect, the abort and the task below are compiled once for
+    // every load of the bundle (each generic copy of them cost about 3 KB of wasm).
+    run(
+        again,
+        Box::new(move || {
+            let future = fetch();
+            value.set(None);
+            Box::pin(async move {
+                let answer = future.await;
+                value.try_set(Some(answer));
+            })
+        }),
+    );
+    Load { value, again }
+}
+
+/// Runs `start` in an effect (again on `again`), keeping only the newest run alive.
+fn run(again: RwSignal<u32>, start: Box<dyn Fn() -> Pin<Box<dyn Future<Output = ()>>>>) {
     Effect::new(move || {
         again.track();
-        let future = fetch();
-        value.set(None);
+        let future = start();
         let (handle, registration) = AbortHandle::new_pair();
         // Leaving the page or starting a newer call drops the older one (and aborts its fetch).
         on_cleanup(move || handle.abort());
         spawn_local(async move {
-            if let Ok(answer) = Abortable::new(future, registration).await {
-                value.try_set(Some(answer));
-            }
+            let _ = Abortable::new(future, registration).await;
         });
     });
-    Load { value, again }
 }
