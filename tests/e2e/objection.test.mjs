@@ -15,21 +15,25 @@ import {
   saveArtifacts,
   SEED,
   DEMO_NOW_MS,
+  pinDemoClock,
   addWorkingDays,
   longDate,
 } from './harness.mjs';
 
 let server;
+let demoServer;
 let browser;
 before(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: ['--now', String(DEMO_NOW_MS)] }),
+  const now = ['--now', String(DEMO_NOW_MS)];
+  [server, demoServer, browser] = await Promise.all([
+    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: now }),
+    startServer({ config: { api_base: 'demo' }, args: now }),
     launchBrowser(),
   ]);
 });
 after(async () => {
   await browser?.close();
-  await server?.stop();
+  await Promise.all([server?.stop(), demoServer?.stop()]);
 });
 
 /** An overdue request without a notice: reason c (not answered) is open, a/d/e/f wait for a notice. */
@@ -39,6 +43,7 @@ const verifierOf = (r) => r.submission.requester.email ?? r.submission.requester
 async function withPage(name, fn) {
   const page = await newPage(browser);
   await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
+  await pinDemoClock(page);
   try {
     await fn(page);
   } catch (e) {
@@ -49,8 +54,8 @@ async function withPage(name, fn) {
   }
 }
 
-async function findRequest(page, request) {
-  await page.goto(`${server.url}/keberatan/ajukan?nomor=${request.receipt.number}`);
+async function findRequest(page, request, at = server) {
+  await page.goto(`${at.url}/keberatan/ajukan?nomor=${request.receipt.number}`);
   await waitForApp(page);
   assert.equal(await page.locator('#obj-number').inputValue(), request.receipt.number, 'the number from the link');
   await page.locator('#obj-verifier').fill(verifierOf(request));
@@ -228,10 +233,11 @@ async function send(page) {
   return (await page.locator('.confirmation .reference').innerText()).trim();
 }
 
-test('objection: a reason that looks late is warned, never refused, and registered with its note on the receipt', async () => {
-  await withPage('late', async (page) => {
+for (const adapter of ['http', 'demo']) {
+test(`objection: a reason that looks late is warned, never refused, and registered with its note on the receipt (${adapter})`, async () => {
+  await withPage(`late-${adapter}`, async (page) => {
     assert.ok(refused, 'the seed has the refused request');
-    await findRequest(page, refused);
+    await findRequest(page, refused, adapter === 'http' ? server : demoServer);
     const hint = await page.locator('#obj-reason-a-hint').innerText();
     assert.match(hint, new RegExp(`^Tampak lewat batas: menurut catatan batasnya ${longDate('2026-11-18')}\\. Dihitung dari tanggal pengiriman \\(${longDate('2026-10-07')}\\)`));
     await page.locator('#obj-reason-a').check();
@@ -245,6 +251,7 @@ test('objection: a reason that looks late is warned, never refused, and register
     await note.waitFor();
     assert.match(await note.innerText(), new RegExp(`tampak lewat batas: menurut catatan batasnya ${longDate('2026-11-18').split(', ')[1]}`));
     await assertNoAxeViolations(page, 'objection receipt with a warning');
+    if (adapter === 'demo') return;
     // The backend registered it with the same warning.
     const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
       method: 'POST',
@@ -256,6 +263,7 @@ test('objection: a reason that looks late is warned, never refused, and register
     assert.deepEqual(status.warnings.map((w) => [w.reason, w.code, w.window.last_day]), [['a', 'looks_late', '2026-11-18']]);
   });
 });
+}
 
 test('objection: a later date of receipt moves the window, and the objection carries it', async () => {
   await withPage('received-later', async (page) => {
@@ -288,9 +296,10 @@ test('objection: a later date of receipt moves the window, and the objection car
   });
 });
 
-test('objection: reason b without a request is registered', async () => {
-  await withPage('periodic', async (page) => {
-    await page.goto(`${server.url}/keberatan/ajukan`);
+for (const adapter of ['http', 'demo']) {
+test(`objection: reason b without a request is registered (${adapter})`, async () => {
+  await withPage(`periodic-${adapter}`, async (page) => {
+    await page.goto(`${(adapter === 'http' ? server : demoServer).url}/keberatan/ajukan`);
     await waitForApp(page);
     await page.getByRole('link', { name: 'Ajukan keberatan tentang informasi berkala' }).click();
     await page.locator('#obj-reason-b').waitFor();
@@ -302,6 +311,8 @@ test('objection: reason b without a request is registered', async () => {
     await page.getByLabel('Kasus posisi').fill('Laporan keuangan semester I 2026 belum diumumkan di Daftar Informasi Publik.');
     const number = await send(page);
     await assertNoAxeViolations(page, 'periodic objection receipt');
+    assert.match(number, /^KEB-2026-\d{6}$/);
+    if (adapter === 'demo') return;
     const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -313,6 +324,7 @@ test('objection: reason b without a request is registered', async () => {
     assert.equal(status.request_number, undefined);
   });
 });
+}
 
 test('dispute: the window counts from when the answer was received, at the competent Komisi', async () => {
   await withPage('dispute-received', async (page) => {
