@@ -590,7 +590,8 @@ test('excepted item: Pasal 17 ground in words, consequence test, period and end,
         'Jangka waktu pengecualian': ex.period,
         'Berakhir pada': ex.ends_on ? idDate(ex.ends_on) : 'Tidak ditentukan',
       });
-      const objection = main.getByRole('link', { name: 'Keberatan', exact: true });
+      // Request first; object if refused.
+      const objection = main.getByRole('link', { name: 'Cara mengajukan keberatan bila permohonan ditolak', exact: true });
       assert.equal(await objection.getAttribute('href'), '/keberatan', 'a link to the objection page');
       const hrefs = await main.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       const downloads = hrefs.filter((h) => /^https?:|\/files\/|\.(pdf|xlsx?|csv|docx?|jpe?g|png|zip)(\?|#|$)/i.test(h) && !h.startsWith('https://wa.me/'));

@@ -15,7 +15,8 @@ const MB = 1024 * 1024;
 const BUNDLES = {
   portal: { start: '/', links: ['/informasi', '/tentang', '/'] },
   forms: { start: '/permohonan', links: ['/permohonan/jenis', '/permohonan'] },
-  objection: { start: '/keberatan', links: ['/keberatan/sengketa', '/keberatan/ajukan', '/keberatan'] },
+  objection: { start: '/keberatan', links: ['/keberatan/ajukan', '/keberatan'] },
+  status: { start: '/status', links: ['/keberatan/sengketa', '/statistik', '/status'] },
 };
 
 for (const [bundle, { start: startPath, links }] of Object.entries(BUNDLES)) test(`memory stays small and does not grow over 20 navigations (${bundle} pages)`, { timeout: 120_000 }, async () => {
