@@ -131,6 +131,7 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
     let Ok(config) = load_config().await else {
         return (None, Err(BootError::Config));
     };
+    crate::offline::kiosk::set_kiosk(config.kiosk);
     // Before anything themed is painted, in every bundle and on the service-down page too.
     crate::components::theme::apply(&config.theme);
     let backend = config.backend();

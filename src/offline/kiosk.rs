@@ -20,8 +20,18 @@ pub(super) const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
 pub(super) const MAX_OFFICER: usize = 100;
 
 thread_local! {
-    /// Whether this page runs in kiosk mode (set by [`Kiosk`]).
+    /// Whether this page runs in kiosk mode (set by [`set_kiosk`]).
     static KIOSK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this page runs in kiosk mode (known once `config.json` is read).
+pub fn is_kiosk() -> bool {
+    KIOSK.with(Cell::get)
+}
+
+/// Records kiosk mode as soon as `config.json` is read, before any page asks where to keep data.
+pub fn set_kiosk(kiosk: bool) {
+    KIOSK.with(|k| k.set(kiosk));
 }
 
 /// The officer filling in forms for citizens, while officer mode is on in kiosk mode.
@@ -81,7 +91,7 @@ pub fn Kiosk() -> impl IntoView {
         // `style/main.css` prints on a named page of this width (the CSP allows no inline style).
         let _ = root.set_attribute("data-receipt", &mm.to_string());
     }
-    KIOSK.with(|k| k.set(kiosk));
+    set_kiosk(kiosk);
     if !kiosk {
         return None;
     }
