@@ -1,6 +1,7 @@
 //! Router and shell: one hop from here to every capability.
 
 use crate::api::{load_config, AnyBackend, ApiError, Backend, Config};
+use crate::domain::deployment::ConfigProblem;
 use crate::components::router::{provide_router, use_location};
 use crate::components::{Announcements, Footer, Header};
 use crate::contract::Meta;
@@ -117,7 +118,7 @@ struct Booted {
 /// Why the portal could not start.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BootError {
-    Config,
+    Config(ConfigProblem),
     Api(ApiError),
 }
 
@@ -128,13 +129,21 @@ const RELOAD_KEY: &str = "ppid.reload";
 const ANNOUNCEMENT_WAIT_MS: u32 = 1500;
 
 async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
-    let Ok(config) = load_config().await else {
-        return (None, Err(BootError::Config));
+    if !window().is_secure_context() {
+        return (None, Err(BootError::Config(ConfigProblem::InsecurePage)));
+    }
+    let config = match load_config().await {
+        Ok(config) => config,
+        Err(Ok(problem)) => return (None, Err(BootError::Config(problem))),
+        Err(Err(e)) => return (None, Err(BootError::Api(e))),
     };
     crate::offline::kiosk::set_kiosk(config.kiosk);
     // Before anything themed is painted, in every bundle and on the service-down page too.
     crate::components::theme::apply(&config.theme);
-    let backend = config.backend();
+    let backend = match config.backend() {
+        Ok(backend) => backend,
+        Err(problem) => return (Some(config), Err(BootError::Config(problem))),
+    };
     // Started now, awaited by the alert: a slow answer never holds the page back.
     let announcements = {
         use futures::FutureExt;
@@ -191,6 +200,8 @@ fn App(bundle: Bundle) -> impl IntoView {
     provide_router();
     provide_context(bundle);
     // Outside the part that re-renders on a language switch: a draft survives it.
+    // Before any page reads a draft: a day without a change, and it is gone.
+    crate::offline::device::expire_drafts();
     (bundle.setup)();
     let booted = crate::components::use_load(boot);
     view! {

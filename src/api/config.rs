@@ -1,17 +1,22 @@
 //! `config.json`: chosen at run time, so one build serves many regencies.
 
-use super::{AnyBackend, DemoBackend, HttpBackend};
+use super::{AnyBackend, ApiError, DemoBackend, HttpBackend};
+use crate::domain::deployment::{choose_backend, BackendChoice, ConfigProblem};
 use crate::json::json_struct;
+use leptos::prelude::window;
 
 /// The portal's run-time settings.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// Base URL of a contract v1 backend; absent or `"demo"` runs the embedded demo backend.
+    /// Base URL of a contract v1 backend, or `"demo"` for the embedded demo backend. Required: a
+    /// site that names no backend shows the service-down page (`domain::deployment`).
     pub api_base: Option<String>,
     /// Milliseconds before a backend call is abandoned (default 15 000).
     pub timeout_ms: u32,
     /// Kiosk mode at an MPP counter.
     pub kiosk: bool,
+    /// A kiosk for training officers, the only kind allowed on the demo backend.
+    pub kiosk_training: bool,
     /// Kiosk mode: seconds without a touch before the idle warning (default 120).
     pub kiosk_idle_seconds: u32,
     /// Kiosk mode: seconds the warning counts down before everything is wiped (default 30).
@@ -47,6 +52,7 @@ impl crate::json::FromJson for Config {
             api_base: o.or_default("api_base")?,
             timeout_ms: o.or_else("timeout_ms", default_timeout)?,
             kiosk: o.or_default("kiosk")?,
+            kiosk_training: o.or_default("kiosk_training")?,
             kiosk_idle_seconds: kiosk::idle_seconds(lenient("kiosk_idle_seconds")),
             kiosk_warning_seconds: kiosk::warning_seconds(lenient("kiosk_warning_seconds")),
             receipt_paper_mm: kiosk::paper_mm(lenient("receipt_paper_mm")),
@@ -74,6 +80,7 @@ impl Default for Config {
             api_base: None,
             timeout_ms: default_timeout(),
             kiosk: false,
+            kiosk_training: false,
             kiosk_idle_seconds: crate::domain::kiosk::DEFAULT_IDLE_SECONDS,
             kiosk_warning_seconds: crate::domain::kiosk::DEFAULT_WARNING_SECONDS,
             receipt_paper_mm: None,
@@ -84,15 +91,20 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The adapter this configuration asks for.
-    pub fn backend(&self) -> AnyBackend {
-        match self.api_base.as_deref().map(str::trim) {
-            None | Some("") | Some("demo") => AnyBackend::Demo(DemoBackend::new(
-                resolve("seed.json"),
-                resolve("demo-backend_loader.js"),
-            )),
-            Some(base) => AnyBackend::Http(HttpBackend::new(&resolve(base), self.timeout_ms)),
-        }
+    /// The adapter this configuration asks for, or why it cannot be used.
+    pub fn backend(&self) -> Result<AnyBackend, ConfigProblem> {
+        let https = window().location().protocol().is_ok_and(|p| p == "https:");
+        Ok(
+            match choose_backend(self.api_base.as_deref(), self.kiosk, self.kiosk_training, https)? {
+                BackendChoice::Demo => AnyBackend::Demo(DemoBackend::new(
+                    resolve("seed.json"),
+                    resolve("demo-backend_loader.js"),
+                )),
+                BackendChoice::Http(base) => {
+                    AnyBackend::Http(HttpBackend::new(&resolve(base), self.timeout_ms))
+                }
+            },
+        )
     }
 }
 
@@ -138,15 +150,17 @@ fn app_root() -> String {
     }
 }
 
-/// Loads `config.json` beside `index.html`. No file means the defaults (demo);
-/// a file that is not valid is an error, so a misconfigured site never silently runs the demo.
-pub async fn load_config() -> Result<Config, ()> {
+/// Loads `config.json` beside `index.html`. A missing, unreadable or invalid file is a problem
+/// to name on the service-down page, never a reason to run the demo: only `"api_base": "demo"`
+/// does. A network failure is the backend's kind of error (the page tries again by itself).
+pub async fn load_config() -> Result<Config, Result<ConfigProblem, ApiError>> {
     let url = resolve("config.json");
-    let Ok(reply) = super::fetch::fetch("GET", &url, &[], None, None).await else {
-        return Ok(Config::default());
-    };
-    if reply.status == 404 {
-        return Ok(Config::default());
+    let reply = super::fetch::fetch("GET", &url, &[], None, None)
+        .await
+        .map_err(Err)?;
+    match reply.status {
+        200 => crate::json::from_str(&reply.body).map_err(|_| Ok(ConfigProblem::Invalid)),
+        404 => Err(Ok(ConfigProblem::Missing)),
+        _ => Err(Ok(ConfigProblem::Unreadable)),
     }
-    crate::json::from_str(&reply.body).map_err(|_| ())
 }

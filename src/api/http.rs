@@ -61,11 +61,22 @@ impl super::Backend for HttpBackend {
             return Err(ApiError::Offline);
         }
         let abort = AbortOnDrop(AbortController::new().ok());
-        let timer = gloo_timers::future::TimeoutFuture::new(self.timeout_ms);
+        // An upload on a slow line takes as long as its size: a fixed timeout would abandon every
+        // large one, and the outbox would send it again for ever.
+        let body = exchange.body.as_ref().map_or(0, String::len);
+        let timer = gloo_timers::future::TimeoutFuture::new(upload_timeout_ms(self.timeout_ms, body));
         let fetch = pin!(self.fetch(exchange, &abort));
         match select(fetch, timer).await {
             Either::Left((result, _)) => result,
             Either::Right(_) => Err(ApiError::Timeout),
         }
     }
+}
+
+/// Bytes per millisecond a slow upload is granted: 32 KB a second, a weak mobile signal's upstream.
+const SLOW_UPLOAD_BYTES_PER_MS: usize = 32;
+
+/// The configured timeout, plus a second for every 32 KB sent.
+fn upload_timeout_ms(timeout_ms: u32, body_bytes: usize) -> u32 {
+    timeout_ms.saturating_add((body_bytes / SLOW_UPLOAD_BYTES_PER_MS).min(u32::MAX as usize) as u32)
 }

@@ -41,6 +41,9 @@ pub enum ApiError {
     Conflict,
     /// The backend failed (5xx or an unexpected status).
     Server { status: u16 },
+    /// The backend, its web server or a firewall refused this call for good (401, 403, 413, 415
+    /// or another 4xx without a meaning of its own): sending it again would be refused again.
+    Refused { status: u16 },
     /// The backend answered something that is not the contract (what, for developers).
     Contract(&'static str),
     /// The backend speaks another major version of the contract.
@@ -328,6 +331,7 @@ fn failure(reply: RawReply) -> ApiError {
         (409, _) => ApiError::Conflict,
         (404, _) => ApiError::NotFound,
         (400 | 422, _) => ApiError::Invalid(problem.map(|p| p.errors).unwrap_or_default()),
+        (status @ 400..=499, _) => ApiError::Refused { status },
         (status, _) => ApiError::Server { status },
     }
 }

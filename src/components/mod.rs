@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod deadline;
+pub mod device;
 mod load;
 pub mod router;
 pub mod theme;
@@ -34,6 +35,7 @@ pub fn error_text(t: &Texts, e: &ApiError) -> String {
         ApiError::Timeout => t.down_reason_timeout().into(),
         ApiError::Unreachable => t.down_reason_unreachable().into(),
         ApiError::Server { .. } => t.down_reason_server().into(),
+        ApiError::Refused { status } => (t.refused())(*status, MAX_BODY.get()),
         ApiError::Contract(_) => t.down_reason_contract().into(),
         ApiError::UnsupportedVersion(_) => t.down_reason_version().into(),
         ApiError::CalendarYearMissing(_) => t.down_reason_calendar().into(),
@@ -219,11 +221,14 @@ thread_local! {
     /// rather than read from context because dates are also formatted in event handlers and tasks
     /// that run outside any reactive owner.
     static OFFICE_ZONE: std::cell::Cell<OfficeZone> = const { std::cell::Cell::new(OfficeZone::Unknown) };
+    static MAX_BODY: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
 }
 
-/// Records the office's time zone from the backend's metadata (`deadline_rules.time_zone`).
+/// Records what the pages need of the backend's metadata outside any reactive owner: the office's
+/// time zone (`deadline_rules.time_zone`) and the largest body it takes (`max_body_bytes`).
 pub fn set_office_zone(meta: &Meta) {
     OFFICE_ZONE.set(OfficeZone::from_iana(&meta.deadline_rules.time_zone));
+    MAX_BODY.set(meta.max_body_bytes);
 }
 
 /// The office's time zone; unknown before the metadata arrives or when the portal cannot map it.

@@ -17,6 +17,7 @@ json_struct!(decode Meta {
     komisi_informasi: default,
     charter: default,
     registration_number_example: default,
+    max_body_bytes: default,
 });
 
 json_struct!(decode KomisiInformasi {

@@ -42,6 +42,11 @@ pub struct Meta {
     /// 1.3.0); absent: the hint shows no format.
     #[serde(default)]
     pub registration_number_example: Option<String>,
+    /// The largest request body, in bytes, this deployment accepts end to end, web server and
+    /// firewall included (since 1.4.0); the portal names it when a submission is refused as too
+    /// large (413). Absent: the portal names no figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_body_bytes: Option<u32>,
 }
 
 /// The Komisi Informasi that hears disputes about this public body (Pasal 37): the one over the

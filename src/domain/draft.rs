@@ -60,6 +60,17 @@ impl Step {
     }
 }
 
+/// How long a draft stays on a citizen's own device without a change: a day. NIK, address,
+/// contacts and the objection's verifier must not wait indefinitely on a phone that may be lent,
+/// sold or lost.
+pub const DRAFT_LIFETIME_MS: u64 = 24 * 60 * 60 * 1000;
+
+/// Whether drafts last saved at `saved_ms` are past their day at `now_ms`. No time is expired; a
+/// time in the future (a clock set back) is not.
+pub fn draft_expired(saved_ms: Option<u64>, now_ms: u64) -> bool {
+    saved_ms.is_none_or(|saved| now_ms.saturating_sub(saved) > DRAFT_LIFETIME_MS)
+}
+
 /// A requester's answers so far. Stored as typed (the browser keeps it across reloads).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -463,6 +474,18 @@ pub fn first_to_correct(errors: &[FieldError]) -> Step {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_lives_a_day_after_its_last_change() {
+        let saved = 1_796_000_000_000;
+        assert!(!draft_expired(Some(saved), saved));
+        assert!(!draft_expired(Some(saved), saved + DRAFT_LIFETIME_MS));
+        assert!(draft_expired(Some(saved), saved + DRAFT_LIFETIME_MS + 1));
+        assert!(draft_expired(Some(saved), saved + 30 * DRAFT_LIFETIME_MS));
+        // No time (an older build's draft) is past its day; a clock set back is not.
+        assert!(draft_expired(None, saved));
+        assert!(!draft_expired(Some(saved), saved - 1000));
+    }
 
     fn complete() -> RequestDraft {
         RequestDraft {

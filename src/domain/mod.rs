@@ -8,6 +8,8 @@ pub mod complaint;
 pub mod contrast;
 pub mod date;
 pub mod deadlines;
+pub mod deployment;
+pub mod document;
 pub mod draft;
 pub mod figures;
 pub mod kiosk;

@@ -379,7 +379,15 @@ language! {
     down_reason_server: "Server kami sedang mengalami gangguan.",
     down_reason_contract: "Server kami mengirim jawaban yang tidak dapat dibaca portal ini.",
     down_reason_version: "Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.",
-    down_reason_config: "Pengaturan portal ini rusak. Pengelola situs perlu memperbaiki berkas config.json.",
+    down_reason_config: ("Pengaturan portal ini belum benar, jadi permohonan tidak dapat diterima lewat portal. Pengelola situs perlu memperbaiki berkas config.json:", [
+        "berkas config.json tidak ditemukan di server (404).",
+        "berkas config.json tidak dapat diunduh dari server.",
+        "isi config.json bukan pengaturan yang sah (periksa tanda baca JSON dan jenis setiap setelan).",
+        "config.json tidak menyebut server layanan (api_base). Isi alamat server kantor, atau \"demo\" untuk portal contoh.",
+        "api_base memakai alamat http:// pada halaman https://. Data pemohon harus dikirim terenkripsi: pakai alamat https://.",
+        "kios ini memakai server contoh (demo), sehingga permohonan warga tidak akan sampai ke kantor. Pakai server kantor, atau \"kiosk_training\": true untuk kios latihan petugas.",
+        "halaman ini tidak dibuka lewat https://, sehingga data pemohon tidak terlindungi di jalan. Pasang sertifikat dan buka portal lewat https://.",
+    ]),
     down_reason_calendar: "Kalender hari kerja untuk tahun ini belum tersedia, sehingga tenggat tidak dapat dihitung. Hubungi kami untuk tanggal pastinya.",
     rate_limited: |s| match s {
         Some(s) if s >= 60 => format!("Terlalu banyak percobaan. Coba lagi setelah {} menit.", s.div_ceil(60)),
@@ -387,6 +395,16 @@ language! {
         None => "Terlalu banyak percobaan. Coba lagi beberapa saat lagi.".into(),
     },
     invalid_answer: "Sebagian isian belum benar. Periksa kembali isian yang ditandai.",
+    shared_device: ("Ini perangkat bersama (warnet, perpustakaan, atau ponsel pinjaman)", "Jika dicentang, isian Anda dihapus begitu tab ini ditutup. Jika tidak, isian disimpan di perangkat ini paling lama 24 jam sejak terakhir diubah. Foto dokumen tidak pernah disimpan setelah tab ditutup."),
+    doc_pdf_metadata: "PDF ini memuat keterangan tersembunyi, misalnya nama pembuat, program, atau judul, yang ikut terkirim. Jika tidak ingin, lampirkan foto dokumen sebagai gantinya: foto dikirim tanpa keterangan apa pun.",
+    refused: |status, max| match status {
+        413 => format!(
+            "Kiriman ini terlalu besar untuk diterima server{}. Perkecil atau hapus lampiran, lalu kirim lagi; dokumen juga dapat diserahkan langsung di loket.",
+            max.map(|b| format!(" (paling besar {})", super::megabytes(b))).unwrap_or_default()
+        ),
+        401 | 403 => format!("Server menolak kiriman ini (status {status}: tidak diizinkan). Ini bukan gangguan sementara, jadi portal tidak mengirimnya lagi. Hubungi kantor PPID, atau ajukan langsung di loket."),
+        _ => format!("Server menolak kiriman ini (status {status}). Ini bukan gangguan sementara, jadi portal tidak mengirimnya lagi. Hubungi kantor PPID, atau ajukan langsung di loket."),
+    },
     conflict: "Permohonan ini sudah pernah dikirim dengan isian yang berbeda. Mulai permohonan baru.",
 
     day_kinds: ["hari libur nasional", "cuti bersama", "kantor tutup"],

@@ -79,6 +79,16 @@ impl Lang {
     }
 }
 
+/// A size as people say it: whole megabytes (of 1,048,576 bytes, as phones show file sizes), or
+/// whole kilobytes below one megabyte.
+fn megabytes(bytes: u32) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{} KB", (bytes >> 10).max(1))
+    }
+}
+
 /// Plain-language description of an information class.
 #[derive(Clone, Copy)]
 pub struct ClassText {
@@ -403,11 +413,20 @@ texts! {
     down_reason_server: &'static str,
     down_reason_contract: &'static str,
     down_reason_version: &'static str,
-    down_reason_config: &'static str,
+    /// The lead sentence, then what is wrong, by `domain::deployment::ConfigProblem` (missing,
+    /// unreadable, invalid, no backend, insecure backend, demo at a kiosk, page without https).
+    down_reason_config: (&'static str, [&'static str; 7]),
     down_reason_calendar: &'static str,
     rate_limited: fn(Option<u32>) -> String,
     invalid_answer: &'static str,
     conflict: &'static str,
+    /// The shared-device question at the start of a form: its label and hint.
+    shared_device: (&'static str, &'static str),
+    /// Under an attached PDF that names who made it (author, program, title).
+    doc_pdf_metadata: &'static str,
+    /// A permanent refusal (`ApiError::Refused`): the HTTP status, and the largest body the
+    /// backend takes (`Meta::max_body_bytes`) for a 413.
+    refused: fn(u16, Option<u32>) -> String,
 
     day_kinds: [&'static str; 3],
     weekend: &'static str,

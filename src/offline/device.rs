@@ -2,13 +2,34 @@
 //!
 //! A kiosk, or a device the citizen said is shared (a warnet, a library, a borrowed phone), keeps
 //! nothing beyond the tab: drafts live in sessionStorage and nothing is queued for later. A
-//! citizen's own device keeps drafts across restarts, but only for a day without a change.
+//! citizen's own device keeps drafts across restarts, but only for a day without a change
+//! ([`crate::domain::draft::DRAFT_LIFETIME_MS`]), checked at every start. Documents (photos of a
+//! KTP, a deed, a power of attorney) are never kept beyond the tab, on any device.
 
 use leptos::prelude::window;
 
 /// sessionStorage: "1" once the citizen said this device is shared. Kept for the tab only, like
 /// everything else on such a device.
 pub const SHARED_KEY: &str = "ppid.device.shared";
+
+/// The request being filled in.
+pub const REQUEST_DRAFT_KEY: &str = "ppid.request.draft";
+/// The request's attached documents (sessionStorage only, on every device).
+pub const REQUEST_FILES_KEY: &str = "ppid.request.files";
+/// The backend's field errors about the request being filled in.
+pub const REQUEST_ERRORS_KEY: &str = "ppid.request.errors";
+/// The objection being written, with the request's number and verifier.
+pub const OBJECTION_DRAFT_KEY: &str = "ppid.objection.draft";
+/// When a draft last changed (milliseconds since 1970), beside the drafts in the same storage.
+const SAVED_KEY: &str = "ppid.drafts.saved";
+
+/// Every key a draft lives under.
+const DRAFT_KEYS: [&str; 4] = [
+    REQUEST_DRAFT_KEY,
+    REQUEST_FILES_KEY,
+    REQUEST_ERRORS_KEY,
+    OBJECTION_DRAFT_KEY,
+];
 
 /// Whether nothing personal may outlive this tab: kiosk mode, or a device the citizen said is shared.
 pub fn session_only() -> bool {
@@ -22,14 +43,27 @@ pub fn said_shared() -> bool {
         .is_some_and(|v| v == "1")
 }
 
-/// Records the citizen's answer for this tab.
+/// Records the citizen's answer for this tab, and moves the drafts to where the answer keeps them:
+/// on a shared device out of localStorage at once, so that closing the tab leaves nothing.
 pub fn set_shared(shared: bool) {
-    if let Some(s) = session() {
-        let _ = if shared {
-            s.set_item(SHARED_KEY, "1")
-        } else {
-            s.remove_item(SHARED_KEY)
-        };
+    let (Some(session), Some(local)) = (session(), local()) else {
+        return;
+    };
+    let _ = if shared {
+        session.set_item(SHARED_KEY, "1")
+    } else {
+        session.remove_item(SHARED_KEY)
+    };
+    let (from, to) = if shared {
+        (&local, &session)
+    } else {
+        (&session, &local)
+    };
+    for key in [REQUEST_DRAFT_KEY, REQUEST_ERRORS_KEY, OBJECTION_DRAFT_KEY, SAVED_KEY] {
+        if let Ok(Some(value)) = from.get_item(key) {
+            let _ = to.set_item(key, &value);
+            let _ = from.remove_item(key);
+        }
     }
 }
 
@@ -38,8 +72,45 @@ pub fn draft_storage() -> Option<web_sys::Storage> {
     if session_only() {
         session()
     } else {
-        window().local_storage().ok().flatten()
+        local()
     }
+}
+
+/// Where a draft's documents are kept, on every device: the tab's sessionStorage. A reload keeps
+/// them; closing the tab or the browser does not.
+pub fn document_storage() -> Option<web_sys::Storage> {
+    session()
+}
+
+/// A draft was saved just now: its day starts again.
+pub fn touch_drafts(storage: &web_sys::Storage) {
+    let _ = storage.set_item(SAVED_KEY, &(js_sys::Date::now() as u64).to_string());
+}
+
+/// Deletes the drafts of a day without a change, in both storages; call at every start. Drafts
+/// without a time (an older build's) count as expired.
+pub fn expire_drafts() {
+    let now = js_sys::Date::now() as u64;
+    for storage in [local(), session()].into_iter().flatten() {
+        let saved = storage
+            .get_item(SAVED_KEY)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok());
+        if crate::domain::draft::draft_expired(saved, now) {
+            for key in DRAFT_KEYS.into_iter().chain([SAVED_KEY]) {
+                let _ = storage.remove_item(key);
+            }
+        }
+    }
+    // Documents from before they were kept for the tab only.
+    if let Some(local) = local() {
+        let _ = local.remove_item(REQUEST_FILES_KEY);
+    }
+}
+
+fn local() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
 }
 
 fn session() -> Option<web_sys::Storage> {

@@ -48,7 +48,10 @@ pub fn BackendDown(
     let reason = move || {
         let t = t;
         match &error {
-            BootError::Config => t.down_reason_config().to_owned(),
+            BootError::Config(problem) => {
+                let (lead, what) = t.down_reason_config();
+                format!("{lead} {}", what[*problem as usize])
+            }
             BootError::Api(ApiError::UnsupportedVersion(_)) => t.down_reason_version().to_owned(),
             BootError::Api(ApiError::Contract(_)) => t.down_reason_contract().to_owned(),
             BootError::Api(e) => crate::components::error_text(t, e),

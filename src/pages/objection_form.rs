@@ -24,10 +24,10 @@ use crate::offline::outbox::{can_wait, use_outbox, Kind, Provisional};
 use crate::pages::request::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use leptos::prelude::*;
 
-const DRAFT_KEY: &str = "ppid.objection.draft";
+use crate::offline::device::OBJECTION_DRAFT_KEY as DRAFT_KEY;
 
-/// The objection as typed, kept in browser storage so a reload or a closed tab loses nothing
-/// (not in kiosk mode); deleted once the objection is registered.
+/// The objection as typed, kept in browser storage so a reload loses nothing (not in kiosk mode;
+/// `offline::device` says for how long); deleted once the objection is registered.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct ObjectionDraft {
     number: String,
@@ -59,8 +59,9 @@ crate::json::json_struct!(decode encode ObjectionDraft {
     item: default,
 });
 
+/// Where this device keeps drafts (`offline::device`): the tab's storage on a shared device.
 fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    crate::offline::device::draft_storage()
 }
 
 fn load_draft() -> ObjectionDraft {
@@ -127,6 +128,7 @@ fn save_draft(draft: &ObjectionDraft, kiosk: bool) {
             let _ = s.remove_item(DRAFT_KEY);
         } else {
             let _ = s.set_item(DRAFT_KEY, &crate::json::to_string(draft));
+            crate::offline::device::touch_drafts(&s);
         }
     }
 }
@@ -255,6 +257,7 @@ pub fn ObjectionForm() -> impl IntoView {
                         on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
                     <TextField id="obj-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
                         on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
+                    <crate::components::device::SharedDevice/>
                     <button type="submit" class="button" disabled=move || pending.get()>{t.req_continue()}</button>
                 </form>
                 <div aria-live="polite">
@@ -685,6 +688,7 @@ fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
     let t = use_texts();
     let (label, hint) = t.objection_power_of_attorney();
     let problem = RwSignal::new(false);
+    let metadata = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(file) = ev
@@ -700,7 +704,9 @@ fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
                 crate::pages::request::document::prepare(AttachmentRole::PowerOfAttorney, file)
                     .await;
             problem.try_set(prepared.is_err());
-            power.try_set(prepared.ok());
+            let prepared = prepared.ok();
+            metadata.try_set(prepared.as_ref().is_some_and(|p| p.1));
+            power.try_set(prepared.map(|p| p.0));
         });
     };
     view! {
@@ -710,6 +716,7 @@ fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
             <div role="status">
                 {move || problem.get().then(|| view! { <p class="error-message">{t.invalid_unspecified()}</p> })}
                 {move || power.with(|p| p.as_ref().map(|a| view! { <p class="attached">{t.doc_attached()} " " <strong>{a.file_name.clone()}</strong></p> }))}
+                {move || metadata.get().then(|| view! { <p class="hint">{t.doc_pdf_metadata()}</p> })}
             </div>
             <input type="file" id="obj-power" accept="image/*,application/pdf" aria-describedby="obj-power-hint" on:change=on_change/>
         </div>

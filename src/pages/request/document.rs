@@ -63,6 +63,7 @@ fn DocumentField(
     let error = error_of(errors, id);
     let busy = RwSignal::new(false);
     let not_kept = RwSignal::new(false);
+    let metadata = RwSignal::new(false);
     let attached = move || {
         answers.with(|d| {
             d.attachments
@@ -109,8 +110,9 @@ fn DocumentField(
                 return; // the citizen has left the question
             }
             match result {
-                Ok(attachment) => {
+                Ok((attachment, has_metadata)) => {
                     set_problem(None);
+                    metadata.set(has_metadata);
                     store(Some(attachment));
                 }
                 Err(code) => set_problem(Some(code)),
@@ -141,6 +143,7 @@ fn DocumentField(
                             </button>
                         </p>
                         {move || not_kept.get().then(|| view! { <p class="hint">{t.doc_not_kept()}</p> })}
+                        {move || metadata.get().then(|| view! { <p class="hint">{t.doc_pdf_metadata()}</p> })}
                     }.into_any())
                 }}
             </div>
@@ -150,11 +153,26 @@ fn DocumentField(
     }
 }
 
-/// The file as it will be sent, or the field code of why it cannot be.
+/// The largest photo file read at all (a phone's RAW or panorama can be larger than the 5 MB the
+/// redrawn JPEG must fit in): 30 MB.
+const MAX_PHOTO_FILE: f64 = 30.0 * 1024.0 * 1024.0;
+/// How much of a photo is read for its size before it is decoded: enough for a JPEG's EXIF block.
+const HEADER_BYTES: f64 = 256.0 * 1024.0;
+
+/// The bytes of `blob`, or `None` when the browser cannot read it.
+async fn bytes_of(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The file as it will be sent, and whether it is a PDF that carries details about who made it;
+/// or the field code of why it cannot be sent.
 pub async fn prepare(
     role: AttachmentRole,
     file: web_sys::File,
-) -> Result<Attachment, &'static str> {
+) -> Result<(Attachment, bool), &'static str> {
+    use crate::domain::document::{decodable, image_size, is_pdf, pdf_has_metadata};
+    let mut metadata = false;
     let media_type = file.type_();
     let stem = file
         .name()
@@ -164,12 +182,22 @@ pub async fn prepare(
         if file.size() > MAX_BYTES as f64 {
             return Err(field_code::TOO_LONG);
         }
-        let buffer = JsFuture::from(file.array_buffer())
-            .await
-            .map_err(|_| field_code::INVALID_FORMAT)?;
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let bytes = bytes_of(&file).await.ok_or(field_code::INVALID_FORMAT)?;
+        // Named and typed as a PDF is not enough: the office opens what it receives.
+        if !is_pdf(&bytes) {
+            return Err(field_code::INVALID_FORMAT);
+        }
+        metadata = pdf_has_metadata(&bytes);
         (file.name(), media_type, base64::encode(&bytes))
     } else if media_type.starts_with("image/") {
+        // Checked before decoding: a small file can claim a picture too large for a phone's memory.
+        let header = file
+            .slice_with_f64_and_f64(0.0, HEADER_BYTES)
+            .map_err(|_| field_code::INVALID_FORMAT)?;
+        let size = image_size(&bytes_of(&header).await.unwrap_or_default());
+        if file.size() > MAX_PHOTO_FILE || size.is_some_and(|(w, h)| !decodable(w, h)) {
+            return Err(field_code::TOO_LONG);
+        }
         let jpeg = redraw_as_jpeg(&file)
             .await
             .ok_or(field_code::INVALID_FORMAT)?;
@@ -180,12 +208,15 @@ pub async fn prepare(
     if base64::decoded_len(&content_base64) > MAX_BYTES {
         return Err(field_code::TOO_LONG);
     }
-    Ok(Attachment {
-        role,
-        file_name,
-        media_type,
-        content_base64,
-    })
+    Ok((
+        Attachment {
+            role,
+            file_name,
+            media_type,
+            content_base64,
+        },
+        metadata,
+    ))
 }
 
 /// The photo scaled to at most `MAX_SIDE` and re-encoded as JPEG (base64): nothing of the original

@@ -14,12 +14,12 @@ use crate::contract::FieldError;
 use crate::domain::draft::RequestDraft;
 use leptos::prelude::*;
 
-const DRAFT_KEY: &str = "ppid.request.draft";
+use crate::offline::device::{
+    document_storage, draft_storage, touch_drafts, REQUEST_DRAFT_KEY as DRAFT_KEY,
+    REQUEST_ERRORS_KEY as ERRORS_KEY, REQUEST_FILES_KEY as FILES_KEY,
+};
+
 const RECEIPT_KEY: &str = "ppid.request.receipt";
-/// The attached documents, apart from the answers: large, and saved only when they change.
-const FILES_KEY: &str = "ppid.request.files";
-/// The backend's field errors, beside the answers, so that a reload still shows them.
-const ERRORS_KEY: &str = "ppid.request.errors";
 
 /// The draft being filled in, shared by every question. Created once per page load (outside the
 /// part that re-renders on a language switch) from browser storage.
@@ -33,11 +33,12 @@ pub struct Draft {
 /// Provides the draft; call once from the app root.
 pub fn provide_draft() {
     let (answers, errors) = take_reopened().unwrap_or_else(|| {
-        let read = |key| local_storage().and_then(|s| s.get_item(key).ok().flatten());
+        let read = |key| read_draft(key);
         let mut answers: RequestDraft = read(DRAFT_KEY)
             .and_then(|s| crate::json::from_str(&s).ok())
             .unwrap_or_default();
-        answers.attachments = read(FILES_KEY)
+        answers.attachments = document_storage()
+            .and_then(|s| s.get_item(FILES_KEY).ok().flatten())
             .and_then(|s| crate::json::from_str(&s).ok())
             .unwrap_or_default();
         let errors = read(ERRORS_KEY)
@@ -56,21 +57,30 @@ pub fn use_draft() -> Draft {
     expect_context::<Draft>()
 }
 
-/// Keeps the draft in browser storage as it is typed; in kiosk mode only in memory.
+/// A draft's saved text, from the storage this device keeps drafts in (the tab's, on a shared one).
+fn read_draft(key: &str) -> Option<String> {
+    draft_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Keeps the draft in browser storage as it is typed (`offline::device` says which and for how
+/// long); in kiosk mode only in memory.
 pub fn save_draft(draft: &RequestDraft, kiosk: bool) {
-    let Some(s) = local_storage() else { return };
+    let Some(s) = draft_storage() else { return };
     if kiosk || draft.is_blank() {
         let _ = s.remove_item(DRAFT_KEY);
-        let _ = s.remove_item(FILES_KEY);
         let _ = s.remove_item(ERRORS_KEY);
+        if let Some(files) = document_storage() {
+            let _ = files.remove_item(FILES_KEY);
+        }
     } else {
         let _ = s.set_item(DRAFT_KEY, &crate::json::to_string(draft));
+        touch_drafts(&s);
     }
 }
 
 /// Keeps the backend's field errors with the draft (not in kiosk mode), until they are fixed.
 pub fn save_errors(errors: &[FieldError], kiosk: bool) {
-    let Some(s) = local_storage() else { return };
+    let Some(s) = draft_storage() else { return };
     if kiosk || errors.is_empty() {
         let _ = s.remove_item(ERRORS_KEY);
     } else {
@@ -80,7 +90,7 @@ pub fn save_errors(errors: &[FieldError], kiosk: bool) {
 
 /// Whether a request is being filled in on this device (its answers are in browser storage).
 pub fn draft_in_progress() -> bool {
-    local_storage().is_some_and(|s| s.get_item(DRAFT_KEY).ok().flatten().is_some())
+    read_draft(DRAFT_KEY).is_some()
 }
 
 /// A request the backend refused after it waited in the outbox, handed back from the status
@@ -109,10 +119,11 @@ fn take_reopened() -> Option<(RequestDraft, Vec<FieldError>)> {
     Some((draft, errors))
 }
 
-/// Keeps the attached documents in browser storage (not in kiosk mode). `false` when the browser
-/// had no room for them: they then live only as long as the page.
+/// Keeps the attached documents for this tab (not in kiosk mode): never in localStorage, so a
+/// photo of a KTP never outlives the tab. `false` when the browser had no room for them: they then
+/// live only as long as the page.
 pub fn save_files(files: &[crate::contract::Attachment], kiosk: bool) -> bool {
-    let Some(s) = local_storage() else {
+    let Some(s) = document_storage() else {
         return false;
     };
     let _ = s.remove_item(FILES_KEY);
@@ -135,27 +146,29 @@ pub fn follow_backend(meta: &crate::contract::Meta) {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }
 
-/// A random key for one draft's submission.
+/// A random key for one draft's submission, from the browser's cryptographic generator only: a
+/// guessable key would let someone else's retry collide with this submission. The portal runs only
+/// in a secure context (`app::boot`), where `crypto.randomUUID` exists; browsers older than it
+/// still have `crypto.getRandomValues`.
 pub fn new_idempotency_key() -> String {
-    let crypto = js_sys::Reflect::get(&window(), &"crypto".into()).ok();
-    let uuid = crypto.as_ref().and_then(|c| {
-        let f = js_sys::Reflect::get(c, &"randomUUID".into()).ok()?;
-        let f: js_sys::Function = wasm_bindgen::JsCast::dyn_into(f).ok()?;
-        f.call0(c).ok()?.as_string()
-    });
-    uuid.unwrap_or_else(|| {
-        format!(
-            "k{}-{}",
-            js_sys::Date::now() as u64,
-            (js_sys::Math::random() * 1e12) as u64
-        )
-    })
+    use js_sys::{Function, Reflect, Uint8Array};
+    use wasm_bindgen::JsCast;
+    let crypto = Reflect::get(&window(), &"crypto".into()).unwrap_or_default();
+    let method = |name: &str| {
+        Reflect::get(&crypto, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    if let Some(uuid) = method("randomUUID").and_then(|f| f.call0(&crypto).ok()?.as_string()) {
+        return uuid;
+    }
+    let bytes = Uint8Array::new_with_length(16);
+    if let Some(f) = method("getRandomValues") {
+        let _ = f.call1(&crypto, &bytes);
+    }
+    bytes.to_vec().iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -346,6 +346,7 @@ pub fn Question(step: Step) -> impl IntoView {
             {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
             {(step == Step::Information).then(|| view! { <FromCatalogue/><ComplaintHint/><UnitPicker errors/> })}
             {(step == Step::Document).then(|| view! { <super::document::Documents errors raw/> })}
+            {(step == Step::Kind).then(|| view! { <crate::components::device::SharedDevice/> })}
         }
     };
     view! {
