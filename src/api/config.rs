@@ -96,10 +96,9 @@ impl Config {
         let https = window().location().protocol().is_ok_and(|p| p == "https:");
         Ok(
             match choose_backend(self.api_base.as_deref(), self.kiosk, self.kiosk_training, https)? {
-                BackendChoice::Demo => AnyBackend::Demo(DemoBackend::new(
-                    resolve("seed.json"),
-                    resolve("demo-backend_loader.js"),
-                )),
+                BackendChoice::Demo => {
+                    AnyBackend::Demo(DemoBackend::new(resolve("demo-backend-client.js")))
+                }
                 BackendChoice::Http(base) => {
                     AnyBackend::Http(HttpBackend::new(&resolve(base), self.timeout_ms))
                 }

@@ -379,14 +379,14 @@ language! {
     down_reason_server: "Our server is having a problem.",
     down_reason_contract: "Our server sent an answer this portal cannot read.",
     down_reason_version: "Our server uses a version of the service this portal does not support yet. The site's administrators need to update the portal.",
-    down_reason_config: ("This portal is not set up correctly, so it cannot take requests. The site's administrators need to fix the config.json file:", [
-        "there is no config.json on the server (404).",
-        "config.json could not be downloaded from the server.",
-        "config.json does not hold valid settings (check the JSON punctuation and the type of each setting).",
-        "config.json names no service backend (api_base). Give the office server's address, or \"demo\" for the sample portal.",
-        "api_base is an http:// address on an https:// page. Requesters' data must travel encrypted: use an https:// address.",
-        "this kiosk runs on the sample (demo) backend, so citizens' requests would never reach the office. Use the office server, or \"kiosk_training\": true for a kiosk that trains officers.",
-        "this page was not opened over https://, so requesters' data is not protected on the way. Install a certificate and serve the portal over https://.",
+    down_reason_config: ("This portal is not set up correctly. The site's administrators need to fix config.json:", [
+        "the file is missing (404).",
+        "the file cannot be downloaded.",
+        "it is not valid settings JSON.",
+        "api_base (the server's address) is not set; \"demo\" is for the sample portal only.",
+        "api_base must be https:// on an https:// page.",
+        "a kiosk may not run on the demo server unless \"kiosk_training\": true.",
+        "the page must be served over https://.",
     ]),
     down_reason_calendar: "The working-day calendar for this year is not available yet, so deadlines cannot be computed. Contact us for the exact dates.",
     rate_limited: |s| match s {
@@ -395,15 +395,11 @@ language! {
         None => "Too many attempts. Try again in a moment.".into(),
     },
     invalid_answer: "Some answers are not right yet. Check the marked answers.",
-    shared_device: ("This is a shared device (an internet café, a library, or a borrowed phone)", "If ticked, your answers are deleted as soon as this tab is closed. If not, they are kept on this device for at most 24 hours after your last change. Photos of documents are never kept once the tab is closed."),
-    doc_pdf_metadata: "This PDF carries hidden details, such as its author's name, the program or a title, which are sent with it. If you do not want that, attach a photo of the document instead: photos are sent without any such details.",
-    refused: |status, max| match status {
-        413 => format!(
-            "This submission is too large for the server{}. Make the attachments smaller or remove them, then send again; documents can also be handed in at the counter.",
-            max.map(|b| format!(" (at most {})", super::megabytes(b))).unwrap_or_default()
-        ),
-        401 | 403 => format!("The server refused this submission (status {status}: not allowed). This is not a passing fault, so the portal will not send it again. Contact the PPID office, or apply in person at the counter."),
-        _ => format!("The server refused this submission (status {status}). This is not a passing fault, so the portal will not send it again. Contact the PPID office, or apply in person at the counter."),
+    shared_device: ("This is a shared device (internet café, library, borrowed phone)", "If ticked, your answers are deleted when this tab closes. If not, they stay on this device up to 24 hours after your last change; document photos only while the tab is open."),
+    doc_pdf_metadata: "This PDF holds hidden details (such as its author's name) that are sent with it. If you do not want that, attach a photo of the document instead.",
+    refused: |status, max| match (status, max) {
+        (413, max) => format!("This submission is too large for the server{}. Make the attachments smaller or remove them and send again, or hand the documents in at the counter.", max.map(|b| format!(" (at most {})", super::megabytes(b))).unwrap_or_default()),
+        _ => format!("The server refused this submission (status {status}) and would refuse it again, so the portal does not resend it. Contact the PPID office or apply at the counter."),
     },
     conflict: "This request was already sent with different answers. Start a new request.",
 

@@ -379,14 +379,14 @@ language! {
     down_reason_server: "Server kami sedang mengalami gangguan.",
     down_reason_contract: "Server kami mengirim jawaban yang tidak dapat dibaca portal ini.",
     down_reason_version: "Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.",
-    down_reason_config: ("Pengaturan portal ini belum benar, jadi permohonan tidak dapat diterima lewat portal. Pengelola situs perlu memperbaiki berkas config.json:", [
-        "berkas config.json tidak ditemukan di server (404).",
-        "berkas config.json tidak dapat diunduh dari server.",
-        "isi config.json bukan pengaturan yang sah (periksa tanda baca JSON dan jenis setiap setelan).",
-        "config.json tidak menyebut server layanan (api_base). Isi alamat server kantor, atau \"demo\" untuk portal contoh.",
-        "api_base memakai alamat http:// pada halaman https://. Data pemohon harus dikirim terenkripsi: pakai alamat https://.",
-        "kios ini memakai server contoh (demo), sehingga permohonan warga tidak akan sampai ke kantor. Pakai server kantor, atau \"kiosk_training\": true untuk kios latihan petugas.",
-        "halaman ini tidak dibuka lewat https://, sehingga data pemohon tidak terlindungi di jalan. Pasang sertifikat dan buka portal lewat https://.",
+    down_reason_config: ("Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json:", [
+        "berkas tidak ditemukan (404).",
+        "berkas tidak dapat diunduh.",
+        "isinya bukan JSON pengaturan yang sah.",
+        "api_base (alamat server) belum diisi; \"demo\" hanya untuk portal contoh.",
+        "api_base harus https:// pada halaman https://.",
+        "kios tidak boleh memakai server demo kecuali \"kiosk_training\": true.",
+        "halaman harus dibuka lewat https://.",
     ]),
     down_reason_calendar: "Kalender hari kerja untuk tahun ini belum tersedia, sehingga tenggat tidak dapat dihitung. Hubungi kami untuk tanggal pastinya.",
     rate_limited: |s| match s {
@@ -395,15 +395,11 @@ language! {
         None => "Terlalu banyak percobaan. Coba lagi beberapa saat lagi.".into(),
     },
     invalid_answer: "Sebagian isian belum benar. Periksa kembali isian yang ditandai.",
-    shared_device: ("Ini perangkat bersama (warnet, perpustakaan, atau ponsel pinjaman)", "Jika dicentang, isian Anda dihapus begitu tab ini ditutup. Jika tidak, isian disimpan di perangkat ini paling lama 24 jam sejak terakhir diubah. Foto dokumen tidak pernah disimpan setelah tab ditutup."),
-    doc_pdf_metadata: "PDF ini memuat keterangan tersembunyi, misalnya nama pembuat, program, atau judul, yang ikut terkirim. Jika tidak ingin, lampirkan foto dokumen sebagai gantinya: foto dikirim tanpa keterangan apa pun.",
-    refused: |status, max| match status {
-        413 => format!(
-            "Kiriman ini terlalu besar untuk diterima server{}. Perkecil atau hapus lampiran, lalu kirim lagi; dokumen juga dapat diserahkan langsung di loket.",
-            max.map(|b| format!(" (paling besar {})", super::megabytes(b))).unwrap_or_default()
-        ),
-        401 | 403 => format!("Server menolak kiriman ini (status {status}: tidak diizinkan). Ini bukan gangguan sementara, jadi portal tidak mengirimnya lagi. Hubungi kantor PPID, atau ajukan langsung di loket."),
-        _ => format!("Server menolak kiriman ini (status {status}). Ini bukan gangguan sementara, jadi portal tidak mengirimnya lagi. Hubungi kantor PPID, atau ajukan langsung di loket."),
+    shared_device: ("Ini perangkat bersama (warnet, perpustakaan, ponsel pinjaman)", "Jika dicentang, isian dihapus saat tab ditutup. Jika tidak, isian disimpan di perangkat ini sampai 24 jam sejak terakhir diubah; foto dokumen hanya selama tab terbuka."),
+    doc_pdf_metadata: "PDF ini menyimpan keterangan tersembunyi (misalnya nama pembuat) yang ikut terkirim. Jika tidak ingin, lampirkan foto dokumen saja.",
+    refused: |status, max| match (status, max) {
+        (413, max) => format!("Kiriman terlalu besar untuk server{}. Perkecil atau hapus lampiran lalu kirim lagi, atau serahkan dokumen di loket.", max.map(|b| format!(" (paling besar {})", super::megabytes(b))).unwrap_or_default()),
+        _ => format!("Server menolak kiriman ini (status {status}) dan akan menolaknya lagi, jadi portal tidak mengirimnya ulang. Hubungi kantor PPID atau ajukan di loket."),
     },
     conflict: "Permohonan ini sudah pernah dikirim dengan isian yang berbeda. Mulai permohonan baru.",
 

@@ -33,7 +33,7 @@ const REASON = {
   server: 'Server kami sedang mengalami gangguan.',
   timeout: 'Server kami terlalu lama menjawab. Coba lagi beberapa saat lagi.',
   version: 'Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.',
-  config: 'Pengaturan portal ini belum benar, jadi permohonan tidak dapat diterima lewat portal. Pengelola situs perlu memperbaiki berkas config.json: isi config.json bukan pengaturan yang sah (periksa tanda baca JSON dan jenis setiap setelan).',
+  config: 'Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json: isinya bukan JSON pengaturan yang sah.',
 };
 
 let browser;

@@ -570,13 +570,16 @@ test('a reload or a closed tab resumes at the same question with every answer', 
     await expectStep(page, 'identitas', T.identity);
     assert.equal(await page.getByLabel('Nama yang Anda wakili').inputValue(), 'Kelompok Tani Makmur');
 
-    // A new tab (same browser profile) offers to continue, and continues at the first unanswered question.
+    // A new tab (same browser profile) offers to continue, and continues at the first unanswered question:
+    // the answers are there, the documents are not (a photo of a KTP never outlives its tab).
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), FILES_KEY), null, 'documents are never in localStorage');
+    assert.match(await page.evaluate((k) => sessionStorage.getItem(k), FILES_KEY), /ktp-budi\.pdf/, 'documents are kept for the tab');
     const tab = await page.context().newPage();
     await tab.goto(`${httpServer.url}/permohonan`);
     await waitForApp(tab);
     await tab.getByRole('button', { name: T.resume }).click();
     await expectStep(tab, 'dokumen', T.document);
-    await tab.getByText('ktp-budi.pdf').waitFor();
+    assert.equal(await tab.getByText('ktp-budi.pdf').count(), 0, 'the other tab\'s documents are not here');
 
     // Discarding deletes the draft.
     await tab.goto(`${httpServer.url}/permohonan`);
