@@ -87,26 +87,22 @@ pub fn touch_drafts(storage: &web_sys::Storage) {
     let _ = storage.set_item(SAVED_KEY, &(js_sys::Date::now() as u64).to_string());
 }
 
-/// Deletes the drafts of a day without a change, in both storages; call at every start. Drafts
-/// without a time (an older build's) count as expired.
+/// Deletes the drafts of a day without a change from localStorage; call at every start. Drafts
+/// without a time (an older build's) count as expired. The tab's own storage ends with the tab.
 pub fn expire_drafts() {
-    let now = js_sys::Date::now() as u64;
-    for storage in [local(), session()].into_iter().flatten() {
-        let saved = storage
-            .get_item(SAVED_KEY)
-            .ok()
-            .flatten()
-            .and_then(|v| v.parse().ok());
-        if crate::domain::draft::draft_expired(saved, now) {
-            for key in DRAFT_KEYS.into_iter().chain([SAVED_KEY]) {
-                let _ = storage.remove_item(key);
-            }
+    let Some(local) = local() else { return };
+    let saved = local
+        .get_item(SAVED_KEY)
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse().ok());
+    if crate::domain::draft::draft_expired(saved, js_sys::Date::now() as u64) {
+        for key in DRAFT_KEYS.into_iter().chain([SAVED_KEY]) {
+            let _ = local.remove_item(key);
         }
     }
     // Documents from before they were kept for the tab only.
-    if let Some(local) = local() {
-        let _ = local.remove_item(REQUEST_FILES_KEY);
-    }
+    let _ = local.remove_item(REQUEST_FILES_KEY);
 }
 
 fn local() -> Option<web_sys::Storage> {
