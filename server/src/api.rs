@@ -74,7 +74,9 @@ impl Api {
             body,
         };
         let lookup = method == "POST" && proves_ownership(path);
-        if lookup {
+        // An objection is a right: a client's failures count, but never stop its objection.
+        let objection = path.trim_end_matches('/') == "/v1/objections";
+        if lookup && !objection {
             if let Some(ip) = client {
                 if lock(&self.limiter).is_limited(ip, Instant::now()) {
                     return rate_limited(WINDOW.as_secs() as u32);
