@@ -546,8 +546,7 @@ impl<'a> Checker<'a> {
 /// The form the contract gives access tokens (URL-safe, at least 128 bits).
 fn is_access_token(s: &str) -> bool {
     (22..=128).contains(&s.len())
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 

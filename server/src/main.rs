@@ -484,6 +484,28 @@ mod tests {
     }
 
     #[test]
+    fn origins_and_limits_from_the_command_line() {
+        let o = args("--allow-origin https://ppid.example.go.id --allow-origin=http://127.0.0.1:8080 --header-timeout 1500 --body-timeout=2500 --idle-timeout 300").unwrap();
+        assert_eq!(
+            o.allow_origins,
+            ["https://ppid.example.go.id", "http://127.0.0.1:8080"]
+        );
+        assert_eq!(o.limits.header_timeout, Duration::from_millis(1500));
+        assert_eq!(o.limits.body_timeout, Duration::from_millis(2500));
+        assert_eq!(o.limits.idle_timeout, Duration::from_millis(300));
+        // By default: no origin but its own, and the limits of `conn::Limits`.
+        let d = args("").unwrap();
+        assert!(d.allow_origins.is_empty());
+        assert_eq!(d.limits.header_timeout, Duration::from_secs(10));
+        assert_eq!(d.limits.body_timeout, Duration::from_secs(10));
+        assert_eq!(d.limits.idle_timeout, Duration::from_secs(5));
+        assert_eq!(d.limits.max_head_bytes, 16 * 1024);
+        assert!(args("--allow-origin ppid.example.go.id").is_err());
+        assert!(args("--idle-timeout 0").is_err());
+        assert!(args("--body-timeout soon").is_err());
+    }
+
+    #[test]
     fn an_office_in_another_zone_says_so_in_its_metadata() {
         let o = args("--time-zone Asia/Makassar").unwrap();
         assert_eq!(seed(&o).meta.deadline_rules.time_zone, "Asia/Makassar");
