@@ -93,7 +93,7 @@ pub fn serve(listener: TcpListener, limits: Limits, handler: Arc<Handler>) {
         let (count, limits, handler) = (Arc::clone(&open), limits.clone(), Arc::clone(&handler));
         let spawned = std::thread::Builder::new().spawn(move || {
             connection(&stream, &limits, &*handler);
-            let _ = stream.shutdown(std::net::Shutdown::Both);
+            close(&stream);
             count.fetch_sub(1, Ordering::SeqCst);
         });
         if spawned.is_err() {
@@ -101,6 +101,30 @@ pub fn serve(listener: TcpListener, limits: Limits, handler: Arc<Handler>) {
             open.fetch_sub(1, Ordering::SeqCst);
         }
     }
+}
+
+/// Closes a connection so that the client reads the last answer: closing with bytes unread (the
+/// rest of a refused body) would reset the connection and could drop the answer on the way. So the
+/// sending side is closed first, and what still comes in is read and dropped, for a moment and up
+/// to a bound.
+fn close(mut stream: &TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let until = Instant::now() + Duration::from_secs(1);
+    let mut left: usize = 1024 * 1024;
+    let mut sink = [0u8; 8192];
+    while left > 0 {
+        let Some(wait) = until.checked_duration_since(Instant::now()) else {
+            break;
+        };
+        if wait.is_zero() || stream.set_read_timeout(Some(wait)).is_err() {
+            break;
+        }
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => left = left.saturating_sub(n),
+        }
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Both);
 }
 
 /// Why a request could not be read.

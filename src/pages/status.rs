@@ -119,6 +119,8 @@ pub fn StatusLookup() -> impl IntoView {
             <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit()}</button>
         </form>
         <div aria-live="polite">
+            // A link opens the status by itself: say it is on its way (a slow line takes seconds).
+            {move || (pending.get() && answer.with(Option::is_none)).then(|| view! { <LoadingLine/> })}
             {move || answer.get().map(|(r, proof)| match r {
                 Ok(status) => view! { <StatusView status proof/> }.into_any(),
                 Err(ApiError::NotFound) => {
