@@ -229,7 +229,7 @@ if (write) {
     if (before14()) return before14();
     const token = receipt.access_token;
     if (typeof token !== 'string') throw new Error('the receipt has no access_token: the status link on the citizen\'s receipt cannot open the status');
-    if (!/^[A-Za-z0-9_-]{22,128}$/.test(token)) throw new Error(`access_token "${token}" is not 22 to 128 characters of A-Z a-z 0-9 - _`);
+    if (!/^[A-Za-z0-9_-]{22,64}$/.test(token)) throw new Error(`access_token "${token}" is not 22 to 64 characters of A-Z a-z 0-9 - _`);
   });
   await check('POST /v1/requests again with the same key and body: 201, the same receipt, Idempotent-Replayed: true', async () => {
     if (!receipt) return 'nothing was registered';

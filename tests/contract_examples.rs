@@ -545,7 +545,7 @@ impl<'a> Checker<'a> {
 
 /// The form the contract gives access tokens (URL-safe, at least 128 bits).
 fn is_access_token(s: &str) -> bool {
-    (22..=128).contains(&s.len())
+    (22..=64).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
@@ -761,7 +761,7 @@ fn semantics(ex: &Example, schema: &str, value: &Json) -> Vec<String> {
         if let Some(token) = value.get("access_token").and_then(Json::as_str) {
             if !is_access_token(token) {
                 out.push(format!(
-                    "{at}: an access token is 22 to 128 characters of A-Z a-z 0-9 - _"
+                    "{at}: an access token is 22 to 64 characters of A-Z a-z 0-9 - _"
                 ));
             }
         }
