@@ -13,7 +13,9 @@ Python 3.11, standard library only. The output is deterministic (no clock, no ra
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 import re
 import sys
@@ -30,7 +32,7 @@ REGION_CODE = "3219"  # fictional kabupaten code inside Jawa Barat (32)
 # ------------------------------------------------------------------ meta
 
 META = {
-    "contract_version": "1.3.0",
+    "contract_version": "1.4.0",
     "public_body": {
         "name": "Pemerintah Kabupaten Sukamaju",
         "short_name": "PPID Sukamaju",
@@ -1244,6 +1246,23 @@ def check(seed: dict) -> None:
         assert n is None or (len(n) == 16 and n.isdigit())
         item = req["submission"].get("catalogue_item_id")
         assert item is None or item in ids, item
+    for record in seed["requests"] + seed["objections"]:
+        token = record["receipt"]["access_token"]
+        assert re.fullmatch(r"[A-Za-z0-9_-]{24}", token), record["receipt"]["number"]
+
+
+def demo_access_token(number: str) -> str:
+    """The access token of a seeded record (contract 1.4.0): 24 base64url characters like a real one,
+    but derived from the number so the seed is reproducible. Anyone reading this repository knows
+    them, which is fine for made-up demo records; a real backend draws each from a CSPRNG."""
+    digest = hashlib.sha256(f"ppid-demo-access-token:{number}".encode()).digest()
+    return base64.urlsafe_b64encode(digest[:18]).decode()
+
+
+def with_access_tokens(records: list[dict]) -> None:
+    """Gives every seeded receipt its access token, after the receipt's own fields."""
+    for record in records:
+        record["receipt"]["access_token"] = demo_access_token(record["receipt"]["number"])
 
 
 def resolve_catalogue_refs(requests: list[dict], catalogue: list[dict]) -> None:
@@ -1258,6 +1277,8 @@ def resolve_catalogue_refs(requests: list[dict], catalogue: list[dict]) -> None:
 def build() -> dict:
     catalogue = catalogue_json()
     resolve_catalogue_refs(REQUESTS, catalogue)
+    with_access_tokens(REQUESTS)
+    with_access_tokens(OBJECTIONS)
     seed = {
         "meta": META,
         "calendars": CALENDARS,

@@ -19,8 +19,8 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// The operations of the contract (1.3.0), no more and no fewer.
-const OPERATIONS: [(&str, &str); 12] = [
+/// The operations of the contract (1.4.0), no more and no fewer.
+const OPERATIONS: [(&str, &str); 14] = [
     ("GET", "/v1/meta"),
     ("GET", "/v1/calendar/{year}"),
     ("GET", "/v1/units"),
@@ -29,13 +29,15 @@ const OPERATIONS: [(&str, &str); 12] = [
     ("GET", "/v1/announcements"),
     ("POST", "/v1/requests"),
     ("POST", "/v1/request-lookups"),
+    ("POST", "/v1/request-access"),
     ("POST", "/v1/objections"),
     ("POST", "/v1/objection-lookups"),
+    ("POST", "/v1/objection-access"),
     ("POST", "/v1/surveys"),
     ("GET", "/v1/statistics"),
 ];
 
-const PROBLEM_CODES: [&str; 9] = [
+const PROBLEM_CODES: [&str; 10] = [
     c::problem_code::VALIDATION,
     c::problem_code::NOT_FOUND,
     c::problem_code::CALENDAR_YEAR_MISSING,
@@ -45,6 +47,7 @@ const PROBLEM_CODES: [&str; 9] = [
     c::problem_code::FEATURE_UNSUPPORTED,
     c::problem_code::INTERNAL,
     c::problem_code::SURVEY_CLOSED,
+    c::problem_code::PAYLOAD_TOO_LARGE,
 ];
 
 const FIELD_CODES: [&str; 10] = [
@@ -104,6 +107,7 @@ fn decoder(schema: &str) -> Option<Decoder> {
         "RequestSubmission" => roundtrip::<c::RequestSubmission>,
         "RequestReceipt" => roundtrip::<c::RequestReceipt>,
         "Lookup" => roundtrip::<c::Lookup>,
+        "AccessLookup" => roundtrip::<c::AccessLookup>,
         "RequestStatus" => roundtrip::<c::RequestStatus>,
         "SurveySubmission" => roundtrip::<c::SurveySubmission>,
         "SurveyReceipt" => roundtrip::<c::SurveyReceipt>,
@@ -126,7 +130,7 @@ fn decoder(schema: &str) -> Option<Decoder> {
 }
 
 /// Every wire type of `src/contract`; `components/schemas` must hold exactly these.
-const SCHEMAS: [&str; 49] = [
+const SCHEMAS: [&str; 50] = [
     "Meta",
     "PublicBody",
     "OfficeHours",
@@ -160,6 +164,7 @@ const SCHEMAS: [&str; 49] = [
     "RequestSubmission",
     "RequestReceipt",
     "Lookup",
+    "AccessLookup",
     "RequestStatus",
     "SurveySubmission",
     "SurveyReceipt",
@@ -538,6 +543,13 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The form the contract gives access tokens (URL-safe, at least 128 bits).
+fn is_access_token(s: &str) -> bool {
+    (22..=64).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -741,6 +753,25 @@ fn semantics(ex: &Example, schema: &str, value: &Json) -> Vec<String> {
             }
         }
         _ => {}
+    }
+    if matches!(
+        schema,
+        "RequestReceipt" | "ObjectionReceipt" | "AccessLookup" | "SurveySubmission"
+    ) {
+        if let Some(token) = value.get("access_token").and_then(Json::as_str) {
+            if !is_access_token(token) {
+                out.push(format!(
+                    "{at}: an access token is 22 to 64 characters of A-Z a-z 0-9 - _"
+                ));
+            }
+        }
+    }
+    if schema == "SurveySubmission"
+        && value.get("verifier").is_none() == value.get("access_token").is_none()
+    {
+        out.push(format!(
+            "{at}: a survey proves ownership with a verifier or an access token, one of them"
+        ));
     }
     match schema {
         "ObjectionSubmission" | "ObjectionStatus" => {

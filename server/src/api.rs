@@ -1,5 +1,6 @@
-//! The contract's API over HTTP: one shared [`Reference`] behind a mutex, plus the lookup rate limit
-//! that the contract leaves to servers.
+//! The contract's API over HTTP: one shared [`Reference`] behind a mutex, plus what the contract
+//! leaves to servers: the rate limit per client address (the one per number is the reference
+//! backend's own) and CORS for the origins the command line allows.
 
 use std::collections::{HashMap, VecDeque};
 use std::io::Cursor;
@@ -72,8 +73,10 @@ impl Api {
             idempotency_key: key,
             body,
         };
-        let lookup = method == "POST" && is_lookup(path);
-        if lookup {
+        let lookup = method == "POST" && proves_ownership(path);
+        // An objection is a right: a client's failures count, but never stop its objection.
+        let objection = path.trim_end_matches('/') == "/v1/objections";
+        if lookup && !objection {
             if let Some(ip) = client {
                 if lock(&self.limiter).is_limited(ip, Instant::now()) {
                     return rate_limited(WINDOW.as_secs() as u32);
@@ -90,10 +93,17 @@ impl Api {
     }
 }
 
-fn is_lookup(path: &str) -> bool {
+/// The calls that prove ownership of a record (a number with a verifier or an access token), whose
+/// `404`s are wrong guesses; a guesser's failures count against their address wherever they try.
+fn proves_ownership(path: &str) -> bool {
     matches!(
         path.trim_end_matches('/'),
-        "/v1/request-lookups" | "/v1/objection-lookups"
+        "/v1/request-lookups"
+            | "/v1/objection-lookups"
+            | "/v1/request-access"
+            | "/v1/objection-access"
+            | "/v1/objections"
+            | "/v1/surveys"
     )
 }
 
@@ -137,10 +147,39 @@ impl Limiter {
 const CORS_ALLOW_HEADERS: &str = "Content-Type, Idempotency-Key";
 const CORS_EXPOSE_HEADERS: &str = "Retry-After, Idempotent-Replayed";
 
-/// The HTTP answer for a reply of the reference backend.
+/// An `--allow-origin` value as browsers send `Origin`: `scheme://host[:port]` in lower case, no
+/// path; or `*`.
+pub fn parse_origin(value: &str) -> Result<String, String> {
+    let v = value.trim().trim_end_matches('/').to_ascii_lowercase();
+    if v == "*" {
+        return Ok(v);
+    }
+    let host = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+        .filter(|h| !h.is_empty() && !h.contains(['/', '?', '#', '@', ' ']));
+    match host {
+        Some(_) => Ok(v),
+        None => Err(format!(
+            "--allow-origin needs an origin like https://ppid.example.go.id (scheme, host and \
+             port, no path), or *; not {value:?}"
+        )),
+    }
+}
+
+/// What `Access-Control-Allow-Origin` says to a request from `origin`: that origin when it is
+/// allowed, `*` when every origin is, nothing otherwise (then only the API's own origin can read it).
+pub fn allowed_origin(allowed: &[String], origin: Option<&str>) -> Option<String> {
+    if allowed.iter().any(|a| a == "*") {
+        return Some("*".into());
+    }
+    let origin = origin?.trim().to_ascii_lowercase();
+    allowed.iter().find(|a| **a == origin).cloned()
+}
+
 /// The HTTP answer for a reply; gzip-compressed when `gzip` (the client accepts it) and the body is
-/// large enough to gain from it.
-pub fn to_response(reply: &Reply, gzip: bool) -> Response<Cursor<Vec<u8>>> {
+/// large enough to gain from it. `origin` is the `Access-Control-Allow-Origin` to send, if any.
+pub fn to_response(reply: &Reply, gzip: bool, origin: Option<&str>) -> Response<Cursor<Vec<u8>>> {
     let compress = gzip && reply.body.len() > 1024;
     let body = if compress {
         crate::files::gzip(reply.body.as_bytes())
@@ -153,9 +192,8 @@ pub fn to_response(reply: &Reply, gzip: bool) -> Response<Cursor<Vec<u8>>> {
         .with_header(h("Content-Type", reply.content_type))
         .with_header(h("Cache-Control", "no-store"))
         .with_header(h("X-Content-Type-Options", "nosniff"))
-        .with_header(h("Access-Control-Allow-Origin", "*"))
-        .with_header(h("Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS))
         .with_chunked_threshold(usize::MAX);
+    add_cors(&mut r, origin);
     if let Some(s) = reply.retry_after {
         r.add_header(h("Retry-After", &s.to_string()));
     }
@@ -168,16 +206,34 @@ pub fn to_response(reply: &Reply, gzip: bool) -> Response<Cursor<Vec<u8>>> {
     r
 }
 
-/// The answer to a CORS preflight.
-pub fn preflight() -> Response<Cursor<Vec<u8>>> {
-    Response::from_data(Vec::new())
+/// The CORS headers of an answer to an allowed origin; `Vary: Origin` whenever the answer depends
+/// on it, so no cache hands one origin's answer to another.
+fn add_cors(r: &mut Response<Cursor<Vec<u8>>>, origin: Option<&str>) {
+    match origin {
+        Some(o) => {
+            r.add_header(h("Access-Control-Allow-Origin", o));
+            r.add_header(h("Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS));
+            if o != "*" {
+                r.add_header(h("Vary", "Origin"));
+            }
+        }
+        None => r.add_header(h("Vary", "Origin")),
+    }
+}
+
+/// The answer to a CORS preflight: permission for an allowed origin, none for any other (the
+/// browser then does not send the call).
+pub fn preflight(origin: Option<&str>) -> Response<Cursor<Vec<u8>>> {
+    let mut r = Response::from_data(Vec::new())
         .with_status_code(204)
-        .with_header(h("Access-Control-Allow-Origin", "*"))
-        .with_header(h("Access-Control-Allow-Methods", "GET, POST, OPTIONS"))
-        .with_header(h("Access-Control-Allow-Headers", CORS_ALLOW_HEADERS))
-        .with_header(h("Access-Control-Expose-Headers", CORS_EXPOSE_HEADERS))
-        .with_header(h("Access-Control-Max-Age", "600"))
-        .with_header(h("Cache-Control", "no-store"))
+        .with_header(h("Cache-Control", "no-store"));
+    if origin.is_some() {
+        r.add_header(h("Access-Control-Allow-Methods", "GET, POST, OPTIONS"));
+        r.add_header(h("Access-Control-Allow-Headers", CORS_ALLOW_HEADERS));
+        r.add_header(h("Access-Control-Max-Age", "600"));
+    }
+    add_cors(&mut r, origin);
+    r
 }
 
 #[cfg(test)]
@@ -201,10 +257,40 @@ mod tests {
     }
 
     #[test]
-    fn only_the_two_lookup_endpoints_count() {
-        assert!(is_lookup("/v1/request-lookups"));
-        assert!(is_lookup("/v1/objection-lookups/"));
-        assert!(!is_lookup("/v1/requests"));
-        assert!(!is_lookup("/v1/meta"));
+    fn only_the_calls_that_prove_ownership_count() {
+        assert!(proves_ownership("/v1/request-lookups"));
+        assert!(proves_ownership("/v1/objection-lookups/"));
+        assert!(proves_ownership("/v1/request-access"));
+        assert!(proves_ownership("/v1/surveys"));
+        assert!(!proves_ownership("/v1/requests"));
+        assert!(!proves_ownership("/v1/meta"));
+    }
+
+    #[test]
+    fn origins_are_allowed_exactly_as_listed() {
+        let allowed = vec![parse_origin("https://PPID.example.go.id/").unwrap()];
+        assert_eq!(allowed, ["https://ppid.example.go.id"]);
+        let ok = allowed_origin(&allowed, Some("https://ppid.example.go.id"));
+        assert_eq!(ok.as_deref(), Some("https://ppid.example.go.id"));
+        assert_eq!(allowed_origin(&allowed, Some("https://evil.example")), None);
+        assert_eq!(
+            allowed_origin(&allowed, Some("http://ppid.example.go.id")),
+            None
+        );
+        assert_eq!(allowed_origin(&allowed, None), None);
+        assert_eq!(
+            allowed_origin(&[], Some("https://ppid.example.go.id")),
+            None
+        );
+        let any = vec![parse_origin("*").unwrap()];
+        assert_eq!(allowed_origin(&any, None).as_deref(), Some("*"));
+        for bad in [
+            "ppid.example.go.id",
+            "https://",
+            "https://a.b/path",
+            "ftp://a.b",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -1,28 +1,44 @@
 //! `ppid-server`: the reference backend over HTTP plus a static file server for the built portal.
 //!
-//! Used by the end-to-end tests and by `scripts/serve.sh`. It logs nothing per request: requests
-//! carry personal data (names, NIK, e-mail addresses) in bodies, headers and query strings.
+//! For tests and local use only (the end-to-end tests, `scripts/serve.sh`), never a production
+//! backend: it keeps everything in memory and has no TLS. It listens on 127.0.0.1 unless told
+//! otherwise, and its connections are bounded in size and time (`conn`), so a stray exposure cannot
+//! stall it. It logs nothing per request: requests carry personal data (names, NIK, e-mail
+//! addresses) in bodies, headers and query strings.
 
 mod api;
+mod conn;
 mod faults;
 mod files;
 
-use std::io::{Read, Write};
-use std::net::IpAddr;
+use std::io::{Cursor, Write};
+use std::net::{IpAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use api::Api;
+use conn::{Incoming, Limits};
 use faults::{Fault, Faults};
 use files::Files;
-use tiny_http::{Header, Method, Request, Response, Server};
+use tiny_http::{Header, Method, Response};
 
 const USAGE: &str = "\
 usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [--api-only | --no-api] [--now MS]
-                   [--fault SPEC]... [--fault-control]
+                   [--allow-origin ORIGIN]... [--fault SPEC]... [--fault-control]
 
-  --host H        address to listen on (default 127.0.0.1)
+The reference backend of the PPID portal's contract and a static file server for the built portal,
+FOR TESTS AND LOCAL USE ONLY: everything is kept in memory (a restart loses every submission), there
+is no TLS, and it is not hardened as a production backend must be. Never expose it to the internet.
+
+  --host H        address to listen on (default 127.0.0.1, this machine only); anything else,
+                  e.g. 0.0.0.0 for a test device on the local network, is a warning
   --port N        port; 0 picks a free one (default 8080)
+  --allow-origin ORIGIN
+                  let a portal on ORIGIN (scheme, host and port, e.g. http://127.0.0.1:8080) call
+                  the API from another origin: CORS answers name it (repeatable). Without any the
+                  API sends no Access-Control-Allow-Origin: only pages of its own origin can read
+                  it. `*` allows every origin (a local test only)
   --dist DIR      serve the built app from DIR (unknown paths without extension get index.html)
   --base PATH     serve the built app under PATH (e.g. /ppid, for a build made with
                   `trunk build --public-url /ppid/`); anything else but the API answers 404
@@ -37,6 +53,14 @@ usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [
   --time-zone TZ  the office's IANA time zone in /v1/meta (default the seed's Asia/Jakarta), e.g.
                   Asia/Makassar for an office in WITA; instants are then written in its offset
   --csp POLICY    send this Content-Security-Policy with every static file
+
+Limits on every connection (a client that is too slow or too big is answered 408, 431 or 413 and
+dropped; at most 256 connections at once):
+  --header-timeout MS  a request's line and headers must arrive within MS (default 10000), at most
+                       16 KiB of them
+  --body-timeout MS    a body must keep coming: no pause over MS (default 10000), and all of it
+                       within MS plus 1 s per 64 KiB; at most 24 MiB
+  --idle-timeout MS    a kept-alive connection with no new request for MS is closed (default 5000)
 
 Fault switches (tests only: they make the API misbehave on purpose):
   --fault SPEC    make calls to one API path fail (repeatable); SPEC is
@@ -83,13 +107,22 @@ struct Options {
     base: Option<String>,
     faults: Vec<Fault>,
     fault_control: bool,
+    allow_origins: Vec<String>,
+    limits: Limits,
 }
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String> {
     let mut o = Options {
         host: "127.0.0.1".into(),
         port: 8080,
+        limits: Limits::default(),
         ..Default::default()
+    };
+    let ms = |v: String, name: &str| -> Result<Duration, String> {
+        match v.parse::<u64>() {
+            Ok(n) if n > 0 => Ok(Duration::from_millis(n)),
+            _ => Err(format!("{name} needs milliseconds, more than 0")),
+        }
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -138,6 +171,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                 o.base = Some(b.to_string());
             }
             "--fault" => o.faults.push(Fault::parse(&value("a fault spec")?)?),
+            "--allow-origin" => o
+                .allow_origins
+                .push(api::parse_origin(&value("an origin")?)?),
+            "--header-timeout" => o.limits.header_timeout = ms(value("milliseconds")?, &name)?,
+            "--body-timeout" => o.limits.body_timeout = ms(value("milliseconds")?, &name)?,
+            "--idle-timeout" => o.limits.idle_timeout = ms(value("milliseconds")?, &name)?,
             "--fault-control" => o.fault_control = true,
             "--gzip" => o.gzip = true,
             "--api-only" => o.api_only = true,
@@ -171,7 +210,7 @@ fn seed(options: &Options) -> ppid_portal::reference::Seed {
     seed
 }
 
-/// Everything a worker thread needs to answer a request.
+/// Everything a connection thread needs to answer a request.
 struct App {
     /// The path the app's files are served under (`--base`), without its last slash.
     base: Option<String>,
@@ -185,6 +224,8 @@ struct App {
     faults: Faults,
     /// `/__faults` answers (`--fault-control`).
     fault_control: bool,
+    /// Origins whose pages may read the API (`--allow-origin`).
+    allow_origins: Vec<String>,
 }
 
 fn main() {
@@ -239,11 +280,12 @@ fn main() {
         gzip: options.gzip,
         faults: Faults::default(),
         fault_control: options.fault_control,
+        allow_origins: options.allow_origins.clone(),
     });
     app.faults.add(options.faults.iter().cloned());
 
-    let server = match Server::http((options.host.as_str(), options.port)) {
-        Ok(s) => Arc::new(s),
+    let listener = match TcpListener::bind((options.host.as_str(), options.port)) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!(
                 "ppid-server: cannot listen on {}:{}: {e}",
@@ -252,11 +294,15 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(options.port);
+    let bound = listener.local_addr().ok();
+    let port = bound.map(|a| a.port()).unwrap_or(options.port);
+    if bound.is_some_and(|a| !a.ip().is_loopback()) {
+        eprintln!(
+            "ppid-server: warning: listening on {} is reachable from other machines; this server is \
+             for tests and local use only, never a public backend",
+            options.host
+        );
+    }
     let shown_host = match options.host.parse::<IpAddr>() {
         Ok(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
         Ok(IpAddr::V6(ip)) => format!("[{ip}]"),
@@ -268,36 +314,24 @@ fn main() {
         let _ = out.flush();
     }
 
-    let workers: Vec<_> = (0..4)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let app = Arc::clone(&app);
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    // A panic drops the request, which makes tiny_http answer 500; the worker lives on.
-                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        app.answer(request)
-                    }));
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
-    }
+    conn::serve(
+        listener,
+        options.limits.clone(),
+        Arc::new(move |request: Incoming| {
+            // A panic answers 500; the connection thread lives on.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| app.answer(request)))
+                .unwrap_or_else(|_| plain(500, "Internal error"))
+        }),
+    );
 }
 
-/// Largest request body accepted: three 5 MB attachments in base64 plus the form.
-const MAX_BODY: u64 = 24 * 1024 * 1024;
-
 impl App {
-    fn answer(&self, mut request: Request) {
-        let url = request.url().to_string();
+    fn answer(&self, request: Incoming) -> Response<Cursor<Vec<u8>>> {
+        let url = request.url.clone();
         let (path, query) = url.split_once('?').unwrap_or((url.as_str(), ""));
 
         if self.fault_control && path.trim_end_matches('/') == "/__faults" {
-            self.control_faults(request);
-            return;
+            return self.control_faults(request);
         }
 
         let api_path = if let Some(rest) = path.strip_prefix("/api/") {
@@ -310,36 +344,26 @@ impl App {
 
         if let Some(api_path) = api_path {
             let Some(api) = &self.api else {
-                let _ = request.respond(plain(404, "Not found"));
-                return;
+                return plain(404, "Not found");
             };
-            if *request.method() == Method::Options {
-                let _ = request.respond(api::preflight());
-                return;
+            let origin = api::allowed_origin(&self.allow_origins, request.header("Origin"));
+            if request.method == Method::Options {
+                return api::preflight(origin.as_deref());
             }
-            let method = request.method().as_str().to_ascii_uppercase();
-            let key = header(&request, "Idempotency-Key");
-            let accepts_gzip =
-                header(&request, "Accept-Encoding").is_some_and(|v| files::accepts_gzip(&v));
-            let client = request.remote_addr().map(|a| a.ip());
-            let mut raw = Vec::new();
-            let read = request.as_reader().take(MAX_BODY + 1).read_to_end(&mut raw);
-            let reply = if read.is_err() {
-                ppid_portal::reference::problem(
-                    400,
-                    "bad_request",
-                    "The body could not be read",
-                    vec![],
-                )
-            } else if raw.len() as u64 > MAX_BODY {
-                ppid_portal::reference::problem(
+            let method = request.method.as_str().to_ascii_uppercase();
+            let key = request.header("Idempotency-Key").map(str::to_owned);
+            let accepts_gzip = request
+                .header("Accept-Encoding")
+                .is_some_and(files::accepts_gzip);
+            let client = request.remote.map(|a| a.ip());
+            let reply = match request.body {
+                None => ppid_portal::reference::problem(
                     413,
-                    "payload_too_large",
+                    ppid_portal::contract::problem_code::PAYLOAD_TOO_LARGE,
                     "The body is too large",
                     vec![],
-                )
-            } else {
-                match String::from_utf8(raw) {
+                ),
+                Some(raw) => match String::from_utf8(raw) {
                     Ok(body) => {
                         let path = files::decode_path(&api_path).unwrap_or(api_path);
                         let handle =
@@ -355,10 +379,9 @@ impl App {
                         "The body is not UTF-8",
                         vec![],
                     ),
-                }
+                },
             };
-            let _ = request.respond(api::to_response(&reply, self.gzip && accepts_gzip));
-            return;
+            return api::to_response(&reply, self.gzip && accepts_gzip, origin.as_deref());
         }
 
         // Under `--base`, the app's paths are the ones below it; nothing else is the app.
@@ -367,59 +390,48 @@ impl App {
             Some(base) => match path.strip_prefix(base.as_str()) {
                 Some("") => "/",
                 Some(rest) if rest.starts_with('/') => rest,
-                _ => {
-                    let _ = request.respond(plain(404, "Not found"));
-                    return;
-                }
+                _ => return plain(404, "Not found"),
             },
         };
         match &self.files {
             Some(files) => {
-                let accepts_gzip =
-                    header(&request, "Accept-Encoding").is_some_and(|v| files::accepts_gzip(&v));
-                let etag = header(&request, "If-None-Match");
-                let mut response =
-                    files.serve(request.method(), path, accepts_gzip, etag.as_deref());
+                let accepts_gzip = request
+                    .header("Accept-Encoding")
+                    .is_some_and(files::accepts_gzip);
+                let etag = request.header("If-None-Match");
+                let mut response = files.serve(&request.method, path, accepts_gzip, etag);
                 if let Some(csp) = &self.csp {
                     response.add_header(h("Content-Security-Policy", csp));
                 }
-                let _ = request.respond(response);
+                response
             }
-            None if self.api_only => {
-                let _ = request.respond(api::to_response(
-                    &ppid_portal::reference::problem(404, "not_found", "Not found", vec![]),
-                    false,
-                ));
-            }
-            None => {
-                let _ = request.respond(plain(404, "Not found"));
-            }
+            None if self.api_only => api::to_response(
+                &ppid_portal::reference::problem(404, "not_found", "Not found", vec![]),
+                false,
+                None,
+            ),
+            None => plain(404, "Not found"),
         }
     }
 }
 
 impl App {
     /// `/__faults`: GET lists the faults in force, POST adds one spec a line, DELETE clears them.
-    fn control_faults(&self, mut request: Request) {
-        let response = match request.method() {
+    fn control_faults(&self, request: Incoming) -> Response<Cursor<Vec<u8>>> {
+        match request.method {
             Method::Get => plain(200, &self.faults.listing()),
             Method::Delete => {
                 self.faults.clear();
                 plain(200, "")
             }
             Method::Post => {
-                let mut body = String::new();
-                let read = request
-                    .as_reader()
-                    .take(64 * 1024)
-                    .read_to_string(&mut body);
-                let parsed: Result<Vec<Fault>, String> = match read {
-                    Ok(_) => body
+                let parsed: Result<Vec<Fault>, String> = match request.body.map(String::from_utf8) {
+                    Some(Ok(body)) => body
                         .lines()
                         .filter(|l| !l.trim().is_empty())
                         .map(Fault::parse)
                         .collect(),
-                    Err(_) => Err("the body is not UTF-8 text".into()),
+                    _ => Err("the body is not UTF-8 text".into()),
                 };
                 match parsed {
                     Ok(faults) => {
@@ -430,18 +442,8 @@ impl App {
                 }
             }
             _ => plain(405, "GET, POST or DELETE"),
-        };
-        let _ = request.respond(response);
+        }
     }
-}
-
-/// The value of a request header, by case-insensitive name.
-fn header(request: &Request, name: &'static str) -> Option<String> {
-    request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv(name))
-        .map(|h| h.value.as_str().to_string())
 }
 
 /// Builds a header; names and values here are ASCII literals or sanitised values.
@@ -479,6 +481,28 @@ mod tests {
             args("--now 1795921200000").unwrap().now_ms,
             Some(1_795_921_200_000)
         );
+    }
+
+    #[test]
+    fn origins_and_limits_from_the_command_line() {
+        let o = args("--allow-origin https://ppid.example.go.id --allow-origin=http://127.0.0.1:8080 --header-timeout 1500 --body-timeout=2500 --idle-timeout 300").unwrap();
+        assert_eq!(
+            o.allow_origins,
+            ["https://ppid.example.go.id", "http://127.0.0.1:8080"]
+        );
+        assert_eq!(o.limits.header_timeout, Duration::from_millis(1500));
+        assert_eq!(o.limits.body_timeout, Duration::from_millis(2500));
+        assert_eq!(o.limits.idle_timeout, Duration::from_millis(300));
+        // By default: no origin but its own, and the limits of `conn::Limits`.
+        let d = args("").unwrap();
+        assert!(d.allow_origins.is_empty());
+        assert_eq!(d.limits.header_timeout, Duration::from_secs(10));
+        assert_eq!(d.limits.body_timeout, Duration::from_secs(10));
+        assert_eq!(d.limits.idle_timeout, Duration::from_secs(5));
+        assert_eq!(d.limits.max_head_bytes, 16 * 1024);
+        assert!(args("--allow-origin ppid.example.go.id").is_err());
+        assert!(args("--idle-timeout 0").is_err());
+        assert!(args("--body-timeout soon").is_err());
     }
 
     #[test]

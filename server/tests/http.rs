@@ -1,10 +1,10 @@
 //! Starts the real `ppid-server` binary on a free port and talks plain HTTP/1.1 to it.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{Ipv4Addr, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Monday 2026-11-23 10:00 +07:00: a working day in office hours, inside the seed's calendars.
 const MONDAY_10AM: &str = "1795402800000";
@@ -12,6 +12,73 @@ const MONDAY_10AM: &str = "1795402800000";
 struct Server {
     child: Child,
     port: u16,
+}
+
+/// A connection to 127.0.0.1:`port` from the loopback address `from` (127.0.0.2 is another client
+/// than 127.0.0.1 to the server, as two citizens behind different addresses are).
+fn connect_from(from: Ipv4Addr, port: u16) -> std::io::Result<TcpStream> {
+    use std::os::fd::FromRawFd;
+    let addr = |ip: Ipv4Addr, port: u16| libc::sockaddr_in {
+        sin_family: libc::AF_INET as libc::sa_family_t,
+        sin_port: port.to_be(),
+        sin_addr: libc::in_addr {
+            s_addr: u32::from(ip).to_be(),
+        },
+        sin_zero: [0; 8],
+    };
+    let len = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
+    // SAFETY: plain socket calls on a descriptor this function owns; it is closed on every error
+    // path and otherwise handed to a TcpStream, which closes it.
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0);
+        if fd < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let local = addr(from, 0);
+        let remote = addr(Ipv4Addr::LOCALHOST, port);
+        if libc::bind(fd, (&local as *const libc::sockaddr_in).cast(), len) != 0
+            || libc::connect(fd, (&remote as *const libc::sockaddr_in).cast(), len) != 0
+        {
+            let e = std::io::Error::last_os_error();
+            libc::close(fd);
+            return Err(e);
+        }
+        Ok(TcpStream::from_raw_fd(fd))
+    }
+}
+
+/// Reads one answer from a kept-alive connection: the head, then `Content-Length` bytes.
+fn read_reply(stream: &mut TcpStream) -> Reply {
+    let mut raw = Vec::new();
+    let mut byte = [0u8; 1];
+    while !raw.ends_with(b"\r\n\r\n") {
+        assert_eq!(
+            stream.read(&mut byte).unwrap(),
+            1,
+            "the connection closed mid-answer"
+        );
+        raw.push(byte[0]);
+    }
+    let head = Reply::parse(&raw);
+    let len: usize = head.header("content-length").unwrap().parse().unwrap();
+    let mut body = vec![0u8; len];
+    stream.read_exact(&mut body).unwrap();
+    Reply { body, ..head }
+}
+
+/// Waits until the server closes `stream`, returning what it sent first and how long it took.
+fn until_closed(stream: &mut TcpStream, started: Instant) -> (Vec<u8>, Duration) {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return (got, started.elapsed()),
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+    }
 }
 
 impl Server {
@@ -41,7 +108,19 @@ impl Server {
     }
 
     fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        self.send_from(Ipv4Addr::LOCALHOST, method, path, headers, body)
+    }
+
+    /// As [`Server::send`], from another loopback address.
+    fn send_from(
+        &self,
+        from: Ipv4Addr,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> Reply {
+        let mut stream = connect_from(from, self.port).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .unwrap();
@@ -144,17 +223,22 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 #[test]
-fn api_meta_answers_json_with_cors_and_no_store() {
+fn api_meta_answers_json_with_no_store_and_no_cors_unless_asked() {
     let s = Server::start(&[]);
-    let r = s.get("/api/v1/meta");
+    let r = s.send(
+        "GET",
+        "/api/v1/meta",
+        &[("Origin", "http://example.test")],
+        "",
+    );
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(r.header("cache-control"), Some("no-store"));
-    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
-    assert!(r
-        .header("access-control-expose-headers")
-        .unwrap()
-        .contains("Idempotent-Replayed"));
+    assert_eq!(
+        r.header("access-control-allow-origin"),
+        None,
+        "no --allow-origin: same-origin pages only"
+    );
     assert!(r.json()["contract_version"]
         .as_str()
         .unwrap()
@@ -170,12 +254,8 @@ fn api_meta_answers_json_with_cors_and_no_store() {
         "",
     );
     assert_eq!(pre.status, 204);
-    assert_eq!(pre.header("access-control-allow-origin"), Some("*"));
-    let allowed = pre.header("access-control-allow-headers").unwrap();
-    assert!(
-        allowed.contains("Content-Type") && allowed.contains("Idempotency-Key"),
-        "{allowed}"
-    );
+    assert_eq!(pre.header("access-control-allow-origin"), None);
+    assert_eq!(pre.header("access-control-allow-headers"), None);
 
     let missing = s.get("/api/v1/nothing-here");
     assert_eq!(missing.status, 404);
@@ -232,8 +312,11 @@ fn a_repeated_submission_is_replayed() {
 fn failed_lookups_are_rate_limited() {
     let s = Server::start(&[]);
     let wrong = r#"{"number":"PPID-2026-999999","verifier":"nobody@example.invalid"}"#;
+    // Ten numbers, one guess each: under the lock per number, up to the limit per client.
     for i in 0..10 {
-        let r = s.send("POST", "/api/v1/request-lookups", &[], wrong);
+        let each =
+            format!(r#"{{"number":"PPID-2026-99990{i}","verifier":"nobody@example.invalid"}}"#);
+        let r = s.send("POST", "/api/v1/request-lookups", &[], &each);
         assert_eq!(r.status, 404, "attempt {}: {}", i + 1, r.text());
     }
     let limited = s.send("POST", "/api/v1/request-lookups", &[], wrong);
@@ -477,5 +560,400 @@ fn api_answers_are_gzipped_when_asked() {
         missing.header("content-encoding"),
         None,
         "too small to gain"
+    );
+}
+
+/// The seed's request `number` and its requester's verifier (e-mail, else the phone's last four).
+fn seeded(number: &str) -> (String, String, Option<String>) {
+    let seed: serde_json::Value =
+        serde_json::from_str(ppid_portal::reference::seed::DEMO_SEED_JSON).unwrap();
+    let r = seed["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["receipt"]["number"] == number)
+        .unwrap();
+    let who = &r["submission"]["requester"];
+    let verifier = who["email"].as_str().map(str::to_owned).unwrap_or_else(|| {
+        let phone = who["phone"].as_str().unwrap();
+        phone[phone.len() - 4..].to_owned()
+    });
+    let token = r["receipt"]["access_token"].as_str().map(str::to_owned);
+    (number.to_owned(), verifier, token)
+}
+
+#[test]
+fn cors_names_only_the_origins_it_was_given() {
+    let s = Server::start(&[
+        "--allow-origin",
+        "http://portal.test:8080",
+        "--allow-origin=https://PPID.example.go.id/",
+    ]);
+    for origin in ["http://portal.test:8080", "https://ppid.example.go.id"] {
+        let r = s.send("GET", "/api/v1/meta", &[("Origin", origin)], "");
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("access-control-allow-origin"), Some(origin));
+        assert!(r
+            .header("access-control-expose-headers")
+            .unwrap()
+            .contains("Idempotent-Replayed"));
+        assert!(r.headers.iter().any(|(k, v)| k == "vary" && v == "Origin"));
+        let pre = s.send(
+            "OPTIONS",
+            "/api/v1/requests",
+            &[
+                ("Origin", origin),
+                ("Access-Control-Request-Method", "POST"),
+                (
+                    "Access-Control-Request-Headers",
+                    "content-type,idempotency-key",
+                ),
+            ],
+            "",
+        );
+        assert_eq!(pre.status, 204);
+        assert_eq!(pre.header("access-control-allow-origin"), Some(origin));
+        let allowed = pre.header("access-control-allow-headers").unwrap();
+        assert!(
+            allowed.contains("Content-Type") && allowed.contains("Idempotency-Key"),
+            "{allowed}"
+        );
+    }
+    for other in ["http://evil.test", "http://portal.test:8081", "null"] {
+        let r = s.send("GET", "/api/v1/meta", &[("Origin", other)], "");
+        assert_eq!(r.status, 200, "the answer itself is public");
+        assert_eq!(r.header("access-control-allow-origin"), None, "{other}");
+        let pre = s.send(
+            "OPTIONS",
+            "/api/v1/request-lookups",
+            &[("Origin", other), ("Access-Control-Request-Method", "POST")],
+            "",
+        );
+        assert_eq!(pre.header("access-control-allow-origin"), None, "{other}");
+        assert_eq!(pre.header("access-control-allow-methods"), None, "{other}");
+    }
+
+    let any = Server::start(&["--allow-origin", "*"]);
+    let r = any.send("GET", "/api/v1/meta", &[("Origin", "http://x.test")], "");
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+
+    let refused = Command::new(env!("CARGO_BIN_EXE_ppid-server"))
+        .args(["--allow-origin", "ppid.example.go.id/path"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "a malformed origin is refused"
+    );
+}
+
+#[test]
+fn receipts_carry_an_access_token_that_opens_the_status_without_a_verifier() {
+    let s = Server::start(&["--now", MONDAY_10AM]);
+    let body = serde_json::json!({
+        "requester": {"kind": "individual", "name": "Siti Rahma", "nik": "3201014508900001",
+                      "address": "Jl. Melati 3, Sukamaju", "phone": "+6281234567890"},
+        "information": "Salinan APBD 2026", "purpose": "Penelitian", "obtain": ["view"]
+    })
+    .to_string();
+    let key = [("Idempotency-Key", "http-token-key-0001")];
+    let receipt = s.send("POST", "/api/v1/requests", &key, &body).json();
+    let number = receipt["number"].as_str().unwrap();
+    let token = receipt["access_token"].as_str().unwrap();
+    assert!(token.len() >= 22, "at least 128 bits: {token}");
+    assert!(token
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let again = s.send("POST", "/api/v1/requests", &key, &body).json();
+    assert_eq!(again["access_token"], token, "a replay is the same receipt");
+    let other = s
+        .send(
+            "POST",
+            "/api/v1/requests",
+            &[("Idempotency-Key", "http-token-key-0002")],
+            &body,
+        )
+        .json();
+    assert_ne!(other["access_token"], token, "every receipt has its own");
+
+    let open = |n: &str, t: &str| {
+        let b = serde_json::json!({"number": n, "access_token": t}).to_string();
+        s.send("POST", "/api/v1/request-access", &[], &b)
+    };
+    let found = open(&number.to_lowercase(), token);
+    assert_eq!(found.status, 200, "{}", found.text());
+    assert_eq!(found.json()["number"], number);
+    assert!(
+        !found.text().contains("3201014508900001"),
+        "no NIK in a status"
+    );
+    let mut wrong = token.to_owned();
+    wrong.replace_range(0..1, if token.starts_with('A') { "B" } else { "A" });
+    let by_verifier = s.send(
+        "POST",
+        "/api/v1/request-lookups",
+        &[],
+        &serde_json::json!({"number": number, "verifier": "0000"}).to_string(),
+    );
+    for miss in [
+        open(number, &wrong),
+        open(number, ""),
+        open(other["number"].as_str().unwrap(), token),
+        open("PPID-2026-999999", token),
+    ] {
+        assert_eq!(miss.status, 404);
+        assert_eq!(miss.body, by_verifier.body, "one answer for every miss");
+    }
+}
+
+#[test]
+fn a_number_locks_after_five_wrong_verifiers_from_any_clients() {
+    let s = Server::start(&["--now", MONDAY_10AM]);
+    let (number, verifier, token) = seeded("PPID-2026-000101");
+    let lookup = |v: &str| serde_json::json!({"number": number, "verifier": v}).to_string();
+    // Five wrong verifiers from five addresses: no client reaches its own limit.
+    for i in 1..=5u8 {
+        let r = s.send_from(
+            Ipv4Addr::new(127, 0, 0, i),
+            "POST",
+            "/api/v1/request-lookups",
+            &[],
+            &lookup("0000"),
+        );
+        assert_eq!(r.status, 404, "guess {i}: {}", r.text());
+    }
+    // Now even the right verifier, from a sixth address, waits: a lock never confirms a guess.
+    let locked = s.send_from(
+        Ipv4Addr::new(127, 0, 0, 6),
+        "POST",
+        "/api/v1/request-lookups",
+        &[],
+        &lookup(&verifier),
+    );
+    assert_eq!(locked.status, 429, "{}", locked.text());
+    let seconds: u32 = locked.header("retry-after").unwrap().parse().unwrap();
+    assert!(
+        (880..=900).contains(&seconds),
+        "about 15 minutes: {seconds}"
+    );
+    assert_eq!(locked.json()["code"], "rate_limited");
+    assert_eq!(locked.json()["retry_after"], seconds);
+    // The survey proves ownership the same way, so it waits too.
+    let survey =
+        serde_json::json!({"number": number, "verifier": verifier, "rating": 5}).to_string();
+    let r = s.send_from(
+        Ipv4Addr::new(127, 0, 0, 7),
+        "POST",
+        "/api/v1/surveys",
+        &[("Idempotency-Key", "http-lock-survey-01")],
+        &survey,
+    );
+    assert_eq!(r.status, 429, "{}", r.text());
+    // Another number is not locked, and the receipt's link still opens this one.
+    let (other, other_verifier, _) = seeded("PPID-2026-000102");
+    let r = s.send(
+        "POST",
+        "/api/v1/request-lookups",
+        &[],
+        &serde_json::json!({"number": other, "verifier": other_verifier}).to_string(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    let token = token.expect("seeded requests have an access token");
+    let r = s.send(
+        "POST",
+        "/api/v1/request-access",
+        &[],
+        &serde_json::json!({"number": number, "access_token": token}).to_string(),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+#[test]
+fn it_listens_on_loopback_only_unless_told_otherwise() {
+    let s = Server::start(&[]);
+    assert!(TcpStream::connect(("127.0.0.1", s.port)).is_ok());
+    // 127.0.0.2 reaches a server bound to every address, never one bound to 127.0.0.1.
+    let elsewhere = TcpStream::connect_timeout(
+        &(Ipv4Addr::new(127, 0, 0, 2), s.port).into(),
+        Duration::from_secs(2),
+    );
+    assert!(elsewhere.is_err(), "bound to 127.0.0.1 only");
+    // Nor is it on this machine's network address, if it has one.
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+    if probe.connect("192.0.2.1:9").is_ok() {
+        if let Ok(local) = probe.local_addr() {
+            if !local.ip().is_loopback() && !local.ip().is_unspecified() {
+                let r = TcpStream::connect_timeout(
+                    &(local.ip(), s.port).into(),
+                    Duration::from_secs(2),
+                );
+                assert!(r.is_err(), "not reachable at {}", local.ip());
+            }
+        }
+    }
+
+    let mut open = Server::start(&["--host", "0.0.0.0"]);
+    assert!(TcpStream::connect((Ipv4Addr::new(127, 0, 0, 2), open.port)).is_ok());
+    let mut warning = String::new();
+    BufReader::new(open.child.stderr.take().unwrap())
+        .read_line(&mut warning)
+        .unwrap();
+    assert!(
+        warning.contains("for tests and local use only"),
+        "{warning}"
+    );
+
+    let help = Command::new(env!("CARGO_BIN_EXE_ppid-server"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("FOR TESTS AND LOCAL USE ONLY"), "{help}");
+    assert!(help.contains("default 127.0.0.1"));
+}
+
+#[test]
+fn an_oversized_header_gets_431_or_a_closed_connection() {
+    let s = Server::start(&[]);
+    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let started = Instant::now();
+    let big = "a".repeat(20 * 1024);
+    // Written in one go; the server may answer and close before reading it all.
+    let _ = stream.write_all(
+        format!("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\nX-Big: {big}\r\n\r\n").as_bytes(),
+    );
+    let (got, took) = until_closed(&mut stream, started);
+    assert!(took < Duration::from_secs(5), "closed in {took:?}");
+    if !got.is_empty() {
+        assert!(
+            got.starts_with(b"HTTP/1.1 431 "),
+            "{}",
+            String::from_utf8_lossy(&got)
+        );
+    }
+    // Many small headers count the same.
+    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let mut head = String::from("GET /api/v1/meta HTTP/1.1\r\nHost: x\r\n");
+    for i in 0..2000 {
+        head.push_str(&format!("X-{i}: b\r\n"));
+    }
+    let _ = stream.write_all(head.as_bytes());
+    let (got, _) = until_closed(&mut stream, Instant::now());
+    assert!(got.is_empty() || got.starts_with(b"HTTP/1.1 431 "));
+    // A request just under the limit is still answered.
+    let fits = "a".repeat(12 * 1024);
+    assert_eq!(
+        s.send("GET", "/api/v1/meta", &[("X-Fits", &fits)], "")
+            .status,
+        200
+    );
+}
+
+#[test]
+fn a_slow_loris_client_is_dropped_in_bounded_time_while_others_are_served() {
+    let s = Server::start(&["--header-timeout", "1000"]);
+    let mut loris = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let started = Instant::now();
+    loris.write_all(b"GET /api/v1/meta HTTP/1.1\r\n").unwrap();
+    let mut drip = loris.try_clone().unwrap();
+    let dripping = std::thread::spawn(move || {
+        // A header line every 200 ms, never the end of the head.
+        for i in 0..50 {
+            if drip.write_all(format!("X-{i}: b\r\n").as_bytes()).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    });
+    // Someone else is answered meanwhile.
+    assert_eq!(s.get("/api/v1/meta").status, 200);
+    let (got, took) = until_closed(&mut loris, started);
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(4),
+        "dropped after {took:?}"
+    );
+    assert!(
+        got.starts_with(b"HTTP/1.1 408 "),
+        "{}",
+        String::from_utf8_lossy(&got)
+    );
+    let _ = dripping.join();
+
+    // A connection that never says anything is closed too, without an answer.
+    let mut silent = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let (got, took) = until_closed(&mut silent, Instant::now());
+    assert!(got.is_empty() && took < Duration::from_secs(4), "{took:?}");
+}
+
+#[test]
+fn a_body_that_stalls_or_crawls_is_dropped() {
+    let s = Server::start(&["--body-timeout", "1000"]);
+    let head = "POST /api/v1/request-lookups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n";
+    // Stalls: part of the body, then nothing.
+    let mut stalled = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let started = Instant::now();
+    stalled.write_all(head.as_bytes()).unwrap();
+    stalled.write_all(b"{\"number\":").unwrap();
+    let (got, took) = until_closed(&mut stalled, started);
+    assert!(took < Duration::from_secs(4), "{took:?}");
+    assert!(
+        got.starts_with(b"HTTP/1.1 408 "),
+        "{}",
+        String::from_utf8_lossy(&got)
+    );
+    // Crawls: a byte every 300 ms never pauses long, but the whole body is overdue.
+    let mut crawl = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let started = Instant::now();
+    crawl.write_all(head.as_bytes()).unwrap();
+    let mut drip = crawl.try_clone().unwrap();
+    let dripping = std::thread::spawn(move || {
+        for _ in 0..400 {
+            if drip.write_all(b" ").is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    });
+    let (got, took) = until_closed(&mut crawl, started);
+    assert!(took < Duration::from_secs(4), "{took:?}");
+    assert!(
+        got.starts_with(b"HTTP/1.1 408 "),
+        "{}",
+        String::from_utf8_lossy(&got)
+    );
+    let _ = dripping.join();
+    // A body over the limit is refused unread, with the contract's problem.
+    let mut huge = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    huge.write_all(
+        b"POST /api/v1/requests HTTP/1.1\r\nHost: x\r\nIdempotency-Key: huge-body-0001\r\nContent-Length: 30000000\r\n\r\n",
+    )
+    .unwrap();
+    let r = read_reply(&mut huge);
+    assert_eq!(r.status, 413);
+    assert_eq!(r.json()["code"], "payload_too_large");
+}
+
+#[test]
+fn an_idle_kept_alive_connection_is_closed() {
+    let s = Server::start(&["--idle-timeout", "500"]);
+    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    for _ in 0..2 {
+        stream
+            .write_all(b"GET /api/v1/units HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let r = read_reply(&mut stream);
+        assert_eq!(r.status, 200, "kept alive between requests");
+        assert_eq!(r.header("connection"), None);
+    }
+    let started = Instant::now();
+    let (got, took) = until_closed(&mut stream, started);
+    assert!(got.is_empty(), "{}", String::from_utf8_lossy(&got));
+    assert!(
+        took >= Duration::from_millis(400) && took < Duration::from_secs(3),
+        "closed after {took:?}"
     );
 }

@@ -203,6 +203,13 @@ pub trait Backend {
     ) -> impl Future<Output = Result<RequestStatus, ApiError>> {
         self.post("/v1/request-lookups", None, lookup)
     }
+    /// Opens a request's status with its receipt's access token (the receipt's link), no verifier.
+    fn request_access(
+        &self,
+        lookup: &AccessLookup,
+    ) -> impl Future<Output = Result<RequestStatus, ApiError>> {
+        self.post("/v1/request-access", None, lookup)
+    }
     /// Submits an objection.
     fn submit_objection(
         &self,

@@ -283,6 +283,12 @@ json_struct!(decode encode RequestReceipt {
     received_at: req,
     counts_from: req,
     counts_from_by_law: skip_none,
+    access_token: skip_none,
+});
+
+json_struct!(decode encode AccessLookup {
+    number: req,
+    access_token: req,
 });
 
 json_struct!(decode encode Lookup {
@@ -306,7 +312,8 @@ json_struct!(decode RequestStatus {
 
 json_struct!(decode encode SurveySubmission {
     number: req,
-    verifier: req,
+    verifier: skip_empty,
+    access_token: skip_none,
     rating: req,
     comment: skip_none,
 });
@@ -371,6 +378,7 @@ json_struct!(decode ObjectionReceipt {
     received_at: req,
     counts_from: req,
     warnings: default,
+    access_token: default,
 });
 
 json_struct!(decode ObjectionWarning {

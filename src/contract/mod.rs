@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// Major version of the contract this client speaks; it is also the path prefix (`/v1`).
 pub const MAJOR_VERSION: u32 = 1;
 /// Full version of the contract document this code mirrors.
-pub const CONTRACT_VERSION: &str = "1.3.0";
+pub const CONTRACT_VERSION: &str = "1.4.0";
 
 /// A calendar date, `YYYY-MM-DD`. Parsed into `domain::date::Date` where arithmetic is needed.
 pub type DateString = String;
@@ -606,6 +606,18 @@ pub struct RequestReceipt {
     /// `counts_from` (since 1.3.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counts_from_by_law: Option<DateString>,
+    /// The receipt's own key to the status (since 1.4.0): unguessable, URL-safe, carried by the
+    /// receipt's status link and QR code so that the link opens the status without a verifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+/// `POST /v1/request-access` and `POST /v1/objection-access` body (since 1.4.0): the number and
+/// the access token its receipt gave, in place of a verifier.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccessLookup {
+    pub number: String,
+    pub access_token: String,
 }
 
 /// `POST /v1/request-lookups` and `POST /v1/objection-lookups` body.
@@ -654,7 +666,12 @@ impl RequestStatus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SurveySubmission {
     pub number: String,
+    /// As in a lookup; empty when `access_token` proves ownership instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub verifier: String,
+    /// The receipt's access token, in place of the verifier (since 1.4.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
     /// 1 (very dissatisfied) to 5 (very satisfied).
     pub rating: u8,
     /// At most [`MAX_SURVEY_COMMENT`] characters.
@@ -793,6 +810,9 @@ pub struct ObjectionReceipt {
     /// registered all the same: admissibility is for the atasan PPID and the Komisi Informasi.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<ObjectionWarning>,
+    /// As in [`RequestReceipt`]: opens the objection's status without a verifier (since 1.4.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
 }
 
 /// A reason that looks early or late, or whose ground the record does not show.
@@ -945,6 +965,8 @@ pub mod problem_code {
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
     /// `409`: the survey of this request was answered already, or the request is not finished.
     pub const SURVEY_CLOSED: &str = "survey_closed";
+    /// `413`: the body is larger than the backend takes (at least 24 MB; since 1.4.0).
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
     pub const INTERNAL: &str = "internal";
 }
 

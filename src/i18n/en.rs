@@ -559,4 +559,7 @@ language! {
     exemption_may_request: "You may still request this information. The PPID examines your request and may give part of it, with the excepted parts blacked out, or all of it once the exception has ended. If your request is refused, you can object to the PPID's superior (atasan PPID).",
     exemption_objection_link: "How to object if your request is refused",
     status_number_example: |n| format!("For example: {n}"),
+    // -- access tokens: the receipt's link opens the status by itself --
+    receipt_link_private: "This link and QR code open the status of your request directly, without entering anything else. Anyone who has them can see that status, so do not share them.",
+    status_link_failed: "This link could not open the status of a request. It may be cut off or mistyped. Check the registration number below, then enter the e-mail or the last 4 digits of the phone number you gave on the request form.",
 }

@@ -559,4 +559,7 @@ language! {
     exemption_may_request: "Anda tetap dapat mengajukan permohonan untuk informasi ini. PPID memeriksa permohonan Anda dan dapat memberikan sebagian informasinya, dengan bagian yang dikecualikan dihitamkan, atau memberikannya bila masa pengecualian sudah berakhir. Jika permohonan Anda ditolak, Anda dapat mengajukan keberatan kepada atasan PPID.",
     exemption_objection_link: "Cara mengajukan keberatan bila permohonan ditolak",
     status_number_example: |n| format!("Contoh: {n}"),
+    // -- access tokens: the receipt's link opens the status by itself --
+    receipt_link_private: "Tautan dan kode QR ini langsung membuka status permohonan Anda, tanpa perlu mengisi data lain. Siapa pun yang memegangnya dapat melihat status itu, jadi jangan dibagikan.",
+    status_link_failed: "Tautan ini tidak dapat membuka status permohonan. Mungkin tautannya terpotong atau salah ketik. Periksa nomor registrasi di bawah ini, lalu isi email atau 4 angka terakhir nomor telepon yang Anda tulis di formulir permohonan.",
 }

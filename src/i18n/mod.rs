@@ -616,6 +616,11 @@ texts! {
     exemption_objection_link: &'static str,
     /// "For example: {a number in the backend's format}".
     status_number_example: fn(&str) -> String,
+    // -- access tokens: the receipt's link opens the status by itself --
+    /// Under the receipt's status link and QR code: they open the status for whoever holds them.
+    receipt_link_private: &'static str,
+    /// A status link (from a receipt) that did not open the request: use the form instead.
+    status_link_failed: &'static str,
 }
 
 impl Texts {

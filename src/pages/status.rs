@@ -10,32 +10,67 @@ use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
 use crate::contract::{
-    feature, Lookup, RequestEvent, RequestStatus, SurveySubmission, MAX_SURVEY_COMMENT,
+    feature, AccessLookup, Lookup, RequestEvent, RequestStatus, SurveySubmission,
+    MAX_SURVEY_COMMENT,
 };
 use crate::domain::objection::{self, Reading};
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
 
+/// What proved the shown answer is the requester's: the receipt's link (its access token) or the
+/// verifier typed in the form. The survey proves ownership with the same.
+#[derive(Clone)]
+enum Proof {
+    Link(String),
+    Verifier(String),
+}
+
+/// The access token of the receipt's link (`#akses=`): in the fragment, which never reaches a
+/// server. `None` when the page was not opened by such a link.
+fn link_token() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    hash.trim_start_matches('#')
+        .split('&')
+        .find_map(|p| p.strip_prefix("akses="))
+        .map(crate::reference::percent_decode)
+}
+
 /// The lookup form and, once found, the request's history.
 #[component]
 pub fn StatusLookup() -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
-    // A receipt's QR code links here with the number filled in (`?nomor=`); the second factor
-    // is never in a link.
+    // A receipt's QR code links here with the number filled in (`?nomor=`) and, since contract
+    // 1.4.0, the receipt's access token (`#akses=`), which opens the status without a verifier.
     let from_link = crate::components::router::use_location()
         .with_untracked(|l| l.param("nomor"))
         .unwrap_or_default();
-    let number = RwSignal::new(from_link);
+    let number = RwSignal::new(from_link.clone());
     let verifier = RwSignal::new(String::new());
     // (field id, sentence) for each missing answer, set only after a submit attempt.
     let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let errors = Signal::derive(move || missing.get());
-    let answer = RwSignal::new(None::<Result<RequestStatus, ApiError>>);
-    // The verifier the shown answer was found with (the survey proves ownership with it).
-    let found_with = RwSignal::new(String::new());
+    let answer = RwSignal::new(None::<(Result<RequestStatus, ApiError>, Proof)>);
     let pending = RwSignal::new(false);
+    if let Some(token) = link_token() {
+        let lookup = AccessLookup {
+            number: from_link.trim().to_owned(),
+            access_token: token.trim().to_owned(),
+        };
+        if lookup.number.is_empty() || lookup.access_token.is_empty() {
+            // A cut-off link: the form, with the reason.
+            answer.set(Some((Err(ApiError::NotFound), Proof::Link(token))));
+        } else {
+            let backend = portal.backend.get_value();
+            pending.set(true);
+            leptos::task::spawn_local(async move {
+                let result = backend.request_access(&lookup).await;
+                pending.try_set(false);
+                answer.try_set(Some((result, Proof::Link(lookup.access_token))));
+            });
+        }
+    }
     use_title(move || (t.status_title().into(), !missing.with(Vec::is_empty)));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -62,8 +97,7 @@ pub fn StatusLookup() -> impl IntoView {
             let result = backend.request_status(&lookup).await;
             // The page may be gone by now (the citizen navigated away): then the answer is dropped.
             pending.try_set(false);
-            found_with.try_set(lookup.verifier);
-            answer.try_set(Some(result));
+            answer.try_set(Some((result, Proof::Verifier(lookup.verifier))));
         });
     };
     let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
@@ -85,9 +119,17 @@ pub fn StatusLookup() -> impl IntoView {
             <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit()}</button>
         </form>
         <div aria-live="polite">
-            {move || answer.get().map(|r| match r {
-                Ok(status) => view! { <StatusView status verifier=found_with.get_untracked()/> }.into_any(),
-                Err(ApiError::NotFound) => view! { <p class="error-panel" role="alert">{t.status_not_found()}</p> }.into_any(),
+            // A link opens the status by itself: say it is on its way (a slow line takes seconds).
+            {move || (pending.get() && answer.with(Option::is_none)).then(|| view! { <LoadingLine/> })}
+            {move || answer.get().map(|(r, proof)| match r {
+                Ok(status) => view! { <StatusView status proof/> }.into_any(),
+                Err(ApiError::NotFound) => {
+                    let text = match proof {
+                        Proof::Link(_) => t.status_link_failed(),
+                        Proof::Verifier(_) => t.status_not_found(),
+                    };
+                    view! { <p class="error-panel" role="alert">{text}</p> }.into_any()
+                }
                 Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
         </div>
@@ -227,7 +269,7 @@ fn Reopen(entry: crate::offline::outbox::Entry) -> impl IntoView {
 }
 
 #[component]
-fn StatusView(status: RequestStatus, verifier: String) -> impl IntoView {
+fn StatusView(status: RequestStatus, proof: Proof) -> impl IntoView {
     let t = use_texts();
     let received = status.received_at.clone();
     let counts_from = status.counts_from.clone();
@@ -235,7 +277,7 @@ fn StatusView(status: RequestStatus, verifier: String) -> impl IntoView {
         .meta
         .with_value(|m| m.features.iter().any(|f| f == feature::SURVEY));
     let survey = (surveyed && status.is_finished()).then(|| {
-        view! { <Survey number=status.number.clone() verifier answered=status.survey_answered/> }
+        view! { <Survey number=status.number.clone() proof answered=status.survey_answered/> }
     });
     view! {
         <section class="panel" aria-labelledby="status-heading">
@@ -267,7 +309,7 @@ enum SurveyState {
 /// 1 to 5 and an optional comment, one answer per request. A failed send keeps both and is sent
 /// again with the same idempotency key.
 #[component]
-fn Survey(number: String, verifier: String, answered: bool) -> impl IntoView {
+fn Survey(number: String, proof: Proof, answered: bool) -> impl IntoView {
     let t = use_texts();
     let portal = use_portal();
     let rating = RwSignal::new(0u8);
@@ -302,9 +344,14 @@ fn Survey(number: String, verifier: String, answered: bool) -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
+        let (verifier, access_token) = match &proof {
+            Proof::Verifier(v) => (v.clone(), None),
+            Proof::Link(token) => (String::new(), Some(token.clone())),
+        };
         let body = SurveySubmission {
             number: number.clone(),
-            verifier: verifier.clone(),
+            verifier,
+            access_token,
             rating: r,
             comment: Some(comment.get_untracked().trim().to_owned()).filter(|c| !c.is_empty()),
         };

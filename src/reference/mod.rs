@@ -2,6 +2,8 @@
 //! Run in the browser by the demo adapter and natively behind the test HTTP server,
 //! so both answer every call the same way: through [`Reference::handle`].
 
+pub mod access;
+pub mod attachments;
 pub mod seed;
 pub mod synthetic;
 pub mod worker;
@@ -67,6 +69,8 @@ pub struct Reference {
     calendar: WorkCalendar,
     offset_minutes: i32,
     journal: Journal,
+    /// Wrong verifiers per number; kept in memory only (a restart forgets them).
+    wrong_verifiers: access::WrongVerifiers,
 }
 
 const JSON: &str = "application/json";
@@ -104,6 +108,7 @@ impl Reference {
             calendar,
             offset_minutes,
             journal,
+            wrong_verifiers: access::WrongVerifiers::default(),
         }
     }
 
@@ -136,7 +141,9 @@ impl Reference {
         };
         let segments: Vec<&str> = call.path.trim_end_matches('/').split('/').skip(1).collect();
         let needs = match segments.as_slice() {
-            ["v1", "objections" | "objection-lookups"] => Some(feature::OBJECTIONS),
+            ["v1", "objections" | "objection-lookups" | "objection-access"] => {
+                Some(feature::OBJECTIONS)
+            }
             ["v1", "statistics"] => Some(feature::STATISTICS),
             ["v1", "surveys"] => Some(feature::SURVEY),
             _ => None,
@@ -167,11 +174,13 @@ impl Reference {
             ("POST", ["v1", "requests"]) => {
                 self.idempotent(call, |me, body| me.submit_request(body, now))
             }
-            ("POST", ["v1", "request-lookups"]) => self.lookup_request(call.body),
+            ("POST", ["v1", "request-lookups"]) => self.lookup_request(call.body, now_ms),
+            ("POST", ["v1", "request-access"]) => self.access_request(call.body),
             ("POST", ["v1", "objections"]) => {
                 self.idempotent(call, |me, body| me.submit_objection(body, now))
             }
-            ("POST", ["v1", "objection-lookups"]) => self.lookup_objection(call.body),
+            ("POST", ["v1", "objection-lookups"]) => self.lookup_objection(call.body, now_ms),
+            ("POST", ["v1", "objection-access"]) => self.access_objection(call.body),
             ("POST", ["v1", "surveys"]) => {
                 self.idempotent(call, |me, body| me.submit_survey(body, now))
             }
@@ -310,12 +319,13 @@ impl Reference {
     }
 
     fn submit_request(&mut self, body: serde_json::Value, now: LocalTime) -> Reply {
-        let sub: RequestSubmission = match serde_json::from_value(body) {
+        let mut sub: RequestSubmission = match serde_json::from_value(body) {
             Ok(s) => s,
             Err(e) => return shape_problem(&e),
         };
         let mut errors = check_request(&sub);
         check_assisted_by(sub.assisted_by.as_deref(), &mut errors);
+        self.check_attachments(&mut sub.attachments, &mut errors);
         if let Some(unit) = &sub.unit_id {
             if !self.seed.units.iter().any(|u| &u.id == unit) {
                 errors.push(FieldError {
@@ -337,6 +347,9 @@ impl Reference {
             Ok(d) => d,
             Err(reply) => return reply,
         };
+        let Some(access_token) = access::new_token() else {
+            return no_randomness();
+        };
         let number = format!(
             "PPID-{}-{:06}",
             now.date().year(),
@@ -348,6 +361,7 @@ impl Reference {
             received_at: now.to_rfc3339(),
             counts_from: counts_from.to_string(),
             counts_from_by_law: by_law.map(|d| d.to_string()),
+            access_token: Some(access_token),
         };
         let received = RequestEvent {
             at: receipt.received_at.clone(),
@@ -373,21 +387,62 @@ impl Reference {
     }
 
     fn find_request(&self, lookup: &Lookup) -> Option<&StoredRequest> {
-        let r = self
-            .journal
-            .requests
-            .iter()
-            .find(|r| r.receipt.number.eq_ignore_ascii_case(lookup.number.trim()))?;
+        let r = self.request_numbered(&lookup.number)?;
         verifier_matches(&r.submission.requester, &lookup.verifier).then_some(r)
     }
 
-    fn lookup_request(&self, body: &str) -> Reply {
+    fn request_numbered(&self, number: &str) -> Option<&StoredRequest> {
+        self.journal
+            .requests
+            .iter()
+            .find(|r| r.receipt.number.eq_ignore_ascii_case(number.trim()))
+    }
+
+    /// The request a number and verifier prove, or the answer: `429` while the number is locked by
+    /// wrong verifiers (whatever this one is, so a lock never confirms a guess), else `404` for a
+    /// wrong number or verifier, which counts against the number.
+    fn proven_request(&mut self, lookup: &Lookup, now_ms: i64) -> Result<RequestStatus, Reply> {
+        let key = access::number_key("request", &lookup.number);
+        if let Some(seconds) = self.wrong_verifiers.locked_for(&key, now_ms) {
+            return Err(rate_limited(seconds));
+        }
+        match self.find_request(lookup).map(status_of) {
+            Some(status) => Ok(status),
+            None => {
+                self.wrong_verifiers.record(&key, now_ms);
+                Err(not_found_generic())
+            }
+        }
+    }
+
+    fn lookup_request(&mut self, body: &str, now_ms: i64) -> Reply {
         let lookup: Lookup = match serde_json::from_str(body) {
             Ok(l) => l,
             Err(e) => return shape_problem(&e),
         };
-        match self.find_request(&lookup) {
-            Some(r) => ok(&status_of(r)),
+        match self.proven_request(&lookup, now_ms) {
+            Ok(status) => ok(&status),
+            Err(reply) => reply,
+        }
+    }
+
+    /// The request a number and its receipt's access token open. Never locked: the token cannot be
+    /// guessed, and a lock would let anyone shut a requester out of their own link.
+    fn request_by_token(&self, number: &str, token: &str) -> Option<RequestStatus> {
+        let r = self.request_numbered(number);
+        let stored = r.and_then(|r| r.receipt.access_token.as_deref());
+        // Compared even without a record, so the time taken does not tell whether the number exists.
+        let matches = access::same_token(stored.unwrap_or(NO_TOKEN), token);
+        r.filter(|_| matches && stored.is_some()).map(status_of)
+    }
+
+    fn access_request(&self, body: &str) -> Reply {
+        let lookup: AccessLookup = match serde_json::from_str(body) {
+            Ok(l) => l,
+            Err(e) => return shape_problem(&e),
+        };
+        match self.request_by_token(&lookup.number, &lookup.access_token) {
+            Some(status) => ok(&status),
             None => not_found_generic(),
         }
     }
@@ -403,6 +458,7 @@ impl Reference {
         let today = now.date();
         let mut errors = check_objection(&sub);
         check_assisted_by(sub.assisted_by.as_deref(), &mut errors);
+        self.check_attachments(&mut sub.attachments, &mut errors);
         let request = if sub.request_number.trim().is_empty() {
             if let Some(item) = &sub.catalogue_item_id {
                 if !self.seed.catalogue.iter().any(|c| &c.id == item) {
@@ -421,7 +477,12 @@ impl Reference {
                 number: sub.request_number.clone(),
                 verifier: sub.verifier.clone(),
             };
+            // Filing an objection is a right that someone else's wrong guesses must never hold up,
+            // so a locked number does not stop it; a wrong verifier here still counts against the
+            // number, so guesses made through objections lock its lookups all the same.
             let Some(request) = self.find_request(&lookup).map(status_of) else {
+                let key = access::number_key("request", &lookup.number);
+                self.wrong_verifiers.record(&key, now.unix_ms);
                 return not_found_generic();
             };
             errors.extend(check_received_dates(&request, &sub.received_dates, today));
@@ -455,6 +516,9 @@ impl Reference {
             Ok(d) => d,
             Err(reply) => return reply,
         };
+        let Some(access_token) = access::new_token() else {
+            return no_randomness();
+        };
         let number = format!(
             "KEB-{}-{:06}",
             now.date().year(),
@@ -468,6 +532,7 @@ impl Reference {
             received_at: now.to_rfc3339(),
             counts_from: counts_from.to_string(),
             warnings,
+            access_token: Some(access_token),
         };
         if let Some(r) = self
             .journal
@@ -492,12 +557,22 @@ impl Reference {
             Ok(s) => s,
             Err(e) => return shape_problem(&e),
         };
-        let lookup = Lookup {
-            number: sub.number.clone(),
-            verifier: sub.verifier.clone(),
+        // The receipt's token proves ownership as well as a verifier does (since 1.4.0).
+        let status = match &sub.access_token {
+            Some(token) => self
+                .request_by_token(&sub.number, token)
+                .ok_or_else(not_found_generic),
+            None => {
+                let lookup = Lookup {
+                    number: sub.number.clone(),
+                    verifier: sub.verifier.clone(),
+                };
+                self.proven_request(&lookup, now.unix_ms)
+            }
         };
-        let Some(status) = self.find_request(&lookup).map(status_of) else {
-            return not_found_generic();
+        let status = match status {
+            Ok(status) => status,
+            Err(reply) => return reply,
         };
         let mut errors = Vec::new();
         if !(1..=5).contains(&sub.rating) {
@@ -548,31 +623,84 @@ impl Reference {
         created(&SurveyReceipt { received_at })
     }
 
-    fn lookup_objection(&self, body: &str) -> Reply {
+    fn objection_numbered(&self, number: &str) -> Option<&StoredObjection> {
+        self.journal
+            .objections
+            .iter()
+            .find(|o| o.receipt.number.eq_ignore_ascii_case(number.trim()))
+    }
+
+    /// As [`Reference::lookup_request`], for an objection and the objector's verifier.
+    fn lookup_objection(&mut self, body: &str, now_ms: i64) -> Reply {
         let lookup: Lookup = match serde_json::from_str(body) {
             Ok(l) => l,
             Err(e) => return shape_problem(&e),
         };
+        let key = access::number_key("objection", &lookup.number);
+        if let Some(seconds) = self.wrong_verifiers.locked_for(&key, now_ms) {
+            return rate_limited(seconds);
+        }
         let found = self
-            .journal
-            .objections
-            .iter()
-            .find(|o| o.receipt.number.eq_ignore_ascii_case(lookup.number.trim()))
-            .filter(|o| verifier_matches(&o.submission.objector, &lookup.verifier));
+            .objection_numbered(&lookup.number)
+            .filter(|o| verifier_matches(&o.submission.objector, &lookup.verifier))
+            .map(objection_status_of);
         match found {
-            Some(o) => ok(&ObjectionStatus {
-                number: o.receipt.number.clone(),
-                request_number: o.receipt.request_number.clone(),
-                received_at: o.receipt.received_at.clone(),
-                counts_from: o.receipt.counts_from.clone(),
-                reasons: o.submission.reasons.clone(),
-                case_summary: o.submission.case_summary.clone(),
-                answer: o.answer.clone(),
-                assisted_by: o.submission.assisted_by.clone(),
-                warnings: o.receipt.warnings.clone(),
-            }),
+            Some(status) => ok(&status),
+            None => {
+                self.wrong_verifiers.record(&key, now_ms);
+                not_found_generic()
+            }
+        }
+    }
+
+    /// As [`Reference::access_request`], for an objection's receipt.
+    fn access_objection(&self, body: &str) -> Reply {
+        let lookup: AccessLookup = match serde_json::from_str(body) {
+            Ok(l) => l,
+            Err(e) => return shape_problem(&e),
+        };
+        let o = self.objection_numbered(&lookup.number);
+        let stored = o.and_then(|o| o.receipt.access_token.as_deref());
+        let matches = access::same_token(stored.unwrap_or(NO_TOKEN), &lookup.access_token);
+        match o.filter(|_| matches && stored.is_some()) {
+            Some(o) => ok(&objection_status_of(o)),
             None => not_found_generic(),
         }
+    }
+
+    /// Checks attachments by the contract's rules when this backend takes them
+    /// (`identity_document`); one that does not, accepts and discards them, as the contract says.
+    fn check_attachments(&self, list: &mut Vec<Attachment>, errors: &mut Vec<FieldError>) {
+        let taken = self
+            .seed
+            .meta
+            .features
+            .iter()
+            .any(|f| f == feature::IDENTITY_DOCUMENT);
+        if taken {
+            attachments::check(list, errors);
+        } else {
+            list.clear();
+        }
+    }
+}
+
+/// What a record without a token is compared with: as long as a real token, and never equal to
+/// one (`=` is not in the alphabet).
+const NO_TOKEN: &str = "========================";
+
+/// What an objection lookup answers about a stored objection.
+fn objection_status_of(o: &StoredObjection) -> ObjectionStatus {
+    ObjectionStatus {
+        number: o.receipt.number.clone(),
+        request_number: o.receipt.request_number.clone(),
+        received_at: o.receipt.received_at.clone(),
+        counts_from: o.receipt.counts_from.clone(),
+        reasons: o.submission.reasons.clone(),
+        case_summary: o.submission.case_summary.clone(),
+        answer: o.answer.clone(),
+        assisted_by: o.submission.assisted_by.clone(),
+        warnings: o.receipt.warnings.clone(),
     }
 }
 
@@ -637,8 +765,10 @@ fn known_path(segments: &[&str]) -> bool {
                 | "statistics"
                 | "requests"
                 | "request-lookups"
+                | "request-access"
                 | "objections"
                 | "objection-lookups"
+                | "objection-access"
                 | "surveys"
         ] | ["v1", "calendar" | "catalogue", _]
     )
@@ -819,6 +949,16 @@ fn not_found_generic() -> Reply {
 
 fn problem_code_internal() -> &'static str {
     problem_code::INTERNAL
+}
+
+/// The platform gave no random bytes for an access token: nothing is registered.
+fn no_randomness() -> Reply {
+    problem(
+        500,
+        problem_code::INTERNAL,
+        "No random source for the access token",
+        vec![],
+    )
 }
 
 /// A 429 answer.

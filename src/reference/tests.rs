@@ -1088,3 +1088,430 @@ fn a_survey_needs_a_finished_request_of_the_requester_and_a_rating_from_one_to_f
         "nothing stored"
     );
 }
+
+// ---------------------------------------------------------------- access tokens and locks (1.4.0)
+
+fn access(r: &mut Reference, path: &str, number: &str, token: &str) -> Reply {
+    let body = serde_json::json!({"number": number, "access_token": token}).to_string();
+    post(r, path, None, &body, MONDAY_10AM)
+}
+
+#[test]
+fn a_receipt_s_access_token_opens_its_status_and_nothing_else() {
+    let mut r = Reference::demo();
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-token-01"),
+        &valid_request().to_string(),
+        MONDAY_10AM,
+    );
+    let receipt: RequestReceipt = decode(&reply);
+    let token = receipt
+        .access_token
+        .clone()
+        .expect("a token on the receipt");
+    assert_eq!(token.len(), 24);
+    let opened = access(&mut r, "/v1/request-access", &receipt.number, &token);
+    assert_eq!(opened.status, 200, "{}", opened.body);
+    let status: RequestStatus = decode(&opened);
+    assert_eq!(
+        status,
+        looked_up(&mut r, &receipt.number, "siti@example.id")
+    );
+    assert!(!opened.body.contains("3201014508900001"), "never the NIK");
+
+    let miss = post(
+        &mut r,
+        "/v1/request-lookups",
+        None,
+        &serde_json::json!({"number": receipt.number, "verifier": "0000"}).to_string(),
+        MONDAY_10AM,
+    );
+    let seeded = "PPID-2026-000101";
+    let seeded_token = r.journal().requests[0]
+        .receipt
+        .access_token
+        .clone()
+        .unwrap();
+    for (number, token) in [
+        (receipt.number.as_str(), &token[..23]),
+        (receipt.number.as_str(), ""),
+        (receipt.number.as_str(), seeded_token.as_str()),
+        (seeded, token.as_str()),
+        ("PPID-2026-999999", token.as_str()),
+    ] {
+        let reply = access(&mut r, "/v1/request-access", number, token);
+        assert_eq!(reply, miss, "{number} {token}");
+    }
+    assert_eq!(
+        access(&mut r, "/v1/request-access", seeded, &seeded_token).status,
+        200
+    );
+    assert_eq!(
+        post(
+            &mut r,
+            "/v1/request-access",
+            None,
+            "{\"number\":\"x\"}",
+            MONDAY_10AM
+        )
+        .status,
+        422,
+        "not an AccessLookup"
+    );
+}
+
+#[test]
+fn a_request_without_a_token_is_never_opened_by_one() {
+    let mut seed = Seed::demo().unwrap();
+    seed.requests[0].receipt.access_token = None;
+    let number = seed.requests[0].receipt.number.clone();
+    let mut r = Reference::new(seed);
+    for token in ["", "========================", "AAAAAAAAAAAAAAAAAAAAAAAA"] {
+        assert_eq!(
+            access(&mut r, "/v1/request-access", &number, token).status,
+            404
+        );
+    }
+}
+
+#[test]
+fn an_objection_s_receipt_opens_its_status_by_token() {
+    let mut r = Reference::demo();
+    let body = serde_json::json!({
+        "request_number": "PPID-2026-000102", "verifier": "rina.marlina@example.id",
+        "objector": {"kind": "individual", "name": "Rina Marlina", "nik": "3201014508900001",
+                     "address": "Jl. Mawar", "email": "rina.marlina@example.id"},
+        "reasons": ["a"], "case_summary": "Alasan penolakan tidak jelas", "purpose": "Penelitian"
+    });
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-obj-token"),
+        &body.to_string(),
+        MONDAY_10AM,
+    );
+    let receipt: ObjectionReceipt = decode(&reply);
+    let token = receipt.access_token.clone().expect("a token");
+    let opened = access(&mut r, "/v1/objection-access", &receipt.number, &token);
+    assert_eq!(opened.status, 200, "{}", opened.body);
+    assert_eq!(decode::<ObjectionStatus>(&opened).number, receipt.number);
+    assert!(!opened.body.contains("3201014508900001"));
+    assert_eq!(
+        access(&mut r, "/v1/objection-access", &receipt.number, "x").status,
+        404
+    );
+    // A request's token does not open an objection of the same number space, nor the reverse.
+    let request_token = r.journal().requests[1]
+        .receipt
+        .access_token
+        .clone()
+        .unwrap();
+    assert_eq!(
+        access(
+            &mut r,
+            "/v1/objection-access",
+            &receipt.number,
+            &request_token
+        )
+        .status,
+        404
+    );
+    assert_eq!(
+        access(&mut r, "/v1/request-access", "PPID-2026-000102", &token).status,
+        404
+    );
+}
+
+fn lookup_at(r: &mut Reference, path: &str, number: &str, verifier: &str, now: i64) -> Reply {
+    let body = serde_json::json!({"number": number, "verifier": verifier}).to_string();
+    post(r, path, None, &body, now)
+}
+
+#[test]
+fn five_wrong_verifiers_lock_a_number_for_fifteen_minutes_but_never_its_link() {
+    use super::access::{MAX_WRONG_VERIFIERS, WRONG_VERIFIER_WINDOW_MS};
+    assert_eq!(
+        (MAX_WRONG_VERIFIERS, WRONG_VERIFIER_WINDOW_MS),
+        (5, 900_000)
+    );
+    let mut r = Reference::demo();
+    let (number, verifier) = ("PPID-2026-000102", "rina.marlina@example.id");
+    let token = r.journal().requests[1]
+        .receipt
+        .access_token
+        .clone()
+        .unwrap();
+    for i in 0..5 {
+        let t = MONDAY_10AM + i * 60_000;
+        let reply = lookup_at(
+            &mut r,
+            "/v1/request-lookups",
+            number,
+            &format!("00{i:02}"),
+            t,
+        );
+        assert_eq!(reply.status, 404, "wrong verifier {i}");
+    }
+    // Locked, even for the right verifier (a lock must not confirm a guess), and in any case.
+    let five_min = MONDAY_10AM + 5 * 60_000;
+    for n in [number, " ppid-2026-000102 "] {
+        let locked = lookup_at(&mut r, "/v1/request-lookups", n, verifier, five_min);
+        assert_eq!(locked.status, 429);
+        assert_eq!(
+            locked.retry_after,
+            Some(600),
+            "until the first is 15 minutes old"
+        );
+        assert_eq!(decode::<Problem>(&locked).retry_after, Some(600));
+    }
+    let survey_body = survey(number, verifier, 5, None);
+    let survey_reply = post(
+        &mut r,
+        "/v1/surveys",
+        Some("survey-lock-1"),
+        &survey_body,
+        five_min,
+    );
+    assert_eq!(
+        survey_reply.status, 429,
+        "the survey proves ownership the same way"
+    );
+    // The link on the receipt still opens it, and so does its token in a survey.
+    assert_eq!(
+        access(&mut r, "/v1/request-access", number, &token).status,
+        200
+    );
+    let by_token = serde_json::json!({"number": number, "access_token": token, "rating": 4});
+    let sent = post(
+        &mut r,
+        "/v1/surveys",
+        Some("survey-lock-2"),
+        &by_token.to_string(),
+        five_min,
+    );
+    assert_eq!(sent.status, 201, "{}", sent.body);
+    // Other numbers are not locked; this one opens again 15 minutes after the first wrong one.
+    assert_eq!(
+        lookup_at(
+            &mut r,
+            "/v1/request-lookups",
+            "PPID-2026-000101",
+            "dadang.suherman@example.id",
+            five_min
+        )
+        .status,
+        200
+    );
+    let later = MONDAY_10AM + WRONG_VERIFIER_WINDOW_MS;
+    assert_eq!(
+        lookup_at(&mut r, "/v1/request-lookups", number, verifier, later).status,
+        200
+    );
+}
+
+#[test]
+fn a_lock_is_the_same_for_numbers_that_do_not_exist_and_for_objections() {
+    let mut r = Reference::demo();
+    // A made-up number locks as a real one does, so a lock tells nothing about which exist.
+    for _ in 0..5 {
+        assert_eq!(
+            lookup_at(
+                &mut r,
+                "/v1/request-lookups",
+                "PPID-2026-999999",
+                "1234",
+                MONDAY_10AM
+            )
+            .status,
+            404
+        );
+    }
+    assert_eq!(
+        lookup_at(
+            &mut r,
+            "/v1/request-lookups",
+            "PPID-2026-999999",
+            "1234",
+            MONDAY_10AM
+        )
+        .status,
+        429
+    );
+    // Objection lookups count per objection number.
+    for _ in 0..5 {
+        assert_eq!(
+            lookup_at(
+                &mut r,
+                "/v1/objection-lookups",
+                "KEB-2026-000011",
+                "x@example.id",
+                MONDAY_10AM
+            )
+            .status,
+            404
+        );
+    }
+    let locked = lookup_at(
+        &mut r,
+        "/v1/objection-lookups",
+        "KEB-2026-000011",
+        "rina.marlina@example.id",
+        MONDAY_10AM,
+    );
+    assert_eq!(locked.status, 429);
+    let token = r.journal().objections[0]
+        .receipt
+        .access_token
+        .clone()
+        .unwrap();
+    assert_eq!(
+        access(&mut r, "/v1/objection-access", "KEB-2026-000011", &token).status,
+        200
+    );
+}
+
+#[test]
+fn an_objection_is_never_held_up_by_a_lock_but_its_wrong_verifiers_count() {
+    let mut r = Reference::demo();
+    let number = "PPID-2026-000102";
+    let objection = |verifier: &str| {
+        serde_json::json!({
+            "request_number": number, "verifier": verifier,
+            "objector": {"kind": "individual", "name": "Rina Marlina", "nik": "3201014508900001",
+                         "address": "Jl. Mawar", "email": "rina.marlina@example.id"},
+            "reasons": ["a"], "case_summary": "Alasan penolakan tidak jelas", "purpose": "Penelitian"
+        })
+        .to_string()
+    };
+    for i in 0..5 {
+        let reply = post(
+            &mut r,
+            "/v1/objections",
+            Some(&format!("key-guess-{i:02}")),
+            &objection("0000"),
+            MONDAY_10AM,
+        );
+        assert_eq!(reply.status, 404);
+    }
+    // Guessing through objections locked the lookups...
+    assert_eq!(
+        lookup_at(
+            &mut r,
+            "/v1/request-lookups",
+            number,
+            "rina.marlina@example.id",
+            MONDAY_10AM
+        )
+        .status,
+        429
+    );
+    // ...but the requester's own objection is registered all the same.
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-rightful"),
+        &objection("rina.marlina@example.id"),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+}
+
+fn with_attachments(list: serde_json::Value) -> String {
+    let mut body = valid_request();
+    body["attachments"] = list;
+    body.to_string()
+}
+
+#[test]
+fn attachments_follow_the_contract_rules() {
+    let mut r = Reference::demo();
+    let ok = serde_json::json!([
+        {"role": "identity_card", "file_name": "ktp.jpg", "media_type": "image/jpeg", "content_base64": "/9j/4AAQSkZJRgABAQ=="},
+        {"role": "power_of_attorney", "file_name": "kuasa.pdf", "media_type": "application/pdf", "content_base64": "JVBERi0xLjQK"}
+    ]);
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-attach-01"),
+        &with_attachments(ok),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+
+    let too_big = "A".repeat((super::attachments::MAX_DECODED_BYTES / 3 + 1) * 4);
+    let bad = serde_json::json!([
+        {"role": "identity_card", "file_name": "ktp.html", "media_type": "text/html", "content_base64": "PGI+"},
+        {"role": "identity_card", "file_name": "ktp.jpg", "media_type": "image/jpeg", "content_base64": "bukan base64!"},
+        {"role": "identity_card", "file_name": "ktp.png", "media_type": "image/png", "content_base64": too_big}
+    ]);
+    let reply = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-attach-02"),
+        &with_attachments(bad.clone()),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        field_errors(&reply),
+        pairs(&[
+            ("/attachments/0/media_type", field_code::UNKNOWN_VALUE),
+            ("/attachments/1/content_base64", field_code::INVALID_FORMAT),
+            ("/attachments/2/content_base64", field_code::TOO_LONG),
+        ])
+    );
+    // The key is not bound by a refusal: the corrected draft goes through with it.
+    let fixed = post(
+        &mut r,
+        "/v1/requests",
+        Some("key-attach-02"),
+        &valid_request().to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(fixed.status, 201);
+
+    // Objections take attachments by the same rules.
+    let mut objection: serde_json::Value = serde_json::from_str(&objection_body(
+        "PPID-2026-000102",
+        "rina.marlina@example.id",
+        &["a"],
+    ))
+    .unwrap();
+    objection["attachments"] = serde_json::json!([bad[0]]);
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-attach-03"),
+        &objection.to_string(),
+        MONDAY_10AM,
+    );
+    assert_eq!(
+        field_errors(&reply),
+        pairs(&[("/attachments/0/media_type", field_code::UNKNOWN_VALUE)])
+    );
+
+    // A backend without `identity_document` accepts and discards them, as the contract says.
+    let mut seed = Seed::demo().unwrap();
+    seed.meta
+        .features
+        .retain(|f| f != feature::IDENTITY_DOCUMENT);
+    let mut plain = Reference::new(seed);
+    let reply = post(
+        &mut plain,
+        "/v1/requests",
+        Some("key-attach-04"),
+        &with_attachments(bad),
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert!(plain
+        .journal()
+        .requests
+        .last()
+        .unwrap()
+        .submission
+        .attachments
+        .is_empty());
+}

@@ -195,6 +195,16 @@ test('the demo and HTTP adapters show the same pages', { timeout: 90_000 }, asyn
         await p.waitForSelector('main#main a[download$=".ics"]');
       },
     ],
+    [
+      // The receipt's link (contract 1.4.0): the access token opens the same status on both.
+      "status by the receipt's link",
+      `/status?nomor=${request.receipt.number}#akses=${request.receipt.access_token}`,
+      async (p) => {
+        await p.waitForSelector('#status-heading');
+        await p.waitForSelector('.reasons-now');
+        await p.waitForSelector('main#main a[download$=".ics"]');
+      },
+    ],
   ];
   // The unknown item is a 404 from /api: the browser logs the failed resource in HTTP mode.
   const tolerated = (e) => /status of 404/.test(e) && e.includes('/api/v1/catalogue/tidak-ada-99');

@@ -746,15 +746,17 @@ test('the receipt: a QR code of the status link, an .ics of both dates, and a pr
     const number = await sentPage(page);
     const link = `${httpServer.url}/status?nomor=${number}`;
 
-    // The QR code (loaded only now) decodes to the status link, which is also written out.
+    // The QR code (loaded only now) decodes to the status link with the receipt's access token
+    // (contract 1.4.0, tests/e2e/access-token.test.mjs), which is also written out.
     const qr = page.locator('figure.qr svg[role="img"]');
     await qr.waitFor();
     assert.equal(await qr.getAttribute('aria-label'), 'Kode QR tautan cek status permohonan ini');
-    assert.equal(await page.locator('figure.qr a').getAttribute('href'), link);
+    const href = await page.locator('figure.qr a').getAttribute('href');
+    assert.ok(href.startsWith(`${link}#akses=`), href);
     const png = PNG.sync.read(await qr.screenshot({ scale: 'css' }));
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     assert.ok(decoded, 'the QR code can be read');
-    assert.equal(decoded.data, link);
+    assert.equal(decoded.data, href);
 
     // The .ics: both deadlines as all-day events, each described as it was computed.
     const notice = addWorkingDays(COUNTS_FROM, SEED.meta.service_standards.notice_days);
@@ -784,7 +786,7 @@ test('the receipt: a QR code of the status link, an .ics of both dates, and a pr
     await page.emulateMedia({ media: 'screen' });
     await assertNoAxeViolations(page, 'receipt');
 
-    // The QR link opens the status lookup with the number filled in (never the second factor).
+    // The link without its token opens the status lookup with the number filled in (never the second factor).
     await page.goto(link);
     await waitForApp(page);
     assert.equal(await page.locator('#status-number').inputValue(), number);

@@ -162,6 +162,15 @@ for (const request of SEED.requests) {
       const ics = fs.readFileSync(await download.path(), 'utf8');
       assert.ok(ics.includes(`DTSTART;VALUE=DATE:${want.due.due.replaceAll('-', '')}`), 'the due date is in the calendar file');
 
+      // Never the requester's NIK (nor any other personal detail of the form), on screen or printed.
+      const { nik, address } = request.submission.requester;
+      for (const secret of [nik, address].filter(Boolean)) {
+        assert.ok(!(await page.content()).includes(secret), 'no personal data in the page');
+      }
+      await page.emulateMedia({ media: 'print' });
+      if (nik) assert.ok(!(await page.locator('body').innerText()).includes(nik), 'no NIK printed');
+      await page.emulateMedia({ media: 'screen' });
+
       await assertNoAxeViolations(page, `status ${number}`);
       assert.deepEqual(page.consoleErrors, []);
     } catch (e) {

@@ -77,6 +77,7 @@ pub const TYPES: &[(&str, Comparer)] = &[
     ("RequestSubmission", compare::<c::RequestSubmission>),
     ("RequestReceipt", compare::<c::RequestReceipt>),
     ("Lookup", compare::<c::Lookup>),
+    ("AccessLookup", compare::<c::AccessLookup>),
     ("RequestStatus", compare::<c::RequestStatus>),
     ("SurveySubmission", compare::<c::SurveySubmission>),
     ("SurveyReceipt", compare::<c::SurveyReceipt>),

@@ -52,10 +52,18 @@ fn NoReceipt() -> impl IntoView {
 fn Registered(receipt: RequestReceipt) -> impl IntoView {
     let t = use_texts();
     use_title(move || (t.sent_title().into(), false));
+    // The receipt's access token opens the status without a verifier. It goes in the fragment,
+    // which the browser never sends to a server, so no web server or proxy logs it.
+    let token = receipt
+        .access_token
+        .as_deref()
+        .map(|t| format!("#akses={}", crate::reference::percent_encode(t)))
+        .unwrap_or_default();
     let status_link = crate::api::resolve(&format!(
-        "status?nomor={}",
+        "status?nomor={}{token}",
         crate::reference::percent_encode(&receipt.number)
     ));
+    let private = receipt.access_token.is_some();
     // The receipt's script (QR code, calendar file) is fetched only now: no other page needs it.
     let qr = RwSignal::new(None::<(u32, String)>);
     let script = RwSignal::new(false);
@@ -113,8 +121,11 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
         }}
         <figure class="qr">
             {move || qr.get().map(|code| view! { <crate::components::deadline::QrImage code/> })}
-            <figcaption>{t.receipt_status_link()} " " <a href=status_link.clone()>{status_link.clone()}</a></figcaption>
+            // `target` makes it a full page load: the router's own navigation would drop the fragment
+            // (and the status page is another bundle anyway).
+            <figcaption>{t.receipt_status_link()} " " <a href=status_link.clone() target="_self">{status_link.clone()}</a></figcaption>
         </figure>
+        {private.then(|| view! { <p class="hint">{t.receipt_link_private()}</p> })}
         <p class="no-print">
             <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.receipt_print()}</button>
         </p>
