@@ -82,6 +82,8 @@ META = {
     },
     # Made up, in the demo's format: not the number of a request in this data set.
     "registration_number_example": "PPID-2026-000412",
+    # The reference server takes bodies up to 24 MiB (server/src/conn.rs), the contract's minimum.
+    "max_body_bytes": 24 * 1024 * 1024,
 }
 
 # ------------------------------------------------------------------ calendars
