@@ -12,6 +12,8 @@
 //   or a gateway answers 502/503/504, the saved copy is answered instead, marked
 //   `X-PPID-Saved: <ms when it was saved>`.
 //   A saved /v1/meta does not offer server-side search, so the portal searches its saved catalogue.
+// - A regency retires the worker by taking sw.js off its server (404 or 410) or by copying
+//   sw-retire.js over it (README, "Retiring the service worker"); see retireIfGone below.
 'use strict';
 
 const VERSION = 'dev'; // ppid:version
@@ -105,10 +107,17 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  // A page this worker answers, once it is up (src/offline/sw.rs): sw.js may have gone since it loaded.
+  if (event.data === 'retire?') event.waitUntil(retireIfGone());
 });
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
+  if (retired) {
+    // A page answered from the caches that was still starting when they went loads again, once.
+    if (served.delete(event.clientId)) event.waitUntil(self.clients.get(event.clientId).then(reload));
+    return;
+  }
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   url.hash = '';
@@ -116,6 +125,8 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     if (isPage(url)) {
       event.respondWith(loadConfig().then(({ api }) => (api && href.startsWith(`${api}/`) ? fetch(request) : fromShell(INDEX, request))));
+      served.add(event.resultingClientId);
+      event.waitUntil(retireIfGone());
     }
     return;
   }
@@ -137,6 +148,35 @@ self.addEventListener('fetch', (event) => {
     );
   }
 });
+
+/**
+ * Each page load asks whether sw.js is still on the server, and so does each page once it is up
+ * (src/offline/sw.rs). When it answers 404 or 410 the regency has retired the worker, and
+ * nothing else would ever end it: the browser's own update check fails on such an answer and keeps the
+ * old worker (the Update algorithm of the Service Workers spec). The worker then unregisters, so that
+ * the next load of any page comes from the network, deletes the portal's caches and loads its open
+ * pages again. A page that was still starting from the caches (`served`, not yet a client to reload)
+ * loads again at its next request, so no page runs half old, half new. Offline, a 5xx or a captive
+ * portal's page is no retirement.
+ */
+let retired = false;
+/** The pages this worker answered: only they are loaded again once it has retired. */
+const served = new Set();
+async function retireIfGone() {
+  const answer = await fetch(location.href, { method: 'HEAD', cache: 'no-store' }).catch(() => null);
+  if (!answer || (answer.status !== 404 && answer.status !== 410) || retired) return;
+  retired = true;
+  await self.registration.unregister().catch(() => {});
+  for (const name of await caches.keys()) {
+    if (name.startsWith('ppid-')) await caches.delete(name);
+  }
+  for (const page of await self.clients.matchAll({ type: 'window' })) {
+    served.delete(page.id);
+    reload(page);
+  }
+}
+
+const reload = (page) => page && page.navigate(page.url).catch(() => {});
 
 /** A page of the app (no file extension, not under the API), as the server's history fallback decides. */
 function isPage(url) {

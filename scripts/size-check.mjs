@@ -12,7 +12,8 @@
 // And, never part of a first load:
 //   later   - fetched only by the page that needs it (receipt.js: the receipt's QR code and
 //             calendar file), only in a frame (framed.js: the portal's side of embedding), or after
-//             the page is up (sw.js: the service worker). Budget 10 KB.
+//             the page is up (sw.js: the service worker, which also keeps sw-retire.js, the script a
+//             regency copies over sw.js to retire it). Budget 10 KB.
 //   demo    - the embedded demo backend (a Web Worker and its data set), fetched only when
 //             config.json chooses "demo". Budget 200 KB.
 //   kiosk   - the kiosk's bar and idle timer (ppid-kiosk.js and .wasm), added by a page only when
@@ -38,7 +39,7 @@ const KINDS = { '.wasm': 'wasm', '.js': 'js', '.mjs': 'js', '.css': 'css', '.htm
 function groupOf(file) {
   if (file.startsWith('demo-backend') || file === 'seed.json') return 'demo';
   if (file === 'embed.js') return 'embed';
-  if (file === 'receipt.js' || file === 'framed.js' || file === 'sw.js') return 'later';
+  if (file === 'receipt.js' || file === 'framed.js' || file === 'sw.js' || file === 'sw-retire.js') return 'later';
   if (file.startsWith('ppid-kiosk')) return 'kiosk';
   if (file.startsWith('ppid-forms')) return 'forms';
   if (file.startsWith('ppid-objection')) return 'objection';

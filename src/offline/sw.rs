@@ -5,6 +5,10 @@
 //! "Muat ulang": then the waiting worker takes over and every page it controls reloads once, so old
 //! and new files are never mixed. Without service workers (an old browser, not a secure context)
 //! nothing is shown and the portal works as before.
+//!
+//! A regency retires the worker by taking `sw.js` off its server (README, "Retiring the service
+//! worker"): the worker checks on each page load, and each page it answers asks it to check again
+//! once the page is up ([`ask_to_check`]); then it unregisters, deletes its caches and reloads its pages.
 
 use crate::app::use_texts;
 use leptos::prelude::*;
@@ -97,6 +101,7 @@ async fn start() {
     // After the page's own first requests: the worker's downloads must not compete with them.
     gloo_timers::future::TimeoutFuture::new(START_AFTER_MS).await;
     RELOAD_ON_CHANGE.set(!sw.controller().is_null());
+    ask_to_check(&sw);
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"scope".into(), &crate::api::resolve("./").into());
     let Ok(promise) = sw.register(&crate::api::resolve("sw.js"), &options) else {
@@ -124,6 +129,19 @@ async fn start() {
     REGISTRATION.set(Some(reg));
     // A build that installed during an earlier visit and is still waiting.
     offer();
+}
+
+/// Asks the worker that answers this page, if one does, whether `sw.js` is still on the server: it
+/// may have gone since the page loaded, and the browser's own update check would keep the worker for
+/// ever (the Update algorithm of the Service Workers spec). If the regency took it away, the worker
+/// unregisters, deletes its caches and loads this page again from the network (`public/sw.js`).
+fn ask_to_check(sw: &Container) {
+    let controller = sw.controller();
+    if !controller.is_null() {
+        controller
+            .unchecked_into::<Worker>()
+            .post_message("retire?");
+    }
 }
 
 /// Offers the build `installing` once it has installed.
