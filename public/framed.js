@@ -16,14 +16,23 @@
   const html = document.documentElement;
   // `main`'s min-height is a share of the viewport, which here is the frame whose height this sets.
   html.classList.add('ppid-embedded');
+  // The portal's root: `/`, or its sub-path (`/ppid/`).
+  const home = new URL(globalThis.ppidRoot || location.origin + '/');
   addEventListener('message', (e) => {
     const d = e.data;
-    const path = d && d.type === 'ppid:navigate' && d.path;
-    // A page of the portal: absolute, not protocol-relative, no scheme, no backslash, space or control character.
-    if (e.source !== parent || !origins.includes(e.origin) || typeof path !== 'string' || path.length > 500 || !/^\/(?!\/)[^\\\s\u0000-\u001f]*$/.test(path)) return;
-    // The router follows history like Back and Forward (and loads another bundle's page for real).
+    if (e.source !== parent || !origins.includes(e.origin) || !d || d.type !== 'ppid:navigate') return;
     // `path` is the portal's own (`/informasi`); under a sub-path the page's URL has the base first.
-    history.pushState(null, '', new URL(path.slice(1), globalThis.ppidRoot || location.origin + '/'));
+    // Only a page of the portal: absolute, not protocol-relative (`//host`), no scheme, no backslash,
+    // space or control character, and still under the root once resolved (no `..` out of a sub-path).
+    // Anything else opens the home page.
+    const path = d.path;
+    let url = home;
+    if (typeof path === 'string' && path.length <= 500 && /^\/(?!\/)[^\\\s\u0000-\u001f\u007f]*$/.test(path)) {
+      const to = new URL(`.${path}`, home);
+      if (to.origin === home.origin && to.pathname.startsWith(home.pathname)) url = to;
+    }
+    // The router follows history like Back and Forward (and loads another bundle's page for real).
+    history.pushState(null, '', url);
     dispatchEvent(new PopStateEvent('popstate'));
   });
   // One message per allowed origin: the browser delivers only the one whose origin the frame's page has.

@@ -1,8 +1,9 @@
 // Embedding on a regency's page (issue 7): `public/embed.js` on a fake CMS page (tests/embed/host.html)
 // served from a second origin frames the portal, sizes the frame to the page inside on every navigation,
 // opens the host's deep links in it, and ignores messages from any other origin; the portal
-// (public/framed.js) ignores deep links from origins not in `embed_origins`. Without scripts the
-// host page keeps a plain link to the portal.
+// (public/framed.js) ignores deep links from origins not in `embed_origins`, and opens its home page
+// for a deep link that is not one of its own paths. Without scripts the host page keeps a plain link
+// to the portal.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -271,6 +272,73 @@ test('messages from another origin are ignored by embed.js and by the portal', {
     await frame.waitForFunction(() => location.pathname === '/tentang', null, { timeout: 10000 });
   } catch (e) {
     await saveArtifacts(page, 'embed-foreign');
+    throw e;
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a hostile deep link from an allowed origin opens the home page: never another origin, a script or a path out of the portal', { timeout: 120_000 }, async () => {
+  const { page, iframe } = await openHost();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  try {
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    // What embed.js would never send, as a compromised or careless host page could.
+    const post = (path) =>
+      page.evaluate(([p, origin]) => {
+        document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: p }, origin);
+      }, [path, portal.url]);
+    const at = () => frame.evaluate(() => ({ origin: location.origin, path: location.pathname }));
+    const opensHome = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(document.domain)',
+      'data:text/html,<script>alert(1)</script>',
+      '//evil.example/',
+      '///evil.example/',
+      'https://evil.example/informasi',
+      'http:evil.example',
+      '/\\evil.example',
+      '\\\\evil.example',
+      '/\\/evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\r\n//evil.example',
+      ' /informasi',
+      '/informasi\u0000',
+      '/informasi\u007f',
+      '/%2e%2e/%2e%2e/',
+      'informasi',
+      '',
+      `/${'a'.repeat(600)}`,
+      42,
+      null,
+      ['/tentang'],
+    ];
+    for (const path of opensHome) {
+      // From another page of the portal, so that "opens the home page" can be seen.
+      await post('/tentang');
+      await frame.waitForFunction(() => location.pathname === '/tentang', null, { timeout: 10000 });
+      await post(path);
+      await frame.waitForFunction(() => location.pathname === '/', null, { timeout: 10000 }).catch(() => {});
+      assert.deepEqual(await at(), { origin: portal.url, path: '/' }, `${JSON.stringify(path)} opens the home page`);
+    }
+    // Paths of the portal that only look like a scheme or another site stay paths of the portal.
+    for (const path of ['/javascript:alert(1)', '/https://evil.example/']) {
+      await post(path);
+      await frame.waitForFunction((p) => location.pathname === p, path, { timeout: 10000 });
+      assert.equal((await at()).origin, portal.url, `${path} stays on the portal`);
+    }
+    await heading(frame);
+    assert.deepEqual(dialogs, [], 'no script ran');
+    assert.equal(new URL(page.url()).origin, host.url, 'the host page stays');
+    assert.deepEqual(page.pageErrors, [], 'no errors on the host page or in the frame');
+  } catch (e) {
+    await saveArtifacts(page, 'embed-hostile-deep-links');
     throw e;
   } finally {
     await page.context().close();
