@@ -258,15 +258,27 @@
 
   // ---------------------------------------------------------------- iCalendar
 
-  /** TEXT values: backslash, semicolon and comma escaped, new lines as \n. */
-  const icsText = (s) => String(s).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+  /**
+   * A TEXT value (RFC 5545 3.3.11) from any text, a hostile backend's included: backslash, semicolon
+   * and comma escaped, every line break (CRLF, CR or LF) as \n, a tab as a space, every other control
+   * character (U+0000-U+001F, U+007F) removed, and a lone surrogate replaced (it cannot be encoded).
+   */
+  const icsText = (s) =>
+    String(s)
+      .replace(/[\\;,]/g, (c) => `\\${c}`)
+      .replace(/\r\n?|\n/g, '\\n')
+      .replace(/\t/g, ' ')
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .replace(/[\ud800-\udfff]/gu, '\ufffd');
+
+  const utf8 = new TextEncoder();
 
   /** One content line, folded so no physical line exceeds 75 octets (never inside a character). */
   function icsLine(content) {
     let out = '';
     let width = 0;
     for (const ch of content) {
-      const octets = new TextEncoder().encode(ch).length;
+      const octets = utf8.encode(ch).length;
       if (width + octets > 75) {
         out += '\r\n ';
         width = 1;
