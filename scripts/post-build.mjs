@@ -104,9 +104,9 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   fs.writeFileSync(path.join(staging, name), code);
   const prefix = (html.match(/href=([^ >]*?)ppid-portal-[0-9a-f]+\.js/) || [, '/'])[1];
   const sri = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
-  html = html.replace(inline[0], `<script type=module src=${prefix}${name} integrity=${sri}></script>`);
+  html = html.replace(inline[0], () => `<script type=module src=${prefix}${name} integrity=${sri}></script>`);
   // The icon is a plain link in index.html: under a sub-path (`--public-url /ppid/`) it moves too.
-  html = html.replace(/href="?\/favicon\.svg"?/, `href=${prefix}favicon.svg`);
+  html = html.replace(/href="?\/favicon\.svg"?/, () => `href=${prefix}favicon.svg`);
   // The main bundle's preloads: boot.js starts the download of whichever bundle the page needs.
   html = html.replace(/<link[^>]*ppid-portal-[0-9a-f]+(_bg\.wasm|\.js)[^>]*>/g, '');
   console.log(`post-build: inline boot script moved to ${name}`);
@@ -124,7 +124,8 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   const lines = office ? [office.name, office.address, office.hours, office.phone, office.email].filter((v) => typeof v === 'string' && v) : [];
   const filled = lines.length ? `<p id=noscript-office>${lines.map(escape).join('<br>')}</p>` : '';
   const before = html;
-  html = html.replace(/<p id="?noscript-office"?>\s*<\/p>/, filled);
+  // A function, not a replacement string: `$&`, `$1` or `$$` in an office's name or address are text.
+  html = html.replace(/<p id="?noscript-office"?>\s*<\/p>/, () => filled);
   if (html === before && filled) {
     console.error('post-build: index.html has no <p id="noscript-office"></p> to fill');
     process.exit(1);
