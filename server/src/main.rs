@@ -53,6 +53,8 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
   --time-zone TZ  the office's IANA time zone in /v1/meta (default the seed's Asia/Jakarta), e.g.
                   Asia/Makassar for an office in WITA; instants are then written in its offset
   --csp POLICY    send this Content-Security-Policy with every static file
+  --header 'NAME: VALUE'  send this header too with every static file (repeatable), e.g.
+                  'Referrer-Policy: no-referrer' (scripts/serve.sh sends the README's set)
 
 Limits on every connection (a client that is too slow or too big is answered 408, 431 or 413 and
 dropped; at most 256 connections at once):
@@ -104,6 +106,7 @@ struct Options {
     without_features: Vec<String>,
     time_zone: Option<String>,
     csp: Option<String>,
+    headers: Vec<(String, String)>,
     base: Option<String>,
     faults: Vec<Fault>,
     fault_control: bool,
@@ -162,6 +165,20 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             "--without-feature" => o.without_features.push(value("a feature name")?),
             "--time-zone" => o.time_zone = Some(value("an IANA time zone name")?),
             "--csp" => o.csp = Some(value("a policy")?),
+            "--header" => {
+                let line = value("`NAME: VALUE`")?;
+                let parsed = line
+                    .split_once(':')
+                    .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+                    // Printable ASCII only: no header can be smuggled in with a line break.
+                    .filter(|(n, v)| {
+                        !n.is_empty()
+                            && n.bytes().all(|b| b.is_ascii_graphic())
+                            && v.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
+                    });
+                o.headers
+                    .push(parsed.ok_or("--header needs `NAME: VALUE`")?);
+            }
             "--base" => {
                 let b = value("a path")?;
                 let b = b.trim_end_matches('/');
@@ -218,6 +235,8 @@ struct App {
     files: Option<Files>,
     api_only: bool,
     csp: Option<String>,
+    /// More headers for the static files (`--header`).
+    headers: Vec<(String, String)>,
     /// Compress API answers too (`--gzip`), as a production backend behind a web server would.
     gzip: bool,
     /// Fault switches in force (`--fault`, `/__faults`).
@@ -276,6 +295,7 @@ fn main() {
         files,
         api_only: options.api_only,
         csp: options.csp.clone(),
+        headers: options.headers.clone(),
         base: options.base.clone(),
         gzip: options.gzip,
         faults: Faults::default(),
@@ -403,6 +423,9 @@ impl App {
                 if let Some(csp) = &self.csp {
                     response.add_header(h("Content-Security-Policy", csp));
                 }
+                for (name, value) in &self.headers {
+                    response.add_header(h(name, value));
+                }
                 response
             }
             None if self.api_only => api::to_response(
@@ -506,6 +529,29 @@ mod tests {
     }
 
     #[test]
+    fn takes_extra_headers_for_the_static_files() {
+        let o = parse_args(
+            [
+                "--header",
+                "Referrer-Policy: no-referrer",
+                "--header=Permissions-Policy: camera=(), usb=()",
+            ]
+            .map(String::from),
+        )
+        .unwrap();
+        assert_eq!(
+            o.headers,
+            [
+                ("Referrer-Policy".to_string(), "no-referrer".to_string()),
+                (
+                    "Permissions-Policy".to_string(),
+                    "camera=(), usb=()".to_string()
+                )
+            ]
+        );
+    }
+
+    #[test]
     fn an_office_in_another_zone_says_so_in_its_metadata() {
         let o = args("--time-zone Asia/Makassar").unwrap();
         assert_eq!(seed(&o).meta.deadline_rules.time_zone, "Asia/Makassar");
@@ -523,6 +569,9 @@ mod tests {
         assert!(args("--port").is_err());
         assert!(args("--verbose").is_err());
         assert!(args("--base ppid").is_err());
+        assert!(args("--header nocolon").is_err());
+        assert!(args("--header :empty-name").is_err());
+        assert!(parse_args(["--header", "X-A: 1\r\nX-B: 2"].map(String::from)).is_err());
         assert_eq!(
             args("--base /ppid/").unwrap().base.as_deref(),
             Some("/ppid")
