@@ -12,7 +12,7 @@
 //! fail to load or start, the script runs the idle timer itself, so a kiosk never goes without a
 //! wipe. It also finishes a wipe that has reloaded the page (the history is cut over two page
 //! loads). In JavaScript because every bundle would otherwise carry it: the same in Rust cost
-//! about 2 KB gzip of each bundle's first load, the script 1 KB once, only at a kiosk.
+//! about 2 KB gzip of each bundle's first load; the script is fetched only at a kiosk.
 
 use crate::app::{use_portal, use_texts};
 use crate::components::router::use_location;
@@ -41,7 +41,7 @@ pub fn is_kiosk() -> bool {
 pub fn set_kiosk(kiosk: bool) {
     KIOSK.with(|k| k.set(kiosk));
     if kiosk {
-        load_script("ppid-kiosk-wipe");
+        load_script("ppid-kiosk-wipe-script", "ppid-kiosk-wipe.js");
     }
 }
 
@@ -120,7 +120,7 @@ pub fn Kiosk() -> impl IntoView {
         let _ = bar.set_attribute("data-lang", lang.tag());
         let _ = bar.remove_attribute("data-built");
         // `scripts/post-build.mjs` makes the kiosk wasm start itself.
-        load_script("ppid-kiosk");
+        load_script("ppid-kiosk-script", "ppid-kiosk.js");
         // Once the element is in the document, where the kiosk wasm looks for it.
         set_timeout(
             || {
@@ -152,15 +152,14 @@ pub fn Kiosk() -> impl IntoView {
     })
 }
 
-/// Adds the script `<name>.js` to the page, once (its id is `<name>-script`).
-fn load_script(name: &str) {
-    let id = format!("{name}-script");
-    if document().get_element_by_id(&id).is_some() {
+/// Adds the script `file` to the page, once.
+fn load_script(id: &str, file: &str) {
+    if document().get_element_by_id(id).is_some() {
         return;
     }
     if let Ok(script) = document().create_element("script") {
-        let _ = script.set_attribute("id", &id);
-        let _ = script.set_attribute("src", &crate::api::resolve(&format!("{name}.js")));
+        let _ = script.set_attribute("id", id);
+        let _ = script.set_attribute("src", &crate::api::resolve(file));
         if let Some(head) = document().head() {
             let _ = head.append_child(&script);
         }

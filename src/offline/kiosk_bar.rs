@@ -5,7 +5,8 @@
 //! The page's side is in [`super::kiosk`]: it renders the empty bar (`#kiosk-bar`, with the language,
 //! whether the page is the home page and the idle settings as `data-` attributes), keeps the back
 //! button hidden on the home page, and tells this module with a `ppid-kiosk-bar` event when a
-//! language switch has rendered a new bar. Both sides share only the DOM and sessionStorage.
+//! language switch has rendered a new bar. Both sides share only the DOM and sessionStorage, and
+//! the page's wipe (`public/ppid-kiosk-wipe.js`, `globalThis.ppidKioskWipe`), which the bar calls.
 
 use super::kiosk::{officer, ASSISTED_KEY, MAX_OFFICER};
 use crate::i18n::{Lang, Texts};
