@@ -27,7 +27,11 @@ pub fn backoff_secs(attempts: u32) -> u64 {
 /// Whether a refused submission's answers have stayed long enough: 30 days after the refusal, or
 /// after it was queued when the refusal's time is unknown (0: refused before it was recorded).
 pub fn refused_answers_expired(refused_at: u64, queued_at: u64, now: u64) -> bool {
-    let since = if refused_at == 0 { queued_at } else { refused_at };
+    let since = if refused_at == 0 {
+        queued_at
+    } else {
+        refused_at
+    };
     now.saturating_sub(since) > KEEP_REFUSED_MS
 }
 
@@ -62,7 +66,11 @@ mod tests {
         let day = 24 * 3600 * 1000;
         let refused = 100 * day;
         assert!(!refused_answers_expired(refused, day, refused + 30 * day));
-        assert!(refused_answers_expired(refused, day, refused + 30 * day + 1));
+        assert!(refused_answers_expired(
+            refused,
+            day,
+            refused + 30 * day + 1
+        ));
         // Queued long ago, refused yesterday: the 30 days count from the refusal.
         assert!(!refused_answers_expired(refused, day, refused + day));
     }
