@@ -14,7 +14,7 @@ language! {
     kiosk_back: "Previous page",
     kiosk_start_over: "Start over",
     kiosk_start_over_title: "Delete everything and start over?",
-    kiosk_start_over_body: "Everything filled in on this screen is deleted and the screen goes back to the home page. Submissions waiting for a connection are kept until they are sent.",
+    kiosk_start_over_body: "Everything filled in on this screen is deleted and the screen goes back to the home page.",
     kiosk_start_over_confirm: "Yes, delete everything",
     kiosk_cancel: "Cancel",
     kiosk_idle_title: "Are you still using this screen?",
@@ -28,6 +28,10 @@ language! {
     kiosk_officer_on: "Officer mode: filled in by",
     kiosk_officer_end: "End officer mode",
     kiosk_assisted: "Filled in by an officer",
+    // -- a kiosk or shared device queues nothing: a submission not sent --
+    not_sent: "It was not sent, and nothing was kept on this device. Your answers are still on the screen: try sending again later; you will not be registered twice.",
+    not_sent_counter: "Or print these answers and hand them to the officer at the counter, who can accept them in writing.",
+    not_sent_print: "Print these answers",
 
     nav_label: "Main menu",
     nav_home: "Home",

@@ -14,7 +14,7 @@ language! {
     kiosk_back: "Halaman sebelumnya",
     kiosk_start_over: "Mulai baru",
     kiosk_start_over_title: "Hapus semua dan mulai baru?",
-    kiosk_start_over_body: "Semua yang sudah diisi di layar ini dihapus, lalu layar kembali ke beranda. Permohonan yang menunggu koneksi tetap disimpan sampai terkirim.",
+    kiosk_start_over_body: "Semua yang sudah diisi di layar ini dihapus, lalu layar kembali ke beranda.",
     kiosk_start_over_confirm: "Ya, hapus semua",
     kiosk_cancel: "Batal",
     kiosk_idle_title: "Masih menggunakan layar ini?",
@@ -28,6 +28,10 @@ language! {
     kiosk_officer_on: "Mode petugas: diisi oleh",
     kiosk_officer_end: "Akhiri mode petugas",
     kiosk_assisted: "Diisi oleh petugas",
+    // -- a kiosk or shared device queues nothing: a submission not sent --
+    not_sent: "Kiriman Anda belum terkirim dan tidak disimpan di perangkat ini. Jawaban Anda masih ada di layar: coba kirim lagi nanti, Anda tidak akan terdaftar dua kali.",
+    not_sent_counter: "Atau cetak jawaban ini dan serahkan kepada petugas di loket, yang dapat menerimanya secara tertulis.",
+    not_sent_print: "Cetak jawaban ini",
 
     nav_label: "Menu utama",
     nav_home: "Beranda",

@@ -131,6 +131,13 @@ texts! {
     kiosk_officer_end: &'static str,
     /// The check-answers line or row naming the officer.
     kiosk_assisted: &'static str,
+    // -- a kiosk or shared device queues nothing: a submission not sent --
+    /// A submission not sent and not kept on the device: the answers are still on screen, and
+    /// sending again does not register twice.
+    not_sent: &'static str,
+    /// At a kiosk: print the answers for the officer at the counter.
+    not_sent_counter: &'static str,
+    not_sent_print: &'static str,
 
     nav_label: &'static str,
     nav_home: &'static str,

@@ -4,8 +4,15 @@
 //!
 //! A kiosk is shared by strangers, one after another, on a screen without browser controls. So
 //! the bar below the header offers "back" and "Mulai baru", the citizen's data never outlives
-//! their visit (an idle timer warns, then wipes storage and reloads the home page, which also
-//! empties memory), and an officer helping a citizen is recorded on what they send.
+//! their visit (an idle timer warns, then wipes), and an officer helping a citizen is recorded on
+//! what they send.
+//!
+//! The wipe itself is a small script of its own, `public/ppid-kiosk-wipe.js`, that every page in
+//! kiosk mode loads as soon as `config.json` is read, apart from the bar's wasm: should that wasm
+//! fail to load or start, the script runs the idle timer itself, so a kiosk never goes without a
+//! wipe. It also finishes a wipe that has reloaded the page (the history is cut over two page
+//! loads). In JavaScript because every bundle would otherwise carry it: the same in Rust cost
+//! about 2 KB gzip of each bundle's first load; the script is fetched only at a kiosk.
 
 use crate::app::{use_portal, use_texts};
 use crate::components::router::use_location;
@@ -29,9 +36,13 @@ pub fn is_kiosk() -> bool {
     KIOSK.with(Cell::get)
 }
 
-/// Records kiosk mode as soon as `config.json` is read, before any page asks where to keep data.
+/// Records kiosk mode as soon as `config.json` is read, before any page asks where to keep data,
+/// and in kiosk mode loads the wipe's script (also on the service-down page).
 pub fn set_kiosk(kiosk: bool) {
     KIOSK.with(|k| k.set(kiosk));
+    if kiosk {
+        load_script("ppid-kiosk-wipe-script", "ppid-kiosk-wipe.js");
+    }
 }
 
 /// The officer filling in forms for citizens, while officer mode is on in kiosk mode.
@@ -108,7 +119,8 @@ pub fn Kiosk() -> impl IntoView {
     bar.on_load(move |bar| {
         let _ = bar.set_attribute("data-lang", lang.tag());
         let _ = bar.remove_attribute("data-built");
-        load_kiosk_wasm();
+        // `scripts/post-build.mjs` makes the kiosk wasm start itself.
+        load_script("ppid-kiosk-script", "ppid-kiosk.js");
         // Once the element is in the document, where the kiosk wasm looks for it.
         set_timeout(
             || {
@@ -140,15 +152,14 @@ pub fn Kiosk() -> impl IntoView {
     })
 }
 
-/// Adds the kiosk wasm's script to the page, once (`scripts/post-build.mjs` makes it start itself).
-fn load_kiosk_wasm() {
-    const ID: &str = "ppid-kiosk-script";
-    if document().get_element_by_id(ID).is_some() {
+/// Adds the script `file` to the page, once.
+fn load_script(id: &str, file: &str) {
+    if document().get_element_by_id(id).is_some() {
         return;
     }
     if let Ok(script) = document().create_element("script") {
-        let _ = script.set_attribute("id", ID);
-        let _ = script.set_attribute("src", &crate::api::resolve("ppid-kiosk.js"));
+        let _ = script.set_attribute("id", id);
+        let _ = script.set_attribute("src", &crate::api::resolve(file));
         if let Some(head) = document().head() {
             let _ = head.append_child(&script);
         }

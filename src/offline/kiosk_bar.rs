@@ -5,7 +5,8 @@
 //! The page's side is in [`super::kiosk`]: it renders the empty bar (`#kiosk-bar`, with the language,
 //! whether the page is the home page and the idle settings as `data-` attributes), keeps the back
 //! button hidden on the home page, and tells this module with a `ppid-kiosk-bar` event when a
-//! language switch has rendered a new bar. Both sides share only the DOM and sessionStorage.
+//! language switch has rendered a new bar. Both sides share only the DOM and sessionStorage, and
+//! the page's wipe (`public/ppid-kiosk-wipe.js`, `globalThis.ppidKioskWipe`), which the bar calls.
 
 use super::kiosk::{officer, ASSISTED_KEY, MAX_OFFICER};
 use crate::i18n::{Lang, Texts};
@@ -14,10 +15,6 @@ use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// The embedded demo backend's own records: the backend, not the citizen's data.
-const DEMO_JOURNAL_KEY: &str = "ppid.demo.journal";
-/// The outbox's IndexedDB database: the only one a wipe keeps.
-const OUTBOX_DB: &str = "ppid-outbox";
 /// What a person does at the screen; any of them restarts the idle time.
 const ACTIVITY: [&str; 6] = [
     "pointerdown",
@@ -563,81 +560,27 @@ fn close(id: &str) {
     }
 }
 
-/// Deletes every trace of the citizen: browser storage (except the demo backend's own records
-/// and the outbox's unsent submissions), then loads the home page afresh, which empties memory
-/// and the page. Also resets the language to Bahasa Indonesia (its setting is deleted).
+/// Deletes every trace of the citizen and starts afresh: the page's wipe
+/// (`public/ppid-kiosk-wipe.js`, loaded by every page in kiosk mode, which also says what it
+/// deletes). Should that script be missing, what this page can do alone: browser storage, and the
+/// home page loaded afresh, which empties memory.
 fn wipe() {
+    let page_wipe = js_sys::Reflect::get(&window(), &"ppidKioskWipe".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(f) = page_wipe {
+        let _ = f.call0(&window());
+        return;
+    }
     if let Some(root) = document().document_element() {
-        // Nothing of the last citizen stays on screen while storage is cleared.
         let _ = root.class_list().add_1("kiosk-wiping");
     }
-    if let Some(s) = window().local_storage().ok().flatten() {
-        let keys: Vec<String> = (0..s.length().unwrap_or(0))
-            .filter_map(|i| s.key(i).ok().flatten())
-            .collect();
-        for key in keys {
-            if key.starts_with("ppid.") && key != DEMO_JOURNAL_KEY {
-                let _ = s.remove_item(&key);
-            }
+    for s in [window().local_storage(), window().session_storage()] {
+        if let Ok(Some(s)) = s {
+            let _ = s.clear();
         }
     }
-    if let Some(s) = session() {
-        let _ = s.clear();
-    }
-    wasm_bindgen_futures::spawn_local(async {
-        super::outbox::keep_only_unsent().await;
-        delete_databases_but_outbox().await;
-        let _ = window().location().replace(&crate::api::resolve(""));
-    });
-}
-
-/// Deletes every IndexedDB database of this origin except the outbox's (its unsent submissions
-/// are sent later; [`super::outbox::keep_only_unsent`] has already emptied it of the rest).
-async fn delete_databases_but_outbox() {
-    use js_sys::{Array, Function, Promise, Reflect};
-    use wasm_bindgen::JsValue;
-    let call = |target: &JsValue, method: &str, arg: Option<&JsValue>| -> Option<JsValue> {
-        let f: Function = Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
-        match arg {
-            Some(a) => f.call1(target, a),
-            None => f.call0(target),
-        }
-        .ok()
-    };
-    let Some(factory) = Reflect::get(&window(), &"indexedDB".into())
-        .ok()
-        .filter(|f| f.is_object())
-    else {
-        return;
-    };
-    let Some(listed) = call(&factory, "databases", None).and_then(|p| p.dyn_into::<Promise>().ok())
-    else {
-        return;
-    };
-    let Ok(list) = wasm_bindgen_futures::JsFuture::from(listed).await else {
-        return;
-    };
-    for db in Array::from(&list).iter() {
-        let Some(name) = Reflect::get(&db, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-        else {
-            continue;
-        };
-        if name == OUTBOX_DB {
-            continue;
-        }
-        let Some(request) = call(&factory, "deleteDatabase", Some(&name.into())) else {
-            continue;
-        };
-        // Done when deleted, failed, or blocked by a connection still open (it is deleted once that closes).
-        let done = Promise::new(&mut |resolve, _| {
-            for event in ["onsuccess", "onerror", "onblocked"] {
-                let _ = Reflect::set(&request, &event.into(), &resolve);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
-    }
+    let _ = window().location().replace(&crate::api::resolve(""));
 }
 
 fn session() -> Option<web_sys::Storage> {

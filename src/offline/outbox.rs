@@ -4,7 +4,14 @@
 //! Exactly once: an entry is sent with the key it was queued with, and the contract promises that a
 //! second call with that key returns the first call's receipt. So a crash, a closed tab or two tabs
 //! sending the same entry create one request at the backend. Once accepted, the entry keeps only the
-//! registration (number and receipt): the answers and documents are deleted.
+//! registration (number and receipt): the answers and documents are deleted. Once refused, they stay
+//! 30 days for the citizen to open them again (or delete them), then the entry goes.
+//!
+//! A kiosk, or a device the citizen said is shared, queues nothing ([`super::device::session_only`]):
+//! answers left waiting on a shared device would outlive the visit of the citizen who typed them,
+//! who could not come back to that device to learn their number. The form says the submission was
+//! not sent, keeps the answers on screen to try again with the same key, and offers to print them
+//! for the officer at the counter.
 
 use crate::api::{decode, AnyBackend, ApiError, Backend, Exchange, Reach, Store};
 use crate::app::use_texts;
@@ -63,6 +70,8 @@ pub struct Entry {
     pub next_at: u64,
     /// Why the backend refused it for good (`invalid`, `conflict`, `not_found`, `version`).
     pub refused: Option<String>,
+    /// When it was refused (ms since 1970; 0 when not, or refused before this was recorded).
+    pub refused_at: u64,
     /// The backend's field errors when it refused the answers (`invalid`), shown at their
     /// questions when the citizen opens the submission again in its form.
     pub problems: Vec<FieldError>,
@@ -78,6 +87,7 @@ json_struct!(decode encode Entry {
     attempts: default,
     next_at: default,
     refused: skip_none,
+    refused_at: default,
     problems: skip_empty,
 });
 
@@ -101,7 +111,7 @@ impl Entry {
     }
 }
 
-pub use crate::domain::outbox::{backoff_secs, local_ref};
+pub use crate::domain::outbox::{backoff_secs, local_ref, refused_answers_expired};
 
 /// Whether a failed submission should wait in the outbox: the backend could not be reached or
 /// failed on its side, so the same key can be sent again later. A refusal (invalid answers, a
@@ -176,17 +186,17 @@ pub fn provide_outbox(backend: AnyBackend, kiosk: bool) {
     });
     leptos::task::spawn_local(async move {
         let mut entries = stored_entries().await;
-        // A registration kept long enough on this device goes.
+        // A registration kept long enough on this device goes; so does a refusal 30 days after
+        // it, with the answers (the citizen's personal data) it kept to be opened again.
         let now = now_ms();
-        for e in entries
-            .iter()
-            .filter(|e| e.number.is_some() && now.saturating_sub(e.queued_at) > KEEP_REGISTERED_MS)
-        {
+        let expired = |e: &Entry| {
+            (e.number.is_some() && now.saturating_sub(e.queued_at) > KEEP_REGISTERED_MS)
+                || (e.refused.is_some() && refused_answers_expired(e.refused_at, e.queued_at, now))
+        };
+        for e in entries.iter().filter(|e| expired(e)) {
             let _ = STORE.delete(&e.key).await;
         }
-        entries.retain(|e| {
-            e.number.is_none() || now.saturating_sub(e.queued_at) <= KEEP_REGISTERED_MS
-        });
+        entries.retain(|e| !expired(e));
         outbox.entries.try_set(entries);
         outbox.loaded.try_set(true);
         // At every start, whatever the backoff said.
@@ -236,9 +246,13 @@ pub fn use_outbox() -> Outbox {
 }
 
 impl Outbox {
-    /// Stores a submission that could not be sent and gives its local reference. `Err` when the
-    /// browser cannot store it: then the citizen must be told to send it again themselves.
+    /// Stores a submission that could not be sent and gives its local reference. `Err` when it may
+    /// not be kept (a kiosk or shared device) or the browser cannot store it: then nothing is kept,
+    /// and the citizen is told it was not sent ([`NotSent`]).
     pub async fn queue(self, kind: Kind, key: String, body: String) -> Result<String, ()> {
+        if super::device::session_only() {
+            return Err(());
+        }
         let now = now_ms();
         let entry = Entry {
             key,
@@ -250,6 +264,7 @@ impl Outbox {
             attempts: 1,
             next_at: now + backoff_secs(1) * 1000,
             refused: None,
+            refused_at: 0,
             problems: Vec::new(),
         };
         STORE
@@ -373,6 +388,7 @@ impl Outbox {
                     if let ApiError::Invalid(problems) = &e {
                         entry.problems = problems.clone();
                     }
+                    entry.refused_at = now_ms();
                     entry.refused = Some(
                         match e {
                             ApiError::Invalid(_) => "invalid",
@@ -413,14 +429,6 @@ async fn stored_entries() -> Vec<Entry> {
         .collect();
     crate::domain::sort_small_by_key(&mut entries, |e| e.queued_at);
     entries
-}
-
-/// Deletes every outbox entry that has been accepted or refused, keeping only the submissions
-/// still to be sent: the kiosk's wipe calls this.
-pub async fn keep_only_unsent() {
-    for e in stored_entries().await.iter().filter(|e| !e.waiting()) {
-        let _ = STORE.delete(&e.key).await;
-    }
 }
 
 fn now_ms() -> u64 {
@@ -512,5 +520,27 @@ pub fn Provisional(entry: Entry) -> impl IntoView {
         </p>
         <h2>{t.sent_next_title()}</h2>
         <ol>{next.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+    }
+}
+
+/// Why a submission failed. When it was not sent and nothing was kept (a kiosk or shared device,
+/// or a browser that cannot store it): that it can be sent again without being registered twice,
+/// and a print of the answers on the page, which the officer at a kiosk's counter can accept as a
+/// written submission.
+#[component]
+pub fn NotSent(error: ApiError) -> impl IntoView {
+    let t = use_texts();
+    let not_sent = can_wait(&error);
+    let at_counter = not_sent && super::kiosk::is_kiosk();
+    view! {
+        <div class="error-panel" role="alert">
+            <p>
+                {crate::components::error_text(t, &error)} " " {not_sent.then_some(t.not_sent())} " "
+                {at_counter.then_some(t.not_sent_counter())}
+            </p>
+            {not_sent.then(|| view! {
+                <button type="button" class="button secondary" on:click=|_| { let _ = window().print(); }>{t.not_sent_print()}</button>
+            })}
+        </div>
     }
 }

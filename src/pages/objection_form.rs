@@ -543,7 +543,7 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
             (None, Some(body)) => view! {
                 <Review body/>
                 <div aria-live="polite">
-                    {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
+                    {move || failure.get().map(|error| view! { <crate::offline::outbox::NotSent error/> })}
                 </div>
                 <p>{t.declaration()}</p>
                 <p>

@@ -2,7 +2,8 @@
 // IndexedDB with its idempotency key, the citizen gets a provisional receipt that says it is not registered,
 // and the portal sends it at every start, on reconnect and with backoff: exactly one request at the backend
 // across reloads, a page killed in the middle of sending, and repeated reconnects. The connection indicator
-// says which of online, offline and backend down it is.
+// says which of online, offline and backend down it is. A device the citizen said is shared queues nothing;
+// a refused submission leaves the device 30 days after its refusal, or at once on "Hapus".
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +34,9 @@ const SAY = {
   reopen: 'Buka lagi di formulir',
   busyRequest: 'Permohonan lain sedang Anda isi di perangkat ini.',
   forget: 'Hapus dari perangkat ini',
+  notSent: 'Kiriman Anda belum terkirim dan tidak disimpan di perangkat ini.',
+  counter: 'serahkan kepada petugas di loket',
+  print: 'Cetak jawaban ini',
 };
 
 let server;
@@ -448,41 +452,104 @@ test('the connection indicator says online on every bundle, and offline with wha
   });
 });
 
-test('kiosk: an unsent submission survives the idle wipe, is sent at the next start, and then nothing of it stays on the device', { timeout: 90_000 }, async () => {
-  // No service worker here: it would fetch config.json itself, past this page's route.
-  const page = await newPage(browser, { serviceWorkers: 'block' });
-  const kiosk = { api_base: '/api', timeout_ms: 4000, kiosk: true, kiosk_idle_seconds: 2, kiosk_warning_seconds: 2 };
-  await page.route('**/config.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(kiosk) }),
-  );
-  try {
+test('a device the citizen said is shared queues nothing: not sent, the answers stay on screen, and Kirim lagi sends them with the same key, once', { timeout: 90_000 }, async () => {
+  await withPage('shared', async (page) => {
+    await page.goto(`${server.url}/permohonan`);
+    await waitForApp(page);
+    // What the citizen answered for this tab (src/offline/device.rs); a kiosk is shared too (kiosk-wipe.test.mjs).
+    await page.evaluate(() => sessionStorage.setItem('ppid.device.shared', '1'));
     await begin(page, server.url);
     await fillAll(page, 'individual');
     const before = serial(await probeNumber(server));
+    const keys = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) keys.push(r.headers()['idempotency-key']);
+    });
+
     await fault('/v1/requests=status:503');
     await page.getByRole('button', { name: T.submit }).click();
-    await provisional(page, SAY.queuedRequest);
+    const panel = page.locator('main#main .error-panel[role="alert"]');
+    await panel.getByText(SAY.notSent).waitFor();
+    assert.equal(await panel.getByText(SAY.counter).count(), 0, 'no counter to go to off a kiosk');
+    await panel.getByRole('button', { name: SAY.print }).waitFor();
+    assert.match(new URL(page.url()).pathname, /\/permohonan\/periksa$/, 'still on the check page');
+    assert.deepEqual(await outboxEntries(page), [], 'nothing is queued on a shared device');
+    assert.doesNotMatch(await indicator(page).innerText(), /menunggu dikirim/, 'nothing waits');
+    await assertNoAxeViolations(page, 'not sent on a shared device');
 
-    // Nobody touches the kiosk: it warns, then wipes and starts again at the home page.
-    await page.waitForURL((u) => u.pathname === '/', { timeout: 20000 });
-    await waitForApp(page);
-    assert.doesNotMatch(await page.locator('body').innerText(), /Siti Rahmawati|3201014508900001|siti@contoh\.id/, 'nothing personal on the page');
-    const kept = await outboxEntries(page);
-    assert.equal(kept.length, 1, 'the unsent request is kept through the wipe');
-    assert.ok(kept[0].body.includes('Siti Rahmawati'));
+    // The backend registers it but the answer is lost: still "not sent" for the citizen.
+    await healthy();
+    await fault('/v1/requests=status:503,after');
+    await page.getByRole('button', { name: T.sendAgain }).click();
+    await page.waitForFunction(() => document.querySelector('main#main button.button:not([disabled])'));
+    await panel.getByText(SAY.notSent).waitFor();
+    // Back: the same key gets the first registration, not a second one.
+    await healthy();
+    await page.getByRole('button', { name: T.sendAgain }).click();
+    const number = await sentPage(page);
+    assert.equal(serial(number), before + 1);
+    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+    assert.ok(keys.length >= 3 && keys.every((k) => k && k === keys[0]), `every attempt with one key: ${keys}`);
+    assert.deepEqual(await outboxEntries(page), [], 'nothing kept in the outbox');
+  });
+});
 
-    // The backend is back; the next start sends it, and in kiosk mode the registration is not kept either.
-    await healthy();
-    await page.reload();
+test('a refused submission\'s answers leave the device 30 days after the refusal (checked at every start), and at once on "Hapus"', { timeout: 60_000 }, async () => {
+  const DAY = 24 * 3600 * 1000;
+  const now = Date.now();
+  const body = (name) => JSON.stringify({ requester: { kind: 'individual', name, nik: '3201014508900001' }, information: 'Laporan', purpose: 'Bahan', obtain: ['view'] });
+  const entry = (key, name, queuedDaysAgo, refusedDaysAgo) => ({
+    key,
+    kind: 'request',
+    queued_at: now - queuedDaysAgo * DAY,
+    body: body(name),
+    attempts: 3,
+    next_at: now - queuedDaysAgo * DAY,
+    refused: 'invalid',
+    ...(refusedDaysAgo === null ? {} : { refused_at: now - refusedDaysAgo * DAY }),
+  });
+  const seeded = [
+    entry('a1b2c3d4-0000-4000-8000-000000000001', 'Warga Lama Sekali', 45, 31),
+    // Refused before the refusal's time was recorded: counted from when it was queued.
+    entry('b1b2c3d4-0000-4000-8000-000000000002', 'Warga Tanpa Tanggal', 31, null),
+    entry('c1b2c3d4-0000-4000-8000-000000000003', 'Warga Baru Ditolak', 40, 2),
+  ];
+  await withPage('refused-expiry', async (page) => {
+    // The outbox's database as an earlier visit left it, written before the portal starts.
+    await page.goto(`${server.url}/favicon.svg`);
+    await page.evaluate(
+      (entries) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('ppid-outbox', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('entries');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('entries', 'readwrite');
+            for (const e of entries) tx.objectStore('entries').put(JSON.stringify(e), e.key);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      seeded,
+    );
+    await page.goto(`${server.url}/status`);
     await waitForApp(page);
-    for (let i = 0; i < 40 && (await outboxEntries(page)).length > 0; i += 1) await page.waitForTimeout(250);
-    assert.deepEqual(await outboxEntries(page), [], 'sent, then deleted');
-    assert.equal(serial(await probeNumber(server)), before + 2, 'exactly one request was created');
-  } catch (e) {
-    await saveArtifacts(page, 'outbox-kiosk');
-    throw e;
-  } finally {
-    await healthy();
-    await page.context().close();
-  }
+    const device = page.locator('#perangkat');
+    await device.getByText(SAY.refused).waitFor();
+    const stored = async () => (await outboxEntries(page)).map((e) => [e.key, e.body ?? null]);
+    for (let i = 0; i < 40 && (await stored()).length > 1; i += 1) await page.waitForTimeout(100);
+    assert.deepEqual((await stored()).map(([k]) => k), [seeded[2].key], 'the refusals older than 30 days are gone, answers and all');
+    assert.doesNotMatch(await device.innerText(), /SMT-A1B2-C3D4|SMT-B1B2-C3D4/, 'and are not listed');
+    assert.match(await device.innerText(), /SMT-C1B2-C3D4/, 'a refusal of two days ago stays, to be opened again');
+    assert.match((await stored())[0][1], /Warga Baru Ditolak/);
+
+    // "Hapus": its answers go at once.
+    await device.getByRole('button', { name: `${SAY.forget} SMT-C1B2-C3D4` }).click();
+    await device.waitFor({ state: 'detached' });
+    assert.deepEqual(await stored(), [], 'nothing of it stays on the device');
+    assert.doesNotMatch(JSON.stringify(await outboxEntries(page)), /Warga/);
+  });
 });

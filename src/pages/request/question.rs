@@ -5,7 +5,7 @@ use super::{new_idempotency_key, save_draft, session_storage, use_draft, RECEIPT
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::components::router::{use_location, use_navigate};
-use crate::components::{error_text, use_load, use_title};
+use crate::components::{use_load, use_title};
 use crate::contract::{Delivery, FieldError, RequesterKind};
 use crate::domain::draft::{
     document_error, first_to_correct, requester_kinds, step_of_pointer, RequestDraft, Step,
@@ -606,7 +606,7 @@ fn CheckAnswers() -> impl IntoView {
         <crate::offline::kiosk::AssistedBy/>
         <p>{t.declaration()}</p>
         <div aria-live="polite">
-            {move || failure.get().map(|e| view! { <p class="error-panel" role="alert">{error_text(t, &e)}</p> })}
+            {move || failure.get().map(|error| view! { <crate::offline::outbox::NotSent error/> })}
         </div>
         <button type="button" class="button" on:click=submit disabled=move || pending.get() aria-busy=move || pending.get().then_some("true")>
             {move || if pending.get() { t.sending() } else if failure.with(Option::is_some) { t.send_again() } else { t.submit() }}
