@@ -2,8 +2,8 @@
 // starts the demo backend's Web Worker (demo-backend_loader.js) with its data set (seed.json) and
 // the journal an earlier visit left in localStorage, passes each call to it, and keeps the journal
 // after every change. In JavaScript rather than in each wasm bundle, so that a deployment on a real
-// backend carries none of it. The page calls `ppidDemo(message)` with a message of the worker's
-// protocol (src/reference/worker.rs) as JSON text, and gets the worker's answer as JSON text.
+// backend carries none of it. The page calls `ppidDemo(method, path, idempotencyKey, body)` (the last
+// two may be null) and gets the worker's answer (src/reference/worker.rs, `FromWorker`) as an object.
 (() => {
   const JOURNAL = 'ppid.demo.journal';
   const root = new URL('.', document.currentScript.src).href;
@@ -44,7 +44,7 @@
     if (answer.status !== 204) throw new Error('demo data set');
   };
 
-  self.ppidDemo = async (message) => {
+  self.ppidDemo = async (method, path, idempotency_key, body) => {
     // Every caller waits for the same start; a failed start is tried afresh by the next call.
     started ??= start().catch((error) => {
       started = undefined;
@@ -53,7 +53,10 @@
       throw error;
     });
     await started;
-    const answer = await post(JSON.parse(message));
+    const exchange = { method, path };
+    if (idempotency_key != null) exchange.idempotency_key = idempotency_key;
+    if (body != null) exchange.body = body;
+    const answer = await post({ exchange });
     if (answer.journal != null) {
       try {
         localStorage.setItem(JOURNAL, answer.journal);
@@ -61,6 +64,6 @@
         // Losing the journal only loses demo data; the page goes on.
       }
     }
-    return JSON.stringify(answer);
+    return answer;
   };
 })();

@@ -21,6 +21,15 @@
   const STEP = 'ppid.kiosk.wipe';
   /** The portal's home page: this script sits at the portal's root. */
   const HOME = new URL('./', document.currentScript.src).href;
+
+  // The counter's touch layout (larger text and targets, the bar, its dialogs): only a kiosk needs it.
+  if (!document.getElementById('ppid-kiosk-css')) {
+    const css = document.createElement('link');
+    css.id = 'ppid-kiosk-css';
+    css.rel = 'stylesheet';
+    css.href = `${HOME}ppid-kiosk.css`;
+    document.head.append(css);
+  }
   const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'input', 'scroll', 'wheel'];
   /** How long the bar may stay unbuilt before this script keeps the time itself (ms). */
   const BAR_GRACE = 10_000;

@@ -180,7 +180,7 @@ pub fn allowed_origin(allowed: &[String], origin: Option<&str>) -> Option<String
 /// The HTTP answer for a reply; gzip-compressed when `gzip` (the client accepts it) and the body is
 /// large enough to gain from it. `origin` is the `Access-Control-Allow-Origin` to send, if any.
 pub fn to_response(reply: &Reply, gzip: bool, origin: Option<&str>) -> Response<Cursor<Vec<u8>>> {
-    let compress = gzip && reply.body.len() > 1024;
+    let compress = gzip && reply.body.len() > 256;
     let body = if compress {
         crate::files::gzip(reply.body.as_bytes())
     } else {

@@ -183,7 +183,8 @@ fn write(
     head_only: bool,
     closing: bool,
 ) -> std::io::Result<()> {
-    response.add_header(h("Server", "ppid-server"));
+    // No `Server` header: an exposed test server need not advertise what it is, and every byte of a
+    // phone's first load counts.
     if closing {
         response.add_header(h("Connection", "close"));
     }

@@ -52,7 +52,8 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
   --without-feature F   do not advertise feature F in /v1/meta, e.g. catalogue_search (repeatable)
   --time-zone TZ  the office's IANA time zone in /v1/meta (default the seed's Asia/Jakarta), e.g.
                   Asia/Makassar for an office in WITA; instants are then written in its offset
-  --csp POLICY    send this Content-Security-Policy with every static file
+  --csp POLICY    send this Content-Security-Policy with every page and script (not with
+                  stylesheets, images, JSON or wasm, where it does nothing)
   --header 'NAME: VALUE'  send this header too with every static file (repeatable), e.g.
                   'Referrer-Policy: no-referrer' (scripts/serve.sh sends the README's set)
 
@@ -420,7 +421,9 @@ impl App {
                     .is_some_and(files::accepts_gzip);
                 let etag = request.header("If-None-Match");
                 let mut response = files.serve(&request.method, path, accepts_gzip, etag);
-                if let Some(csp) = &self.csp {
+                // A policy governs documents and workers; on a stylesheet, an image, data or the
+                // wasm it does nothing but add bytes to every response of a phone's first load.
+                if let Some(csp) = self.csp.as_ref().filter(|_| !is_passive(path)) {
                     response.add_header(h("Content-Security-Policy", csp));
                 }
                 for (name, value) in &self.headers {
@@ -576,5 +579,30 @@ mod tests {
             args("--base /ppid/").unwrap().base.as_deref(),
             Some("/ppid")
         );
+    }
+}
+
+/// A file no browser runs as a document or a worker, where a policy has no effect: data, styles,
+/// images, the wasm, and the page's classic scripts (a script runs under its page's policy). The
+/// service worker and the demo backend's worker run under their own, so they keep it.
+fn is_passive(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let worker = name.starts_with("sw") || name.starts_with("demo-backend");
+    [".wasm", ".css", ".json", ".svg", ".png", ".ico", ".jpg", ".webp", ".txt"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+        || (name.ends_with(".js") && !worker)
+}
+
+#[cfg(test)]
+mod passive_tests {
+    #[test]
+    fn the_policy_goes_with_pages_and_workers_only() {
+        for page in ["/", "/permohonan/jenis", "/index.html", "/sw.js", "/sw-retire.js", "/demo-backend_loader.js", "/ppid/sw.js"] {
+            assert!(!super::is_passive(page), "{page}");
+        }
+        for file in ["/ppid-forms_bg.wasm", "/main-0a.css", "/config.json", "/favicon.svg", "/boot-1f.js", "/ppid-forms.js", "/receipt.js"] {
+            assert!(super::is_passive(file), "{file}");
+        }
     }
 }

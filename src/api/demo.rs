@@ -5,7 +5,6 @@
 //! chooses demo, so the portal's own bundles carry nothing of the demo for real backends.
 
 use super::{ApiError, Exchange, RawReply};
-use crate::reference::worker::{FromWorker, ToWorker, WireExchange};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,33 +57,29 @@ impl DemoBackend {
 
 impl super::Backend for DemoBackend {
     async fn send(&self, exchange: Exchange) -> Result<RawReply, ApiError> {
+        use js_sys::Reflect;
         let client = self.client().await?;
-        let message = crate::json::to_string(&ToWorker {
-            exchange: Some(WireExchange {
-                method: exchange.method.into(),
-                path: exchange.path,
-                idempotency_key: exchange.idempotency_key,
-                body: exchange.body,
-            }),
-            ..Default::default()
-        });
+        // Plain values both ways: the worker's JSON protocol is the client script's business.
+        let args = js_sys::Array::of4(
+            &exchange.method.into(),
+            &exchange.path.into(),
+            &exchange.idempotency_key.map_or(JsValue::NULL, JsValue::from),
+            &exchange.body.map_or(JsValue::NULL, JsValue::from),
+        );
         let promise = client
-            .call1(&JsValue::NULL, &message.into())
+            .apply(&JsValue::NULL, &args)
             .ok()
             .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
             .ok_or(ApiError::Unreachable)?;
         let answer = JsFuture::from(promise)
             .await
             .map_err(|_| ApiError::Unreachable)?;
-        let reply: FromWorker = answer
-            .as_string()
-            .and_then(|text| crate::json::from_str(&text).ok())
-            .ok_or(ApiError::Contract("demo backend answer"))?;
+        let field = |name: &str| Reflect::get(&answer, &name.into()).unwrap_or_default();
         Ok(RawReply {
-            status: reply.status,
-            content_type: reply.content_type,
-            body: reply.body,
-            retry_after: reply.retry_after,
+            status: field("status").as_f64().ok_or(ApiError::Contract("demo backend answer"))? as u16,
+            content_type: field("content_type").as_string().unwrap_or_default(),
+            body: field("body").as_string().unwrap_or_default(),
+            retry_after: field("retry_after").as_f64().map(|s| s as u32),
             saved_at: None,
         })
     }

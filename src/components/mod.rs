@@ -2,7 +2,6 @@
 
 pub mod access;
 pub mod deadline;
-pub mod device;
 mod load;
 pub mod router;
 pub mod theme;

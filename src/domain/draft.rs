@@ -100,6 +100,9 @@ pub struct RequestDraft {
     /// Whether the backend takes identity documents (its `identity_document` feature), so the
     /// document question is asked.
     pub documents_asked: bool,
+    /// The citizen said this device is shared: the draft then lives in the tab only
+    /// (`offline::device`). Not an answer to the request: a cleared draft keeps it.
+    pub shared_device: bool,
     /// The documents attached so far. Kept apart from the answers in browser storage (they are
     /// large, and the answers are saved at every key press).
     #[serde(skip)]
@@ -177,6 +180,7 @@ crate::json::json_struct!(decode encode RequestDraft {
     delivery_email: default,
     idempotency_key: default,
     documents_asked: default,
+    shared_device: default,
     attachments: skip,
 });
 
@@ -198,6 +202,7 @@ impl RequestDraft {
     pub fn cleared(&self) -> RequestDraft {
         RequestDraft {
             documents_asked: self.documents_asked,
+            shared_device: self.shared_device,
             ..RequestDraft::default()
         }
     }

@@ -29,8 +29,8 @@ language! {
     kiosk_officer_end: "End officer mode",
     kiosk_assisted: "Filled in by an officer",
     // -- a kiosk or shared device queues nothing: a submission not sent --
-    not_sent: "It was not sent, and nothing was kept on this device. Your answers are still on the screen: try sending again later; you will not be registered twice.",
-    not_sent_counter: "Or print these answers and hand them to the officer at the counter, who can accept them in writing.",
+    not_sent: "It was not sent, and nothing was kept on this device. Try again later; you will not be registered twice.",
+    not_sent_counter: "Or print these answers for the officer at the counter to accept in writing.",
     not_sent_print: "Print these answers",
 
     nav_label: "Main menu",
@@ -383,15 +383,7 @@ language! {
     down_reason_server: "Our server is having a problem.",
     down_reason_contract: "Our server sent an answer this portal cannot read.",
     down_reason_version: "Our server uses a version of the service this portal does not support yet. The site's administrators need to update the portal.",
-    down_reason_config: ("This portal is not set up correctly. The site's administrators need to fix config.json:", [
-        "the file is missing (404).",
-        "the file cannot be downloaded.",
-        "it is not valid settings JSON.",
-        "api_base (the server's address) is not set; \"demo\" is for the sample portal only.",
-        "api_base must be https:// on an https:// page.",
-        "a kiosk may not run on the demo server unless \"kiosk_training\": true.",
-        "the page must be served over https://.",
-    ]),
+    down_reason_config: ("This portal is not set up correctly. The site's administrators need to fix config.json:", super::CONFIG_PROBLEMS),
     down_reason_calendar: "The working-day calendar for this year is not available yet, so deadlines cannot be computed. Contact us for the exact dates.",
     rate_limited: |s| match s {
         Some(s) if s >= 60 => format!("Too many attempts. Try again in {} minutes.", s.div_ceil(60)),
@@ -399,11 +391,11 @@ language! {
         None => "Too many attempts. Try again in a moment.".into(),
     },
     invalid_answer: "Some answers are not right yet. Check the marked answers.",
-    shared_device: ("This is a shared device (internet café, library, borrowed phone)", "If ticked, your answers are deleted when this tab closes. If not, they stay on this device up to 24 hours after your last change; document photos only while the tab is open."),
-    doc_pdf_metadata: "This PDF holds hidden details (such as its author's name) that are sent with it. If you do not want that, attach a photo of the document instead.",
+    shared_device: ("The device you are using", "This is a shared device (internet café, library, borrowed phone)", "If ticked, your answers are deleted when this tab closes; if not, kept 24 hours."),
+    doc_pdf_metadata: "This PDF holds hidden details (such as its author) that are sent with it; attach a photo instead if you prefer.",
     refused: |status, max| match (status, max) {
-        (413, max) => format!("This submission is too large for the server{}. Make the attachments smaller or remove them and send again, or hand the documents in at the counter.", max.map(|b| format!(" (at most {})", super::megabytes(b))).unwrap_or_default()),
-        _ => format!("The server refused this submission (status {status}) and would refuse it again, so the portal does not resend it. Contact the PPID office or apply at the counter."),
+        (413, max) => format!("This submission is too large for the server{}. Make attachments smaller, or hand the documents in at the counter.", max.map(|b| format!(" (at most {})", super::megabytes(b))).unwrap_or_default()),
+        _ => format!("The server refused this submission (status {status}); the portal will not resend it. Contact the PPID office or apply at the counter."),
     },
     conflict: "This request was already sent with different answers. Start a new request.",
 

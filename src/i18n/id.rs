@@ -29,8 +29,8 @@ language! {
     kiosk_officer_end: "Akhiri mode petugas",
     kiosk_assisted: "Diisi oleh petugas",
     // -- a kiosk or shared device queues nothing: a submission not sent --
-    not_sent: "Kiriman Anda belum terkirim dan tidak disimpan di perangkat ini. Jawaban Anda masih ada di layar: coba kirim lagi nanti, Anda tidak akan terdaftar dua kali.",
-    not_sent_counter: "Atau cetak jawaban ini dan serahkan kepada petugas di loket, yang dapat menerimanya secara tertulis.",
+    not_sent: "Kiriman Anda belum terkirim dan tidak disimpan di perangkat ini. Coba kirim lagi nanti; Anda tidak akan terdaftar dua kali.",
+    not_sent_counter: "Atau cetak jawaban ini untuk diterima petugas loket secara tertulis.",
     not_sent_print: "Cetak jawaban ini",
 
     nav_label: "Menu utama",
@@ -383,15 +383,7 @@ language! {
     down_reason_server: "Server kami sedang mengalami gangguan.",
     down_reason_contract: "Server kami mengirim jawaban yang tidak dapat dibaca portal ini.",
     down_reason_version: "Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.",
-    down_reason_config: ("Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json:", [
-        "berkas tidak ditemukan (404).",
-        "berkas tidak dapat diunduh.",
-        "isinya bukan JSON pengaturan yang sah.",
-        "api_base (alamat server) belum diisi; \"demo\" hanya untuk portal contoh.",
-        "api_base harus https:// pada halaman https://.",
-        "kios tidak boleh memakai server demo kecuali \"kiosk_training\": true.",
-        "halaman harus dibuka lewat https://.",
-    ]),
+    down_reason_config: ("Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json:", super::CONFIG_PROBLEMS),
     down_reason_calendar: "Kalender hari kerja untuk tahun ini belum tersedia, sehingga tenggat tidak dapat dihitung. Hubungi kami untuk tanggal pastinya.",
     rate_limited: |s| match s {
         Some(s) if s >= 60 => format!("Terlalu banyak percobaan. Coba lagi setelah {} menit.", s.div_ceil(60)),
@@ -399,11 +391,11 @@ language! {
         None => "Terlalu banyak percobaan. Coba lagi beberapa saat lagi.".into(),
     },
     invalid_answer: "Sebagian isian belum benar. Periksa kembali isian yang ditandai.",
-    shared_device: ("Ini perangkat bersama (warnet, perpustakaan, ponsel pinjaman)", "Jika dicentang, isian dihapus saat tab ditutup. Jika tidak, isian disimpan di perangkat ini sampai 24 jam sejak terakhir diubah; foto dokumen hanya selama tab terbuka."),
-    doc_pdf_metadata: "PDF ini menyimpan keterangan tersembunyi (misalnya nama pembuat) yang ikut terkirim. Jika tidak ingin, lampirkan foto dokumen saja.",
+    shared_device: ("Perangkat yang Anda pakai", "Ini perangkat bersama (warnet, perpustakaan, ponsel pinjaman)", "Jika dicentang, isian terhapus saat tab ditutup; jika tidak, disimpan 24 jam."),
+    doc_pdf_metadata: "PDF ini memuat keterangan tersembunyi (misalnya nama pembuat) yang ikut terkirim; lampirkan foto jika tidak ingin.",
     refused: |status, max| match (status, max) {
-        (413, max) => format!("Kiriman terlalu besar untuk server{}. Perkecil atau hapus lampiran lalu kirim lagi, atau serahkan dokumen di loket.", max.map(|b| format!(" (paling besar {})", super::megabytes(b))).unwrap_or_default()),
-        _ => format!("Server menolak kiriman ini (status {status}) dan akan menolaknya lagi, jadi portal tidak mengirimnya ulang. Hubungi kantor PPID atau ajukan di loket."),
+        (413, max) => format!("Kiriman terlalu besar untuk server{}. Perkecil lampiran, atau serahkan dokumen di loket.", max.map(|b| format!(" (paling besar {})", super::megabytes(b))).unwrap_or_default()),
+        _ => format!("Server menolak kiriman ini (status {status}); portal tidak mengirimnya ulang. Hubungi kantor PPID atau ajukan di loket."),
     },
     conflict: "Permohonan ini sudah pernah dikirim dengan isian yang berbeda. Mulai permohonan baru.",
 

@@ -79,6 +79,19 @@ impl Lang {
     }
 }
 
+/// What is wrong with a deployment, by `domain::deployment::ConfigProblem`: technical words for
+/// the site's administrators, the same in both languages (the sentence before them is the
+/// citizen's), as a web team would search for them.
+const CONFIG_PROBLEMS: [&str; 7] = [
+    "404 Not Found.",
+    "the server did not send it.",
+    "not valid JSON, or a setting of the wrong type.",
+    "no \"api_base\" (a backend URL, or \"demo\" for the sample portal).",
+    "\"api_base\" must be https:// on an https:// page.",
+    "a kiosk on \"demo\" needs \"kiosk_training\": true.",
+    "the page must be served over https://.",
+];
+
 /// A size as people say it: whole megabytes (of 1,048,576 bytes, as phones show file sizes), or
 /// whole kilobytes below one megabyte.
 fn megabytes(bytes: u32) -> String {
@@ -427,8 +440,8 @@ texts! {
     rate_limited: fn(Option<u32>) -> String,
     invalid_answer: &'static str,
     conflict: &'static str,
-    /// The shared-device question at the start of a form: its label and hint.
-    shared_device: (&'static str, &'static str),
+    /// The shared-device question on the request's first page: its legend, its one option and hint.
+    shared_device: (&'static str, &'static str, &'static str),
     /// Under an attached PDF that names who made it (author, program, title).
     doc_pdf_metadata: &'static str,
     /// A permanent refusal (`ApiError::Refused`): the HTTP status, and the largest body the

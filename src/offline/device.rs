@@ -43,27 +43,19 @@ pub fn said_shared() -> bool {
         .is_some_and(|v| v == "1")
 }
 
-/// Records the citizen's answer for this tab, and moves the drafts to where the answer keeps them:
-/// on a shared device out of localStorage at once, so that closing the tab leaves nothing.
+/// Records the citizen's answer for this tab. On a shared device the request's draft leaves
+/// localStorage at once (the form saves it again, into the tab's storage, right after), so that
+/// closing the tab leaves nothing.
 pub fn set_shared(shared: bool) {
     let (Some(session), Some(local)) = (session(), local()) else {
         return;
     };
-    let _ = if shared {
-        session.set_item(SHARED_KEY, "1")
+    if shared {
+        let _ = session.set_item(SHARED_KEY, "1");
+        let _ = local.remove_item(REQUEST_DRAFT_KEY);
+        let _ = local.remove_item(REQUEST_ERRORS_KEY);
     } else {
-        session.remove_item(SHARED_KEY)
-    };
-    let (from, to) = if shared {
-        (&local, &session)
-    } else {
-        (&session, &local)
-    };
-    for key in [REQUEST_DRAFT_KEY, REQUEST_ERRORS_KEY, OBJECTION_DRAFT_KEY, SAVED_KEY] {
-        if let Ok(Some(value)) = from.get_item(key) {
-            let _ = to.set_item(key, &value);
-            let _ = from.remove_item(key);
-        }
+        let _ = session.remove_item(SHARED_KEY);
     }
 }
 

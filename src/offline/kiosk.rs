@@ -99,8 +99,9 @@ pub fn Kiosk() -> impl IntoView {
     });
     let root = document().document_element();
     if let (Some(root), Some(mm)) = (&root, paper) {
-        // `style/main.css` prints on a named page of this width (the CSP allows no inline style).
+        // `public/ppid-kiosk.css` prints on a named page of this width (the CSP allows no inline style).
         let _ = root.set_attribute("data-receipt", &mm.to_string());
+        load_css();
     }
     set_kiosk(kiosk);
     if !kiosk {
@@ -162,6 +163,23 @@ fn load_script(id: &str, file: &str) {
         let _ = script.set_attribute("src", &crate::api::resolve(file));
         if let Some(head) = document().head() {
             let _ = head.append_child(&script);
+        }
+    }
+}
+
+/// Adds the kiosk's and thermal receipts' stylesheet to the page, once (`ppid-kiosk-wipe.js` adds
+/// the same link at a kiosk).
+fn load_css() {
+    const ID: &str = "ppid-kiosk-css";
+    if document().get_element_by_id(ID).is_some() {
+        return;
+    }
+    if let Ok(link) = document().create_element("link") {
+        let _ = link.set_attribute("id", ID);
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &crate::api::resolve("ppid-kiosk.css"));
+        if let Some(head) = document().head() {
+            let _ = head.append_child(&link);
         }
     }
 }

@@ -257,7 +257,6 @@ pub fn ObjectionForm() -> impl IntoView {
                         on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
                     <TextField id="obj-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
                         on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
-                    <crate::components::device::SharedDevice/>
                     <button type="submit" class="button" disabled=move || pending.get()>{t.req_continue()}</button>
                 </form>
                 <div aria-live="polite">

@@ -33,7 +33,7 @@ const REASON = {
   server: 'Server kami sedang mengalami gangguan.',
   timeout: 'Server kami terlalu lama menjawab. Coba lagi beberapa saat lagi.',
   version: 'Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.',
-  config: 'Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json: isinya bukan JSON pengaturan yang sah.',
+  config: 'Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json: not valid JSON, or a setting of the wrong type.',
 };
 
 let browser;

@@ -55,10 +55,10 @@ async function routeConfig(page, status, body) {
 }
 
 for (const [label, status, body, problem] of [
-  ['a missing config.json (404)', 404, 'Not Found', 'berkas tidak ditemukan (404).'],
-  ['a config.json the server will not give (403)', 403, 'Forbidden', 'berkas tidak dapat diunduh.'],
-  ['a config.json that names no backend', 200, { timeout_ms: 3000 }, 'api_base (alamat server) belum diisi; "demo" hanya untuk portal contoh.'],
-  ['a kiosk on the demo backend', 200, { api_base: 'demo', kiosk: true }, 'kios tidak boleh memakai server demo kecuali "kiosk_training": true.'],
+  ['a missing config.json (404)', 404, 'Not Found', '404 Not Found.'],
+  ['a config.json the server will not give (403)', 403, 'Forbidden', 'the server did not send it.'],
+  ['a config.json that names no backend', 200, { timeout_ms: 3000 }, 'no "api_base" (a backend URL, or "demo" for the sample portal).'],
+  ['a kiosk on the demo backend', 200, { api_base: 'demo', kiosk: true }, 'a kiosk on "demo" needs "kiosk_training": true.'],
 ]) {
   test(`${label} is the service-down page naming the problem, never the demo`, async () => {
     await withPage(label.replace(/\W+/g, '-'), async (page) => {
@@ -106,7 +106,7 @@ test('a 413 from the web server is a permanent refusal that names the limit, and
     await page.getByRole('button', { name: T.submit }).click();
     const alert = page.locator('[role=alert]').filter({ hasText: 'terlalu besar' });
     await alert.waitFor();
-    assert.match(await alert.innerText(), /Kiriman terlalu besar untuk server \(paling besar 1 MB\)\. Perkecil atau hapus lampiran/);
+    assert.match(await alert.innerText(), /Kiriman terlalu besar untuk server \(paling besar 1 MB\)\. Perkecil lampiran/);
     assert.doesNotMatch(await page.locator('main').innerText(), /dikirim otomatis|menunggu/i, 'no promise of sending later');
     await assertNoAxeViolations(page, '413 refusal');
     // A reload and a wait: nothing goes out again by itself, and nothing waits on this device.
@@ -213,10 +213,10 @@ test('documents are checked by their bytes: a fake PDF is refused, a PDF naming 
       buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Author (Siti Rahmawati) /Producer (Scanner 3000)>>endobj\n%%EOF\n'),
     });
     await page.getByText('ktp-scan.pdf').waitFor();
-    await page.getByText('PDF ini menyimpan keterangan tersembunyi').waitFor();
+    await page.getByText('PDF ini memuat keterangan tersembunyi').waitFor();
     assert.equal(await page.locator('.error-message').count(), 0, 'accepted');
     await assertNoAxeViolations(page, 'PDF metadata note');
     await attach(page, DOCS.individual[0], pdf('ktp-bersih.pdf'));
-    assert.equal(await page.getByText('PDF ini menyimpan keterangan tersembunyi').count(), 0, 'a PDF without such details gets no note');
+    assert.equal(await page.getByText('PDF ini memuat keterangan tersembunyi').count(), 0, 'a PDF without such details gets no note');
   });
 });

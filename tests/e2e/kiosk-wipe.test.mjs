@@ -41,7 +41,7 @@ const TRACES = ['Ratna', '3201016203850004', 'Kenanga', '81324681357', '813 2468
 
 const SAY = {
   notSent: 'Kiriman Anda belum terkirim dan tidak disimpan di perangkat ini.',
-  counter: 'Atau cetak jawaban ini dan serahkan kepada petugas di loket',
+  counter: 'Atau cetak jawaban ini untuk diterima petugas loket',
   print: 'Cetak jawaban ini',
   startOver: 'Mulai baru',
   confirm: 'Ya, hapus semua',

@@ -35,7 +35,7 @@ const SAY = {
   busyRequest: 'Permohonan lain sedang Anda isi di perangkat ini.',
   forget: 'Hapus dari perangkat ini',
   notSent: 'Kiriman Anda belum terkirim dan tidak disimpan di perangkat ini.',
-  counter: 'serahkan kepada petugas di loket',
+  counter: 'diterima petugas loket',
   print: 'Cetak jawaban ini',
 };
 

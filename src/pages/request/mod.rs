@@ -65,6 +65,10 @@ fn read_draft(key: &str) -> Option<String> {
 /// Keeps the draft in browser storage as it is typed (`offline::device` says which and for how
 /// long); in kiosk mode only in memory.
 pub fn save_draft(draft: &RequestDraft, kiosk: bool) {
+    // The citizen's answer to "is this device shared?" moves the drafts where it keeps them.
+    if !kiosk && draft.shared_device != crate::offline::device::said_shared() {
+        crate::offline::device::set_shared(draft.shared_device);
+    }
     let Some(s) = draft_storage() else { return };
     if kiosk || draft.is_blank() {
         let _ = s.remove_item(DRAFT_KEY);
@@ -170,5 +174,11 @@ pub fn new_idempotency_key() -> String {
     if let Some(f) = method("getRandomValues") {
         let _ = f.call1(&crypto, &bytes);
     }
-    bytes.to_vec().iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .to_vec()
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
 }

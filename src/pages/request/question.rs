@@ -74,9 +74,8 @@ fn specs(
 ) -> (Option<&'static str>, Vec<Spec>) {
     use TextKind::{Line, Long};
     match step {
-        Step::Kind => (
-            None,
-            vec![Spec::Choice {
+        Step::Kind => {
+            let mut v = vec![Spec::Choice {
                 id: "f-kind",
                 legend: t.q_kind(),
                 hint: "",
@@ -85,8 +84,22 @@ fn specs(
                 // `kinds` is a prefix of ALL: the same index is the same kind.
                 get: |d, i| d.kind == Some(RequesterKind::ALL[i]),
                 set: |d, i, _| d.kind = Some(RequesterKind::ALL[i]),
-            }],
-        ),
+            }];
+            // Whose device this is decides how long the answers stay on it; a kiosk is always shared.
+            if !crate::offline::kiosk::is_kiosk() {
+                let (legend, option, hint) = t.shared_device();
+                v.push(Spec::Choice {
+                    id: "f-shared-device",
+                    legend,
+                    hint,
+                    multiple: true,
+                    options: vec![(option, "")],
+                    get: |d, _| d.shared_device,
+                    set: |d, _, on| d.shared_device = on,
+                });
+            }
+            (None, v)
+        }
         Step::Identity => {
             let group = d.kind == Some(RequesterKind::Group);
             let mut v = Vec::new();
@@ -346,7 +359,6 @@ pub fn Question(step: Step) -> impl IntoView {
             {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
             {(step == Step::Information).then(|| view! { <FromCatalogue/><ComplaintHint/><UnitPicker errors/> })}
             {(step == Step::Document).then(|| view! { <super::document::Documents errors raw/> })}
-            {(step == Step::Kind).then(|| view! { <crate::components::device::SharedDevice/> })}
         }
     };
     view! {
