@@ -9,7 +9,7 @@ language! {
     doc_title_suffix: "PPID Portal",
     skip_link: "Skip to main content",
 
-    // -- kiosk (issue 6): helper B adds its texts here --
+    // -- kiosk --
     kiosk_bar: "Service kiosk",
     kiosk_back: "Previous page",
     kiosk_start_over: "Start over",
@@ -367,7 +367,7 @@ language! {
     error_prefix: "Error: ",
     required: "This part is required.",
 
-    // -- service worker (issue 6): helper A adds its texts here --
+    // -- service worker --
     sw_update_available: "A new version is available.",
     sw_reload: "Reload",
 
@@ -402,7 +402,7 @@ language! {
     day_kinds: ["national holiday", "collective leave (cuti bersama)", "office closed"],
     weekend: "weekend",
 
-    // -- outbox and connection (issue 6) --
+    // -- outbox and connection --
     conn_online: "Connected to the PPID server.",
     conn_saved: |when| format!("The PPID server cannot be reached. You are seeing data saved on {when}. Requests and objections can still be made: they are kept on this device and sent automatically."),
     conn_offline: "No internet connection. Pages and information you opened before can still be viewed. Requests and objections can still be made: they are kept on this device and sent automatically when the connection returns.",
@@ -437,7 +437,7 @@ language! {
     device_refused: "Refused by the server. Open it again in the form to correct the answers and send it again, or contact the PPID office.",
     device_forget: "Remove from this device",
 
-    // -- statistics (issue 8) --
+    // -- statistics --
     stats_title: "Information service statistics",
     stats_intro: "The public information service's report: how many requests came in, how they ended, how many were refused under Article 17, how many objections there were, and how long a written notice took.",
     stats_link: "Information service statistics",
@@ -464,12 +464,12 @@ language! {
     stats_year_head: "Year",
     stats_count: "Number",
 
-    // -- complaints (issue 8) --
+    // -- complaints --
     nav_complaint: "Complaints (SP4N-LAPOR!)",
     complaint_hint: "What you wrote sounds like a complaint about a public service. Complaints go to SP4N-LAPOR!, not through an information request. If you are asking for information (data, documents, copies), just go on.",
     complaint_link: "Make a complaint through SP4N-LAPOR!",
 
-    // -- inclusion (issue 8) --
+    // -- inclusion --
     easy_mode: "Easy mode",
     listen_page: "Listen to this page",
     listen_stop: "Stop reading",
@@ -480,7 +480,7 @@ language! {
     charter_procedure: "How to make a request",
     charter_objection: "If you are not satisfied",
 
-    // -- satisfaction survey (issue 8) --
+    // -- satisfaction survey --
     survey_title: "How did we do?",
     survey_intro: "This request is finished. Your rating helps us improve the service. One rating per request.",
     survey_rating: "How satisfied are you with the service for this request?",

@@ -9,7 +9,7 @@ language! {
     doc_title_suffix: "Portal PPID",
     skip_link: "Langsung ke konten utama",
 
-    // -- kiosk (issue 6): helper B adds its texts here --
+    // -- kiosk --
     kiosk_bar: "Kios layanan",
     kiosk_back: "Halaman sebelumnya",
     kiosk_start_over: "Mulai baru",
@@ -367,7 +367,7 @@ language! {
     error_prefix: "Galat: ",
     required: "Bagian ini wajib diisi.",
 
-    // -- service worker (issue 6): helper A adds its texts here --
+    // -- service worker --
     sw_update_available: "Versi baru tersedia.",
     sw_reload: "Muat ulang",
 
@@ -402,7 +402,7 @@ language! {
     day_kinds: ["hari libur nasional", "cuti bersama", "kantor tutup"],
     weekend: "akhir pekan",
 
-    // -- outbox and connection (issue 6) --
+    // -- outbox and connection --
     conn_online: "Tersambung ke server PPID.",
     conn_saved: |when| format!("Server PPID tidak dapat dihubungi. Yang tampil adalah data tersimpan dari {when}. Permohonan dan keberatan tetap dapat diajukan: disimpan di perangkat ini lalu dikirim otomatis."),
     conn_offline: "Tidak ada sambungan internet. Halaman dan daftar informasi yang pernah dibuka tetap dapat dilihat. Permohonan dan keberatan tetap dapat diajukan: disimpan di perangkat ini lalu dikirim otomatis saat tersambung kembali.",
@@ -437,7 +437,7 @@ language! {
     device_refused: "Ditolak server. Buka lagi di formulir untuk memperbaiki jawaban lalu mengirimnya kembali, atau hubungi kantor PPID.",
     device_forget: "Hapus dari perangkat ini",
 
-    // -- statistics (issue 8) --
+    // -- statistics --
     stats_title: "Statistik layanan informasi",
     stats_intro: "Laporan layanan informasi publik: berapa permohonan diterima, bagaimana hasilnya, berapa yang ditolak menurut Pasal 17, berapa keberatan, dan berapa lama sampai pemberitahuan tertulis.",
     stats_link: "Statistik layanan informasi",
@@ -464,12 +464,12 @@ language! {
     stats_year_head: "Tahun",
     stats_count: "Jumlah",
 
-    // -- complaints (issue 8) --
+    // -- complaints --
     nav_complaint: "Pengaduan (SP4N-LAPOR!)",
     complaint_hint: "Tulisan Anda terdengar seperti pengaduan tentang pelayanan publik. Pengaduan disampaikan lewat SP4N-LAPOR!, bukan lewat permohonan informasi. Jika Anda memang meminta informasi (data, dokumen, salinan), lanjutkan saja.",
     complaint_link: "Sampaikan pengaduan lewat SP4N-LAPOR!",
 
-    // -- inclusion (issue 8) --
+    // -- inclusion --
     easy_mode: "Mode mudah",
     listen_page: "Dengarkan halaman ini",
     listen_stop: "Berhenti membacakan",
@@ -480,7 +480,7 @@ language! {
     charter_procedure: "Cara mengajukan permohonan",
     charter_objection: "Jika tidak puas",
 
-    // -- satisfaction survey (issue 8) --
+    // -- satisfaction survey --
     survey_title: "Bagaimana layanan kami?",
     survey_intro: "Permohonan ini sudah selesai. Penilaian Anda membantu kami memperbaiki layanan. Satu penilaian untuk setiap permohonan.",
     survey_rating: "Seberapa puas Anda dengan layanan untuk permohonan ini?",

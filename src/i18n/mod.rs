@@ -120,7 +120,7 @@ texts! {
     doc_title_suffix: &'static str,
     skip_link: &'static str,
 
-    // -- kiosk (issue 6): helper B adds its texts here --
+    // -- kiosk --
     /// The kiosk bar's landmark name.
     kiosk_bar: &'static str,
     /// Back one page, for a kiosk without browser controls.
@@ -415,7 +415,7 @@ texts! {
     error_prefix: &'static str,
     required: &'static str,
 
-    // -- service worker (issue 6): helper A adds its texts here --
+    // -- service worker --
     /// A new build has installed in the background (the service worker's offer).
     sw_update_available: &'static str,
     /// The button that loads the new build.
@@ -451,7 +451,7 @@ texts! {
     day_kinds: [&'static str; 3],
     weekend: &'static str,
 
-    // -- outbox and connection (issue 6) --
+    // -- outbox and connection --
     conn_online: &'static str,
     /// "Showing data saved at {when}".
     conn_saved: fn(&str) -> String,
@@ -480,7 +480,7 @@ texts! {
     device_refused: &'static str,
     device_forget: &'static str,
 
-    // -- statistics (issue 8) --
+    // -- statistics --
     stats_title: &'static str,
     stats_intro: &'static str,
     stats_link: &'static str,
@@ -509,12 +509,12 @@ texts! {
     stats_year_head: &'static str,
     stats_count: &'static str,
 
-    // -- complaints (issue 8) --
+    // -- complaints --
     nav_complaint: &'static str,
     complaint_hint: &'static str,
     complaint_link: &'static str,
 
-    // -- inclusion (issue 8) --
+    // -- inclusion --
     /// The easy-mode switch (larger text, stronger contrast).
     easy_mode: &'static str,
     /// Read the page's main content aloud.
@@ -530,7 +530,7 @@ texts! {
     charter_procedure: &'static str,
     charter_objection: &'static str,
 
-    // -- satisfaction survey (issue 8) --
+    // -- satisfaction survey --
     survey_title: &'static str,
     survey_intro: &'static str,
     /// The rating's legend.

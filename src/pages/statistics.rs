@@ -1,4 +1,4 @@
-//! Statistik: the service reporting on itself (issue 8): requests received and how they ended,
+//! Statistik: the service reporting on itself: requests received and how they ended,
 //! refusals by Pasal 17 letter, objections and the median working days to a written notice, per year
 //! and per unit. Each chart is a light SVG drawn beside a table holding the same figures: the table
 //! is what a screen reader reads (the drawing is hidden from it) and what anyone can copy.
