@@ -454,12 +454,11 @@ test('the connection indicator says online on every bundle, and offline with wha
 
 test('a device the citizen said is shared queues nothing: not sent, the answers stay on screen, and Kirim lagi sends them with the same key, once', { timeout: 90_000 }, async () => {
   await withPage('shared', async (page) => {
-    await page.goto(`${server.url}/permohonan`);
-    await waitForApp(page);
-    // What the citizen answered for this tab (src/offline/device.rs); a kiosk is shared too (kiosk-wipe.test.mjs).
-    await page.evaluate(() => sessionStorage.setItem('ppid.device.shared', '1'));
     await begin(page, server.url);
+    // The citizen's answer on the first page (src/offline/device.rs); a kiosk is shared too (kiosk-wipe.test.mjs).
+    await page.getByLabel('Ini perangkat bersama (warnet, perpustakaan, ponsel pinjaman)').check();
     await fillAll(page, 'individual');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('ppid.device.shared')), '1', 'the answer is kept for the tab');
     const before = serial(await probeNumber(server));
     const keys = [];
     page.on('request', (r) => {
