@@ -1,4 +1,4 @@
-// Complaints are not information requests (issue 8): text that reads like a complaint gets a hand-off
+// Complaints are not information requests: text that reads like a complaint gets a hand-off
 // to SP4N-LAPOR on the request's information question, and the navigation always has it.
 
 import { test } from 'node:test';

@@ -1,5 +1,5 @@
 // The built app runs under a strict Content-Security-Policy: no inline script or style, no eval,
-// only 'wasm-unsafe-eval' for the WebAssembly module (issue 9). Every other end-to-end test also
+// only 'wasm-unsafe-eval' for the WebAssembly module. Every other end-to-end test also
 // runs under this policy (harness.mjs startServer); this one checks the policy is really in force
 // and that no page triggers a violation. Then the whole set of response headers the README
 // recommends, as `scripts/serve.sh` sends them: the same pages run under them, the README lists the

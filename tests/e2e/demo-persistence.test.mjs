@@ -1,7 +1,7 @@
 // The demo backend keeps what was submitted across a reload: a request handed to the demo worker
 // (the same worker and the same localStorage journal the portal's DemoBackend uses) is found by the
-// portal's status lookup after the page is reloaded. Until the request form lands (issue 4) the
-// request is submitted by talking to the worker directly, exactly as DemoBackend does.
+// portal's status lookup after the page is reloaded. The request is handed to the worker directly, as
+// DemoBackend hands it, so that only the worker and its journal are under test, not the request form.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Embedding on a regency's page (issue 7): `public/embed.js` on a fake CMS page (tests/embed/host.html)
+// Embedding on a regency's page: `public/embed.js` on a fake CMS page (tests/embed/host.html)
 // served from a second origin frames the portal, sizes the frame to the page inside on every navigation,
 // opens the host's deep links in it, and ignores messages from any other origin; the portal
 // (public/framed.js) ignores deep links from origins not in `embed_origins`, and opens its home page

@@ -1,4 +1,4 @@
-// A hostile backend (issue 9): ppid-server's fault switches (`--fault-control`, `/__faults`) make the API answer
+// A hostile backend: ppid-server's fault switches (`--fault-control`, `/__faults`) make the API answer
 // 500, slowly, malformed or wrong-shaped JSON, another contract version, 429 with Retry-After, field errors, a
 // huge catalogue page, or text filled with script-injection payloads. For each, the citizen gets a sentence in
 // Bahasa Indonesia and a next step, loses no answer, submits nothing twice, runs no payload, and the portal
@@ -238,8 +238,8 @@ test('an item page, 500 then healthy: a sentence, "Coba lagi" fetches it again',
   });
 });
 
-// Was a bug: src/pages/item.rs rendered the ErrorPanel without any <h1> (the catalogue and home
-// pages keep theirs), so axe finds `page-has-heading-one` and a screen-reader user lands on a page with no title.
+// An item page that failed to load (src/pages/item.rs) still has its <h1>, as the catalogue and home pages do:
+// without one axe finds `page-has-heading-one`, and a screen-reader user lands on a page with no title.
 test('an item page that failed to load has a level-one heading (axe)', async () => {
   const item = SEED.catalogue.find((i) => i.class === 'berkala');
   await withPage('item-500-axe', async (page) => {
@@ -507,8 +507,8 @@ test('a 422 without field errors: answers stay and "Kirim lagi" sends once', { t
   });
 });
 
-// Was a bug: a 422 with no field errors becomes ApiError::Invalid([]), whose sentence says "Periksa
-// kembali isian yang ditandai" while nothing is marked: the citizen is sent looking for a mark that is not there.
+// A 422 with no field errors is ApiError::Invalid([]): its sentence must not say "Periksa kembali isian yang
+// ditandai" while nothing is marked, or the citizen goes looking for a mark that is not there.
 test('a 422 without field errors does not point to marked fields that do not exist', async () => {
   await withPage('field-errors-empty-words', async (page) => {
     await begin(page, server.url);
@@ -584,8 +584,8 @@ test('the confirmation when the calendar fails: the number is shown and kept, on
   });
 });
 
-// Was a gap: src/pages/request/sent.rs showed the calendar failure as a bare sentence, with no
-// "Coba lagi" (only a reload brings the deadlines).
+// The confirmation (src/pages/request/sent.rs) offers "Coba lagi" when the calendar fails: a bare sentence
+// would leave a reload as the only way to the deadlines.
 test('the confirmation offers "Coba lagi" when the deadlines could not be computed', async () => {
   await withPage('sent-calendar-retry', async (page) => {
     await begin(page, server.url);

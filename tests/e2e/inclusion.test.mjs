@@ -1,4 +1,4 @@
-// The portal speaks to everyone (issue 8): the service charter on Tentang from the backend's metadata,
+// The portal speaks to everyone: the service charter on Tentang from the backend's metadata,
 // with the six elements of PerKI 1/2021 Pasal 47(2), read aloud and in large print; any page read aloud from the header; easy mode (larger text, stronger
 // contrast) remembered and honoured on every page; no sideways scrolling at 320 px (400 % zoom of a
 // 1280 px window, WCAG 1.4.10) and at 640 px (200 % zoom), in both modes.

@@ -1,4 +1,4 @@
-// Kiosk mode (issue 6): a touch screen at an MPP counter shared by strangers. The idle warning and
+// Kiosk mode: a touch screen at an MPP counter shared by strangers. The idle warning and
 // its countdown, "Lanjutkan", the wipe (nothing personal left in localStorage, sessionStorage,
 // IndexedDB or the page), "Mulai baru" with its confirmation, officer mode recorded at the backend,
 // the thermal receipt layouts (58 and 80 mm), the touch layout, and accessibility of all of it.

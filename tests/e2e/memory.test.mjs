@@ -1,4 +1,4 @@
-// Memory budget (issue 9): JS heap plus wasm linear memory after start-up, after 20 client-side
+// Memory budget: JS heap plus wasm linear memory after start-up, after 20 client-side
 // navigations (leaving pages while their work is still pending) and after a full request flow. Prints the figures on every run;
 // fails above 16 MB in total or on growth above 2 MB.
 

@@ -1,4 +1,4 @@
-// Offline use (issue 6, the service worker): after one visit the portal opens and its catalogue can be
+// Offline use (the service worker): after one visit the portal opens and its catalogue can be
 // searched without a network, with the HTTP backend and with the demo backend; a new build installs in the
 // background, is offered as "Versi baru tersedia" and replaces the old one cleanly; the offer passes axe.
 // Also measured and printed (not asserted): the bytes a repeat visit transfers before the page is
@@ -242,7 +242,7 @@ test('a new build installs in the background, is offered as "Versi baru tersedia
     await other.getByRole('button', { name: T.reload }).waitFor({ timeout: 15_000 });
     assert.equal(await other.getByRole('button', { name: T.reload }).count(), 1, 'and is offered the new one too');
 
-    // (c) The offer is accessible.
+    // The offer is accessible.
     await assertNoAxeViolations(page, 'update offer');
 
     // "Muat ulang" from the keyboard: every page reloads onto the new build.

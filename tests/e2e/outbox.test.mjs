@@ -1,4 +1,4 @@
-// The outbox (issue 6): a request or objection the backend cannot take (offline, server down) is kept in
+// The outbox: a request or objection the backend cannot take (offline, server down) is kept in
 // IndexedDB with its idempotency key, the citizen gets a provisional receipt that says it is not registered,
 // and the portal sends it at every start, on reconnect and with backoff: exactly one request at the backend
 // across reloads, a page killed in the middle of sending, and repeated reconnects. The connection indicator

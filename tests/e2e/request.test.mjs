@@ -1,4 +1,4 @@
-// The request wizard (issue 4): one question per page, validation, the draft, the idempotent submit and the
+// The request wizard: one question per page, validation, the draft, the idempotent submit and the
 // confirmation with its deadlines, on both backend adapters.
 //
 // Expected deadlines are worked out here from the seed's calendar (an oracle independent of the app's Rust code).

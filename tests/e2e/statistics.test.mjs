@@ -1,4 +1,4 @@
-// Statistik (issue 8): the service's figures per year and per unit, each chart drawn beside a table of
+// Statistik: the service's figures per year and per unit, each chart drawn beside a table of
 // the same figures (the table is what a screen reader reads), against the seed the reference backend serves.
 
 import { test, before, after } from 'node:test';

@@ -1,4 +1,4 @@
-// Cek Status (issue 5): every seeded request's page shows the law's clock (due date, how it was
+// Cek Status: every seeded request's page shows the law's clock (due date, how it was
 // computed, working days left or how late), each outcome in words, the notice's documents, a calendar
 // file and the way to object. Expectations come from the seed and its calendar, not from the page.
 

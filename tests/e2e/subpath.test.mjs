@@ -1,4 +1,4 @@
-// Serving under a sub-path (issue 7): a build made with `trunk build --release --public-url /ppid/
+// Serving under a sub-path: a build made with `trunk build --release --public-url /ppid/
 // --dist dist-sub` (scripts/test.sh makes it), served by ppid-server under /ppid only, works as at the root:
 // links, deep links and reloads, bundles, the 404 page and the service worker all stay under /ppid/, and a
 // regency page embedding it from /ppid/ (tests/embed/host.html) opens its deep links there.

@@ -1,4 +1,4 @@
-// The satisfaction survey (issue 8, contract 1.2.0): a finished request's status invites a rating from 1 to
+// The satisfaction survey (contract 1.2.0): a finished request's status invites a rating from 1 to
 // 5 and an optional comment, sent through POST /v1/surveys; one answer per request. Against ppid-server's
 // reference backend, whose seed has finished (a written notice) and open requests.
 

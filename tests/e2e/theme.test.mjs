@@ -1,4 +1,4 @@
-// Theming through config.json (issue 7): the regency's name, logo, primary and accent colours and
+// Theming through config.json: the regency's name, logo, primary and accent colours and
 // base font scale apply in every bundle and on the service-down page; a palette that fails WCAG AA
 // falls back to the default colours with a console warning; a hostile theme stays text and runs nothing.
 //

@@ -1,5 +1,5 @@
-// Helpers to drive the request wizard (the approach of request.test.mjs, shared with other files):
-// begin, answer every question, read the check page, count the backend's requests.
+// Helpers to drive the request wizard: begin, answer every question, read the check page, count the
+// backend's requests.
 
 import assert from 'node:assert/strict';
 import { waitForApp, assertNoAxeViolations, SEED } from './harness.mjs';
