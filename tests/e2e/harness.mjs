@@ -349,11 +349,6 @@ export function useServers(servers = {}, { browser = {}, setup, teardown } = {})
   return env;
 }
 
-/** One server (`env.server`) and a browser: useServers({ server: serverOptions }). */
-export function useServerAndBrowser(serverOptions = {}) {
-  return useServers({ server: serverOptions });
-}
-
 /** The demo data set the expectations are computed from (never from the rendered page). */
 export const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'reference', 'seed.json'), 'utf8'));
 
