@@ -4,64 +4,37 @@
 // the lookup by number and verifier still works; the NIK is on neither the receipt nor the status page,
 // on screen or printed; the token never appears in a URL the browser asks a server for.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED,
-  DEMO_NOW_MS,
-  pinDemoClock,
-} from './harness.mjs';
-import { begin, fillAll, sentPage, PEOPLE, T } from './wizard.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, DEMO_NOW_MS, NOW_ARGS } from './harness.mjs';
+import { pageRunner } from './page.mjs';
+import { begin, fillAll, sendRequest, PEOPLE } from './wizard.mjs';
 
 const LINK_FAILED =
   'Tautan ini tidak dapat membuka status permohonan. Mungkin tautannya terpotong atau salah ketik. Periksa nomor registrasi di bawah ini, lalu isi email atau 4 angka terakhir nomor telepon yang Anda tulis di formulir permohonan.';
 const PRIVATE = 'Tautan dan kode QR ini langsung membuka status permohonan Anda, tanpa perlu mengisi data lain. Siapa pun yang memegangnya dapat melihat status itu, jadi jangan dibagikan.';
 const NIK = PEOPLE.individual.nik;
 
-let http;
-let demo;
-let browser;
-before(async () => {
-  const now = ['--now', String(DEMO_NOW_MS)];
-  [http, demo, browser] = await Promise.all([
-    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: now }),
-    startServer({ config: { api_base: 'demo' }, args: now }),
-    launchBrowser(),
-  ]);
-});
-after(async () => {
-  await browser?.close();
-  await Promise.all([http?.stop(), demo?.stop()]);
+const env = useServers({
+  http: { config: { api_base: '/api', timeout_ms: 15000 }, args: NOW_ARGS },
+  demo: { config: { api_base: 'demo' }, args: NOW_ARGS },
 });
 
 const MODES = [
-  ['HTTP backend', () => http],
-  ['in-browser demo', () => demo],
+  ['HTTP backend', () => env.http],
+  ['in-browser demo', () => env.demo],
 ];
 
-/** A fresh page at the demo's instant; `requested` collects every URL the browser asks for. */
-async function withPage(name, fn) {
-  const page = await newPage(browser);
-  await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
-  await pinDemoClock(page);
-  const requested = [];
-  page.on('request', (r) => requested.push({ url: r.url(), method: r.method(), body: r.postData() }));
-  try {
-    await fn(page, requested);
-    assert.deepEqual(page.pageErrors, [], 'no uncaught errors');
-  } catch (e) {
-    await saveArtifacts(page, `access-token-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
+/** Fresh pages at the demo's instant; `page.requested` collects every URL the browser asks for. */
+const withPage = pageRunner('access-token', env, {
+  fixedTime: DEMO_NOW_MS,
+  demoClock: true,
+  errors: 'uncaught',
+  setup: (page) => {
+    page.requested = [];
+    page.on('request', (r) => page.requested.push({ url: r.url(), method: r.method(), body: r.postData() }));
+  },
+});
 
 /** The status page has shown request `number`'s history. */
 async function statusShown(page, number) {
@@ -83,12 +56,12 @@ const spoil = (token) => token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
 
 for (const [mode, server] of MODES) {
   test(`${mode}: the receipt's link opens the status without the verifier, and the NIK is on neither page`, { timeout: 120_000 }, async () => {
-    await withPage(`${mode}-link`, async (page, requested) => {
+    await withPage(`${mode}-link`, async (page) => {
+      const { requested } = page;
       const base = server().url;
       await begin(page, base);
       await fillAll(page, 'individual');
-      await page.getByRole('button', { name: T.submit, exact: true }).click();
-      const number = await sentPage(page);
+      const number = await sendRequest(page);
 
       const link = page.locator('figure.qr figcaption a');
       const href = await link.getAttribute('href');
@@ -162,7 +135,8 @@ for (const [mode, server] of MODES) {
   });
 
   test(`${mode}: a seeded request's link opens it, and its survey is sent with the token`, { timeout: 120_000 }, async () => {
-    await withPage(`${mode}-survey`, async (page, requested) => {
+    await withPage(`${mode}-survey`, async (page) => {
+      const { requested } = page;
       const base = server().url;
       // Finished (a written notice) and not yet rated.
       const request = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000102');

@@ -7,16 +7,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useServerAndBrowser,
-  startServer,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED, DEMO_NOW_MS, pinDemoClock, PASAL17_ID,
-} from './harness.mjs';
-
+import { useServers, startServer, waitForApp, assertNoAxeViolations, SEED, DEMO_NOW_MS, PASAL17_ID } from './harness.mjs';
+import { pageRunner, waitLoaded, h1Text, readResults, activeDescription } from './page.mjs';
 
 const PER_PAGE = 20;
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
@@ -132,42 +124,8 @@ const percentEncode = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%
 // ---------------------------------------------------------------------------------------------------
 // Page helpers.
 
-const env = useServerAndBrowser();
-
-/** The page's console errors, two lines each (a Rust panic says where on its second line). */
-const consoleSummary = (page) =>
-  `\nconsole errors seen on the page:\n  ${page.consoleErrors.map((m) => m.split('\n').slice(0, 2).join(' ').slice(0, 300)).join('\n  ')}`;
-
-/** A fresh page (demo clock pinned); saves artifacts when `fn` fails and asserts no console errors. */
-async function withPage(name, fn, contextOptions = {}) {
-  const page = await newPage(env.browser, contextOptions);
-  try {
-    await pinDemoClock(page);
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `catalogue-${name}`);
-    if (page.consoleErrors.length > 0 && e instanceof Error) e.message += consoleSummary(page);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** Waits until main has its h1 and no loading line. */
-async function waitLoaded(page) {
-  await waitForApp(page, 'main#main h1');
-  await page.waitForSelector('main#main .loading', { state: 'detached', timeout: 15000 });
-}
-
-const h1Text = (page) => page.locator('main#main h1').innerText();
-
-/** The count sentence and the titles listed now. */
-const readResults = (page) =>
-  page.evaluate(() => ({
-    count: document.querySelector('main#main .result-count')?.textContent.trim() ?? '',
-    titles: [...document.querySelectorAll('main#main ul.results > li.result h2')].map((h) => h.textContent.trim()),
-  }));
+const env = useServers({ server: {} });
+const withPage = pageRunner('catalogue', env, { demoClock: true });
 
 /**
  * Waits until the list shows `expected` (from `catalogue()`), page `page` of it; then asserts it, so that a
@@ -212,13 +170,6 @@ async function expectUrl(page, params, label, timeout = 5000) {
 /** Marks the window; `noReload(page)` is true while the same document is shown. */
 const markWindow = (page) => page.evaluate(() => (window.__catalogueMarker = true));
 const noReload = (page) => page.evaluate(() => window.__catalogueMarker === true);
-
-const activeDescription = (page) =>
-  page.evaluate(() => {
-    const a = document.activeElement;
-    if (!a) return 'nothing';
-    return `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''} "${(a.textContent || '').trim().slice(0, 60)}"`;
-  });
 
 const searchBox = (page) => page.getByLabel('Cari informasi', { exact: true });
 const select = (page, label) => page.locator('main#main form[role="search"]').getByLabel(label, { exact: true });
@@ -563,7 +514,7 @@ test('item page: stale mark, every DIP row, file type and size, request link, sh
       await assertNoAxeViolations(page, 'item page');
       assert.deepEqual(fileProblems, [], 'each file shows a type a citizen knows and its size');
     },
-    { permissions: ['clipboard-read', 'clipboard-write'] },
+    { context: { permissions: ['clipboard-read', 'clipboard-write'] } },
   );
 });
 
@@ -687,92 +638,87 @@ test('large catalogue, client-side search on a 4× slower CPU: typing stays resp
     config: { api_base: '/api', timeout_ms: 15000 },
     args: ['--catalogue-size', String(SIZE), '--without-feature', 'catalogue_search'],
   });
-  const page = await newPage(env.browser);
   try {
-    const meta = await (await fetch(`${server.url}/api/v1/meta`)).json();
-    assert.ok(!meta.features.includes('catalogue_search'), 'the backend does not offer server-side search');
+    await withPage('large', async (page) => {
+      const meta = await (await fetch(`${server.url}/api/v1/meta`)).json();
+      assert.ok(!meta.features.includes('catalogue_search'), 'the backend does not offer server-side search');
 
-    // Observe the main thread from the start: long tasks, and each key's delay to the next frame.
-    await page.addInitScript(() => {
-      const b = (window.__bench = { keys: [], longtasks: [] });
-      document.addEventListener(
-        'keydown',
-        (ev) => {
-          const at = ev.timeStamp;
-          requestAnimationFrame(() => b.keys.push(performance.now() - at));
-        },
-        true,
+      // Observe the main thread from the start: long tasks, and each key's delay to the next frame.
+      await page.addInitScript(() => {
+        const b = (window.__bench = { keys: [], longtasks: [] });
+        document.addEventListener(
+          'keydown',
+          (ev) => {
+            const at = ev.timeStamp;
+            requestAnimationFrame(() => b.keys.push(performance.now() - at));
+          },
+          true,
+        );
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask' });
+      });
+      await page.goto(`${server.url}/informasi`);
+      await waitForApp(page, 'main#main h1');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const t0 = Date.now();
+      await page.waitForFunction((s) => document.querySelector('main#main .result-count')?.textContent.trim() === s, `${SIZE} informasi ditemukan`, {
+        timeout: 60_000,
+      });
+      const loadMs = Date.now() - t0;
+      await expectResults(page, big(), 'the whole generated catalogue');
+
+      const loadTasks = await page.evaluate(() => window.__bench.longtasks.splice(0));
+      const loadLongest = loadTasks.reduce((m, t) => Math.max(m, t.duration), 0);
+
+      // Calibrate: the observer must see a deliberate 120 ms task, or a quiet figure would mean nothing.
+      await page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            setTimeout(() => {
+              const t = performance.now();
+              while (performance.now() - t < 120);
+              setTimeout(resolve, 100);
+            }, 0),
+          ),
       );
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask' });
-    });
-    await page.goto(`${server.url}/informasi`);
-    await waitForApp(page, 'main#main h1');
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const t0 = Date.now();
-    await page.waitForFunction((s) => document.querySelector('main#main .result-count')?.textContent.trim() === s, `${SIZE} informasi ditemukan`, {
-      timeout: 60_000,
-    });
-    const loadMs = Date.now() - t0;
-    await expectResults(page, big(), 'the whole generated catalogue');
+      const calibration = await page.evaluate(() => {
+        window.__bench.keys.length = 0;
+        return window.__bench.longtasks.splice(0);
+      });
+      assert.ok(calibration.some((t) => t.duration >= 100), `the long-task observer works: ${JSON.stringify(calibration)}`);
+      await searchBox(page).focus();
+      const typeStart = Date.now();
+      await page.keyboard.type(QUERY, { delay: 50 });
+      const typeMs = Date.now() - typeStart;
+      await expectUrl(page, { q: QUERY }, 'after typing', 10_000);
+      await expectResults(page, expected, `search "${QUERY}"`, { timeout: 20_000 });
+      const resultsMs = Date.now() - typeStart - typeMs;
+      await page.waitForTimeout(300);
+      const bench = await page.evaluate(() => window.__bench);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
-    const loadTasks = await page.evaluate(() => window.__bench.longtasks.splice(0));
-    const loadLongest = loadTasks.reduce((m, t) => Math.max(m, t.duration), 0);
+      const shown = await page.locator('main#main ul.results h2').allInnerTexts();
+      assert.ok(shown.length > 0, 'results are listed');
+      assert.equal(await searchBox(page).inputValue(), QUERY, 'every typed character is in the box');
 
-    // Calibrate: the observer must see a deliberate 120 ms task, or a quiet figure would mean nothing.
-    await page.evaluate(
-      () =>
-        new Promise((resolve) =>
-          setTimeout(() => {
-            const t = performance.now();
-            while (performance.now() - t < 120);
-            setTimeout(resolve, 100);
-          }, 0),
-        ),
-    );
-    const calibration = await page.evaluate(() => {
-      window.__bench.keys.length = 0;
-      return window.__bench.longtasks.splice(0);
-    });
-    assert.ok(calibration.some((t) => t.duration >= 100), `the long-task observer works: ${JSON.stringify(calibration)}`);
-    await searchBox(page).focus();
-    const typeStart = Date.now();
-    await page.keyboard.type(QUERY, { delay: 50 });
-    const typeMs = Date.now() - typeStart;
-    await expectUrl(page, { q: QUERY }, 'after typing', 10_000);
-    await expectResults(page, expected, `search "${QUERY}"`, { timeout: 20_000 });
-    const resultsMs = Date.now() - typeStart - typeMs;
-    await page.waitForTimeout(300);
-    const bench = await page.evaluate(() => window.__bench);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-
-    const shown = await page.locator('main#main ul.results h2').allInnerTexts();
-    assert.ok(shown.length > 0, 'results are listed');
-    assert.equal(await searchBox(page).inputValue(), QUERY, 'every typed character is in the box');
-
-    const keys = [...bench.keys].sort((a, b) => a - b);
-    const median = keys.length ? keys[Math.floor(keys.length / 2)] : NaN;
-    const worstKey = keys.length ? keys.at(-1) : NaN;
-    const longest = bench.longtasks.reduce((m, t) => Math.max(m, t.duration), 0);
-    const longTotal = bench.longtasks.reduce((s, t) => s + t.duration, 0);
-    const f = (n) => Math.round(n);
-    console.log(
-      `catalogue-bench: items=${SIZE} cpu=4x load=${f(loadMs)}ms load-longest-task=${f(loadLongest)}ms keys=${keys.length} key-to-frame median=${f(median)}ms worst=${f(worstKey)}ms ` +
-        `longtasks=${bench.longtasks.length} longest=${f(longest)}ms total=${f(longTotal)}ms typing=${f(typeMs)}ms (nominal ${QUERY.length * 50}ms) ` +
-        `results-after-last-key=${f(resultsMs)}ms found=${expected.total}`,
-    );
-    assert.equal(keys.length, QUERY.length, 'every keystroke was seen');
-    assert.ok(longest < 500, `no main-thread task over 500 ms while typing (longest ${f(longest)} ms)`);
-    assert.ok(worstKey < 500, `every keystroke reaches the screen within 500 ms (worst ${f(worstKey)} ms)`);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, 'catalogue-large');
-    if (page.consoleErrors.length > 0 && e instanceof Error) e.message += consoleSummary(page);
-    throw e;
+      const keys = [...bench.keys].sort((a, b) => a - b);
+      const median = keys.length ? keys[Math.floor(keys.length / 2)] : NaN;
+      const worstKey = keys.length ? keys.at(-1) : NaN;
+      const longest = bench.longtasks.reduce((m, t) => Math.max(m, t.duration), 0);
+      const longTotal = bench.longtasks.reduce((s, t) => s + t.duration, 0);
+      const f = (n) => Math.round(n);
+      console.log(
+        `catalogue-bench: items=${SIZE} cpu=4x load=${f(loadMs)}ms load-longest-task=${f(loadLongest)}ms keys=${keys.length} key-to-frame median=${f(median)}ms worst=${f(worstKey)}ms ` +
+          `longtasks=${bench.longtasks.length} longest=${f(longest)}ms total=${f(longTotal)}ms typing=${f(typeMs)}ms (nominal ${QUERY.length * 50}ms) ` +
+          `results-after-last-key=${f(resultsMs)}ms found=${expected.total}`,
+      );
+      assert.equal(keys.length, QUERY.length, 'every keystroke was seen');
+      assert.ok(longest < 500, `no main-thread task over 500 ms while typing (longest ${f(longest)} ms)`);
+      assert.ok(worstKey < 500, `every keystroke reaches the screen within 500 ms (worst ${f(worstKey)} ms)`);
+    }, { demoClock: false });
   } finally {
-    await page.context().close();
     await server.stop();
   }
 });

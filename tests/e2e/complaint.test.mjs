@@ -1,27 +1,16 @@
-// Complaints are not information requests (issue 8): text that reads like a complaint gets a hand-off
+// Complaints are not information requests: text that reads like a complaint gets a hand-off
 // to SP4N-LAPOR on the request's information question, and the navigation always has it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts } from './harness.mjs';
+import { useServers, waitForApp, assertNoAxeViolations } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 import { T, begin, fillAll, expectStep, next } from './wizard.mjs';
 
-const env = useServerAndBrowser({ config: { api_base: '/api' } });
+const env = useServers({ server: { config: { api_base: '/api' } } });
+const withPage = pageRunner('complaint', env);
 const LAPOR = 'https://www.lapor.go.id';
 const HINT = 'Tulisan Anda terdengar seperti pengaduan tentang pelayanan publik.';
-
-async function withPage(name, fn) {
-  const page = await newPage(env.browser);
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `complaint-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
 
 test('a complaint typed as a request is pointed to SP4N-LAPOR, and the request can still go on', async () => {
   await withPage('hint', async (page) => {

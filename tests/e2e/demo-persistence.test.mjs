@@ -1,13 +1,15 @@
 // The demo backend keeps what was submitted across a reload: a request handed to the demo worker
 // (the same worker and the same localStorage journal the portal's DemoBackend uses) is found by the
-// portal's status lookup after the page is reloaded. Until the request form lands (issue 4) the
-// request is submitted by talking to the worker directly, exactly as DemoBackend does.
+// portal's status lookup after the page is reloaded. The request is handed to the worker directly, as
+// DemoBackend hands it, so that only the worker and its journal are under test, not the request form.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, waitForApp, saveArtifacts } from './harness.mjs';
+import { useServers, waitForApp } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
-const env = useServerAndBrowser();
+const env = useServers({ server: {} });
+const withPage = pageRunner('demo-persistence', env);
 const JOURNAL_KEY = 'ppid.demo.journal';
 
 /** Runs in the page: submit one request to a fresh demo worker, persist its journal like DemoBackend. */
@@ -36,8 +38,7 @@ async function submitThroughWorker({ key, body, journalKey }) {
 }
 
 test('a demo request submitted before a reload is found by the status lookup after it', { timeout: 90_000 }, async () => {
-  const page = await newPage(env.browser);
-  try {
+  await withPage('reload', async (page) => {
     await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     const body = {
@@ -63,11 +64,5 @@ test('a demo request submitted before a reload is found by the status lookup aft
     assert.equal((await page.textContent('#status-heading')).trim(), r.receipt.number);
     assert.match(await page.textContent('main#main'), /Permohonan diterima/);
     assert.match(await page.textContent('main#main'), /Data uji ketahanan muat ulang/);
-    assert.deepEqual(page.consoleErrors, []);
-  } catch (e) {
-    await saveArtifacts(page, 'demo-persistence');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });

@@ -3,56 +3,21 @@
 // permanent refusal (413) is said plainly and never sent again, drafts expire after a day without a
 // change, a shared device keeps nothing beyond the tab, and documents are checked by their bytes.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, DEMO_NOW_MS } from './harness.mjs';
-import { T, DRAFT_KEY, FILES_KEY, begin, next, expectStep, fillAll, pdf, attach, DOCS } from './wizard.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, NOW_ARGS } from './harness.mjs';
+import { pageRunner, routeConfig, DOWN_TITLE } from './page.mjs';
+import { T, DRAFT_KEY, FILES_KEY, begin, next, expectStep, answer, answerUntil, fillAll, pdf, attach, DOCS } from './wizard.mjs';
 
-const DOWN_TITLE = 'Layanan daring sedang tidak dapat digunakan';
 const LEAD = 'Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json:';
 const SAVED_KEY = 'ppid.drafts.saved';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SHARED = 'Ini perangkat bersama (warnet, perpustakaan, ponsel pinjaman)';
 
-let browser;
 /** The reference backend over HTTP (`/api`), the portal beside it. */
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startServer({ config: { api_base: '/api', timeout_ms: 5000 }, args: ['--now', String(DEMO_NOW_MS)] }),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Runs `body` with a fresh page without a service worker (so routes see every fetch); saves artifacts on failure. */
-async function withPage(name, body) {
-  const page = await newPage(browser, { serviceWorkers: 'block' });
-  try {
-    await body(page);
-  } catch (e) {
-    await saveArtifacts(page, `deployment-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** Serves `config.json` as `status` with `body` (an object is sent as JSON). */
-async function routeConfig(page, status, body) {
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      status,
-      contentType: 'application/json',
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    }),
-  );
-}
+const env = useServers({ server: { config: { api_base: '/api', timeout_ms: 5000 }, args: NOW_ARGS } });
+/** Pages without a service worker, so that routes see every fetch. */
+const withPage = pageRunner('deployment', env, { context: { serviceWorkers: 'block' }, errors: 'none' });
 
 for (const [label, status, body, problem] of [
   ['a missing config.json (404)', 404, 'Not Found', '404 Not Found.'],
@@ -62,12 +27,12 @@ for (const [label, status, body, problem] of [
 ]) {
   test(`${label} is the service-down page naming the problem, never the demo`, async () => {
     await withPage(label.replace(/\W+/g, '-'), async (page) => {
-      await routeConfig(page, status, body);
+      await routeConfig(page, body, { status });
       let demoLoaded = false;
       page.on('request', (r) => {
         if (/seed\.json|demo-backend/.test(r.url())) demoLoaded = true;
       });
-      await page.goto(`${server.url}/permohonan`);
+      await page.goto(`${env.server.url}/permohonan`);
       await waitForApp(page);
       assert.equal(await page.locator('main h1').innerText(), DOWN_TITLE);
       assert.equal((await page.locator('.down-reason').innerText()).trim(), `${LEAD} ${problem}`);
@@ -81,8 +46,8 @@ for (const [label, status, body, problem] of [
 
 test('a training kiosk may run the demo, and says it is a demo', async () => {
   await withPage('training-kiosk', async (page) => {
-    await routeConfig(page, 200, { api_base: 'demo', kiosk: true, kiosk_training: true });
-    await page.goto(`${server.url}/`);
+    await routeConfig(page, { api_base: 'demo', kiosk: true, kiosk_training: true });
+    await page.goto(`${env.server.url}/`);
     await waitForApp(page);
     await page.locator('.demo-notice').waitFor();
     assert.notEqual(await page.locator('main h1').innerText(), DOWN_TITLE);
@@ -101,7 +66,7 @@ test('a 413 from the web server is a permanent refusal that names the limit, and
       posts += 1;
       return route.fulfill({ status: 413, contentType: 'text/html', body: '<html><body><h1>413 Request Entity Too Large</h1></body></html>' });
     });
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
     await page.getByRole('button', { name: T.submit }).click();
     const alert = page.locator('[role=alert]').filter({ hasText: 'terlalu besar' });
@@ -114,7 +79,7 @@ test('a 413 from the web server is a permanent refusal that names the limit, and
     await expectStep(page, 'periksa', T.check, { moved: false });
     await page.waitForTimeout(3000);
     assert.equal(posts, 1, 'sent once, never retried');
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     await page.waitForTimeout(500);
     assert.equal(await page.locator('#perangkat').count(), 0, 'nothing queued in the outbox');
@@ -123,30 +88,27 @@ test('a 413 from the web server is a permanent refusal that names the limit, and
 
 test('a draft a day without a change is gone at the next start; a younger one is offered', async () => {
   await withPage('expiry', async (page) => {
-    await begin(page, server.url);
-    await page.getByLabel(T.kinds.individual, { exact: true }).check();
-    await next(page);
-    await expectStep(page, 'identitas', T.identity);
-    await page.getByLabel('Nama lengkap').fill('Siti Rahmawati');
-    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
+    await begin(page, env.server.url);
+    await answerUntil(page, 'identitas');
+    await answer(page, 'identitas');
     await page.waitForFunction((k) => localStorage.getItem(k)?.includes('3201014508900001'), DRAFT_KEY);
     const saved = Number(await page.evaluate((k) => localStorage.getItem(k), SAVED_KEY));
     assert.ok(Math.abs(saved - Date.now()) < 60_000, 'the draft says when it changed');
 
     // 23 hours later: still there.
     await page.evaluate(([k, t]) => localStorage.setItem(k, String(t)), [SAVED_KEY, Date.now() - 23 * 3600 * 1000]);
-    await page.goto(`${server.url}/permohonan`);
+    await page.goto(`${env.server.url}/permohonan`);
     await waitForApp(page);
     await page.getByRole('button', { name: 'Lanjutkan permohonan yang belum selesai' }).waitFor();
 
     // 25 hours later: gone, from every page of the portal (here the home page), before anything is shown.
     await page.evaluate(([k, t]) => localStorage.setItem(k, String(t)), [SAVED_KEY, Date.now() - 25 * 3600 * 1000]);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await waitForApp(page);
     const left = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     assert.equal(left.includes('3201014508900001'), false, 'the NIK is gone');
     assert.equal(left.includes('Siti Rahmawati'), false, 'the name is gone');
-    await page.goto(`${server.url}/permohonan`);
+    await page.goto(`${env.server.url}/permohonan`);
     await waitForApp(page);
     await page.getByRole('button', { name: T.start }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Lanjutkan permohonan yang belum selesai' }).count(), 0);
@@ -155,17 +117,13 @@ test('a draft a day without a change is gone at the next start; a younger one is
 
 test('on a shared device nothing outlives the tab: answers and documents live in the tab only', async () => {
   await withPage('shared', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await page.getByLabel(T.kinds.proxy, { exact: true }).check();
     await page.getByLabel(SHARED).check();
     await assertNoAxeViolations(page, 'shared-device question');
     await next(page);
     await expectStep(page, 'identitas', T.identity);
-    await page.getByLabel('Nama lengkap').fill('Budi Santoso');
-    await page.getByLabel('NIK', { exact: true }).fill('3201010508900001');
-    await page.getByLabel('Nama yang Anda wakili').fill('Kelompok Tani Makmur');
-    await next(page);
-    await expectStep(page, 'dokumen', T.document);
+    await answerUntil(page, 'dokumen', { kind: 'proxy' }, { from: 'identitas' });
     await attach(page, DOCS.proxy[0], pdf('ktp-budi.pdf'));
     const local = await page.evaluate(() => JSON.stringify(localStorage));
     assert.equal(local.includes('3201010508900001') || local.includes('ktp-budi'), false, 'nothing personal in localStorage');
@@ -176,7 +134,7 @@ test('on a shared device nothing outlives the tab: answers and documents live in
     await page.getByText('ktp-budi.pdf').waitFor();
     // ... another tab (the next person at the warnet) finds nothing to continue.
     const tab = await page.context().newPage();
-    await tab.goto(`${server.url}/permohonan`);
+    await tab.goto(`${env.server.url}/permohonan`);
     await waitForApp(tab);
     await tab.getByRole('button', { name: T.start }).waitFor();
     assert.equal(await tab.getByRole('button', { name: 'Lanjutkan permohonan yang belum selesai' }).count(), 0);
@@ -186,13 +144,8 @@ test('on a shared device nothing outlives the tab: answers and documents live in
 
 test('documents are checked by their bytes: a fake PDF is refused, a PDF naming its author is pointed out, a pixel bomb is never decoded', async () => {
   await withPage('documents', async (page) => {
-    await begin(page, server.url);
-    await page.getByLabel(T.kinds.individual, { exact: true }).check();
-    await next(page);
-    await page.getByLabel('Nama lengkap').fill('Siti Rahmawati');
-    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
-    await next(page);
-    await expectStep(page, 'dokumen', T.document);
+    await begin(page, env.server.url);
+    await answerUntil(page, 'dokumen');
     const input = page.getByLabel(DOCS.individual[0], { exact: true });
     const expectError = async (msg) => page.waitForFunction((m) => document.querySelector('.error-message')?.textContent === m, msg);
 

@@ -1,105 +1,66 @@
-// Embedding on a regency's page (issue 7): `public/embed.js` on a fake CMS page (tests/embed/host.html)
+// Embedding on a regency's page: `public/embed.js` on a fake CMS page (tests/embed/host.html)
 // served from a second origin frames the portal, sizes the frame to the page inside on every navigation,
 // opens the host's deep links in it, and ignores messages from any other origin; the portal
 // (public/framed.js) ignores deep links from origins not in `embed_origins`, and opens its home page
 // for a deep link that is not one of its own paths. Without scripts the host page keeps a plain link
 // to the portal.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import {
-  ROOT,
-  DIST,
-  AXE_PATH,
-  DEMO_NOW_MS,
-  SEED,
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-} from './harness.mjs';
+import { DIST, AXE_PATH, NOW_ARGS, SEED, HOST_PAGE, useServers, startStaticServer, waitForApp, assertNoAxeViolations } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
-const HOST_HTML = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.html'), 'utf8');
-const HOST_CSS = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.css'), 'utf8');
 const ITEM = SEED.catalogue.find((i) => i.id === 'dip-2026-001');
 
-/** A tiny static server on 127.0.0.1 (its own port, so its own origin): `routes` maps a path to [type, body]. */
-async function smallServer(routes) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const route = routes(url.pathname);
-    if (!route) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    const [type, body, headers = {}] = route;
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, stop: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-let portal;
-let plainPortal;
-let host;
+/** A third origin: a page that is neither the portal nor the host (an ad, a compromised widget). */
 let foreign;
-let browser;
+/** The regency's page on a second origin. */
+let host;
 
-before(async () => {
-  // The host knows the portal's origin only once the portal runs, the portal the host's only once
-  // the host runs: the host reads it late, from a variable.
-  let portalOrigin = '';
-  // A third origin: a page that is neither the portal nor the host (an ad, a compromised widget).
-  foreign = await smallServer((p) => {
-    if (p === '/') return ['text/html; charset=utf-8', '<!DOCTYPE html><html lang="id"><title>Iklan</title><p>Iklan</p></html>'];
-    if (p === '/framing') return ['text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><title>Bukan situs kabupaten</title><iframe title="Portal" src="${portalOrigin}/"></iframe></html>`];
-    return null;
-  });
-  let plainOrigin = '';
-  host = await smallServer((p) => {
-    const html = (origin = portalOrigin) => HOST_HTML.split('{{PORTAL}}').join(origin);
-    // A strict policy like a careful regency site: scripts and frames from the portal only.
-    const csp = `default-src 'self'; script-src ${portalOrigin}; style-src 'self'; frame-src ${portalOrigin} ${foreign.url}; object-src 'none'; base-uri 'none'`;
-    if (p === '/') return ['text/html; charset=utf-8', html(), { 'Content-Security-Policy': csp }];
-    if (p === '/tall') return ['text/html; charset=utf-8', html().replace('<body>', '<body class="tall">'), { 'Content-Security-Policy': csp }];
-    // The same page with a portal whose config.json has no `embed_origins`.
-    if (p === '/plain') return ['text/html; charset=utf-8', html(plainOrigin), { 'Content-Security-Policy': csp.split(portalOrigin).join(plainOrigin) }];
-    if (p === '/host.css') return ['text/css; charset=utf-8', HOST_CSS];
-    if (p === '/favicon.ico') return ['image/x-icon', ''];
-    return null;
-  });
-  portal = await startServer({
-    config: { api_base: '/api', embed_origins: [host.url] },
-    args: ['--now', String(DEMO_NOW_MS)],
-    frameAncestors: `'self' ${host.url}`,
-  });
-  portalOrigin = portal.url;
-  plainPortal = await startServer({ config: { api_base: '/api' }, args: ['--now', String(DEMO_NOW_MS)], frameAncestors: `'self' ${host.url}` });
-  plainOrigin = plainPortal.url;
-  browser = await launchBrowser();
-});
+const env = useServers(
+  {
+    portal: () => ({ config: { api_base: '/api', embed_origins: [host.url] }, args: NOW_ARGS, frameAncestors: `'self' ${host.url}` }),
+    plainPortal: () => ({ config: { api_base: '/api' }, args: NOW_ARGS, frameAncestors: `'self' ${host.url}` }),
+  },
+  {
+    // The host knows the portal's origin only once the portal runs, the portal the host's only once
+    // the host runs: the host reads it late, when a page is asked for.
+    async setup() {
+      foreign = await startStaticServer((p) => {
+        if (p === '/') return ['text/html; charset=utf-8', '<!DOCTYPE html><html lang="id"><title>Iklan</title><p>Iklan</p></html>'];
+        if (p === '/framing') return ['text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><title>Bukan situs kabupaten</title><iframe title="Portal" src="${env.portal.url}/"></iframe></html>`];
+        return null;
+      });
+      host = await startStaticServer((p) => {
+        const portalOrigin = env.portal.url;
+        // A strict policy like a careful regency site: scripts and frames from the portal only.
+        const csp = `default-src 'self'; script-src ${portalOrigin}; style-src 'self'; frame-src ${portalOrigin} ${foreign.url}; object-src 'none'; base-uri 'none'`;
+        if (p === '/') return ['text/html; charset=utf-8', HOST_PAGE.html(portalOrigin), { 'Content-Security-Policy': csp }];
+        if (p === '/tall') return ['text/html; charset=utf-8', HOST_PAGE.html(portalOrigin).replace('<body>', '<body class="tall">'), { 'Content-Security-Policy': csp }];
+        // The same page with a portal whose config.json has no `embed_origins`.
+        const plainOrigin = env.plainPortal.url;
+        if (p === '/plain') return ['text/html; charset=utf-8', HOST_PAGE.html(plainOrigin), { 'Content-Security-Policy': csp.split(portalOrigin).join(plainOrigin) }];
+        if (p === '/host.css') return ['text/css; charset=utf-8', HOST_PAGE.css];
+        if (p === '/favicon.ico') return ['image/x-icon', ''];
+        return null;
+      });
+    },
+    async teardown() {
+      await host?.stop();
+      await foreign?.stop();
+    },
+  },
+);
+/** Pages that check for themselves what the host page and the frame may log. */
+const withPage = pageRunner('embed', env, { errors: 'none' });
 
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await plainPortal?.stop();
-  await host?.stop();
-  await foreign?.stop();
-});
-
-/** The host page with the portal framed and started; returns the page, the iframe element and its frame. */
-async function openHost(pathname = '/', contextOptions = {}) {
-  const page = await newPage(browser, contextOptions);
+/** Opens the host page at `pathname`; returns the frame's element once embed.js has put it in. */
+async function hostFrame(page, pathname = '/') {
   await page.goto(`${host.url}${pathname}`);
-  const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
-  return { page, iframe };
+  return page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
 }
 
 /** Waits until the iframe is as tall as the portal's page inside it (within 2 px); returns that height. */
@@ -130,14 +91,14 @@ test('embed.js is at most 2 KB gzip', () => {
 });
 
 test('the frame replaces the link, follows the page height on every navigation, and is accessible', { timeout: 120_000 }, async () => {
-  const { page, iframe } = await openHost();
-  try {
+  await withPage('height', async (page) => {
+    const iframe = await hostFrame(page);
     assert.equal(await page.locator('a.ppid-embed').count(), 0, 'the link became the frame');
     assert.equal(await iframe.getAttribute('title'), 'Portal PPID Kabupaten Sukamaju', "the frame's title is the link's words");
     assert.equal(await iframe.getAttribute('loading'), 'lazy');
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
-    assert.equal(new URL(frame.url()).origin, portal.url);
+    assert.equal(new URL(frame.url()).origin, env.portal.url);
     const heights = [await settledHeight(iframe, frame)];
 
     await frame.click('nav a[href="/informasi"]');
@@ -161,18 +122,12 @@ test('the frame replaces the link, follows the page height on every navigation, 
     await assertNoAxeViolations(page, 'host page with the portal');
     await assertNoAxeViolations(frame, 'the portal in the frame');
     assert.deepEqual(page.consoleErrors, [], 'no errors on the host page or in the frame');
-  } catch (e) {
-    for (const f of page.frames()) console.error('frame', f.url(), (await f.evaluate(() => document.body.innerText.slice(0, 600)).catch(() => '')));
-    await saveArtifacts(page, 'embed-height');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test("the host's deep links open the item, the request form and the status page in the frame", { timeout: 120_000 }, async () => {
-  const { page, iframe } = await openHost();
-  try {
+  await withPage('deep-links', async (page) => {
+    const iframe = await hostFrame(page);
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
     await settledHeight(iframe, frame);
@@ -194,17 +149,12 @@ test("the host's deep links open the item, the request form and the status page 
     // PPID.open refuses anything but a path of the portal.
     const refused = await page.evaluate(() => ['//evil.example/', 'https://evil.example/', 'javascript:alert(1)', '/\\evil.example'].map((p) => window.PPID.open(p)));
     assert.deepEqual(refused, [false, false, false, false]);
-  } catch (e) {
-    await saveArtifacts(page, 'embed-deep-links');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test("after a navigation inside the frame the host page shows the new page's heading", { timeout: 60_000 }, async () => {
-  const { page, iframe } = await openHost('/', { viewport: { width: 1000, height: 500 } });
-  try {
+  await withPage('scroll', async (page) => {
+    const iframe = await hostFrame(page);
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
     await settledHeight(iframe, frame);
@@ -227,17 +177,12 @@ test("after a navigation inside the frame the host page shows the new page's hea
     await search.type('angg');
     await page.waitForTimeout(800);
     assert.equal(await page.evaluate(() => scrollY), before, 'typing does not scroll the host page');
-  } catch (e) {
-    await saveArtifacts(page, 'embed-scroll');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  }, { context: { viewport: { width: 1000, height: 500 } } });
 });
 
 test('messages from another origin are ignored by embed.js and by the portal', { timeout: 120_000 }, async () => {
-  const { page, iframe } = await openHost();
-  try {
+  await withPage('foreign', async (page) => {
+    const iframe = await hostFrame(page);
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
     const height = await settledHeight(iframe, frame);
@@ -260,7 +205,7 @@ test('messages from another origin are ignored by embed.js and by the portal', {
     // The host's origin is allowed, but not a path that leaves the portal.
     await page.evaluate((origin) => {
       document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: '//127.0.0.1/' }, origin);
-    }, portal.url);
+    }, env.portal.url);
     await page.waitForTimeout(1000);
     assert.equal(await iframe.evaluate((f) => f.getBoundingClientRect().height), height, 'the height is unchanged');
     assert.equal(await frame.evaluate(() => location.pathname), '/', 'the portal did not navigate');
@@ -268,31 +213,21 @@ test('messages from another origin are ignored by embed.js and by the portal', {
     // The same deep link from the host (an allowed origin) is followed: the check above is not vacuous.
     await page.evaluate((origin) => {
       document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: '/tentang' }, origin);
-    }, portal.url);
+    }, env.portal.url);
     await frame.waitForFunction(() => location.pathname === '/tentang', null, { timeout: 10000 });
-  } catch (e) {
-    await saveArtifacts(page, 'embed-foreign');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('a hostile deep link from an allowed origin opens the home page: never another origin, a script or a path out of the portal', { timeout: 120_000 }, async () => {
-  const { page, iframe } = await openHost();
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss().catch(() => {});
-  });
-  try {
+  await withPage('hostile-deep-links', async (page) => {
+    const iframe = await hostFrame(page);
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
     // What embed.js would never send, as a compromised or careless host page could.
     const post = (path) =>
       page.evaluate(([p, origin]) => {
         document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: p }, origin);
-      }, [path, portal.url]);
+      }, [path, env.portal.url]);
     const at = () => frame.evaluate(() => ({ origin: location.origin, path: location.pathname }));
     const opensHome = [
       'javascript:alert(1)',
@@ -325,111 +260,81 @@ test('a hostile deep link from an allowed origin opens the home page: never anot
       await frame.waitForFunction(() => location.pathname === '/tentang', null, { timeout: 10000 });
       await post(path);
       await frame.waitForFunction(() => location.pathname === '/', null, { timeout: 10000 }).catch(() => {});
-      assert.deepEqual(await at(), { origin: portal.url, path: '/' }, `${JSON.stringify(path)} opens the home page`);
+      assert.deepEqual(await at(), { origin: env.portal.url, path: '/' }, `${JSON.stringify(path)} opens the home page`);
     }
     // Paths of the portal that only look like a scheme or another site stay paths of the portal.
     for (const path of ['/javascript:alert(1)', '/https://evil.example/']) {
       await post(path);
       await frame.waitForFunction((p) => location.pathname === p, path, { timeout: 10000 });
-      assert.equal((await at()).origin, portal.url, `${path} stays on the portal`);
+      assert.equal((await at()).origin, env.portal.url, `${path} stays on the portal`);
     }
     await heading(frame);
-    assert.deepEqual(dialogs, [], 'no script ran');
+    assert.deepEqual(page.dialogs, [], 'no script ran');
     assert.equal(new URL(page.url()).origin, host.url, 'the host page stays');
     assert.deepEqual(page.pageErrors, [], 'no errors on the host page or in the frame');
-  } catch (e) {
-    await saveArtifacts(page, 'embed-hostile-deep-links');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('the frame loads lazily: a portal far below the fold starts only when scrolled near', { timeout: 60_000 }, async () => {
-  const page = await newPage(browser);
-  const documents = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'document' && r.url().startsWith(portal.url)) documents.push(r.url());
-  });
-  try {
-    await page.goto(`${host.url}/tall`);
-    const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached' });
+  await withPage('lazy', async (page) => {
+    const documents = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document' && r.url().startsWith(env.portal.url)) documents.push(r.url());
+    });
+    const iframe = await hostFrame(page, '/tall');
     await page.waitForTimeout(1500);
     assert.deepEqual(documents, [], 'nothing is fetched from the portal before the frame is near');
     await iframe.scrollIntoViewIfNeeded();
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
     assert.equal(documents.length, 1);
-  } catch (e) {
-    await saveArtifacts(page, 'embed-lazy');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('a deep link before the frame has loaded opens that page in it', { timeout: 60_000 }, async () => {
-  const page = await newPage(browser);
-  try {
-    await page.goto(`${host.url}/tall`);
-    const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached' });
+  await withPage('early-deep-link', async (page) => {
+    const iframe = await hostFrame(page, '/tall');
     await page.click('#open-item');
     const frame = await iframe.contentFrame();
     assert.equal(await heading(frame), ITEM.title);
     assert.equal(await frame.evaluate(() => location.pathname), `/informasi/${ITEM.id}`);
     assert.equal(new URL(page.url()).origin, host.url, 'the host page stays');
-  } catch (e) {
-    await saveArtifacts(page, 'embed-early-deep-link');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test("frame-ancestors: a site not in the portal's policy cannot frame it", { timeout: 30_000 }, async () => {
-  const page = await newPage(browser);
-  try {
+  await withPage('frame-ancestors', async (page) => {
     const refused = page.waitForEvent('console', { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 10000 });
     await page.goto(`${foreign.url}/framing`);
     await refused;
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
     assert.equal(await frame.locator('main#main').count(), 0, 'no portal in the frame');
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('a portal without embed_origins never talks to the page that frames it', { timeout: 60_000 }, async () => {
-  const { page, iframe } = await openHost('/plain');
-  try {
+  await withPage('plain', async (page) => {
+    const iframe = await hostFrame(page, '/plain');
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
     await page.evaluate((origin) => {
       document.querySelector('iframe.ppid-embed-frame').contentWindow.postMessage({ type: 'ppid:navigate', path: '/tentang' }, origin);
-    }, plainPortal.url);
+    }, env.plainPortal.url);
     await page.waitForTimeout(1000);
     assert.equal(await iframe.evaluate((f) => f.getBoundingClientRect().height), 800, 'the frame keeps its initial height');
     assert.equal(await frame.evaluate(() => location.pathname), '/', 'the deep link is not followed');
     assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('ppid-embedded')), false);
-  } catch (e) {
-    await saveArtifacts(page, 'embed-plain');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('without JavaScript the host page keeps a plain link to the portal', { timeout: 30_000 }, async () => {
-  const page = await newPage(browser, { javaScriptEnabled: false });
-  try {
+  await withPage('no-js', async (page) => {
     await page.goto(`${host.url}/`);
     const link = page.locator('a.ppid-embed');
     assert.equal(await link.count(), 1);
-    assert.equal(await link.getAttribute('href'), `${portal.url}/`);
+    assert.equal(await link.getAttribute('href'), `${env.portal.url}/`);
     assert.equal((await link.textContent()).trim(), 'Portal PPID Kabupaten Sukamaju');
     assert.equal(await page.locator('iframe').count(), 0);
-    assert.equal(await page.getAttribute('#open-item', 'href'), `${portal.url}/informasi/${ITEM.id}`, 'deep links are plain links too');
-  } finally {
-    await page.context().close();
-  }
+    assert.equal(await page.getAttribute('#open-item', 'href'), `${env.portal.url}/informasi/${ITEM.id}`, 'deep links are plain links too');
+  }, { context: { javaScriptEnabled: false } });
 });

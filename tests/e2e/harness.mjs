@@ -11,6 +11,7 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,49 @@ process.on('exit', () => {
 });
 
 /**
+ * Spawns `command` and waits for its `listening on <url>` line (ppid-server's, and scripts/serve.sh's).
+ * Resolves to the child, its URL and a promise of its exit; rejects when it exits first or is not up in time.
+ */
+export async function spawnListening(command, args, options, { what = path.basename(command), timeoutMs = 15000 } = {}) {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => {
+    if (stderr.length < 10000) stderr += d;
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs} ms; stderr:\n${stderr}`)), timeoutMs);
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/^listening on (http:\/\/\S+)\s*$/m);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.once('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`${what} exited (${signal ?? code}) before listening; stderr:\n${stderr}`));
+      });
+    });
+    return { child, url, exited };
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
+}
+
+/**
  * Starts `ppid-server --dist <DIST> --port 0` and waits for its `listening on` line.
  *
  * @param {object} [options]
@@ -92,50 +136,18 @@ export async function startServer({ config, dist = DIST, args = [], timeoutMs = 
     }
     serverArgs.push('--config', file);
   }
-
-  const child = spawn(SERVER_BIN, serverArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (d) => {
-    if (stderr.length < 10000) stderr += d;
-  });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-
   const cleanup = () => {
-    running.delete(child);
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   };
 
-  let url;
+  let started;
   try {
-    url = await new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`ppid-server did not start within ${timeoutMs} ms; stderr:\n${stderr}`)), timeoutMs);
-      child.stdout.setEncoding('utf8');
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = out.match(/^listening on (http:\/\/\S+)\s*$/m);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-      child.once('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-      exited.then(({ code, signal }) => {
-        clearTimeout(timer);
-        reject(new Error(`ppid-server exited (${signal ?? code}) before listening; stderr:\n${stderr}`));
-      });
-    });
+    started = await spawnListening(SERVER_BIN, serverArgs, { cwd: ROOT }, { what: 'ppid-server', timeoutMs });
   } catch (e) {
-    child.kill('SIGKILL');
     cleanup();
     throw e;
   }
-
+  const { child, url, exited } = started;
   return {
     url,
     port: Number(new URL(url).port),
@@ -149,19 +161,72 @@ export async function startServer({ config, dist = DIST, args = [], timeoutMs = 
   };
 }
 
-/** Headless Debian Chromium. Close it in `after`. */
-export async function launchBrowser() {
+/** Runs `fn(server)` with a server started for it alone (startServer's `options`), and stops it after. */
+export async function withServer(options, fn) {
+  const server = await startServer(options);
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * A small HTTP server on 127.0.0.1 (its own port, so its own origin) answering with `handler`;
+ * `stop()` also ends the connections left hanging.
+ */
+export async function startHttpServer(handler) {
+  const sockets = new Set();
+  const server = http.createServer(handler);
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    async stop() {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/**
+ * A small static site (see startHttpServer): `routes(pathname)` gives `[type, body, headers]`, or nothing
+ * for a 404. Nothing is cached, so a test may change what a route answers.
+ */
+export function startStaticServer(routes) {
+  return startHttpServer((req, res) => {
+    const route = routes(new URL(req.url, 'http://x').pathname);
+    if (!route) return res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    const [type, body, headers = {}] = route;
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers }).end(body);
+  });
+}
+
+const HOST_HTML = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.html'), 'utf8');
+/** The regency's page that embeds the portal (tests/embed/host.html), for the portal at `portalRoot`, and its stylesheet. */
+export const HOST_PAGE = {
+  html: (portalRoot) => HOST_HTML.split('{{PORTAL}}').join(portalRoot),
+  css: fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.css'), 'utf8'),
+};
+
+/** Headless Debian Chromium, with more launch `options` when given. Close it in `after`. */
+export async function launchBrowser(options = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: process.env.PPID_E2E_HEADED !== '1',
     args: CHROMIUM_ARGS,
+    ...options,
   });
 }
 
 /**
  * A page in a fresh browser context (own cookies, storage, service workers).
  * `page.consoleErrors` collects console errors and uncaught page errors as readable strings;
- * `page.pageErrors` only the uncaught exceptions. Close it with `await page.context().close()`.
+ * `page.pageErrors` only the uncaught exceptions; `page.dialogs` every alert, confirm or prompt
+ * (dismissed), as "type: message". Close it with `await page.context().close()`.
  *
  * @param {import('playwright-core').Browser} browser
  * @param {import('playwright-core').BrowserContextOptions} [contextOptions]
@@ -181,6 +246,11 @@ export async function newPage(browser, contextOptions = {}) {
     const text = `pageerror: ${err.message}`;
     page.pageErrors.push(text);
     page.consoleErrors.push(text);
+  });
+  page.dialogs = [];
+  page.on('dialog', (d) => {
+    page.dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
   });
   return page;
 }
@@ -249,22 +319,34 @@ export async function saveArtifacts(page, name) {
 }
 
 /**
- * Starts a server and a browser before the file's tests and stops both after them.
- * Returns an object whose `server` ({url, port, stop}) and `browser` are set once `before` has run.
+ * Starts the file's servers and a browser before its tests and stops them after. `servers` names each
+ * server's startServer options (or a function giving them, read when the servers start): with
+ * `useServers({ http: {...}, demo: {...} })`, `env.http`, `env.demo` and `env.browser` are set once
+ * `before` has run. `browser` is more launch options, or false for no browser; `setup()` runs before the
+ * servers start (what their options need), `teardown()` after they stop. One hook does it all: node runs
+ * a file's `before` hooks side by side, not one after the other.
  *
- * @param {Parameters<typeof startServer>[0]} [serverOptions]
+ * @param {Record<string, Parameters<typeof startServer>[0] | (() => Parameters<typeof startServer>[0])>} [servers]
+ * @param {{ browser?: object | false, setup?: () => Promise<void>, teardown?: () => Promise<void> }} [options]
  */
-export function useServerAndBrowser(serverOptions = {}) {
-  const ctx = { server: undefined, browser: undefined };
+export function useServers(servers = {}, { browser = {}, setup, teardown } = {}) {
+  const env = {};
+  const names = Object.keys(servers);
   before(async () => {
-    ctx.server = await startServer(serverOptions);
-    ctx.browser = await launchBrowser();
+    await setup?.();
+    const options = (name) => (typeof servers[name] === 'function' ? servers[name]() : servers[name]);
+    const started = await Promise.all([...names.map((n) => startServer(options(n))), browser && launchBrowser(browser)]);
+    names.forEach((n, i) => {
+      env[n] = started[i];
+    });
+    if (browser) env.browser = started.at(-1);
   });
   after(async () => {
-    await ctx.browser?.close();
-    await ctx.server?.stop();
+    await env.browser?.close();
+    await Promise.all(names.map((n) => env[n]?.stop()));
+    await teardown?.();
   });
-  return ctx;
+  return env;
 }
 
 /** The demo data set the expectations are computed from (never from the rendered page). */
@@ -276,6 +358,11 @@ export const SEED = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'reference
  * announcement (22 Nov – 31 Dec 2026) active whatever the real date.
  */
 export const DEMO_NOW_MS = Date.parse('2026-11-23T09:00:00+07:00');
+/** The server arguments that set ppid-server's clock to DEMO_NOW_MS. */
+export const NOW_ARGS = ['--now', String(DEMO_NOW_MS)];
+
+/** The office's contact as the build's config.json gives it (public/config.json). */
+export const OFFICE = JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config.json'), 'utf8')).office;
 
 /** Pasal 17 letters in words, as the Indonesian texts must say them. */
 export const PASAL17_ID = {

@@ -1,54 +1,22 @@
-// A hostile backend (issue 9): ppid-server's fault switches (`--fault-control`, `/__faults`) make the API answer
+// A hostile backend: ppid-server's fault switches (`--fault-control`, `/__faults`) make the API answer
 // 500, slowly, malformed or wrong-shaped JSON, another contract version, 429 with Retry-After, field errors, a
 // huge catalogue page, or text filled with script-injection payloads. For each, the citizen gets a sentence in
 // Bahasa Indonesia and a next step, loses no answer, submits nothing twice, runs no payload, and the portal
 // recovers when the backend does. Every error state passes axe-core.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import {
-  ROOT,
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED,
-  DEMO_NOW_MS,
-  faultSwitches,
-} from './harness.mjs';
-import {
-  DRAFT_KEY,
-  T,
-  begin,
-  fillAll,
-  checkRows,
-  probeNumber,
-  serial,
-  sentPage,
-  heading,
-  expectStep,
-  next,
-  attach,
-  pdf,
-  DOCS,
-} from './wizard.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, NOW_ARGS, OFFICE, faultSwitches } from './harness.mjs';
+import { pageRunner, assertDownPage, HOME_TITLE, SAY as DOWN } from './page.mjs';
+import { DRAFT_KEY, T, begin, fillAll, answerUntil, checkRows, heading, expectStep, next, pdf } from './wizard.mjs';
+import { probeNumber, serial, sentPage, sendRequest } from './wizard.mjs';
 
-const OFFICE = JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config.json'), 'utf8')).office;
 /** The portal gives up on a call after this long; `slow` faults answer later than that. */
 const TIMEOUT_MS = 2000;
 const SLOW = `slow:${TIMEOUT_MS + 2500}`;
 
-const HOME_TITLE = 'Informasi publik untuk semua warga';
-const DOWN_TITLE = 'Layanan daring sedang tidak dapat digunakan';
 const SAY = {
-  server: 'Server kami sedang mengalami gangguan.',
-  contract: 'Server kami mengirim jawaban yang tidak dapat dibaca portal ini.',
-  version: 'Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.',
-  timeout: 'Server kami terlalu lama menjawab. Coba lagi beberapa saat lagi.',
+  ...DOWN,
   limited30: 'Terlalu banyak percobaan. Coba lagi setelah 30 detik.',
   limited2min: 'Terlalu banyak percobaan. Coba lagi setelah 2 menit.',
   tooLong: 'Isian terlalu panjang. Persingkat isian ini.',
@@ -64,73 +32,42 @@ const READ_FAULTS = [
   ['429 with Retry-After', 'rate-limit:30', SAY.limited30],
 ];
 
-let browser;
-let server;
-
-before(async () => {
-  [server, browser] = await Promise.all([
-    startServer({
-      config: { api_base: '/api', timeout_ms: TIMEOUT_MS, office: OFFICE },
-      args: ['--now', String(DEMO_NOW_MS), '--fault-control'],
-    }),
-    launchBrowser(),
-  ]);
+const env = useServers({
+  server: { config: { api_base: '/api', timeout_ms: TIMEOUT_MS, office: OFFICE }, args: [...NOW_ARGS, '--fault-control'] },
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const fault = (...specs) => faultSwitches(server).fault(...specs);
-const healthy = () => faultSwitches(server).healthy();
-
-/**
- * A fresh page that records any sign of a payload running: calls to `window.__pwned` (every payload calls it),
- * dialogs, and Content-Security-Policy violations (a payload the portal let into the DOM as markup).
- */
-async function hostilePage() {
-  const page = await newPage(browser);
-  page.executed = [];
-  await page.context().exposeBinding('__pwned', (_source, where) => {
-    page.executed.push(`payload ran: ${where}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__pwned(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
-    });
-  });
-  page.on('dialog', async (d) => {
-    page.executed.push(`dialog: ${d.type()} ${d.message()}`);
-    await d.dismiss().catch(() => {});
-  });
-  return page;
-}
+const fault = (...specs) => faultSwitches(env.server).fault(...specs);
+const healthy = () => faultSwitches(env.server).healthy();
 
 /** Failed API answers are logged by the browser as failed resources; those are expected here. */
 const failedApi = (e) => /Failed to load resource: the server responded with a status of (4|5)\d\d/.test(e) && e.includes('/api/v1/');
+/** A submit the test makes fail is also logged as an aborted or failed fetch. */
+const failedSubmit = (e) => failedApi(e) || /net::ERR_ABORTED|Failed to fetch/.test(e);
 
 /**
- * Runs `fn` on a fresh hostile page; saves artifacts on failure; then checks that no payload ran, nothing
- * dangerous is in the DOM and the only console errors are `tolerated`. Faults are switched off afterwards.
+ * Fresh pages that record any sign of a payload running: calls to `window.__pwned` (every payload calls it),
+ * dialogs, and Content-Security-Policy violations (a payload the portal let into the DOM as markup). After
+ * the test, no payload may have run nor be in the DOM; faults are switched off.
  */
-async function withPage(name, fn, tolerated = failedApi) {
-  const page = await hostilePage();
-  try {
-    await fn(page);
-    await assertNothingRan(page);
-    assert.deepEqual(page.consoleErrors.filter((e) => !tolerated(e)), [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `hostile-${name}`);
-    throw e;
-  } finally {
-    await healthy();
-    await page.context().close();
-  }
-}
+const withPage = pageRunner('hostile', env, {
+  tolerated: failedApi,
+  setup: async (page) => {
+    page.executed = [];
+    await page.context().exposeBinding('__pwned', (_source, where) => {
+      page.executed.push(`payload ran: ${where}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__pwned(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+      });
+    });
+  },
+  check: (page) => assertNothingRan(page),
+  cleanup: healthy,
+});
 
 /** No payload ran, and the DOM holds no element or attribute a payload could have planted. */
 async function assertNothingRan(page) {
-  assert.deepEqual(page.executed, [], 'no payload ran, no dialog, no CSP violation');
+  assert.deepEqual([...page.executed, ...page.dialogs], [], 'no payload ran, no dialog, no CSP violation');
   const planted = await page.evaluate(() => {
     const found = [];
     for (const el of document.querySelectorAll('*')) {
@@ -152,18 +89,6 @@ async function assertNothingRan(page) {
   assert.deepEqual(planted, [], 'nothing planted in the DOM');
 }
 
-/** Checks the "service down" page: the sentence, "Coba lagi", the office's contact, the title, axe. */
-async function assertDownPage(page, reason, label) {
-  await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, DOWN_TITLE, { timeout: 10000 });
-  const main = page.locator('main#main');
-  assert.equal((await main.locator('.down-reason').innerText()).trim(), reason, `${label}: the reason in plain words`);
-  assert.ok(await main.getByRole('button', { name: 'Coba lagi', exact: true }).isVisible(), `${label}: a "Coba lagi" button`);
-  assert.match(await page.title(), /^Galat: /, `${label}: the title says Galat`);
-  const text = await main.innerText();
-  for (const part of [OFFICE.name, OFFICE.address, OFFICE.phone, OFFICE.email]) assert.ok(text.includes(part), `${label}: office contact ${part}`);
-  await assertNoAxeViolations(page, label);
-}
-
 /** Waits for an error box with `sentence` in main and returns its locator. */
 async function expectErrorPanel(page, sentence, label) {
   const panel = page.locator('main#main .error-panel[role="alert"]');
@@ -182,12 +107,12 @@ for (const [label, spec, reason] of [
   test(`start-up, ${label}: the service-down page with the office contact, and "Coba lagi" recovers`, { timeout: 60_000 }, async () => {
     await withPage(`boot-${spec}`, async (page) => {
       await fault(`/v1/meta=${spec}`);
-      await page.goto(`${server.url}/`);
-      await assertDownPage(page, reason, `start-up ${label}`);
+      await page.goto(`${env.server.url}/`);
+      await assertDownPage(page, reason, { label: `start-up ${label}` });
       assert.equal(await page.locator('nav').count(), 0, 'no menu into pages that cannot work');
       // Still broken: "Coba lagi" says so again (not a blank page).
       await page.locator('main#main').getByRole('button', { name: 'Coba lagi', exact: true }).click();
-      await assertDownPage(page, reason, `start-up ${label}, tried again`);
+      await assertDownPage(page, reason, { label: `start-up ${label}, tried again` });
       await healthy();
       await page.locator('main#main').getByRole('button', { name: 'Coba lagi', exact: true }).click();
       await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, HOME_TITLE, { timeout: 10000 });
@@ -203,7 +128,7 @@ for (const [label, spec, reason] of [
 for (const [label, spec, sentence] of READ_FAULTS) {
   test(`catalogue, ${label}: a sentence and "Coba lagi", filters kept, and it recovers`, { timeout: 60_000 }, async () => {
     await withPage(`catalogue-${spec}`, async (page) => {
-      await page.goto(`${server.url}/informasi`);
+      await page.goto(`${env.server.url}/informasi`);
       await waitForApp(page);
       await page.waitForFunction(() => document.querySelector('main#main .result-count')?.textContent.trim());
       await fault(`/v1/catalogue=${spec}`);
@@ -228,7 +153,7 @@ test('an item page, 500 then healthy: a sentence, "Coba lagi" fetches it again',
   const item = SEED.catalogue.find((i) => i.class === 'berkala');
   await withPage('item-500', async (page) => {
     await fault(`/v1/catalogue/*=status:500`);
-    await page.goto(`${server.url}/informasi/${encodeURIComponent(item.id)}`);
+    await page.goto(`${env.server.url}/informasi/${encodeURIComponent(item.id)}`);
     await waitForApp(page, 'main#main .error-panel');
     const panel = await expectErrorPanel(page, SAY.server, 'item 500');
     assert.equal(await page.locator('main#main a.back-link').getAttribute('href'), '/informasi', 'a way back to the catalogue');
@@ -238,13 +163,13 @@ test('an item page, 500 then healthy: a sentence, "Coba lagi" fetches it again',
   });
 });
 
-// Was a bug: src/pages/item.rs rendered the ErrorPanel without any <h1> (the catalogue and home
-// pages keep theirs), so axe finds `page-has-heading-one` and a screen-reader user lands on a page with no title.
+// An item page that failed to load (src/pages/item.rs) still has its <h1>, as the catalogue and home pages do:
+// without one axe finds `page-has-heading-one`, and a screen-reader user lands on a page with no title.
 test('an item page that failed to load has a level-one heading (axe)', async () => {
   const item = SEED.catalogue.find((i) => i.class === 'berkala');
   await withPage('item-500-axe', async (page) => {
     await fault(`/v1/catalogue/*=status:500`);
-    await page.goto(`${server.url}/informasi/${encodeURIComponent(item.id)}`);
+    await page.goto(`${env.server.url}/informasi/${encodeURIComponent(item.id)}`);
     await waitForApp(page, 'main#main .error-panel');
     await assertNoAxeViolations(page, 'item 500');
   });
@@ -254,7 +179,7 @@ test('a huge catalogue page (5000 items for 20 asked) is listed without hanging 
   await withPage('huge', async (page) => {
     await fault('/v1/catalogue=huge:5000');
     const t0 = Date.now();
-    await page.goto(`${server.url}/informasi`);
+    await page.goto(`${env.server.url}/informasi`);
     await waitForApp(page);
     await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 30000 });
     const elapsed = Date.now() - t0;
@@ -289,30 +214,30 @@ test('hostile text in every answer is shown as text and never runs', { timeout: 
       await assertNoAxeViolations(page, `hostile text: ${label}`);
     };
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await page.waitForFunction(() => document.querySelectorAll('.class-card .count').length === 4, null, { timeout: 15000 });
     await page.waitForSelector('section.announcement');
     await look('home with the announcement');
 
-    await page.goto(`${server.url}/informasi`);
+    await page.goto(`${env.server.url}/informasi`);
     await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 15000 });
     await look('catalogue');
 
-    await page.goto(`${server.url}/informasi/${encodeURIComponent(withFiles.id)}`);
+    await page.goto(`${env.server.url}/informasi/${encodeURIComponent(withFiles.id)}`);
     await page.waitForSelector('main#main .summary-list', { timeout: 15000 });
     await look('item with files (javascript: links)');
     assert.equal(await page.locator('ul.files a').count(), 0, 'no file link with a javascript:/data: URL is offered');
 
-    await page.goto(`${server.url}/informasi/${encodeURIComponent(excepted.id)}`);
+    await page.goto(`${env.server.url}/informasi/${encodeURIComponent(excepted.id)}`);
     await page.waitForSelector('.exemption', { timeout: 15000 });
     await look('excepted item');
 
-    await page.goto(`${server.url}/tentang`);
+    await page.goto(`${env.server.url}/tentang`);
     await waitForApp(page);
     await page.waitForSelector('main#main dl', { timeout: 15000 });
     await look('about');
 
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     await page.getByLabel('Nomor registrasi').fill(request.receipt.number);
     await page.getByLabel('Surel atau 4 angka terakhir nomor telepon').fill(request.submission.requester.email);
@@ -324,7 +249,7 @@ test('hostile text in every answer is shown as text and never runs', { timeout: 
     await look('status with hostile event notes');
 
     // The unit picker of the request wizard lists hostile unit names as options' text.
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await page.getByLabel(T.kinds.individual, { exact: true }).check();
     await look('request wizard');
 
@@ -367,14 +292,14 @@ async function sendNowAndWait(page) {
 
 test('submit fails before the backend stores it: a 429 keeps the answers on the check page (a reload too); 500, 503 and too slow leave it waiting in the outbox under the same key; one request at the end', { timeout: 120_000 }, async () => {
   await withPage('submit-before', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'proxy');
     const rows = await checkRows(page);
     const keys = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) keys.push(r.headers()['idempotency-key']);
     });
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
 
     // Too many attempts: the citizen is told to wait; nothing is lost, a reload neither.
     await fault('/v1/requests=rate-limit:30,times=1');
@@ -409,16 +334,16 @@ test('submit fails before the backend stores it: a 429 keeps the answers on the 
     const number = (await page.locator('.confirmation .reference').innerText()).trim();
     assert.ok(keys.length >= 5 && keys.every((k) => k === key), `every attempt under one key: ${keys.join(', ')}`);
     assert.equal(serial(number), before + 1, 'the request got the next number');
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
-  }, (e) => failedApi(e) || (/net::ERR_ABORTED|Failed to fetch/.test(e)));
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'exactly one request was created');
+  }, { tolerated: failedSubmit });
 });
 
 test('the backend stores the request but its answer is lost (malformed, wrong shape, 500, too slow): retries give the same number', { timeout: 120_000 }, async () => {
   await withPage('submit-after', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
     const rows = await checkRows(page);
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     // An answer the portal cannot read: the citizen is told, and sends again.
     for (const [i, [label, spec]] of [['malformed JSON', 'malformed,after'], ['JSON of the wrong shape', 'wrong-shape,after']].entries()) {
       await fault(`/v1/requests=${spec},times=1`);
@@ -439,16 +364,16 @@ test('the backend stores the request but its answer is lost (malformed, wrong sh
     await page.getByRole('heading', { name: T.sent, level: 1 }).waitFor({ timeout: 10000 });
     const number = (await page.locator('.confirmation .reference').innerText()).trim();
     assert.equal(serial(number), before + 1, 'the number of the first, stored attempt');
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'five attempts, one request');
-  }, (e) => failedApi(e) || (/net::ERR_ABORTED|Failed to fetch/.test(e)));
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'five attempts, one request');
+  }, { tolerated: failedSubmit });
 });
 
 test('field errors from the backend land on their questions with the portal\'s own words; the backend\'s text never shows', { timeout: 90_000 }, async () => {
   await withPage('field-errors', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
     const rows = await checkRows(page);
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     await fault('/v1/requests=field-errors:/requester/name:too_long+/purpose:unknown_value,times=1');
     await page.getByRole('button', { name: T.submit }).click();
     await expectStep(page, 'identitas', T.identity);
@@ -479,19 +404,18 @@ test('field errors from the backend land on their questions with the portal\'s o
     const after = await checkRows(page);
     assert.deepEqual(after.filter(([l]) => l !== 'Nama lengkap'), rows.filter(([l]) => l !== 'Nama lengkap'), 'the other answers are kept');
     assert.deepEqual(after.find(([l]) => l === 'Nama lengkap'), ['Nama lengkap', 'Siti R.']);
-    await page.getByRole('button', { name: T.submit }).click();
-    const number = await sentPage(page);
+    const number = await sendRequest(page);
     assert.equal(serial(number), before + 1);
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'one request');
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'one request');
   });
 });
 
 test('a 422 without field errors: answers stay and "Kirim lagi" sends once', { timeout: 90_000 }, async () => {
   await withPage('field-errors-empty', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
     const rows = await checkRows(page);
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     await fault('/v1/requests=field-errors:,times=1');
     await page.getByRole('button', { name: T.submit }).click();
     await page.getByRole('button', { name: T.sendAgain }).waitFor({ timeout: 10000 });
@@ -503,15 +427,15 @@ test('a 422 without field errors: answers stay and "Kirim lagi" sends once', { t
     await page.getByRole('button', { name: T.sendAgain }).click();
     const number = await sentPage(page);
     assert.equal(serial(number), before + 1);
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'one request');
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'one request');
   });
 });
 
-// Was a bug: a 422 with no field errors becomes ApiError::Invalid([]), whose sentence says "Periksa
-// kembali isian yang ditandai" while nothing is marked: the citizen is sent looking for a mark that is not there.
+// A 422 with no field errors is ApiError::Invalid([]): its sentence must not say "Periksa kembali isian yang
+// ditandai" while nothing is marked, or the citizen goes looking for a mark that is not there.
 test('a 422 without field errors does not point to marked fields that do not exist', async () => {
   await withPage('field-errors-empty-words', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
     await fault('/v1/requests=field-errors:,times=1');
     await page.getByRole('button', { name: T.submit }).click();
@@ -525,25 +449,9 @@ test('a 422 without field errors does not point to marked fields that do not exi
 test('part-way through the wizard the unit list fails: the question still works and the chosen unit is kept', { timeout: 90_000 }, async () => {
   const unit = SEED.units[4];
   await withPage('units-fail', async (page) => {
-    await begin(page, server.url);
-    await page.getByLabel(T.kinds.individual, { exact: true }).check();
-    await next(page);
-    await expectStep(page, 'identitas', T.identity);
-    await page.getByLabel('Nama lengkap').fill('Siti Rahmawati');
-    await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
-    await next(page);
-    await expectStep(page, 'dokumen', T.document);
-    await attach(page, DOCS.individual[0], pdf('ktp.pdf'));
-    await next(page);
-    await expectStep(page, 'kontak', T.contact);
-    await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
-    await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
-    await next(page);
-    await expectStep(page, 'informasi', T.information);
-    await page.getByLabel('Rincian informasi').fill('Data stunting 2025');
-    await page.getByLabel('Unit yang menguasai informasi').selectOption({ label: unit.name });
-    await next(page);
-    await expectStep(page, 'tujuan', T.purpose);
+    await begin(page, env.server.url);
+    const answers = { files: [pdf('ktp.pdf')], address: 'Jl. Melati 3', phone: null, information: 'Data stunting 2025', unit: unit.name };
+    await answerUntil(page, 'tujuan', answers);
     // The unit list now fails; the citizen reloads the question and comes back to it.
     await fault('/v1/units=status:500');
     await page.reload();
@@ -566,9 +474,9 @@ test('part-way through the wizard the unit list fails: the question still works 
 
 test('the confirmation when the calendar fails: the number is shown and kept, one request', { timeout: 90_000 }, async () => {
   await withPage('sent-calendar', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     await fault('/v1/calendar/*=status:500');
     await page.getByRole('button', { name: T.submit }).click();
     await page.waitForURL(/\/permohonan\/terkirim$/);
@@ -576,7 +484,7 @@ test('the confirmation when the calendar fails: the number is shown and kept, on
     assert.equal(serial(number), before + 1);
     await expectErrorPanel(page, SAY.server, 'confirmation without the calendar');
     await assertNoAxeViolations(page, 'confirmation without the calendar');
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'one request');
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'one request');
     await healthy();
     await page.reload();
     await page.waitForSelector('dl.deadlines', { timeout: 10000 });
@@ -584,11 +492,11 @@ test('the confirmation when the calendar fails: the number is shown and kept, on
   });
 });
 
-// Was a gap: src/pages/request/sent.rs showed the calendar failure as a bare sentence, with no
-// "Coba lagi" (only a reload brings the deadlines).
+// The confirmation (src/pages/request/sent.rs) offers "Coba lagi" when the calendar fails: a bare sentence
+// would leave a reload as the only way to the deadlines.
 test('the confirmation offers "Coba lagi" when the deadlines could not be computed', async () => {
   await withPage('sent-calendar-retry', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
     await fault('/v1/calendar/*=status:500');
     await page.getByRole('button', { name: T.submit }).click();
@@ -610,7 +518,7 @@ for (const [label, spec, sentence] of [...READ_FAULTS, ['429 with a long Retry-A
   test(`status lookup, ${label}: a sentence, the typed number and verifier stay, and "Cek status" works again`, { timeout: 60_000 }, async () => {
     const request = SEED.requests[0];
     await withPage(`status-${spec}`, async (page) => {
-      await page.goto(`${server.url}/status`);
+      await page.goto(`${env.server.url}/status`);
       await waitForApp(page);
       await fault(`/v1/request-lookups=${spec}`);
       await page.getByLabel('Nomor registrasi').fill(request.receipt.number);

@@ -1,4 +1,4 @@
-// The portal speaks to everyone (issue 8): the service charter on Tentang from the backend's metadata,
+// The portal speaks to everyone: the service charter on Tentang from the backend's metadata,
 // with the six elements of PerKI 1/2021 Pasal 47(2), read aloud and in large print; any page read aloud from the header; easy mode (larger text, stronger
 // contrast) remembered and honoured on every page; no sideways scrolling at 320 px (400 % zoom of a
 // 1280 px window, WCAG 1.4.10) and at 640 px (200 % zoom), in both modes.
@@ -8,11 +8,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useServerAndBrowser, startServer, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, DEMO_NOW_MS,
-} from './harness.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, NOW_ARGS } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
-const env = useServerAndBrowser({ config: { api_base: '/api' }, args: ['--now', String(DEMO_NOW_MS)] });
+const env = useServers({
+  server: { config: { api_base: '/api' }, args: NOW_ARGS },
+  // The service-down page: a backend that does not answer.
+  down: { config: { api_base: 'http://127.0.0.1:9/api' } },
+});
 const ITEM = SEED.catalogue[0];
 const REQUEST = SEED.requests[0].receipt.number;
 
@@ -45,26 +48,14 @@ function fakeSpeech() {
 /** Ends the last utterance, as if it had been read to the end. */
 const finishSpeaking = (page) => page.evaluate(() => window.__queue.splice(0).at(-1)?.onend?.({}));
 const spoken = (page) => page.evaluate(() => window.__spoken);
-
-async function withPage(name, fn, { speech = true, ...contextOptions } = {}) {
-  const page = await newPage(env.browser, contextOptions);
-  if (speech === true) await page.addInitScript(fakeSpeech);
-  if (speech === false) {
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
-      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: undefined, configurable: true });
-    });
-  }
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `inclusion-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+/** A browser without speech synthesis. */
+function noSpeech() {
+  Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: undefined, configurable: true });
 }
+
+/** Pages whose speech synthesis is the recorder, unless a test sets up another. */
+const withPage = pageRunner('inclusion', env, { setup: (page) => page.addInitScript(fakeSpeech) });
 
 /** The charter's element headings, in the order of PerKI 1/2021 Pasal 47(2) (objections belong to the time limits). */
 const CHARTER_HEADINGS = [
@@ -223,7 +214,7 @@ test('a browser without speech synthesis shows no read-aloud button at all', asy
       assert.equal(await page.getByRole('button', { name: /Dengarkan/ }).count(), 0, path);
       assert.equal(await page.getByRole('button', { name: 'Mode mudah' }).count(), 1, `${path}: easy mode is still there`);
     }
-  }, { speech: false });
+  }, { setup: (page) => page.addInitScript(noSpeech) });
 });
 
 /** Every page a citizen can reach, and what must be on it before it is checked: a text, or a field's value. */
@@ -295,19 +286,15 @@ for (const [width, height, zoom] of [[320, 640, '400 %'], [640, 400, '200 %']]) 
           if (scroll > w) wide.push(`${path}${easy ? ' (easy)' : ''}: ${scroll}px in ${w}px`);
         }
       }
-      // The service-down page: a backend that does not answer.
-      const down = await startServer({ config: { api_base: 'http://127.0.0.1:9/api' } });
-      try {
-        await page.goto(`${down.url}/`);
-        await waitForApp(page);
-        const { scroll, width: w } = await overflow(page);
-        if (scroll > w) wide.push(`service down: ${scroll}px in ${w}px`);
-      } finally {
-        await down.stop();
-      }
-      // Its failed requests to the backend are what that page is about.
-      page.consoleErrors = page.consoleErrors.filter((e) => !e.includes('127.0.0.1:9/') && !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(e));
+      await page.goto(`${env.down.url}/`);
+      await waitForApp(page);
+      const { scroll, width: w } = await overflow(page);
+      if (scroll > w) wide.push(`service down: ${scroll}px in ${w}px`);
       assert.deepEqual(wide, [], 'pages wider than the screen');
-    }, { viewport: { width, height } });
+    }, {
+      context: { viewport: { width, height } },
+      // The service-down page's failed requests to the backend are what that page is about.
+      tolerated: (e) => e.includes('127.0.0.1:9/') || /ERR_CONNECTION_REFUSED|Failed to load resource/.test(e),
+    });
   });
 }

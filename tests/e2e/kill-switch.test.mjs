@@ -6,31 +6,27 @@
 //
 // Each test serves its own copy of the build, so that it can change files under the running server.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, DEMO_NOW_MS, startServer, launchBrowser, newPage, waitForApp, saveArtifacts } from './harness.mjs';
+import { DIST, NOW_ARGS, useServers, startServer, waitForApp } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
 const CONFIG = { api_base: '/api', timeout_ms: 15000 };
 /** What the changed index.html carries: the page the server has now. */
 const MARKER = '<meta name="ppid-deployed" content="baru">';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const env = useServers();
+const withPage = pageRunner('kill-switch', env, { errors: 'none' });
 
-/** A copy of the build and a server on it. */
-async function deployment() {
+/** Runs `fn(site)` with a copy of the build and a server on it, removed after. */
+async function withDeployment(fn) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-kill-switch-'));
   fs.cpSync(DIST, dir, { recursive: true, filter: (src) => !path.basename(src).startsWith('.') });
-  const server = await startServer({ dist: dir, config: CONFIG, args: ['--now', String(DEMO_NOW_MS)] });
-  return {
+  const server = await startServer({ dist: dir, config: CONFIG, args: NOW_ARGS });
+  const site = {
     dir,
     server,
     /** A new deployment: index.html changed, and sw.js as `sw` says (a file's content, or null: gone). */
@@ -42,11 +38,13 @@ async function deployment() {
       if (sw === null) fs.rmSync(path.join(dir, 'sw.js'));
       else fs.writeFileSync(path.join(dir, 'sw.js'), sw);
     },
-    async stop() {
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
   };
+  try {
+    return await fn(site);
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The service worker registrations and the portal's caches the page's origin holds. */
@@ -97,42 +95,24 @@ async function assertRetired(page, url, { visit = true } = {}) {
 }
 
 test('sw-retire.js copied over sw.js retires the worker: caches deleted, unregistered, the page reloaded from the network', { timeout: 120_000 }, async () => {
-  const site = await deployment();
-  const page = await newPage(browser);
-  try {
+  await withDeployment((site) => withPage('retire-script', async (page) => {
     await firstVisit(page, site.server.url);
     site.redeploy(fs.readFileSync(path.join(DIST, 'sw-retire.js')));
     await assertRetired(page, site.server.url);
-  } catch (e) {
-    await saveArtifacts(page, 'kill-switch-retire-script');
-    throw e;
-  } finally {
-    await page.context().close();
-    await site.stop();
-  }
+  }));
 });
 
 test('sw.js taken off the server (404): the worker unregisters, deletes its caches and reloads the page from the network', { timeout: 120_000 }, async () => {
-  const site = await deployment();
-  const page = await newPage(browser);
-  try {
+  await withDeployment((site) => withPage('404', async (page) => {
     await firstVisit(page, site.server.url);
     site.redeploy(null);
     assert.equal((await fetch(`${site.server.url}/sw.js`)).status, 404, 'sw.js is gone');
     await assertRetired(page, site.server.url);
-  } catch (e) {
-    await saveArtifacts(page, 'kill-switch-404');
-    throw e;
-  } finally {
-    await page.context().close();
-    await site.stop();
-  }
+  }));
 });
 
 test('sw.js taken away while a page is open: the page, once up, asks the worker to check, and the worker retires', { timeout: 120_000 }, async () => {
-  const site = await deployment();
-  const page = await newPage(browser);
-  try {
+  await withDeployment((site) => withPage('page-asks', async (page) => {
     await firstVisit(page, site.server.url);
     // The page starts again from the worker, which finds sw.js there; sw.js goes before the page asks
     // the worker to check again (3 s after it starts). Only the page's question tells the worker.
@@ -141,19 +121,11 @@ test('sw.js taken away while a page is open: the page, once up, asks the worker 
     site.redeploy(null);
     assert.equal(await page.locator('meta[name="ppid-deployed"]').count(), 0, 'the worker still answers the page');
     await assertRetired(page, site.server.url, { visit: false });
-  } catch (e) {
-    await saveArtifacts(page, 'kill-switch-page-asks');
-    throw e;
-  } finally {
-    await page.context().close();
-    await site.stop();
-  }
+  }));
 });
 
 test('offline, a returning visitor keeps the worker and its caches: a failed check is no retirement', { timeout: 120_000 }, async () => {
-  const site = await deployment();
-  const page = await newPage(browser);
-  try {
+  await withDeployment((site) => withPage('offline', async (page) => {
     await firstVisit(page, site.server.url);
     const kept = await stored(page);
     await page.context().setOffline(true);
@@ -164,11 +136,5 @@ test('offline, a returning visitor keeps the worker and its caches: a failed che
     assert.deepEqual(await stored(page), kept, 'the worker and its caches are kept');
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller?.state), 'activated', 'the worker still answers');
     assert.deepEqual(page.pageErrors, [], 'no page errors');
-  } catch (e) {
-    await saveArtifacts(page, 'kill-switch-offline');
-    throw e;
-  } finally {
-    await page.context().close();
-    await site.stop();
-  }
+  }));
 });

@@ -5,23 +5,13 @@
 // at a real counter; the wipe without the kiosk bar's wasm; and the demo backend's records on a
 // training kiosk.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
-import {
-  startServer,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  faultSwitches,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  DEMO_NOW_MS,
-  SEED,
-} from './harness.mjs';
-import { T, begin, next, expectStep, attach, probeNumber, serial } from './wizard.mjs';
+import { useServers, withServer, waitForApp, assertNoAxeViolations, faultSwitches, DEMO_NOW_MS, NOW_ARGS, SEED } from './harness.mjs';
+import { pageRunner, outboxEntries } from './page.mjs';
+import { T, VIEW, begin, answer, answerUntil, probeNumber, serial } from './wizard.mjs';
+import { OBJECTION, findRequest, fillObjection, toObjectionCheck } from './wizard.mjs';
 
 const KIOSK = { api_base: '/api', timeout_ms: 4000, kiosk: true, kiosk_idle_seconds: 600, kiosk_warning_seconds: 30 };
 
@@ -72,35 +62,12 @@ function ktpPhoto(name) {
   return { name, mimeType: 'image/png', buffer: png };
 }
 
-let browser;
-before(async () => {
-  // As at a counter: Chromium keeps pages in its back-forward cache (Playwright turns that off by default).
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: process.env.PPID_E2E_HEADED !== '1',
-    args: CHROMIUM_ARGS,
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
-  });
+// As at a counter: Chromium keeps pages in its back-forward cache (Playwright turns that off by default).
+const env = useServers({}, { browser: { ignoreDefaultArgs: ['--disable-back-forward-cache'] } });
+const withPage = pageRunner('kiosk-wipe', env, {
+  // Failed loads of the API, network errors and the kiosk wasm's 404 are what these tests cause on purpose.
+  tolerated: (e) => /Failed to load resource|net::ERR_|Failed to fetch|failed to fetch Wasm: 404/.test(e),
 });
-after(async () => {
-  await browser?.close();
-});
-
-/** Failed loads of the API, network errors and the kiosk wasm's 404 are what these tests cause on purpose. */
-const expected = (e) => /Failed to load resource|net::ERR_|Failed to fetch|failed to fetch Wasm: 404/.test(e);
-
-async function withPage(name, fn, contextOptions = {}) {
-  const page = await newPage(browser, contextOptions);
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors.filter((e) => !expected(e)), [], 'no other console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `kiosk-wipe-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
 
 /** Everything the portal's origin holds in the browser, as text: storage, every database's records, every cache entry's URL. */
 function everythingStored(page) {
@@ -150,59 +117,15 @@ async function wiped(page) {
   await page.waitForFunction(() => sessionStorage.getItem('ppid.kiosk.wipe') === null && !document.documentElement.classList.contains('kiosk-wiping'));
 }
 
-/** The first citizen's request, with a photo of their KTP, up to the check page. */
+/** The first citizen's request, with a photo of their KTP, up to the check page (to see only: no copy). */
 async function fillRequest(page, url) {
   await begin(page, url);
-  await page.getByLabel(T.kinds.individual, { exact: true }).check();
-  await next(page);
-  await expectStep(page, 'identitas', T.identity);
-  await page.getByLabel('Nama lengkap').fill(FIRST.name);
-  await page.getByLabel('NIK', { exact: true }).fill(FIRST.nik);
-  await next(page);
-  await expectStep(page, 'dokumen', T.document);
-  await attach(page, 'KTP atau paspor', ktpPhoto(FIRST.photo));
-  await next(page);
-  await expectStep(page, 'kontak', T.contact);
-  await page.getByLabel('Alamat', { exact: true }).fill(FIRST.address);
-  await page.getByLabel('Nomor telepon atau HP').fill(FIRST.phone);
-  await page.getByLabel('Surel (e-mail)').fill(FIRST.email);
-  await next(page);
-  await expectStep(page, 'informasi', T.information);
-  await page.getByLabel('Rincian informasi').fill(FIRST.information);
-  await page.getByLabel('Unit yang menguasai informasi').selectOption({ label: SEED.units[4].name });
-  await next(page);
-  await expectStep(page, 'tujuan', T.purpose);
-  await page.getByLabel('Tujuan penggunaan informasi').fill(FIRST.purpose);
-  await next(page);
-  await expectStep(page, 'cara', T.obtain);
-  await page.getByLabel('Melihat, membaca, mendengarkan atau mencatat').check();
-  await next(page);
-  await expectStep(page, 'periksa', T.check);
+  await answerUntil(page, 'periksa', { ...FIRST, files: [ktpPhoto(FIRST.photo)], obtain: VIEW });
 }
 
-/** The outbox's records (none when it has no database). */
-const outboxEntries = (page) =>
-  page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'ppid-outbox')) return [];
-    return new Promise((resolve, reject) => {
-      const open = indexedDB.open('ppid-outbox');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        if (!db.objectStoreNames.contains('entries')) return resolve([]);
-        const all = db.transaction('entries').objectStore('entries').getAll();
-        all.onsuccess = () => {
-          db.close();
-          resolve(all.result);
-        };
-      };
-    });
-  });
-
 test('two citizens at one kiosk: the first one\'s request is not sent nor kept, and after the wipe the second finds nothing of them anywhere', { timeout: 180_000 }, async () => {
-  const server = await startServer({ config: KIOSK, args: ['--now', String(DEMO_NOW_MS), '--fault-control'] });
-  const { fault, healthy } = faultSwitches(server);
-  try {
+  await withServer({ config: KIOSK, args: [...NOW_ARGS, '--fault-control'] }, async (server) => {
+    const { fault, healthy } = faultSwitches(server);
     await withPage('two-citizens', async (page) => {
       const requestsBefore = serial(await probeNumber(server));
       // The first citizen: the service worker holds the portal, and they search the catalogue.
@@ -290,14 +213,11 @@ test('two citizens at one kiosk: the first one\'s request is not sent nor kept, 
       await healthy();
       assert.equal(serial(await probeNumber(server)), requestsBefore + 1, 'the backend never received the first request');
     });
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('the wipe cuts the history: Back reaches none of the citizen\'s pages, across bundles and in the back-forward cache', { timeout: 120_000 }, async () => {
-  const server = await startServer({ config: KIOSK, args: ['--now', String(DEMO_NOW_MS)] });
-  try {
+  await withServer({ config: KIOSK, args: NOW_ARGS }, async (server) => {
     await withPage('history', async (page) => {
       await page.goto(`${server.url}/`);
       await waitForApp(page);
@@ -308,13 +228,8 @@ test('the wipe cuts the history: Back reaches none of the citizen\'s pages, acro
       await page.waitForURL((u) => new URL(u).searchParams.get('q') === FIRST.search);
       await page.goto(`${server.url}/status`);
       await waitForApp(page);
-      await page.goto(`${server.url}/permohonan`);
-      await waitForApp(page);
-      await page.getByRole('button', { name: T.start }).click();
-      await expectStep(page, 'jenis', T.kind);
-      await page.getByLabel(T.kinds.individual, { exact: true }).check();
-      await next(page);
-      await expectStep(page, 'identitas', T.identity);
+      await begin(page, server.url);
+      await answerUntil(page, 'identitas');
       await page.getByLabel('Nama lengkap').fill(FIRST.name);
       const before = await page.evaluate(() => history.length);
       assert.ok(before >= 6, `the citizen has a history (${before} entries)`);
@@ -336,29 +251,20 @@ test('the wipe cuts the history: Back reaches none of the citizen\'s pages, acro
         if (url.pathname === '/') assertNoTrace(await screen(page), `Back ${i + 1}`);
       }
     });
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 for (const missing of ['ppid-kiosk.js', 'ppid-kiosk_bg.wasm']) {
   test(`without the kiosk bar (${missing} answers 404) the page wipes by itself after the idle and warning time`, { timeout: 90_000 }, async () => {
-    const server = await startServer({ config: { ...KIOSK, kiosk_idle_seconds: 2, kiosk_warning_seconds: 2 }, args: ['--now', String(DEMO_NOW_MS)] });
-    try {
+    await withServer({ config: { ...KIOSK, kiosk_idle_seconds: 2, kiosk_warning_seconds: 2 }, args: NOW_ARGS }, async (server) => {
       // No service worker: the file must reach the page's own route, not come from the worker's cache.
       await withPage(
         `fallback-${missing}`,
         async (page) => {
           await page.route(`**/${missing}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
-          await page.goto(`${server.url}/permohonan`);
-          await waitForApp(page);
-          await page.getByRole('button', { name: T.start }).click();
-          await expectStep(page, 'jenis', T.kind);
-          await page.getByLabel(T.kinds.individual, { exact: true }).check();
-          await next(page);
-          await expectStep(page, 'identitas', T.identity);
-          await page.getByLabel('Nama lengkap').fill(FIRST.name);
-          await page.getByLabel('NIK', { exact: true }).fill(FIRST.nik);
+          await begin(page, server.url);
+          await answerUntil(page, 'identitas');
+          await answer(page, 'identitas', FIRST);
           const touched = Date.now();
           assert.equal(await page.locator('#kiosk-bar button').count(), 0, 'no kiosk bar');
           await wiped(page);
@@ -370,17 +276,15 @@ for (const missing of ['ppid-kiosk.js', 'ppid-kiosk_bg.wasm']) {
           await waitForApp(page);
           assert.equal(await page.getByLabel('Nama lengkap').inputValue(), '', 'the form starts empty');
         },
-        { serviceWorkers: 'block' },
+        { context: { serviceWorkers: 'block' } },
       );
-    } finally {
-      await server.stop();
-    }
+    });
   });
 }
 
 test('a training kiosk on the demo backend: the wipe deletes the demo backend\'s records of what was sent', { timeout: 90_000 }, async () => {
-  const server = await startServer({ config: { api_base: 'demo', kiosk: true, kiosk_training: true, kiosk_idle_seconds: 600, kiosk_warning_seconds: 30 } });
-  try {
+  const training = { api_base: 'demo', kiosk: true, kiosk_training: true, kiosk_idle_seconds: 600, kiosk_warning_seconds: 30 };
+  await withServer({ config: training }, async (server) => {
     await withPage('demo-journal', async (page) => {
       await fillRequest(page, server.url);
       await page.getByRole('button', { name: T.submit }).click();
@@ -393,9 +297,7 @@ test('a training kiosk on the demo backend: the wipe deletes the demo backend\'s
       assertNoTrace(JSON.stringify(stored), 'storage of a training kiosk after the wipe');
       assert.equal(await page.evaluate(() => localStorage.getItem('ppid.demo.journal')), null, 'the demo journal is gone');
     });
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test('an objection at a kiosk while the backend is down: not sent nor kept (the request number, its verifier), printable, and wiped', { timeout: 90_000 }, async () => {
@@ -403,29 +305,16 @@ test('an objection at a kiosk while the backend is down: not sent nor kept (the 
   const who = overdue.submission.requester;
   const verifier = who.phone.slice(-4);
   const caseSummary = 'Kasus Ratna: sudah lewat batas waktu dan belum ada pemberitahuan tertulis.';
-  const server = await startServer({ config: KIOSK, args: ['--now', String(DEMO_NOW_MS), '--fault-control'] });
-  const { fault, healthy } = faultSwitches(server);
-  try {
+  await withServer({ config: KIOSK, args: [...NOW_ARGS, '--fault-control'] }, async (server) => {
+    const { fault, healthy } = faultSwitches(server);
     await withPage(
       'objection',
       async (page) => {
-        await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
-        await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
-        await waitForApp(page);
-        await page.locator('#obj-verifier').fill(verifier);
-        await page.locator('main#main').getByRole('button', { name: 'Lanjutkan' }).click();
-        await page.locator('#obj-reason-c').check();
-        await page.getByLabel('Kasus posisi').fill(caseSummary);
-        await page.getByLabel('Tujuan penggunaan informasi').fill(FIRST.purpose);
-        await page.getByLabel('Saya sendiri (perorangan)').check();
-        await page.getByLabel('Nama lengkap').fill(FIRST.name);
-        await page.getByLabel('NIK', { exact: true }).fill(FIRST.nik);
-        await page.getByLabel('Alamat', { exact: true }).fill(FIRST.address);
-        await page.getByLabel('Nomor telepon atau HP').fill(FIRST.phone);
-        await page.locator('main#main').getByRole('button', { name: 'Lanjutkan' }).click();
-        await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+        await findRequest(page, server.url, overdue, verifier);
+        await fillObjection(page, FIRST, { reasons: ['c'], caseSummary, purpose: FIRST.purpose });
+        await toObjectionCheck(page);
         await fault('/v1/objections=status:503');
-        await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+        await page.getByRole('button', { name: OBJECTION.send }).click();
         const panel = page.locator('main#main .error-panel[role="alert"]');
         await panel.getByText(SAY.notSent).waitFor();
         assert.match(await panel.innerText(), new RegExp(SAY.counter));
@@ -447,9 +336,7 @@ test('an objection at a kiosk while the backend is down: not sent nor kept (the 
         assert.equal(stored.includes(overdue.receipt.number), false, 'the request number is not kept');
         assertNoTrace(await screen(page), 'the status page');
       },
-      { serviceWorkers: 'block' },
+      { context: { serviceWorkers: 'block' }, fixedTime: DEMO_NOW_MS },
     );
-  } finally {
-    await server.stop();
-  }
+  });
 });

@@ -1,4 +1,4 @@
-// Kiosk mode (issue 6): a touch screen at an MPP counter shared by strangers. The idle warning and
+// Kiosk mode: a touch screen at an MPP counter shared by strangers. The idle warning and
 // its countdown, "Lanjutkan", the wipe (nothing personal left in localStorage, sessionStorage,
 // IndexedDB or the page), "Mulai baru" with its confirmation, officer mode recorded at the backend,
 // the thermal receipt layouts (58 and 80 mm), the touch layout, and accessibility of all of it.
@@ -8,19 +8,12 @@
 // One ppid-server (the HTTP reference backend) under the strict CSP; each page gets its own
 // config.json through a route, so a test can shorten the idle time or choose the paper.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  DEMO_NOW_MS,
-  SEED,
-} from './harness.mjs';
-import { T as W, begin, next, expectStep, attach, fillAll, pdf, sentPage, DOCS } from './wizard.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, DEMO_NOW_MS, NOW_ARGS, SEED } from './harness.mjs';
+import { pageRunner, lookUpStatus } from './page.mjs';
+import { T as W, begin, expectStep, answer, answerUntil, fillAll, pdf, sendRequest, checkRows } from './wizard.mjs';
+import { OBJECTION, fillObjection, toObjectionCheck, lookUpRequest, lookUpObjection } from './wizard.mjs';
 
 const BASE = { api_base: '/api', timeout_ms: 15000, kiosk: true, kiosk_idle_seconds: 600, kiosk_warning_seconds: 30 };
 const JOURNAL_KEY = 'ppid.demo.journal';
@@ -56,60 +49,18 @@ const PERSON = {
 };
 const TRACES = [PERSON.name, PERSON.nik, 'Jl. Melati', '81234567890', '812 3456 7890', PERSON.email];
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ config: BASE, args: ['--now', String(DEMO_NOW_MS)] }),
-    launchBrowser(),
-  ]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/**
- * A page whose config.json is `BASE` with `overrides`; `page.setConfig(c)` changes it for the next load.
- * Console errors fail the test.
- */
-async function withPage(name, overrides, fn, contextOptions = {}) {
-  // No service worker: it would fetch config.json itself, past this page's route.
-  const page = await newPage(browser, { serviceWorkers: 'block', ...contextOptions });
-  let config = { ...BASE, ...overrides };
-  page.setConfig = (more) => {
-    config = { ...config, ...more };
-  };
-  await page.route('**/config.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Cache-Control': 'no-cache' }, body: JSON.stringify(config) }),
-  );
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `kiosk-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
+const env = useServers({ server: { config: BASE, args: NOW_ARGS } });
+// No service worker: it would fetch config.json itself, past the page's route.
+const run = pageRunner('kiosk', env, { context: { serviceWorkers: 'block' }, config: BASE });
+/** A page whose config.json is `BASE` with `overrides`; `page.setConfig(c)` changes it for the next load. */
+const withPage = (name, overrides, fn, options) => run(name, fn, { ...options, config: overrides });
 
 /** Kind, identity, document and contact answered; the contact question stays on screen, typed in. */
 async function halfFill(page) {
-  await begin(page, server.url);
-  await page.getByLabel(W.kinds.individual, { exact: true }).check();
-  await next(page);
-  await expectStep(page, 'identitas', W.identity);
-  await page.getByLabel('Nama lengkap').fill(PERSON.name);
-  await page.getByLabel('NIK', { exact: true }).fill(PERSON.nik);
-  await next(page);
-  await expectStep(page, 'dokumen', W.document);
-  await attach(page, DOCS.individual[0], pdf('ktp-siti.pdf'));
-  await next(page);
-  await expectStep(page, 'kontak', W.contact);
-  await page.getByLabel('Alamat', { exact: true }).fill(PERSON.address);
-  await page.getByLabel('Nomor telepon atau HP').fill(PERSON.phone);
-  await page.getByLabel('Surel (e-mail)').fill(PERSON.email);
+  await begin(page, env.server.url);
+  const answers = { ...PERSON, files: [pdf('ktp-siti.pdf')] };
+  await answerUntil(page, 'kontak', answers);
+  await answer(page, 'kontak', answers);
 }
 
 /** Leftovers a wipe must remove: a draft an ordinary session stored, an IndexedDB database, the demo backend's journal (what citizens sent). */
@@ -184,11 +135,11 @@ async function assertWiped(page, what) {
   assert.equal(left.lang, 'id', `${what}: back to Bahasa Indonesia`);
   for (const trace of TRACES) assert.equal(left.page.includes(trace), false, `${what}: "${trace}" is not in the page`);
   // The wizard starts empty.
-  await page.goto(`${server.url}/permohonan/identitas`);
+  await page.goto(`${env.server.url}/permohonan/identitas`);
   await waitForApp(page);
   assert.equal(await page.getByLabel('Nama lengkap').inputValue(), '', `${what}: the name field is empty`);
   assert.equal(await page.getByLabel('NIK', { exact: true }).inputValue(), '', `${what}: the NIK field is empty`);
-  await page.goto(`${server.url}/permohonan/kontak`);
+  await page.goto(`${env.server.url}/permohonan/kontak`);
   await waitForApp(page);
   for (const id of ['#f-address', '#f-phone', '#f-email']) {
     assert.equal(await page.locator(id).inputValue(), '', `${what}: ${id} is empty`);
@@ -239,7 +190,7 @@ test('idle: a warning counts down, Lanjutkan keeps the half-filled form, and let
 
 test('Mulai baru: confirmed inside the page (Batal keeps everything), then wipes like the idle timer, officer and language included', async () => {
   await withPage('start-over', {}, async (page) => {
-    await page.goto(`${server.url}/permohonan`);
+    await page.goto(`${env.server.url}/permohonan`);
     await waitForApp(page);
     await page.getByRole('button', { name: K.officer, exact: true }).click();
     await page.getByLabel(K.officerField).fill(OFFICER);
@@ -272,7 +223,7 @@ test('Mulai baru: confirmed inside the page (Batal keeps everything), then wipes
     await bar.getByRole('button', { name: EN.startOver }).click();
     await dialog.getByRole('button', { name: EN.confirm }).click();
     await assertWiped(page, 'Mulai baru');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await waitForApp(page);
     // The bar is filled by the kiosk's own wasm, loaded after the page has started.
     await page.getByRole('button', { name: K.officer, exact: true }).waitFor();
@@ -282,7 +233,7 @@ test('Mulai baru: confirmed inside the page (Batal keeps everything), then wipes
 
 test('officer mode: the bar, its form and errors are accessible, and the request records who helped at the backend', async () => {
   await withPage('assisted', { receipt_paper_mm: 58 }, async (page) => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await waitForApp(page);
     const bar = page.getByRole('region', { name: K.bar });
     // Filled by the kiosk's own wasm once it has loaded.
@@ -308,19 +259,14 @@ test('officer mode: the bar, its form and errors are accessible, and the request
     assert.equal(await page.evaluate(() => sessionStorage.getItem('ppid.kiosk.assisted')), OFFICER);
     await assertNoAxeViolations(page, 'kiosk bar in officer mode');
 
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     assert.equal(await bar.getByRole('button', { name: K.back }).count(), 1, 'a back button off the home page');
     await fillAll(page, 'individual');
     const line = page.locator('.assisted-by');
     assert.equal((await line.innerText()).trim(), `${K.assisted}: ${OFFICER}`, 'the check page says an officer fills it in');
-    await page.getByRole('button', { name: W.submit }).click();
-    const number = await sentPage(page);
+    const number = await sendRequest(page);
 
-    const res = await fetch(`${server.url}/api/v1/request-lookups`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ number, verifier: 'siti@contoh.id' }),
-    });
+    const res = await lookUpRequest(env.server, number, 'siti@contoh.id');
     assert.equal(res.status, 200);
     assert.equal((await res.json()).assisted_by, OFFICER, 'the backend recorded the officer');
 
@@ -337,15 +283,12 @@ test('officer mode: the bar, its form and errors are accessible, and the request
     page.setConfig({ receipt_paper_mm: 58 });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/status?nomor=${number}`);
-    await waitForApp(page);
-    await page.locator('#status-verifier').fill('siti@contoh.id');
-    await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+    await lookUpStatus(page, env.server.url, number, 'siti@contoh.id');
     await page.locator('section.panel h2').filter({ hasText: number }).waitFor();
     await thermal(page, number, 58, { numberAt: 'section.panel h2', qr: false });
 
     // The same receipt without a thermal printer: the ordinary layout, on A4.
-    await page.goto(`${server.url}/permohonan/terkirim`);
+    await page.goto(`${env.server.url}/permohonan/terkirim`);
     page.setConfig({ receipt_paper_mm: null });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -409,7 +352,7 @@ test('touch layout: larger text, targets of at least 48 px and no sideways scrol
   for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 1080 }]) {
     await withPage(`layout-${viewport.width}`, {}, async (page) => {
       for (const path of ['/', '/informasi', '/permohonan/jenis', '/status', '/keberatan/ajukan']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${env.server.url}${path}`);
         await waitForApp(page);
         await page.getByRole('region', { name: K.bar }).waitFor();
         const r = await page.evaluate(() => {
@@ -436,7 +379,7 @@ test('touch layout: larger text, targets of at least 48 px and no sideways scrol
         assert.deepEqual(r.small, [], `${where}: touch targets of at least 48 px`);
       }
       await assertNoAxeViolations(page, `kiosk bar at ${viewport.width}x${viewport.height}`);
-    }, { viewport });
+    }, { context: { viewport } });
   }
 });
 
@@ -444,7 +387,7 @@ test('outside kiosk mode there is no kiosk bar, no timer and no kiosk layout, an
   await withPage('not-kiosk', { kiosk: false, kiosk_idle_seconds: 1, kiosk_warning_seconds: 1 }, async (page) => {
     const kioskFiles = [];
     page.on('request', (r) => /\/ppid-kiosk/.test(r.url()) && kioskFiles.push(r.url()));
-    await page.goto(`${server.url}/permohonan`);
+    await page.goto(`${env.server.url}/permohonan`);
     await waitForApp(page);
     assert.equal(await page.getByRole('region', { name: K.bar }).count(), 0);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('kiosk')), false);
@@ -459,9 +402,7 @@ test('officer mode on an objection: the review names the officer, the backend re
   const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
   const who = overdue.submission.requester;
   await withPage('objection-assisted', { receipt_paper_mm: 80 }, async (page) => {
-    // Reason c depends on today's date: the seed's "today" (the idle clock is not needed here).
-    await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
-    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
+    await page.goto(`${env.server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
     await waitForApp(page);
     await page.getByRole('button', { name: K.officer, exact: true }).click();
     await page.getByLabel(K.officerField).fill(OFFICER);
@@ -469,29 +410,24 @@ test('officer mode on an objection: the review names the officer, the backend re
     await page.getByText(K.officerOn).waitFor();
     await page.locator('#obj-verifier').fill(who.phone.slice(-4));
     await page.locator('main#main').getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.locator('#obj-reason-c').check();
-    await page.getByLabel('Kasus posisi').fill('Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
-    await page.getByLabel('Tujuan penggunaan informasi').fill('Meminta atasan PPID memerintahkan jawaban.');
-    await page.getByLabel('Saya sendiri (perorangan)').check();
-    await page.getByLabel('Nama lengkap').fill(who.name);
-    await page.getByLabel('NIK', { exact: true }).fill(who.nik);
-    await page.getByLabel('Alamat', { exact: true }).fill(who.address);
-    await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
-    await page.locator('main#main').getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
-    const rows = Object.fromEntries(await page.$$eval('dl.check .row', (rs) => rs.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()])));
-    assert.equal(rows[K.assisted], OFFICER, 'the review names the officer');
-    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
-    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
-    const number = (await page.locator('.confirmation .reference').innerText()).trim();
-    const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ number, verifier: who.phone.slice(-4) }),
+    await fillObjection(page, who, {
+      reasons: ['c'],
+      caseSummary: 'Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.',
+      purpose: 'Meminta atasan PPID memerintahkan jawaban.',
     });
+    await toObjectionCheck(page);
+    const rows = Object.fromEntries(await checkRows(page));
+    assert.equal(rows[K.assisted], OFFICER, 'the review names the officer');
+    await page.getByRole('button', { name: OBJECTION.send }).click();
+    await page.getByRole('heading', { name: OBJECTION.sent }).waitFor();
+    const number = (await page.locator('.confirmation .reference').innerText()).trim();
+    const res = await lookUpObjection(env.server, number, who.phone.slice(-4));
     assert.equal(res.status, 200);
     assert.equal((await res.json()).assisted_by, OFFICER, 'the backend recorded the officer');
     await page.locator('dl.deadlines dd strong').waitFor();
     await thermal(page, number, 80, { qr: false });
+  }, {
+    // Reason c depends on today's date: the seed's "today" (the idle clock is not needed here).
+    fixedTime: DEMO_NOW_MS,
   });
 });

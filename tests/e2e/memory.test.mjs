@@ -1,14 +1,43 @@
-// Memory budget (issue 9): JS heap plus wasm linear memory after start-up, after 20 client-side
+// Memory budget: JS heap plus wasm linear memory after start-up, after 20 client-side
 // navigations (leaving pages while their work is still pending) and after a full request flow. Prints the figures on every run;
 // fails above 16 MB in total or on growth above 2 MB.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, waitForApp, saveArtifacts } from './harness.mjs';
-import { T, begin, fillAll, sentPage } from './wizard.mjs';
+import { useServers, waitForApp } from './harness.mjs';
+import { pageRunner } from './page.mjs';
+import { begin, fillAll, sendRequest } from './wizard.mjs';
 
-const env = useServerAndBrowser({ config: { api_base: '/api' } });
+const env = useServers({ server: { config: { api_base: '/api' } } });
 const MB = 1024 * 1024;
+/** Pages that keep the wasm memory the app hands over when it starts, in `window.__wasmMemory`. */
+const withPage = pageRunner('memory', env, {
+  setup: (page) =>
+    page.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e) => {
+        window.__wasmMemory = e.detail?.wasm?.memory;
+      });
+    }),
+});
+
+/** A meter of the page's memory: it collects garbage, then measures the JS heap and the wasm memory. */
+async function memoryMeter(page) {
+  const cdp = await page.context().newCDPSession(page);
+  return async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? -1);
+    return { js: usedSize, wasm, total: usedSize + Math.max(wasm, 0) };
+  };
+}
+
+/** Prints the figures from `start` to `end` (measured after `what`), and holds them to the budget. */
+function assertBudget(label, what, start, end) {
+  const f = (n) => (n / MB).toFixed(2);
+  console.log(`memory (${label}): start js=${f(start.js)} MB wasm=${f(start.wasm)} MB total=${f(start.total)} MB; ${what} js=${f(end.js)} MB wasm=${f(end.wasm)} MB total=${f(end.total)} MB; growth=${f(end.total - start.total)} MB (budget 16 MB, growth 2 MB)`);
+  assert.ok(end.total <= 16 * MB, `total ${f(end.total)} MB is within 16 MB`);
+  assert.ok(end.total - start.total <= 2 * MB, `growth ${f(end.total - start.total)} MB is within 2 MB`);
+}
 
 // Each bundle (app::Bundle) on its own: a link into the other bundle is a page load, which would
 // reset the very memory being measured.
@@ -20,20 +49,8 @@ const BUNDLES = {
 };
 
 for (const [bundle, { start: startPath, links }] of Object.entries(BUNDLES)) test(`memory stays small and does not grow over 20 navigations (${bundle} pages)`, { timeout: 120_000 }, async () => {
-  const page = await newPage(env.browser);
-  try {
-    await page.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', (e) => {
-        window.__wasmMemory = e.detail?.wasm?.memory;
-      });
-    });
-    const cdp = await page.context().newCDPSession(page);
-    const measure = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? -1);
-      return { js: usedSize, wasm, total: usedSize + Math.max(wasm, 0) };
-    };
+  await withPage(bundle, async (page) => {
+    const measure = await memoryMeter(page);
     await page.goto(`${env.server.url}${startPath}`);
     await waitForApp(page);
     await page.waitForTimeout(300);
@@ -63,35 +80,14 @@ for (const [bundle, { start: startPath, links }] of Object.entries(BUNDLES)) tes
     }
     await page.waitForTimeout(300);
     const end = await measure();
-    const f = (n) => (n / MB).toFixed(2);
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'every navigation stayed client-side');
-    console.log(`memory (${bundle} pages): start js=${f(start.js)} MB wasm=${f(start.wasm)} MB total=${f(start.total)} MB; after 20 navigations js=${f(end.js)} MB wasm=${f(end.wasm)} MB total=${f(end.total)} MB; growth=${f(end.total - start.total)} MB (budget 16 MB, growth 2 MB)`);
-    assert.ok(end.total <= 16 * MB, `total ${f(end.total)} MB is within 16 MB`);
-    assert.ok(end.total - start.total <= 2 * MB, `growth ${f(end.total - start.total)} MB is within 2 MB`);
-    assert.deepEqual(page.consoleErrors, []);
-  } catch (e) {
-    await saveArtifacts(page, `memory-${bundle}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+    assertBudget(`${bundle} pages`, 'after 20 navigations', start, end);
+  });
 });
 
 test('memory stays small after a full request flow (forms pages)', { timeout: 120_000 }, async () => {
-  const page = await newPage(env.browser);
-  try {
-    await page.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', (e) => {
-        window.__wasmMemory = e.detail?.wasm?.memory;
-      });
-    });
-    const cdp = await page.context().newCDPSession(page);
-    const measure = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? -1);
-      return { js: usedSize, wasm, total: usedSize + Math.max(wasm, 0) };
-    };
+  await withPage('request-flow', async (page) => {
+    const measure = await memoryMeter(page);
     await begin(page, env.server.url);
     await page.waitForTimeout(300);
     const start = await measure();
@@ -100,20 +96,10 @@ test('memory stays small after a full request flow (forms pages)', { timeout: 12
       window.__sameDocument = true;
     });
     await fillAll(page, 'proxy');
-    await page.getByRole('button', { name: T.submit }).click();
-    await sentPage(page);
+    await sendRequest(page);
     await page.waitForTimeout(300);
     const end = await measure();
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the whole flow stayed client-side');
-    const f = (n) => (n / MB).toFixed(2);
-    console.log(`memory (full request flow): start js=${f(start.js)} MB wasm=${f(start.wasm)} MB total=${f(start.total)} MB; after submitting js=${f(end.js)} MB wasm=${f(end.wasm)} MB total=${f(end.total)} MB; growth=${f(end.total - start.total)} MB (budget 16 MB, growth 2 MB)`);
-    assert.ok(end.total <= 16 * MB, `total ${f(end.total)} MB is within 16 MB`);
-    assert.ok(end.total - start.total <= 2 * MB, `growth ${f(end.total - start.total)} MB is within 2 MB`);
-    assert.deepEqual(page.consoleErrors, []);
-  } catch (e) {
-    await saveArtifacts(page, 'memory-request-flow');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+    assertBudget('full request flow', 'after submitting', start, end);
+  });
 });

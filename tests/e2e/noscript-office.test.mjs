@@ -2,13 +2,14 @@
 // name, address or hours holding `$&`, `$1`, `$$`, `$'`, quotes or markup appear as typed, as text, on
 // the page a browser without JavaScript shows. Runs the hook as Trunk does, on a small staging folder.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, startServer, launchBrowser, newPage } from './harness.mjs';
+import { ROOT, useServers, withServer } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
 const OFFICE = {
   name: 'PPID $& Kab. "Sukamaju" $1 <b>tebal</b>',
@@ -19,41 +20,36 @@ const OFFICE = {
 };
 
 let staging;
-let browser;
-before(async () => {
-  staging = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-post-build-'));
-  // What the hook needs from a build: index.html with the empty paragraph, the kiosk's glue, config.json.
-  const index = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').replace(/<link data-trunk[^>]*>/g, '');
-  fs.writeFileSync(path.join(staging, 'index.html'), index);
-  fs.writeFileSync(path.join(staging, 'ppid-kiosk.js'), 'let wasm_bindgen;');
-  fs.writeFileSync(path.join(staging, 'config.json'), JSON.stringify({ api_base: 'demo', office: OFFICE }));
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'post-build.mjs')], {
-    cwd: ROOT,
-    env: { ...process.env, TRUNK_STAGING_DIR: staging, TRUNK_PROFILE: 'debug' },
-    stdio: 'pipe',
-  });
-  browser = await launchBrowser();
+const env = useServers({}, {
+  async setup() {
+    staging = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-post-build-'));
+    // What the hook needs from a build: index.html with the empty paragraph, the kiosk's glue, config.json.
+    const index = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').replace(/<link data-trunk[^>]*>/g, '');
+    fs.writeFileSync(path.join(staging, 'index.html'), index);
+    fs.writeFileSync(path.join(staging, 'ppid-kiosk.js'), 'let wasm_bindgen;');
+    fs.writeFileSync(path.join(staging, 'config.json'), JSON.stringify({ api_base: 'demo', office: OFFICE }));
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'post-build.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, TRUNK_STAGING_DIR: staging, TRUNK_PROFILE: 'debug' },
+      stdio: 'pipe',
+    });
+  },
+  async teardown() {
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
+  },
 });
-after(async () => {
-  await browser?.close();
-  if (staging) fs.rmSync(staging, { recursive: true, force: true });
-});
+const withPage = pageRunner('noscript-office', env, { context: { javaScriptEnabled: false }, errors: 'none' });
 
 test('the office in <noscript> is the text typed in config.json, escaped, with nothing of it run or parsed as markup', { timeout: 30_000 }, async () => {
   const html = fs.readFileSync(path.join(staging, 'index.html'), 'utf8');
   assert.equal((html.match(/<p id=noscript-office>/g) ?? []).length, 1, 'one office paragraph');
   assert.doesNotMatch(html, /<script>alert/, 'no markup from the office');
-  const server = await startServer({ dist: staging });
-  const page = await newPage(browser, { javaScriptEnabled: false });
-  try {
+  await withServer({ dist: staging }, (server) => withPage('office', async (page) => {
     await page.goto(`${server.url}/`);
     const office = page.locator('#noscript-office');
     assert.equal(await office.count(), 1);
     const lines = (await office.innerText()).split('\n').map((l) => l.trim());
     assert.deepEqual(lines, [OFFICE.name, OFFICE.address, OFFICE.hours, OFFICE.phone, OFFICE.email], 'each line as typed');
     assert.equal(await page.locator('main.noscript b, main.noscript script').count(), 0, 'no element from the office text');
-  } finally {
-    await page.context().close();
-    await server.stop();
-  }
+  }));
 });

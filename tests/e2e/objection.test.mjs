@@ -4,69 +4,25 @@
 // timing, against the seed's calendar; reason b without a request; the dispute window from the date
 // the atasan's answer was received.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED,
-  DEMO_NOW_MS,
-  pinDemoClock,
-  addWorkingDays,
-  longDate,
-} from './harness.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, DEMO_NOW_MS, NOW_ARGS, addWorkingDays, longDate } from './harness.mjs';
+import { pageRunner, tabber, byId, byText } from './page.mjs';
+import { OBJECTION, checkRows, verifierOf, findRequest, fillObjection, toObjectionCheck, sendObjection, lookUpObjection } from './wizard.mjs';
 
-let server;
-let demoServer;
-let browser;
-before(async () => {
-  const now = ['--now', String(DEMO_NOW_MS)];
-  [server, demoServer, browser] = await Promise.all([
-    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: now }),
-    startServer({ config: { api_base: 'demo' }, args: now }),
-    launchBrowser(),
-  ]);
+const env = useServers({
+  http: { config: { api_base: '/api', timeout_ms: 15000 }, args: NOW_ARGS },
+  demo: { config: { api_base: 'demo' }, args: NOW_ARGS },
 });
-after(async () => {
-  await browser?.close();
-  await Promise.all([server?.stop(), demoServer?.stop()]);
-});
+const withPage = pageRunner('objection', env, { fixedTime: DEMO_NOW_MS, demoClock: true, errors: 'none' });
 
 /** An overdue request without a notice: reason c (not answered) is open, a/d/e/f wait for a notice. */
 const overdue = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
-const verifierOf = (r) => r.submission.requester.email ?? r.submission.requester.phone.slice(-4);
-
-async function withPage(name, fn) {
-  const page = await newPage(browser);
-  await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
-  await pinDemoClock(page);
-  try {
-    await fn(page);
-  } catch (e) {
-    await saveArtifacts(page, `objection-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-async function findRequest(page, request, at = server) {
-  await page.goto(`${at.url}/keberatan/ajukan?nomor=${request.receipt.number}`);
-  await waitForApp(page);
-  assert.equal(await page.locator('#obj-number').inputValue(), request.receipt.number, 'the number from the link');
-  await page.locator('#obj-verifier').fill(verifierOf(request));
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
-  await page.locator('#obj-reasons').waitFor();
-}
 
 test('objection: every reason can be chosen with its reading, every field is checked, and the receipt says when the atasan must answer', async () => {
   await withPage('happy', async (page) => {
     assert.ok(overdue, 'the seed has the overdue request');
-    await findRequest(page, overdue);
+    await findRequest(page, env.http.url, overdue);
     for (const letter of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) {
       assert.equal(await page.locator(`#obj-reason-${letter}`).isDisabled(), false, `${letter} can always be chosen`);
     }
@@ -97,17 +53,13 @@ test('objection: every reason can be chosen with its reading, every field is che
 
     await page.locator('#obj-reason-c').check();
     assert.equal(await page.locator('#obj-warning').count(), 0, 'c reads open: no warning');
-    await page.getByLabel('Kasus posisi').fill('Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.');
-    await page.getByLabel('Tujuan penggunaan informasi').fill(overdue.submission.purpose);
-    await page.getByLabel('Saya sendiri (perorangan)').check();
-    await page.getByLabel('Nama lengkap').fill(overdue.submission.requester.name);
-    await page.getByLabel('NIK', { exact: true }).fill(overdue.submission.requester.nik);
-    await page.getByLabel('Alamat', { exact: true }).fill(overdue.submission.requester.address);
-    await page.getByLabel('Nomor telepon atau HP').fill(overdue.submission.requester.phone);
+    await fillObjection(page, overdue.submission.requester, {
+      caseSummary: 'Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.',
+      purpose: overdue.submission.purpose,
+    });
     // Check the answers before sending; "Ubah" goes back with everything kept.
-    await page.getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
-    const rows = Object.fromEntries(await page.$$eval('dl.check .row', (rs) => rs.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()])));
+    await toObjectionCheck(page);
+    const rows = Object.fromEntries(await checkRows(page));
     assert.equal(rows['Nomor permohonan'], overdue.receipt.number);
     assert.ok(rows['Alasan keberatan (Pasal 35 ayat 1)'].startsWith('c. '));
     assert.equal(rows['Nama lengkap'], overdue.submission.requester.name);
@@ -120,8 +72,8 @@ test('objection: every reason can be chosen with its reading, every field is che
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/objections')) posts += 1;
     });
     // Two clicks before the page can re-render: the second must not send again.
-    await page.getByRole('button', { name: 'Kirim keberatan' }).evaluate((b) => { b.click(); b.click(); });
-    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
+    await page.getByRole('button', { name: OBJECTION.send }).evaluate((b) => { b.click(); b.click(); });
+    await page.getByRole('heading', { name: OBJECTION.sent }).waitFor();
     const number = (await page.locator('.confirmation .reference').innerText()).trim();
     assert.match(number, /^KEB-2026-\d{6}$/);
     assert.equal(posts, 1, 'a double click sends once');
@@ -134,11 +86,7 @@ test('objection: every reason can be chosen with its reading, every field is che
     await assertNoAxeViolations(page, 'objection sent');
 
     // The backend holds it: the dispute page finds it with the objector's detail.
-    const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ number, verifier: overdue.submission.requester.phone.slice(-4) }),
-    });
+    const res = await lookUpObjection(env.http, number, overdue.submission.requester.phone.slice(-4));
     assert.equal(res.status, 200);
     assert.deepEqual((await res.json()).reasons, ['c']);
     assert.equal(await page.evaluate(() => localStorage.getItem('ppid.objection.draft')), null, 'the draft is gone once registered');
@@ -147,7 +95,7 @@ test('objection: every reason can be chosen with its reading, every field is che
 
 test('objection: a reload resumes with the request found and every answer kept', async () => {
   await withPage('reload', async (page) => {
-    await findRequest(page, overdue);
+    await findRequest(page, env.http.url, overdue);
     await page.locator('#obj-reason-c').check();
     await page.getByLabel('Kasus posisi').fill('Belum ada jawaban.');
     await page.getByLabel('Nama lengkap').fill('Dewi');
@@ -161,17 +109,9 @@ test('objection: a reload resumes with the request found and every answer kept',
 
 test('objection: the whole objection by keyboard alone', async () => {
   await withPage('keyboard', async (page) => {
-    await page.goto(`${server.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
+    await page.goto(`${env.http.url}/keberatan/ajukan?nomor=${overdue.receipt.number}`);
     await waitForApp(page);
-    async function tabTo(describe, predicate, arg) {
-      for (let i = 0; i < 80; i++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate(predicate, arg)) return;
-      }
-      throw new Error(`Tab never reached ${describe}`);
-    }
-    const byId = (id) => document.activeElement?.id === id;
-    const byText = (t) => document.activeElement?.textContent?.trim() === t;
+    const tabTo = tabber(page, 80);
     await tabTo('verifier', byId, 'obj-verifier');
     await page.keyboard.type(verifierOf(overdue));
     await page.keyboard.press('Enter');
@@ -194,16 +134,16 @@ test('objection: the whole objection by keyboard alone', async () => {
     await page.keyboard.type(overdue.submission.requester.phone);
     await tabTo('continue', byText, 'Lanjutkan');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
-    await tabTo('send', byText, 'Kirim keberatan');
+    await page.getByRole('heading', { name: OBJECTION.check }).waitFor();
+    await tabTo('send', byText, OBJECTION.send);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
+    await page.getByRole('heading', { name: OBJECTION.sent }).waitFor();
   });
 });
 
 test('objection: a request not found gets the same generic message as the status lookup', async () => {
   await withPage('not-found', async (page) => {
-    await page.goto(`${server.url}/keberatan/ajukan?nomor=PPID-2026-000107`);
+    await page.goto(`${env.http.url}/keberatan/ajukan?nomor=PPID-2026-000107`);
     await waitForApp(page);
     await page.locator('#obj-verifier').fill('0000');
     await page.getByRole('button', { name: 'Lanjutkan' }).click();
@@ -215,29 +155,15 @@ test('objection: a request not found gets the same generic message as the status
 /** Refused by a notice sent Wednesday 7 October: by the sending date reason a's window ended 18 November. */
 const refused = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000102');
 
-async function fillObjector(page, request) {
-  const who = request.submission.requester;
-  await page.getByLabel('Kasus posisi').fill('Permohonan ditolak; saya menerima surat penolakan lewat pos.');
-  await page.getByLabel('Saya sendiri (perorangan)').check();
-  await page.getByLabel('Nama lengkap').fill(who.name);
-  await page.getByLabel('NIK', { exact: true }).fill(who.nik);
-  await page.getByLabel('Alamat', { exact: true }).fill(who.address);
-  await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
-}
-
-async function send(page) {
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
-  await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
-  await page.getByRole('button', { name: 'Kirim keberatan' }).click();
-  await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor();
-  return (await page.locator('.confirmation .reference').innerText()).trim();
-}
+/** The requester of `request` objects to it, received by post. */
+const fillObjector = (page, request) =>
+  fillObjection(page, request.submission.requester, { caseSummary: 'Permohonan ditolak; saya menerima surat penolakan lewat pos.' });
 
 for (const adapter of ['http', 'demo']) {
 test(`objection: a reason that looks late is warned, never refused, and registered with its note on the receipt (${adapter})`, async () => {
   await withPage(`late-${adapter}`, async (page) => {
     assert.ok(refused, 'the seed has the refused request');
-    await findRequest(page, refused, adapter === 'http' ? server : demoServer);
+    await findRequest(page, env[adapter].url, refused);
     const hint = await page.locator('#obj-reason-a-hint').innerText();
     assert.match(hint, new RegExp(`^Tampak lewat batas: menurut catatan batasnya ${longDate('2026-11-18')}\\. Dihitung dari tanggal pengiriman \\(${longDate('2026-10-07')}\\)`));
     await page.locator('#obj-reason-a').check();
@@ -245,7 +171,7 @@ test(`objection: a reason that looks late is warned, never refused, and register
     assert.match(await page.locator('#obj-warning').innerText(), /Keberatan tetap dapat dikirim/);
     await assertNoAxeViolations(page, 'objection form with a warning');
     await fillObjector(page, refused);
-    const number = await send(page);
+    const number = await sendObjection(page);
     assert.match(number, /^KEB-2026-\d{6}$/);
     const note = page.locator('section.warnings li[data-reason="a"]');
     await note.waitFor();
@@ -253,11 +179,7 @@ test(`objection: a reason that looks late is warned, never refused, and register
     await assertNoAxeViolations(page, 'objection receipt with a warning');
     if (adapter === 'demo') return;
     // The backend registered it with the same warning.
-    const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ number, verifier: refused.submission.requester.phone.slice(-4) }),
-    });
+    const res = await lookUpObjection(env.http, number, refused.submission.requester.phone.slice(-4));
     assert.equal(res.status, 200);
     const status = await res.json();
     assert.deepEqual(status.warnings.map((w) => [w.reason, w.code, w.window.last_day]), [['a', 'looks_late', '2026-11-18']]);
@@ -267,7 +189,7 @@ test(`objection: a reason that looks late is warned, never refused, and register
 
 test('objection: a later date of receipt moves the window, and the objection carries it', async () => {
   await withPage('received-later', async (page) => {
-    await findRequest(page, refused);
+    await findRequest(page, env.http.url, refused);
     const notice = refused.events.findIndex((e) => e.kind === 'notice');
     const input = page.locator(`#obj-received-${notice}`);
     assert.equal(await input.inputValue(), '2026-10-07', 'the sending date until the citizen says otherwise');
@@ -289,7 +211,7 @@ test('objection: a later date of receipt moves the window, and the objection car
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/objections')) body = JSON.parse(r.postData());
     });
-    const number = await send(page);
+    const number = await sendObjection(page);
     assert.deepEqual(body.received_dates, [{ event: notice, on: '2026-10-14' }]);
     assert.equal(await page.locator('section.warnings').count(), 0, 'no notes on timing');
     assert.match(number, /^KEB-2026-/);
@@ -299,7 +221,7 @@ test('objection: a later date of receipt moves the window, and the objection car
 for (const adapter of ['http', 'demo']) {
 test(`objection: reason b without a request is registered (${adapter})`, async () => {
   await withPage(`periodic-${adapter}`, async (page) => {
-    await page.goto(`${(adapter === 'http' ? server : demoServer).url}/keberatan/ajukan`);
+    await page.goto(`${env[adapter].url}/keberatan/ajukan`);
     await waitForApp(page);
     await page.getByRole('link', { name: 'Ajukan keberatan tentang informasi berkala' }).click();
     await page.locator('#obj-reason-b').waitFor();
@@ -309,15 +231,11 @@ test(`objection: reason b without a request is registered (${adapter})`, async (
     await page.getByLabel('Tujuan penggunaan informasi').fill('Mengawasi anggaran desa.');
     await fillObjector(page, overdue);
     await page.getByLabel('Kasus posisi').fill('Laporan keuangan semester I 2026 belum diumumkan di Daftar Informasi Publik.');
-    const number = await send(page);
+    const number = await sendObjection(page);
     await assertNoAxeViolations(page, 'periodic objection receipt');
     assert.match(number, /^KEB-2026-\d{6}$/);
     if (adapter === 'demo') return;
-    const res = await fetch(`${server.url}/api/v1/objection-lookups`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ number, verifier: overdue.submission.requester.phone.slice(-4) }),
-    });
+    const res = await lookUpObjection(env.http, number, overdue.submission.requester.phone.slice(-4));
     assert.equal(res.status, 200);
     const status = await res.json();
     assert.deepEqual(status.reasons, ['b']);
@@ -329,7 +247,7 @@ test(`objection: reason b without a request is registered (${adapter})`, async (
 test('dispute: the window counts from when the answer was received, at the competent Komisi', async () => {
   await withPage('dispute-received', async (page) => {
     const objection = SEED.objections[0];
-    await page.goto(`${server.url}/keberatan/sengketa?nomor=${objection.receipt.number}`);
+    await page.goto(`${env.http.url}/keberatan/sengketa?nomor=${objection.receipt.number}`);
     await waitForApp(page);
     await page.locator('#dispute-verifier').fill(refused.submission.requester.email);
     await page.getByRole('button', { name: 'Cek status' }).click();

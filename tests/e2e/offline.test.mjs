@@ -1,26 +1,25 @@
-// Offline use (issue 6, the service worker): after one visit the portal opens and its catalogue can be
+// Offline use (the service worker): after one visit the portal opens and its catalogue can be
 // searched without a network, with the HTTP backend and with the demo backend; a new build installs in the
 // background, is offered as "Versi baru tersedia" and replaces the old one cleanly; the offer passes axe.
 // Also measured and printed (not asserted): the bytes a repeat visit transfers before the page is
 // interactive, and the time to interactive when the service worker answers.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, DIST, DEMO_NOW_MS } from './harness.mjs';
+import { useServers, withServer, waitForApp, assertNoAxeViolations, faultSwitches, SEED, DIST, NOW_ARGS } from './harness.mjs';
+import { pageRunner, readResults } from './page.mjs';
 
 const T = { update: 'Versi baru tersedia.', reload: 'Muat ulang' };
 const HTTP_CONFIG = { api_base: '/api', timeout_ms: 15000 };
+/** The server for each backend: the reference over HTTP, or the build's own config.json (the demo). */
+const SERVED = { http: { config: HTTP_CONFIG, args: NOW_ARGS }, demo: {} };
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const env = useServers();
+/** Pages that check for themselves what they may log (offline, a page logs its failed loads). */
+const withPage = pageRunner('offline', env, { errors: 'none' });
 
 /** The files the worker must hold: every file of the build but sw.js and config.json (demo files in demo mode). */
 function buildFiles(dist, demo) {
@@ -51,13 +50,6 @@ function cachedFiles(page) {
 
 const shellCaches = (caches) => Object.keys(caches).filter((n) => n.startsWith('ppid-shell-'));
 
-/** The count sentence and the titles listed. */
-const readResults = (page) =>
-  page.evaluate(() => ({
-    count: document.querySelector('main#main .result-count')?.textContent.trim() ?? '',
-    titles: [...document.querySelectorAll('main#main ul.results > li.result h2')].map((h) => h.textContent.trim()),
-  }));
-
 /** Opens the catalogue, searches `query` by typing, and returns what is listed. */
 async function searchCatalogue(page, base, query) {
   await page.goto(`${base}/informasi`);
@@ -85,11 +77,8 @@ async function goOffline(context, page) {
 
 for (const mode of ['http', 'demo']) {
   test(`${mode} backend: after one visit the home page and the catalogue open and search offline`, { timeout: 120_000 }, async () => {
-    const server = await startServer(mode === 'http' ? { config: HTTP_CONFIG, args: ['--now', String(DEMO_NOW_MS)] } : {});
-    const page = await newPage(browser);
-    const context = page.context();
-    const pages = [page];
-    try {
+    await withServer(SERVED[mode], (server) => withPage(mode, async (page) => {
+      const context = page.context();
       // One visit, online.
       await page.goto(`${server.url}/`);
       await waitForApp(page);
@@ -108,7 +97,6 @@ for (const mode of ['http', 'demo']) {
 
       // A fresh page: the home page, then the catalogue, each a page load.
       const offline = await context.newPage();
-      pages.push(offline);
       offline.consoleErrors = [];
       offline.on('pageerror', (e) => offline.consoleErrors.push(`pageerror: ${e.message}`));
       await offline.goto(`${server.url}/`);
@@ -122,22 +110,13 @@ for (const mode of ['http', 'demo']) {
       await waitForApp(offline, 'main#main ul.results > li.result h2');
       assert.deepEqual(await readResults(offline), online, 'a reload offline shows the same results');
       assert.deepEqual(offline.consoleErrors, [], 'no page errors offline');
-    } catch (e) {
-      for (const [i, p] of pages.entries()) await saveArtifacts(p, `offline-${mode}-${i}`);
-      throw e;
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    }));
   });
 }
 
 test('http backend: a saved answer is marked X-PPID-Saved (offline, or 502/503/504; a 500 is passed on); only public GETs are saved', { timeout: 60_000 }, async () => {
-  const server = await startServer({ config: HTTP_CONFIG, args: ['--now', String(DEMO_NOW_MS), '--fault-control'] });
-  const fault = async (spec) => assert.equal((await fetch(`${server.url}/__faults`, { method: 'POST', body: spec })).status, 200);
-  const healthy = async () => assert.equal((await fetch(`${server.url}/__faults`, { method: 'DELETE' })).status, 200);
-  const page = await newPage(browser);
-  try {
+  await withServer({ config: HTTP_CONFIG, args: [...NOW_ARGS, '--fault-control'] }, (server) => withPage('saved', async (page) => {
+    const { fault, healthy } = faultSwitches(server);
     await page.goto(`${server.url}/`);
     await waitForApp(page);
     await waitControlled(page);
@@ -169,13 +148,7 @@ test('http backend: a saved answer is marked X-PPID-Saved (offline, or 502/503/5
     const data = cached['ppid-data-v1'] ?? [];
     assert.ok(data.includes('api/v1/meta') && data.includes('config.json'), `meta and config are saved: ${data}`);
     assert.deepEqual(data.filter((u) => !/^(config\.json|api\/v1\/(catalogue|meta|units|announcements|statistics|calendar)|api\/__catalogue-saved)/.test(u)), [], 'nothing else is saved');
-  } catch (e) {
-    await saveArtifacts(page, 'offline-saved');
-    throw e;
-  } finally {
-    await page.context().close();
-    await server.stop();
-  }
+  }));
 });
 
 /** A copy of the build in a temp dir, served on its own. */
@@ -214,72 +187,63 @@ const buildMarker = (page) => page.evaluate(() => document.querySelector('meta[n
 
 test('a new build installs in the background, is offered as "Versi baru tersedia", and replaces the old one cleanly', { timeout: 120_000 }, async () => {
   const dist = copyOfDist();
-  const server = await startServer({ dist, config: HTTP_CONFIG, args: ['--now', String(DEMO_NOW_MS)] });
-  const page = await newPage(browser);
-  const context = page.context();
-  let other;
   try {
-    await page.goto(`${server.url}/informasi`);
-    await waitForApp(page);
-    await waitControlled(page);
-    assert.equal(await page.getByRole('button', { name: T.reload }).count(), 0, 'no offer on the first visit');
-    const { old, next } = await nextBuild(dist);
+    await withServer({ dist, ...SERVED.http }, (server) => withPage('update', async (page) => {
+      const context = page.context();
+      await page.goto(`${server.url}/informasi`);
+      await waitForApp(page);
+      await waitControlled(page);
+      assert.equal(await page.getByRole('button', { name: T.reload }).count(), 0, 'no offer on the first visit');
+      const { old, next } = await nextBuild(dist);
 
-    // The browser looks for a new sw.js (it does on navigations; here at once).
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    const banner = page.getByRole('status').filter({ has: page.getByRole('button', { name: T.reload }) });
-    await banner.getByText(T.update, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
-    const caches1 = await cachedFiles(page);
-    assert.deepEqual(shellCaches(caches1).sort(), [`ppid-shell-${next}`, `ppid-shell-${old}`].sort(), 'both builds are cached while the new one waits');
+      // The browser looks for a new sw.js (it does on navigations; here at once).
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const banner = page.getByRole('status').filter({ has: page.getByRole('button', { name: T.reload }) });
+      await banner.getByText(T.update, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+      const caches1 = await cachedFiles(page);
+      assert.deepEqual(shellCaches(caches1).sort(), [`ppid-shell-${next}`, `ppid-shell-${old}`].sort(), 'both builds are cached while the new one waits');
 
-    // Nothing of the new build before the citizen chooses it: this page and a new one run the old build.
-    assert.equal(await buildMarker(page), null, 'the page still runs the old build');
-    other = await context.newPage();
-    await other.goto(`${server.url}/`);
-    await waitForApp(other);
-    assert.equal(await buildMarker(other), null, 'a page opened now still gets the old build');
-    // The page looks for a waiting build a few seconds after it starts (src/offline/sw.rs).
-    await other.getByRole('button', { name: T.reload }).waitFor({ timeout: 15_000 });
-    assert.equal(await other.getByRole('button', { name: T.reload }).count(), 1, 'and is offered the new one too');
+      // Nothing of the new build before the citizen chooses it: this page and a new one run the old build.
+      assert.equal(await buildMarker(page), null, 'the page still runs the old build');
+      const other = await context.newPage();
+      await other.goto(`${server.url}/`);
+      await waitForApp(other);
+      assert.equal(await buildMarker(other), null, 'a page opened now still gets the old build');
+      // The page looks for a waiting build a few seconds after it starts (src/offline/sw.rs).
+      await other.getByRole('button', { name: T.reload }).waitFor({ timeout: 15_000 });
+      assert.equal(await other.getByRole('button', { name: T.reload }).count(), 1, 'and is offered the new one too');
 
-    // (c) The offer is accessible.
-    await assertNoAxeViolations(page, 'update offer');
+      // The offer is accessible.
+      await assertNoAxeViolations(page, 'update offer');
 
-    // "Muat ulang" from the keyboard: every page reloads onto the new build.
-    const button = banner.getByRole('button', { name: T.reload });
-    await button.focus();
-    assert.ok(await button.evaluate((b) => b === document.activeElement && b.tagName === 'BUTTON'), 'a real button, focusable');
-    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
-    const otherReloaded = other.waitForEvent('load', { timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await reloaded;
-    await waitForApp(page);
-    assert.equal(await buildMarker(page), '2', 'after the reload the page runs the new build');
-    await otherReloaded;
-    await waitForApp(other);
-    assert.equal(await buildMarker(other), '2', 'the other page reloaded onto the new build too');
-    await waitControlled(page);
-    const caches2 = await cachedFiles(page);
-    assert.deepEqual(shellCaches(caches2), [`ppid-shell-${next}`], 'the old build cache is gone');
-    assert.equal(await page.getByRole('button', { name: T.reload }).count(), 0, 'no offer any more');
-    assert.deepEqual(page.pageErrors, [], 'no page errors');
-  } catch (e) {
-    await saveArtifacts(page, 'offline-update');
-    if (other) await saveArtifacts(other, 'offline-update-other');
-    throw e;
+      // "Muat ulang" from the keyboard: every page reloads onto the new build.
+      const button = banner.getByRole('button', { name: T.reload });
+      await button.focus();
+      assert.ok(await button.evaluate((b) => b === document.activeElement && b.tagName === 'BUTTON'), 'a real button, focusable');
+      const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+      const otherReloaded = other.waitForEvent('load', { timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await reloaded;
+      await waitForApp(page);
+      assert.equal(await buildMarker(page), '2', 'after the reload the page runs the new build');
+      await otherReloaded;
+      await waitForApp(other);
+      assert.equal(await buildMarker(other), '2', 'the other page reloaded onto the new build too');
+      await waitControlled(page);
+      const caches2 = await cachedFiles(page);
+      assert.deepEqual(shellCaches(caches2), [`ppid-shell-${next}`], 'the old build cache is gone');
+      assert.equal(await page.getByRole('button', { name: T.reload }).count(), 0, 'no offer any more');
+      assert.deepEqual(page.pageErrors, [], 'no page errors');
+    }));
   } finally {
-    await context.close();
-    await server.stop();
     fs.rmSync(dist, { recursive: true, force: true });
   }
 });
 
 for (const mode of ['http', 'demo']) {
   test(`${mode} backend: a repeat visit comes from the service worker (bytes and time to interactive printed)`, { timeout: 90_000 }, async () => {
-    const server = await startServer(mode === 'http' ? { config: HTTP_CONFIG, args: ['--now', String(DEMO_NOW_MS)] } : {});
-    const page = await newPage(browser);
-    const context = page.context();
-    try {
+    await withServer(SERVED[mode], (server) => withPage(`measure-${mode}`, async (page) => {
+      const context = page.context();
       await page.goto(`${server.url}/informasi`);
       await waitForApp(page, 'main#main h1');
       await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 20_000 });
@@ -332,12 +296,6 @@ for (const mode of ['http', 'demo']) {
       assert.ok(shellFromSw.some((f) => /^ppid-portal-[0-9a-f]+_bg\.wasm$/.test(f)), `the wasm came from the service worker: ${shellFromSw}`);
       assert.ok(shellFromSw.some((f) => /^boot-[0-9a-f]+\.js$/.test(f)), `the boot script came from the service worker: ${shellFromSw}`);
       assert.ok(!overNetwork.some((r) => !r.includes('HEAD ') && /\.(js|wasm|css|html)\b/.test(r)), `no app file over the network: ${overNetwork}`);
-    } catch (e) {
-      await saveArtifacts(page, `offline-measure-${mode}`);
-      throw e;
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    }));
   });
 }

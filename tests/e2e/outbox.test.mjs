@@ -1,24 +1,16 @@
-// The outbox (issue 6): a request or objection the backend cannot take (offline, server down) is kept in
+// The outbox: a request or objection the backend cannot take (offline, server down) is kept in
 // IndexedDB with its idempotency key, the citizen gets a provisional receipt that says it is not registered,
 // and the portal sends it at every start, on reconnect and with backoff: exactly one request at the backend
 // across reloads, a page killed in the middle of sending, and repeated reconnects. The connection indicator
 // says which of online, offline and backend down it is. A device the citizen said is shared queues nothing;
 // a refused submission leaves the device 30 days after its refusal, or at once on "Hapus".
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED,
-  DEMO_NOW_MS,
-  faultSwitches,
-} from './harness.mjs';
-import { T, DRAFT_KEY, begin, fillAll, probeNumber, serial, expectStep, next, checkRows, sentPage } from './wizard.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, NOW_ARGS, faultSwitches } from './harness.mjs';
+import { pageRunner, outboxEntries } from './page.mjs';
+import { T, DRAFT_KEY, begin, fillAll, probeNumber, serial, expectStep, next, checkRows, sentPage, sendRequest } from './wizard.mjs';
+import { OBJECTION, findRequest, fillObjection, toObjectionCheck } from './wizard.mjs';
 
 const SAY = {
   queuedRequest: 'Permohonan disimpan, belum terdaftar',
@@ -39,63 +31,15 @@ const SAY = {
   print: 'Cetak jawaban ini',
 };
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([
-    startServer({
-      config: { api_base: '/api', timeout_ms: 4000 },
-      args: ['--now', String(DEMO_NOW_MS), '--fault-control'],
-    }),
-    launchBrowser(),
-  ]);
+const env = useServers({ server: { config: { api_base: '/api', timeout_ms: 4000 }, args: [...NOW_ARGS, '--fault-control'] } });
+const fault = (...specs) => faultSwitches(env.server).fault(...specs);
+const healthy = () => faultSwitches(env.server).healthy();
+
+const withPage = pageRunner('outbox', env, {
+  // Failed loads of the API and network errors are what these tests cause on purpose.
+  tolerated: (e) => /Failed to load resource|net::ERR_|Failed to fetch/.test(e),
+  cleanup: healthy,
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const fault = (...specs) => faultSwitches(server).fault(...specs);
-const healthy = () => faultSwitches(server).healthy();
-
-/** Failed loads of the API and network errors are what these tests cause on purpose. */
-const expected = (e) =>
-  /Failed to load resource|net::ERR_|Failed to fetch/.test(e);
-
-async function withPage(name, fn) {
-  const page = await newPage(browser);
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors.filter((e) => !expected(e)), [], 'no other console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `outbox-${name}`);
-    throw e;
-  } finally {
-    await healthy();
-    await page.context().close();
-  }
-}
-
-/** The outbox entries as stored in IndexedDB (the page must be on the portal's origin). */
-async function outboxEntries(page) {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('ppid-outbox')) return [];
-    return new Promise((resolve, reject) => {
-      const open = indexedDB.open('ppid-outbox');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const all = db.transaction('entries').objectStore('entries').getAll();
-        all.onsuccess = () => {
-          db.close();
-          resolve(all.result.map((s) => JSON.parse(s)));
-        };
-        all.onerror = () => reject(all.error);
-      };
-    });
-  });
-}
 
 /** Waits for the provisional receipt and returns its temporary number. */
 async function provisional(page, title) {
@@ -122,51 +66,53 @@ async function registered(page) {
 
 const indicator = (page) => page.locator('.connection');
 
-/** A request queued while the backend fails, then refused by it (422 on /information); its temporary number. */
-async function refusedRequest(page) {
-  await begin(page, server.url);
-  await fillAll(page, 'individual');
-  await fault('/v1/requests=status:503');
-  await page.getByRole('button', { name: T.submit }).click();
-  const local = await provisional(page, SAY.queuedRequest);
+const QUEUED = {
+  request: { path: 'requests', send: T.submit, title: SAY.queuedRequest },
+  objection: { path: 'objections', send: OBJECTION.send, title: SAY.queuedObjection },
+};
+
+/**
+ * Sends the `what` on the check page while the backend fails (it waits in the outbox), then lets the backend
+ * refuse it (422 on `field`); returns its temporary number.
+ */
+async function queuedThenRefused(page, what, field) {
+  const { path, send, title } = QUEUED[what];
+  await fault(`/v1/${path}=status:503`);
+  await page.getByRole('button', { name: send }).click();
+  const local = await provisional(page, title);
   await healthy();
-  await fault('/v1/requests=field-errors:/information:too_long');
-  const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/requests') && r.status() === 422);
+  await fault(`/v1/${path}=field-errors:${field}:too_long`);
+  const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/${path}`) && r.status() === 422);
   await page.getByRole('button', { name: SAY.sendNow }).click();
   await refused;
   await healthy();
   return local;
 }
 
+/** A request queued while the backend fails, then refused by it (422 on /information); its temporary number. */
+async function refusedRequest(page) {
+  await begin(page, env.server.url);
+  await fillAll(page, 'individual');
+  return queuedThenRefused(page, 'request', '/information');
+}
+
 /** An overdue seeded request: an objection for reason c is open. */
 const OVERDUE = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000107');
 const CASE = 'Sudah lewat batas waktu dan belum ada pemberitahuan tertulis.';
 
-/** Fills the objection form for `request` (its requester objects) up to the check page. */
+/** Fills the objection form for `request` (its requester objects, for reason c) up to the check page. */
 async function objectionToCheck(page, request, caseSummary) {
-  const who = request.submission.requester;
-  await page.goto(`${server.url}/keberatan/ajukan?nomor=${request.receipt.number}`);
-  await waitForApp(page);
-  await page.locator('#obj-verifier').fill(who.email ?? who.phone.slice(-4));
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
-  await page.locator('#obj-reasons').waitFor();
-  await page.locator('#obj-reason-c').check();
-  await page.getByLabel('Kasus posisi').fill(caseSummary);
-  await page.getByLabel('Tujuan penggunaan informasi').fill('Meminta atasan PPID memerintahkan jawaban.');
-  await page.getByLabel('Saya sendiri (perorangan)').check();
-  await page.getByLabel('Nama lengkap').fill(who.name);
-  await page.getByLabel('NIK', { exact: true }).fill(who.nik);
-  await page.getByLabel('Alamat', { exact: true }).fill(who.address);
-  await page.getByLabel('Nomor telepon atau HP').fill(who.phone);
-  await page.getByRole('button', { name: 'Lanjutkan' }).click();
-  await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
+  await findRequest(page, env.server.url, request);
+  const purpose = 'Meminta atasan PPID memerintahkan jawaban.';
+  await fillObjection(page, request.submission.requester, { reasons: ['c'], caseSummary, purpose });
+  await toObjectionCheck(page);
 }
 
 test('backend down at submit: a provisional receipt that survives a reload, replaced by the number once the backend is back; one request', { timeout: 90_000 }, async () => {
   await withPage('down', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     await fault('/v1/requests=status:503');
     await page.getByRole('button', { name: T.submit }).click();
     await page.waitForURL(/\/permohonan\/terkirim\?sementara=SMT-/);
@@ -196,7 +142,7 @@ test('backend down at submit: a provisional receipt that survives a reload, repl
     await page.getByRole('button', { name: SAY.sendNow }).click();
     const number = await registered(page);
     assert.equal(serial(number), before + 1);
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'exactly one request was created');
     assert.equal(await indicator(page).getAttribute('data-reach'), 'online');
     await assertNoAxeViolations(page, 'registered after waiting');
 
@@ -205,7 +151,7 @@ test('backend down at submit: a provisional receipt that survives a reload, repl
     assert.equal(entries.length, 1);
     assert.equal(entries[0].body, undefined, 'the answers and documents are deleted once registered');
     assert.equal(entries[0].number, number);
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     const device = page.locator('#perangkat');
     await device.getByRole('heading', { name: SAY.device }).waitFor();
@@ -220,9 +166,9 @@ test('backend down at submit: a provisional receipt that survives a reload, repl
 
 test('offline at submit: provisional receipt, a reload offline, then back online it is sent by itself, once, through repeated reconnects', { timeout: 90_000 }, async () => {
   await withPage('offline', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await fillAll(page, 'legal_entity');
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     let posts = 0;
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) posts += 1;
@@ -245,18 +191,17 @@ test('offline at submit: provisional receipt, a reload offline, then back online
     await page.context().setOffline(false);
     const number = await registered(page);
     assert.equal(serial(number), before + 1);
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'exactly one request was created');
     assert.ok(posts >= 1, 'sent after the reconnect');
   });
 });
 
 test('the page is killed in the middle of sending: the next start sends again with the same key, still one request', { timeout: 90_000 }, async () => {
-  const page = await newPage(browser);
-  const context = page.context();
-  try {
-    await begin(page, server.url);
+  await withPage('killed', async (page) => {
+    const context = page.context();
+    await begin(page, env.server.url);
     await fillAll(page, 'individual');
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     await fault('/v1/requests=status:503');
     await page.getByRole('button', { name: T.submit }).click();
     const local = await provisional(page, SAY.queuedRequest);
@@ -277,7 +222,7 @@ test('the page is killed in the middle of sending: the next start sends again wi
     // Any page of the portal sends what waits when it starts.
     const again = await context.newPage();
     const resent = again.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/requests'));
-    await again.goto(`${server.url}/status`);
+    await again.goto(`${env.server.url}/status`);
     await waitForApp(again);
     assert.equal((await resent).headers()['idempotency-key'], entry.key, 'the same key after the restart');
     const device = again.locator('#perangkat');
@@ -285,20 +230,14 @@ test('the page is killed in the middle of sending: the next start sends again wi
     const number = (await device.locator('.registered-number').innerText()).trim();
     assert.match(await device.innerText(), new RegExp(local));
     assert.equal(serial(number), before + 1);
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
-  } catch (e) {
-    if (!page.isClosed()) await saveArtifacts(page, 'outbox-killed');
-    throw e;
-  } finally {
-    await healthy();
-    await context.close();
-  }
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'exactly one request was created');
+  }, { errors: 'none' });
 });
 
 test('a waiting submission the backend then refuses is shown as refused and can be removed', { timeout: 90_000 }, async () => {
   await withPage('refused', async (page) => {
     const local = await refusedRequest(page);
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     const device = page.locator('#perangkat');
     await device.getByText(SAY.refused).waitFor();
@@ -316,10 +255,10 @@ test('a refused request opens again in its form: answers, documents and the back
     const local = await refusedRequest(page);
 
     // Another request being filled in is never overwritten.
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     await page.getByLabel(T.kinds.legal_entity, { exact: true }).check();
     await page.waitForFunction((k) => localStorage.getItem(k), DRAFT_KEY);
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     const device = page.locator('#perangkat');
     await device.getByText(SAY.refused).waitFor();
@@ -331,11 +270,11 @@ test('a refused request opens again in its form: answers, documents and the back
     assert.equal((await outboxEntries(page)).length, 1, 'the refused request is still there');
 
     // Once that draft is cleared, it opens at the question the backend found fault with.
-    await page.goto(`${server.url}/permohonan`);
+    await page.goto(`${env.server.url}/permohonan`);
     await waitForApp(page);
     await page.getByRole('button', { name: 'Hapus isian dan mulai dari awal' }).click();
     await page.waitForFunction((k) => localStorage.getItem(k) === null, DRAFT_KEY);
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     await reopen.click();
     const information = page.getByLabel('Rincian informasi');
@@ -366,8 +305,7 @@ test('a refused request opens again in its form: answers, documents and the back
     for (const want of ['Siti Rahmawati', '3201014508900001', 'siti@contoh.id', 'Laporan realisasi APBD 2025', 'dokumen-0']) {
       assert.ok(text.includes(want), `the check page shows ${want}: ${text}`);
     }
-    await page.getByRole('button', { name: T.submit }).click();
-    await sentPage(page);
+    await sendRequest(page);
     assert.deepEqual(
       await page.evaluate(() => [localStorage.getItem('ppid.request.errors'), localStorage.getItem('ppid.outbox.reopen')]),
       [null, null],
@@ -380,13 +318,13 @@ test('an objection made while the backend is down waits in the outbox and gets i
   await withPage('objection', async (page) => {
     await objectionToCheck(page, OVERDUE, CASE);
     await fault('/v1/objections=status:503');
-    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
+    await page.getByRole('button', { name: OBJECTION.send }).click();
     await provisional(page, SAY.queuedObjection);
     assert.equal(await page.evaluate(() => localStorage.getItem('ppid.objection.draft')), null, 'the draft is gone');
     await assertNoAxeViolations(page, 'provisional objection receipt');
     await healthy();
     await page.getByRole('button', { name: SAY.sendNow }).click();
-    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor({ timeout: 20000 });
+    await page.getByRole('heading', { name: OBJECTION.sent }).waitFor({ timeout: 20000 });
     assert.match((await page.locator('.confirmation .reference').innerText()).trim(), /^KEB-2026-\d{6}$/);
   });
 });
@@ -395,17 +333,9 @@ test('a refused objection opens again in its form with every answer, and is sent
   const who = OVERDUE.submission.requester;
   await withPage('reopen-objection', async (page) => {
     await objectionToCheck(page, OVERDUE, CASE);
-    await fault('/v1/objections=status:503');
-    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
-    const local = await provisional(page, SAY.queuedObjection);
-    await healthy();
-    await fault('/v1/objections=field-errors:/case_summary:too_long');
-    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/objections') && r.status() === 422);
-    await page.getByRole('button', { name: SAY.sendNow }).click();
-    await refused;
-    await healthy();
+    const local = await queuedThenRefused(page, 'objection', '/case_summary');
 
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     const device = page.locator('#perangkat');
     await device.getByText(SAY.refused).waitFor();
@@ -428,10 +358,9 @@ test('a refused objection opens again in its form with every answer, and is sent
     await waitForApp(page);
     await asSent();
     await page.getByLabel('Kasus posisi').fill('Belum ada pemberitahuan tertulis.');
-    await page.getByRole('button', { name: 'Lanjutkan' }).click();
-    await page.getByRole('heading', { name: 'Periksa keberatan Anda' }).waitFor();
-    await page.getByRole('button', { name: 'Kirim keberatan' }).click();
-    await page.getByRole('heading', { name: 'Keberatan terkirim' }).waitFor({ timeout: 20000 });
+    await toObjectionCheck(page);
+    await page.getByRole('button', { name: OBJECTION.send }).click();
+    await page.getByRole('heading', { name: OBJECTION.sent }).waitFor({ timeout: 20000 });
     assert.equal(await page.evaluate(() => localStorage.getItem('ppid.objection.draft')), null, 'the draft is gone');
   });
 });
@@ -439,7 +368,7 @@ test('a refused objection opens again in its form with every answer, and is sent
 test('the connection indicator says online on every bundle, and offline with what still works', async () => {
   await withPage('indicator', async (page) => {
     for (const path of ['/', '/permohonan', '/keberatan']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${env.server.url}${path}`);
       await waitForApp(page);
       assert.equal(await indicator(page).getAttribute('data-reach'), 'online', path);
       assert.equal(await indicator(page).innerText(), SAY.online, path);
@@ -454,12 +383,12 @@ test('the connection indicator says online on every bundle, and offline with wha
 
 test('a device the citizen said is shared queues nothing: not sent, the answers stay on screen, and Kirim lagi sends them with the same key, once', { timeout: 90_000 }, async () => {
   await withPage('shared', async (page) => {
-    await begin(page, server.url);
+    await begin(page, env.server.url);
     // The citizen's answer on the first page (src/offline/device.rs); a kiosk is shared too (kiosk-wipe.test.mjs).
     await page.getByLabel('Ini perangkat bersama (warnet, perpustakaan, ponsel pinjaman)').check();
     await fillAll(page, 'individual');
     assert.equal(await page.evaluate(() => sessionStorage.getItem('ppid.device.shared')), '1', 'the answer is kept for the tab');
-    const before = serial(await probeNumber(server));
+    const before = serial(await probeNumber(env.server));
     const keys = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) keys.push(r.headers()['idempotency-key']);
@@ -487,7 +416,7 @@ test('a device the citizen said is shared queues nothing: not sent, the answers 
     await page.getByRole('button', { name: T.sendAgain }).click();
     const number = await sentPage(page);
     assert.equal(serial(number), before + 1);
-    assert.equal(serial(await probeNumber(server)), serial(number) + 1, 'exactly one request was created');
+    assert.equal(serial(await probeNumber(env.server)), serial(number) + 1, 'exactly one request was created');
     assert.ok(keys.length >= 3 && keys.every((k) => k && k === keys[0]), `every attempt with one key: ${keys}`);
     assert.deepEqual(await outboxEntries(page), [], 'nothing kept in the outbox');
   });
@@ -515,7 +444,7 @@ test('a refused submission\'s answers leave the device 30 days after the refusal
   ];
   await withPage('refused-expiry', async (page) => {
     // The outbox's database as an earlier visit left it, written before the portal starts.
-    await page.goto(`${server.url}/favicon.svg`);
+    await page.goto(`${env.server.url}/favicon.svg`);
     await page.evaluate(
       (entries) =>
         new Promise((resolve, reject) => {
@@ -534,7 +463,7 @@ test('a refused submission\'s answers leave the device 30 days after the refusal
         }),
       seeded,
     );
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     const device = page.locator('#perangkat');
     await device.getByText(SAY.refused).waitFor();

@@ -1,52 +1,18 @@
-// The request wizard (issue 4): one question per page, validation, the draft, the idempotent submit and the
+// The request wizard: one question per page, validation, the draft, the idempotent submit and the
 // confirmation with its deadlines, on both backend adapters.
 //
 // Expected deadlines are worked out here from the seed's calendar (an oracle independent of the app's Rust code).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import {
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED,
-  DEMO_NOW_MS,
-  pinDemoClock,
-  addWorkingDays,
-  isWorking,
-  longDate,
-} from './harness.mjs';
-
-const DRAFT_KEY = 'ppid.request.draft';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, NOW_ARGS, addWorkingDays, isWorking, longDate } from './harness.mjs';
+import { pageRunner, lookUpStatus, tabber, byId, byText } from './page.mjs';
+import { T, DOCS, PEOPLE, DRAFT_KEY, FILES_KEY, pdf, attach, begin, next, expectStep, heading } from './wizard.mjs';
+import { answer, answerUntil, fillAll, checkRows, probeNumber, serial, sentPage, sendRequest } from './wizard.mjs';
 const JOURNAL_KEY = 'ppid.demo.journal';
-
-const T = {
-  start: 'Mulai permohonan',
-  resume: 'Lanjutkan permohonan yang belum selesai',
-  discard: 'Hapus isian dan mulai dari awal',
-  next: 'Lanjutkan',
-  back: 'Kembali',
-  submit: 'Kirim permohonan',
-  sendAgain: 'Kirim lagi',
-  summary: 'Ada yang perlu diperbaiki',
-  kind: 'Siapa yang mengajukan permohonan?',
-  identity: 'Identitas pemohon',
-  document: 'Dokumen identitas',
-  contact: 'Bagaimana kami menghubungi Anda?',
-  information: 'Informasi apa yang Anda butuhkan?',
-  purpose: 'Untuk apa informasi ini akan digunakan?',
-  obtain: 'Bagaimana Anda ingin memperoleh informasi?',
-  delivery: 'Bagaimana salinan dikirim kepada Anda?',
-  check: 'Periksa jawaban Anda',
-  sent: 'Permohonan terkirim',
-  kinds: { individual: 'Saya sendiri (perorangan)', legal_entity: 'Badan hukum', proxy: 'Kuasa' },
-};
 
 const MSG = {
   kind: 'Pilih siapa yang mengajukan permohonan.',
@@ -76,21 +42,6 @@ const MSG = {
   fileType: 'Berkas harus berupa foto (JPG atau PNG) atau PDF.',
   fileUnreadable: 'Berkas tidak dapat dibaca. Coba foto atau berkas lain.',
 };
-
-/** The documents each kind of requester attaches, by their labels. */
-const DOCS = {
-  individual: ['KTP atau paspor'],
-  legal_entity: ['Akta badan hukum yang telah disahkan'],
-  proxy: ['KTP atau paspor', 'Surat kuasa khusus'],
-};
-const FILES_KEY = 'ppid.request.files';
-
-/** A small, valid-enough PDF. */
-const pdf = (name = 'ktp.pdf', size = 0) => ({
-  name,
-  mimeType: 'application/pdf',
-  buffer: Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n'), Buffer.alloc(size, 0x20), Buffer.from('\n%%EOF\n')]),
-});
 
 /** A marker written into the photo's EXIF: it must not survive the browser's re-encoding. */
 const EXIF_MARKER = 'GPS -6.9175 107.6191 rumah Siti';
@@ -154,177 +105,20 @@ function jpegSize(buf) {
   return null;
 }
 
-/** Attaches `file` to the document labelled `label` and waits until it is listed. */
-async function attach(page, label, file) {
-  await page.getByLabel(label, { exact: true }).setInputFiles(file);
-  await page.locator(`[id$="-status"]:has-text("Terlampir:")`).filter({ hasText: file.name.replace(/\.[^.]+$/, '') }).first().waitFor();
-}
-
 /** The test clock is Monday 23 Nov 2026 09:00 WIB: a working day in office hours, so day zero is that day. */
 const COUNTS_FROM = '2026-11-23';
 assert.ok(isWorking(COUNTS_FROM), 'the pinned clock falls on a working day');
 
-// ------------------------------------------------------------------ servers, browser
-
-let browser;
-let demoServer;
-let httpServer;
-
-before(async () => {
-  [demoServer, httpServer, browser] = await Promise.all([
-    startServer({ args: ['--now', String(DEMO_NOW_MS)] }),
-    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: ['--now', String(DEMO_NOW_MS)] }),
-    launchBrowser(),
-  ]);
+const env = useServers({
+  demo: { args: NOW_ARGS },
+  http: { config: { api_base: '/api', timeout_ms: 15000 }, args: NOW_ARGS },
+  kiosk: { config: { api_base: '/api', timeout_ms: 15000, kiosk: true }, args: NOW_ARGS },
 });
-after(async () => {
-  await browser?.close();
-  await demoServer?.stop();
-  await httpServer?.stop();
-});
-
-const servers = () => ({ demo: demoServer, http: httpServer });
-
-/** Runs `fn` with a fresh page; saves artifacts on failure; fails on any console error not `tolerated`. */
-async function withPage(name, fn, tolerated = () => false) {
-  const page = await newPage(browser);
-  await pinDemoClock(page);
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors.filter((e) => !tolerated(e)), [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `request-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-// ------------------------------------------------------------------ steps
-
-const next = (page) => page.getByRole('button', { name: T.next, exact: true }).click();
-
-async function heading(page) {
-  return (await page.locator('main h1').first().innerText()).trim();
-}
-
-/** Waits for question `slug`; after an in-app move (not a reload) focus must be on its heading. */
-async function expectStep(page, slug, title, { moved = true } = {}) {
-  await page.waitForURL(new RegExp(`/permohonan/${slug}$`));
-  await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, title);
-  // A new question is announced: focus moves to its heading.
-  if (moved) await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
-}
-
-async function begin(page, base) {
-  await page.goto(`${base}/permohonan`);
-  await waitForApp(page);
-  await page.getByRole('button', { name: T.start }).click();
-  await expectStep(page, 'jenis', T.kind);
-}
-
-const PEOPLE = {
-  individual: { name: 'Siti Rahmawati', nik: '3201014508900001' },
-  legal_entity: { name: 'Yayasan Lentera Desa', decree: 'AHU-0012345.AH.01.04.Tahun 2019' },
-  proxy: { name: 'Budi Santoso', nik: '3201010508900001', principal: 'Kelompok Tani Makmur' },
-};
-
-/** Answers every question for `kind` and arrives at the check page. Runs axe on each step when `axe`. */
-async function fillAll(page, kind, { axe = false, photo } = {}) {
-  const who = PEOPLE[kind];
-  const check = async (label) => axe && assertNoAxeViolations(page, `${kind}: ${label}`);
-  await check('jenis');
-  await page.getByLabel(T.kinds[kind], { exact: true }).check();
-  await next(page);
-  await expectStep(page, 'identitas', T.identity);
-  await check('identitas');
-  await page.getByLabel('Nama lengkap').fill(who.name);
-  if (who.nik) await page.getByLabel('NIK', { exact: true }).fill(who.nik);
-  if (who.decree) await page.getByLabel('Nomor SK pengesahan badan hukum').fill(who.decree);
-  if (who.principal) await page.getByLabel('Nama yang Anda wakili').fill(who.principal);
-  await next(page);
-  await expectStep(page, 'dokumen', T.document);
-  await check('dokumen');
-  for (const [i, label] of DOCS[kind].entries()) {
-    await attach(page, label, photo && i === 0 ? photo : pdf(`dokumen-${i}.pdf`));
-  }
-  await check('dokumen attached');
-  await next(page);
-  await expectStep(page, 'kontak', T.contact);
-  await check('kontak');
-  await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati No. 3, Sukamaju 43211');
-  await page.getByLabel('Nomor telepon atau HP').fill('0812 3456 7890');
-  await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
-  await next(page);
-  await expectStep(page, 'informasi', T.information);
-  await check('informasi');
-  await page.getByLabel('Rincian informasi').fill('Laporan realisasi APBD 2025 per kecamatan');
-  await page.getByLabel('Unit yang menguasai informasi').selectOption({ label: SEED.units[4].name });
-  await next(page);
-  await expectStep(page, 'tujuan', T.purpose);
-  await check('tujuan');
-  await page.getByLabel('Tujuan penggunaan informasi').fill('Bahan pengawasan anggaran oleh warga');
-  await next(page);
-  await expectStep(page, 'cara', T.obtain);
-  await check('cara');
-  await page.getByLabel('Salinan elektronik (softcopy)').check();
-  await next(page);
-  await expectStep(page, 'pengiriman', T.delivery);
-  await check('pengiriman');
-  await page.getByLabel('Surel', { exact: true }).check();
-  await page.getByLabel('Alamat surel pengiriman').fill('siti@contoh.id');
-  await next(page);
-  await expectStep(page, 'periksa', T.check);
-  await check('periksa');
-}
+const withPage = pageRunner('request', env, { demoClock: true });
 
 /** From the first question, the shortest valid answers up to the information question. */
-async function answerUpToInformation(page) {
-  await page.getByLabel(T.kinds.individual).check();
-  await next(page);
-  await page.getByLabel('Nama lengkap').fill('Siti');
-  await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
-  await next(page);
-  await expectStep(page, 'dokumen', T.document);
-  await attach(page, DOCS.individual[0], pdf());
-  await next(page);
-  await page.getByLabel('Alamat', { exact: true }).fill('Jl. Melati 3');
-  await page.getByLabel('Surel (e-mail)').fill('siti@contoh.id');
-  await next(page);
-  await expectStep(page, 'informasi', T.information);
-}
-
-/** The check page's rows as { label: value }. */
-async function checkRows(page) {
-  return page.$$eval('dl.check .row', (rows) =>
-    rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()]),
-  );
-}
-
-/** Creates one request straight through the HTTP API and returns its number (to count what the backend holds). */
-async function probeNumber(server) {
-  const res = await fetch(`${server.url}/api/v1/requests`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `probe-${Math.random().toString(36).slice(2)}` },
-    body: JSON.stringify({
-      requester: { kind: 'individual', name: 'Probe', nik: '3201014508900001', address: 'Jl. A', email: 'probe@contoh.id' },
-      information: 'probe',
-      purpose: 'probe',
-      obtain: ['view'],
-    }),
-  });
-  assert.equal(res.status, 201, 'the probe request is accepted');
-  return (await res.json()).number;
-}
-const serial = (number) => Number(number.slice(-6));
-
-async function sentPage(page) {
-  await page.waitForURL(/\/permohonan\/terkirim$/);
-  await page.waitForSelector('dl.deadlines');
-  const number = (await page.locator('.confirmation .reference').innerText()).trim();
-  assert.match(number, /^PPID-2026-\d{6}$/);
-  return number;
-}
+const answerUpToInformation = (page) =>
+  answerUntil(page, 'informasi', { name: 'Siti', address: 'Jl. Melati 3', phone: null, files: [pdf()] });
 
 // ------------------------------------------------------------------ tests
 
@@ -332,14 +126,14 @@ for (const adapter of ['demo', 'http']) {
   for (const kind of ['individual', 'legal_entity', 'proxy']) {
     test(`happy path: ${kind} on the ${adapter} adapter`, async () => {
       await withPage(`happy-${adapter}-${kind}`, async (page) => {
-        const base = servers()[adapter].url;
+        const base = env[adapter].url;
         await begin(page, base);
         const photo = kind === 'individual' ? await cameraPhoto(page) : undefined;
         const bodies = [];
         page.on('request', (r) => {
           if (r.method() === 'POST' && r.url().endsWith('/api/v1/requests')) bodies.push(r.postData());
         });
-        await fillAll(page, kind, { axe: adapter === 'http' && kind === 'proxy', photo });
+        await fillAll(page, kind, { axe: adapter === 'http' && kind === 'proxy', files: photo && [photo] });
 
         const rows = Object.fromEntries(await checkRows(page));
         const who = PEOPLE[kind];
@@ -353,8 +147,7 @@ for (const adapter of ['demo', 'http']) {
         assert.equal(rows[T.delivery], 'Surel siti@contoh.id');
         assert.equal(rows[T.document], DOCS[kind].map((_, i) => (photo && i === 0 ? photo.name : `dokumen-${i}.pdf`)).join(', '));
 
-        await page.getByRole('button', { name: T.submit }).click();
-        const number = await sentPage(page);
+        const number = await sendRequest(page);
         assert.equal(await heading(page), T.sent);
         assert.ok((await page.locator('main').innerText()).includes('23 November 2026 09.00'), 'time received');
 
@@ -392,7 +185,7 @@ for (const adapter of ['demo', 'http']) {
           }
         }
         if (adapter === 'http') {
-          assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1, 'exactly one request was created');
+          assert.equal(serial(await probeNumber(env.http)), serial(number) + 1, 'exactly one request was created');
         } else {
           const journal = await page.evaluate((k) => localStorage.getItem(k), JOURNAL_KEY);
           assert.equal(journal.split(number).length - 1 >= 1, true, 'the demo backend kept the request');
@@ -404,7 +197,7 @@ for (const adapter of ['demo', 'http']) {
 
 test('every validation message, in the summary and inline, with focus and "Galat: " in the title', async () => {
   await withPage('validation', async (page) => {
-    const base = httpServer.url;
+    const base = env.http.url;
     await begin(page, base);
 
     /** Continues and expects exactly `messages`, each in the summary and inline, and the rest of the pattern. */
@@ -514,7 +307,7 @@ test('every validation message, in the summary and inline, with focus and "Galat
 
 test('a field error from the backend (problem+json) lands on its question', async () => {
   await withPage('backend-field-error', async (page) => {
-    await begin(page, httpServer.url);
+    await begin(page, env.http.url);
     await fillAll(page, 'individual');
     // A unit the backend does not know: the client cannot tell, the backend answers 422 with /unit_id.
     await page.evaluate((k) => {
@@ -530,13 +323,12 @@ test('a field error from the backend (problem+json) lands on its question', asyn
     assert.equal(await page.getAttribute('.error-summary a', 'href'), '#f-unit');
     assert.match(await page.title(), /^Galat: /);
     await assertNoAxeViolations(page, 'backend field error');
-  }, (e) => e.includes('422'));
+  }, { tolerated: (e) => e.includes('422') });
 });
 
 test('a reload or a closed tab resumes at the same question with every answer', async () => {
-  const page = await newPage(browser);
-  try {
-    await begin(page, httpServer.url);
+  await withPage('reload', async (page) => {
+    await begin(page, env.http.url);
     await page.getByLabel(T.kinds.proxy).check();
     await next(page);
     await expectStep(page, 'identitas', T.identity);
@@ -575,31 +367,25 @@ test('a reload or a closed tab resumes at the same question with every answer', 
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), FILES_KEY), null, 'documents are never in localStorage');
     assert.match(await page.evaluate((k) => sessionStorage.getItem(k), FILES_KEY), /ktp-budi\.pdf/, 'documents are kept for the tab');
     const tab = await page.context().newPage();
-    await tab.goto(`${httpServer.url}/permohonan`);
+    await tab.goto(`${env.http.url}/permohonan`);
     await waitForApp(tab);
     await tab.getByRole('button', { name: T.resume }).click();
     await expectStep(tab, 'dokumen', T.document);
     assert.equal(await tab.getByText('ktp-budi.pdf').count(), 0, 'the other tab\'s documents are not here');
 
     // Discarding deletes the draft.
-    await tab.goto(`${httpServer.url}/permohonan`);
+    await tab.goto(`${env.http.url}/permohonan`);
     await waitForApp(tab);
     await tab.getByRole('button', { name: T.discard }).click();
     await tab.getByRole('button', { name: T.start }).waitFor();
     assert.equal(await tab.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
     assert.equal(await tab.evaluate((k) => localStorage.getItem(k), FILES_KEY), null);
-    assert.deepEqual(page.consoleErrors, []);
-  } catch (e) {
-    await saveArtifacts(page, 'request-reload');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  });
 });
 
 test('a lost answer at submit: the request waits in the outbox and goes again with the same key: exactly one request', async () => {
   await withPage('retry', async (page) => {
-    await begin(page, httpServer.url);
+    await begin(page, env.http.url);
     await fillAll(page, 'individual');
     // The request reaches the backend, but the answer is lost on the way back.
     const keys = [];
@@ -621,15 +407,15 @@ test('a lost answer at submit: the request waits in the outbox and goes again wi
     assert.match(number, /^PPID-2026-\d{6}$/);
     assert.equal(keys.length, 2);
     assert.equal(keys[0], keys[1], 'sent again with the same key');
-    assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1, 'the retry did not create a second request');
-  }, (e) => /ERR_CONNECTION_RESET|Failed to fetch|net::/.test(e));
+    assert.equal(serial(await probeNumber(env.http)), serial(number) + 1, 'the retry did not create a second request');
+  }, { tolerated: (e) => /ERR_CONNECTION_RESET|Failed to fetch|net::/.test(e) });
 });
 
 // Offline at submit: tests/e2e/outbox.test.mjs.
 
 test('a double click submits once', async () => {
   await withPage('double-click', async (page) => {
-    await begin(page, httpServer.url);
+    await begin(page, env.http.url);
     await fillAll(page, 'individual');
     let posts = 0;
     page.on('request', (r) => {
@@ -638,13 +424,13 @@ test('a double click submits once', async () => {
     await page.getByRole('button', { name: T.submit }).dblclick();
     const number = await sentPage(page);
     assert.equal(posts, 1, 'one POST');
-    assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1);
+    assert.equal(serial(await probeNumber(env.http)), serial(number) + 1);
   });
 });
 
 test('"Ubah" on the check page goes to the question and comes back', async () => {
   await withPage('change', async (page) => {
-    await begin(page, demoServer.url);
+    await begin(page, env.demo.url);
     await fillAll(page, 'individual');
     await page.getByRole('link', { name: 'Ubah Tujuan penggunaan informasi' }).click();
     await expectStep(page, 'tujuan\\?ubah=1', T.purpose);
@@ -660,7 +446,7 @@ test('"Ajukan permohonan" on a catalogue item fills in the item and its unit', a
   await withPage('from-item', async (page) => {
     const item = SEED.catalogue.find((i) => i.class === 'setiap_saat' && i.unit_id) ?? SEED.catalogue[0];
     const unit = SEED.units.find((u) => u.id === item.unit_id);
-    await page.goto(`${demoServer.url}/informasi/${encodeURIComponent(item.id)}`);
+    await page.goto(`${env.demo.url}/informasi/${encodeURIComponent(item.id)}`);
     await waitForApp(page);
     await page.getByRole('link', { name: 'Ajukan permohonan untuk informasi ini' }).click();
     await page.getByRole('button', { name: T.start }).click();
@@ -675,19 +461,10 @@ test('"Ajukan permohonan" on a catalogue item fills in the item and its unit', a
 
 test('the whole request by keyboard alone', async () => {
   await withPage('keyboard', async (page) => {
-    await page.goto(`${httpServer.url}/permohonan`);
+    await page.goto(`${env.http.url}/permohonan`);
     await waitForApp(page);
 
-    /** Presses Tab until the focused element matches `test` (at most 60 times). */
-    async function tabTo(describe, predicate, arg) {
-      for (let i = 0; i < 60; i++) {
-        await page.keyboard.press('Tab');
-        if (await page.evaluate(predicate, arg)) return;
-      }
-      throw new Error(`Tab never reached ${describe}`);
-    }
-    const byText = (t) => document.activeElement?.textContent?.trim() === t;
-    const byId = (id) => document.activeElement?.id === id;
+    const tabTo = tabber(page, 60);
     const press = async (key) => page.keyboard.press(key);
     const type = async (text) => page.keyboard.type(text);
 
@@ -740,11 +517,10 @@ test('the whole request by keyboard alone', async () => {
 
 test('the receipt: a QR code of the status link, an .ics of both dates, and a print layout', async () => {
   await withPage('receipt', async (page) => {
-    await begin(page, httpServer.url);
+    await begin(page, env.http.url);
     await fillAll(page, 'individual');
-    await page.getByRole('button', { name: T.submit }).click();
-    const number = await sentPage(page);
-    const link = `${httpServer.url}/status?nomor=${number}`;
+    const number = await sendRequest(page);
+    const link = `${env.http.url}/status?nomor=${number}`;
 
     // The QR code (loaded only now) decodes to the status link with the receipt's access token
     // (contract 1.4.0, tests/e2e/access-token.test.mjs), which is also written out.
@@ -795,48 +571,33 @@ test('the receipt: a QR code of the status link, an .ics of both dates, and a pr
 });
 
 test('kiosk mode keeps the draft in memory only', async () => {
-  const kiosk = await startServer({ config: { api_base: '/api', timeout_ms: 15000, kiosk: true }, args: ['--now', String(DEMO_NOW_MS)] });
-  try {
-    await withPage('kiosk', async (page) => {
-      await begin(page, kiosk.url);
-      await page.getByLabel(T.kinds.individual).check();
-      await next(page);
-      await expectStep(page, 'identitas', T.identity);
-      await page.getByLabel('Nama lengkap').fill('Siti Rahmawati');
-      await page.getByLabel('NIK', { exact: true }).fill('3201014508900001');
-      await next(page);
-      await expectStep(page, 'dokumen', T.document);
-      await attach(page, DOCS.individual[0], pdf());
-      const stored = await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)));
-      assert.deepEqual(stored.filter((k) => k.startsWith('ppid.request')), [], 'nothing of the request in browser storage');
-      const everything = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
-      assert.equal(everything.includes('3201014508900001'), false, 'the NIK is nowhere in storage');
-      // In memory, the answers survive moving between questions.
-      await page.getByRole('link', { name: T.back }).click();
-      await expectStep(page, 'identitas', T.identity);
-      assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Siti Rahmawati');
-      // A reload (the next citizen at the counter) starts clean.
-      await page.reload();
-      await expectStep(page, 'identitas', T.identity, { moved: false });
-      assert.equal(await page.getByLabel('Nama lengkap').inputValue(), '');
-    });
-  } finally {
-    await kiosk.stop();
-  }
+  await withPage('kiosk', async (page) => {
+    await begin(page, env.kiosk.url);
+    await answerUntil(page, 'dokumen');
+    await answer(page, 'dokumen', { files: [pdf()] });
+    const stored = await page.evaluate(() => Object.keys(localStorage).concat(Object.keys(sessionStorage)));
+    assert.deepEqual(stored.filter((k) => k.startsWith('ppid.request')), [], 'nothing of the request in browser storage');
+    const everything = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    assert.equal(everything.includes('3201014508900001'), false, 'the NIK is nowhere in storage');
+    // In memory, the answers survive moving between questions.
+    await page.getByRole('link', { name: T.back }).click();
+    await expectStep(page, 'identitas', T.identity);
+    assert.equal(await page.getByLabel('Nama lengkap').inputValue(), 'Siti Rahmawati');
+    // A reload (the next citizen at the counter) starts clean.
+    await page.reload();
+    await expectStep(page, 'identitas', T.identity, { moved: false });
+    assert.equal(await page.getByLabel('Nama lengkap').inputValue(), '');
+  });
 });
 
 test('a request submitted in demo mode is found by the status lookup, also after a reload', async () => {
   await withPage('demo-status', async (page) => {
-    await begin(page, demoServer.url);
+    await begin(page, env.demo.url);
     await fillAll(page, 'individual');
-    await page.getByRole('button', { name: T.submit }).click();
-    const number = await sentPage(page);
+    const number = await sendRequest(page);
     for (const pass of ['after the submit', 'after a reload']) {
       if (pass === 'after a reload') await page.reload();
-      await page.goto(`${demoServer.url}/status?nomor=${number}`);
-      await waitForApp(page);
-      await page.locator('#status-verifier').fill('siti@contoh.id');
-      await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+      await lookUpStatus(page, env.demo.url, number, 'siti@contoh.id');
       const panel = page.locator('section.panel', { has: page.locator('#status-heading') });
       await panel.waitFor();
       assert.equal(await panel.locator('h2').innerText(), number, pass);
@@ -847,7 +608,7 @@ test('a request submitted in demo mode is found by the status lookup, also after
 
 test('the unit picker narrows its list as the citizen types, ignoring case and accents', async () => {
   await withPage('unit-search', async (page) => {
-    await begin(page, httpServer.url);
+    await begin(page, env.http.url);
     await answerUpToInformation(page);
     const options = () => page.locator('#f-unit option').allInnerTexts();
     await page.waitForFunction((n) => document.querySelectorAll('#f-unit option').length === n, SEED.units.length + 1);

@@ -2,19 +2,12 @@
 // date part is no real date (a warning, never a refusal), a phone written 0062..., and an office outside WIB
 // whose times say their zone.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer,
-  launchBrowser,
-  newPage,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED,
-  DEMO_NOW_MS,
-  pinDemoClock,
-} from './harness.mjs';
-import { T, begin, next, expectStep, attach, pdf, checkRows, sentPage, probeNumber, serial, heading, DRAFT_KEY } from './wizard.mjs';
+import { useServers, withServer, assertNoAxeViolations, SEED, NOW_ARGS } from './harness.mjs';
+import { pageRunner } from './page.mjs';
+import { T, VIEW, DRAFT_KEY, begin, next, expectStep, attach, answerUntil, pdf, checkRows, heading } from './wizard.mjs';
+import { sendRequest, probeNumber, serial } from './wizard.mjs';
 
 const GROUP = {
   kind: 'Kelompok orang',
@@ -34,63 +27,34 @@ const LABEL = {
 const NIK_WARNING =
   'Angka ke-7 sampai ke-12 NIK ini bukan tanggal yang mungkin. Cocokkan dengan KTP Anda. Jika sudah sama dengan KTP, Anda tetap dapat melanjutkan: NIK tetap berlaku.';
 
-let browser;
-let demoServer;
-let httpServer;
-let witaServer;
-
-before(async () => {
-  const http = { api_base: '/api', timeout_ms: 15000 };
-  const now = ['--now', String(DEMO_NOW_MS)];
-  [demoServer, httpServer, witaServer, browser] = await Promise.all([
-    startServer({ args: now }),
-    startServer({ config: http, args: now }),
-    startServer({ config: http, args: [...now, '--time-zone', 'Asia/Makassar'] }),
-    launchBrowser(),
-  ]);
+const HTTP = { api_base: '/api', timeout_ms: 15000 };
+const env = useServers({
+  demo: { args: NOW_ARGS },
+  http: { config: HTTP, args: NOW_ARGS },
+  wita: { config: HTTP, args: [...NOW_ARGS, '--time-zone', 'Asia/Makassar'] },
 });
-after(async () => {
-  await browser?.close();
-  await Promise.all([demoServer?.stop(), httpServer?.stop(), witaServer?.stop()]);
-});
+const withPage = pageRunner('requesters', env, { demoClock: true });
 
-/** Runs `fn` with a fresh page; saves artifacts on failure; fails on any console error. */
-async function withPage(name, fn) {
-  const page = await newPage(browser);
-  await pinDemoClock(page);
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `requesters-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
+/** The shortest valid answers from the contact question on (see only, no copy), with `phone`. */
+const SHORT = {
+  address: 'Dusun Pasirkaliki RT 001/RW 003, Desa Cibodas',
+  email: null,
+  information: 'Daftar penerima bantuan benih padi Desa Cibodas 2026',
+  unit: null,
+  purpose: 'Memastikan anggota kelompok tercatat',
+  obtain: VIEW,
+};
 
-/** From the contact question on: the shortest valid answers up to the check page (see only, no copy). */
+/** From the contact question on: the shortest valid answers up to the check page. */
 async function answerFromContact(page, phone) {
   await expectStep(page, 'kontak', T.contact);
-  await page.getByLabel('Alamat', { exact: true }).fill('Dusun Pasirkaliki RT 001/RW 003, Desa Cibodas');
-  await page.getByLabel('Nomor telepon atau HP').fill(phone);
-  await next(page);
-  await expectStep(page, 'informasi', T.information);
-  await page.getByLabel('Rincian informasi').fill('Daftar penerima bantuan benih padi Desa Cibodas 2026');
-  await next(page);
-  await expectStep(page, 'tujuan', T.purpose);
-  await page.getByLabel('Tujuan penggunaan informasi').fill('Memastikan anggota kelompok tercatat');
-  await next(page);
-  await expectStep(page, 'cara', T.obtain);
-  await page.getByLabel('Melihat, membaca, mendengarkan atau mencatat').check();
-  await next(page);
-  await expectStep(page, 'periksa', T.check);
+  await answerUntil(page, 'periksa', { ...SHORT, phone }, { from: 'kontak' });
 }
 
 for (const adapter of ['http', 'demo']) {
   test(`a group through its mandated member, with an odd NIK date and a 0062 phone, to its receipt (${adapter})`, async () => {
     await withPage(`group-${adapter}`, async (page) => {
-      const server = adapter === 'http' ? httpServer : demoServer;
+      const server = env[adapter];
       const axe = adapter === 'http';
       const bodies = [];
       page.on('request', (r) => {
@@ -155,8 +119,7 @@ for (const adapter of ['http', 'demo']) {
       await next(page);
       await expectStep(page, 'periksa', T.check);
 
-      await page.getByRole('button', { name: T.submit }).click();
-      const number = await sentPage(page);
+      const number = await sendRequest(page);
       assert.equal(await heading(page), T.sent);
       assert.ok((await page.locator('main').innerText()).includes('23 November 2026 09.00 WIB'), 'the time received, in WIB');
       if (axe) await assertNoAxeViolations(page, 'group receipt');
@@ -173,7 +136,7 @@ for (const adapter of ['http', 'demo']) {
           phone: '+6281234567890',
         });
         assert.deepEqual(body.attachments.map((a) => a.role), ['identity_card', 'mandate']);
-        assert.equal(serial(await probeNumber(httpServer)), serial(number) + 1, 'exactly one request was created');
+        assert.equal(serial(await probeNumber(env.http)), serial(number) + 1, 'exactly one request was created');
       }
     });
   });
@@ -181,7 +144,7 @@ for (const adapter of ['http', 'demo']) {
 
 test('the mandate letter is optional: a group goes on with the KTP alone', async () => {
   await withPage('group-no-mandate', async (page) => {
-    await begin(page, httpServer.url);
+    await begin(page, env.http.url);
     await page.getByLabel(GROUP.kind, { exact: true }).check();
     await next(page);
     await expectStep(page, 'identitas', T.identity);
@@ -200,8 +163,7 @@ test('the mandate letter is optional: a group goes on with the KTP alone', async
     await next(page);
     await answerFromContact(page, '081234567890');
     assert.equal(await page.locator('main .warning-text').count(), 0, 'no warning for a real date');
-    await page.getByRole('button', { name: T.submit }).click();
-    await sentPage(page);
+    await sendRequest(page);
   });
 });
 
@@ -209,26 +171,18 @@ test('the mandate letter is optional: a group goes on with the KTP alone', async
 async function receiptText(page, server, footerPattern) {
   await begin(page, server.url);
   assert.match(await page.locator('footer').innerText(), footerPattern, 'office hours carry their zone');
-  await page.getByLabel(T.kinds.individual, { exact: true }).check();
-  await next(page);
-  await page.getByLabel('Nama lengkap').fill('Andi Wijaya');
-  await page.getByLabel('NIK', { exact: true }).fill('7371010101990003');
-  await next(page);
-  await expectStep(page, 'dokumen', T.document);
-  await attach(page, LABEL.identityCard, pdf('ktp.pdf'));
-  await next(page);
-  await answerFromContact(page, '+62 812 3456 7890');
-  await page.getByRole('button', { name: T.submit }).click();
-  await sentPage(page);
+  const answers = { ...SHORT, name: 'Andi Wijaya', nik: '7371010101990003', files: [pdf('ktp.pdf')], phone: '+62 812 3456 7890' };
+  await answerUntil(page, 'periksa', answers);
+  await sendRequest(page);
   return page.locator('main').innerText();
 }
 
 test('an office in WITA: the receipt and the office hours say WITA, on the office clock', async () => {
   assert.equal(SEED.meta.deadline_rules.time_zone, 'Asia/Jakarta', 'the demo seed itself stays in WIB');
-  const meta = await (await fetch(`${witaServer.url}/api/v1/meta`)).json();
+  const meta = await (await fetch(`${env.wita.url}/api/v1/meta`)).json();
   assert.equal(meta.deadline_rules.time_zone, 'Asia/Makassar');
   await withPage('wita', async (page) => {
-    const main = await receiptText(page, witaServer, /\d{2}\.\d{2}–\d{2}\.\d{2} WITA/);
+    const main = await receiptText(page, env.wita, /\d{2}\.\d{2}–\d{2}\.\d{2} WITA/);
     // 09.00 WIB is 10.00 WITA: the office's clock, whatever the browser's.
     assert.ok(main.includes('23 November 2026 10.00 WITA'), `the time received in WITA:\n${main}`);
     assert.ok(!main.includes(' WIB'), 'nothing says WIB');
@@ -237,18 +191,12 @@ test('an office in WITA: the receipt and the office hours say WITA, on the offic
 });
 
 test('an office in a zone the portal cannot name: never passed off as WIB, its offset and name are shown', async () => {
-  const server = await startServer({
-    config: { api_base: '/api', timeout_ms: 15000 },
-    args: ['--now', String(DEMO_NOW_MS), '--time-zone', 'Asia/Kuala_Lumpur'],
-  });
-  try {
+  await withServer({ config: HTTP, args: [...NOW_ARGS, '--time-zone', 'Asia/Kuala_Lumpur'] }, async (server) => {
     await withPage('unknown-zone', async (page) => {
       const main = await receiptText(page, server, /\d{2}\.\d{2}–\d{2}\.\d{2} Asia\/Kuala_Lumpur/);
       // The reference backend writes this instant at +07:00; the portal says so instead of "WIB".
       assert.ok(main.includes('23 November 2026 09.00 UTC+07:00'), `the time received with its offset:\n${main}`);
       assert.ok(!main.includes(' WIB'), 'nothing says WIB');
     });
-  } finally {
-    await server.stop();
-  }
+  });
 });

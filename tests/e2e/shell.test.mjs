@@ -7,10 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, DEMO_NOW_MS, pinDemoClock, PASAL17_ID } from './harness.mjs';
-
-const NOW_MS = DEMO_NOW_MS;
-
+import { DIST, useServers, assertNoAxeViolations, SEED, PASAL17_ID } from './harness.mjs';
+import { pageRunner, waitLoaded, waitResults, h1Text, activeDescription, expectFocus } from './page.mjs';
 
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
 const ID_WEEKDAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
@@ -21,50 +19,8 @@ function classCounts() {
   return counts;
 }
 
-const env = useServerAndBrowser();
-
-/** A fresh page (demo clock pinned); saves artifacts when `fn` fails and asserts no console errors. */
-async function withPage(name, fn) {
-  const page = await newPage(env.browser);
-  try {
-    await pinDemoClock(page);
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `shell-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
-/** Waits until main has its h1 and no loading line. */
-async function waitLoaded(page) {
-  await waitForApp(page, 'main#main h1');
-  await page.waitForSelector('main#main .loading', { state: 'detached', timeout: 10000 });
-}
-
-/** Waits until the catalogue's result count has text (the results have arrived). */
-async function waitResults(page) {
-  await page.waitForFunction(() => document.querySelector('main#main .result-count')?.textContent.trim(), null, { timeout: 10000 });
-}
-
-const h1Text = (page) => page.locator('main#main h1').innerText();
-const activeDescription = (page) =>
-  page.evaluate(() => {
-    const a = document.activeElement;
-    if (!a) return 'nothing';
-    return `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.className ? `.${String(a.className).split(' ').join('.')}` : ''} "${(a.textContent || '').trim().slice(0, 60)}"`;
-  });
-
-/** Waits (briefly) until document.activeElement matches `selector`; fails naming what has focus instead. */
-async function expectFocus(page, selector, message, timeout = 2000) {
-  try {
-    await page.waitForFunction((s) => document.activeElement?.matches(s), selector, { timeout });
-  } catch {
-    assert.fail(`${message}: expected focus on ${selector}, but it is on ${await activeDescription(page)}`);
-  }
-}
+const env = useServers({ server: {} });
+const withPage = pageRunner('shell', env, { demoClock: true });
 
 test('home opens in Bahasa Indonesia with the backend’s identity, class counts and the announcement', { timeout: 60_000 }, async () => {
   await withPage('home', async (page) => {
@@ -221,8 +177,7 @@ test('language switch: English from the keyboard, same URL and results, focus ke
 
 test('without JavaScript the page names the office from config.json, in plain text', { timeout: 30_000 }, async () => {
   const office = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8')).office;
-  const page = await newPage(env.browser, { javaScriptEnabled: false });
-  try {
+  await withPage('noscript', async (page) => {
     await page.goto(`${env.server.url}/permohonan`);
     const noscript = page.locator('main.noscript');
     assert.equal(await noscript.locator('h1').innerText(), 'Portal PPID membutuhkan JavaScript');
@@ -232,19 +187,11 @@ test('without JavaScript the page names the office from config.json, in plain te
     const shown = await noscript.evaluate((m) => m.outerHTML);
     const title = await page.title();
     await page.context().close();
-    const check = await newPage(env.browser);
-    try {
+    await withPage('noscript-axe', async (check) => {
       await check.setContent(`<!DOCTYPE html><html lang="id"><head><title>${title}</title></head><body>${shown}</body></html>`);
       await assertNoAxeViolations(check, 'the page without JavaScript');
-    } finally {
-      await check.context().close();
-    }
-  } catch (e) {
-    await saveArtifacts(page, 'shell-noscript');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+    }, { errors: 'none' });
+  }, { context: { javaScriptEnabled: false }, errors: 'none' });
 });
 
 test('an unknown address shows the not-found page with a link home', { timeout: 60_000 }, async () => {

@@ -1,38 +1,19 @@
-// Statistik (issue 8): the service's figures per year and per unit, each chart drawn beside a table of
+// Statistik: the service's figures per year and per unit, each chart drawn beside a table of
 // the same figures (the table is what a screen reader reads), against the seed the reference backend serves.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, PASAL17_ID } from './harness.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, PASAL17_ID } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([startServer({ config: { api_base: '/api' } }), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServers({ server: { config: { api_base: '/api' } } });
+// No service worker: one test routes the metadata, which the worker would fetch past the route.
+const withPage = pageRunner('statistics', env, { context: { serviceWorkers: 'block' } });
 
 const YEARS = SEED.statistics.years;
 const LATEST = YEARS.reduce((a, b) => (a.year > b.year ? a : b));
 const unitName = (id) => SEED.units.find((u) => u.id === id)?.name ?? id;
 const days = (d) => `${String(d).replace('.', ',').replace(/,0$/, '')} hari kerja`;
-
-async function withPage(name, fn) {
-  // No service worker: one test routes the metadata, which the worker would fetch past the route.
-  const page = await newPage(browser, { serviceWorkers: 'block' });
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `statistics-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
 
 /** A chart's table as [row header, cells...] rows. */
 const tableRows = (page, id) =>
@@ -73,7 +54,7 @@ async function expectYear(page, y) {
 
 test('statistics: the latest year by default, each chart with its table of the same figures, another year by link', { timeout: 60_000 }, async () => {
   await withPage('years', async (page) => {
-    await page.goto(`${server.url}/tentang`);
+    await page.goto(`${env.server.url}/tentang`);
     await waitForApp(page);
     await page.getByRole('link', { name: 'Statistik layanan informasi' }).click();
     await page.waitForURL((u) => u.pathname === '/statistik');
@@ -112,7 +93,7 @@ test('statistics: the latest year by default, each chart with its table of the s
 test('statistics in English, at 320 px without sideways scrolling', { timeout: 60_000 }, async () => {
   await withPage('english', async (page) => {
     await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto(`${server.url}/statistik`);
+    await page.goto(`${env.server.url}/statistik`);
     await waitForApp(page);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Information service statistics', level: 1 }).waitFor();
@@ -132,7 +113,7 @@ test('a backend without statistics: the page says so and where to ask', async ()
       meta.features = meta.features.filter((f) => f !== 'statistics');
       await route.fulfill({ response: res, json: meta });
     });
-    await page.goto(`${server.url}/statistik`);
+    await page.goto(`${env.server.url}/statistik`);
     await waitForApp(page);
     await page.getByText('Server layanan ini belum menyediakan statistik.').waitFor();
     assert.equal(await page.locator('section.chart').count(), 0);

@@ -1,25 +1,13 @@
-// Cek Status (issue 5): every seeded request's page shows the law's clock (due date, how it was
+// Cek Status: every seeded request's page shows the law's clock (due date, how it was
 // computed, working days left or how late), each outcome in words, the notice's documents, a calendar
 // file and the way to object. Expectations come from the seed and its calendar, not from the page.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {
-  startServer,
-  launchBrowser,
-  newPage,
-  waitForApp,
-  assertNoAxeViolations,
-  saveArtifacts,
-  SEED,
-  DEMO_NOW_MS,
-  PASAL17_ID,
-  addDays,
-  addWorkingDays,
-  workingDaysBetween,
-  longDate,
-} from './harness.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, DEMO_NOW_MS, NOW_ARGS, PASAL17_ID } from './harness.mjs';
+import { addDays, addWorkingDays, workingDaysBetween, longDate } from './harness.mjs';
+import { pageRunner, lookUpStatus } from './page.mjs';
 
 const TODAY = new Date(DEMO_NOW_MS + 7 * 3600 * 1000).toISOString().slice(0, 10);
 const OUTCOMES = {
@@ -31,18 +19,8 @@ const OUTCOMES = {
   forwarded: 'Diteruskan',
 };
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: ['--now', String(DEMO_NOW_MS)] }),
-    launchBrowser(),
-  ]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServers({ server: { config: { api_base: '/api', timeout_ms: 15000 }, args: NOW_ARGS } });
+const withPage = pageRunner('status', env, { fixedTime: DEMO_NOW_MS });
 
 /** What the seed says a request's page must show. */
 function expected(request) {
@@ -114,15 +92,10 @@ function expected(request) {
 for (const request of SEED.requests) {
   const number = request.receipt.number;
   test(`status of ${number}: clock, outcome, documents, calendar file and objection link`, async () => {
-    const page = await newPage(browser);
-    await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
-    try {
+    await withPage(number, async (page) => {
       const want = expected(request);
-      await page.goto(`${server.url}/status?nomor=${number}`);
-      await waitForApp(page);
       const { email, phone } = request.submission.requester;
-      await page.locator('#status-verifier').fill(email ?? phone.slice(-4));
-      await page.locator('main#main').getByRole('button', { name: 'Cek status' }).click();
+      await lookUpStatus(page, env.server.url, number, email ?? phone.slice(-4));
       const panel = page.locator('section.panel', { has: page.locator('#status-heading') });
       await panel.locator('dl.deadlines').waitFor();
 
@@ -172,13 +145,7 @@ for (const request of SEED.requests) {
       await page.emulateMedia({ media: 'screen' });
 
       await assertNoAxeViolations(page, `status ${number}`);
-      assert.deepEqual(page.consoleErrors, []);
-    } catch (e) {
-      await saveArtifacts(page, `status-${number}`);
-      throw e;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }
 
@@ -191,13 +158,11 @@ test('the seed covers the clock\'s cases: on time, due soon, overdue, extended, 
 });
 
 test('the dispute route: an answered objection, the last day to file with the Komisi Informasi, and a printable summary', async () => {
-  const page = await newPage(browser);
-  await page.clock.setFixedTime(new Date(DEMO_NOW_MS));
-  try {
+  await withPage('dispute', async (page) => {
     const objection = SEED.objections.find((o) => o.answer);
     const { number } = objection.receipt;
     // From the objection page.
-    await page.goto(`${server.url}/keberatan`);
+    await page.goto(`${env.server.url}/keberatan`);
     await waitForApp(page);
     await page.getByRole('link', { name: /Lihat jalur sengketa ke Komisi Informasi/ }).click();
     await page.waitForURL(/\/keberatan\/sengketa$/);
@@ -242,22 +207,16 @@ test('the dispute route: an answered objection, the last day to file with the Ko
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('form').evaluate((f) => getComputedStyle(f).display), 'none');
     assert.notEqual(await panel.evaluate((p) => getComputedStyle(p).display), 'none');
+  }, {
     // The one expected error: the browser logs the 404 of the lookup with the wrong detail.
-    assert.deepEqual(page.consoleErrors.filter((e) => !/404 .*objection-lookups/.test(e)), []);
-  } catch (e) {
-    await saveArtifacts(page, 'dispute');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+    tolerated: (e) => /404 .*objection-lookups/.test(e),
+  });
 });
 
 test('the number hint shows the backend\'s own example, and no format when the backend gives none', async () => {
-  // A service worker would answer /v1/meta itself, past the routes below.
-  const page = await newPage(browser, { serviceWorkers: 'block' });
-  try {
+  await withPage('number-hint', async (page) => {
     const hint = () => page.locator('#status-number-hint').innerText();
-    await page.goto(`${server.url}/status`);
+    await page.goto(`${env.server.url}/status`);
     await waitForApp(page);
     assert.equal(await hint(), `Tertera pada bukti permohonan Anda. Contoh: ${SEED.meta.registration_number_example}`);
     assert.equal(await page.locator('#status-number').getAttribute('aria-describedby'), 'status-number-hint');
@@ -271,21 +230,18 @@ test('the number hint shows the backend\'s own example, and no format when the b
       await page.unroute('**/api/v1/meta');
       await page.route('**/api/v1/meta', (route) =>
         route.fulfill({ json: { ...SEED.meta, registration_number_example: example } }));
-      await page.goto(`${server.url}/status`);
+      await page.goto(`${env.server.url}/status`);
       await waitForApp(page);
       assert.equal(await hint(), expected, String(example));
       assert.doesNotMatch(await page.locator('main').innerText(), example ? /PPID-2026/ : /Contoh/, 'no format of its own');
     }
     await assertNoAxeViolations(page, 'status form without a number example');
     // The objection form's request-number hint shows no format either.
-    await page.goto(`${server.url}/keberatan/ajukan`);
+    await page.goto(`${env.server.url}/keberatan/ajukan`);
     await waitForApp(page);
     assert.doesNotMatch(await page.locator('main').innerText(), /PPID-2026-|KEB-2026-/);
-    assert.deepEqual(page.consoleErrors, []);
-  } catch (e) {
-    await saveArtifacts(page, 'status-number-hint');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  }, {
+    // A service worker would answer /v1/meta itself, past the routes above.
+    context: { serviceWorkers: 'block' },
+  });
 });

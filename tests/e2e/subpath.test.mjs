@@ -1,74 +1,61 @@
-// Serving under a sub-path (issue 7): a build made with `trunk build --release --public-url /ppid/
+// Serving under a sub-path: a build made with `trunk build --release --public-url /ppid/
 // --dist dist-sub` (scripts/test.sh makes it), served by ppid-server under /ppid only, works as at the root:
 // links, deep links and reloads, bundles, the 404 page and the service worker all stay under /ppid/, and a
 // regency page embedding it from /ppid/ (tests/embed/host.html) opens its deep links there.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { ROOT, SEED, startServer, launchBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts } from './harness.mjs';
+import { ROOT, SEED, HOST_PAGE, useServers, startStaticServer, waitForApp, assertNoAxeViolations } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
 const DIST_SUB = path.join(ROOT, 'dist-sub');
-const HOST_HTML = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.html'), 'utf8');
-const HOST_CSS = fs.readFileSync(path.join(ROOT, 'tests', 'embed', 'host.css'), 'utf8');
 const ITEM = SEED.catalogue.find((i) => i.id === 'dip-2026-001');
-let server;
-let browser;
 /** A regency's page on another origin, embedding the portal from /ppid/ (tests/embed/host.html). */
 let host;
 
-before(async () => {
-  if (!fs.existsSync(path.join(DIST_SUB, 'index.html'))) {
-    throw new Error('no dist-sub/: run `trunk build --release --public-url /ppid/ --dist dist-sub` (scripts/test.sh does)');
-  }
-  let portalRoot = '';
-  const hostServer = http.createServer((req, res) => {
-    if (req.url === '/host.css') return res.writeHead(200, { 'Content-Type': 'text/css' }).end(HOST_CSS);
-    if (req.url === '/favicon.ico') return res.writeHead(200, { 'Content-Type': 'image/x-icon' }).end();
-    if (req.url !== '/') return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(HOST_HTML.split('{{PORTAL}}').join(portalRoot));
-  });
-  await new Promise((ok) => hostServer.listen(0, '127.0.0.1', ok));
-  host = { url: `http://127.0.0.1:${hostServer.address().port}`, stop: () => new Promise((ok) => hostServer.close(ok)) };
-  server = await startServer({
-    dist: DIST_SUB,
-    config: { api_base: '/api', embed_origins: [host.url] },
-    args: ['--base', '/ppid'],
-    frameAncestors: `'self' ${host.url}`,
-  });
-  portalRoot = `${server.url}/ppid`;
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await host?.stop();
-});
+const env = useServers(
+  {
+    server: () => ({
+      dist: DIST_SUB,
+      config: { api_base: '/api', embed_origins: [host.url] },
+      args: ['--base', '/ppid'],
+      frameAncestors: `'self' ${host.url}`,
+    }),
+  },
+  {
+    async setup() {
+      if (!fs.existsSync(path.join(DIST_SUB, 'index.html'))) {
+        throw new Error('no dist-sub/: run `trunk build --release --public-url /ppid/ --dist dist-sub` (scripts/test.sh does)');
+      }
+      host = await startStaticServer((p) => {
+        if (p === '/host.css') return ['text/css', HOST_PAGE.css];
+        if (p === '/favicon.ico') return ['image/x-icon', ''];
+        // The portal's root is known once it runs: read when the page is asked for.
+        if (p === '/') return ['text/html; charset=utf-8', HOST_PAGE.html(`${env.server.url}/ppid`)];
+        return null;
+      });
+    },
+    teardown: () => host?.stop(),
+  },
+);
 
-async function withPage(name, fn) {
-  const page = await newPage(browser);
-  const outside = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.origin === server.url && !u.pathname.startsWith('/ppid/') && !u.pathname.startsWith('/api/')) outside.push(u.pathname);
-  });
-  try {
-    await fn(page);
-    assert.deepEqual(outside, [], 'every request of the portal stays under /ppid/ (or goes to the API)');
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `subpath-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
+/** Pages whose every request to the portal's origin must stay under /ppid/ (or go to the API). */
+const withPage = pageRunner('subpath', env, {
+  setup: (page) => {
+    page.outside = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === env.server.url && !u.pathname.startsWith('/ppid/') && !u.pathname.startsWith('/api/')) page.outside.push(u.pathname);
+    });
+  },
+  check: (page) => assert.deepEqual(page.outside, [], 'every request of the portal stays under /ppid/ (or goes to the API)'),
+});
 
 test('under /ppid/: links, an item, a deep link reload into the forms bundle, and back across bundles', async () => {
   await withPage('links', async (page) => {
-    await page.goto(`${server.url}/ppid/`);
+    await page.goto(`${env.server.url}/ppid/`);
     await waitForApp(page);
     assert.equal(await page.locator('.brand-name').getAttribute('href'), '/ppid/');
     const nav = page.getByRole('navigation', { name: 'Menu utama' });
@@ -92,7 +79,7 @@ test('under /ppid/: links, an item, a deep link reload into the forms bundle, an
     await waitForApp(page);
     const wasm = [];
     page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/ppid/permohonan/jenis`);
+    await page.goto(`${env.server.url}/ppid/permohonan/jenis`);
     await page.getByRole('heading', { level: 1, name: 'Siapa yang mengajukan permohonan?' }).waitFor();
     assert.deepEqual(wasm, ['/ppid/ppid-forms_bg.wasm'], 'the forms bundle, from under /ppid/');
     await assertNoAxeViolations(page, 'request question under /ppid/');
@@ -105,10 +92,10 @@ test('under /ppid/: links, an item, a deep link reload into the forms bundle, an
 
 test('under /ppid/: an unknown page is the portal\'s 404, the service worker is scoped to /ppid/, and the root is not the portal', async () => {
   await withPage('404', async (page) => {
-    await page.goto(`${server.url}/ppid/tidak-ada`);
+    await page.goto(`${env.server.url}/ppid/tidak-ada`);
     await page.getByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Kembali ke beranda' }).getAttribute('href'), '/ppid/');
-    await page.goto(`${server.url}/ppid/`);
+    await page.goto(`${env.server.url}/ppid/`);
     await waitForApp(page);
     const scope = await page.evaluate(async () => {
       for (let i = 0; i < 100; i++) {
@@ -118,29 +105,22 @@ test('under /ppid/: an unknown page is the portal\'s 404, the service worker is 
       }
       return null;
     });
-    assert.equal(scope, `${server.url}/ppid/`);
+    assert.equal(scope, `${env.server.url}/ppid/`);
   });
-  const root = await fetch(`${server.url}/informasi`);
+  const root = await fetch(`${env.server.url}/informasi`);
   assert.equal(root.status, 404, 'only /ppid/ is the portal');
 });
 
 test('embedded from /ppid/ on a regency page: the frame opens the portal there and follows the page\'s deep links under /ppid/', async () => {
-  const page = await newPage(browser);
-  try {
+  await withPage('embed', async (page) => {
     await page.goto(`${host.url}/`);
     const iframe = await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
-    assert.equal(await iframe.getAttribute('src'), `${server.url}/ppid/`);
+    assert.equal(await iframe.getAttribute('src'), `${env.server.url}/ppid/`);
     const frame = await iframe.contentFrame();
     await frame.waitForSelector('main#main h1');
     // The page's deep link: a message to the portal, which keeps its base.
     await page.locator('#open-item').click();
     await frame.getByRole('heading', { level: 1, name: ITEM.title }).waitFor();
     assert.equal(new URL(frame.url()).pathname, '/ppid/informasi/dip-2026-001');
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, 'subpath-embed');
-    throw e;
-  } finally {
-    await page.context().close();
-  }
+  }, { setup: undefined, check: undefined });
 });

@@ -1,12 +1,14 @@
-// The satisfaction survey (issue 8, contract 1.2.0): a finished request's status invites a rating from 1 to
+// The satisfaction survey (contract 1.2.0): a finished request's status invites a rating from 1 to
 // 5 and an optional comment, sent through POST /v1/surveys; one answer per request. Against ppid-server's
 // reference backend, whose seed has finished (a written notice) and open requests.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, SEED, DEMO_NOW_MS } from './harness.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, SEED, NOW_ARGS } from './harness.mjs';
+import { pageRunner, lookUpStatus } from './page.mjs';
 
-const env = useServerAndBrowser({ config: { api_base: '/api' }, args: ['--now', String(DEMO_NOW_MS)] });
+const env = useServers({ server: { config: { api_base: '/api' }, args: NOW_ARGS } });
+const withPage = pageRunner('survey', env);
 const finished = SEED.requests.filter((r) => r.events.some((e) => e.kind === 'notice') && r.submission.requester.email);
 const open = SEED.requests.find((r) => !r.events.some((e) => e.kind === 'notice') && r.submission.requester.email);
 const S = {
@@ -17,25 +19,9 @@ const S = {
   answered: 'Penilaian untuk permohonan ini sudah diberikan. Terima kasih.',
 };
 
-async function withPage(name, fn, contextOptions = {}) {
-  const page = await newPage(env.browser, contextOptions);
-  try {
-    await fn(page);
-    assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-  } catch (e) {
-    await saveArtifacts(page, `survey-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
-
 /** Looks `request` up on the status page and waits for its history. */
 async function lookUp(page, request, button = 'Cek status') {
-  await page.goto(`${env.server.url}/status?nomor=${request.receipt.number}`);
-  await waitForApp(page);
-  await page.locator('#status-verifier').fill(request.submission.requester.email);
-  await page.locator('main#main').getByRole('button', { name: button }).click();
+  await lookUpStatus(page, env.server.url, request.receipt.number, request.submission.requester.email, button);
   await page.getByRole('heading', { level: 2, name: request.receipt.number }).waitFor();
 }
 
@@ -97,9 +83,11 @@ test('a failed send keeps the answer and is sent again with the same key', async
     await survey.getByText(S.thanks).waitFor();
     assert.equal(keys.length, 2);
     assert.equal(keys[0], keys[1], 'the same idempotency key for the retry');
+  }, {
+    context: { serviceWorkers: 'block' },
     // The 503 the route made up is the failure under test.
-    page.consoleErrors = page.consoleErrors.filter((e) => !e.includes('status of 503'));
-  }, { serviceWorkers: 'block' });
+    tolerated: (e) => e.includes('status of 503'),
+  });
 });
 
 test('answered elsewhere while the form was open: the backend refuses a second answer and the page says it is answered', async () => {
@@ -115,8 +103,7 @@ test('answered elsewhere while the form was open: the backend refuses a second a
     assert.equal(other.status(), 201);
     await survey.getByRole('button', { name: S.send }).click();
     await survey.getByText(S.answered).waitFor();
-    page.consoleErrors = page.consoleErrors.filter((e) => !e.includes('status of 409'));
-  });
+  }, { tolerated: (e) => e.includes('status of 409') });
 });
 
 test('no invitation for a request that is not finished, nor from a backend without the survey; in English', async () => {
@@ -131,7 +118,7 @@ test('no invitation for a request that is not finished, nor from a backend witho
     await lookUp(page, finished[2]);
     await page.getByRole('heading', { level: 3 }).first().waitFor();
     assert.equal(await page.getByRole('region', { name: S.title }).count(), 0, 'a backend without the survey: none');
-  }, { serviceWorkers: 'block' });
+  }, { context: { serviceWorkers: 'block' } });
   await withPage('english', async (page) => {
     await page.goto(`${env.server.url}/`);
     await waitForApp(page);

@@ -1,13 +1,14 @@
-// Theming through config.json (issue 7): the regency's name, logo, primary and accent colours and
+// Theming through config.json: the regency's name, logo, primary and accent colours and
 // base font scale apply in every bundle and on the service-down page; a palette that fails WCAG AA
 // falls back to the default colours with a console warning; a hostile theme stays text and runs nothing.
 //
 // One ppid-server (the HTTP reference backend) under the strict CSP; each page gets its own
 // config.json through a route, without a service worker (it would fetch config.json itself).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, assertNoAxeViolations, saveArtifacts, DEMO_NOW_MS } from './harness.mjs';
+import { useServers, waitForApp, assertNoAxeViolations, NOW_ARGS } from './harness.mjs';
+import { pageRunner } from './page.mjs';
 
 const BASE = { api_base: '/api', timeout_ms: 15000 };
 const NAME = 'PPID Kabupaten Sukamaju';
@@ -16,50 +17,24 @@ const GREEN = 'rgb(20, 83, 45)';
 const DEFAULT_PRIMARY = 'rgb(11, 83, 148)';
 const DEFAULT_ACCENT = '#b45309';
 
-let server;
-let browser;
-before(async () => {
-  [server, browser] = await Promise.all([
-    startServer({ config: BASE, args: ['--now', String(DEMO_NOW_MS)] }),
-    launchBrowser(),
-  ]);
+const env = useServers({ server: { config: BASE, args: NOW_ARGS } });
+const run = pageRunner('theme', env, {
+  context: { serviceWorkers: 'block' },
+  config: BASE,
+  setup: (page) => {
+    page.warnings = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'warning') page.warnings.push(msg.text());
+    });
+  },
+  check: (page) => assert.deepEqual(page.dialogs, [], 'no dialog opened'),
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 /**
- * A page whose config.json is `BASE` with `overrides`. `page.warnings` collects console warnings,
- * `page.dialogs` any alert/confirm (a script that ran). Console errors fail the test unless `allowErrors`.
+ * A page whose config.json is `BASE` with `overrides`. `page.warnings` collects console warnings, and a
+ * dialog (a script that ran) fails the test, as any console error does unless `allowErrors`.
  */
-async function withPage(name, overrides, fn, { allowErrors = false } = {}) {
-  const page = await newPage(browser, { serviceWorkers: 'block' });
-  const config = { ...BASE, ...overrides };
-  page.warnings = [];
-  page.dialogs = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'warning') page.warnings.push(msg.text());
-  });
-  page.on('dialog', (d) => {
-    page.dialogs.push(d.message());
-    d.dismiss().catch(() => {});
-  });
-  await page.route('**/config.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'Cache-Control': 'no-cache' }, body: JSON.stringify(config) }),
-  );
-  try {
-    await fn(page);
-    if (!allowErrors) assert.deepEqual(page.consoleErrors, [], 'no console or page errors');
-    assert.deepEqual(page.pageErrors, [], 'no uncaught page errors');
-    assert.deepEqual(page.dialogs, [], 'no dialog opened');
-  } catch (e) {
-    await saveArtifacts(page, `theme-${name}`);
-    throw e;
-  } finally {
-    await page.context().close();
-  }
-}
+const withPage = (name, overrides, fn, { allowErrors = false } = {}) =>
+  run(name, fn, { config: overrides, errors: allowErrors ? 'uncaught' : 'console' });
 
 /** Computed style properties of the first element matching `selector`. */
 function computed(page, selector, ...props) {
@@ -74,7 +49,7 @@ const themeWarnings = (page) => page.warnings.filter((w) => w.includes('config.j
 
 test('a valid theme applies: colours, name, logo, font scale, title; no axe violations', async () => {
   await withPage('valid', { theme: THEME }, async (page) => {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitForApp(page);
     assert.equal((await computed(page, 'main a.button', 'background-color'))['background-color'], GREEN, 'primary button');
     assert.equal((await computed(page, 'nav a:not([aria-current])', 'color')).color, GREEN, 'link colour');
@@ -88,7 +63,7 @@ test('a valid theme applies: colours, name, logo, font scale, title; no axe viol
     assert.equal((await page.locator('.brand-name').textContent()).trim(), NAME);
     const logo = page.locator('img.brand-logo');
     assert.equal(await logo.getAttribute('alt'), NAME);
-    assert.equal(await logo.getAttribute('src'), `${server.url}/favicon.svg`);
+    assert.equal(await logo.getAttribute('src'), `${env.server.url}/favicon.svg`);
     await page.waitForFunction(() => document.querySelector('img.brand-logo')?.complete);
     assert.ok((await logo.evaluate((img) => img.naturalWidth)) > 0, 'the logo loads under the CSP');
     assert.match(await page.title(), new RegExp(` – ${NAME}$`));
@@ -96,7 +71,7 @@ test('a valid theme applies: colours, name, logo, font scale, title; no axe viol
     await assertNoAxeViolations(page, 'themed home');
 
     // Another bundle (the forms) is themed the same way.
-    await page.goto(server.url + '/permohonan');
+    await page.goto(env.server.url + '/permohonan');
     await waitForApp(page);
     assert.equal((await computed(page, 'main .button', 'background-color'))['background-color'], GREEN, 'forms bundle button');
     assert.equal(await rootFontSize(page), '20px');
@@ -107,7 +82,7 @@ test('a valid theme applies: colours, name, logo, font scale, title; no axe viol
 
 test('without a theme the defaults stay', async () => {
   await withPage('none', {}, async (page) => {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitForApp(page);
     assert.equal((await computed(page, 'main a.button', 'background-color'))['background-color'], DEFAULT_PRIMARY);
     assert.equal(await rootFontSize(page), '16px');
@@ -119,7 +94,7 @@ test('without a theme the defaults stay', async () => {
 
 test('a low-contrast palette falls back to the default colours with a console warning', async () => {
   await withPage('low-contrast', { theme: { ...THEME, primary: '#9ecbff' } }, async (page) => {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitForApp(page);
     assert.equal((await computed(page, 'main a.button', 'background-color'))['background-color'], DEFAULT_PRIMARY);
     assert.equal((await computed(page, 'nav a:not([aria-current])', 'color')).color, DEFAULT_PRIMARY);
@@ -137,7 +112,7 @@ test('a low-contrast palette falls back to the default colours with a console wa
   });
   // An accent too light for a border also sends the palette back.
   await withPage('low-contrast-accent', { theme: { primary: '#14532d', accent: '#fde68a' } }, async (page) => {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitForApp(page);
     assert.equal((await computed(page, 'main a.button', 'background-color'))['background-color'], DEFAULT_PRIMARY);
     assert.match(themeWarnings(page).join('\n'), /theme\.accent #fde68a has a contrast of 1\.\d\d:1 .* needs 3\.00:1/);
@@ -148,7 +123,7 @@ test('a hostile theme is shown as text or ignored, and nothing runs', async () =
   const name = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2;alert(2)">';
   const theme = { name, logo_url: 'javascript:alert(1)', primary: '#000;background:url(https://evil.example/x)', accent: 'expression(alert(3))', font_scale: '9e9' };
   await withPage('hostile', { theme }, async (page) => {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitForApp(page);
     assert.equal(await page.locator('.brand-name').textContent(), name, 'the name is text');
     assert.equal(await page.locator('header img').count(), 0, 'no logo and no injected image');
@@ -162,7 +137,7 @@ test('a hostile theme is shown as text or ignored, and nothing runs', async () =
   });
   // A theme that is not even an object never stops the portal.
   await withPage('not-an-object', { theme: 'green' }, async (page) => {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitForApp(page);
     assert.equal((await computed(page, 'main a.button', 'background-color'))['background-color'], DEFAULT_PRIMARY);
     assert.equal(await rootFontSize(page), '16px');
@@ -175,7 +150,7 @@ test('the service-down page is themed too', async () => {
     { theme: THEME },
     async (page) => {
       await page.route('**/api/v1/meta', (route) => route.fulfill({ status: 503, body: 'down' }));
-      await page.goto(server.url + '/');
+      await page.goto(env.server.url + '/');
       await waitForApp(page);
       assert.equal((await computed(page, 'main .button', 'background-color'))['background-color'], GREEN, 'retry button');
       assert.equal((await page.locator('.brand-name').textContent()).trim(), NAME);
@@ -190,7 +165,7 @@ test('the service-down page is themed too', async () => {
 
 test('the theme applies with the demo backend', async () => {
   await withPage('demo', { api_base: 'demo', theme: THEME }, async (page) => {
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await waitForApp(page);
     assert.equal((await computed(page, 'main a.button', 'background-color'))['background-color'], GREEN);
     assert.equal((await page.locator('.brand-name').textContent()).trim(), NAME);

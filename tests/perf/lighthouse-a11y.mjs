@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Lighthouse accessibility on every page (issue 8: "Lighthouse accessibility 100 on every page"). The
-// performance budget (lighthouse.mjs) measures three pages five times under throttling; this runs the
+// Lighthouse accessibility on every page. The performance budget (lighthouse.mjs) measures three pages
+// five times under throttling; this runs the
 // accessibility category only, once per page, in Lighthouse's snapshot mode: the page is opened, the test
 // waits until it has rendered (a heading in <main> and no "Memuat…"), then Lighthouse audits that state.
 // The pages:

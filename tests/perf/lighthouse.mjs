@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Performance budget (issue 9): Lighthouse with its default mobile preset (simulated throttling: slow 4G,
+// Performance budget: Lighthouse with its default mobile preset (simulated throttling: slow 4G,
 // 4x CPU slowdown, a phone's screen) on three pages of the release build, served gzip-compressed by
 // ppid-server under the strict CSP, with the portal talking to that server's own HTTP API
 // (config.json `"api_base": "/api"`): a regency's first load against a real backend. The demo mode (its
