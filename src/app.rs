@@ -2,6 +2,7 @@
 
 use crate::api::{load_config, AnyBackend, ApiError, Backend, Config};
 use crate::domain::deployment::ConfigProblem;
+use crate::domain::route::{BundleName, Page};
 use crate::components::router::{provide_router, use_location};
 use crate::components::{Announcements, Footer, Header};
 use crate::contract::Meta;
@@ -50,8 +51,8 @@ pub fn mount(bundle: Bundle) {
 }
 
 /// One of the wasm bundles the portal ships as. Each holds the shell and its own pages; a page
-/// of the other bundle is reached by a full page load, and `boot.js` picks the bundle by path
-/// (`scripts/post-build.mjs`). Two smaller downloads instead of one large one: a citizen who only
+/// of the other bundle is reached by a full page load, and the boot script picks the bundle by path
+/// (`bundles.json`). Two smaller downloads instead of one large one: a citizen who only
 /// reads the catalogue never downloads the forms, and the reverse.
 #[derive(Clone, Copy)]
 pub struct Bundle {
@@ -94,15 +95,6 @@ impl Bundle {
         setup: || {},
         with_meta: |_| {},
     };
-}
-
-/// Which bundle a page is in (the same paths `boot.js` sends to each).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BundleName {
-    Portal,
-    Forms,
-    Objection,
-    Status,
 }
 
 /// What the portal needs before any page can render.
@@ -261,65 +253,13 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The pages, by path. Re-renders only when the page changes, not when its query does.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Page {
-    Home,
-    Catalogue,
-    Item(String),
-    Request,
-    RequestStep(crate::domain::draft::Step),
-    RequestSent,
-    Status,
-    Objection,
-    Dispute,
-    ObjectionForm,
-    About,
-    Statistics,
-    NotFound,
-}
-
-impl Page {
-    /// The bundle this page is in: `/permohonan...` are the forms, `/keberatan...` the objection
-    /// bundle, `/status` and `/statistik` their own, everything else (not-found included) the main one.
-    pub fn bundle(&self) -> BundleName {
-        match self {
-            Page::Request | Page::RequestStep(_) | Page::RequestSent => BundleName::Forms,
-            Page::Objection | Page::ObjectionForm => BundleName::Objection,
-            // The dispute route looks an objection up, as the status page looks a request up.
-            Page::Status | Page::Statistics | Page::Dispute => BundleName::Status,
-            _ => BundleName::Portal,
-        }
-    }
-}
-
 #[component]
 fn Routes() -> impl IntoView {
     let bundle = expect_context::<Bundle>();
     let location = use_location();
     let page = Memo::new(move |_| {
         let segments = location.with(|l| l.segments());
-        match segments
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice()
-        {
-            [] => Page::Home,
-            ["informasi"] => Page::Catalogue,
-            ["informasi", id] => Page::Item((*id).to_owned()),
-            ["permohonan"] => Page::Request,
-            ["permohonan", "terkirim"] => Page::RequestSent,
-            ["permohonan", slug] => crate::domain::draft::Step::from_slug(slug)
-                .map_or(Page::NotFound, Page::RequestStep),
-            ["status"] => Page::Status,
-            ["keberatan"] => Page::Objection,
-            ["keberatan", "sengketa"] => Page::Dispute,
-            ["keberatan", "ajukan"] => Page::ObjectionForm,
-            ["tentang"] => Page::About,
-            ["statistik"] => Page::Statistics,
-            _ => Page::NotFound,
-        }
+        Page::from_segments(&segments)
     });
     move || {
         let page = page.get();

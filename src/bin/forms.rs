@@ -1,5 +1,5 @@
-//! Mounts the portal's forms bundle: the request wizard and its receipt. `boot.js` loads it
-//! instead of the main bundle for `/permohonan...` (see `app::Bundle`).
+//! Mounts the portal's forms bundle: the request wizard and its receipt. The boot script loads it
+//! instead of the main bundle for its routes in `bundles.json` (see `app::Bundle`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

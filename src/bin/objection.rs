@@ -1,5 +1,5 @@
-//! Mounts the portal's objection bundle: what an objection is and the objection form. `boot.js`
-//! loads it instead of the main bundle for `/keberatan...` but the dispute route (see `app::Bundle`).
+//! Mounts the portal's objection bundle: what an objection is and the objection form. The boot
+//! script loads it instead of the main bundle for its routes in `bundles.json` (see `app::Bundle`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,6 +1,6 @@
-//! Mounts the portal's status bundle: the status page, with its working-day clock and the
-//! submissions made from this device. `boot.js` loads it instead of the main bundle for `/status`
-//! (see `app::Bundle`).
+//! Mounts the portal's status bundle: the lookups (a request's status, with its working-day clock and
+//! the submissions made from this device; an objection's dispute route) and the statistics. The boot
+//! script loads it instead of the main bundle for its routes in `bundles.json` (see `app::Bundle`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

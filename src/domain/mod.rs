@@ -1,4 +1,5 @@
-//! Plain Rust rules: dates, working days, deadlines, objection eligibility, validation, search.
+//! Plain Rust rules: dates, working days, deadlines, objection eligibility, validation, search,
+//! the pages by path.
 
 pub mod base64;
 pub mod base_path;
@@ -15,6 +16,7 @@ pub mod figures;
 pub mod kiosk;
 pub mod objection;
 pub mod outbox;
+pub mod route;
 pub mod search;
 pub mod theme;
 pub mod validate;

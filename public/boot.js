@@ -1,0 +1,39 @@
+// Starts the portal: the bundle whose routes hold this page's path (bundles.json), the main bundle
+// otherwise (`app::Bundle`). A template: scripts/post-build.mjs fills in the `ppid:` lines and writes
+// dist/boot-<hash>.js, which index.html loads as a module: a strict CSP runs no inline script.
+// Loaded from the portal's root, under a sub-path too: every file is found from this module's own URL.
+
+// Easy mode (components::access), before anything is drawn.
+try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.setAttribute('data-easy', ''); } catch {}
+/** [route, bundle]: a path at or under the route (relative to the root) loads the bundle; longest route first. */
+const ROUTES = []; // ppid:routes
+/** The main bundle's glue and wasm, which Trunk names with a hash. */
+const MAIN_JS = ''; // ppid:main-js
+const MAIN_WASM = ''; // ppid:main-wasm
+
+const root = new URL('.', import.meta.url);
+globalThis.ppidRoot = root.href;
+const at = (file) => new URL(file, root).href;
+// In a frame (a regency page embedding the portal): the portal's side of embedding.
+if (parent !== window) document.head.append(Object.assign(document.createElement('script'), { src: at('framed.js') }));
+const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : '';
+const bundle = ROUTES.find(([route]) => `${here}/`.startsWith(`${route}/`))?.[1];
+let wasm;
+if (bundle) {
+  // Another bundle is a classic script (the only way Trunk builds more than one wasm): its wasm
+  // downloads while its glue loads.
+  const module = fetch(at(`${bundle}_bg.wasm`));
+  await new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = at(`${bundle}.js`);
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  wasm = await wasm_bindgen({ module_or_path: module });
+} else {
+  const module = fetch(at(MAIN_WASM));
+  const glue = await import(at(MAIN_JS));
+  wasm = await glue.default({ module_or_path: module });
+}
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

@@ -1,0 +1,101 @@
+//! The portal's pages by path, and the wasm bundle each page is in. Plain Rust, so that a host test
+//! (`tests/bundles.rs`) holds it to `bundles.json`, the table the boot script picks a bundle by.
+
+use super::draft::Step;
+
+/// The pages, by path. Re-renders only when the page changes, not when its query does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    Home,
+    Catalogue,
+    Item(String),
+    Request,
+    RequestStep(Step),
+    RequestSent,
+    Status,
+    Objection,
+    Dispute,
+    ObjectionForm,
+    About,
+    Statistics,
+    NotFound,
+}
+
+impl Page {
+    /// The page at an app path's segments (decoded, the base stripped).
+    pub fn from_segments(segments: &[String]) -> Page {
+        match segments
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [] => Page::Home,
+            ["informasi"] => Page::Catalogue,
+            ["informasi", id] => Page::Item((*id).to_owned()),
+            ["permohonan"] => Page::Request,
+            ["permohonan", "terkirim"] => Page::RequestSent,
+            ["permohonan", slug] => Step::from_slug(slug).map_or(Page::NotFound, Page::RequestStep),
+            ["status"] => Page::Status,
+            ["keberatan"] => Page::Objection,
+            ["keberatan", "sengketa"] => Page::Dispute,
+            ["keberatan", "ajukan"] => Page::ObjectionForm,
+            ["tentang"] => Page::About,
+            ["statistik"] => Page::Statistics,
+            _ => Page::NotFound,
+        }
+    }
+
+    /// The page at an app path (`/permohonan/identitas?ubah=1`): its query and fragment ignored,
+    /// its segments taken as written.
+    pub fn from_path(path: &str) -> Page {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Page::from_segments(&segments)
+    }
+
+    /// The bundle this page is in: `/permohonan...` are the forms, `/keberatan...` the objection
+    /// bundle, `/status` and `/statistik` their own, everything else (not-found included) the main one.
+    pub fn bundle(&self) -> BundleName {
+        match self {
+            Page::Request | Page::RequestStep(_) | Page::RequestSent => BundleName::Forms,
+            Page::Objection | Page::ObjectionForm => BundleName::Objection,
+            // The dispute route looks an objection up, as the status page looks a request up.
+            Page::Status | Page::Statistics | Page::Dispute => BundleName::Status,
+            _ => BundleName::Portal,
+        }
+    }
+}
+
+/// Which bundle a page is in (the same paths the boot script sends to each, by `bundles.json`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BundleName {
+    Portal,
+    Forms,
+    Objection,
+    Status,
+}
+
+impl BundleName {
+    /// Every bundle a page can be in.
+    pub const ALL: [BundleName; 4] = [
+        BundleName::Portal,
+        BundleName::Forms,
+        BundleName::Objection,
+        BundleName::Status,
+    ];
+
+    /// Its wasm's name: the binary in Cargo.toml, the `data-bin` in index.html, the row in `bundles.json`.
+    pub fn wasm(self) -> &'static str {
+        match self {
+            BundleName::Portal => "ppid-portal",
+            BundleName::Forms => "ppid-forms",
+            BundleName::Objection => "ppid-objection",
+            BundleName::Status => "ppid-status",
+        }
+    }
+}
