@@ -137,7 +137,7 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
         Err(Ok(problem)) => return (None, Err(BootError::Config(problem))),
         Err(Err(e)) => return (None, Err(BootError::Api(e))),
     };
-    crate::offline::kiosk::set_kiosk(config.kiosk);
+    crate::kiosk::set_kiosk(config.kiosk);
     // Before anything themed is painted, in every bundle and on the service-down page too.
     crate::components::theme::apply(&config.theme);
     let backend = match config.backend() {
@@ -252,7 +252,7 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
         <Header meta=Some(meta.clone()) demo/>
         <crate::offline::sw::UpdateBanner/>
         <crate::offline::outbox::Connection/>
-        <crate::offline::kiosk::Kiosk/>
+        <crate::kiosk::Kiosk/>
         <Announcements initial=booted.announcements.clone()/>
         <main id="main" tabindex="-1">
             <Routes/>

@@ -33,7 +33,7 @@ const DRAFT_KEYS: [&str; 4] = [
 
 /// Whether nothing personal may outlive this tab: kiosk mode, or a device the citizen said is shared.
 pub fn session_only() -> bool {
-    super::kiosk::is_kiosk() || said_shared()
+    crate::kiosk::is_kiosk() || said_shared()
 }
 
 /// Whether the citizen said, in this tab, that the device is shared.

@@ -531,7 +531,7 @@ pub fn Provisional(entry: Entry) -> impl IntoView {
 pub fn NotSent(error: ApiError) -> impl IntoView {
     let t = use_texts();
     let not_sent = can_wait(&error);
-    let at_counter = not_sent && super::kiosk::is_kiosk();
+    let at_counter = not_sent && crate::kiosk::is_kiosk();
     view! {
         <div class="error-panel" role="alert">
             <p>

@@ -86,7 +86,7 @@ fn specs(
                 set: |d, i, _| d.kind = Some(RequesterKind::ALL[i]),
             }];
             // Whose device this is decides how long the answers stay on it; a kiosk is always shared.
-            if !crate::offline::kiosk::is_kiosk() {
+            if !crate::kiosk::is_kiosk() {
                 let (legend, option, hint) = t.shared_device();
                 v.push(Spec::Choice {
                     id: "f-shared-device",
@@ -505,7 +505,7 @@ fn CheckAnswers() -> impl IntoView {
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
         let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
-        let body = crate::offline::kiosk::mark(body);
+        let body = crate::kiosk::mark(body);
         let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
         pending.set(true);
@@ -615,7 +615,7 @@ fn CheckAnswers() -> impl IntoView {
             {row(Step::Obtain, t.q_obtain(), obtain.join(", "))}
             {d.wants_copy().then(|| row(Step::Delivery, t.q_delivery(), format!("{delivery} {delivery_to}")))}
         </dl>
-        <crate::offline::kiosk::AssistedBy/>
+        <crate::kiosk::AssistedBy/>
         <p>{t.declaration()}</p>
         <div aria-live="polite">
             {move || failure.get().map(|error| view! { <crate::offline::outbox::NotSent error/> })}

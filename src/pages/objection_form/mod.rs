@@ -446,7 +446,7 @@ fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
                 catalogue_item_id: (!item.is_empty()).then(|| item.clone()),
                 received_dates: received.get_untracked(),
                 attachments: power.get_untracked().into_iter().collect(),
-                assisted_by: crate::offline::kiosk::assisted_by(),
+                assisted_by: crate::kiosk::assisted_by(),
             };
             let mut found_errors = objection::check_objection(&body);
             if let Some(status) = &status {

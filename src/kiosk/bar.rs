@@ -2,13 +2,13 @@
 //! src/bin/kiosk.rs) that a page loads only in kiosk mode: a citizen's phone never downloads them
 //! (about 8.5 KB gzip less in each bundle's first load).
 //!
-//! The page's side is in [`super::kiosk`]: it renders the empty bar (`#kiosk-bar`, with the language,
+//! The page's side is in [`super`]: it renders the empty bar (`#kiosk-bar`, with the language,
 //! whether the page is the home page and the idle settings as `data-` attributes), keeps the back
 //! button hidden on the home page, and tells this module with a `ppid-kiosk-bar` event when a
 //! language switch has rendered a new bar. Both sides share only the DOM and sessionStorage, and
 //! the page's wipe (`public/ppid-kiosk-wipe.js`, `globalThis.ppidKioskWipe`), which the bar calls.
 
-use super::kiosk::{officer, ASSISTED_KEY, MAX_OFFICER};
+use super::{officer, ASSISTED_KEY, MAX_OFFICER};
 use crate::i18n::{Lang, Texts};
 use leptos::prelude::{document, window};
 use std::cell::Cell;

@@ -1,6 +1,6 @@
 //! Kiosk mode at an MPP counter: idle warning and wipe, "Mulai baru", assisted mode, and the
 //! thermal receipt layout. This is the page's side; the bar, its dialogs and the idle timer are a
-//! small wasm of their own ([`super::kiosk_bar`]) loaded only in kiosk mode.
+//! small wasm of their own ([`bar`]) loaded only in kiosk mode.
 //!
 //! A kiosk is shared by strangers, one after another, on a screen without browser controls. So
 //! the bar below the header offers "back" and "Mulai baru", the citizen's data never outlives
@@ -13,6 +13,8 @@
 //! wipe. It also finishes a wipe that has reloaded the page (the history is cut over two page
 //! loads). In JavaScript because every bundle would otherwise carry it: the same in Rust cost
 //! about 2 KB gzip of each bundle's first load; the script is fetched only at a kiosk.
+
+pub mod bar;
 
 use crate::app::{use_portal, use_texts};
 use crate::components::router::use_location;
