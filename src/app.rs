@@ -250,9 +250,9 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
     focus_heading_on_navigation();
     view! {
         <Header meta=Some(meta.clone()) demo/>
-        <crate::offline::sw::UpdateBanner/>
-        <crate::offline::outbox::Connection/>
-        <crate::kiosk::Kiosk/>
+        <crate::components::update_banner::UpdateBanner/>
+        <crate::components::connection::Connection/>
+        <crate::components::kiosk::Kiosk/>
         <Announcements initial=booted.announcements.clone()/>
         <main id="main" tabindex="-1">
             <Routes/>

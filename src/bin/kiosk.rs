@@ -1,5 +1,5 @@
 //! The kiosk's bar, dialogs and idle timer (`kiosk::bar`): a wasm of their own that a page
-//! in kiosk mode loads after it has started (`kiosk::Kiosk`), so no other page pays for them.
+//! in kiosk mode loads after it has started (`components::kiosk::Kiosk`), so no other page pays for them.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

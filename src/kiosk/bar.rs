@@ -2,28 +2,21 @@
 //! src/bin/kiosk.rs) that a page loads only in kiosk mode: a citizen's phone never downloads them
 //! (about 8.5 KB gzip less in each bundle's first load).
 //!
-//! The page's side is in [`super`]: it renders the empty bar (`#kiosk-bar`, with the language,
+//! The page's side is [`crate::components::kiosk::Kiosk`]: it renders the empty bar (`#kiosk-bar`, with the language,
 //! whether the page is the home page and the idle settings as `data-` attributes), keeps the back
 //! button hidden on the home page, and tells this module with a `ppid-kiosk-bar` event when a
 //! language switch has rendered a new bar. Both sides share only the DOM and sessionStorage, and
 //! the page's wipe (`public/ppid-kiosk-wipe.js`, `globalThis.ppidKioskWipe`), which the bar calls.
 
-use super::{officer, ASSISTED_KEY, MAX_OFFICER};
+use super::dialogs::{close, show_modal};
+use super::dom::{el, element, BUTTON};
+use super::idle::{keep_session, start_idle_timer};
+use super::officer_mode::{self, end_officer, start_officer, toggle_officer_form};
+use super::wipe::wipe;
 use crate::i18n::{Lang, Texts};
-use leptos::prelude::{document, window};
-use std::cell::Cell;
+use leptos::prelude::window;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-/// What a person does at the screen; any of them restarts the idle time.
-const ACTIVITY: [&str; 6] = [
-    "pointerdown",
-    "keydown",
-    "touchstart",
-    "input",
-    "scroll",
-    "wheel",
-];
 
 /// Builds the bar the page rendered, starts the idle timer, and builds every later bar (after a
 /// language switch) when the page says so.
@@ -68,7 +61,7 @@ fn build() {
 }
 
 /// The texts in the language the page's bar was rendered in.
-fn texts() -> &'static Texts {
+pub(super) fn texts() -> &'static Texts {
     let tag = element("kiosk-bar").and_then(|b| b.get_attribute("data-lang"));
     Lang::from_tag(tag.as_deref().unwrap_or("id")).t()
 }
@@ -77,55 +70,9 @@ fn texts() -> &'static Texts {
 // dialogs) is set on the DOM by the handlers: a typed, reactive view for each element would cost
 // about 10 KB gzip of wasm on every page of every bundle.
 
-/// Appends an element with attributes and text to `parent`.
-fn el(
-    parent: &web_sys::Element,
-    tag: &str,
-    attrs: &[(&str, &str)],
-    text: &str,
-) -> Option<web_sys::Element> {
-    let e = document().create_element(tag).ok()?;
-    for (name, value) in attrs {
-        e.set_attribute(name, value).ok()?;
-    }
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    parent.append_child(&e).ok()?;
-    Some(e)
-}
-
-/// A modal alert dialog with its heading and description (`<id>-title`, `<id>-desc`).
-fn dialog(
-    parent: &web_sys::Element,
-    id: &str,
-    described_by: &str,
-    title: &str,
-    body: &str,
-) -> Option<web_sys::Element> {
-    let (title_id, desc_id) = (format!("{id}-title"), format!("{id}-desc"));
-    let d = el(
-        parent,
-        "dialog",
-        &[
-            ("id", id),
-            ("class", "kiosk-dialog"),
-            ("role", "alertdialog"),
-            ("aria-modal", "true"),
-            ("aria-labelledby", &title_id),
-            ("aria-describedby", described_by),
-        ],
-        "",
-    )?;
-    el(&d, "h2", &[("id", &title_id)], title)?;
-    el(&d, "p", &[("id", &desc_id)], body)?;
-    Some(d)
-}
-
 /// The bar: back, "Mulai baru", officer mode and its form; the idle and "Mulai baru" dialogs.
 fn build_bar(bar: &web_sys::Element, t: &'static Texts, at_home: bool) -> Option<()> {
-    const BUTTON: (&str, &str) = ("type", "button");
-    let officer = officer();
+    let officer = super::officer();
     let actions = el(bar, "div", &[("class", "kiosk-actions")], "")?;
     let back = el(
         &actions,
@@ -191,123 +138,8 @@ fn build_bar(bar: &web_sys::Element, t: &'static Texts, at_home: bool) -> Option
         t.kiosk_officer(),
     )?;
     let _ = toggle.toggle_attribute_with_force("hidden", officer.is_some());
-    let form = el(
-        &actions,
-        "form",
-        &[
-            ("id", "kiosk-officer-form"),
-            ("class", "kiosk-officer-form"),
-            ("novalidate", ""),
-            ("hidden", ""),
-        ],
-        "",
-    )?;
-    let field = el(
-        &form,
-        "div",
-        &[("id", "kiosk-officer-field"), ("class", "field")],
-        "",
-    )?;
-    el(
-        &field,
-        "label",
-        &[("for", "kiosk-officer-name")],
-        t.kiosk_officer_field().0,
-    )?;
-    el(
-        &field,
-        "p",
-        &[("class", "hint"), ("id", "kiosk-officer-name-hint")],
-        t.kiosk_officer_field().1,
-    )?;
-    el(
-        &field,
-        "p",
-        &[
-            ("class", "error-message"),
-            ("id", "kiosk-officer-name-error"),
-            ("hidden", ""),
-        ],
-        t.kiosk_officer_missing(),
-    )?;
-    el(
-        &field,
-        "input",
-        &[
-            ("type", "text"),
-            ("id", "kiosk-officer-name"),
-            ("autocomplete", "off"),
-            ("maxlength", "100"),
-            ("aria-describedby", "kiosk-officer-name-hint"),
-        ],
-        "",
-    )?;
-    el(
-        &form,
-        "button",
-        &[("type", "submit"), ("class", "button")],
-        t.kiosk_officer_start(),
-    )?;
-
-    let idle = dialog(
-        bar,
-        "kiosk-idle",
-        "kiosk-idle-desc kiosk-idle-left",
-        t.kiosk_idle_title(),
-        t.kiosk_idle_body(),
-    )?;
-    el(
-        &idle,
-        "p",
-        &[("id", "kiosk-idle-left"), ("class", "kiosk-count")],
-        "",
-    )?;
-    // The visible count changes every second; a screen reader hears it every ten and at five.
-    el(
-        &idle,
-        "p",
-        &[
-            ("id", "kiosk-idle-live"),
-            ("class", "visually-hidden"),
-            ("aria-live", "polite"),
-            ("aria-atomic", "true"),
-        ],
-        "",
-    )?;
-    el(
-        &idle,
-        "button",
-        &[BUTTON, ("class", "button"), ("data-kiosk", "continue")],
-        t.kiosk_continue(),
-    )?;
-
-    let confirm = dialog(
-        bar,
-        "kiosk-confirm",
-        "kiosk-confirm-desc",
-        t.kiosk_start_over_title(),
-        t.kiosk_start_over_body(),
-    )?;
-    let choices = el(&confirm, "div", &[("class", "kiosk-actions")], "")?;
-    el(
-        &choices,
-        "button",
-        &[BUTTON, ("class", "button"), ("data-kiosk", "wipe")],
-        t.kiosk_start_over_confirm(),
-    )?;
-    // The safe choice has focus when the dialog opens.
-    el(
-        &choices,
-        "button",
-        &[
-            BUTTON,
-            ("class", "button secondary"),
-            ("autofocus", ""),
-            ("data-kiosk", "cancel"),
-        ],
-        t.kiosk_cancel(),
-    )?;
-    Some(())
+    officer_mode::build_form(&actions, t)?;
+    super::dialogs::build(bar, t)
 }
 
 /// One listener for the whole bar: each button says what it does in `data-kiosk`. Escape on a
@@ -355,234 +187,7 @@ fn listen(bar: &web_sys::Element) {
     handler.forget();
 }
 
-/// The idle clock, shared by the activity listeners, the ticks and "Lanjutkan".
-struct Idle {
-    /// When the screen was last touched (ms since the epoch).
-    last: Cell<f64>,
-    /// Whether anything may need wiping: on the untouched home page nothing runs until someone
-    /// touches the screen, so a kiosk waiting for its next citizen is not reloaded again and again.
-    armed: Cell<bool>,
-    /// Whether the warning is showing (then only its button keeps the session).
-    warning: Cell<bool>,
-}
-
-thread_local! {
-    static IDLE: Idle = const { Idle { last: Cell::new(0.0), armed: Cell::new(false), warning: Cell::new(false) } };
-}
-
-/// Listens for activity and ticks every second: the warning after `idle` seconds, counting down
-/// `warning` seconds, then the wipe (which reloads the page, so nothing needs stopping).
-fn start_idle_timer(idle: u32, warning: u32, at_home: bool) {
-    IDLE.with(|i| {
-        i.last.set(js_sys::Date::now());
-        i.armed.set(!at_home);
-        i.warning.set(false);
-    });
-    let activity = Closure::<dyn Fn()>::new(|| {
-        IDLE.with(|i| {
-            if !i.warning.get() {
-                i.last.set(js_sys::Date::now());
-                i.armed.set(true);
-            }
-        })
-    });
-    for name in ACTIVITY {
-        let _ = window().add_event_listener_with_callback_and_bool(
-            name,
-            activity.as_ref().unchecked_ref(),
-            true,
-        );
-    }
-    activity.forget();
-    let tick = Closure::<dyn Fn()>::new(move || {
-        let (armed, last) = IDLE.with(|i| (i.armed.get(), i.last.get()));
-        if !armed {
-            return;
-        }
-        let idle_for = ((js_sys::Date::now() - last) / 1000.0).max(0.0) as u32;
-        if idle_for < idle {
-            return;
-        }
-        let left = (idle + warning).saturating_sub(idle_for);
-        if left == 0 {
-            IDLE.with(|i| i.armed.set(false));
-            wipe();
-            return;
-        }
-        let t = texts();
-        let text = format!("{} {left} {}", t.kiosk_idle_left().0, t.kiosk_idle_left().1);
-        set_text("kiosk-idle-left", &text);
-        if left < warning && (left % 10 == 0 || left == 5) {
-            set_text("kiosk-idle-live", &text);
-        }
-        if !IDLE.with(|i| i.warning.replace(true)) {
-            set_text("kiosk-idle-live", "");
-            show_modal("kiosk-idle");
-        }
-    });
-    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
-        tick.as_ref().unchecked_ref(),
-        1000,
-    );
-    tick.forget();
-}
-
-/// "Lanjutkan": the warning closes and the idle time starts again.
-fn keep_session() {
-    IDLE.with(|i| {
-        i.warning.set(false);
-        i.last.set(js_sys::Date::now());
-    });
-    close("kiosk-idle");
-}
-
-/// Officer mode on, for the name or NIP typed; or the error when nothing was typed.
-fn start_officer(t: &'static Texts) {
-    let who = element("kiosk-officer-name")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| {
-            i.value()
-                .trim()
-                .chars()
-                .take(MAX_OFFICER)
-                .collect::<String>()
-        })
-        .unwrap_or_default();
-    let missing = who.is_empty();
-    if let Some(field) = element("kiosk-officer-field") {
-        let _ = field.class_list().toggle_with_force("field-error", missing);
-    }
-    set_hidden("kiosk-officer-name-error", !missing);
-    if let Some(input) = element("kiosk-officer-name") {
-        let described = if missing {
-            "kiosk-officer-name-hint kiosk-officer-name-error"
-        } else {
-            "kiosk-officer-name-hint"
-        };
-        let _ = input.set_attribute("aria-describedby", described);
-        let _ = if missing {
-            input.set_attribute("aria-invalid", "true")
-        } else {
-            input.remove_attribute("aria-invalid")
-        };
-    }
-    if missing {
-        focus("kiosk-officer-name");
-        return;
-    }
-    if let Some(s) = session() {
-        let _ = s.set_item(ASSISTED_KEY, &who);
-    }
-    set_text(
-        "kiosk-officer-on",
-        &format!("{} {who}", t.kiosk_officer_on()),
-    );
-    show_officer(true);
-    focus("kiosk-officer-end");
-}
-
-/// Officer mode off: what is sent from now on is the citizen's own.
-fn end_officer() {
-    if let Some(s) = session() {
-        let _ = s.remove_item(ASSISTED_KEY);
-    }
-    set_text("kiosk-officer-on", "");
-    if let Some(input) = element("kiosk-officer-name") {
-        if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
-            input.set_value("");
-        }
-    }
-    show_officer(false);
-    focus("kiosk-officer");
-}
-
-/// Shows "Akhiri mode petugas" (on) or "Mode petugas" (off), the form closed.
-fn show_officer(on: bool) {
-    set_hidden("kiosk-officer-end", !on);
-    set_hidden("kiosk-officer", on);
-    set_hidden("kiosk-officer-form", true);
-    if let Some(b) = element("kiosk-officer") {
-        let _ = b.set_attribute("aria-expanded", "false");
-    }
-}
-
-fn toggle_officer_form() {
-    let open = element("kiosk-officer-form").is_some_and(|f| f.has_attribute("hidden"));
-    set_hidden("kiosk-officer-form", !open);
-    if let Some(b) = element("kiosk-officer") {
-        let _ = b.set_attribute("aria-expanded", if open { "true" } else { "false" });
-    }
-    if open {
-        focus("kiosk-officer-name");
-    }
-}
-
 /// Back one page, for a screen without browser controls.
 fn back() {
     let _ = window().history().map(|h| h.back());
-}
-
-fn element(id: &str) -> Option<web_sys::Element> {
-    document().get_element_by_id(id)
-}
-
-fn set_text(id: &str, text: &str) {
-    if let Some(e) = element(id) {
-        e.set_text_content(Some(text));
-    }
-}
-
-fn set_hidden(id: &str, hidden: bool) {
-    if let Some(e) = element(id) {
-        let _ = e.toggle_attribute_with_force("hidden", hidden);
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(e) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = e.focus();
-    }
-}
-
-/// Opens a dialog modally: the page behind is inert and focus moves in (to `autofocus`, if any).
-fn show_modal(id: &str) {
-    if let Some(d) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-        if !d.open() {
-            let _ = d.show_modal();
-        }
-    }
-}
-
-/// Closes a dialog; focus returns where it was before it opened.
-fn close(id: &str) {
-    if let Some(d) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
-        d.close();
-    }
-}
-
-/// Deletes every trace of the citizen and starts afresh: the page's wipe
-/// (`public/ppid-kiosk-wipe.js`, loaded by every page in kiosk mode, which also says what it
-/// deletes). Should that script be missing, what this page can do alone: browser storage, and the
-/// home page loaded afresh, which empties memory.
-fn wipe() {
-    let page_wipe = js_sys::Reflect::get(&window(), &"ppidKioskWipe".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(f) = page_wipe {
-        let _ = f.call0(&window());
-        return;
-    }
-    if let Some(root) = document().document_element() {
-        let _ = root.class_list().add_1("kiosk-wiping");
-    }
-    for s in [window().local_storage(), window().session_storage()] {
-        if let Ok(Some(s)) = s {
-            let _ = s.clear();
-        }
-    }
-    let _ = window().location().replace(&crate::api::resolve(""));
-}
-
-fn session() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
 }

@@ -1,5 +1,6 @@
 //! Working without a network: the service worker's glue, the outbox of submissions waiting to be
-//! sent, and the connection indicator.
+//! sent, and what this device may keep of a citizen's data. Mechanisms only: what the citizen sees
+//! of them is in `components/` (the connection indicator, the provisional receipt, the update offer).
 
 pub mod device;
 pub mod outbox;

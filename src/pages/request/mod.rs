@@ -1,6 +1,7 @@
 //! Ajukan Permohonan: one question per page, a draft that survives reloads, an idempotent submit,
 //! and a confirmation with the legal deadlines and how they were worked out.
 
+mod check;
 pub mod document;
 pub mod fields;
 pub mod question;

@@ -6,10 +6,11 @@ use crate::app::use_texts;
 use crate::components::deadline::{
     calendar_and_deadlines, calendar_link, qr_code, receipt_script, DueRow,
 };
+use crate::components::outbox::Provisional;
 use crate::components::{format_instant, use_load, use_title, ErrorPanel, LoadingLine};
 use crate::contract::RequestReceipt;
 use crate::domain::deadlines::RequestDeadlines;
-use crate::offline::outbox::{use_outbox, Provisional};
+use crate::offline::outbox::use_outbox;
 use leptos::prelude::*;
 
 /// The page after a submit: the registration, or the provisional receipt of a request waiting in

@@ -1,5 +1,8 @@
 //! Cek Status: look a request up by its number and a detail only the requester knows.
 
+mod device;
+mod survey;
+
 use crate::api::{ApiError, Backend};
 use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{
@@ -9,14 +12,12 @@ use crate::components::deadline::{
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
-use crate::contract::{
-    feature, AccessLookup, Lookup, RequestEvent, RequestStatus, SurveySubmission,
-    MAX_SURVEY_COMMENT,
-};
+use crate::contract::{feature, AccessLookup, Lookup, RequestEvent, RequestStatus};
 use crate::domain::objection::{self, Reading};
 use crate::pages::item::{file_kind, human_size, is_safe_url};
 use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
+use survey::Survey;
 
 /// What proved the shown answer is the requester's: the receipt's link (its access token) or the
 /// verifier typed in the form. The survey proves ownership with the same.
@@ -133,7 +134,7 @@ pub fn StatusLookup() -> impl IntoView {
                 Err(e) => view! { <p class="error-panel" role="alert">{move || error_text(t, &e)}</p> }.into_any(),
             })}
         </div>
-        <FromThisDevice/>
+        <device::FromThisDevice/>
     }
 }
 
@@ -167,107 +168,6 @@ fn number_hint(t: &'static crate::i18n::Texts, example: Option<String>) -> &'sta
     })
 }
 
-/// Submissions made on this device while the backend could not be reached: waiting, registered
-/// (the number replaces the temporary one) or refused.
-#[component]
-fn FromThisDevice() -> impl IntoView {
-    let t = use_texts();
-    let outbox = crate::offline::outbox::use_outbox();
-    move || {
-        let entries = outbox.entries.get();
-        (!entries.is_empty()).then(|| view! {
-            <section id="perangkat" aria-labelledby="perangkat-heading">
-                <h2 id="perangkat-heading">{t.device_title()}</h2>
-                <p>{t.device_intro()}</p>
-                <ul class="device-list">
-                    {entries.into_iter().map(|e| {
-                        let kind = match e.kind {
-                            crate::offline::outbox::Kind::Request => t.device_request(),
-                            crate::offline::outbox::Kind::Objection => t.device_objection(),
-                        };
-                        let state = match (&e.number, &e.refused) {
-                            (Some(n), _) => view! {
-                                {t.device_registered()} " " <strong class="registered-number">{n.clone()}</strong>
-                            }.into_any(),
-                            (None, Some(_)) => view! { {t.device_refused()} }.into_any(),
-                            (None, None) => view! { {t.device_waiting()} }.into_any(),
-                        };
-                        let key = e.key.clone();
-                        let done = !e.waiting();
-                        let reopen = (e.number.is_none() && e.refused.is_some() && e.body.is_some())
-                            .then(|| view! { <Reopen entry=e.clone()/> });
-                        view! {
-                            <li class="panel">
-                                <p><strong>{format!("{kind} {}", e.local_ref())}</strong>
-                                    " · " {crate::components::format_ms(t, e.queued_at as f64)}</p>
-                                <p>{state}</p>
-                                {reopen}
-                                {done.then(|| view! {
-                                    <button type="button" class="button secondary" on:click=move |_| outbox.forget(key.clone())>
-                                        {t.device_forget()}<span class="visually-hidden">{format!(" {}", e.local_ref())}</span>
-                                    </button>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        })
-    }
-}
-
-/// "Open again in the form" for a submission the backend refused: it is handed to its form (the
-/// answers, and the backend's errors at their questions), removed from the outbox, and the form
-/// opens at the first question to correct. A form already being filled in is never overwritten.
-#[component]
-fn Reopen(entry: crate::offline::outbox::Entry) -> impl IntoView {
-    use crate::offline::outbox::Kind;
-    let t = use_texts();
-    let outbox = crate::offline::outbox::use_outbox();
-    let navigate = crate::components::router::use_navigate();
-    let problem = RwSignal::new(None::<&'static str>);
-    let local = entry.local_ref();
-    let open = move |_| {
-        let (busy, page) = match entry.kind {
-            Kind::Request => (
-                crate::pages::request::draft_in_progress(),
-                format!(
-                    "/permohonan/{}",
-                    crate::domain::draft::first_to_correct(&entry.problems).slug()
-                ),
-            ),
-            Kind::Objection => (
-                crate::pages::objection_form::draft_in_progress(),
-                "/keberatan/ajukan".to_owned(),
-            ),
-        };
-        if busy {
-            problem.set(Some(match entry.kind {
-                Kind::Request => t.device_reopen_busy_request(),
-                Kind::Objection => t.device_reopen_busy_objection(),
-            }));
-        } else if !crate::offline::outbox::hand_back(&entry) {
-            problem.set(Some(t.device_reopen_unreadable()));
-        } else {
-            let key = entry.key.clone();
-            leptos::task::spawn_local(async move {
-                outbox.remove(&key).await;
-                navigate(&page, false);
-            });
-        }
-    };
-    view! {
-        <p>
-            <button type="button" class="button" on:click=open>
-                {t.device_reopen()}<span class="visually-hidden">{format!(" {local}")}</span>
-            </button>
-        </p>
-        <div aria-live="polite">
-            {move || problem.get().map(|m| view! { <p class="error-panel" role="alert">{m}</p> })}
-        </div>
-    }
-}
-
 #[component]
 fn StatusView(status: RequestStatus, proof: Proof) -> impl IntoView {
     let t = use_texts();
@@ -294,154 +194,6 @@ fn StatusView(status: RequestStatus, proof: Proof) -> impl IntoView {
             </ol>
         </section>
         {survey}
-    }
-}
-
-/// Where the satisfaction survey of a finished request stands.
-#[derive(Clone, Copy, PartialEq)]
-enum SurveyState {
-    Open,
-    Thanks,
-    Answered,
-}
-
-/// The satisfaction survey of a finished request (contract 1.2.0, feature `survey`): a rating from
-/// 1 to 5 and an optional comment, one answer per request. A failed send keeps both and is sent
-/// again with the same idempotency key.
-#[component]
-fn Survey(number: String, proof: Proof, answered: bool) -> impl IntoView {
-    let t = use_texts();
-    let portal = use_portal();
-    let rating = RwSignal::new(0u8);
-    let comment = RwSignal::new(String::new());
-    let missing = RwSignal::new(false);
-    let failed = RwSignal::new(None::<ApiError>);
-    let pending = RwSignal::new(false);
-    let state = RwSignal::new(if answered {
-        SurveyState::Answered
-    } else {
-        SurveyState::Open
-    });
-    let key = StoredValue::new(crate::pages::request::new_idempotency_key());
-    let summary = NodeRef::<leptos::html::Div>::new();
-    let done = NodeRef::<leptos::html::Div>::new();
-    let focus = |node: NodeRef<leptos::html::Div>| {
-        request_animation_frame(move || {
-            if let Some(el) = node.get_untracked() {
-                let _ = el.focus();
-            }
-        })
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let r = rating.get_untracked();
-        missing.set(r == 0);
-        failed.set(None);
-        if r == 0 {
-            focus(summary);
-            return;
-        }
-        if pending.get_untracked() {
-            return;
-        }
-        let (verifier, access_token) = match &proof {
-            Proof::Verifier(v) => (v.clone(), None),
-            Proof::Link(token) => (String::new(), Some(token.clone())),
-        };
-        let body = SurveySubmission {
-            number: number.clone(),
-            verifier,
-            access_token,
-            rating: r,
-            comment: Some(comment.get_untracked().trim().to_owned()).filter(|c| !c.is_empty()),
-        };
-        let backend = portal.backend.get_value();
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let result = backend.submit_survey(&key.get_value(), &body).await;
-            pending.try_set(false);
-            match result {
-                Ok(_) => {
-                    state.try_set(SurveyState::Thanks);
-                    focus(done);
-                }
-                Err(ApiError::Conflict) => {
-                    state.try_set(SurveyState::Answered);
-                    focus(done);
-                }
-                Err(e) => {
-                    failed.try_set(Some(e));
-                    focus(summary);
-                }
-            }
-        });
-    };
-    let left = move || MAX_SURVEY_COMMENT.saturating_sub(comment.with(|c| c.chars().count()));
-    let error = move || {
-        if missing.get() {
-            Some(t.survey_e_rating().to_owned())
-        } else {
-            failed.get().map(|e| match e {
-                ApiError::Invalid(_) => t.survey_e_invalid().to_owned(),
-                e => error_text(t, &e),
-            })
-        }
-    };
-    view! {
-        <section class="panel survey" aria-labelledby="survey-heading">
-            <h2 id="survey-heading">{t.survey_title()}</h2>
-            {move || match state.get() {
-                SurveyState::Thanks => view! {
-                    <div tabindex="-1" node_ref=done class="confirmation"><p>{t.survey_thanks()}</p></div>
-                }.into_any(),
-                SurveyState::Answered => view! {
-                    <div tabindex="-1" node_ref=done><p>{t.survey_answered()}</p></div>
-                }.into_any(),
-                SurveyState::Open => view! {
-                    <div class="error-summary" tabindex="-1" node_ref=summary aria-labelledby="survey-error-title" hidden=move || error().is_none()>
-                        <div role="alert">
-                            {move || error().map(|text| view! {
-                                <h3 id="survey-error-title">{t.error_summary_title()}</h3>
-                                <ul><li><a href="#survey-rating-1">{text}</a></li></ul>
-                            })}
-                        </div>
-                    </div>
-                    <p>{t.survey_intro()}</p>
-                    <form on:submit=submit.clone() novalidate=true>
-                        <fieldset class="field" class:field-error=move || missing.get()
-                            aria-describedby=move || if missing.get() { "survey-rating-error" } else { "" }>
-                            <legend>{t.survey_rating()}</legend>
-                            {move || missing.get().then(|| view! {
-                                <p class="error-message" id="survey-rating-error">{t.survey_e_rating()}</p>
-                            })}
-                            <div class="survey-scale">
-                                {(1..=5u8).map(|n| {
-                                    let id = format!("survey-rating-{n}");
-                                    let label_for = id.clone();
-                                    view! {
-                                        <label class="survey-choice" for=label_for>
-                                            <input type="radio" name="survey-rating" id=id value=n.to_string()
-                                                prop:checked=move || rating.get() == n
-                                                on:change=move |_| rating.set(n)/>
-                                            {t.survey_levels()[usize::from(n - 1)]}
-                                        </label>
-                                    }
-                                }).collect_view()}
-                            </div>
-                        </fieldset>
-                        <div class="field">
-                            <label for="survey-comment">{t.survey_comment()}</label>
-                            <p class="hint" id="survey-comment-hint">{move || (t.survey_comment_left())(left())}</p>
-                            <textarea id="survey-comment" rows="3" maxlength=MAX_SURVEY_COMMENT.to_string()
-                                aria-describedby="survey-comment-hint"
-                                prop:value=move || comment.get()
-                                on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
-                        </div>
-                        <button type="submit" class="button" disabled=move || pending.get()>{t.survey_send()}</button>
-                    </form>
-                }.into_any(),
-            }}
-        </section>
     }
 }
 

@@ -1,0 +1,74 @@
+//! Who objects: the objector's fields, with the request form's names and rules.
+
+use crate::app::use_texts;
+use crate::contract::{Attachment, AttachmentRole, RequesterKind};
+use crate::domain::draft::RequestDraft;
+use crate::pages::request::fields::{Shown, TextField};
+use leptos::prelude::*;
+
+/// A proxy's special power of attorney, prepared as the request form prepares documents (photos
+/// redrawn without their metadata), and kept in memory only.
+#[component]
+pub(super) fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
+    let t = use_texts();
+    let (label, hint) = t.objection_power_of_attorney();
+    let problem = RwSignal::new(false);
+    let metadata = RwSignal::new(false);
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let prepared =
+                crate::pages::request::document::prepare(AttachmentRole::PowerOfAttorney, file)
+                    .await;
+            problem.try_set(prepared.is_err());
+            let prepared = prepared.ok();
+            metadata.try_set(prepared.as_ref().is_some_and(|p| p.1));
+            power.try_set(prepared.map(|p| p.0));
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="obj-power">{label}</label>
+            <p class="hint" id="obj-power-hint">{hint} " " {t.objection_document_memory()}</p>
+            <div role="status">
+                {move || problem.get().then(|| view! { <p class="error-message">{t.invalid_unspecified()}</p> })}
+                {move || power.with(|p| p.as_ref().map(|a| view! { <p class="attached">{t.doc_attached()} " " <strong>{a.file_name.clone()}</strong></p> }))}
+                {move || metadata.get().then(|| view! { <p class="hint">{t.doc_pdf_metadata()}</p> })}
+            </div>
+            <input type="file" id="obj-power" accept="image/*,application/pdf" aria-describedby="obj-power-hint" on:change=on_change/>
+        </div>
+    }
+}
+
+pub(super) const KINDS: [RequesterKind; 4] = RequesterKind::ALL;
+
+/// A text field bound to one of the objector's answers.
+pub(super) fn text_field(
+    id: &'static str,
+    label: (&'static str, &'static str),
+    who: RwSignal<RequestDraft>,
+    field: fn(&mut RequestDraft) -> &mut String,
+    errors: Signal<Shown>,
+    multiline: bool,
+    autocomplete: &'static str,
+) -> AnyView {
+    let input_type = match autocomplete {
+        "tel" => "tel",
+        "email" => "email",
+        _ => "text",
+    };
+    view! {
+        <TextField id label errors multiline input_type autocomplete
+            value=Signal::derive(move || who.with(|d| field(&mut d.clone()).clone()))
+            on_input=Callback::new(move |v: String| who.update(|d| *field(d) = v))/>
+    }
+    .into_any()
+}
