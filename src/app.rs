@@ -1,35 +1,16 @@
 //! Router and shell: one hop from here to every capability.
 
-use crate::api::{load_config, AnyBackend, ApiError, Backend, Config};
-use crate::domain::deployment::ConfigProblem;
+use crate::api::{load_config, AnyBackend, Backend, BootError, Config};
 use crate::components::router::{provide_router, use_location};
 use crate::components::{Announcements, Footer, Header};
+use crate::context::{use_texts, Portal};
 use crate::contract::Meta;
+use crate::domain::deployment::ConfigProblem;
 use crate::i18n::Lang;
 use crate::pages;
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "ppid.lang";
-
-/// Cross-cutting handles every page reads from context.
-#[derive(Clone, Copy)]
-pub struct Portal {
-    pub lang: RwSignal<Lang>,
-    pub backend: StoredValue<AnyBackend, LocalStorage>,
-    pub config: StoredValue<Config, LocalStorage>,
-    pub meta: StoredValue<Meta, LocalStorage>,
-}
-
-/// The portal's handles; pages are always rendered inside the shell that provides them.
-pub fn use_portal() -> Portal {
-    expect_context::<Portal>()
-}
-
-/// The current language's texts. Untracked on purpose: the shell re-renders the page when
-/// the language changes, so views hold plain strings instead of one closure per text.
-pub fn use_texts() -> &'static crate::i18n::Texts {
-    expect_context::<RwSignal<Lang>>().get_untracked().t()
-}
 
 /// A panic is a bug: the console says where it happened. (Not the message: formatting it would
 /// cost every bundle about a kilobyte, and the file and line are what a bug report needs.)
@@ -113,13 +94,6 @@ struct Booted {
     meta: Meta,
     /// Started together with `meta`: on most pages the announcement is the largest thing painted.
     announcements: crate::components::AnnouncementsFuture,
-}
-
-/// Why the portal could not start.
-#[derive(Clone, Debug, PartialEq)]
-pub enum BootError {
-    Config(ConfigProblem),
-    Api(ApiError),
 }
 
 /// The path a page load was started for because it belongs to the other bundle.

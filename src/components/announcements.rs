@@ -1,7 +1,7 @@
 //! Serta-merta announcements (UU KIP Pasal 10): an alert above every page while one is active.
 
 use super::{format_instant, use_load, Row};
-use crate::app::use_texts;
+use crate::context::use_texts;
 use leptos::prelude::*;
 
 const DISMISSED_KEY: &str = "ppid.dismissed";

@@ -1,7 +1,7 @@
 //! The connection indicator at the top of every page.
 
 use crate::api::Reach;
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::offline::outbox::use_outbox;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! What went wrong, said to the citizen: the sentence for each error, and the error box.
 
 use crate::api::ApiError;
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::contract::Meta;
 use crate::i18n::Texts;
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 //! What a page shows of kiosk mode: the bar's empty element, which the kiosk's wasm fills, and the
 //! officer's name on a check-your-answers page.
 
-use crate::app::{use_portal, use_texts};
 use crate::components::router::use_location;
+use crate::context::{use_portal, use_texts};
 use crate::i18n::Lang;
 use crate::kiosk::{assisted_by, load_css, load_script, set_kiosk};
 use leptos::prelude::*;

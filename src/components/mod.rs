@@ -3,9 +3,12 @@
 
 pub mod access;
 mod announcements;
+pub mod attachment;
 pub mod connection;
 pub mod deadline;
 mod errors;
+pub mod fields;
+pub mod files;
 pub mod kiosk;
 mod load;
 pub mod outbox;
@@ -23,7 +26,7 @@ pub use panels::{LoadingLine, Row, WarningText};
 pub use shell::{hours_zone, tel, weekday_span, Footer, Header};
 pub use time::{format_instant, format_ms, office_zone, today};
 
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::contract::Meta;
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 //! waits in the outbox, or why it was not sent.
 
 use crate::api::ApiError;
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::offline::outbox::{can_wait, now_ms, use_outbox, Entry, Kind};
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Small blocks many pages show: a loading line, a summary list's row, GOV.UK's warning text.
 
-use crate::app::use_texts;
+use crate::context::use_texts;
 use leptos::prelude::*;
 
 /// A loading line announced politely.

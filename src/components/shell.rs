@@ -2,7 +2,7 @@
 //! (contact and office hours).
 
 use super::{access, router, theme};
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::contract::Meta;
 use crate::domain::date::{OfficeZone, ZoneLabel};
 use crate::i18n::{Lang, Texts};

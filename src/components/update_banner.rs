@@ -1,6 +1,6 @@
 //! "Versi baru tersedia": the offer of a new build the service worker has installed.
 
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::offline::sw;
 use leptos::prelude::*;
 

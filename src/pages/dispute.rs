@@ -3,16 +3,16 @@
 //! summary of the case.
 
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{calendar_and_deadlines, weekday_date, DueRow};
+use crate::components::fields::{ErrorSummary, TextField};
+use crate::components::files::{file_kind, human_size, is_safe_url};
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
+use crate::context::{use_portal, use_texts};
 use crate::contract::{EventKind, Lookup, ObjectionStatus, RequestStatus};
 use crate::domain::date::Date;
 use crate::domain::objection::{self, DisputeWindow, Reading};
-use crate::pages::item::{file_kind, human_size, is_safe_url};
-use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
 
 /// The objection lookup and, once found, the dispute route.

@@ -12,9 +12,6 @@ mod requests;
 pub mod seed;
 pub mod synthetic;
 pub mod worker;
-pub use crate::contract::url::{
-    encode_catalogue_query, parse_catalogue_query, percent_decode, percent_encode,
-};
 pub use replies::{problem, rate_limited};
 pub use seed::{Seed, StoredObjection, StoredRequest, StoredSurvey};
 

@@ -8,8 +8,9 @@ use super::receipt::{Queued, Received};
 use super::review::Review;
 use super::Subject;
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
+use crate::components::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use crate::components::{error_text, today, use_title};
+use crate::context::{use_portal, use_texts};
 use crate::contract::{
     field_code, Attachment, FieldError, ObjectionReceipt, ObjectionSubmission, RequesterKind,
 };
@@ -17,7 +18,6 @@ use crate::domain::date::Date;
 use crate::domain::draft::RequestDraft;
 use crate::domain::objection::{self, Reason};
 use crate::offline::outbox::{can_wait, use_outbox, Kind};
-use crate::pages::request::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use leptos::prelude::*;
 
 /// The dates of receipt, the reasons, the case, the objector, and the submit; then the receipt.
@@ -219,7 +219,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
             return;
         };
         if key.with_value(String::is_empty) {
-            key.set_value(crate::pages::request::new_idempotency_key());
+            key.set_value(crate::api::new_idempotency_key());
         }
         let backend = portal.backend.get_value();
         let key = key.get_value();

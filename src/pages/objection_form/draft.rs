@@ -79,29 +79,6 @@ fn take_reopened() -> Option<ObjectionDraft> {
     Some(draft)
 }
 
-/// Whether an objection is being written on this device: something typed past the lookup (the
-/// form keeps the request's number and verifier from the lookup on). Read through the browser's
-/// JSON, not the draft's decoder: the status page asks, and its bundle need not carry the decoder.
-pub fn draft_in_progress() -> bool {
-    let Some(saved) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
-        return false;
-    };
-    let Ok(saved) = js_sys::JSON::parse(&saved) else {
-        return false;
-    };
-    let text = |field: &str| {
-        js_sys::Reflect::get(&saved, &field.into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .is_some_and(|v| !v.is_empty())
-    };
-    let reasons = js_sys::Reflect::get(&saved, &"reasons".into())
-        .ok()
-        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(v).ok())
-        .is_some_and(|a| a.length() > 0);
-    reasons || text("case_summary") || text("purpose")
-}
-
 pub(super) fn save_draft(draft: &ObjectionDraft, kiosk: bool) {
     if let Some(s) = storage() {
         if kiosk {

@@ -12,15 +12,13 @@ mod reasons;
 mod receipt;
 mod review;
 
-pub use draft::draft_in_progress;
-
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
 use crate::components::deadline::load_calendar;
+use crate::components::fields::{ErrorSummary, TextField};
 use crate::components::{error_text, today, use_title};
+use crate::context::{use_portal, use_texts};
 use crate::contract::{Lookup, RequestStatus};
 use crate::domain::workdays::WorkCalendar;
-use crate::pages::request::fields::{ErrorSummary, TextField};
 use details::Details;
 use draft::load_draft;
 use leptos::prelude::*;

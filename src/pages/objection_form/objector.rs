@@ -1,9 +1,9 @@
 //! Who objects: the objector's fields, with the request form's names and rules.
 
-use crate::app::use_texts;
+use crate::components::fields::{Shown, TextField};
+use crate::context::use_texts;
 use crate::contract::{Attachment, AttachmentRole, RequesterKind};
 use crate::domain::draft::RequestDraft;
-use crate::pages::request::fields::{Shown, TextField};
 use leptos::prelude::*;
 
 /// A proxy's special power of attorney, prepared as the request form prepares documents (photos
@@ -26,8 +26,7 @@ pub(super) fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoV
         };
         leptos::task::spawn_local(async move {
             let prepared =
-                crate::pages::request::document::prepare(AttachmentRole::PowerOfAttorney, file)
-                    .await;
+                crate::components::attachment::prepare(AttachmentRole::PowerOfAttorney, file).await;
             problem.try_set(prepared.is_err());
             let prepared = prepared.ok();
             metadata.try_set(prepared.as_ref().is_some_and(|p| p.1));

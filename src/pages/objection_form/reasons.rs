@@ -1,12 +1,12 @@
 //! The reasons chosen and the dates the citizen received each notice, delivery or bill.
 
 use crate::api::ApiError;
-use crate::app::use_texts;
 use crate::components::deadline::{reading_text, weekday_date};
+use crate::components::fields::Shown;
+use crate::context::use_texts;
 use crate::contract::ReceivedDate;
 use crate::domain::date::Date;
 use crate::domain::objection::{Reading, Reason};
-use crate::pages::request::fields::Shown;
 use leptos::prelude::*;
 
 /// One reason, always selectable, with the portal's reading of it under its label.

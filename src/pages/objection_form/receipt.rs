@@ -1,10 +1,10 @@
 //! The objection's registration, or its provisional receipt while it waits in the outbox.
 
 use crate::api::ApiError;
-use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{calendar_and_deadlines, DueRow};
 use crate::components::outbox::Provisional;
 use crate::components::{error_text, format_instant as when, today};
+use crate::context::{use_portal, use_texts};
 use crate::contract::{warning_code, ObjectionReceipt, ObjectionWarning};
 use crate::domain::date::Date;
 use crate::domain::deadlines::objection_answer_deadline;
@@ -50,7 +50,7 @@ pub(super) fn Received(receipt: ObjectionReceipt) -> impl IntoView {
     let received = receipt.received_at.clone();
     let dispute = format!(
         "/keberatan/sengketa?nomor={}",
-        crate::reference::percent_encode(&receipt.number)
+        crate::contract::url::percent_encode(&receipt.number)
     );
     let warnings = receipt.warnings.clone();
     view! {

@@ -1,6 +1,6 @@
 //! Check your answers: the objection as it will be sent.
 
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::contract::ObjectionSubmission;
 use crate::domain::objection::Reason;
 use leptos::prelude::*;

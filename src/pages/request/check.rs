@@ -1,11 +1,11 @@
 //! Check your answers: the request as it will be sent, and the submit.
 
 use super::question::DELIVERIES;
-use super::{new_idempotency_key, save_draft, session_storage, use_draft, RECEIPT_KEY};
-use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
+use super::{save_draft, session_storage, use_draft, RECEIPT_KEY};
+use crate::api::{new_idempotency_key, ApiError, Backend};
 use crate::components::router::use_navigate;
 use crate::components::use_title;
+use crate::context::{use_portal, use_texts};
 use crate::contract::RequesterKind;
 use crate::domain::draft::{document_error, first_to_correct, RequestDraft, Step};
 use crate::offline::outbox::{can_wait, use_outbox, Kind};

@@ -1,11 +1,11 @@
 //! One question of the request per page.
 
-use super::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use super::{save_draft, use_draft};
 use crate::api::Backend;
-use crate::app::{use_portal, use_texts};
+use crate::components::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
 use crate::components::router::{use_location, use_navigate};
 use crate::components::{use_load, use_title};
+use crate::context::{use_portal, use_texts};
 use crate::contract::{Delivery, FieldError, RequesterKind};
 use crate::domain::draft::{requester_kinds, step_of_pointer, RequestDraft, Step};
 use leptos::prelude::*;
@@ -378,7 +378,7 @@ fn FromCatalogue() -> impl IntoView {
     move || {
         answers.with(|d| {
             (!d.catalogue_item_id.is_empty()).then(|| {
-                let href = format!("/informasi/{}", crate::reference::percent_encode(&d.catalogue_item_id));
+                let href = format!("/informasi/{}", crate::contract::url::percent_encode(&d.catalogue_item_id));
                 view! { <p>{t.from_catalogue()} " " <a href=crate::components::router::rooted(&href)>{d.catalogue_item_id.clone()}</a></p> }
             })
         })
@@ -411,7 +411,7 @@ fn UnitPicker(errors: Signal<Shown>) -> impl IntoView {
         async move { backend.units().await.map(|u| u.units) }
     });
     let query = RwSignal::new(String::new());
-    let error = super::fields::error_of(errors, "f-unit");
+    let error = crate::components::fields::error_of(errors, "f-unit");
     view! {
         <div class="field" class:field-error=move || error().is_some()>
             <label for="f-unit-search">{t.unit_search().0}</label>

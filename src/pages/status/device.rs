@@ -1,7 +1,7 @@
 //! The submissions made from this device: waiting in the outbox, registered, or refused and ready to
 //! be opened again in their form.
 
-use crate::app::use_texts;
+use crate::context::use_texts;
 use leptos::prelude::*;
 
 /// Submissions made on this device while the backend could not be reached: waiting, registered
@@ -67,14 +67,14 @@ fn Reopen(entry: crate::offline::outbox::Entry) -> impl IntoView {
     let open = move |_| {
         let (busy, page) = match entry.kind {
             Kind::Request => (
-                crate::pages::request::draft_in_progress(),
+                crate::offline::device::request_draft_in_progress(),
                 format!(
                     "/permohonan/{}",
                     crate::domain::draft::first_to_correct(&entry.problems).slug()
                 ),
             ),
             Kind::Objection => (
-                crate::pages::objection_form::draft_in_progress(),
+                crate::offline::device::objection_draft_in_progress(),
                 "/keberatan/ajukan".to_owned(),
             ),
         };

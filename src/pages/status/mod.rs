@@ -4,18 +4,18 @@ mod device;
 mod survey;
 
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{
     calendar_and_deadlines, calendar_link, event_title, reading_text, receipt_script, weekday_date,
     DueRow,
 };
+use crate::components::fields::{ErrorSummary, TextField};
+use crate::components::files::{file_kind, human_size, is_safe_url};
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
+use crate::context::{use_portal, use_texts};
 use crate::contract::{feature, AccessLookup, Lookup, RequestEvent, RequestStatus};
 use crate::domain::objection::{self, Reading};
-use crate::pages::item::{file_kind, human_size, is_safe_url};
-use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
 use survey::Survey;
 
@@ -34,7 +34,7 @@ fn link_token() -> Option<String> {
     hash.trim_start_matches('#')
         .split('&')
         .find_map(|p| p.strip_prefix("akses="))
-        .map(crate::reference::percent_decode)
+        .map(crate::contract::url::percent_decode)
 }
 
 /// The lookup form and, once found, the request's history.
@@ -230,7 +230,7 @@ fn Clock(status: RequestStatus) -> impl IntoView {
     });
     let object = format!(
         "/keberatan/ajukan?nomor={}",
-        crate::reference::percent_encode(&number)
+        crate::contract::url::percent_encode(&number)
     );
     view! {
         {move || match clock.get() {

@@ -2,8 +2,8 @@
 
 use super::Proof;
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
 use crate::components::error_text;
+use crate::context::{use_portal, use_texts};
 use crate::contract::{SurveySubmission, MAX_SURVEY_COMMENT};
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ pub(super) fn Survey(number: String, proof: Proof, answered: bool) -> impl IntoV
     } else {
         SurveyState::Open
     });
-    let key = StoredValue::new(crate::pages::request::new_idempotency_key());
+    let key = StoredValue::new(crate::api::new_idempotency_key());
     let summary = NodeRef::<leptos::html::Div>::new();
     let done = NodeRef::<leptos::html::Div>::new();
     let focus = |node: NodeRef<leptos::html::Div>| {
