@@ -1,7 +1,33 @@
 //! A backend's files as links: only safe URLs, each with its type and size in words a citizen reads.
 
+use crate::contract::CatalogueFile;
+use leptos::prelude::*;
+
+/// The list of a backend's files (an item's, an event's, an answer's): a link to each one with a
+/// safe URL, with its type and size.
+#[component]
+pub fn FileList(files: Vec<CatalogueFile>) -> impl IntoView {
+    view! {
+        <ul class="files">
+            {files
+                .into_iter()
+                .filter(|f| is_safe_url(&f.url))
+                .map(|f| {
+                    let kind = file_kind(&f.name, &f.media_type);
+                    view! {
+                        <li>
+                            <a href=f.url.clone() rel="noopener">{f.name.clone()}</a>
+                            " (" {kind} ", " {human_size(f.size_bytes)} ")"
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
 /// A short file type for citizens: the name's extension ("XLSX"), else a short media subtype ("PDF").
-pub fn file_kind(name: &str, media_type: &str) -> String {
+fn file_kind(name: &str, media_type: &str) -> String {
     let ext = name
         .rsplit_once('.')
         .map(|(_, e)| e)
@@ -14,13 +40,13 @@ pub fn file_kind(name: &str, media_type: &str) -> String {
 }
 
 /// Only http(s) links from the backend become links; `javascript:` and the like never do.
-pub fn is_safe_url(url: &str) -> bool {
+fn is_safe_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with('/')
 }
 
 /// "2.4 MB", "512 KB" (integer arithmetic: float formatting costs kilobytes of wasm).
-pub fn human_size(bytes: u64) -> String {
+fn human_size(bytes: u64) -> String {
     if bytes >= 1_000_000 {
         let tenths = (bytes + 50_000) / 100_000;
         format!("{}.{} MB", tenths / 10, tenths % 10)

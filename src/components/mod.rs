@@ -11,6 +11,7 @@ pub mod fields;
 pub mod files;
 pub mod kiosk;
 mod load;
+pub mod lookup;
 pub mod outbox;
 mod panels;
 pub mod router;

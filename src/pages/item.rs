@@ -1,7 +1,7 @@
 //! One DIP row in full; for excepted items, why it is withheld, never its content.
 
 use crate::api::{ApiError, Backend};
-use crate::components::files::{file_kind, human_size, is_safe_url};
+use crate::components::files::FileList;
 use crate::components::today;
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine, Row};
 use crate::context::{use_portal, use_texts};
@@ -163,21 +163,7 @@ fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
     view! {
         <h2>{t.item_files()}</h2>
         {files.is_empty().then(|| view! { <p>{t.item_no_files()}</p> })}
-        <ul class="files">
-            {files
-                .into_iter()
-                .filter(|f| is_safe_url(&f.url))
-                .map(|f| {
-                    let kind = file_kind(&f.name, &f.media_type);
-                    view! {
-                        <li>
-                            <a href=f.url.clone() rel="noopener">{f.name.clone()}</a>
-                            " (" {kind} ", " {human_size(f.size_bytes)} ")"
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <FileList files/>
     }
 }
 

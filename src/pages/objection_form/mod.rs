@@ -14,7 +14,7 @@ mod review;
 
 use crate::api::{ApiError, Backend};
 use crate::components::deadline::load_calendar;
-use crate::components::fields::{ErrorSummary, TextField};
+use crate::components::lookup::{LookupAnswers, LookupForm};
 use crate::components::{error_text, today, use_title};
 use crate::context::{use_portal, use_texts};
 use crate::contract::{Lookup, RequestStatus};
@@ -57,12 +57,16 @@ pub fn ObjectionForm() -> impl IntoView {
         && !saved.number.is_empty()
         && !saved.verifier.is_empty();
     let periodic = periodic_link || (from_link.is_none() && saved.periodic);
-    let number = RwSignal::new(from_link.unwrap_or_else(|| saved.number.clone()));
-    let verifier = RwSignal::new(if resume {
-        saved.verifier.clone()
-    } else {
-        String::new()
-    });
+    let form = LookupAnswers::new(
+        ("obj-number", "obj-verifier"),
+        t.status_e_number(),
+        from_link.unwrap_or_else(|| saved.number.clone()),
+        if resume {
+            saved.verifier.clone()
+        } else {
+            String::new()
+        },
+    );
     let found = RwSignal::new(if periodic {
         Some(Subject::Periodic {
             item: item_link.unwrap_or_else(|| saved.item.clone()),
@@ -71,26 +75,12 @@ pub fn ObjectionForm() -> impl IntoView {
         None
     });
     let lookup_error = RwSignal::new(None::<ApiError>);
-    let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let pending = RwSignal::new(false);
     let rules = portal.meta.with_value(|m| m.deadline_rules.clone());
-    let lookup = move || {
-        let mut m = Vec::new();
-        if number.with_untracked(|n| n.trim().is_empty()) {
-            m.push(("obj-number", t.status_e_number()));
-        }
-        if verifier.with_untracked(|v| v.trim().is_empty()) {
-            m.push(("obj-verifier", t.status_e_verifier()));
-        }
-        let invalid = !m.is_empty();
-        missing.set(m);
-        if invalid || pending.get_untracked() {
+    let lookup = move |lookup: Lookup| {
+        if pending.get_untracked() {
             return;
         }
-        let lookup = Lookup {
-            number: number.get_untracked().trim().to_owned(),
-            verifier: verifier.get_untracked().trim().to_owned(),
-        };
         let backend = portal.backend.get_value();
         let now = today();
         let cuti = rules.cuti_bersama_is_non_working;
@@ -121,28 +111,22 @@ pub fn ObjectionForm() -> impl IntoView {
         });
     };
     if resume && found.with_untracked(Option::is_none) {
-        lookup.clone()();
+        if let Some(l) = form.check() {
+            lookup.clone()(l);
+        }
     }
-    let on_lookup = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        lookup();
-    };
-    let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
-    let errors = Signal::derive(move || missing.get());
+    let on_submit = Callback::new(move |l: Option<Lookup>| {
+        if let Some(l) = l {
+            lookup(l);
+        }
+    });
     view! {
         <h1>{t.objection_form_title()}</h1>
         {move || match found.get() {
             Some(f) => view! { <Details found=f saved=saved.clone()/> }.into_any(),
             None => view! {
-                <ErrorSummary errors/>
-                <p class="lead">{t.objection_form_intro()}</p>
-                <form on:submit=on_lookup.clone() novalidate=true>
-                    <TextField id="obj-number" label=(t.status_number(), t.status_number_hint()) value=number.into()
-                        on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
-                    <TextField id="obj-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
-                        on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
-                    <button type="submit" class="button" disabled=move || pending.get()>{t.req_continue()}</button>
-                </form>
+                <LookupForm answers=form number_label=(t.status_number(), t.status_number_hint())
+                    lead=t.objection_form_intro() submit=t.req_continue() pending on_submit/>
                 <div aria-live="polite">
                     {move || lookup_error.get().map(|e| view! {
                         <p class="error-panel" role="alert">{if e == ApiError::NotFound { t.status_not_found().to_owned() } else { error_text(t, &e) }}</p>

@@ -8,8 +8,8 @@ use crate::components::deadline::{
     calendar_and_deadlines, calendar_link, event_title, reading_text, receipt_script, weekday_date,
     DueRow,
 };
-use crate::components::fields::{ErrorSummary, TextField};
-use crate::components::files::{file_kind, human_size, is_safe_url};
+use crate::components::files::FileList;
+use crate::components::lookup::{LookupAnswers, LookupForm};
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
@@ -47,11 +47,12 @@ pub fn StatusLookup() -> impl IntoView {
     let from_link = crate::components::router::use_location()
         .with_untracked(|l| l.param("nomor"))
         .unwrap_or_default();
-    let number = RwSignal::new(from_link.clone());
-    let verifier = RwSignal::new(String::new());
-    // (field id, sentence) for each missing answer, set only after a submit attempt.
-    let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
-    let errors = Signal::derive(move || missing.get());
+    let form = LookupAnswers::new(
+        ("status-number", "status-verifier"),
+        t.status_e_number(),
+        from_link.clone(),
+        String::new(),
+    );
     let answer = RwSignal::new(None::<(Result<RequestStatus, ApiError>, Proof)>);
     let pending = RwSignal::new(false);
     if let Some(token) = link_token() {
@@ -72,25 +73,11 @@ pub fn StatusLookup() -> impl IntoView {
             });
         }
     }
-    use_title(move || (t.status_title().into(), !missing.with(Vec::is_empty)));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut m = Vec::new();
-        if number.with_untracked(|n| n.trim().is_empty()) {
-            m.push(("status-number", t.status_e_number()));
-        }
-        if verifier.with_untracked(|v| v.trim().is_empty()) {
-            m.push(("status-verifier", t.status_e_verifier()));
-        }
-        let invalid = !m.is_empty();
-        missing.set(m);
+    use_title(move || (t.status_title().into(), !form.missing.with(Vec::is_empty)));
+    let on_submit = Callback::new(move |lookup: Option<Lookup>| {
         answer.set(None);
-        if invalid || pending.get_untracked() {
+        let Some(lookup) = lookup.filter(|_| !pending.get_untracked()) else {
             return;
-        }
-        let lookup = Lookup {
-            number: number.get_untracked().trim().to_owned(),
-            verifier: verifier.get_untracked().trim().to_owned(),
         };
         let backend = portal.backend.get_value();
         pending.set(true);
@@ -100,8 +87,7 @@ pub fn StatusLookup() -> impl IntoView {
             pending.try_set(false);
             answer.try_set(Some((result, Proof::Verifier(lookup.verifier))));
         });
-    };
-    let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
+    });
     let hint = number_hint(
         t,
         portal
@@ -110,15 +96,8 @@ pub fn StatusLookup() -> impl IntoView {
     );
     view! {
         <h1>{t.status_title()}</h1>
-        <ErrorSummary errors/>
-        <p class="lead">{t.status_intro()}</p>
-        <form on:submit=on_submit novalidate=true>
-            <TextField id="status-number" label=(t.status_number(), hint) value=number.into()
-                on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
-            <TextField id="status-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
-                on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
-            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit()}</button>
-        </form>
+        <LookupForm answers=form number_label=(t.status_number(), hint) lead=t.status_intro()
+            submit=t.status_submit() pending on_submit/>
         <div aria-live="polite">
             // A link opens the status by itself: say it is on its way (a slow line takes seconds).
             {move || (pending.get() && answer.with(Option::is_none)).then(|| view! { <LoadingLine/> })}
@@ -326,12 +305,7 @@ fn EventItem(event: RequestEvent) -> impl IntoView {
             </p>
             {detail.into_iter().map(|d| view! { <p>{d}</p> }).collect_view()}
             {(!documents.is_empty()).then(|| view! {
-                <ul class="files">
-                    {documents.into_iter().filter(|f| is_safe_url(&f.url)).map(|f| {
-                        let kind = file_kind(&f.name, &f.media_type);
-                        view! { <li><a href=f.url.clone() rel="noopener">{f.name.clone()}</a> " (" {kind} ", " {human_size(f.size_bytes)} ")"</li> }
-                    }).collect_view()}
-                </ul>
+                <FileList files=documents/>
             })}
         </li>
     }
