@@ -2,21 +2,20 @@
 //! the objector, the check of the answers and the submit.
 
 use super::draft::{forget_draft, save_draft, ObjectionDraft};
-use super::objector::{text_field, PowerOfAttorney, KINDS};
-use super::reasons::{error_of, ReasonChoice, ReceivedDates};
+use super::objector::Objector;
+use super::reasons::{readings_of, receivable, ReasonsField, ReceivedDates};
 use super::receipt::{Queued, Received};
-use super::review::Review;
+use super::review::Confirm;
 use super::Subject;
 use crate::api::{ApiError, Backend};
-use crate::components::fields::{field_id, message, Choices, ErrorSummary, Shown, TextField};
-use crate::components::{error_text, today, use_title};
+use crate::components::fields::{field_id, message, ErrorSummary, Shown, TextField};
+use crate::components::{today, use_title};
 use crate::context::{use_portal, use_texts};
-use crate::contract::{
-    field_code, Attachment, FieldError, ObjectionReceipt, ObjectionSubmission, RequesterKind,
-};
-use crate::domain::date::Date;
+use crate::contract::{field_code, Attachment, FieldError, ObjectionReceipt, ObjectionSubmission};
 use crate::domain::draft::RequestDraft;
 use crate::domain::objection::{self, Reason};
+use crate::domain::validate::NikError;
+use crate::i18n::Texts;
 use crate::offline::outbox::{can_wait, use_outbox, Kind};
 use leptos::prelude::*;
 
@@ -98,24 +97,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
         });
     }
     let now = today();
-    // Each reason's reading, read again whenever a date of receipt changes.
-    let readings = {
-        let found = found.clone();
-        let standards = standards.clone();
-        Memo::new(move |_| match &found {
-            Subject::Request { status, cal, .. } => received.with(|dates| {
-                objection::readings(status, dates, cal, &standards, now).map_err(|e| match e {
-                    objection::ObjectionError::YearMissing(y) => {
-                        ApiError::CalendarYearMissing(Some(y))
-                    }
-                    objection::ObjectionError::MalformedDate { .. } => ApiError::Contract("dates"),
-                })
-            }),
-            Subject::Periodic { .. } => {
-                Ok(vec![(Reason::B, objection::reading_without_request(now))])
-            }
-        })
-    };
+    let readings = readings_of(found.clone(), received, standards, now);
     let nik_at_submit = RwSignal::new(if raw.with_untracked(Vec::is_empty) {
         None
     } else {
@@ -123,40 +105,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     });
     let errors: Signal<Shown> = Signal::derive(move || {
         let nik = nik_at_submit.get();
-        raw.with(|e| {
-            e.iter()
-                .map(|e| {
-                    let shown = FieldError {
-                        pointer: e.pointer.replacen("/objector/", "/requester/", 1),
-                        ..e.clone()
-                    };
-                    let p = e.pointer.as_str();
-                    let id = match p {
-                        _ if p.starts_with("/reasons") || p == "/request_number" => "obj-reasons",
-                        _ if p.starts_with("/received_dates") => "obj-received",
-                        "/case_summary" | "/catalogue_item_id" => "obj-case",
-                        "/purpose" => "obj-purpose",
-                        _ if p.starts_with("/attachments") => "obj-power",
-                        _ => field_id(&p.replacen("/objector/", "/requester/", 1)),
-                    };
-                    let text = match p {
-                        "/request_number" => t.objection_e_request_number(),
-                        _ if p.starts_with("/reasons") && e.code == field_code::REQUIRED => {
-                            t.objection_e_reasons()
-                        }
-                        _ if p.starts_with("/reasons") => t.objection_e_not_eligible(),
-                        _ if p.starts_with("/received_dates") => t.received_e_impossible(),
-                        "/case_summary" => t.objection_e_case(),
-                        "/purpose" => t.objection_e_purpose(),
-                        _ if p == "/catalogue_item_id" || p.starts_with("/attachments") => {
-                            t.invalid_unspecified()
-                        }
-                        _ => message(t, &shown, nik),
-                    };
-                    (id, text)
-                })
-                .collect()
-        })
+        raw.with(|e| e.iter().map(|e| shown(t, e, nik)).collect())
     });
     use_title(move || (t.objection_form_title().into(), !errors.with(Vec::is_empty)));
     let key = StoredValue::new(String::new());
@@ -211,7 +160,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
             reviewing.set(Some(body));
         }
     };
-    let send = move |_| {
+    let send = Callback::new(move |()| {
         if pending.get_untracked() {
             return; // a double click sends once
         }
@@ -256,27 +205,9 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
                 }
             }
         });
-    };
-    // The events the citizen receives, with the index the contract names them by.
-    let receivable: Vec<(u32, String, Date)> = status
-        .as_ref()
-        .map(|s| {
-            s.events
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| objection::is_received_by_citizen(e.kind))
-                .filter_map(|(i, e)| {
-                    let sent = crate::domain::date::LocalTime::parse_rfc3339(&e.at)?.date();
-                    Some((
-                        i as u32,
-                        crate::components::deadline::event_title(t, e),
-                        sent,
-                    ))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let kinds = Callback::new(move |i: usize| who.with(|d| d.kind == Some(KINDS[i])));
+    });
+    let change = Callback::new(move |()| reviewing.set(None));
+    let receivable = receivable(t, status.as_ref());
     let lead = match &found {
         Subject::Request { status, .. } => (t.objection_form_for())(&status.number),
         Subject::Periodic { .. } => t.objection_b_intro().to_owned(),
@@ -286,18 +217,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
             _ if queued.with(Option::is_some) => view! { <Queued local=queued.get().unwrap_or_default()/> }.into_any(),
             (Some(r), _) => view! { <Received receipt=r/> }.into_any(),
             (None, Some(body)) => view! {
-                <Review body/>
-                <div aria-live="polite">
-                    {move || failure.get().map(|error| view! { <crate::components::outbox::NotSent error/> })}
-                </div>
-                <p>{t.declaration()}</p>
-                <p>
-                    <button type="button" class="button" on:click=send disabled=move || pending.get()>
-                        {move || if pending.get() { t.sending() } else if failure.with(Option::is_some) { t.send_again() } else { t.objection_submit() }}
-                    </button>
-                    " "
-                    <button type="button" class="button secondary" on:click=move |_| reviewing.set(None)>{t.change()}</button>
-                </p>
+                <Confirm body pending failure on_send=send on_change=change/>
             }
             .into_any(),
             (None, None) => {
@@ -307,46 +227,12 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
                     <p class="lead">{lead}</p>
                     <form on:submit=on_submit.clone() novalidate=true>
                         {(!receivable.is_empty()).then(|| view! { <ReceivedDates receivable received errors today=now/> })}
-                        <fieldset id="obj-reasons" tabindex="-1" aria-describedby="obj-reasons-hint">
-                            <legend>{t.objection_reasons_title()}</legend>
-                            <p class="hint" id="obj-reasons-hint">{t.objection_reasons_hint()}</p>
-                            {move || error_of(errors, "obj-reasons").map(|m| view! { <p class="error-message">{m}</p> })}
-                            {offered.into_iter().map(|reason| view! { <ReasonChoice reason chosen readings/> }).collect_view()}
-                            <p class="hint">{t.objection_guides_note()}</p>
-                        </fieldset>
-                        {move || readings.with(|r| match r {
-                            Err(e) => Some(view! { <p class="error-panel" role="alert">{error_text(t, e)}</p> }.into_any()),
-                            Ok(list) => chosen.with(|c| list.iter().any(|(x, e)| c.contains(x) && !e.is_open())).then(|| view! {
-                                <div class="warning-text" id="obj-warning">
-                                    <span class="warning-icon" aria-hidden="true">"!"</span>
-                                    <strong><span class="visually-hidden">{t.warning_word()} ": "</span>{t.objection_chosen_warning()}</strong>
-                                </div>
-                            }.into_any()),
-                        })}
+                        <ReasonsField offered chosen readings errors/>
                         <TextField id="obj-case" label=t.objection_case() errors multiline=true input_type="text" autocomplete="off"
                             value=case_summary.into() on_input=Callback::new(move |v| case_summary.set(v))/>
                         <TextField id="obj-purpose" label=t.objection_purpose() errors multiline=true input_type="text" autocomplete="off"
                             value=purpose.into() on_input=Callback::new(move |v| purpose.set(v))/>
-                        <h2>{t.objection_who()}</h2>
-                        <Choices id="f-kind" legend=t.q_kind() hint="" legend_is_h1=false multiple=false options={crate::domain::draft::requester_kinds(&portal.meta.with_value(|m| m.contract_version.clone())).iter().map(|k| t.requester_kind(*k)).collect::<Vec<_>>()} errors
-                            checked=kinds on_change=Callback::new(move |(i, _): (usize, bool)| who.update(|d| d.kind = Some(KINDS[i])))/>
-                        {text_field("f-name", t.f_name(), who, |d| &mut d.name, errors, false, "name")}
-                        {move || match who.with(|d| d.kind) {
-                            Some(RequesterKind::LegalEntity) => text_field("f-decree", t.f_decree(), who, |d| &mut d.decree_number, errors, false, "off").into_any(),
-                            Some(RequesterKind::Proxy) => view! {
-                                {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
-                                {text_field("f-principal", t.f_principal(), who, |d| &mut d.principal_name, errors, false, "off")}
-                                <PowerOfAttorney power/>
-                            }.into_any(),
-                            Some(RequesterKind::Group) => view! {
-                                {text_field("f-group-name", t.f_group_name(), who, |d| &mut d.group_name, errors, false, "off")}
-                                {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
-                            }.into_any(),
-                            _ => text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off").into_any(),
-                        }}
-                        {text_field("f-address", t.f_address(), who, |d| &mut d.address, errors, true, "off")}
-                        {text_field("f-phone", t.f_phone(), who, |d| &mut d.phone, errors, false, "tel")}
-                        {text_field("f-email", t.f_email(), who, |d| &mut d.email, errors, false, "email")}
+                        <Objector who power errors/>
                         <button type="submit" class="button">{t.req_continue()}</button>
                     </form>
                 }
@@ -354,4 +240,33 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
             }
         }}
     }
+}
+
+/// Where an error of the objection is shown, and in what words: the objector's fields have the
+/// request form's names and words; `nik` is the NIK's problem when the citizen last submitted.
+fn shown(t: &'static Texts, e: &FieldError, nik: Option<NikError>) -> (&'static str, &'static str) {
+    let shown = FieldError {
+        pointer: e.pointer.replacen("/objector/", "/requester/", 1),
+        ..e.clone()
+    };
+    let p = e.pointer.as_str();
+    let id = match p {
+        _ if p.starts_with("/reasons") || p == "/request_number" => "obj-reasons",
+        _ if p.starts_with("/received_dates") => "obj-received",
+        "/case_summary" | "/catalogue_item_id" => "obj-case",
+        "/purpose" => "obj-purpose",
+        _ if p.starts_with("/attachments") => "obj-power",
+        _ => field_id(&p.replacen("/objector/", "/requester/", 1)),
+    };
+    let text = match p {
+        "/request_number" => t.objection_e_request_number(),
+        _ if p.starts_with("/reasons") && e.code == field_code::REQUIRED => t.objection_e_reasons(),
+        _ if p.starts_with("/reasons") => t.objection_e_not_eligible(),
+        _ if p.starts_with("/received_dates") => t.received_e_impossible(),
+        "/case_summary" => t.objection_e_case(),
+        "/purpose" => t.objection_e_purpose(),
+        _ if p == "/catalogue_item_id" || p.starts_with("/attachments") => t.invalid_unspecified(),
+        _ => message(t, &shown, nik),
+    };
+    (id, text)
 }

@@ -1,15 +1,49 @@
 //! Who objects: the objector's fields, with the request form's names and rules.
 
-use crate::components::fields::{Shown, TextField};
-use crate::context::use_texts;
+use crate::components::fields::{Choices, Shown, TextField};
+use crate::context::{use_portal, use_texts};
 use crate::contract::{Attachment, AttachmentRole, RequesterKind};
 use crate::domain::draft::RequestDraft;
 use leptos::prelude::*;
 
+/// The objector's identity and contact; a proxy's power of attorney.
+#[component]
+pub(super) fn Objector(
+    who: RwSignal<RequestDraft>,
+    power: RwSignal<Option<Attachment>>,
+    errors: Signal<Shown>,
+) -> impl IntoView {
+    let t = use_texts();
+    let portal = use_portal();
+    let kinds = Callback::new(move |i: usize| who.with(|d| d.kind == Some(KINDS[i])));
+    view! {
+        <h2>{t.objection_who()}</h2>
+        <Choices id="f-kind" legend=t.q_kind() hint="" legend_is_h1=false multiple=false options={crate::domain::draft::requester_kinds(&portal.meta.with_value(|m| m.contract_version.clone())).iter().map(|k| t.requester_kind(*k)).collect::<Vec<_>>()} errors
+            checked=kinds on_change=Callback::new(move |(i, _): (usize, bool)| who.update(|d| d.kind = Some(KINDS[i])))/>
+        {text_field("f-name", t.f_name(), who, |d| &mut d.name, errors, false, "name")}
+        {move || match who.with(|d| d.kind) {
+            Some(RequesterKind::LegalEntity) => text_field("f-decree", t.f_decree(), who, |d| &mut d.decree_number, errors, false, "off").into_any(),
+            Some(RequesterKind::Proxy) => view! {
+                {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
+                {text_field("f-principal", t.f_principal(), who, |d| &mut d.principal_name, errors, false, "off")}
+                <PowerOfAttorney power/>
+            }.into_any(),
+            Some(RequesterKind::Group) => view! {
+                {text_field("f-group-name", t.f_group_name(), who, |d| &mut d.group_name, errors, false, "off")}
+                {text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off")}
+            }.into_any(),
+            _ => text_field("f-nik", t.f_nik(), who, |d| &mut d.nik, errors, false, "off").into_any(),
+        }}
+        {text_field("f-address", t.f_address(), who, |d| &mut d.address, errors, true, "off")}
+        {text_field("f-phone", t.f_phone(), who, |d| &mut d.phone, errors, false, "tel")}
+        {text_field("f-email", t.f_email(), who, |d| &mut d.email, errors, false, "email")}
+    }
+}
+
 /// A proxy's special power of attorney, prepared as the request form prepares documents (photos
 /// redrawn without their metadata), and kept in memory only.
 #[component]
-pub(super) fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
+fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoView {
     let t = use_texts();
     let (label, hint) = t.objection_power_of_attorney();
     let problem = RwSignal::new(false);
@@ -47,10 +81,10 @@ pub(super) fn PowerOfAttorney(power: RwSignal<Option<Attachment>>) -> impl IntoV
     }
 }
 
-pub(super) const KINDS: [RequesterKind; 4] = RequesterKind::ALL;
+const KINDS: [RequesterKind; 4] = RequesterKind::ALL;
 
 /// A text field bound to one of the objector's answers.
-pub(super) fn text_field(
+fn text_field(
     id: &'static str,
     label: (&'static str, &'static str),
     who: RwSignal<RequestDraft>,

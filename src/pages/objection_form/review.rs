@@ -1,13 +1,42 @@
 //! Check your answers: the objection as it will be sent.
 
+use crate::api::ApiError;
+use crate::components::outbox::NotSent;
 use crate::context::use_texts;
 use crate::contract::ObjectionSubmission;
 use crate::domain::objection::Reason;
 use leptos::prelude::*;
 
+/// The answers to check, the declaration, "Kirim" (or "Kirim lagi" after a failure, with why) and
+/// "Ubah", which goes back to the form.
+#[component]
+pub(super) fn Confirm(
+    body: ObjectionSubmission,
+    pending: RwSignal<bool>,
+    failure: RwSignal<Option<ApiError>>,
+    on_send: Callback<()>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Review body/>
+        <div aria-live="polite">
+            {move || failure.get().map(|error| view! { <NotSent error/> })}
+        </div>
+        <p>{t.declaration()}</p>
+        <p>
+            <button type="button" class="button" on:click=move |_| on_send.run(()) disabled=move || pending.get()>
+                {move || if pending.get() { t.sending() } else if failure.with(Option::is_some) { t.send_again() } else { t.objection_submit() }}
+            </button>
+            " "
+            <button type="button" class="button secondary" on:click=move |_| on_change.run(())>{t.change()}</button>
+        </p>
+    }
+}
+
 /// Check your answers: the objection as it will be sent.
 #[component]
-pub(super) fn Review(body: ObjectionSubmission) -> impl IntoView {
+fn Review(body: ObjectionSubmission) -> impl IntoView {
     let t = use_texts();
     let reasons = body
         .reasons
