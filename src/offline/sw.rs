@@ -1,5 +1,5 @@
-//! Service worker glue: registers `sw.js` and offers "Versi baru tersedia" when a new build has
-//! installed in the background.
+//! Service worker glue: registers `sw.js` and knows when a new build has installed in the
+//! background, which `components::update_banner` offers as "Versi baru tersedia".
 //!
 //! The worker (`public/sw.js`) keeps serving the build the page came from until the citizen chooses
 //! "Muat ulang": then the waiting worker takes over and every page it controls reloads once, so old
