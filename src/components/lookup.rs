@@ -39,18 +39,20 @@ impl LookupAnswers {
 
     /// Shows what is missing, if anything; the lookup when both answers are given.
     pub fn check(self) -> Option<Lookup> {
+        let (number, verifier) = (self.number.get_untracked(), self.verifier.get_untracked());
+        let (number, verifier) = (number.trim(), verifier.trim());
         let mut m = Vec::new();
-        if self.number.with_untracked(|n| n.trim().is_empty()) {
+        if number.is_empty() {
             m.push((self.ids.0, self.say_missing.0));
         }
-        if self.verifier.with_untracked(|v| v.trim().is_empty()) {
+        if verifier.is_empty() {
             m.push((self.ids.1, self.say_missing.1));
         }
         let invalid = !m.is_empty();
         self.missing.set(m);
         (!invalid).then(|| Lookup {
-            number: self.number.get_untracked().trim().to_owned(),
-            verifier: self.verifier.get_untracked().trim().to_owned(),
+            number: number.to_owned(),
+            verifier: verifier.to_owned(),
         })
     }
 }
@@ -65,10 +67,9 @@ pub fn LookupForm(
     lead: &'static str,
     submit: &'static str,
     pending: RwSignal<bool>,
-    on_submit: Callback<Option<Lookup>>,
-    /// The form's class, if any.
-    #[prop(optional)]
-    class: Option<&'static str>,
+    on_submit: impl Fn(Option<Lookup>) + Copy + 'static,
+    /// The form's class ("" for none; a literal costs less wasm than an optional one).
+    class: &'static str,
 ) -> impl IntoView {
     let t = use_texts();
     let errors: Signal<Shown> = answers.missing.into();
@@ -76,7 +77,7 @@ pub fn LookupForm(
     let (number, verifier) = (answers.number, answers.verifier);
     let submitted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        on_submit.run(answers.check());
+        on_submit(answers.check());
     };
     view! {
         <ErrorSummary errors/>

@@ -76,9 +76,12 @@ pub fn document_storage() -> Option<web_sys::Storage> {
 
 /// Whether a request is being filled in on this device (its answers are in browser storage).
 pub fn request_draft_in_progress() -> bool {
-    draft_storage()
-        .and_then(|s| s.get_item(REQUEST_DRAFT_KEY).ok().flatten())
-        .is_some()
+    read_draft(REQUEST_DRAFT_KEY).is_some()
+}
+
+/// A draft's saved text, from the storage this device keeps drafts in (the tab's, on a shared one).
+pub fn read_draft(key: &str) -> Option<String> {
+    draft_storage().and_then(|s| s.get_item(key).ok().flatten())
 }
 
 /// Whether an objection is being written on this device: something typed past the lookup (the

@@ -34,7 +34,7 @@ pub fn Dispute() -> impl IntoView {
     let request = RwSignal::new(None::<RequestStatus>);
     let pending = RwSignal::new(false);
     use_title(move || (t.dispute_title().into(), !form.missing.with(Vec::is_empty)));
-    let on_submit = Callback::new(move |lookup: Option<Lookup>| {
+    let on_submit = move |lookup: Option<Lookup>| {
         answer.set(None);
         let Some(lookup) = lookup.filter(|_| !pending.get_untracked()) else {
             return;
@@ -56,7 +56,7 @@ pub fn Dispute() -> impl IntoView {
             pending.try_set(false);
             answer.try_set(Some(result));
         });
-    });
+    };
     view! {
         <h1>{t.dispute_title()}</h1>
         <LookupForm answers=form number_label=(t.dispute_number(), t.dispute_number_hint())

@@ -2,10 +2,10 @@
 //! the objector, the check of the answers and the submit.
 
 use super::draft::{forget_draft, save_draft, ObjectionDraft};
-use super::objector::Objector;
-use super::reasons::{readings_of, receivable, ReasonsField, ReceivedDates};
+use super::objector::objector;
+use super::reasons::{readings_of, reasons_field, receivable, ReceivedDates};
 use super::receipt::{Queued, Received};
-use super::review::Confirm;
+use super::review::confirm;
 use super::Subject;
 use crate::api::{ApiError, Backend};
 use crate::components::fields::{field_id, message, ErrorSummary, Shown, TextField};
@@ -206,7 +206,6 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
             }
         });
     });
-    let change = Callback::new(move |()| reviewing.set(None));
     let receivable = receivable(t, status.as_ref());
     let lead = match &found {
         Subject::Request { status, .. } => (t.objection_form_for())(&status.number),
@@ -217,7 +216,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
             _ if queued.with(Option::is_some) => view! { <Queued local=queued.get().unwrap_or_default()/> }.into_any(),
             (Some(r), _) => view! { <Received receipt=r/> }.into_any(),
             (None, Some(body)) => view! {
-                <Confirm body pending failure on_send=send on_change=change/>
+                {confirm(body, pending, failure, send, reviewing)}
             }
             .into_any(),
             (None, None) => {
@@ -227,12 +226,12 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
                     <p class="lead">{lead}</p>
                     <form on:submit=on_submit.clone() novalidate=true>
                         {(!receivable.is_empty()).then(|| view! { <ReceivedDates receivable received errors today=now/> })}
-                        <ReasonsField offered chosen readings errors/>
+                        {reasons_field(offered, chosen, readings, errors)}
                         <TextField id="obj-case" label=t.objection_case() errors multiline=true input_type="text" autocomplete="off"
                             value=case_summary.into() on_input=Callback::new(move |v| case_summary.set(v))/>
                         <TextField id="obj-purpose" label=t.objection_purpose() errors multiline=true input_type="text" autocomplete="off"
                             value=purpose.into() on_input=Callback::new(move |v| purpose.set(v))/>
-                        <Objector who power errors/>
+                        {objector(who, power, errors)}
                         <button type="submit" class="button">{t.req_continue()}</button>
                     </form>
                 }

@@ -115,18 +115,18 @@ pub fn ObjectionForm() -> impl IntoView {
             lookup.clone()(l);
         }
     }
-    let on_submit = Callback::new(move |l: Option<Lookup>| {
+    let on_submit = move |l: Option<Lookup>| {
         if let Some(l) = l {
-            lookup(l);
+            lookup.clone()(l);
         }
-    });
+    };
     view! {
         <h1>{t.objection_form_title()}</h1>
         {move || match found.get() {
             Some(f) => view! { <Details found=f saved=saved.clone()/> }.into_any(),
             None => view! {
                 <LookupForm answers=form number_label=(t.status_number(), t.status_number_hint())
-                    lead=t.objection_form_intro() submit=t.req_continue() pending on_submit/>
+                    lead=t.objection_form_intro() submit=t.req_continue() pending on_submit class=""/>
                 <div aria-live="polite">
                     {move || lookup_error.get().map(|e| view! {
                         <p class="error-panel" role="alert">{if e == ApiError::NotFound { t.status_not_found().to_owned() } else { error_text(t, &e) }}</p>

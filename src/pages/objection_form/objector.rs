@@ -7,8 +7,7 @@ use crate::domain::draft::RequestDraft;
 use leptos::prelude::*;
 
 /// The objector's identity and contact; a proxy's power of attorney.
-#[component]
-pub(super) fn Objector(
+pub(super) fn objector(
     who: RwSignal<RequestDraft>,
     power: RwSignal<Option<Attachment>>,
     errors: Signal<Shown>,

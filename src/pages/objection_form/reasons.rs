@@ -4,7 +4,7 @@ use super::Subject;
 use crate::api::ApiError;
 use crate::components::deadline::{reading_text, weekday_date};
 use crate::components::error_text;
-use crate::components::fields::Shown;
+use crate::components::fields::{error_of, Shown};
 use crate::context::use_texts;
 use crate::contract::{ReceivedDate, RequestStatus, ServiceStandards};
 use crate::domain::date::Date;
@@ -59,19 +59,19 @@ pub(super) fn receivable(
 }
 
 /// The reasons offered, each with its reading, and a warning when a chosen one looks early or late.
-#[component]
-pub(super) fn ReasonsField(
+pub(super) fn reasons_field(
     offered: Vec<Reason>,
     chosen: RwSignal<Vec<Reason>>,
     readings: Readings,
     errors: Signal<Shown>,
 ) -> impl IntoView {
     let t = use_texts();
+    let error = error_of(errors, "obj-reasons");
     view! {
         <fieldset id="obj-reasons" tabindex="-1" aria-describedby="obj-reasons-hint">
             <legend>{t.objection_reasons_title()}</legend>
             <p class="hint" id="obj-reasons-hint">{t.objection_reasons_hint()}</p>
-            {move || error_of(errors, "obj-reasons").map(|m| view! { <p class="error-message">{m}</p> })}
+            {move || error().map(|m| view! { <p class="error-message">{m}</p> })}
             {offered.into_iter().map(|reason| view! { <ReasonChoice reason chosen readings/> }).collect_view()}
             <p class="hint">{t.objection_guides_note()}</p>
         </fieldset>
@@ -129,11 +129,12 @@ pub(super) fn ReceivedDates(
     today: Date,
 ) -> impl IntoView {
     let t = use_texts();
+    let error = error_of(errors, "obj-received");
     view! {
         <fieldset id="obj-received" tabindex="-1" aria-describedby="obj-received-hint" class="field">
             <legend>{t.received_title()}</legend>
             <p class="hint" id="obj-received-hint">{t.received_hint()}</p>
-            {move || error_of(errors, "obj-received").map(|m| view! { <p class="error-message">{m}</p> })}
+            {move || error().map(|m| view! { <p class="error-message">{m}</p> })}
             {receivable.into_iter().map(|(event, title, sent)| {
                 let id = format!("obj-received-{event}");
                 let value = move || received.with(|r| r.iter().find(|d| d.event == event).map_or_else(|| sent.to_string(), |d| d.on.clone()));
@@ -155,9 +156,4 @@ pub(super) fn ReceivedDates(
             }).collect_view()}
         </fieldset>
     }
-}
-
-/// The message shown at field `id`, if any.
-fn error_of(errors: Signal<Shown>, id: &'static str) -> Option<&'static str> {
-    errors.with(|e| e.iter().find(|(i, _)| *i == id).map(|(_, m)| *m))
 }

@@ -8,14 +8,13 @@ use crate::domain::objection::Reason;
 use leptos::prelude::*;
 
 /// The answers to check, the declaration, "Kirim" (or "Kirim lagi" after a failure, with why) and
-/// "Ubah", which goes back to the form.
-#[component]
-pub(super) fn Confirm(
+/// "Ubah", which empties `reviewing` and so goes back to the form.
+pub(super) fn confirm(
     body: ObjectionSubmission,
     pending: RwSignal<bool>,
     failure: RwSignal<Option<ApiError>>,
     on_send: Callback<()>,
-    on_change: Callback<()>,
+    reviewing: RwSignal<Option<ObjectionSubmission>>,
 ) -> impl IntoView {
     let t = use_texts();
     view! {
@@ -29,7 +28,7 @@ pub(super) fn Confirm(
                 {move || if pending.get() { t.sending() } else if failure.with(Option::is_some) { t.send_again() } else { t.objection_submit() }}
             </button>
             " "
-            <button type="button" class="button secondary" on:click=move |_| on_change.run(())>{t.change()}</button>
+            <button type="button" class="button secondary" on:click=move |_| reviewing.set(None)>{t.change()}</button>
         </p>
     }
 }

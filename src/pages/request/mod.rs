@@ -15,7 +15,7 @@ use crate::domain::draft::RequestDraft;
 use leptos::prelude::*;
 
 use crate::offline::device::{
-    document_storage, draft_storage, request_draft_in_progress, touch_drafts,
+    document_storage, draft_storage, read_draft, request_draft_in_progress, touch_drafts,
     REQUEST_DRAFT_KEY as DRAFT_KEY, REQUEST_ERRORS_KEY as ERRORS_KEY,
     REQUEST_FILES_KEY as FILES_KEY,
 };
@@ -56,11 +56,6 @@ pub fn provide_draft() {
 /// The shared draft.
 pub fn use_draft() -> Draft {
     expect_context::<Draft>()
-}
-
-/// A draft's saved text, from the storage this device keeps drafts in (the tab's, on a shared one).
-fn read_draft(key: &str) -> Option<String> {
-    draft_storage().and_then(|s| s.get_item(key).ok().flatten())
 }
 
 /// Keeps the draft in browser storage as it is typed (`offline::device` says which and for how

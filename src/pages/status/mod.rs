@@ -74,7 +74,7 @@ pub fn StatusLookup() -> impl IntoView {
         }
     }
     use_title(move || (t.status_title().into(), !form.missing.with(Vec::is_empty)));
-    let on_submit = Callback::new(move |lookup: Option<Lookup>| {
+    let on_submit = move |lookup: Option<Lookup>| {
         answer.set(None);
         let Some(lookup) = lookup.filter(|_| !pending.get_untracked()) else {
             return;
@@ -87,7 +87,7 @@ pub fn StatusLookup() -> impl IntoView {
             pending.try_set(false);
             answer.try_set(Some((result, Proof::Verifier(lookup.verifier))));
         });
-    });
+    };
     let hint = number_hint(
         t,
         portal
@@ -97,7 +97,7 @@ pub fn StatusLookup() -> impl IntoView {
     view! {
         <h1>{t.status_title()}</h1>
         <LookupForm answers=form number_label=(t.status_number(), hint) lead=t.status_intro()
-            submit=t.status_submit() pending on_submit/>
+            submit=t.status_submit() pending on_submit class=""/>
         <div aria-live="polite">
             // A link opens the status by itself: say it is on its way (a slow line takes seconds).
             {move || (pending.get() && answer.with(Option::is_none)).then(|| view! { <LoadingLine/> })}
