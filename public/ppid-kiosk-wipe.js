@@ -1,5 +1,5 @@
 // A kiosk's wipe: nothing of one citizen is left for the next. Every page in kiosk mode loads this
-// plain script as soon as config.json is read (src/offline/kiosk.rs), apart from the kiosk bar's
+// plain script as soon as config.json is read (src/kiosk/mod.rs), apart from the kiosk bar's
 // wasm (ppid-kiosk.js), so that a kiosk never goes without a wipe:
 //
 // - `globalThis.ppidKioskWipe()`: what the bar calls at the end of its idle warning and on "Mulai baru".

@@ -1,36 +1,17 @@
 //! Router and shell: one hop from here to every capability.
 
-use crate::api::{load_config, AnyBackend, ApiError, Backend, Config};
-use crate::domain::deployment::ConfigProblem;
+use crate::api::{load_config, AnyBackend, Backend, BootError, Config};
 use crate::domain::route::{BundleName, Page};
 use crate::components::router::{provide_router, use_location};
 use crate::components::{Announcements, Footer, Header};
+use crate::context::{use_texts, Portal};
 use crate::contract::Meta;
+use crate::domain::deployment::ConfigProblem;
 use crate::i18n::Lang;
 use crate::pages;
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "ppid.lang";
-
-/// Cross-cutting handles every page reads from context.
-#[derive(Clone, Copy)]
-pub struct Portal {
-    pub lang: RwSignal<Lang>,
-    pub backend: StoredValue<AnyBackend, LocalStorage>,
-    pub config: StoredValue<Config, LocalStorage>,
-    pub meta: StoredValue<Meta, LocalStorage>,
-}
-
-/// The portal's handles; pages are always rendered inside the shell that provides them.
-pub fn use_portal() -> Portal {
-    expect_context::<Portal>()
-}
-
-/// The current language's texts. Untracked on purpose: the shell re-renders the page when
-/// the language changes, so views hold plain strings instead of one closure per text.
-pub fn use_texts() -> &'static crate::i18n::Texts {
-    expect_context::<RwSignal<Lang>>().get_untracked().t()
-}
 
 /// A panic is a bug: the console says where it happened. (Not the message: formatting it would
 /// cost every bundle about a kilobyte, and the file and line are what a bug report needs.)
@@ -107,13 +88,6 @@ struct Booted {
     announcements: crate::components::AnnouncementsFuture,
 }
 
-/// Why the portal could not start.
-#[derive(Clone, Debug, PartialEq)]
-pub enum BootError {
-    Config(ConfigProblem),
-    Api(ApiError),
-}
-
 /// The path a page load was started for because it belongs to the other bundle.
 const RELOAD_KEY: &str = "ppid.reload";
 
@@ -129,7 +103,7 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
         Err(Ok(problem)) => return (None, Err(BootError::Config(problem))),
         Err(Err(e)) => return (None, Err(BootError::Api(e))),
     };
-    crate::offline::kiosk::set_kiosk(config.kiosk);
+    crate::kiosk::set_kiosk(config.kiosk);
     // Before anything themed is painted, in every bundle and on the service-down page too.
     crate::components::theme::apply(&config.theme);
     let backend = match config.backend() {
@@ -242,9 +216,9 @@ fn Shell(booted: Booted, lang: RwSignal<Lang>) -> impl IntoView {
     focus_heading_on_navigation();
     view! {
         <Header meta=Some(meta.clone()) demo/>
-        <crate::offline::sw::UpdateBanner/>
-        <crate::offline::outbox::Connection/>
-        <crate::offline::kiosk::Kiosk/>
+        <crate::components::update_banner::UpdateBanner/>
+        <crate::components::connection::Connection/>
+        <crate::components::kiosk::Kiosk/>
         <Announcements initial=booted.announcements.clone()/>
         <main id="main" tabindex="-1">
             <Routes/>

@@ -149,6 +149,13 @@ fn app_root() -> String {
     }
 }
 
+/// Why the portal could not start: its configuration, or the backend.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BootError {
+    Config(ConfigProblem),
+    Api(ApiError),
+}
+
 /// Loads `config.json` beside `index.html`. A missing, unreadable or invalid file is a problem
 /// to name on the service-down page, never a reason to run the demo: only `"api_base": "demo"`
 /// does. A network failure is the backend's kind of error (the page tries again by itself).

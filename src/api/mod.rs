@@ -7,17 +7,19 @@ mod config;
 mod demo;
 mod fetch;
 mod http;
+mod idempotency;
 mod store;
 
-pub use config::{load_config, resolve, Config, OfficeContact};
+pub use config::{load_config, resolve, BootError, Config, OfficeContact};
 pub use demo::DemoBackend;
 pub use fetch::is_offline;
 pub use http::HttpBackend;
+pub use idempotency::new_idempotency_key;
 pub use store::{Store, StoreError};
 
+use crate::contract::url::encode_catalogue_query;
 use crate::contract::*;
 use crate::json::{FromJson, ToJson};
-use crate::reference::encode_catalogue_query;
 use std::future::Future;
 
 /// What went wrong talking to the backend; each variant becomes a sentence for the citizen.
@@ -181,7 +183,7 @@ pub trait Backend {
     fn item(&self, id: &str) -> impl Future<Output = Result<CatalogueItem, ApiError>> {
         self.get(format!(
             "/v1/catalogue/{}",
-            crate::reference::percent_encode(id)
+            crate::contract::url::percent_encode(id)
         ))
     }
     /// Active serta-merta announcements.

@@ -1,9 +1,9 @@
-//! The kiosk's bar, dialogs and idle timer (`offline::kiosk_bar`): a wasm of their own that a page
-//! in kiosk mode loads after it has started (`offline::kiosk::Kiosk`), so no other page pays for them.
+//! The kiosk's bar, dialogs and idle timer (`kiosk::bar`): a wasm of their own that a page
+//! in kiosk mode loads after it has started (`components::kiosk::Kiosk`), so no other page pays for them.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    ppid_portal::offline::kiosk_bar::start();
+    ppid_portal::kiosk::bar::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,8 +5,8 @@
 //! boot script sets it from storage before the first paint. Reading aloud uses
 //! `window.speechSynthesis` in the page's language; where a browser has none, no control is shown.
 
-use crate::app::use_texts;
 use crate::components::router::use_location;
+use crate::context::use_texts;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 

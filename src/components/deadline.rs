@@ -2,7 +2,7 @@
 //! and `receipt.js`, the script behind a receipt's QR code and calendar file (loaded on first use).
 
 use crate::api::{ApiError, Backend};
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::contract::{EventKind, Outcome, RequestEvent};
 use crate::domain::date::Date;
 use crate::domain::deadlines::{request_deadlines, RequestDeadlines};
@@ -20,7 +20,7 @@ pub fn calendar_and_deadlines(
     counts_from: &str,
     until_year: i32,
 ) -> impl std::future::Future<Output = Result<(WorkCalendar, RequestDeadlines), ApiError>> {
-    let portal = crate::app::use_portal();
+    let portal = crate::context::use_portal();
     let backend = portal.backend.get_value();
     let (standards, rules) = portal
         .meta
@@ -231,7 +231,7 @@ pub fn qr_code(text: &str) -> Option<(u32, String)> {
 /// A QR code from [`qr_code`], drawn black on white at a size a phone camera reads from paper.
 #[component]
 pub fn QrImage(code: (u32, String)) -> impl IntoView {
-    let t = crate::app::use_texts();
+    let t = crate::context::use_texts();
     let (size, path) = code;
     view! {
         <svg viewBox=format!("0 0 {size} {size}") width="148" height="148" role="img" aria-label=t.receipt_qr()>

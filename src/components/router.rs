@@ -7,8 +7,8 @@
 //! The portal may be served under a sub-path (`https://kab.go.id/ppid/`): pages see app paths
 //! (`/permohonan`), links are written with [`rooted`], and the router adds and strips the base.
 
+use crate::contract::url::percent_decode;
 use crate::domain::base_path::{join, strip};
-use crate::reference::percent_decode;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -5,6 +5,7 @@
 //! The portal reads and writes these types through `codec` instead of serde (smaller wasm).
 
 mod codec;
+pub mod url;
 
 use serde::{Deserialize, Serialize};
 

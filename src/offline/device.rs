@@ -33,7 +33,7 @@ const DRAFT_KEYS: [&str; 4] = [
 
 /// Whether nothing personal may outlive this tab: kiosk mode, or a device the citizen said is shared.
 pub fn session_only() -> bool {
-    super::kiosk::is_kiosk() || said_shared()
+    crate::kiosk::is_kiosk() || said_shared()
 }
 
 /// Whether the citizen said, in this tab, that the device is shared.
@@ -72,6 +72,40 @@ pub fn draft_storage() -> Option<web_sys::Storage> {
 /// them; closing the tab or the browser does not.
 pub fn document_storage() -> Option<web_sys::Storage> {
     session()
+}
+
+/// Whether a request is being filled in on this device (its answers are in browser storage).
+pub fn request_draft_in_progress() -> bool {
+    read_draft(REQUEST_DRAFT_KEY).is_some()
+}
+
+/// A draft's saved text, from the storage this device keeps drafts in (the tab's, on a shared one).
+pub fn read_draft(key: &str) -> Option<String> {
+    draft_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Whether an objection is being written on this device: something typed past the lookup (the
+/// form keeps the request's number and verifier from the lookup on). Read through the browser's
+/// JSON, not the draft's decoder: the status page asks, and its bundle need not carry the decoder.
+pub fn objection_draft_in_progress() -> bool {
+    let Some(saved) = draft_storage().and_then(|s| s.get_item(OBJECTION_DRAFT_KEY).ok().flatten())
+    else {
+        return false;
+    };
+    let Ok(saved) = js_sys::JSON::parse(&saved) else {
+        return false;
+    };
+    let text = |field: &str| {
+        js_sys::Reflect::get(&saved, &field.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .is_some_and(|v| !v.is_empty())
+    };
+    let reasons = js_sys::Reflect::get(&saved, &"reasons".into())
+        .ok()
+        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(v).ok())
+        .is_some_and(|a| a.length() > 0);
+    reasons || text("case_summary") || text("purpose")
 }
 
 /// A draft was saved just now: its day starts again.

@@ -1,8 +1,7 @@
 //! Working without a network: the service worker's glue, the outbox of submissions waiting to be
-//! sent, the connection indicator, and kiosk mode (idle wipe, assisted mode, thermal receipts).
+//! sent, and what this device may keep of a citizen's data. Mechanisms only: what the citizen sees
+//! of them is in `components/` (the connection indicator, the provisional receipt, the update offer).
 
 pub mod device;
-pub mod kiosk;
-pub mod kiosk_bar;
 pub mod outbox;
 pub mod sw;

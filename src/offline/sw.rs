@@ -1,5 +1,5 @@
-//! Service worker glue: registers `sw.js` and offers "Versi baru tersedia" when a new build has
-//! installed in the background.
+//! Service worker glue: registers `sw.js` and knows when a new build has installed in the
+//! background, which `components::update_banner` offers as "Versi baru tersedia".
 //!
 //! The worker (`public/sw.js`) keeps serving the build the page came from until the citizen chooses
 //! "Muat ulang": then the waiting worker takes over and every page it controls reloads once, so old
@@ -10,7 +10,6 @@
 //! worker"): the worker checks on each page load, and each page it answers asks it to check again
 //! once the page is up ([`ask_to_check`]); then it unregisters, deletes its caches and reloads its pages.
 
-use crate::app::use_texts;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -61,26 +60,16 @@ thread_local! {
     static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The "new version" offer, shown in every bundle's shell.
-#[component]
-pub fn UpdateBanner() -> impl IntoView {
-    let t = use_texts();
+/// Registers the worker once per page load, a few seconds after the page has started.
+pub fn start_once() {
     if !STARTED.replace(true) {
         leptos::task::spawn_local(start());
     }
-    let waiting: RwSignal<bool> = WAITING.with(|w| w.clone().into());
-    // The live region is always there, so that its content is announced when it appears.
-    // (`into_any` shares the rendering code of the portal's other optional views: a smaller wasm.)
-    view! {
-        <div role="status">
-            {move || waiting.get().then(|| view! {
-                <div class="panel">
-                    <p>{t.sw_update_available()}</p>
-                    <button type="button" class="button" on:click=|_| use_new_build()>{t.sw_reload()}</button>
-                </div>
-            }.into_any())}
-        </div>
-    }
+}
+
+/// Whether a new build has installed and waits for the citizen to choose it.
+pub fn new_build_waiting() -> RwSignal<bool> {
+    WAITING.with(|w| w.clone().into())
 }
 
 fn container() -> Option<Container> {
@@ -166,7 +155,7 @@ fn offer() {
 }
 
 /// "Muat ulang": the waiting worker takes over; `controllerchange` then reloads the page.
-fn use_new_build() {
+pub fn use_new_build() {
     RELOAD_ON_CHANGE.set(true);
     match REGISTRATION.with_borrow(|r| r.as_ref().and_then(Registration::waiting)) {
         Some(worker) => worker.post_message("skip-waiting"),

@@ -4,9 +4,9 @@
 //! `charter`); then the contact. The law wants it to reach people with disabilities (PerKI 1/2021
 //! Pasal 48): it can be read aloud and shown in large print.
 
-use crate::app::{use_portal, use_texts};
 use crate::components::access::Listen;
 use crate::components::{hours_zone, use_title, weekday_span, Row};
+use crate::context::{use_portal, use_texts};
 use crate::contract::CharterElement;
 use crate::domain::charter::published;
 use leptos::prelude::*;

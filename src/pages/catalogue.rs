@@ -3,14 +3,14 @@
 //! otherwise the portal fetches the catalogue once and searches it itself.
 
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
 use crate::components::router::{use_location, use_navigate, Location};
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine};
+use crate::context::{use_portal, use_texts};
+use crate::contract::url::{encode_catalogue_query, percent_encode};
 use crate::contract::{
     feature, CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, InformationClass, Unit,
 };
 use crate::domain::catalogue::CatalogueIndex;
-use crate::reference::{encode_catalogue_query, percent_encode};
 use leptos::prelude::*;
 use std::rc::Rc;
 

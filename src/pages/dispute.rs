@@ -3,16 +3,16 @@
 //! summary of the case.
 
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
 use crate::components::deadline::{calendar_and_deadlines, weekday_date, DueRow};
+use crate::components::files::FileList;
+use crate::components::lookup::{LookupAnswers, LookupForm};
 use crate::components::{
     error_text, format_instant as when, today, use_load, use_title, LoadingLine,
 };
+use crate::context::{use_portal, use_texts};
 use crate::contract::{EventKind, Lookup, ObjectionStatus, RequestStatus};
 use crate::domain::date::Date;
 use crate::domain::objection::{self, DisputeWindow, Reading};
-use crate::pages::item::{file_kind, human_size, is_safe_url};
-use crate::pages::request::fields::{ErrorSummary, TextField};
 use leptos::prelude::*;
 
 /// The objection lookup and, once found, the dispute route.
@@ -23,33 +23,21 @@ pub fn Dispute() -> impl IntoView {
     let from_link = crate::components::router::use_location()
         .with_untracked(|l| l.param("nomor"))
         .unwrap_or_default();
-    let number = RwSignal::new(from_link);
-    let verifier = RwSignal::new(String::new());
-    let missing = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
-    let errors = Signal::derive(move || missing.get());
+    let form = LookupAnswers::new(
+        ("dispute-number", "dispute-verifier"),
+        t.dispute_e_number(),
+        from_link,
+        String::new(),
+    );
     let answer = RwSignal::new(None::<Result<ObjectionStatus, ApiError>>);
     // The request it is about, for the summary (the same verifier usually opens it).
     let request = RwSignal::new(None::<RequestStatus>);
     let pending = RwSignal::new(false);
-    use_title(move || (t.dispute_title().into(), !missing.with(Vec::is_empty)));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut m = Vec::new();
-        if number.with_untracked(|n| n.trim().is_empty()) {
-            m.push(("dispute-number", t.dispute_e_number()));
-        }
-        if verifier.with_untracked(|v| v.trim().is_empty()) {
-            m.push(("dispute-verifier", t.status_e_verifier()));
-        }
-        let invalid = !m.is_empty();
-        missing.set(m);
+    use_title(move || (t.dispute_title().into(), !form.missing.with(Vec::is_empty)));
+    let on_submit = move |lookup: Option<Lookup>| {
         answer.set(None);
-        if invalid || pending.get_untracked() {
+        let Some(lookup) = lookup.filter(|_| !pending.get_untracked()) else {
             return;
-        }
-        let lookup = Lookup {
-            number: number.get_untracked().trim().to_owned(),
-            verifier: verifier.get_untracked().trim().to_owned(),
         };
         let backend = portal.backend.get_value();
         pending.set(true);
@@ -69,18 +57,10 @@ pub fn Dispute() -> impl IntoView {
             answer.try_set(Some(result));
         });
     };
-    let input = |s: RwSignal<String>| Callback::new(move |v: String| s.set(v));
     view! {
         <h1>{t.dispute_title()}</h1>
-        <ErrorSummary errors/>
-        <p class="lead">{t.dispute_intro()}</p>
-        <form on:submit=on_submit novalidate=true class="no-print">
-            <TextField id="dispute-number" label=(t.dispute_number(), t.dispute_number_hint()) value=number.into()
-                on_input=input(number) errors multiline=false input_type="text" autocomplete="off"/>
-            <TextField id="dispute-verifier" label=(t.status_verifier(), t.status_verifier_hint()) value=verifier.into()
-                on_input=input(verifier) errors multiline=false input_type="text" autocomplete="email"/>
-            <button type="submit" class="button" disabled=move || pending.get()>{t.status_submit()}</button>
-        </form>
+        <LookupForm answers=form number_label=(t.dispute_number(), t.dispute_number_hint())
+            lead=t.dispute_intro() submit=t.status_submit() pending on_submit class="no-print"/>
         <div aria-live="polite">
             {move || answer.get().map(|r| match r {
                 Ok(objection) => view! { <Route objection request=request.get_untracked()/> }.into_any(),
@@ -178,12 +158,7 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
                     view! {
                         <p><strong>{if a.upheld { t.dispute_upheld() } else { t.dispute_not_upheld() }}</strong> " · " {move || when(t, &at)}</p>
                         <p>{a.summary.clone()}</p>
-                        <ul class="files">
-                            {a.documents.into_iter().filter(|f| is_safe_url(&f.url)).map(|f| {
-                                let kind = file_kind(&f.name, &f.media_type);
-                                view! { <li><a href=f.url.clone() rel="noopener">{f.name.clone()}</a> " (" {kind} ", " {human_size(f.size_bytes)} ")"</li> }
-                            }).collect_view()}
-                        </ul>
+                        <FileList files=a.documents/>
                     }
                     .into_any()
                 }

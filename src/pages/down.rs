@@ -1,8 +1,8 @@
 //! The page for an unreachable or broken backend: what happened, and how to be served anyway.
 
-use crate::api::{ApiError, OfficeContact};
-use crate::app::{use_texts, BootError};
+use crate::api::{ApiError, BootError, OfficeContact};
 use crate::components::{tel, use_title};
+use crate::context::use_texts;
 use leptos::prelude::*;
 
 /// Seconds between a kiosk's own tries while its backend cannot be reached: nobody may be at the

@@ -1,8 +1,8 @@
 //! Beranda: the four classes of public information, with counts.
 
 use crate::api::Backend;
-use crate::app::{use_portal, use_texts};
 use crate::components::{use_load, use_title, ErrorPanel};
+use crate::context::{use_portal, use_texts};
 use crate::contract::{CatalogueQuery, ClassCounts, InformationClass};
 use leptos::prelude::*;
 

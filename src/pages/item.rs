@@ -1,13 +1,14 @@
 //! One DIP row in full; for excepted items, why it is withheld, never its content.
 
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
+use crate::components::files::FileList;
 use crate::components::today;
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine, Row};
+use crate::context::{use_portal, use_texts};
+use crate::contract::url::percent_encode;
 use crate::contract::{CatalogueItem, Exemption, InformationClass, InformationForm};
 use crate::domain::catalogue::is_stale;
 use crate::domain::date::Date;
-use crate::reference::percent_encode;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -162,21 +163,7 @@ fn Files(files: Vec<crate::contract::CatalogueFile>) -> impl IntoView {
     view! {
         <h2>{t.item_files()}</h2>
         {files.is_empty().then(|| view! { <p>{t.item_no_files()}</p> })}
-        <ul class="files">
-            {files
-                .into_iter()
-                .filter(|f| is_safe_url(&f.url))
-                .map(|f| {
-                    let kind = file_kind(&f.name, &f.media_type);
-                    view! {
-                        <li>
-                            <a href=f.url.clone() rel="noopener">{f.name.clone()}</a>
-                            " (" {kind} ", " {human_size(f.size_bytes)} ")"
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <FileList files/>
     }
 }
 
@@ -206,34 +193,5 @@ fn ExemptionPanel(ex: Exemption, request_href: String) -> impl IntoView {
             <p><a class="button" href=crate::components::router::rooted(&request_href)>{t.item_request()}</a></p>
             <p><a href=crate::components::router::rooted("/keberatan")>{t.exemption_objection_link()}</a></p>
         </section>
-    }
-}
-
-/// A short file type for citizens: the name's extension ("XLSX"), else a short media subtype ("PDF").
-pub fn file_kind(name: &str, media_type: &str) -> String {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e)
-        .filter(|e| (2..=5).contains(&e.len()) && e.bytes().all(|b| b.is_ascii_alphanumeric()));
-    let sub = media_type
-        .rsplit('/')
-        .next()
-        .filter(|s| (2..=5).contains(&s.len()));
-    ext.or(sub).unwrap_or("?").to_ascii_uppercase()
-}
-
-/// Only http(s) links from the backend become links; `javascript:` and the like never do.
-pub fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with('/')
-}
-
-/// "2.4 MB", "512 KB" (integer arithmetic: float formatting costs kilobytes of wasm).
-pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        let tenths = (bytes + 50_000) / 100_000;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
-    } else {
-        format!("{} KB", bytes.div_ceil(1000).max(1))
     }
 }

@@ -1,7 +1,7 @@
 //! 404.
 
-use crate::app::use_texts;
 use crate::components::use_title;
+use crate::context::use_texts;
 use leptos::prelude::*;
 
 /// The page for an address the portal does not have.

@@ -1,7 +1,7 @@
 //! Keberatan: the Pasal 35 reasons and the windows, from the backend's standards.
 
-use crate::app::{use_portal, use_texts};
 use crate::components::use_title;
+use crate::context::{use_portal, use_texts};
 use leptos::prelude::*;
 
 /// The objection page.

@@ -4,9 +4,9 @@
 //! is what a screen reader reads (the drawing is hidden from it) and what anyone can copy.
 
 use crate::api::{ApiError, Backend};
-use crate::app::{use_portal, use_texts};
 use crate::components::router::use_location;
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine};
+use crate::context::{use_portal, use_texts};
 use crate::contract::{feature, UnitList};
 use crate::domain::figures::{format_tenths, tenths};
 use crate::i18n::Texts;

@@ -1,10 +1,11 @@
-//! Who may see a request or an objection: the receipt's access token, and the lock on a number
-//! that has had too many wrong verifiers.
+//! Who may see a request or an objection: the verifier, the receipt's access token, and the lock on
+//! a number that has had too many wrong verifiers.
 //!
 //! A verifier (four phone digits) is only 10,000 guesses, so the wrong ones are counted per number,
 //! whoever sends them. The access token is 144 random bits: it cannot be guessed, so a lookup by
 //! token is never locked, and nobody can lock a requester out of the link on their own receipt.
 
+use crate::contract::Requester;
 use std::collections::{HashMap, VecDeque};
 
 /// Random bytes in an access token: 144 bits, 24 base64url characters without padding.
@@ -114,6 +115,28 @@ impl WrongVerifiers {
 /// The key a number is counted under: the kind of record and the number as a citizen may type it.
 pub fn number_key(kind: &str, number: &str) -> String {
     format!("{kind}:{}", number.trim().to_ascii_uppercase())
+}
+
+/// What a record without a token is compared with: as long as a real token, and never equal to
+/// one (`=` is not in the alphabet).
+pub(super) const NO_TOKEN: &str = "========================";
+
+/// The verifier is the e-mail (any case) or the phone's last four digits.
+pub fn verifier_matches(r: &Requester, verifier: &str) -> bool {
+    let v = verifier.trim();
+    if v.is_empty() {
+        return false;
+    }
+    let by_email = r
+        .email
+        .as_deref()
+        .is_some_and(|e| e.eq_ignore_ascii_case(v));
+    let by_phone = v.len() == 4
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && r.phone
+            .as_deref()
+            .is_some_and(|p| p.len() >= 4 && p.ends_with(v));
+    by_email || by_phone
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

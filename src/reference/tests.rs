@@ -1,4 +1,7 @@
+use super::requests::status_of;
 use super::*;
+use crate::contract::*;
+use crate::domain::date::{Date, LocalTime};
 
 // Monday 2026-11-23 10:00 +07:00.
 const MONDAY_10AM: i64 = 1_795_402_800_000;
@@ -385,20 +388,6 @@ fn unknown_paths_and_methods_are_problems() {
     let mut r = Reference::demo();
     assert_eq!(get(&mut r, "/v2/meta").status, 404);
     assert_eq!(post(&mut r, "/v1/meta", None, "", MONDAY_10AM).status, 405);
-}
-
-#[test]
-fn query_strings_round_trip() {
-    let q = CatalogueQuery {
-        q: Some("anggaran café & co".into()),
-        year: Some(2026),
-        ..Default::default()
-    };
-    assert_eq!(
-        parse_catalogue_query(&encode_catalogue_query(&q)).unwrap(),
-        q
-    );
-    assert_eq!(percent_decode("a%2"), "a%2");
 }
 
 #[test]

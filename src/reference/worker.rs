@@ -146,7 +146,12 @@ impl WorkerHost {
 }
 
 fn failure(id: u32, status: u16, title: &str) -> FromWorker {
-    let r = super::problem(status, super::problem_code_internal(), title, vec![]);
+    let r = super::problem(
+        status,
+        super::replies::problem_code_internal(),
+        title,
+        vec![],
+    );
     FromWorker {
         id,
         status,

@@ -422,7 +422,7 @@ pub fn reference_replies() -> Vec<Doc> {
     for item in &seed.catalogue {
         let path = format!(
             "/v1/catalogue/{}",
-            ppid_portal::reference::percent_encode(&item.id)
+            ppid_portal::contract::url::percent_encode(&item.id)
         );
         calls.push(("GET", path, None, String::new(), "CatalogueItem"));
     }

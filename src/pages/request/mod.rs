@@ -1,8 +1,8 @@
 //! Ajukan Permohonan: one question per page, a draft that survives reloads, an idempotent submit,
 //! and a confirmation with the legal deadlines and how they were worked out.
 
+mod check;
 pub mod document;
-pub mod fields;
 pub mod question;
 pub mod sent;
 pub mod start;
@@ -15,8 +15,9 @@ use crate::domain::draft::RequestDraft;
 use leptos::prelude::*;
 
 use crate::offline::device::{
-    document_storage, draft_storage, touch_drafts, REQUEST_DRAFT_KEY as DRAFT_KEY,
-    REQUEST_ERRORS_KEY as ERRORS_KEY, REQUEST_FILES_KEY as FILES_KEY,
+    document_storage, draft_storage, read_draft, request_draft_in_progress, touch_drafts,
+    REQUEST_DRAFT_KEY as DRAFT_KEY, REQUEST_ERRORS_KEY as ERRORS_KEY,
+    REQUEST_FILES_KEY as FILES_KEY,
 };
 
 const RECEIPT_KEY: &str = "ppid.request.receipt";
@@ -57,11 +58,6 @@ pub fn use_draft() -> Draft {
     expect_context::<Draft>()
 }
 
-/// A draft's saved text, from the storage this device keeps drafts in (the tab's, on a shared one).
-fn read_draft(key: &str) -> Option<String> {
-    draft_storage().and_then(|s| s.get_item(key).ok().flatten())
-}
-
 /// Keeps the draft in browser storage as it is typed (`offline::device` says which and for how
 /// long); in kiosk mode only in memory.
 pub fn save_draft(draft: &RequestDraft, kiosk: bool) {
@@ -92,18 +88,13 @@ pub fn save_errors(errors: &[FieldError], kiosk: bool) {
     }
 }
 
-/// Whether a request is being filled in on this device (its answers are in browser storage).
-pub fn draft_in_progress() -> bool {
-    read_draft(DRAFT_KEY).is_some()
-}
-
 /// A request the backend refused after it waited in the outbox, handed back from the status
 /// page, becomes the draft again: its answers, documents and the backend's errors (pointed at the
 /// documents they were about), also kept in browser storage like any draft. Nothing is taken
 /// while another draft is kept.
 fn take_reopened() -> Option<(RequestDraft, Vec<FieldError>)> {
     use crate::domain::draft::document_error;
-    if draft_in_progress() {
+    if request_draft_in_progress() {
         return None;
     }
     let entry = crate::offline::outbox::take_handed_back(crate::offline::outbox::Kind::Request)?;
@@ -152,33 +143,4 @@ pub fn follow_backend(meta: &crate::contract::Meta) {
 
 fn session_storage() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
-}
-
-/// A random key for one draft's submission, from the browser's cryptographic generator only: a
-/// guessable key would let someone else's retry collide with this submission. The portal runs only
-/// in a secure context (`app::boot`), where `crypto.randomUUID` exists; browsers older than it
-/// still have `crypto.getRandomValues`.
-pub fn new_idempotency_key() -> String {
-    use js_sys::{Function, Reflect, Uint8Array};
-    use wasm_bindgen::JsCast;
-    let crypto = Reflect::get(&window(), &"crypto".into()).unwrap_or_default();
-    let method = |name: &str| {
-        Reflect::get(&crypto, &name.into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-    };
-    if let Some(uuid) = method("randomUUID").and_then(|f| f.call0(&crypto).ok()?.as_string()) {
-        return uuid;
-    }
-    let bytes = Uint8Array::new_with_length(16);
-    if let Some(f) = method("getRandomValues") {
-        let _ = f.call1(&crypto, &bytes);
-    }
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    bytes
-        .to_vec()
-        .iter()
-        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
-        .map(char::from)
-        .collect()
 }

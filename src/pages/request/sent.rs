@@ -2,14 +2,15 @@
 //! were worked out from the backend's calendar.
 
 use super::{session_storage, RECEIPT_KEY};
-use crate::app::use_texts;
 use crate::components::deadline::{
     calendar_and_deadlines, calendar_link, qr_code, receipt_script, DueRow,
 };
+use crate::components::outbox::Provisional;
 use crate::components::{format_instant, use_load, use_title, ErrorPanel, LoadingLine};
+use crate::context::use_texts;
 use crate::contract::RequestReceipt;
 use crate::domain::deadlines::RequestDeadlines;
-use crate::offline::outbox::{use_outbox, Provisional};
+use crate::offline::outbox::use_outbox;
 use leptos::prelude::*;
 
 /// The page after a submit: the registration, or the provisional receipt of a request waiting in
@@ -57,11 +58,11 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
     let token = receipt
         .access_token
         .as_deref()
-        .map(|t| format!("#akses={}", crate::reference::percent_encode(t)))
+        .map(|t| format!("#akses={}", crate::contract::url::percent_encode(t)))
         .unwrap_or_default();
     let status_link = crate::api::resolve(&format!(
         "status?nomor={}{token}",
-        crate::reference::percent_encode(&receipt.number)
+        crate::contract::url::percent_encode(&receipt.number)
     ));
     let private = receipt.access_token.is_some();
     // The receipt's script (QR code, calendar file) is fetched only now: no other page needs it.

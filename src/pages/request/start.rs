@@ -1,9 +1,9 @@
 //! The start page: what a request needs, the legal deadlines, and a way in (or back in).
 
 use super::use_draft;
-use crate::app::{use_portal, use_texts};
 use crate::components::router::{use_location, use_navigate};
 use crate::components::use_title;
+use crate::context::{use_portal, use_texts};
 use crate::domain::draft::{RequestDraft, Step};
 use leptos::prelude::*;
 

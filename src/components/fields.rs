@@ -1,7 +1,7 @@
-//! Form building blocks for the questions: labelled inputs, radios, checkboxes, the error summary,
-//! and the words for each field error.
+//! Form building blocks: labelled inputs, radios, checkboxes, the error summary, and the words for
+//! each field error of a requester (the request's questions and the objection's objector).
 
-use crate::app::use_texts;
+use crate::context::use_texts;
 use crate::contract::{field_code, FieldError};
 use crate::domain::validate::NikError;
 use crate::i18n::Texts;

@@ -1,6 +1,7 @@
 //! Kiosk mode at an MPP counter: idle warning and wipe, "Mulai baru", assisted mode, and the
-//! thermal receipt layout. This is the page's side; the bar, its dialogs and the idle timer are a
-//! small wasm of their own ([`super::kiosk_bar`]) loaded only in kiosk mode.
+//! thermal receipt layout. This module is the mode itself, which every bundle knows; the bar, its
+//! dialogs and the idle timer ([`bar`]) are a small wasm of their own, loaded only in kiosk mode
+//! into the empty bar the page renders ([`crate::components::kiosk::Kiosk`]).
 //!
 //! A kiosk is shared by strangers, one after another, on a screen without browser controls. So
 //! the bar below the header offers "back" and "Mulai baru", the citizen's data never outlives
@@ -14,17 +15,21 @@
 //! loads). In JavaScript because every bundle would otherwise carry it: the same in Rust cost
 //! about 2 KB gzip of each bundle's first load; the script is fetched only at a kiosk.
 
-use crate::app::{use_portal, use_texts};
-use crate::components::router::use_location;
+pub mod bar;
+mod dialogs;
+mod dom;
+mod idle;
+mod officer_mode;
+mod wipe;
+
 use crate::contract::{Channel, RequestSubmission};
-use crate::i18n::Lang;
 use leptos::prelude::*;
 use std::cell::Cell;
 
 /// The officer's name or NIP while officer mode is on (sessionStorage: wiped with the rest).
-pub(super) const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
+const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
 /// The longest officer's name or NIP (the contract's `assisted_by`).
-pub(super) const MAX_OFFICER: usize = 100;
+const MAX_OFFICER: usize = 100;
 
 thread_local! {
     /// Whether this page runs in kiosk mode (set by [`set_kiosk`]).
@@ -54,7 +59,7 @@ pub fn assisted_by() -> Option<String> {
 }
 
 /// The officer's name or NIP stored by the kiosk bar, in or out of kiosk mode.
-pub(super) fn officer() -> Option<String> {
+fn officer() -> Option<String> {
     window()
         .session_storage()
         .ok()
@@ -76,85 +81,8 @@ pub fn mark(mut body: RequestSubmission) -> RequestSubmission {
     body
 }
 
-/// One line naming the officer, for a check-your-answers page; nothing outside officer mode.
-#[component]
-pub fn AssistedBy() -> impl IntoView {
-    let t = use_texts();
-    assisted_by().map(|who| {
-        view! { <p class="panel assisted-by"><strong>{t.kiosk_assisted()}</strong>": " {who}</p> }
-    })
-}
-
-/// The kiosk's bar, empty until the kiosk wasm fills it, and that wasm's script; outside kiosk mode
-/// only the receipt's paper width.
-#[component]
-pub fn Kiosk() -> impl IntoView {
-    let (kiosk, idle, warning, paper) = use_portal().config.with_value(|c| {
-        (
-            c.kiosk,
-            c.kiosk_idle_seconds,
-            c.kiosk_warning_seconds,
-            c.receipt_paper_mm,
-        )
-    });
-    let root = document().document_element();
-    if let (Some(root), Some(mm)) = (&root, paper) {
-        // `public/ppid-kiosk.css` prints on a named page of this width (the CSP allows no inline style).
-        let _ = root.set_attribute("data-receipt", &mm.to_string());
-        load_css();
-    }
-    set_kiosk(kiosk);
-    if !kiosk {
-        return None;
-    }
-    if let Some(root) = &root {
-        let _ = root.class_list().add_1("kiosk");
-    }
-    let t = use_texts();
-    let lang = expect_context::<RwSignal<Lang>>().get_untracked();
-    let location = use_location();
-    let at_home = move || location.with(|l| l.segments().is_empty());
-    let bar = NodeRef::<leptos::html::Section>::new();
-    // A language switch renders the shell again and may reuse this element: the kiosk wasm fills
-    // it (again) in this language.
-    bar.on_load(move |bar| {
-        let _ = bar.set_attribute("data-lang", lang.tag());
-        let _ = bar.remove_attribute("data-built");
-        // `scripts/post-build.mjs` makes the kiosk wasm start itself.
-        load_script("ppid-kiosk-script", "ppid-kiosk.js");
-        // Once the element is in the document, where the kiosk wasm looks for it.
-        set_timeout(
-            || {
-                if let Ok(e) = web_sys::Event::new("ppid-kiosk-bar") {
-                    let _ = window().dispatch_event(&e);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    });
-    Effect::new(move || {
-        let home = at_home();
-        if let Some(bar) = bar.get() {
-            let _ = bar.toggle_attribute_with_force("data-home", home);
-        }
-        if let Some(back) = document().get_element_by_id("kiosk-back") {
-            let _ = back.toggle_attribute_with_force("hidden", home);
-        }
-    });
-    Some(view! {
-        <section
-            class="kiosk-bar"
-            id="kiosk-bar"
-            aria-label=t.kiosk_bar()
-            data-idle=idle.to_string()
-            data-warning=warning.to_string()
-            node_ref=bar
-        ></section>
-    })
-}
-
 /// Adds the script `file` to the page, once.
-fn load_script(id: &str, file: &str) {
+pub fn load_script(id: &str, file: &str) {
     if document().get_element_by_id(id).is_some() {
         return;
     }
@@ -169,7 +97,7 @@ fn load_script(id: &str, file: &str) {
 
 /// Adds the kiosk's and thermal receipts' stylesheet to the page, once (`ppid-kiosk-wipe.js` adds
 /// the same link at a kiosk).
-fn load_css() {
+pub fn load_css() {
     const ID: &str = "ppid-kiosk-css";
     if document().get_element_by_id(ID).is_some() {
         return;

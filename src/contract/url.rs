@@ -1,0 +1,137 @@
+//! The contract's URL shape, shared by the portal and the reference backend: path segments and
+//! query values percent-encoded (RFC 3986), and the catalogue's query pairs.
+
+use super::{field_code, CatalogueQuery, CatalogueSort, FieldError, InformationClass};
+
+/// Decodes `application/x-www-form-urlencoded` query pairs into a catalogue query.
+pub fn parse_catalogue_query(raw: &str) -> Result<CatalogueQuery, FieldError> {
+    let mut q = CatalogueQuery::default();
+    let bad = |name: &str| FieldError {
+        pointer: format!("/{name}"),
+        code: field_code::INVALID_FORMAT.into(),
+        message: None,
+    };
+    for pair in raw.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = percent_decode(v);
+        if v.is_empty() {
+            continue;
+        }
+        match k {
+            "class" => q.class = Some(InformationClass::parse(&v).ok_or_else(|| bad(k))?),
+            "q" => q.q = Some(v),
+            "unit" => q.unit = Some(v),
+            "year" => q.year = Some(v.parse().map_err(|_| bad(k))?),
+            "format" => q.format = Some(v),
+            "sort" => {
+                q.sort = Some(match v.as_str() {
+                    "newest" => CatalogueSort::Newest,
+                    "title" => CatalogueSort::Title,
+                    _ => return Err(bad(k)),
+                })
+            }
+            "page" => q.page = Some(v.parse().map_err(|_| bad(k))?),
+            "per_page" => q.per_page = Some(v.parse().map_err(|_| bad(k))?),
+            _ => {}
+        }
+    }
+    Ok(q)
+}
+
+/// Encodes a catalogue query as URL query pairs (no leading `?`).
+pub fn encode_catalogue_query(q: &CatalogueQuery) -> String {
+    let mut parts = Vec::new();
+    let mut push = |k: &str, v: String| parts.push(format!("{k}={}", percent_encode(&v)));
+    if let Some(c) = q.class {
+        push("class", c.as_str().into());
+    }
+    if let Some(v) = &q.q {
+        push("q", v.clone());
+    }
+    if let Some(v) = &q.unit {
+        push("unit", v.clone());
+    }
+    if let Some(v) = q.year {
+        push("year", v.to_string());
+    }
+    if let Some(v) = &q.format {
+        push("format", v.clone());
+    }
+    if let Some(v) = q.sort {
+        push(
+            "sort",
+            if v == CatalogueSort::Title {
+                "title"
+            } else {
+                "newest"
+            }
+            .into(),
+        );
+    }
+    if let Some(v) = q.page {
+        push("page", v.to_string());
+    }
+    if let Some(v) = q.per_page {
+        push("per_page", v.to_string());
+    }
+    parts.join("&")
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+`; invalid escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                match std::str::from_utf8(&b[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_strings_round_trip() {
+        let q = CatalogueQuery {
+            q: Some("anggaran café & co".into()),
+            year: Some(2026),
+            ..Default::default()
+        };
+        assert_eq!(
+            parse_catalogue_query(&encode_catalogue_query(&q)).unwrap(),
+            q
+        );
+        assert_eq!(percent_decode("a%2"), "a%2");
+    }
+}
