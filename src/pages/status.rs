@@ -423,7 +423,7 @@ fn Survey(number: String, proof: Proof, answered: bool) -> impl IntoView {
                                             <input type="radio" name="survey-rating" id=id value=n.to_string()
                                                 prop:checked=move || rating.get() == n
                                                 on:change=move |_| rating.set(n)/>
-                                            {t.survey_levels()[usize::from(n - 1)]}
+                                            {t.survey_level(n)}
                                         </label>
                                     }
                                 }).collect_view()}

@@ -211,7 +211,7 @@ fn specs(
                 legend: t.q_delivery(),
                 hint: "",
                 multiple: false,
-                options: t.deliveries().iter().map(|o| (*o, "")).collect(),
+                options: DELIVERIES.iter().map(|x| (t.delivery(*x), "")).collect(),
                 get: |d, i| d.delivery == Some(DELIVERIES[i]),
                 set: |d, i, _| d.delivery = Some(DELIVERIES[i]),
             }];
@@ -571,11 +571,7 @@ fn CheckAnswers() -> impl IntoView {
         .filter(|(on, _)| **on)
         .map(|(_, o)| o)
         .collect();
-    let delivery = DELIVERIES
-        .iter()
-        .position(|x| Some(*x) == d.delivery)
-        .map(|i| t.deliveries()[i])
-        .unwrap_or("");
+    let delivery = d.delivery.map(|x| t.delivery(x)).unwrap_or("");
     let identity = [
         d.nik.as_str(),
         d.decree_number.as_str(),
