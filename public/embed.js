@@ -1,4 +1,4 @@
-// The PPID portal inside a regency's page (issue 7). The web team pastes
+// The PPID portal inside a regency's page. The web team pastes
 //   <a class="ppid-embed" href="https://ppid.kab.go.id/informasi" data-ppid-path="/informasi">Portal PPID …</a>
 //   <script src="https://ppid.kab.go.id/embed.js" async></script>
 // Without scripts the link stays (a plain link to the portal). With them each such link becomes a

@@ -1,4 +1,4 @@
-// The portal's side of embedding (issue 7; public/embed.js is the regency page's side). The boot script
+// The portal's side of embedding (public/embed.js is the regency page's side). The boot script
 // loads this only when the portal runs in a frame. With `embed_origins` in config.json it tells the
 // page that frames it how tall the portal's page is (on every change: a navigation, an answer arriving,
 // a language switch) and follows that page's deep links; it posts only to those origins and takes deep

@@ -1,4 +1,4 @@
-// The portal's service worker (issue 6): the app shell and the catalogue work offline after one visit.
+// The portal's service worker: the app shell and the catalogue work offline after one visit.
 //
 // A template: scripts/post-build.mjs fills in the build's version and the files of the build, each with
 // the start of its SHA-256, and writes dist/sw.js. Nothing here lists a file by hand.

@@ -1,4 +1,4 @@
-//! Fault switches for testing what the citizen sees when a backend misbehaves (issue 9).
+//! Fault switches for testing what the citizen sees when a backend misbehaves.
 //!
 //! A fault is `PATH=KIND[:ARG][,times=N][,method=M][,after]`, given with `--fault` at start-up or
 //! sent at run time to the control endpoint `/__faults` (only with `--fault-control`). `PATH` is an

@@ -3,7 +3,7 @@
 
 use crate::api::{ApiError, Backend};
 use crate::context::use_texts;
-use crate::contract::{EventKind, Outcome, RequestEvent};
+use crate::contract::RequestEvent;
 use crate::domain::date::Date;
 use crate::domain::deadlines::{request_deadlines, RequestDeadlines};
 use crate::domain::objection::Reading;
@@ -132,11 +132,7 @@ pub fn reading_text(t: &Texts, r: &Reading) -> (&'static str, String) {
 
 /// "Senin, 7 Desember 2026".
 pub fn weekday_date(t: &Texts, d: Date) -> String {
-    format!(
-        "{}, {}",
-        t.weekdays()[usize::from(d.weekday().number() - 1)],
-        t.date(d)
-    )
+    format!("{}, {}", t.weekday(d.weekday().number()), t.date(d))
 }
 
 fn reason(t: &Texts, r: &SkipReason) -> String {
@@ -243,26 +239,8 @@ pub fn QrImage(code: (u32, String)) -> impl IntoView {
 
 /// An event's name with its outcome, as the timeline shows it.
 pub fn event_title(t: &Texts, e: &RequestEvent) -> String {
-    let base = match e.kind {
-        EventKind::Received => t.events()[0],
-        EventKind::Verified => t.events()[1],
-        EventKind::ForwardedUnit => t.events()[2],
-        EventKind::ForwardedBody => t.events()[3],
-        EventKind::Extended => t.events()[4],
-        EventKind::Notice => t.events()[5],
-        EventKind::Delivered => t.event_delivered(),
-        EventKind::Billed => t.event_billed(),
-        EventKind::Unknown => t.event_unknown(),
-    };
-    let outcome = e.outcome.map(|o| match o {
-        Outcome::Fulfilled => t.outcomes()[0],
-        Outcome::PartlyFulfilled => t.outcomes()[1],
-        Outcome::Refused => t.outcomes()[2],
-        Outcome::NotHeld => t.outcomes()[3],
-        Outcome::NotYetDocumented => t.outcomes()[4],
-        Outcome::Forwarded => t.outcomes()[5],
-        Outcome::Unknown => t.event_unknown(),
-    });
+    let base = t.event(e.kind);
+    let outcome = e.outcome.map(|o| t.outcome(o));
     match (outcome, &e.pasal17) {
         (Some(o), Some(p)) => format!("{base}: {o} ({})", t.pasal17_words(p)),
         (Some(o), None) => format!("{base}: {o}"),

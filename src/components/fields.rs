@@ -4,35 +4,51 @@
 use crate::context::use_texts;
 use crate::contract::{field_code, FieldError};
 use crate::domain::validate::NikError;
-use crate::i18n::Texts;
+use crate::i18n::{Missing, Texts};
 use leptos::prelude::*;
 
-/// Contract pointer, element id, and the index of its "required" message.
-const FIELDS: [(&str, &str, usize); 20] = [
-    ("/requester/kind", "f-kind", 0),
-    ("/requester/group_name", "f-group-name", 13),
-    ("/requester/name", "f-name", 1),
-    ("/requester/nik", "f-nik", 2),
-    ("/requester/decree_number", "f-decree", 3),
-    ("/requester/principal_name", "f-principal", 4),
-    ("/attachments/identity_card", "f-doc-identity_card", 14),
-    ("/attachments/deed", "f-doc-deed", 15),
+/// Contract pointer, element id, and the answer its "required" message asks for.
+const FIELDS: [(&str, &str, Missing); 20] = [
+    ("/requester/kind", "f-kind", Missing::Kind),
+    ("/requester/group_name", "f-group-name", Missing::Other),
+    ("/requester/name", "f-name", Missing::Name),
+    ("/requester/nik", "f-nik", Missing::Nik),
+    ("/requester/decree_number", "f-decree", Missing::Decree),
+    (
+        "/requester/principal_name",
+        "f-principal",
+        Missing::Principal,
+    ),
+    (
+        "/attachments/identity_card",
+        "f-doc-identity_card",
+        Missing::IdentityCard,
+    ),
+    ("/attachments/deed", "f-doc-deed", Missing::Deed),
     (
         "/attachments/power_of_attorney",
         "f-doc-power_of_attorney",
-        16,
+        Missing::PowerOfAttorney,
     ),
-    ("/attachments/mandate", "f-doc-mandate", 13),
-    ("/requester/address", "f-address", 5),
-    ("/requester/phone", "f-phone", 6),
-    ("/requester/email", "f-email", 6),
-    ("/information", "f-information", 7),
-    ("/unit_id", "f-unit", 13),
-    ("/purpose", "f-purpose", 8),
-    ("/obtain", "f-obtain", 9),
-    ("/delivery", "f-delivery", 10),
-    ("/delivery_address", "f-delivery-address", 11),
-    ("/delivery_email", "f-delivery-email", 12),
+    ("/attachments/mandate", "f-doc-mandate", Missing::Other),
+    ("/requester/address", "f-address", Missing::Address),
+    ("/requester/phone", "f-phone", Missing::Contact),
+    ("/requester/email", "f-email", Missing::Contact),
+    ("/information", "f-information", Missing::Information),
+    ("/unit_id", "f-unit", Missing::Other),
+    ("/purpose", "f-purpose", Missing::Purpose),
+    ("/obtain", "f-obtain", Missing::Obtain),
+    ("/delivery", "f-delivery", Missing::Delivery),
+    (
+        "/delivery_address",
+        "f-delivery-address",
+        Missing::DeliveryAddress,
+    ),
+    (
+        "/delivery_email",
+        "f-delivery-email",
+        Missing::DeliveryEmail,
+    ),
 ];
 
 /// The element id for a contract pointer.
@@ -49,24 +65,24 @@ pub fn message(t: &'static Texts, e: &FieldError, nik: Option<NikError>) -> &'st
     let required = FIELDS
         .iter()
         .find(|f| f.0 == e.pointer)
-        .map(|f| t.e_required()[f.2])
-        .unwrap_or(t.e_required()[13]);
+        .map(|f| t.e_required(f.2))
+        .unwrap_or(t.e_required(Missing::Other));
     if e.pointer.starts_with("/attachments/") && e.code != field_code::REQUIRED {
         return match e.code.as_str() {
-            field_code::TOO_LONG => t.e_file()[0],
-            field_code::UNKNOWN_VALUE => t.e_file()[1],
-            _ => t.e_file()[2],
+            field_code::TOO_LONG => t.e_file_too_large(),
+            field_code::UNKNOWN_VALUE => t.e_file_type(),
+            _ => t.e_file_unreadable(),
         };
     }
     match e.code.as_str() {
         field_code::REQUIRED if e.pointer.ends_with("/group_name") => t.e_group_name(),
         field_code::REQUIRED | field_code::CONTACT_REQUIRED => required,
         field_code::NIK_INVALID => match nik {
-            Some(NikError::Empty) | None => t.e_nik()[0],
-            Some(NikError::NotDigits) => t.e_nik()[1],
-            Some(NikError::WrongLength) => t.e_nik()[2],
-            Some(NikError::Region) => t.e_nik()[3],
-            Some(NikError::Serial) => t.e_nik()[5],
+            Some(NikError::Empty) | None => t.e_nik_empty(),
+            Some(NikError::NotDigits) => t.e_nik_not_digits(),
+            Some(NikError::WrongLength) => t.e_nik_length(),
+            Some(NikError::Region) => t.e_nik_region(),
+            Some(NikError::Serial) => t.e_nik_serial(),
         },
         field_code::INVALID_FORMAT if e.pointer.ends_with("phone") => t.e_phone(),
         field_code::INVALID_FORMAT if e.pointer.ends_with("email") => t.e_email(),

@@ -129,12 +129,7 @@ pub fn Footer(meta: Meta) -> impl IntoView {
 
 /// "Senin–Kamis" for consecutive ISO weekdays, else a list.
 pub fn weekday_span(t: &Texts, days: &[u8]) -> String {
-    let name = |d: u8| {
-        t.weekdays()
-            .get(usize::from(d.clamp(1, 7)) - 1)
-            .copied()
-            .unwrap_or("")
-    };
+    let name = |d: u8| t.weekday(d);
     match days {
         [] => String::new(),
         [one] => name(*one).into(),

@@ -1,7 +1,8 @@
 //! Every text the citizen reads, in Bahasa Indonesia (default) and English.
 //!
 //! One method per text on [`Texts`], one constant per text and language in `id.rs` and `en.rs`: a
-//! missing translation is a compile error, and a bundle keeps only the texts its pages use.
+//! missing translation is a compile error, and a bundle keeps only the texts its pages use. The
+//! three files list the texts grouped by page, in the same order, under the same headings.
 
 /// Declares the texts: for each, its type (`ty::name`) and a method on [`Texts`] that picks the
 /// language's constant. A text missing from one language is a compile error.
@@ -36,8 +37,9 @@ macro_rules! language {
 mod en;
 mod id;
 
-use crate::contract::{DayKind, InformationClass, RequesterKind};
+use crate::contract::{DayKind, Delivery, EventKind, InformationClass, Outcome, RequesterKind};
 use crate::domain::date::{offset_text, Date, IndonesianZone, LocalTime, OfficeZone, ZoneLabel};
+use crate::domain::deployment::ConfigProblem;
 use crate::domain::objection::Reason;
 
 /// The portal's languages.
@@ -79,19 +81,6 @@ impl Lang {
     }
 }
 
-/// What is wrong with a deployment, by `domain::deployment::ConfigProblem`: technical words for
-/// the site's administrators, the same in both languages (the sentence before them is the
-/// citizen's), as a web team would search for them.
-const CONFIG_PROBLEMS: [&str; 7] = [
-    "404 Not Found.",
-    "the server did not send it.",
-    "not valid JSON, or a setting of the wrong type.",
-    "no \"api_base\" (a backend URL, or \"demo\" for the sample portal).",
-    "\"api_base\" must be https:// on an https:// page.",
-    "a kiosk on \"demo\" needs \"kiosk_training\": true.",
-    "the page must be served over https://.",
-];
-
 /// A size as people say it: whole megabytes (of 1,048,576 bytes, as phones show file sizes), or
 /// whole kilobytes below one megabyte.
 fn megabytes(bytes: u32) -> String {
@@ -109,49 +98,69 @@ pub struct ClassText {
     pub what: &'static str,
 }
 
+/// An answer of the request form that is missing, for the sentence that asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    Kind,
+    Name,
+    Nik,
+    Decree,
+    Principal,
+    Address,
+    /// Neither a phone number nor an e-mail address.
+    Contact,
+    Information,
+    Purpose,
+    Obtain,
+    Delivery,
+    DeliveryAddress,
+    DeliveryEmail,
+    IdentityCard,
+    Deed,
+    PowerOfAttorney,
+    /// A part without a sentence of its own: "This part is required."
+    Other,
+}
+
+/// The plain-language texts of the four classes of information, by [`InformationClass`].
+#[derive(Clone, Copy)]
+pub struct Classes {
+    pub berkala: ClassText,
+    pub serta_merta: ClassText,
+    pub setiap_saat: ClassText,
+    pub dikecualikan: ClassText,
+}
+
+/// Who is asking, by [`RequesterKind`]: label and hint of each answer.
+#[derive(Clone, Copy)]
+pub struct RequesterKinds {
+    pub individual: (&'static str, &'static str),
+    pub legal_entity: (&'static str, &'static str),
+    /// A group of people, through the member it mandated.
+    pub group: (&'static str, &'static str),
+    pub proxy: (&'static str, &'static str),
+}
+
 /// All texts of the portal. Each text is read through its own method (`t.nav_home()`), so a
 /// bundle carries only the texts it can show (in both languages): a struct of all of them
 /// would put every text in every bundle.
+///
+/// A text is found by what it means, never by its place in a list. A set of answers to one
+/// domain enum is a method taking the enum (`t.reason(Reason::C)`), backed in each language by
+/// a `match` on it when each answer is one string, or by a struct with a field per answer when
+/// it is several (a class's name and description, a kind of requester's label and hint): each
+/// the smaller form in wasm. Pasal 17's grounds are a list of (letter, words). The other lists
+/// are shown whole and in order (steps, legal items), or are keyed by a number that is their
+/// meaning (weekday, month, rating). A pair of strings is a field's label and hint unless its
+/// doc says otherwise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Texts(Lang);
 
 texts! {
+    // -- shell: the page title, navigation, language, tools, footer, announcements, service worker --
     app_name: &'static str,
     doc_title_suffix: &'static str,
     skip_link: &'static str,
-
-    // -- kiosk --
-    /// The kiosk bar's landmark name.
-    kiosk_bar: &'static str,
-    /// Back one page, for a kiosk without browser controls.
-    kiosk_back: &'static str,
-    kiosk_start_over: &'static str,
-    kiosk_start_over_title: &'static str,
-    kiosk_start_over_body: &'static str,
-    kiosk_start_over_confirm: &'static str,
-    kiosk_cancel: &'static str,
-    kiosk_idle_title: &'static str,
-    kiosk_idle_body: &'static str,
-    /// Before and after the number of seconds left.
-    kiosk_idle_left: (&'static str, &'static str),
-    kiosk_continue: &'static str,
-    kiosk_officer: &'static str,
-    /// Label and hint of the officer's name or NIP.
-    kiosk_officer_field: (&'static str, &'static str),
-    kiosk_officer_missing: &'static str,
-    kiosk_officer_start: &'static str,
-    kiosk_officer_on: &'static str,
-    kiosk_officer_end: &'static str,
-    /// The check-answers line or row naming the officer.
-    kiosk_assisted: &'static str,
-    // -- a kiosk or shared device queues nothing: a submission not sent --
-    /// A submission not sent and not kept on the device: the answers are still on screen, and
-    /// sending again does not register twice.
-    not_sent: &'static str,
-    /// At a kiosk: print the answers for the officer at the counter.
-    not_sent_counter: &'static str,
-    not_sent_print: &'static str,
-
     nav_label: &'static str,
     nav_home: &'static str,
     nav_catalogue: &'static str,
@@ -159,9 +168,17 @@ texts! {
     nav_status: &'static str,
     nav_objection: &'static str,
     nav_about: &'static str,
+    nav_complaint: &'static str,
     /// The name of this language, shown on the switch that leads to it.
     language_name: &'static str,
     switch_language_hint: &'static str,
+    /// The easy-mode switch (larger text, stronger contrast).
+    easy_mode: &'static str,
+    /// Read the page's main content aloud.
+    listen_page: &'static str,
+    /// Stop reading aloud.
+    listen_stop: &'static str,
+    demo_notice: &'static str,
     loading: &'static str,
     retry: &'static str,
     footer_contact: &'static str,
@@ -170,35 +187,53 @@ texts! {
     phone: &'static str,
     email: &'static str,
     website: &'static str,
-    /// Between hours and minutes: "08.00" in Indonesian, "08:00" in English.
-    time_separator: &'static str,
-    weekdays: [&'static str; 7],
-    months: [&'static str; 12],
-    demo_notice: &'static str,
-
     announcement_label: &'static str,
     announcement_hazard: &'static str,
     announcement_affected: &'static str,
     announcement_instructions: &'static str,
     announcement_source: &'static str,
+    dismiss_announcement: &'static str,
+    /// A new build has installed in the background (the service worker's offer).
+    sw_update_available: &'static str,
+    /// The button that loads the new build.
+    sw_reload: &'static str,
 
+    // -- dates and times --
+    /// Between hours and minutes: "08.00" in Indonesian, "08:00" in English.
+    time_separator: &'static str,
+    weekdays: [&'static str; 7],
+    months: [&'static str; 12],
+    /// After a time in the office's zone: Western, Central and Eastern Indonesia Time.
+    zone_wib: &'static str,
+    zone_wita: &'static str,
+    zone_wit: &'static str,
+    /// After a time whose zone is not one of Indonesia's three: its UTC offset ("+08.00").
+    zone_offset: fn(&str) -> String,
+
+    // -- shared blocks: the error summary, warning text, a value not given --
+    error_summary_title: &'static str,
+    error_prefix: &'static str,
+    /// Read out before a warning's text (GOV.UK "warning text"); the "!" icon is hidden.
+    warning_prefix: &'static str,
+    not_stated: &'static str,
+
+    // -- home --
     home_title: &'static str,
     home_intro: &'static str,
-    classes: [ClassText; 4],
+    /// The four classes of information: read through [`Texts::class`].
+    classes: Classes,
     item_count: fn(u32) -> String,
     see_class: &'static str,
     home_request_title: &'static str,
     home_request_body: &'static str,
 
+    // -- catalogue --
     catalogue_title: &'static str,
     search_label: &'static str,
+    search_hint: &'static str,
     search_button: &'static str,
     filter_class: &'static str,
     all_classes: &'static str,
-    results: fn(u32) -> String,
-    no_results: &'static str,
-    no_results_request: &'static str,
-    search_hint: &'static str,
     filter_unit: &'static str,
     all_units: &'static str,
     filter_year: &'static str,
@@ -209,41 +244,50 @@ texts! {
     sort_newest: &'static str,
     sort_title: &'static str,
     clear_filters: &'static str,
-    item_request: &'static str,
-    share_title: &'static str,
-    share_whatsapp: &'static str,
-    copy_link: &'static str,
-    link_copied: &'static str,
-    dismiss_announcement: &'static str,
+    results: fn(u32) -> String,
+    no_results: &'static str,
+    no_results_request: &'static str,
     previous_page: &'static str,
     next_page: &'static str,
     page_of: fn(u32, u32) -> String,
     updated_on: &'static str,
     stale: &'static str,
 
+    // -- item --
     item_summary: &'static str,
     item_unit: &'static str,
     item_official: &'static str,
     item_responsible: &'static str,
     item_made: &'static str,
     item_form: &'static str,
-    /// Softcopy, hardcopy.
-    forms: [&'static str; 2],
+    /// The forms an item is held in.
+    form_softcopy: &'static str,
+    form_hardcopy: &'static str,
     item_retention: &'static str,
     item_files: &'static str,
     item_no_files: &'static str,
     item_dip_number: &'static str,
-    not_stated: &'static str,
     exemption_title: &'static str,
     exemption_basis: &'static str,
+    /// Why information is excepted, in plain words, by the letter of Pasal 17 (a to j): read
+    /// through [`Texts::pasal17_words`].
+    pasal17: [(char, &'static str); 10],
     exemption_test: &'static str,
     exemption_period: &'static str,
     exemption_ends: &'static str,
     exemption_no_end: &'static str,
     exemption_content_withheld: &'static str,
-    pasal17: [&'static str; 10],
+    /// An excepted item may still be requested, and a refusal objected to.
+    exemption_may_request: &'static str,
+    exemption_objection_link: &'static str,
+    item_request: &'static str,
+    share_title: &'static str,
+    share_whatsapp: &'static str,
+    copy_link: &'static str,
+    link_copied: &'static str,
     back_to_catalogue: &'static str,
 
+    // -- request: the start page --
     request_title: &'static str,
     request_intro: &'static str,
     request_steps_title: &'static str,
@@ -251,106 +295,177 @@ texts! {
     request_deadlines: fn(u32, u32) -> String,
     request_free: &'static str,
     request_at_office: &'static str,
-
     req_start: &'static str,
+    req_resume: &'static str,
+    req_discard: &'static str,
+
+    // -- request wizard: on every question --
     req_continue: &'static str,
     req_back: &'static str,
-    req_discard: &'static str,
-    req_resume: &'static str,
+
+    // -- request wizard, kind: who is asking, and the shared device --
     q_kind: &'static str,
-    kinds: [(&'static str, &'static str); 3],
+    /// Who is asking: read through [`Texts::requester_kind`].
+    kinds: RequesterKinds,
+    /// The shared-device question on the request's first page: its legend, its one option and hint.
+    shared_device: (&'static str, &'static str, &'static str),
+
+    // -- request wizard, identity --
     q_identity: &'static str,
     f_name: (&'static str, &'static str),
+    f_group_name: (&'static str, &'static str),
+    /// The mandated member's own name, asked of a group instead of "full name".
+    f_member_name: (&'static str, &'static str),
     f_nik: (&'static str, &'static str),
+    /// A NIK whose date part is no real date: checked, never refused.
+    nik_date_warning: &'static str,
     f_decree: (&'static str, &'static str),
     f_principal: (&'static str, &'static str),
+
+    // -- request wizard, documents --
+    q_document: &'static str,
+    document_intro: &'static str,
+    /// Label and hint of each document, by `AttachmentRole`.
+    doc_identity_card: (&'static str, &'static str),
+    doc_deed: (&'static str, &'static str),
+    doc_power_of_attorney: (&'static str, &'static str),
+    /// The optional mandate letter of a group: label and hint.
+    doc_mandate: (&'static str, &'static str),
+    doc_attached: &'static str,
+    doc_remove: &'static str,
+    doc_processing: &'static str,
+    doc_not_kept: &'static str,
+    /// Under an attached PDF that names who made it (author, program, title).
+    doc_pdf_metadata: &'static str,
+
+    // -- request wizard, contact --
     q_contact: &'static str,
     contact_hint: &'static str,
     f_address: (&'static str, &'static str),
     f_phone: (&'static str, &'static str),
     f_email: (&'static str, &'static str),
+
+    // -- request wizard, information: what, which unit, and the complaint hint --
     q_information: &'static str,
     f_information: (&'static str, &'static str),
+    complaint_hint: &'static str,
+    complaint_link: &'static str,
     f_unit: (&'static str, &'static str),
-    unit_unknown: &'static str,
-    units_unavailable: &'static str,
     /// The unit picker's search box: label and hint.
     unit_search: (&'static str, &'static str),
+    unit_unknown: &'static str,
+    units_unavailable: &'static str,
     from_catalogue: &'static str,
+
+    // -- request wizard, purpose --
     q_purpose: &'static str,
     f_purpose: (&'static str, &'static str),
+
+    // -- request wizard, obtain --
     q_obtain: &'static str,
     obtain_hint: &'static str,
-    obtains: [&'static str; 3],
+    /// Ways to obtain the information, in the form's order ([`Texts::obtains`]).
+    obtain_view: &'static str,
+    obtain_soft_copy: &'static str,
+    obtain_hard_copy: &'static str,
+
+    // -- request wizard, delivery --
     q_delivery: &'static str,
-    deliveries: [&'static str; 4],
+    /// How a copy is delivered: read through [`Texts::delivery`].
+    deliveries: fn(Delivery) -> &'static str,
     f_delivery_address: (&'static str, &'static str),
     f_delivery_email: (&'static str, &'static str),
+
+    // -- request wizard, check answers --
     q_check: &'static str,
     change: &'static str,
     declaration: &'static str,
     submit: &'static str,
     sending: &'static str,
     send_again: &'static str,
-    e_required: [&'static str; 17],
-    /// A document too large after processing, of a type not taken, or unreadable.
-    e_file: [&'static str; 3],
-    q_document: &'static str,
-    document_intro: &'static str,
-    /// Label and hint of each document: identity card, deed, power of attorney.
-    documents: [(&'static str, &'static str); 3],
-    doc_attached: &'static str,
-    doc_remove: &'static str,
-    doc_processing: &'static str,
-    doc_not_kept: &'static str,
-    e_nik: [&'static str; 6],
+
+    // -- request wizard: field errors --
+    /// An answer the request needs is missing: read through [`Texts::e_required`].
+    e_missing: fn(Missing) -> &'static str,
+    e_group_name: &'static str,
+    /// A NIK refused, by `NikError` (an odd date part is only a warning).
+    e_nik_empty: &'static str,
+    e_nik_not_digits: &'static str,
+    e_nik_length: &'static str,
+    e_nik_region: &'static str,
+    e_nik_serial: &'static str,
     e_phone: &'static str,
     e_email: &'static str,
     e_too_long: &'static str,
     e_unknown: &'static str,
+    /// A document too large after processing, of a type not taken, or unreadable.
+    e_file_too_large: &'static str,
+    e_file_type: &'static str,
+    e_file_unreadable: &'static str,
+
+    // -- receipt of a request --
     sent_title: &'static str,
     sent_number: &'static str,
     sent_received: &'static str,
     sent_notice_due: &'static str,
     sent_extended_due: &'static str,
-    how_computed: &'static str,
-    computed_from: fn(u32, &str) -> String,
-    nothing_skipped: &'static str,
-    skipped_intro: &'static str,
     sent_next_title: &'static str,
     sent_next: [&'static str; 3],
     sent_keep: &'static str,
-    status_left: fn(i64) -> String,
-    status_due_today: &'static str,
-    status_overdue: fn(i64) -> String,
-    status_noticed: &'static str,
-    status_object: &'static str,
     receipt_print: &'static str,
     receipt_ics: &'static str,
     /// The QR code's text alternative.
     receipt_qr: &'static str,
     receipt_status_link: &'static str,
+    /// Under the receipt's status link and QR code: they open the status for whoever holds them.
+    receipt_link_private: &'static str,
+
+    // -- deadlines: how a due date was counted (receipt, status, objection, dispute) --
+    how_computed: &'static str,
+    computed_from: fn(u32, &str) -> String,
+    nothing_skipped: &'static str,
+    skipped_intro: &'static str,
+    weekend: &'static str,
+    /// Why a listed day does not count: read through [`Texts::day_kind`].
+    day_kinds: fn(DayKind) -> &'static str,
+    /// Which calendar a deadline was counted on.
+    calendar_office: &'static str,
+    calendar_national: &'static str,
+
+    // -- status: the lookup --
     status_title: &'static str,
     status_intro: &'static str,
     status_number: &'static str,
     status_number_hint: &'static str,
+    /// "For example: {a number in the backend's format}".
+    status_number_example: fn(&str) -> String,
     status_verifier: &'static str,
     status_verifier_hint: &'static str,
     status_submit: &'static str,
-    status_not_found: &'static str,
     status_e_number: &'static str,
     status_e_verifier: &'static str,
+    status_not_found: &'static str,
+    /// A status link (from a receipt) that did not open the request: use the form instead.
+    status_link_failed: &'static str,
+
+    // -- status: the request, its timeline and the reasons open now --
     status_received: &'static str,
     status_counts_from: &'static str,
+    /// The office's own day zero beside the law's.
+    status_office_rule: fn(&str, &str) -> String,
+    status_office_due: &'static str,
+    status_left: fn(i64) -> String,
+    status_due_today: &'static str,
+    status_overdue: fn(i64) -> String,
+    status_noticed: &'static str,
+    status_object: &'static str,
     status_timeline: &'static str,
-    events: [&'static str; 6],
-    outcomes: [&'static str; 6],
-    event_unknown: &'static str,
-
-    objection_title: &'static str,
-    objection_intro: &'static str,
-    objection_reasons_title: &'static str,
-    objection_reasons: [&'static str; 7],
+    /// A timeline event's name: read through [`Texts::event`].
+    events: fn(EventKind) -> &'static str,
+    /// How a request ended: read through [`Texts::outcome`].
+    outcomes: fn(Outcome) -> &'static str,
+    event_received_on: fn(&str) -> String,
+    event_provide_by: fn(&str) -> String,
     /// The status page's list of Pasal 35 reasons and whether each can be used now.
     reasons_now_title: &'static str,
     reason_open_until: fn(&str) -> String,
@@ -359,26 +474,100 @@ texts! {
     reason_after_notice: &'static str,
     reason_closed_on: fn(&str) -> String,
     reason_not_applicable: &'static str,
+    /// Day zero is a sending date: the window moves with a later date of receipt.
+    reading_from_sending: fn(&str) -> String,
+
+    // -- status: the satisfaction survey --
+    survey_title: &'static str,
+    survey_intro: &'static str,
+    /// The rating's legend.
+    survey_rating: &'static str,
+    /// What 1 to 5 mean.
+    survey_levels: [&'static str; 5],
+    survey_comment: &'static str,
+    /// "{n} characters left".
+    survey_comment_left: fn(usize) -> String,
+    survey_send: &'static str,
+    survey_e_rating: &'static str,
+    survey_e_invalid: &'static str,
+    survey_thanks: &'static str,
+    survey_answered: &'static str,
+
+    // -- status: submissions from this device --
+    device_title: &'static str,
+    device_intro: &'static str,
+    device_request: &'static str,
+    device_objection: &'static str,
+    device_waiting: &'static str,
+    device_registered: &'static str,
+    device_refused: &'static str,
+    device_reopen: &'static str,
+    device_reopen_busy_request: &'static str,
+    device_reopen_busy_objection: &'static str,
+    device_reopen_unreadable: &'static str,
+    device_forget: &'static str,
+
+    // -- objection: what it is --
+    objection_title: &'static str,
+    objection_intro: &'static str,
+    objection_reasons_title: &'static str,
+    /// The reasons for an objection: read through [`Texts::reason`].
+    objection_reasons: fn(Reason) -> &'static str,
+    objection_windows: fn(u32, u32, u32) -> String,
+    objection_start: &'static str,
+    dispute_link: &'static str,
+
+    // -- objection form --
     objection_form_title: &'static str,
     objection_form_intro: &'static str,
+    /// Reason b needs no request: the way in from the lookup.
+    objection_without_request: &'static str,
+    objection_without_request_link: &'static str,
+    /// The form for reason b alone.
+    objection_b_intro: &'static str,
+    objection_b_item: &'static str,
     objection_form_for: fn(&str) -> String,
+    /// The fieldset asking when the citizen received each notice, delivery or bill.
+    received_title: &'static str,
+    received_hint: &'static str,
+    /// One date of receipt: the event and the day it was sent.
+    received_label: fn(&str, &str) -> String,
+    received_e_impossible: &'static str,
     objection_reasons_hint: &'static str,
+    /// Under the reasons: the readings are a guide; every reason can be sent.
+    objection_guides_note: &'static str,
+    /// "Warning" read before a warning text by screen readers.
+    warning_word: &'static str,
+    /// A chosen reason whose reading is not open: the citizen may still send it.
+    objection_chosen_warning: &'static str,
+    objection_case: (&'static str, &'static str),
+    objection_purpose: (&'static str, &'static str),
+    objection_who: &'static str,
+    /// The surat kuasa khusus a proxy attaches.
+    objection_power_of_attorney: (&'static str, &'static str),
+    objection_document_memory: &'static str,
     objection_e_reasons: &'static str,
     objection_e_not_eligible: &'static str,
     objection_e_case: &'static str,
     objection_e_purpose: &'static str,
-    objection_case: (&'static str, &'static str),
-    objection_purpose: (&'static str, &'static str),
-    objection_who: &'static str,
-    objection_submit: &'static str,
+    objection_e_request_number: &'static str,
     objection_review: &'static str,
+    objection_submit: &'static str,
+
+    // -- receipt of an objection --
     objection_sent: &'static str,
     objection_number: &'static str,
     objection_next: &'static str,
-    objection_start: &'static str,
+    /// On the receipt: what the backend noticed about timing.
+    objection_warnings_title: &'static str,
+    objection_warnings_body: &'static str,
+    warning_looks_early: &'static str,
+    warning_looks_early_from: fn(&str) -> String,
+    warning_looks_late: fn(&str) -> String,
+    warning_not_in_record: &'static str,
+
+    // -- dispute --
     dispute_title: &'static str,
-    /// The backend refused the answers without saying which.
-    invalid_unspecified: &'static str,
     dispute_intro: &'static str,
     dispute_number: &'static str,
     dispute_number_hint: &'static str,
@@ -392,93 +581,20 @@ texts! {
     dispute_not_upheld: &'static str,
     dispute_no_answer: &'static str,
     dispute_answer_due: &'static str,
+    /// The answer of the atasan, received later than sent.
+    dispute_received_label: (&'static str, &'static str),
+    dispute_silence: fn(&str) -> String,
+    dispute_waits_for_answer: &'static str,
     dispute_last_day: &'static str,
     dispute_open_until: fn(&str) -> String,
     dispute_opens_on: fn(&str) -> String,
     dispute_closed: fn(&str) -> String,
-    dispute_waits_for_answer: &'static str,
+    /// The Komisi competent over the public body.
+    dispute_komisi: fn(&str) -> String,
+    dispute_komisi_default: &'static str,
     dispute_how_title: &'static str,
     dispute_how: [&'static str; 4],
     dispute_print: &'static str,
-    dispute_link: &'static str,
-    objection_windows: fn(u32, u32, u32) -> String,
-
-    about_title: &'static str,
-    about_legal_basis: &'static str,
-    about_legal_items: [&'static str; 4],
-    about_standards: &'static str,
-    about_standard_notice: fn(u32, u32) -> String,
-    about_standard_verification: fn(u32) -> String,
-    about_fees: &'static str,
-
-    error_summary_title: &'static str,
-    error_prefix: &'static str,
-    required: &'static str,
-
-    // -- service worker --
-    /// A new build has installed in the background (the service worker's offer).
-    sw_update_available: &'static str,
-    /// The button that loads the new build.
-    sw_reload: &'static str,
-
-    not_found_title: &'static str,
-    not_found_body: &'static str,
-    go_home: &'static str,
-
-    down_title: &'static str,
-    down_what_to_do: &'static str,
-    down_reason_offline: &'static str,
-    down_reason_timeout: &'static str,
-    down_reason_unreachable: &'static str,
-    down_reason_server: &'static str,
-    down_reason_contract: &'static str,
-    down_reason_version: &'static str,
-    /// The lead sentence, then what is wrong, by `domain::deployment::ConfigProblem` (missing,
-    /// unreadable, invalid, no backend, insecure backend, demo at a kiosk, page without https).
-    down_reason_config: (&'static str, [&'static str; 7]),
-    down_reason_calendar: &'static str,
-    rate_limited: fn(Option<u32>) -> String,
-    invalid_answer: &'static str,
-    conflict: &'static str,
-    /// The shared-device question on the request's first page: its legend, its one option and hint.
-    shared_device: (&'static str, &'static str, &'static str),
-    /// Under an attached PDF that names who made it (author, program, title).
-    doc_pdf_metadata: &'static str,
-    /// A permanent refusal (`ApiError::Refused`): the HTTP status, and the largest body the
-    /// backend takes (`Meta::max_body_bytes`) for a 413.
-    refused: fn(u16, Option<u32>) -> String,
-
-    day_kinds: [&'static str; 3],
-    weekend: &'static str,
-
-    // -- outbox and connection --
-    conn_online: &'static str,
-    /// "Showing data saved at {when}".
-    conn_saved: fn(&str) -> String,
-    conn_offline: &'static str,
-    conn_offline_demo: &'static str,
-    conn_down: &'static str,
-    /// "{n} submissions waiting to be sent".
-    conn_waiting: fn(usize) -> String,
-    queued_request_title: &'static str,
-    queued_objection_title: &'static str,
-    queued_ref: &'static str,
-    queued_not_registered: &'static str,
-    queued_saved_at: &'static str,
-    queued_next_try: &'static str,
-    queued_qr: &'static str,
-    queued_send_now: &'static str,
-    queued_request_next: [&'static str; 3],
-    queued_objection_next: [&'static str; 3],
-    queue_failed: &'static str,
-    device_title: &'static str,
-    device_intro: &'static str,
-    device_request: &'static str,
-    device_objection: &'static str,
-    device_waiting: &'static str,
-    device_registered: &'static str,
-    device_refused: &'static str,
-    device_forget: &'static str,
 
     // -- statistics --
     stats_title: &'static str,
@@ -509,18 +625,14 @@ texts! {
     stats_year_head: &'static str,
     stats_count: &'static str,
 
-    // -- complaints --
-    nav_complaint: &'static str,
-    complaint_hint: &'static str,
-    complaint_link: &'static str,
-
-    // -- inclusion --
-    /// The easy-mode switch (larger text, stronger contrast).
-    easy_mode: &'static str,
-    /// Read the page's main content aloud.
-    listen_page: &'static str,
-    /// Stop reading aloud.
-    listen_stop: &'static str,
+    // -- about: legal basis, service standards, the service charter --
+    about_title: &'static str,
+    about_legal_basis: &'static str,
+    about_legal_items: [&'static str; 4],
+    about_standards: &'static str,
+    about_standard_notice: fn(u32, u32) -> String,
+    about_standard_verification: fn(u32) -> String,
+    about_fees: &'static str,
     charter_title: &'static str,
     charter_intro: &'static str,
     /// Read the service charter aloud.
@@ -528,100 +640,6 @@ texts! {
     /// The large-print switch of the service charter.
     charter_large: &'static str,
     charter_procedure: &'static str,
-    charter_objection: &'static str,
-
-    // -- satisfaction survey --
-    survey_title: &'static str,
-    survey_intro: &'static str,
-    /// The rating's legend.
-    survey_rating: &'static str,
-    /// What 1 to 5 mean.
-    survey_levels: [&'static str; 5],
-    survey_comment: &'static str,
-    /// "{n} characters left".
-    survey_comment_left: fn(usize) -> String,
-    survey_send: &'static str,
-    survey_e_rating: &'static str,
-    survey_e_invalid: &'static str,
-    survey_thanks: &'static str,
-    survey_answered: &'static str,
-    // -- a refused submission opened again in its form --
-    device_reopen: &'static str,
-    device_reopen_busy_request: &'static str,
-    device_reopen_busy_objection: &'static str,
-    device_reopen_unreadable: &'static str,
-    // -- the service-down page tries again by itself --
-    down_retrying: &'static str,
-    down_retrying_kiosk: fn(u64) -> String,
-
-    // -- objections that guide, never gatekeep --
-    /// Under the reasons: the readings are a guide; every reason can be sent.
-    objection_guides_note: &'static str,
-    /// "Warning" read before a warning text by screen readers.
-    warning_word: &'static str,
-    /// A chosen reason whose reading is not open: the citizen may still send it.
-    objection_chosen_warning: &'static str,
-    /// Day zero is a sending date: the window moves with a later date of receipt.
-    reading_from_sending: fn(&str) -> String,
-    /// The fieldset asking when the citizen received each notice, delivery or bill.
-    received_title: &'static str,
-    received_hint: &'static str,
-    /// One date of receipt: the event and the day it was sent.
-    received_label: fn(&str, &str) -> String,
-    received_e_impossible: &'static str,
-    /// Reason b needs no request: the way in from the lookup.
-    objection_without_request: &'static str,
-    objection_without_request_link: &'static str,
-    /// The form for reason b alone.
-    objection_b_intro: &'static str,
-    objection_b_item: &'static str,
-    objection_e_request_number: &'static str,
-    /// The surat kuasa khusus a proxy attaches.
-    objection_power_of_attorney: (&'static str, &'static str),
-    objection_document_memory: &'static str,
-    /// On the receipt: what the backend noticed about timing.
-    objection_warnings_title: &'static str,
-    objection_warnings_body: &'static str,
-    warning_looks_early: &'static str,
-    warning_looks_early_from: fn(&str) -> String,
-    warning_looks_late: fn(&str) -> String,
-    warning_not_in_record: &'static str,
-    /// The answer of the atasan, received later than sent.
-    dispute_received_label: (&'static str, &'static str),
-    /// The Komisi competent over the public body.
-    dispute_komisi: fn(&str) -> String,
-    dispute_komisi_default: &'static str,
-    dispute_silence: fn(&str) -> String,
-    /// Which calendar a deadline was counted on.
-    calendar_office: &'static str,
-    calendar_national: &'static str,
-    /// The office's own day zero beside the law's.
-    status_office_rule: fn(&str, &str) -> String,
-    status_office_due: &'static str,
-    event_delivered: &'static str,
-    event_billed: &'static str,
-    event_received_on: fn(&str) -> String,
-    event_provide_by: fn(&str) -> String,
-    // -- requesters: a group through its mandated member; a NIK's odd date part; the office's time zone --
-    /// The group answer of "who is asking": label and hint.
-    kind_group: (&'static str, &'static str),
-    f_group_name: (&'static str, &'static str),
-    /// The mandated member's own name, asked of a group instead of "full name".
-    f_member_name: (&'static str, &'static str),
-    e_group_name: &'static str,
-    /// The optional mandate letter of a group: label and hint.
-    doc_mandate: (&'static str, &'static str),
-    /// Read out before a warning's text (GOV.UK "warning text"); the "!" icon is hidden.
-    warning_prefix: &'static str,
-    /// A NIK whose date part is no real date: checked, never refused.
-    nik_date_warning: &'static str,
-    /// After a time in the office's zone: Western, Central and Eastern Indonesia Time.
-    zone_wib: &'static str,
-    zone_wita: &'static str,
-    zone_wit: &'static str,
-    /// After a time whose zone is not one of Indonesia's three: its UTC offset ("+08.00").
-    zone_offset: fn(&str) -> String,
-    // -- the six charter elements, requesting an excepted item, the number example --
     charter_fees: &'static str,
     charter_guarantee: &'static str,
     /// The link to the office's service-guarantee document.
@@ -629,43 +647,106 @@ texts! {
     charter_evaluation: &'static str,
     /// The link to the office's performance-evaluation document.
     charter_evaluation_link: &'static str,
+    charter_objection: &'static str,
     /// A charter element the backend does not state.
     charter_not_published: &'static str,
-    /// An excepted item may still be requested, and a refusal objected to.
-    exemption_may_request: &'static str,
-    exemption_objection_link: &'static str,
-    /// "For example: {a number in the backend's format}".
-    status_number_example: fn(&str) -> String,
-    // -- access tokens: the receipt's link opens the status by itself --
-    /// Under the receipt's status link and QR code: they open the status for whoever holds them.
-    receipt_link_private: &'static str,
-    /// A status link (from a receipt) that did not open the request: use the form instead.
-    status_link_failed: &'static str,
+
+    // -- kiosk --
+    /// The kiosk bar's landmark name.
+    kiosk_bar: &'static str,
+    /// Back one page, for a kiosk without browser controls.
+    kiosk_back: &'static str,
+    kiosk_start_over: &'static str,
+    kiosk_start_over_title: &'static str,
+    kiosk_start_over_body: &'static str,
+    kiosk_start_over_confirm: &'static str,
+    kiosk_cancel: &'static str,
+    kiosk_idle_title: &'static str,
+    kiosk_idle_body: &'static str,
+    /// Before and after the number of seconds left.
+    kiosk_idle_left: (&'static str, &'static str),
+    kiosk_continue: &'static str,
+    kiosk_officer: &'static str,
+    /// Label and hint of the officer's name or NIP.
+    kiosk_officer_field: (&'static str, &'static str),
+    kiosk_officer_missing: &'static str,
+    kiosk_officer_start: &'static str,
+    kiosk_officer_on: &'static str,
+    kiosk_officer_end: &'static str,
+    /// The check-answers line or row naming the officer.
+    kiosk_assisted: &'static str,
+
+    // -- offline: the connection, the outbox, a submission not sent --
+    conn_online: &'static str,
+    /// "Showing data saved at {when}".
+    conn_saved: fn(&str) -> String,
+    conn_offline: &'static str,
+    conn_offline_demo: &'static str,
+    conn_down: &'static str,
+    /// "{n} submissions waiting to be sent".
+    conn_waiting: fn(usize) -> String,
+    queued_request_title: &'static str,
+    queued_objection_title: &'static str,
+    queued_ref: &'static str,
+    queued_not_registered: &'static str,
+    queued_saved_at: &'static str,
+    queued_next_try: &'static str,
+    queued_qr: &'static str,
+    queued_send_now: &'static str,
+    queued_request_next: [&'static str; 3],
+    queued_objection_next: [&'static str; 3],
+    queue_failed: &'static str,
+    /// A submission not sent and not kept on the device: the answers are still on screen, and
+    /// sending again does not register twice.
+    not_sent: &'static str,
+    /// At a kiosk: print the answers for the officer at the counter.
+    not_sent_counter: &'static str,
+    not_sent_print: &'static str,
+
+    // -- errors: page not found, service down, what the backend answered --
+    not_found_title: &'static str,
+    not_found_body: &'static str,
+    go_home: &'static str,
+    down_title: &'static str,
+    down_reason_offline: &'static str,
+    down_reason_timeout: &'static str,
+    down_reason_unreachable: &'static str,
+    down_reason_server: &'static str,
+    down_reason_contract: &'static str,
+    down_reason_version: &'static str,
+    /// The sentence before what is wrong with `config.json` ([`Texts::config_problem`]).
+    down_reason_config: &'static str,
+    down_reason_calendar: &'static str,
+    down_retrying: &'static str,
+    down_retrying_kiosk: fn(u64) -> String,
+    down_what_to_do: &'static str,
+    rate_limited: fn(Option<u32>) -> String,
+    invalid_answer: &'static str,
+    /// The backend refused the answers without saying which.
+    invalid_unspecified: &'static str,
+    conflict: &'static str,
+    /// A permanent refusal (`ApiError::Refused`): the HTTP status, and the largest body the
+    /// backend takes (`Meta::max_body_bytes`) for a 413.
+    refused: fn(u16, Option<u32>) -> String,
 }
 
 impl Texts {
     /// The plain-language text of a class.
     pub fn class(&self, c: InformationClass) -> ClassText {
-        self.classes()[InformationClass::ALL
-            .iter()
-            .position(|x| *x == c)
-            .unwrap_or(0)]
+        let all = self.classes();
+        match c {
+            InformationClass::Berkala => all.berkala,
+            InformationClass::SertaMerta => all.serta_merta,
+            InformationClass::SetiapSaat => all.setiap_saat,
+            InformationClass::Dikecualikan => all.dikecualikan,
+        }
     }
 
     /// Plain words for a Pasal 17 letter; the letter itself when unknown.
     pub fn pasal17_words(&self, letter: &str) -> String {
-        let idx = letter
-            .trim()
-            .chars()
-            .next()
-            .filter(|c| ('a'..='j').contains(c))
-            .map(|c| c as usize - 'a' as usize);
-        match idx {
-            Some(i) => format!(
-                "Pasal 17 huruf {} — {}",
-                &letter.trim()[..1],
-                self.pasal17()[i]
-            ),
+        let first = letter.trim().chars().next();
+        match self.pasal17().iter().find(|(l, _)| Some(*l) == first) {
+            Some((l, words)) => format!("Pasal 17 huruf {l} — {words}"),
             None => format!("Pasal 17 {}", letter.chars().take(10).collect::<String>()),
         }
     }
@@ -673,6 +754,11 @@ impl Texts {
     /// A clock time from the backend (`HH:MM`) in this language's style.
     pub fn clock(&self, hhmm: &str) -> String {
         hhmm.replacen(':', self.time_separator(), 1)
+    }
+
+    /// The name of a weekday by its ISO number (1 = Monday ... 7 = Sunday; others are clamped).
+    pub fn weekday(&self, iso: u8) -> &'static str {
+        self.weekdays()[usize::from(iso.clamp(1, 7)) - 1]
     }
 
     /// A date in words: "23 November 2026".
@@ -692,28 +778,102 @@ impl Texts {
         }
     }
 
+    // The methods taking a domain enum call each language's `match` directly and stay out of
+    // line: one copy serves every caller, the smallest form measured in wasm.
+
     /// The words of one objection reason of Pasal 35(1).
+    #[inline(never)]
     pub fn reason(&self, r: Reason) -> &'static str {
-        let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(0);
-        self.objection_reasons()[i]
+        match self.0 {
+            Lang::Id => (id::objection_reasons)(r),
+            Lang::En => (en::objection_reasons)(r),
+        }
+    }
+
+    /// The name of a timeline event.
+    #[inline(never)]
+    pub fn event(&self, k: EventKind) -> &'static str {
+        match self.0 {
+            Lang::Id => (id::events)(k),
+            Lang::En => (en::events)(k),
+        }
+    }
+
+    /// How a request ended, as its timeline says.
+    #[inline(never)]
+    pub fn outcome(&self, o: Outcome) -> &'static str {
+        match self.0 {
+            Lang::Id => (id::outcomes)(o),
+            Lang::En => (en::outcomes)(o),
+        }
     }
 
     /// Why a calendar day does not count.
+    #[inline(never)]
     pub fn day_kind(&self, k: DayKind) -> &'static str {
-        match k {
-            DayKind::Holiday => self.day_kinds()[0],
-            DayKind::CutiBersama => self.day_kinds()[1],
-            DayKind::Closure => self.day_kinds()[2],
+        match self.0 {
+            Lang::Id => (id::day_kinds)(k),
+            Lang::En => (en::day_kinds)(k),
         }
     }
 
     /// A kind of requester as the forms offer it: label and hint.
     pub fn requester_kind(&self, k: RequesterKind) -> (&'static str, &'static str) {
+        let all = self.kinds();
         match k {
-            RequesterKind::Individual => self.kinds()[0],
-            RequesterKind::LegalEntity => self.kinds()[1],
-            RequesterKind::Group => self.kind_group(),
-            RequesterKind::Proxy => self.kinds()[2],
+            RequesterKind::Individual => all.individual,
+            RequesterKind::LegalEntity => all.legal_entity,
+            RequesterKind::Group => all.group,
+            RequesterKind::Proxy => all.proxy,
+        }
+    }
+
+    /// The ways to obtain the information, in the form's order: view, soft copy, hard copy.
+    pub fn obtains(&self) -> [&'static str; 3] {
+        [
+            self.obtain_view(),
+            self.obtain_soft_copy(),
+            self.obtain_hard_copy(),
+        ]
+    }
+
+    /// How a copy is delivered.
+    #[inline(never)]
+    pub fn delivery(&self, d: Delivery) -> &'static str {
+        match self.0 {
+            Lang::Id => (id::deliveries)(d),
+            Lang::En => (en::deliveries)(d),
+        }
+    }
+
+    /// The sentence asking for a missing answer of the request form.
+    #[inline(never)]
+    pub fn e_required(&self, m: Missing) -> &'static str {
+        match self.0 {
+            Lang::Id => (id::e_missing)(m),
+            Lang::En => (en::e_missing)(m),
+        }
+    }
+
+    /// What one rating of the satisfaction survey means (1 to 5; others are clamped).
+    pub fn survey_level(&self, rating: u8) -> &'static str {
+        self.survey_levels()[usize::from(rating.clamp(1, 5)) - 1]
+    }
+
+    /// What is wrong with a deployment: technical words for the site's administrators, the same
+    /// in both languages (the sentence before them, [`Texts::down_reason_config`], is the
+    /// citizen's), as a web team would search for them.
+    pub fn config_problem(&self, p: ConfigProblem) -> &'static str {
+        match p {
+            ConfigProblem::Missing => "404 Not Found.",
+            ConfigProblem::Unreadable => "the server did not send it.",
+            ConfigProblem::Invalid => "not valid JSON, or a setting of the wrong type.",
+            ConfigProblem::NoBackend => {
+                "no \"api_base\" (a backend URL, or \"demo\" for the sample portal)."
+            }
+            ConfigProblem::Insecure => "\"api_base\" must be https:// on an https:// page.",
+            ConfigProblem::DemoKiosk => "a kiosk on \"demo\" needs \"kiosk_training\": true.",
+            ConfigProblem::InsecurePage => "the page must be served over https://.",
         }
     }
 
@@ -746,21 +906,184 @@ impl Texts {
 mod tests {
     use super::*;
 
+    /// Every text looked up by meaning, in one language.
+    fn keyed(t: &Texts) -> Vec<&'static str> {
+        let mut all: Vec<&'static str> = InformationClass::ALL
+            .iter()
+            .flat_map(|c| [t.class(*c).name, t.class(*c).what])
+            .collect();
+        all.extend(Reason::ALL.map(|r| t.reason(r)));
+        all.extend(
+            [DayKind::Holiday, DayKind::CutiBersama, DayKind::Closure].map(|k| t.day_kind(k)),
+        );
+        all.extend(
+            RequesterKind::ALL
+                .iter()
+                .flat_map(|k| <[_; 2]>::from(t.requester_kind(*k))),
+        );
+        all.extend(t.obtains());
+        all.extend(
+            [
+                Delivery::Collect,
+                Delivery::Post,
+                Delivery::Courier,
+                Delivery::Email,
+            ]
+            .map(|d| t.delivery(d)),
+        );
+        all.extend(
+            [
+                Missing::Kind,
+                Missing::Name,
+                Missing::Nik,
+                Missing::Decree,
+                Missing::Principal,
+                Missing::Address,
+                Missing::Contact,
+                Missing::Information,
+                Missing::Purpose,
+                Missing::Obtain,
+                Missing::Delivery,
+                Missing::DeliveryAddress,
+                Missing::DeliveryEmail,
+                Missing::IdentityCard,
+                Missing::Deed,
+                Missing::PowerOfAttorney,
+                Missing::Other,
+            ]
+            .map(|m| t.e_required(m)),
+        );
+        all.extend(
+            [
+                EventKind::Received,
+                EventKind::Verified,
+                EventKind::ForwardedUnit,
+                EventKind::ForwardedBody,
+                EventKind::Extended,
+                EventKind::Notice,
+                EventKind::Delivered,
+                EventKind::Billed,
+                EventKind::Unknown,
+            ]
+            .map(|k| t.event(k)),
+        );
+        all.extend(
+            [
+                Outcome::Fulfilled,
+                Outcome::PartlyFulfilled,
+                Outcome::Refused,
+                Outcome::NotHeld,
+                Outcome::NotYetDocumented,
+                Outcome::Forwarded,
+                Outcome::Unknown,
+            ]
+            .map(|o| t.outcome(o)),
+        );
+        all.extend([
+            t.e_nik_empty(),
+            t.e_nik_not_digits(),
+            t.e_nik_length(),
+            t.e_nik_region(),
+            t.e_nik_serial(),
+            t.e_file_too_large(),
+            t.e_file_type(),
+            t.e_file_unreadable(),
+            t.form_softcopy(),
+            t.form_hardcopy(),
+        ]);
+        for doc in [
+            t.doc_identity_card(),
+            t.doc_deed(),
+            t.doc_power_of_attorney(),
+        ] {
+            all.extend(<[_; 2]>::from(doc));
+        }
+        all.extend((1..=7).map(|d| t.weekday(d)));
+        all.extend((1..=5).map(|r| t.survey_level(r)));
+        all
+    }
+
     #[test]
-    fn both_languages_fill_every_list() {
+    fn both_languages_give_every_text_looked_up_by_meaning() {
+        let (id, en) = (keyed(Lang::Id.t()), keyed(Lang::En.t()));
+        assert!(id.iter().chain(&en).all(|s| !s.trim().is_empty()));
+        // A text left untranslated reads the same in both languages.
+        for (i, e) in id.iter().zip(&en) {
+            assert_ne!(i, e, "the same in both languages");
+        }
         for lang in [Lang::Id, Lang::En] {
             let t = lang.t();
-            assert!(t
-                .classes()
-                .iter()
-                .all(|c| !c.name.is_empty() && !c.what.is_empty()));
-            assert!(t
-                .pasal17()
-                .iter()
-                .chain(t.objection_reasons().iter())
-                .all(|s| !s.is_empty()));
+            for letter in 'a'..='j' {
+                let words = t.pasal17_words(&letter.to_string());
+                assert!(words.starts_with(&format!("Pasal 17 huruf {letter} — ")));
+                assert!(words.len() > "Pasal 17 huruf a — ".len() + 10);
+            }
+            assert_eq!(t.pasal17_words("k"), "Pasal 17 k");
+            assert_eq!(t.weekday(1), t.weekday(0));
+            assert_eq!(t.weekday(7), t.weekday(9));
         }
-        assert_ne!(Lang::Id.t().nav_catalogue(), Lang::En.t().nav_catalogue());
+    }
+
+    /// No code outside this module picks a text by its place in a list: every text method that
+    /// returns a list is either shown whole or read through a method keyed by meaning.
+    #[test]
+    fn no_text_is_picked_by_position() {
+        let block = include_str!("mod.rs")
+            .split("\ntexts! {")
+            .nth(1)
+            .unwrap_or("");
+        let block = &block[..block.find("\n}").unwrap_or(block.len())];
+        let lists: Vec<&str> = block
+            .lines()
+            .filter_map(|l| l.trim().split_once(": ["))
+            .map(|(name, _)| name)
+            .collect();
+        assert!(lists.contains(&"weekdays") && lists.contains(&"request_steps"));
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut read = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    if !path.ends_with("i18n") {
+                        dirs.push(path);
+                    }
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                read += 1;
+                let code: String = std::fs::read_to_string(&path)
+                    .unwrap()
+                    .split_whitespace()
+                    .collect();
+                for name in &lists {
+                    // The lists keyed by a number are read only through their methods
+                    // (`weekday`, `date`, `survey_level`).
+                    let keyed = ["weekdays", "months", "survey_levels"].contains(name);
+                    for by_position in [
+                        format!(".{name}()["),
+                        format!(".{name}().get("),
+                        format!(".{name}().iter().nth("),
+                        format!(".{name}()"),
+                    ]
+                    .into_iter()
+                    .take(if keyed { 4 } else { 3 })
+                    {
+                        assert!(
+                            !code.contains(&by_position),
+                            "{} picks a text by position: {by_position}",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(read > 50, "read only {read} files");
     }
 
     #[test]
@@ -798,7 +1121,7 @@ mod tests {
                 .map(|k| t.requester_kind(*k).0)
                 .collect();
             assert!(labels.iter().all(|l| !l.is_empty()));
-            assert_eq!(t.requester_kind(RequesterKind::Group), t.kind_group());
+            assert_eq!(t.requester_kind(RequesterKind::Group), t.kinds().group);
         }
     }
 }

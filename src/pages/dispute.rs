@@ -147,7 +147,7 @@ fn Route(objection: ObjectionStatus, request: Option<RequestStatus>) -> impl Int
                     <dl class="summary-list">
                         <div class="row"><dt>{t.status_received()}</dt><dd>{move || when(t, &received)}</dd></div>
                         <div class="row"><dt>{t.status_information()}</dt><dd>{r.information.clone()}</dd></div>
-                        {notice.map(|at| view! { <div class="row"><dt>{t.events()[5]}</dt><dd>{move || when(t, &at)}</dd></div> })}
+                        {notice.map(|at| view! { <div class="row"><dt>{t.event(EventKind::Notice)}</dt><dd>{move || when(t, &at)}</dd></div> })}
                     </dl>
                 }
             })}

@@ -49,8 +49,8 @@ pub fn BackendDown(
         let t = t;
         match &error {
             BootError::Config(problem) => {
-                let (lead, what) = t.down_reason_config();
-                format!("{lead} {}", what[*problem as usize])
+                let lead = t.down_reason_config();
+                format!("{lead} {}", t.config_problem(*problem))
             }
             BootError::Api(ApiError::UnsupportedVersion(_)) => t.down_reason_version().to_owned(),
             BootError::Api(ApiError::Contract(_)) => t.down_reason_contract().to_owned(),

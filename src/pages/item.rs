@@ -64,9 +64,9 @@ fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
         .filter(|f| **f != InformationForm::Unknown)
         .map(|f| {
             if *f == InformationForm::Softcopy {
-                t.forms()[0]
+                t.form_softcopy()
             } else {
-                t.forms()[1]
+                t.form_hardcopy()
             }
         })
         .collect();

@@ -17,7 +17,7 @@ pub fn ObjectionIntro() -> impl IntoView {
         <p class="lead">{t.objection_intro()}</p>
         <h2>{t.objection_reasons_title()}</h2>
         <ol class="reasons" type="a">
-            {(0..7).map(|i| view! { <li>{t.objection_reasons()[i]}</li> }).collect_view()}
+            {crate::domain::objection::Reason::ALL.iter().map(|r| view! { <li>{t.reason(*r)}</li> }).collect_view()}
         </ol>
         <p>{(t.objection_windows())(s.objection_filing_days, s.objection_answer_days, s.dispute_filing_days)}</p>
         <p><a href=crate::components::router::rooted("/keberatan/ajukan") class="button">{t.objection_start()}</a></p>

@@ -1,6 +1,5 @@
 //! Check your answers: the request as it will be sent, and the submit.
 
-use super::question::DELIVERIES;
 use super::{save_draft, session_storage, use_draft, RECEIPT_KEY};
 use crate::api::{new_idempotency_key, ApiError, Backend};
 use crate::components::router::use_navigate;
@@ -109,11 +108,7 @@ pub(super) fn CheckAnswers() -> impl IntoView {
         .filter(|(on, _)| **on)
         .map(|(_, o)| o)
         .collect();
-    let delivery = DELIVERIES
-        .iter()
-        .position(|x| Some(*x) == d.delivery)
-        .map(|i| t.deliveries()[i])
-        .unwrap_or("");
+    let delivery = d.delivery.map(|x| t.delivery(x)).unwrap_or("");
     let identity = [
         d.nik.as_str(),
         d.decree_number.as_str(),

@@ -13,9 +13,9 @@ use wasm_bindgen::JsCast;
 /// The label and hint of a document's field.
 fn label_of(t: &'static crate::i18n::Texts, role: AttachmentRole) -> (&'static str, &'static str) {
     match role {
-        AttachmentRole::IdentityCard => t.documents()[0],
-        AttachmentRole::Deed => t.documents()[1],
-        AttachmentRole::PowerOfAttorney => t.documents()[2],
+        AttachmentRole::IdentityCard => t.doc_identity_card(),
+        AttachmentRole::Deed => t.doc_deed(),
+        AttachmentRole::PowerOfAttorney => t.doc_power_of_attorney(),
         AttachmentRole::Mandate => t.doc_mandate(),
     }
 }

@@ -209,7 +209,7 @@ fn specs(
                 legend: t.q_delivery(),
                 hint: "",
                 multiple: false,
-                options: t.deliveries().iter().map(|o| (*o, "")).collect(),
+                options: DELIVERIES.iter().map(|x| (t.delivery(*x), "")).collect(),
                 get: |d, i| d.delivery == Some(DELIVERIES[i]),
                 set: |d, i, _| d.delivery = Some(DELIVERIES[i]),
             }];

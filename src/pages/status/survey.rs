@@ -133,7 +133,7 @@ pub(super) fn Survey(number: String, proof: Proof, answered: bool) -> impl IntoV
                                             <input type="radio" name="survey-rating" id=id value=n.to_string()
                                                 prop:checked=move || rating.get() == n
                                                 on:change=move |_| rating.set(n)/>
-                                            {t.survey_levels()[usize::from(n - 1)]}
+                                            {t.survey_level(n)}
                                         </label>
                                     }
                                 }).collect_view()}
