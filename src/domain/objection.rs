@@ -703,6 +703,9 @@ pub fn dispute_window(
     })
 }
 
+mod draft;
+pub use draft::ObjectionDraft;
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod cases;
 #[cfg(all(test, not(target_arch = "wasm32")))]
