@@ -13,7 +13,7 @@
 //! not sent, keeps the answers on screen to try again with the same key, and offers to print them
 //! for the officer at the counter.
 
-use crate::api::{decode, AnyBackend, ApiError, Backend, Exchange, Reach, Store};
+use crate::api::{decode, AnyBackend, ApiError, Backend, Reach, Store};
 use crate::contract::FieldError;
 use crate::json::json_struct;
 use leptos::prelude::*;
@@ -29,21 +29,8 @@ const KEEP_REGISTERED_MS: u64 = 30 * 24 * 3600 * 1000;
 /// How often the outbox looks for entries whose next attempt is due.
 const TICK_MS: u32 = 10_000;
 
-/// What an entry is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Request,
-    Objection,
-}
-
-impl Kind {
-    fn path(self) -> &'static str {
-        match self {
-            Kind::Request => "/v1/requests",
-            Kind::Objection => "/v1/objections",
-        }
-    }
-}
+/// What an entry is: a request or an objection.
+pub use crate::api::Submission as Kind;
 
 crate::json::json_enum!(Kind {
     Request = "request",
@@ -355,13 +342,10 @@ impl Outbox {
         });
         let backend = self.backend.get_value();
         for mut entry in due {
-            let exchange = Exchange {
-                method: "POST",
-                path: entry.kind.path().to_owned(),
-                idempotency_key: Some(entry.key.clone()),
-                body: entry.body.clone(),
+            let Some(body) = entry.body.clone() else {
+                continue;
             };
-            let result = backend.send(exchange).await;
+            let result = backend.submit(entry.kind, entry.key.clone(), body).await;
             let answer = result.and_then(|reply| {
                 let body = reply.body.clone();
                 decode::<Registered>(reply).map(|r| (r.number, body))
