@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use std::cell::Cell;
 
 const STORE: Store = Store {
-    database: "ppid-outbox",
+    database: super::device::OUTBOX_DATABASE,
     objects: "entries",
 };
 
@@ -109,13 +109,13 @@ pub fn can_wait(e: &ApiError) -> bool {
     )
 }
 
-/// Where a refused entry the citizen chose to open again waits for its form's page to load (the
-/// forms are other bundles): the form takes it from there into its draft.
-const REOPEN_KEY: &str = "ppid.outbox.reopen";
+// A refused entry the citizen chose to open again waits for its form's page to load (the forms
+// are other bundles): the form takes it from there into its draft.
+use super::device::{local, REOPEN_KEY};
 
 /// Hands a refused entry to its form: `false` when the browser could not keep it.
 pub fn hand_back(entry: &Entry) -> bool {
-    window().local_storage().ok().flatten().is_some_and(|s| {
+    local().is_some_and(|s| {
         s.set_item(REOPEN_KEY, &crate::json::to_string(entry))
             .is_ok()
     })
@@ -123,7 +123,7 @@ pub fn hand_back(entry: &Entry) -> bool {
 
 /// The entry of `kind` handed back to its form, if any; it is then gone from browser storage.
 pub fn take_handed_back(kind: Kind) -> Option<Entry> {
-    let s = window().local_storage().ok().flatten()?;
+    let s = local()?;
     let entry: Entry = crate::json::from_str(&s.get_item(REOPEN_KEY).ok().flatten()?).ok()?;
     (entry.kind == kind).then(|| {
         let _ = s.remove_item(REOPEN_KEY);
