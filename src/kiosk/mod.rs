@@ -29,7 +29,7 @@ use std::cell::Cell;
 /// The officer's name or NIP while officer mode is on (sessionStorage: wiped with the rest).
 use crate::offline::device::ASSISTED_KEY;
 /// The longest officer's name or NIP (the contract's `assisted_by`).
-const MAX_OFFICER: usize = 100;
+use crate::contract::MAX_ASSISTED_BY as MAX_OFFICER;
 
 thread_local! {
     /// Whether this page runs in kiosk mode (set by [`set_kiosk`]).
