@@ -7,9 +7,10 @@
 //   this script runs the idle timer itself: `data-idle` + `data-warning` seconds of `#kiosk-bar`
 //   without a touch (no warning dialog then), and wipes.
 //
-// A wipe deletes browser storage (localStorage, sessionStorage), every IndexedDB database of the
-// origin (the outbox; the demo backend's records, which hold what citizens sent on a training kiosk),
-// and the service worker's saved answers to a citizen's own query (a catalogue search or its filters,
+// A wipe deletes browser storage (localStorage, sessionStorage: the demo backend's records among
+// them, which hold what citizens sent on a training kiosk), every IndexedDB database of the origin
+// (the outbox, named here too for browsers that cannot list them; src/offline/device.rs lists all
+// the portal keeps), and the service worker's saved answers to a citizen's own query (a catalogue search or its filters,
 // in any cache but the build's files). config.json and the backend's public answers stay, so the kiosk
 // still works offline. Then it cuts the tab's history, so that Back reaches none of the citizen's
 // pages, and empties memory, over two page loads (sessionStorage `ppid.kiosk.wipe` says how far it

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::pages;
 use leptos::prelude::*;
 
-const LANG_KEY: &str = "ppid.lang";
+use crate::offline::device::{local as local_storage, LANG_KEY, RELOAD_KEY};
 
 /// A panic is a bug: the console says where it happened. (Not the message: formatting it would
 /// cost every bundle about a kilobyte, and the file and line are what a bug report needs.)
@@ -87,9 +87,6 @@ struct Booted {
     /// Started together with `meta`: on most pages the announcement is the largest thing painted.
     announcements: crate::components::AnnouncementsFuture,
 }
-
-/// The path a page load was started for because it belongs to the other bundle.
-const RELOAD_KEY: &str = "ppid.reload";
 
 /// How long the first paint waits for the serta-merta announcements once the backend has answered.
 const ANNOUNCEMENT_WAIT_MS: u32 = 1500;
@@ -237,7 +234,7 @@ fn Routes() -> impl IntoView {
     });
     move || {
         let page = page.get();
-        let storage = window().session_storage().ok().flatten();
+        let storage = crate::offline::device::session();
         let path = location.with_untracked(|l| l.path.clone());
         let reloaded = storage
             .as_ref()
@@ -333,8 +330,4 @@ fn focus_heading_on_navigation() {
             std::time::Duration::from_millis(50),
         );
     });
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }

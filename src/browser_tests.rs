@@ -48,11 +48,7 @@ fn problems_become_typed_errors() {
     ));
     assert_eq!(
         invalid,
-        Err(ApiError::Invalid(vec![FieldError {
-            pointer: "/requester/nik".into(),
-            code: "nik_invalid".into(),
-            message: None
-        }]))
+        Err(ApiError::Invalid(vec![FieldError::new("/requester/nik", "nik_invalid")]))
     );
     let limited = RawReply {
         retry_after: Some(30),

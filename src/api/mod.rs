@@ -113,6 +113,23 @@ fn report(result: &Result<RawReply, ApiError>) {
     });
 }
 
+/// What a citizen submits with an idempotency key: the two forms, sent at once or from the outbox.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Submission {
+    Request,
+    Objection,
+}
+
+impl Submission {
+    /// Where the contract takes it.
+    pub fn path(self) -> &'static str {
+        match self {
+            Submission::Request => "/v1/requests",
+            Submission::Objection => "/v1/objections",
+        }
+    }
+}
+
 /// A backend speaking contract v1. Adapters implement [`Backend::send`]; every typed call is shared.
 pub trait Backend {
     /// Moves one exchange to the backend and back.
@@ -190,13 +207,21 @@ pub trait Backend {
     fn announcements(&self) -> impl Future<Output = Result<AnnouncementList, ApiError>> {
         self.get("/v1/announcements".into())
     }
-    /// Submits a request; a retry with the same key never creates a second one.
-    fn submit_request(
+    /// Sends what a citizen submitted, serialised once by the caller (the same body waits in the
+    /// outbox if this fails): a retry with the same key never creates a second one. The reply is
+    /// raw, as the outbox keeps the receipt as the backend wrote it.
+    fn submit(
         &self,
-        key: &str,
-        body: &RequestSubmission,
-    ) -> impl Future<Output = Result<RequestReceipt, ApiError>> {
-        self.post("/v1/requests", Some(key.to_owned()), body)
+        kind: Submission,
+        key: String,
+        body: String,
+    ) -> impl Future<Output = Result<RawReply, ApiError>> {
+        self.send(Exchange {
+            method: "POST",
+            path: kind.path().to_owned(),
+            idempotency_key: Some(key),
+            body: Some(body),
+        })
     }
     /// Looks a request up by number and verifier.
     fn request_status(
@@ -211,14 +236,6 @@ pub trait Backend {
         lookup: &AccessLookup,
     ) -> impl Future<Output = Result<RequestStatus, ApiError>> {
         self.post("/v1/request-access", None, lookup)
-    }
-    /// Submits an objection.
-    fn submit_objection(
-        &self,
-        key: &str,
-        body: &ObjectionSubmission,
-    ) -> impl Future<Output = Result<ObjectionReceipt, ApiError>> {
-        self.post("/v1/objections", Some(key.to_owned()), body)
     }
     /// Looks an objection up.
     fn objection_status(

@@ -10,12 +10,8 @@ use crate::context::use_texts;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
-/// localStorage key of easy mode ("1" when on); the boot script reads the same key.
-const EASY_KEY: &str = "ppid.easy";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
+// The boot script reads the same key, before the first paint.
+use crate::offline::device::{local as storage, EASY_KEY};
 
 fn set_easy(on: bool) {
     if let Some(root) = document().document_element() {

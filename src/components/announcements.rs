@@ -4,7 +4,7 @@ use super::{format_instant, use_load, Row};
 use crate::context::use_texts;
 use leptos::prelude::*;
 
-const DISMISSED_KEY: &str = "ppid.dismissed";
+use crate::offline::device::DISMISSED_KEY;
 
 /// The announcements request started at boot, shared with the alert that shows them.
 pub type AnnouncementsFuture = futures::future::Shared<
@@ -19,7 +19,7 @@ pub type AnnouncementsFuture = futures::future::Shared<
 #[component]
 pub fn Announcements(initial: AnnouncementsFuture) -> impl IntoView {
     let t = use_texts();
-    let storage = window().local_storage().ok().flatten();
+    let storage = crate::offline::device::local();
     let stored = storage
         .as_ref()
         .and_then(|s| s.get_item(DISMISSED_KEY).ok().flatten())

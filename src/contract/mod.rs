@@ -983,6 +983,20 @@ pub struct FieldError {
     pub message: Option<String>,
 }
 
+/// The longest officer's name or NIP in `assisted_by` (characters).
+pub const MAX_ASSISTED_BY: usize = 100;
+
+impl FieldError {
+    /// An error at `pointer` with a `field_code`, worded by the client.
+    pub fn new(pointer: impl Into<String>, code: &str) -> FieldError {
+        FieldError {
+            pointer: pointer.into(),
+            code: code.into(),
+            message: None,
+        }
+    }
+}
+
 /// Values of `FieldError::code`.
 pub mod field_code {
     pub const REQUIRED: &str = "required";

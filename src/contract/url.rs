@@ -6,11 +6,7 @@ use super::{field_code, CatalogueQuery, CatalogueSort, FieldError, InformationCl
 /// Decodes `application/x-www-form-urlencoded` query pairs into a catalogue query.
 pub fn parse_catalogue_query(raw: &str) -> Result<CatalogueQuery, FieldError> {
     let mut q = CatalogueQuery::default();
-    let bad = |name: &str| FieldError {
-        pointer: format!("/{name}"),
-        code: field_code::INVALID_FORMAT.into(),
-        message: None,
-    };
+    let bad = |name: &str| FieldError::new(format!("/{name}"), field_code::INVALID_FORMAT);
     for pair in raw.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let v = percent_decode(v);

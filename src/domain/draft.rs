@@ -184,14 +184,6 @@ crate::json::json_struct!(decode encode RequestDraft {
     attachments: skip,
 });
 
-fn err(pointer: &str, code: &str) -> FieldError {
-    FieldError {
-        pointer: pointer.into(),
-        code: code.into(),
-        message: None,
-    }
-}
-
 impl RequestDraft {
     /// Nothing answered yet (what the backend asks for does not count).
     pub fn is_blank(&self) -> bool {
@@ -252,7 +244,7 @@ impl RequestDraft {
             return required_documents(self.kind)
                 .iter()
                 .filter(|role| !self.attachments.iter().any(|a| a.role == **role))
-                .map(|role| err(document_pointer(*role), field_code::REQUIRED))
+                .map(|role| FieldError::new(document_pointer(*role), field_code::REQUIRED))
                 .collect();
         }
         let sub = self.submission();
@@ -283,11 +275,11 @@ impl RequestDraft {
             && normalize_phone(&self.phone).is_none()
         {
             errors.retain(|e| e.pointer != "/requester/phone");
-            errors.push(err("/requester/phone", field_code::INVALID_FORMAT));
+            errors.push(FieldError::new("/requester/phone", field_code::INVALID_FORMAT));
         }
         if step == Step::Contact && !self.email.trim().is_empty() && !is_email(&self.email) {
             errors.retain(|e| e.pointer != "/requester/email");
-            errors.push(err("/requester/email", field_code::INVALID_FORMAT));
+            errors.push(FieldError::new("/requester/email", field_code::INVALID_FORMAT));
         }
         errors
     }
@@ -666,9 +658,9 @@ mod tests {
     fn the_first_question_to_correct_is_the_earliest_in_the_wizard() {
         assert_eq!(first_to_correct(&[]), Step::Check);
         let errors = [
-            err("/purpose", field_code::REQUIRED),
-            err("/attachments/identity_card", field_code::REQUIRED),
-            err("/information", field_code::TOO_LONG),
+            FieldError::new("/purpose", field_code::REQUIRED),
+            FieldError::new("/attachments/identity_card", field_code::REQUIRED),
+            FieldError::new("/information", field_code::TOO_LONG),
         ];
         assert_eq!(first_to_correct(&errors), Step::Document);
         assert_eq!(first_to_correct(&errors[2..]), Step::Information);

@@ -554,11 +554,7 @@ pub fn check_received_dates(
 ) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut push = |pointer: String, code: &str| {
-        errors.push(FieldError {
-            pointer,
-            code: code.into(),
-            message: None,
-        })
+        errors.push(FieldError::new(pointer, code))
     };
     for (i, d) in dates.iter().enumerate() {
         let Some(event) = status
@@ -596,11 +592,7 @@ pub fn check_received_dates(
 pub fn check_objection(sub: &ObjectionSubmission) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut push = |pointer: &str, code: &str| {
-        errors.push(FieldError {
-            pointer: pointer.into(),
-            code: code.into(),
-            message: None,
-        })
+        errors.push(FieldError::new(pointer, code))
     };
     let needs_request = sub.reasons.iter().any(|r| r != Reason::B.letter());
     if sub.request_number.trim().is_empty() && needs_request {
@@ -702,6 +694,9 @@ pub fn dispute_window(
         state,
     })
 }
+
+mod draft;
+pub use draft::ObjectionDraft;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod cases;

@@ -112,19 +112,11 @@ pub const MAX_TEXT: usize = 4000;
 /// Longest short answer (names, numbers) accepted.
 pub const MAX_SHORT: usize = 200;
 
-fn err(pointer: &str, code: &str) -> FieldError {
-    FieldError {
-        pointer: pointer.into(),
-        code: code.into(),
-        message: None,
-    }
-}
-
 fn text(errors: &mut Vec<FieldError>, pointer: &str, value: &str, max: usize) {
     if value.trim().is_empty() {
-        errors.push(err(pointer, field_code::REQUIRED));
+        errors.push(FieldError::new(pointer, field_code::REQUIRED));
     } else if value.chars().count() > max {
-        errors.push(err(pointer, field_code::TOO_LONG));
+        errors.push(FieldError::new(pointer, field_code::TOO_LONG));
     }
 }
 
@@ -132,7 +124,7 @@ fn text(errors: &mut Vec<FieldError>, pointer: &str, value: &str, max: usize) {
 pub fn check_requester(r: &Requester, prefix: &str, errors: &mut Vec<FieldError>) {
     let p = |f: &str| format!("{prefix}/{f}");
     let Some(kind) = r.kind else {
-        errors.push(err(&p("kind"), field_code::REQUIRED));
+        errors.push(FieldError::new(&p("kind"), field_code::REQUIRED));
         return;
     };
     text(errors, &p("name"), &r.name, MAX_SHORT);
@@ -141,9 +133,9 @@ pub fn check_requester(r: &Requester, prefix: &str, errors: &mut Vec<FieldError>
         RequesterKind::Individual | RequesterKind::Group | RequesterKind::Proxy => {
             match r.nik.as_deref().map(check_nik) {
                 None | Some(Err(NikError::Empty)) => {
-                    errors.push(err(&p("nik"), field_code::REQUIRED))
+                    errors.push(FieldError::new(&p("nik"), field_code::REQUIRED))
                 }
-                Some(Err(_)) => errors.push(err(&p("nik"), field_code::NIK_INVALID)),
+                Some(Err(_)) => errors.push(FieldError::new(&p("nik"), field_code::NIK_INVALID)),
                 Some(Ok(())) => {}
             }
         }
@@ -174,15 +166,15 @@ pub fn check_requester(r: &Requester, prefix: &str, errors: &mut Vec<FieldError>
     let phone = r.phone.as_deref().filter(|s| !s.trim().is_empty());
     let email = r.email.as_deref().filter(|s| !s.trim().is_empty());
     if phone.is_none() && email.is_none() {
-        errors.push(err(&p("phone"), field_code::CONTACT_REQUIRED));
+        errors.push(FieldError::new(&p("phone"), field_code::CONTACT_REQUIRED));
     }
     if let Some(ph) = phone {
         if !ph.starts_with("+62") || normalize_phone(ph).as_deref() != Some(ph) {
-            errors.push(err(&p("phone"), field_code::INVALID_FORMAT));
+            errors.push(FieldError::new(&p("phone"), field_code::INVALID_FORMAT));
         }
     }
     if email.is_some_and(|e| !is_email(e)) {
-        errors.push(err(&p("email"), field_code::INVALID_FORMAT));
+        errors.push(FieldError::new(&p("email"), field_code::INVALID_FORMAT));
     }
 }
 
@@ -193,14 +185,14 @@ pub fn check_request(s: &RequestSubmission) -> Vec<FieldError> {
     text(&mut errors, "/information", &s.information, MAX_TEXT);
     text(&mut errors, "/purpose", &s.purpose, MAX_TEXT);
     if s.obtain.is_empty() {
-        errors.push(err("/obtain", field_code::REQUIRED));
+        errors.push(FieldError::new("/obtain", field_code::REQUIRED));
     }
     let wants_copy = s
         .obtain
         .iter()
         .any(|o| matches!(o, ObtainMethod::SoftCopy | ObtainMethod::HardCopy));
     match s.delivery {
-        None if wants_copy => errors.push(err("/delivery", field_code::REQUIRED)),
+        None if wants_copy => errors.push(FieldError::new("/delivery", field_code::REQUIRED)),
         Some(Delivery::Post | Delivery::Courier) => text(
             &mut errors,
             "/delivery_address",
@@ -208,9 +200,9 @@ pub fn check_request(s: &RequestSubmission) -> Vec<FieldError> {
             MAX_TEXT,
         ),
         Some(Delivery::Email) => match s.delivery_email.as_deref() {
-            None | Some("") => errors.push(err("/delivery_email", field_code::REQUIRED)),
+            None | Some("") => errors.push(FieldError::new("/delivery_email", field_code::REQUIRED)),
             Some(e) if !is_email(e) => {
-                errors.push(err("/delivery_email", field_code::INVALID_FORMAT))
+                errors.push(FieldError::new("/delivery_email", field_code::INVALID_FORMAT))
             }
             _ => {}
         },

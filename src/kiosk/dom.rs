@@ -1,6 +1,6 @@
 //! The few DOM operations the kiosk bar is built and run with.
 
-use leptos::prelude::{document, window};
+use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
 /// The attribute every plain button of the bar carries.
@@ -46,6 +46,4 @@ pub(super) fn focus(id: &str) {
     }
 }
 
-pub(super) fn session() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
+pub(super) use crate::offline::device::session;

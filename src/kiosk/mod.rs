@@ -27,9 +27,9 @@ use leptos::prelude::*;
 use std::cell::Cell;
 
 /// The officer's name or NIP while officer mode is on (sessionStorage: wiped with the rest).
-const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
+use crate::offline::device::ASSISTED_KEY;
 /// The longest officer's name or NIP (the contract's `assisted_by`).
-const MAX_OFFICER: usize = 100;
+use crate::contract::MAX_ASSISTED_BY as MAX_OFFICER;
 
 thread_local! {
     /// Whether this page runs in kiosk mode (set by [`set_kiosk`]).
@@ -60,10 +60,7 @@ pub fn assisted_by() -> Option<String> {
 
 /// The officer's name or NIP stored by the kiosk bar, in or out of kiosk mode.
 fn officer() -> Option<String> {
-    window()
-        .session_storage()
-        .ok()
-        .flatten()?
+    crate::offline::device::session()?
         .get_item(ASSISTED_KEY)
         .ok()
         .flatten()

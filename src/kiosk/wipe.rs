@@ -18,10 +18,6 @@ pub(super) fn wipe() {
     if let Some(root) = document().document_element() {
         let _ = root.class_list().add_1("kiosk-wiping");
     }
-    for s in [window().local_storage(), window().session_storage()] {
-        if let Ok(Some(s)) = s {
-            let _ = s.clear();
-        }
-    }
+    crate::offline::device::forget_storage();
     let _ = window().location().replace(&crate::api::resolve(""));
 }

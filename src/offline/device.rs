@@ -1,4 +1,7 @@
-//! Whose device this is, which decides how long a citizen's data may stay on it.
+//! Everything the portal keeps on a device, and whose device it is, which decides how long a
+//! citizen's data may stay on it. Every browser-storage key and database the portal uses is named
+//! here ([`KEPT`] lists them with what each holds); `tests/device_storage.rs` holds the rest of the
+//! tree, the public scripts included, to this list, and the kiosk's wipe to its databases.
 //!
 //! A kiosk, or a device the citizen said is shared (a warnet, a library, a borrowed phone), keeps
 //! nothing beyond the tab: drafts live in sessionStorage and nothing is queued for later. A
@@ -7,6 +10,28 @@
 //! KTP, a deed, a power of attorney) are never kept beyond the tab, on any device.
 
 use leptos::prelude::window;
+
+/// localStorage: the language the citizen chose.
+pub const LANG_KEY: &str = "ppid.lang";
+/// localStorage: easy mode (larger text, simpler layout) on or off.
+pub const EASY_KEY: &str = "ppid.easy";
+/// localStorage: the serta-merta announcements the citizen dismissed.
+pub const DISMISSED_KEY: &str = "ppid.dismissed";
+/// sessionStorage: the path a page load was started for because another bundle owns it.
+pub const RELOAD_KEY: &str = "ppid.reload";
+/// localStorage: a refused outbox entry the citizen chose to open again, until its form's page
+/// (another bundle) takes it into its draft.
+pub const REOPEN_KEY: &str = "ppid.outbox.reopen";
+/// sessionStorage: the receipt of the request just registered, for the page that shows it.
+pub const RECEIPT_KEY: &str = "ppid.request.receipt";
+/// sessionStorage: the officer who fills in forms for citizens at a kiosk (officer mode).
+pub const ASSISTED_KEY: &str = "ppid.kiosk.assisted";
+/// sessionStorage, written by `public/ppid-kiosk-wipe.js`: how far a kiosk's wipe got.
+pub const KIOSK_WIPE_KEY: &str = "ppid.kiosk.wipe";
+/// localStorage, written by `public/demo-backend-client.js`: the demo backend's records.
+pub const DEMO_JOURNAL_KEY: &str = "ppid.demo.journal";
+/// IndexedDB: the outbox, submissions waiting to be sent with their documents.
+pub const OUTBOX_DATABASE: &str = "ppid-outbox";
 
 /// sessionStorage: "1" once the citizen said this device is shared. Kept for the tab only, like
 /// everything else on such a device.
@@ -22,6 +47,45 @@ pub const REQUEST_ERRORS_KEY: &str = "ppid.request.errors";
 pub const OBJECTION_DRAFT_KEY: &str = "ppid.objection.draft";
 /// When a draft last changed (milliseconds since 1970), beside the drafts in the same storage.
 const SAVED_KEY: &str = "ppid.drafts.saved";
+
+/// Where a thing is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Local,
+    Session,
+    /// Local, or the tab's on a kiosk or shared device ([`draft_storage`]).
+    Draft,
+    IndexedDb,
+}
+
+/// One thing the portal keeps on a device.
+pub struct Kept {
+    pub name: &'static str,
+    pub place: Place,
+    /// Whether it may hold a citizen's personal data (a name, a NIK, a document, an address).
+    pub personal: bool,
+}
+
+/// Every key and database the portal keeps on a device. Only the tests read it: the constants
+/// above are what the code uses.
+pub const KEPT: &[Kept] = &[
+    Kept { name: LANG_KEY, place: Place::Local, personal: false },
+    Kept { name: EASY_KEY, place: Place::Local, personal: false },
+    Kept { name: DISMISSED_KEY, place: Place::Local, personal: false },
+    Kept { name: RELOAD_KEY, place: Place::Session, personal: false },
+    Kept { name: REOPEN_KEY, place: Place::Local, personal: true },
+    Kept { name: RECEIPT_KEY, place: Place::Session, personal: true },
+    Kept { name: ASSISTED_KEY, place: Place::Session, personal: false },
+    Kept { name: KIOSK_WIPE_KEY, place: Place::Session, personal: false },
+    Kept { name: DEMO_JOURNAL_KEY, place: Place::Local, personal: true },
+    Kept { name: OUTBOX_DATABASE, place: Place::IndexedDb, personal: true },
+    Kept { name: SHARED_KEY, place: Place::Session, personal: false },
+    Kept { name: REQUEST_DRAFT_KEY, place: Place::Draft, personal: true },
+    Kept { name: REQUEST_FILES_KEY, place: Place::Session, personal: true },
+    Kept { name: REQUEST_ERRORS_KEY, place: Place::Draft, personal: true },
+    Kept { name: OBJECTION_DRAFT_KEY, place: Place::Draft, personal: true },
+    Kept { name: SAVED_KEY, place: Place::Draft, personal: false },
+];
 
 /// Every key a draft lives under.
 const DRAFT_KEYS: [&str; 4] = [
@@ -131,10 +195,20 @@ pub fn expire_drafts() {
     let _ = local.remove_item(REQUEST_FILES_KEY);
 }
 
-fn local() -> Option<web_sys::Storage> {
+/// Deletes everything this page can reach in browser storage: a kiosk's wipe when its own script
+/// (`public/ppid-kiosk-wipe.js`, which also deletes the databases) is missing.
+pub fn forget_storage() {
+    for s in [local(), session()].into_iter().flatten() {
+        let _ = s.clear();
+    }
+}
+
+/// localStorage, if the browser allows it.
+pub fn local() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn session() -> Option<web_sys::Storage> {
+/// sessionStorage (this tab only), if the browser allows it.
+pub fn session() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
 }

@@ -13,14 +13,14 @@
 //! not sent, keeps the answers on screen to try again with the same key, and offers to print them
 //! for the officer at the counter.
 
-use crate::api::{decode, AnyBackend, ApiError, Backend, Exchange, Reach, Store};
+use crate::api::{decode, AnyBackend, ApiError, Backend, Reach, Store};
 use crate::contract::FieldError;
 use crate::json::json_struct;
 use leptos::prelude::*;
 use std::cell::Cell;
 
 const STORE: Store = Store {
-    database: "ppid-outbox",
+    database: super::device::OUTBOX_DATABASE,
     objects: "entries",
 };
 
@@ -29,21 +29,8 @@ const KEEP_REGISTERED_MS: u64 = 30 * 24 * 3600 * 1000;
 /// How often the outbox looks for entries whose next attempt is due.
 const TICK_MS: u32 = 10_000;
 
-/// What an entry is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Request,
-    Objection,
-}
-
-impl Kind {
-    fn path(self) -> &'static str {
-        match self {
-            Kind::Request => "/v1/requests",
-            Kind::Objection => "/v1/objections",
-        }
-    }
-}
+/// What an entry is: a request or an objection.
+pub use crate::api::Submission as Kind;
 
 crate::json::json_enum!(Kind {
     Request = "request",
@@ -122,13 +109,13 @@ pub fn can_wait(e: &ApiError) -> bool {
     )
 }
 
-/// Where a refused entry the citizen chose to open again waits for its form's page to load (the
-/// forms are other bundles): the form takes it from there into its draft.
-const REOPEN_KEY: &str = "ppid.outbox.reopen";
+// A refused entry the citizen chose to open again waits for its form's page to load (the forms
+// are other bundles): the form takes it from there into its draft.
+use super::device::{local, REOPEN_KEY};
 
 /// Hands a refused entry to its form: `false` when the browser could not keep it.
 pub fn hand_back(entry: &Entry) -> bool {
-    window().local_storage().ok().flatten().is_some_and(|s| {
+    local().is_some_and(|s| {
         s.set_item(REOPEN_KEY, &crate::json::to_string(entry))
             .is_ok()
     })
@@ -136,7 +123,7 @@ pub fn hand_back(entry: &Entry) -> bool {
 
 /// The entry of `kind` handed back to its form, if any; it is then gone from browser storage.
 pub fn take_handed_back(kind: Kind) -> Option<Entry> {
-    let s = window().local_storage().ok().flatten()?;
+    let s = local()?;
     let entry: Entry = crate::json::from_str(&s.get_item(REOPEN_KEY).ok().flatten()?).ok()?;
     (entry.kind == kind).then(|| {
         let _ = s.remove_item(REOPEN_KEY);
@@ -355,13 +342,10 @@ impl Outbox {
         });
         let backend = self.backend.get_value();
         for mut entry in due {
-            let exchange = Exchange {
-                method: "POST",
-                path: entry.kind.path().to_owned(),
-                idempotency_key: Some(entry.key.clone()),
-                body: entry.body.clone(),
+            let Some(body) = entry.body.clone() else {
+                continue;
             };
-            let result = backend.send(exchange).await;
+            let result = backend.submit(entry.kind, entry.key.clone(), body).await;
             let answer = result.and_then(|reply| {
                 let body = reply.body.clone();
                 decode::<Registered>(reply).map(|r| (r.number, body))

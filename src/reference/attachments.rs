@@ -12,11 +12,7 @@ pub const MAX_DECODED_BYTES: usize = 5 * 1024 * 1024;
 pub fn check(attachments: &[Attachment], errors: &mut Vec<FieldError>) {
     for (i, a) in attachments.iter().enumerate() {
         let mut push = |field: &str, code: &str| {
-            errors.push(FieldError {
-                pointer: format!("/attachments/{i}/{field}"),
-                code: code.into(),
-                message: None,
-            })
+            errors.push(FieldError::new(format!("/attachments/{i}/{field}"), code))
         };
         let media = a.media_type.trim().to_ascii_lowercase();
         if !MEDIA_TYPES.contains(&media.as_str()) {

@@ -77,8 +77,7 @@ pub struct Reference {
     wrong_verifiers: access::WrongVerifiers,
 }
 
-/// The longest officer's name or NIP in `assisted_by`.
-pub const MAX_ASSISTED_BY: usize = 100;
+pub use crate::contract::MAX_ASSISTED_BY;
 /// Most recent lookups failing per window before answering 429.
 const MAX_FAILED_LOOKUPS: u32 = 10;
 
@@ -270,11 +269,7 @@ fn check_assisted_by(assisted_by: Option<&str>, errors: &mut Vec<FieldError>) {
         Some(who) if who.chars().count() > MAX_ASSISTED_BY => field_code::TOO_LONG,
         _ => return,
     };
-    errors.push(FieldError {
-        pointer: "/assisted_by".into(),
-        code: code.into(),
-        message: None,
-    });
+    errors.push(FieldError::new("/assisted_by", code));
 }
 
 fn known_path(segments: &[&str]) -> bool {

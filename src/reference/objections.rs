@@ -26,11 +26,7 @@ impl Reference {
         let request = if sub.request_number.trim().is_empty() {
             if let Some(item) = &sub.catalogue_item_id {
                 if !self.seed.catalogue.iter().any(|c| &c.id == item) {
-                    errors.push(FieldError {
-                        pointer: "/catalogue_item_id".into(),
-                        code: field_code::UNKNOWN_VALUE.into(),
-                        message: None,
-                    });
+                    errors.push(FieldError::new("/catalogue_item_id", field_code::UNKNOWN_VALUE));
                 }
             }
             // Dates of receipt belong to a request's events; without one they say nothing.

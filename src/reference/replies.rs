@@ -94,10 +94,6 @@ pub(super) fn shape_problem(e: &serde_json::Error) -> Reply {
         422,
         problem_code::VALIDATION,
         "The body does not have the contract's shape",
-        vec![FieldError {
-            pointer: String::new(),
-            code: field_code::INVALID_FORMAT.into(),
-            message: None,
-        }],
+        vec![FieldError::new(String::new(), field_code::INVALID_FORMAT)],
     )
 }

@@ -21,11 +21,7 @@ impl Reference {
         self.check_attachments(&mut sub.attachments, &mut errors);
         if let Some(unit) = &sub.unit_id {
             if !self.seed.units.iter().any(|u| &u.id == unit) {
-                errors.push(FieldError {
-                    pointer: "/unit_id".into(),
-                    code: field_code::UNKNOWN_VALUE.into(),
-                    message: None,
-                });
+                errors.push(FieldError::new("/unit_id", field_code::UNKNOWN_VALUE));
             }
         }
         if !errors.is_empty() {
@@ -170,11 +166,7 @@ impl Reference {
         };
         let mut errors = Vec::new();
         if !(1..=5).contains(&sub.rating) {
-            errors.push(FieldError {
-                pointer: "/rating".into(),
-                code: field_code::OUT_OF_RANGE.into(),
-                message: None,
-            });
+            errors.push(FieldError::new("/rating", field_code::OUT_OF_RANGE));
         }
         let comment = sub
             .comment
@@ -184,11 +176,7 @@ impl Reference {
             .as_ref()
             .is_some_and(|c| c.chars().count() > MAX_SURVEY_COMMENT)
         {
-            errors.push(FieldError {
-                pointer: "/comment".into(),
-                code: field_code::TOO_LONG.into(),
-                message: None,
-            });
+            errors.push(FieldError::new("/comment", field_code::TOO_LONG));
         }
         if !errors.is_empty() {
             return problem(422, problem_code::VALIDATION, "Invalid survey", errors);

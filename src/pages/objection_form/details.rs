@@ -7,16 +7,17 @@ use super::reasons::{readings_of, reasons_field, receivable, ReceivedDates};
 use super::receipt::{Queued, Received};
 use super::review::confirm;
 use super::Subject;
-use crate::api::{ApiError, Backend};
+use crate::api::ApiError;
 use crate::components::fields::{field_id, message, ErrorSummary, Shown, TextField};
 use crate::components::{today, use_title};
 use crate::context::{use_portal, use_texts};
 use crate::contract::{field_code, Attachment, FieldError, ObjectionReceipt, ObjectionSubmission};
 use crate::domain::draft::RequestDraft;
-use crate::domain::objection::{self, Reason};
+use crate::domain::objection::Reason;
 use crate::domain::validate::NikError;
 use crate::i18n::Texts;
-use crate::offline::outbox::{can_wait, use_outbox, Kind};
+use crate::offline::outbox::{use_outbox, Kind};
+use crate::offline::submit::{submit, Sent};
 use leptos::prelude::*;
 
 /// The dates of receipt, the reasons, the case, the objector, and the submit; then the receipt.
@@ -38,7 +39,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
         Subject::Periodic { item } => (String::new(), String::new(), None, item.clone()),
     };
     // The saved answers belong to this request (or to the periodic objection) only.
-    let saved = if saved.number == number && saved.periodic == status.is_none() {
+    let saved = if saved.is_about(&number, status.is_none()) {
         saved
     } else {
         ObjectionDraft::default()
@@ -51,11 +52,7 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     let chosen = RwSignal::new(if status.is_none() {
         vec![Reason::B]
     } else {
-        saved
-            .reasons
-            .iter()
-            .filter_map(|r| Reason::from_letter(r))
-            .collect::<Vec<_>>()
+        saved.chosen()
     });
     let received = RwSignal::new(saved.received.clone());
     let case_summary = RwSignal::new(saved.case_summary);
@@ -73,28 +70,30 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     let raw = RwSignal::new(saved.errors);
     // The power of attorney of a proxy: in memory only, never in the saved draft.
     let power = RwSignal::new(None::<Attachment>);
-    {
+    // The answers as they stand, read by the effect that keeps them and by "Continue".
+    let typed = {
         let (number, verifier, item, periodic) = (
             number.clone(),
             verifier.clone(),
             item.clone(),
             status.is_none(),
         );
-        Effect::new(move || {
-            let draft = ObjectionDraft {
-                number: number.clone(),
-                verifier: verifier.clone(),
-                reasons: chosen.with(|c| c.iter().map(|r| r.letter().to_owned()).collect()),
-                case_summary: case_summary.get(),
-                purpose: purpose.get(),
-                who: who.get(),
-                errors: raw.get(),
-                received: received.get(),
-                periodic,
-                item: item.clone(),
-            };
-            save_draft(&draft, kiosk);
-        });
+        move || ObjectionDraft {
+            number: number.clone(),
+            verifier: verifier.clone(),
+            reasons: chosen.with(|c| c.iter().map(|r| r.letter().to_owned()).collect()),
+            case_summary: case_summary.get(),
+            purpose: purpose.get(),
+            who: who.get(),
+            errors: raw.get(),
+            received: received.get(),
+            periodic,
+            item: item.clone(),
+        }
+    };
+    {
+        let typed = typed.clone();
+        Effect::new(move || save_draft(&typed(), kiosk));
     }
     let now = today();
     let readings = readings_of(found.clone(), received, standards, now);
@@ -122,35 +121,15 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
     // After "Continue": the answers to check, exactly as they will be sent.
     let reviewing = RwSignal::new(None::<ObjectionSubmission>);
     let on_submit = {
-        let (number, verifier, item, status) = (
-            number.clone(),
-            verifier.clone(),
-            item.clone(),
-            status.clone(),
-        );
+        let status = status.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let body = ObjectionSubmission {
-                request_number: number.clone(),
-                verifier: verifier.clone(),
-                objector: who.with_untracked(|d| d.submission().requester),
-                reasons: chosen
-                    .with_untracked(|c| c.iter().map(|r| r.letter().to_owned()).collect()),
-                case_summary: case_summary.get_untracked().trim().to_owned(),
-                purpose: purpose.get_untracked().trim().to_owned(),
-                catalogue_item_id: (!item.is_empty()).then(|| item.clone()),
-                received_dates: received.get_untracked(),
-                attachments: power.get_untracked().into_iter().collect(),
-                assisted_by: crate::kiosk::assisted_by(),
-            };
-            let mut found_errors = objection::check_objection(&body);
-            if let Some(status) = &status {
-                found_errors.extend(objection::check_received_dates(
-                    status,
-                    &body.received_dates,
-                    now,
-                ));
-            }
+            let draft = untrack(&typed);
+            let body = draft.submission(
+                power.get_untracked().into_iter().collect(),
+                crate::kiosk::assisted_by(),
+            );
+            let found_errors = draft.check(&body, status.as_ref(), now);
             nik_at_submit.set(who.with_untracked(RequestDraft::nik_problem));
             if !found_errors.is_empty() {
                 raw.set(found_errors);
@@ -172,35 +151,28 @@ pub(super) fn Details(found: Subject, saved: ObjectionDraft) -> impl IntoView {
         }
         let backend = portal.backend.get_value();
         let key = key.get_value();
+        let body = crate::json::to_string(&body);
         pending.set(true);
         failure.set(None);
         leptos::task::spawn_local(async move {
-            let result = backend.submit_objection(&key, &body).await;
+            let sent_as = submit::<ObjectionReceipt>(backend, outbox, Kind::Objection, key, body).await;
             pending.try_set(false);
-            match result {
-                Ok(r) => {
+            match sent_as {
+                Sent::Registered(r) => {
                     forget_draft();
                     receipt.try_set(Some(r));
                 }
-                Err(ApiError::Invalid(errors)) if !errors.is_empty() => {
-                    // Back to the form, where each error is shown at its field.
+                // Back to the form, where each error is shown at its field.
+                Sent::Invalid(errors) => {
                     raw.try_set(errors);
                     reviewing.try_set(None);
                 }
-                // The backend cannot be reached: the objection waits in the outbox with its key.
-                Err(e) if can_wait(&e) => {
-                    let json = crate::json::to_string(&body);
-                    match outbox.queue(Kind::Objection, key, json).await {
-                        Ok(local) => {
-                            forget_draft();
-                            queued.try_set(Some(local));
-                        }
-                        Err(()) => {
-                            failure.try_set(Some(e));
-                        }
-                    }
+                // Waiting in the outbox with its key.
+                Sent::Queued(local) => {
+                    forget_draft();
+                    queued.try_set(Some(local));
                 }
-                Err(e) => {
+                Sent::Failed(e) => {
                     failure.try_set(Some(e));
                 }
             }

@@ -1,13 +1,14 @@
 //! Check your answers: the request as it will be sent, and the submit.
 
 use super::{save_draft, session_storage, use_draft, RECEIPT_KEY};
-use crate::api::{new_idempotency_key, ApiError, Backend};
+use crate::api::{new_idempotency_key, ApiError};
 use crate::components::router::use_navigate;
 use crate::components::use_title;
 use crate::context::{use_portal, use_texts};
-use crate::contract::RequesterKind;
+use crate::contract::{RequestReceipt, RequesterKind};
 use crate::domain::draft::{document_error, first_to_correct, RequestDraft, Step};
-use crate::offline::outbox::{can_wait, use_outbox, Kind};
+use crate::offline::outbox::{use_outbox, Kind};
+use crate::offline::submit::{submit, Sent};
 use leptos::prelude::*;
 
 /// Check your answers, with a "Change" link per answer, the declaration and the submit.
@@ -47,47 +48,37 @@ pub(super) fn CheckAnswers() -> impl IntoView {
         let backend = portal.backend.get_value();
         pending.set(true);
         failure.set(None);
+        let body = crate::json::to_string(&body);
         leptos::task::spawn_local(async move {
-            let result = backend.submit_request(&key, &body).await;
+            let sent_as = submit::<RequestReceipt>(backend, outbox, Kind::Request, key, body).await;
             pending.try_set(false);
-            match result {
-                Ok(receipt) => {
+            let next = match sent_as {
+                Sent::Registered(receipt) => {
                     if let (Some(s), json) = (session_storage(), crate::json::to_string(&receipt)) {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
-                    answers.update(|d| *d = d.cleared());
-                    draft.server_errors.set(Vec::new());
-                    save_draft(&RequestDraft::default(), true);
-                    navigate("/permohonan/terkirim", true);
+                    "/permohonan/terkirim".to_owned()
                 }
-                Err(ApiError::Invalid(mut errors)) if !errors.is_empty() => {
+                // Waiting in the outbox with its key: a provisional receipt.
+                Sent::Queued(local) => format!("/permohonan/terkirim?sementara={local}"),
+                Sent::Invalid(mut errors) => {
                     for e in &mut errors {
                         e.pointer = document_error(&e.pointer, &sent);
                     }
                     let first = first_to_correct(&errors);
                     draft.server_errors.set(errors);
                     navigate(&format!("/permohonan/{}", first.slug()), false);
+                    return;
                 }
-                // The backend cannot be reached: the request waits in the outbox with its key,
-                // and the citizen gets a provisional receipt.
-                Err(e) if can_wait(&e) => {
-                    let body = crate::json::to_string(&body);
-                    match outbox.queue(Kind::Request, key, body).await {
-                        Ok(local) => {
-                            answers.update(|d| *d = d.cleared());
-                            draft.server_errors.set(Vec::new());
-                            save_draft(&RequestDraft::default(), true);
-                            navigate(&format!("/permohonan/terkirim?sementara={local}"), true);
-                        }
-                        Err(()) => {
-                            failure.try_set(Some(e));
-                        }
-                    }
-                }
-                Err(e) => {
+                Sent::Failed(e) => {
                     failure.try_set(Some(e));
+                    return;
                 }
-            }
+            };
+            answers.update(|d| *d = d.cleared());
+            draft.server_errors.set(Vec::new());
+            save_draft(&RequestDraft::default(), true);
+            navigate(&next, true);
         });
     };
     let row = move |step: Step, label: &'static str, value: String| {

@@ -69,11 +69,7 @@ fn DocumentField(
         raw.update(|errors| {
             errors.retain(|e| e.pointer != document_pointer(role));
             if let Some(code) = code {
-                errors.push(FieldError {
-                    pointer: document_pointer(role).into(),
-                    code: code.into(),
-                    message: None,
-                });
+                errors.push(FieldError::new(document_pointer(role), code));
             }
         });
     };

@@ -19,8 +19,7 @@ use crate::offline::device::{
     REQUEST_DRAFT_KEY as DRAFT_KEY, REQUEST_ERRORS_KEY as ERRORS_KEY,
     REQUEST_FILES_KEY as FILES_KEY,
 };
-
-const RECEIPT_KEY: &str = "ppid.request.receipt";
+pub(super) use crate::offline::device::{session as session_storage, RECEIPT_KEY};
 
 /// The draft being filled in, shared by every question. Created once per page load (outside the
 /// part that re-renders on a language switch) from browser storage.
@@ -139,8 +138,4 @@ pub fn follow_backend(meta: &crate::contract::Meta) {
     if answers.with_untracked(|d| d.documents_asked != asked) {
         answers.update(|d| d.documents_asked = asked);
     }
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
 }
