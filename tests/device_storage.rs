@@ -77,19 +77,23 @@ fn kept() -> Vec<(String, String)> {
         .collect()
 }
 
-/// String literals in `text` that look like the portal's storage keys: `ppid.` and a dotted name.
+/// String literals in `text` that look like the portal's storage keys: `ppid.` and a dotted name,
+/// between two quotes of the same kind.
 fn storage_keys(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for quote in ['"', '\'', '`'] {
-        for (i, part) in text.split(quote).enumerate() {
-            let is_key = part.starts_with("ppid.")
-                && part.len() > 5
-                && part[5..]
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '-');
-            if i % 2 == 1 && is_key {
-                out.push(part.to_owned());
-            }
+    for (i, quote) in text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '"' | '\'' | '`'))
+    {
+        let rest = &text[i + 1..];
+        if !rest.starts_with("ppid.") {
+            continue;
+        }
+        let len = rest
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '.' || c == '-'))
+            .unwrap_or(rest.len());
+        if len > 5 && rest[len..].starts_with(quote) {
+            out.push(rest[..len].to_owned());
         }
     }
     out
