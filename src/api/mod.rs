@@ -1,4 +1,4 @@
-//! The only code that does network or storage I/O: the `Backend` trait and its two adapters.
+//! Every network call: the `Backend` trait and its two adapters (and IndexedDB, through `store`).
 //!
 //! Both adapters move an HTTP-shaped [`Exchange`] and share one decoder, so the demo
 //! adapter answers exactly as a real backend would over HTTP.
