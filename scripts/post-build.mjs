@@ -65,7 +65,7 @@ async function minifyGlue(html) {
 }
 
 /**
- * Why: the kiosk's wasm (offline::kiosk_bar) is added as a classic script to a page that already runs
+ * Why: the kiosk's wasm (kiosk::bar) is added as a classic script to a page that already runs
  * a bundle, so its glue's global is renamed not to clash with that bundle's `wasm_bindgen`, and it
  * starts itself with its wasm beside it.
  */
