@@ -186,6 +186,8 @@ function precompress() {
           params: {
             [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
             [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+            // The library's default window, stated: newer Node versions default to a smaller one.
+            [zlib.constants.BROTLI_PARAM_LGWIN]: 22,
           },
         }),
         gz: zlib.gzipSync(raw, { level: 9 }),
