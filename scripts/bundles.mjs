@@ -31,8 +31,12 @@ export const kiosk = bundles.find((b) => b.loads === 'kiosk');
 /** The demo backend's Web Worker. */
 export const worker = bundles.find((b) => b.loads === 'worker');
 
+/** Whether a built file is a `.br` or `.gz` copy the build wrote beside another: that file sent compressed, not a file of its own. */
+export const isCompressedCopy = (file) => /\.(br|gz)$/.test(file);
+
 /** Whether a built file (relative to the dist root) is one of `bundle`'s. */
-export const isOf = (bundle, file) => file.startsWith(bundle.name) || (bundle.files ?? []).includes(file);
+export const isOf = (bundle, file) =>
+  !isCompressedCopy(file) && (file.startsWith(bundle.name) || (bundle.files ?? []).includes(file));
 
 /** [route, bundle name] for the boot script, longest route first so that the first match is the most specific. */
 export const routes = () =>

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Transfer-size budget for the built app: gzip (zlib level 9) every file under dist/ that a browser
-// downloads, print a table and totals, write target/size-report.json, and fail over budget.
+// downloads, print a table and totals, write target/size-report.json, and fail over budget. The brotli
+// column is what ppid-server and a CDN send to browsers that accept it: the build's `<file>.br` copy
+// (scripts/post-build.mjs), or brotli quality 11 where there is none (config.json); those copies and the
+// `.gz` ones are other encodings of a file, never files of a bundle. The budgets stay gzip, the
+// encoding every browser and web server has.
 //
 // The bundles, which files are whose, and every budget are in bundles.json (read by scripts/bundles.mjs).
 // The boot script loads one page bundle per page (`app::Bundle`), so each page bundle is budgeted as a
@@ -17,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { bundles, other, goalFirstLoad, labelOf } from './bundles.mjs';
+import { bundles, other, goalFirstLoad, labelOf, isCompressedCopy } from './bundles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.resolve(ROOT, process.argv[2] || 'dist');
@@ -41,13 +45,23 @@ function* walk(dir) {
 }
 
 const files = [];
+/** The brotli bytes of a file: its `.br` copy when the build wrote one, else quality 11 here. */
+function brotliSize(full, raw) {
+  const copy = `${full}.br`;
+  if (fs.existsSync(copy) && fs.statSync(copy).mtimeMs >= fs.statSync(full).mtimeMs) return fs.statSync(copy).size;
+  const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length };
+  return Math.min(raw.length, zlib.brotliCompressSync(raw, { params }).length);
+}
+
 for (const full of walk(DIST)) {
+  // `x.wasm.br` and `x.wasm.gz` are x.wasm, sent compressed: counted in its brotli column, not as files.
   const kind = KINDS[path.extname(full).toLowerCase()];
-  if (!kind) continue;
+  if (!kind || isCompressedCopy(full)) continue;
   const raw = fs.readFileSync(full);
   const gzip = zlib.gzipSync(raw, { level: 9 }).length;
+  const brotli = brotliSize(full, raw);
   const file = path.relative(DIST, full).split(path.sep).join('/');
-  files.push({ file, group: labelOf(file), kind, raw: raw.length, gzip });
+  files.push({ file, group: labelOf(file), kind, raw: raw.length, gzip, brotli });
 }
 for (const bundle of FIRST_LOADS) {
   if (!files.some((f) => f.group === bundle && f.kind === 'wasm')) {
@@ -56,7 +70,8 @@ for (const bundle of FIRST_LOADS) {
   }
 }
 
-const sum = (of) => ({ files: of.length, raw: of.reduce((s, f) => s + f.raw, 0), gzip: of.reduce((s, f) => s + f.gzip, 0) });
+const total = (of, key) => of.reduce((s, f) => s + f[key], 0);
+const sum = (of) => ({ files: of.length, raw: total(of, 'raw'), gzip: total(of, 'gzip'), brotli: total(of, 'brotli') });
 const totals = {};
 for (const group of ['shared', ...GROUPS.map((g) => g.label)]) totals[group] = sum(files.filter((f) => f.group === group));
 const firstLoad = {};
@@ -64,20 +79,21 @@ for (const bundle of FIRST_LOADS) firstLoad[bundle] = sum(files.filter((f) => f.
 
 const kb = (n) => (n / 1000).toFixed(1);
 const width = Math.max(24, ...files.map((f) => f.file.length + 9));
-const row = (a, b, c) => `${a.padEnd(width)}  ${String(b).padStart(10)}  ${String(c).padStart(10)}`;
-console.log(row('file', 'raw bytes', 'gzip bytes'));
-console.log('-'.repeat(width + 24));
-for (const f of files) console.log(row(`${f.group.padEnd(7)}  ${f.file}`, f.raw, f.gzip));
-console.log('-'.repeat(width + 24));
-for (const [name, t] of Object.entries(totals)) console.log(row(`total ${name} (${t.files})`, t.raw, t.gzip));
-for (const [name, t] of Object.entries(firstLoad)) console.log(row(`first load, ${name} pages (${t.files})`, t.raw, t.gzip));
+const row = (a, ...n) => `${a.padEnd(width)}${n.map((v) => `  ${String(v).padStart(12)}`).join('')}`;
+console.log(row('file', 'raw bytes', 'gzip bytes', 'brotli bytes'));
+console.log('-'.repeat(width + 42));
+for (const f of files) console.log(row(`${f.group.padEnd(7)}  ${f.file}`, f.raw, f.gzip, f.brotli));
+console.log('-'.repeat(width + 42));
+for (const [name, t] of Object.entries(totals)) console.log(row(`total ${name} (${t.files})`, t.raw, t.gzip, t.brotli));
+for (const [name, t] of Object.entries(firstLoad)) console.log(row(`first load, ${name} pages (${t.files})`, t.raw, t.gzip, t.brotli));
 
 const checked = Object.fromEntries(GROUPS.map((g) => [g.label, FIRST_LOADS.includes(g.label) ? firstLoad[g.label] : totals[g.label]]));
 // In bytes where the budget is a few kilobytes.
 const amount = (n, budget) => (budget < 10_000 ? `${n} bytes` : `${kb(n)} KB`);
 for (const g of GROUPS) {
   const goal = FIRST_LOADS.includes(g.label) ? `, goal ${kb(goalFirstLoad)} KB` : '';
-  console.log(`size: ${g.what}: ${amount(checked[g.label].gzip, g.budget)} gzip (budget ${amount(g.budget, g.budget)}${goal})`);
+  const { gzip, brotli } = checked[g.label];
+  console.log(`size: ${g.what}: ${amount(gzip, g.budget)} gzip, ${amount(brotli, g.budget)} brotli (budget ${amount(g.budget, g.budget)} gzip${goal})`);
 }
 
 const over = Object.keys(BUDGET).filter((g) => checked[g].gzip > BUDGET[g]);

@@ -1,5 +1,6 @@
 //! The built app as static files: content types, cache headers, the single-page-app history
-//! fallback, optional gzip (compressed once per file version, then cached).
+//! fallback, the build's precompressed copies (`<file>.br`, `<file>.gz`, written by
+//! scripts/post-build.mjs) and optional gzip (compressed once per file version, then cached).
 
 use std::collections::HashMap;
 use std::io::{Cursor, Write};
@@ -124,7 +125,7 @@ impl Files {
         &self,
         method: &Method,
         raw_path: &str,
-        accepts_gzip: bool,
+        accepts: Accepts,
         if_none_match: Option<&str>,
     ) -> Response<Cursor<Vec<u8>>> {
         if !matches!(method, Method::Get | Method::Head) {
@@ -148,13 +149,33 @@ impl Files {
 
         let mut body = raw;
         let mut etag = format!("\"{:x}-{:x}\"", body.len(), version);
-        let mut gzipped = false;
-        if compressible && accepts_gzip {
+        let mut encoding = None;
+        // The build's copies first, brotli before gzip; config.json never has one (it is edited after
+        // the build, and a copy beside a `--config` file would not be the build's).
+        let mut has_copies = false;
+        if name != "config.json" {
+            for (coding, suffix, accepted) in
+                [("br", "br", accepts.br), ("gzip", "gz", accepts.gzip)]
+            {
+                let Some(copy) = self.fresh_copy(&path, suffix, modified) else {
+                    continue;
+                };
+                has_copies = true;
+                if accepted && encoding.is_none() {
+                    if let Ok(data) = std::fs::read(copy) {
+                        body = data;
+                        etag = format!("\"{:x}-{:x}-{suffix}\"", meta.len(), version);
+                        encoding = Some(coding);
+                    }
+                }
+            }
+        }
+        if compressible && accepts.gzip && encoding.is_none() {
             let gz = self.gzip_of(&path, meta.len(), modified, &body);
             if gz.len() < body.len() {
                 body = gz.as_ref().clone();
                 etag = format!("\"{:x}-{:x}-gz\"", meta.len(), version);
-                gzipped = true;
+                encoding = Some("gzip");
             }
         }
 
@@ -173,13 +194,32 @@ impl Files {
             .with_header(h("ETag", &etag))
             .with_header(h("X-Content-Type-Options", "nosniff"))
             .with_chunked_threshold(usize::MAX);
-        if gzipped {
-            r.add_header(h("Content-Encoding", "gzip"));
+        if let Some(coding) = encoding {
+            r.add_header(h("Content-Encoding", coding));
         }
-        if compressible {
+        if compressible || has_copies {
             r.add_header(h("Vary", "Accept-Encoding"));
         }
         r
+    }
+
+    /// `<file>.<suffix>` when it is a file under the root and not older than the file: a copy left by
+    /// an earlier build beside a file copied over since would send the old content.
+    fn fresh_copy(
+        &self,
+        path: &Path,
+        suffix: &str,
+        modified: Option<SystemTime>,
+    ) -> Option<PathBuf> {
+        let mut name = path.file_name()?.to_os_string();
+        name.push(".");
+        name.push(suffix);
+        let copy = path.with_file_name(name).canonicalize().ok()?;
+        let meta = std::fs::metadata(&copy).ok()?;
+        let fresh = meta.is_file()
+            && copy.starts_with(&self.root)
+            && matches!((meta.modified(), modified), (Ok(c), Some(f)) if c >= f);
+        fresh.then_some(copy)
     }
 
     /// The gzip copy of a file version, compressed on first use.
@@ -238,17 +278,39 @@ pub fn decode_path(raw: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The content codings of an `Accept-Encoding` header that the files are sent in.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Accepts {
+    pub br: bool,
+    pub gzip: bool,
+}
+
+impl Accepts {
+    /// No header: identity only (a client that sends none may not decode anything).
+    pub fn from_header(header: Option<&str>) -> Accepts {
+        header.map_or(Accepts::default(), |v| Accepts {
+            br: accepts(v, "br"),
+            gzip: accepts(v, "gzip"),
+        })
+    }
+}
+
 /// The client accepts gzip (`Accept-Encoding` lists it without `q=0`).
 pub fn accepts_gzip(header: &str) -> bool {
+    accepts(header, "gzip")
+}
+
+/// `Accept-Encoding` lists `coding` without `q=0`.
+fn accepts(header: &str, coding: &str) -> bool {
     header.split(',').any(|part| {
         let mut it = part.split(';').map(str::trim);
-        let coding = it.next().unwrap_or("");
+        let name = it.next().unwrap_or("");
         let q_zero = it.any(|p| {
             p.strip_prefix("q=")
                 .and_then(|q| q.trim().parse::<f32>().ok())
                 .is_some_and(|q| q <= 0.0)
         });
-        coding.eq_ignore_ascii_case("gzip") && !q_zero
+        name.eq_ignore_ascii_case(coding) && !q_zero
     })
 }
 
@@ -392,6 +454,212 @@ mod tests {
         );
     }
 
+    /// A build with precompressed copies: the copies' bytes are markers, so a test sees which was sent.
+    fn precompressed_site(gzip: bool) -> (PathBuf, Files) {
+        let dir = std::env::temp_dir().join(format!(
+            "ppid-server-precompressed-{}-{:?}-{gzip}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let wasm = "app-0123456789abcdef_bg.wasm";
+        std::fs::write(dir.join(wasm), "\0asm wasm ".repeat(100)).unwrap();
+        std::fs::write(dir.join(format!("{wasm}.br")), "BROTLI").unwrap();
+        std::fs::write(dir.join(format!("{wasm}.gz")), "GZIP").unwrap();
+        std::fs::write(dir.join("index.html"), "<!doctype html> ".repeat(100)).unwrap();
+        std::fs::write(dir.join("index.html.br"), "INDEX BROTLI").unwrap();
+        std::fs::write(
+            dir.join("config.json"),
+            r#"{"office":"edited after the build"}"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("config.json.br"), "STALE CONFIG").unwrap();
+        std::fs::write(dir.join("plain.js"), "console.log(1);\n".repeat(100)).unwrap();
+        let files = Files::new(&dir, None, gzip).unwrap();
+        (dir, files)
+    }
+
+    struct Sent {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    }
+
+    impl Sent {
+        fn header(&self, name: &str) -> Option<&str> {
+            self.headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        }
+    }
+
+    fn send(
+        f: &Files,
+        method: Method,
+        path: &str,
+        accept: Option<&str>,
+        etag: Option<&str>,
+    ) -> Sent {
+        let r = f.serve(&method, path, Accepts::from_header(accept), etag);
+        let status = r.status_code().0;
+        let headers = r
+            .headers()
+            .iter()
+            .map(|h| (h.field.to_string(), h.value.to_string()))
+            .collect();
+        let body = r.into_reader().into_inner();
+        Sent {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    const WASM: &str = "/app-0123456789abcdef_bg.wasm";
+
+    #[test]
+    fn brotli_copy_is_preferred_with_the_files_own_headers() {
+        let (dir, f) = precompressed_site(false);
+        let plain = send(&f, Method::Get, WASM, None, None);
+        let br = send(&f, Method::Get, WASM, Some("gzip, deflate, br"), None);
+        assert_eq!(br.status, 200);
+        assert_eq!(br.body, b"BROTLI");
+        assert_eq!(br.header("Content-Encoding"), Some("br"));
+        assert_eq!(br.header("Vary"), Some("Accept-Encoding"));
+        for name in ["Content-Type", "Cache-Control", "X-Content-Type-Options"] {
+            assert_eq!(br.header(name), plain.header(name), "{name}");
+        }
+        assert_eq!(br.header("Content-Type"), Some("application/wasm"));
+        assert_eq!(
+            br.header("Cache-Control"),
+            Some("public, max-age=31536000, immutable")
+        );
+        // Each coding is its own representation: a cached identity copy must not revalidate a brotli one.
+        assert_ne!(br.header("ETag"), plain.header("ETag"));
+        let etag = br.header("ETag").unwrap().to_string();
+        assert_eq!(
+            send(&f, Method::Get, WASM, Some("br"), Some(&etag)).status,
+            304
+        );
+        assert_eq!(send(&f, Method::Get, WASM, None, Some(&etag)).status, 200);
+
+        let head = send(&f, Method::Head, WASM, Some("br"), None);
+        assert_eq!(head.header("Content-Encoding"), Some("br"));
+        assert_eq!(head.header("Content-Type"), Some("application/wasm"));
+        assert_eq!(head.header("Vary"), Some("Accept-Encoding"));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn gzip_copy_when_brotli_is_not_accepted() {
+        let (dir, f) = precompressed_site(false);
+        for accept in [
+            "gzip",
+            "br;q=0, gzip",
+            "gzip;q=0.5, br;q=0.0",
+            "deflate, GZIP",
+        ] {
+            let r = send(&f, Method::Get, WASM, Some(accept), None);
+            assert_eq!(r.body, b"GZIP", "{accept}");
+            assert_eq!(r.header("Content-Encoding"), Some("gzip"), "{accept}");
+            assert_eq!(r.header("Vary"), Some("Accept-Encoding"), "{accept}");
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn identity_without_an_accepted_coding_still_varies() {
+        let (dir, f) = precompressed_site(false);
+        let raw = std::fs::read(dir.join("app-0123456789abcdef_bg.wasm")).unwrap();
+        for accept in [
+            None,
+            Some("identity"),
+            Some("br;q=0, gzip;q=0"),
+            Some("deflate"),
+        ] {
+            let r = send(&f, Method::Get, WASM, accept, None);
+            assert_eq!(r.body, raw, "{accept:?}");
+            assert_eq!(r.header("Content-Encoding"), None, "{accept:?}");
+            // A shared cache that stored this answer must not hand it to a client that accepts brotli.
+            assert_eq!(r.header("Vary"), Some("Accept-Encoding"), "{accept:?}");
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_copy_older_than_its_file_is_ignored() {
+        let (dir, f) = precompressed_site(true);
+        let older = SystemTime::now() - std::time::Duration::from_secs(3600);
+        let br = std::fs::File::options()
+            .write(true)
+            .open(dir.join("app-0123456789abcdef_bg.wasm.br"))
+            .unwrap();
+        br.set_modified(older).unwrap();
+        let r = send(&f, Method::Get, WASM, Some("br, gzip"), None);
+        assert_eq!(r.header("Content-Encoding"), Some("gzip"));
+        assert_eq!(r.body, b"GZIP");
+        // Both stale: --gzip compresses the file itself.
+        let gz = std::fs::File::options()
+            .write(true)
+            .open(dir.join("app-0123456789abcdef_bg.wasm.gz"))
+            .unwrap();
+        gz.set_modified(older).unwrap();
+        let r = send(&f, Method::Get, WASM, Some("br, gzip"), None);
+        assert_eq!(r.header("Content-Encoding"), Some("gzip"));
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&r.body[..]), &mut out)
+            .unwrap();
+        assert_eq!(
+            out,
+            std::fs::read(dir.join("app-0123456789abcdef_bg.wasm")).unwrap()
+        );
+        // Without --gzip, a stale copy leaves the file as it is.
+        let plain = Files::new(&dir, None, false).unwrap();
+        let r = send(&plain, Method::Get, WASM, Some("br"), None);
+        assert_eq!(r.header("Content-Encoding"), None);
+        assert_eq!(r.header("Vary"), None, "no copy to choose, nothing varies");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn app_paths_get_the_compressed_index_and_config_never_a_copy() {
+        let (dir, f) = precompressed_site(false);
+        for path in ["/", "/informasi/abc", "/permohonan/jenis/"] {
+            let r = send(&f, Method::Get, path, Some("br"), None);
+            assert_eq!(r.body, b"INDEX BROTLI", "{path}");
+            assert_eq!(r.header("Content-Encoding"), Some("br"), "{path}");
+            assert_eq!(
+                r.header("Content-Type"),
+                Some("text/html; charset=utf-8"),
+                "{path}"
+            );
+            assert_eq!(r.header("Cache-Control"), Some("no-cache"), "{path}");
+        }
+        let cfg = send(&f, Method::Get, "/config.json", Some("br, gzip"), None);
+        assert_eq!(cfg.body, br#"{"office":"edited after the build"}"#);
+        assert_eq!(cfg.header("Content-Encoding"), None);
+        // The copy itself is a plain file: no coding, no type of the file it was made from.
+        let copy = send(
+            &f,
+            Method::Get,
+            &format!("{WASM}.br"),
+            Some("br, gzip"),
+            None,
+        );
+        assert_eq!(copy.body, b"BROTLI");
+        assert_eq!(copy.header("Content-Encoding"), None);
+        assert_eq!(
+            copy.header("Content-Type"),
+            Some("application/octet-stream")
+        );
+        // A file the build left uncompressed: on-the-fly gzip only with --gzip.
+        let js = send(&f, Method::Get, "/plain.js", Some("br, gzip"), None);
+        assert_eq!(js.header("Content-Encoding"), None);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
     #[test]
     fn accept_encoding_parsing() {
         assert!(accepts_gzip("gzip, deflate, br"));
@@ -399,6 +667,15 @@ mod tests {
         assert!(!accepts_gzip("gzip;q=0"));
         assert!(!accepts_gzip("br"));
         assert!(!accepts_gzip("identity"));
+        let both = Accepts {
+            br: true,
+            gzip: true,
+        };
+        assert_eq!(Accepts::from_header(Some("gzip, deflate, br, zstd")), both);
+        assert_eq!(Accepts::from_header(Some("BR;q=0.1,gzip")), both);
+        assert!(!Accepts::from_header(Some("br;q=0, gzip")).br);
+        assert!(!Accepts::from_header(Some("brotli")).br);
+        assert_eq!(Accepts::from_header(None), Accepts::default());
     }
 
     #[test]

@@ -44,7 +44,9 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
                   `trunk build --public-url /ppid/`); anything else but the API answers 404
   --config FILE   serve FILE at /config.json instead of DIR/config.json
   --gzip          gzip text assets and wasm (compressed once, cached) and API answers over 1 KB,
-                  for clients that accept it
+                  for clients that accept it. Without it too, a file's `<file>.br` or `<file>.gz`
+                  beside it (the build writes them) is sent to clients that accept brotli or gzip,
+                  brotli first, when it is not older than the file
   --api-only      no static files; the API also answers at /v1/... without the /api prefix
   --no-api        no API; /api/... answers 404
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
@@ -416,11 +418,9 @@ impl App {
         };
         match &self.files {
             Some(files) => {
-                let accepts_gzip = request
-                    .header("Accept-Encoding")
-                    .is_some_and(files::accepts_gzip);
+                let accepts = files::Accepts::from_header(request.header("Accept-Encoding"));
                 let etag = request.header("If-None-Match");
-                let mut response = files.serve(&request.method, path, accepts_gzip, etag);
+                let mut response = files.serve(&request.method, path, accepts, etag);
                 // A policy governs documents and workers; on a stylesheet, an image, data or the
                 // wasm it does nothing but add bytes to every response of a phone's first load.
                 if let Some(csp) = self.csp.as_ref().filter(|_| !is_passive(path)) {

@@ -26,6 +26,8 @@ function buildFiles(dist, demo) {
   return fs
     .readdirSync(dist)
     .filter((f) => f !== 'sw.js' && f !== 'config.json')
+    // `x.br` and `x.gz` are x, compressed for the wire: the worker keeps x.
+    .filter((f) => !/\.(br|gz)$/.test(f))
     .filter((f) => demo || !(f.startsWith('demo-backend') || f === 'seed.json'))
     .sort();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Performance budget: Lighthouse with its default mobile preset (simulated throttling: slow 4G,
-// 4x CPU slowdown, a phone's screen) on three pages of the release build, served gzip-compressed by
+// 4x CPU slowdown, a phone's screen) on three pages of the release build, served as production serves it
+// (the build's brotli copies to a browser that accepts brotli, as Chromium does, gzip to others) by
 // ppid-server under the strict CSP, with the portal talking to that server's own HTTP API
 // (config.json `"api_base": "/api"`): a regency's first load against a real backend. The demo mode (its
 // worker and seed.json, fetched only when config.json says "demo") is not what is measured.
@@ -41,11 +42,20 @@ const CONFIG = { ...JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config
 const runs = Object.fromEntries(PAGES.map((p) => [p, []]));
 let server;
 
-/** Requests every file of the build once, so the server's one-off gzip of each is not in a measured run. */
-async function warmGzipCache(url) {
-  for (const name of fs.readdirSync(DIST)) {
+/**
+ * Requests every file of the build once, so the server's one-off gzip of a file the build left without
+ * a copy is not in a measured run; and checks that the wasm goes out as the build's brotli copy, so
+ * that what is measured is what production sends.
+ */
+async function warmAndCheckEncoding(url) {
+  for (const name of fs.readdirSync(DIST).filter((f) => !/\.(br|gz)$/.test(f))) {
     const res = await fetch(`${url}/${name}`, { headers: { 'Accept-Encoding': 'gzip' } });
     await res.arrayBuffer();
+  }
+  const wasm = fs.readdirSync(DIST).find((f) => /^ppid-portal-[0-9a-f]+_bg\.wasm$/.test(f));
+  const res = await fetch(`${url}/${wasm}`, { method: 'HEAD', headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+  if (res.headers.get('content-encoding') !== 'br') {
+    throw new Error(`${wasm} is not sent brotli-encoded (${res.headers.get('content-encoding')}): is ${wasm}.br missing from the build?`);
   }
 }
 
@@ -144,7 +154,7 @@ function medians(page) {
 
 function printTable() {
   console.log(`lighthouse: ${lhVersion}, mobile preset (simulated slow 4G, 4x CPU slowdown), ${RUNS} run(s) per page, budgets on the median`);
-  console.log('lighthouse: served by ppid-server --gzip with the strict CSP; backend: its HTTP API (config.json "api_base": "/api").');
+  console.log('lighthouse: served by ppid-server --gzip (brotli copies first) with the strict CSP; backend: its HTTP API (config.json "api_base": "/api").');
   console.log('lighthouse: the demo mode (demo-backend worker + seed.json) is NOT what is measured.');
   console.log(
     `${'page'.padEnd(PAGE_WIDTH)} ${'run'.padStart(4)}` + COLUMNS.map(([name, w]) => ` ${name.padStart(w)}`).join(''),
@@ -184,7 +194,7 @@ before(async () => {
   for (const f of fs.readdirSync(REPORTS)) if (f.endsWith('.json')) fs.rmSync(path.join(REPORTS, f));
   // --now keeps the seed's announcement active (the largest paint on most pages), as in the e2e tests.
   server = await startServer({ config: CONFIG, args: ['--gzip', '--now', String(DEMO_NOW_MS)] });
-  await warmGzipCache(server.url);
+  await warmAndCheckEncoding(server.url);
   for (let run = 1; run <= RUNS; run++) {
     for (const page of PAGES) {
       try {
