@@ -436,6 +436,12 @@ after(async () => {
   await server?.stop();
 });
 
+test('the proxy placed every byte the server sent in a response (so the per-file lists add up)', () => {
+  const placed = proxy.meter.responses.reduce((s, x) => s + x.bytes, 0);
+  assert.equal(proxy.meter.unplaced, 0, 'bytes outside any response');
+  assert.equal(placed, proxy.meter.sent);
+});
+
 for (const name of ['home', 'journey', 'first-minute', 'repeat']) {
   const b = BUDGETS[name];
   const what = name === 'repeat' ? 'app bytes of a repeat visit' : 'bytes';
