@@ -252,15 +252,18 @@ async function newPhonePage() {
   return page;
 }
 
-/** Waits until the page at `pathname` shows its h1, then for the network's quiet. */
+/** Waits until the page at `pathname` shows its h1, then for the network's quiet; gives when the h1 showed. */
 async function settled(page, pathname) {
   await page.waitForURL((u) => u.pathname === pathname, { timeout: PAGE_TIMEOUT_MS });
   await page.locator(H1).first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS });
+  const shown = Date.now();
   await networkQuiet(proxy.meter);
+  return shown;
 }
 
-/** Clicks the link to `href` inside `scope`, and waits for the page it opens to settle. */
+/** Clicks the link to `href` inside `scope`, waits for the page it opens to settle; gives ms to its h1. */
 async function follow(page, scope, href) {
+  const clicked = Date.now();
   const before = (await page.locator(H1).first().textContent()) ?? '';
   await page.locator(`${scope} a[href="${href}"]`).first().click();
   await page.waitForURL((u) => u.pathname === href, { timeout: PAGE_TIMEOUT_MS });
@@ -268,16 +271,17 @@ async function follow(page, scope, href) {
   // (a locator, so a page load on the way to another bundle is waited through).
   const same = new RegExp(`^${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   await page.locator(H1, { hasNotText: same }).first().waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS });
-  await settled(page, href);
+  return (await settled(page, href)) - clicked;
 }
 
 async function home() {
   const page = await newPhonePage();
   try {
     const m = mark(proxy.meter);
+    const started = Date.now();
     await page.goto(`${proxy.url}/`, { timeout: PAGE_TIMEOUT_MS });
-    await settled(page, '/');
-    return { ...since(proxy.meter, m), errors: page.errors };
+    const ms = (await settled(page, '/')) - started;
+    return { ...since(proxy.meter, m), errors: page.errors, notes: [`h1 shown after ${ms} ms`] };
   } finally {
     await page.context().close();
   }
@@ -289,19 +293,14 @@ async function journey() {
     const start = mark(proxy.meter);
     const steps = [];
     let m = start;
-    const step = (name) => {
-      steps.push({ name, ...since(proxy.meter, m) });
+    const step = (name, ms) => {
+      steps.push({ name, ms, ...since(proxy.meter, m) });
       m = mark(proxy.meter);
     };
+    const started = Date.now();
     await page.goto(`${proxy.url}/`, { timeout: PAGE_TIMEOUT_MS });
-    await settled(page, '/');
-    step('/');
-    await follow(page, 'header nav', '/informasi');
-    step('/informasi');
-    await follow(page, 'header nav', '/permohonan');
-    step('/permohonan');
-    await follow(page, 'header nav', '/status');
-    step('/status');
+    step('/', (await settled(page, '/')) - started);
+    for (const href of ['/informasi', '/permohonan', '/status']) step(href, await follow(page, 'header nav', href));
     return { ...since(proxy.meter, start), steps, errors: page.errors };
   } finally {
     await page.context().close();
@@ -387,7 +386,7 @@ function printReport() {
     if (name === 'repeat') console.log(`  API: ${fmt(r.apiBytes)} B; all: ${fmt(r.allBytes)} B`);
     for (const s of r.steps ?? []) {
       const top = [...s.responses].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
-      console.log(`  step ${s.name}: ${fmt(s.bytes)} B (most: ${top.map((x) => `${x.path} ${fmt(x.bytes)}`).join(', ') || '-'})`);
+      console.log(`  step ${s.name}: ${fmt(s.bytes)} B, h1 after ${s.ms} ms (most: ${top.map((x) => `${x.path} ${fmt(x.bytes)}`).join(', ') || '-'})`);
     }
     for (const n of r.notes ?? []) console.log(`  ${n}`);
     if (r.responses.length) console.log(breakdown(r.responses));
