@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command. Installs missing tools, then:
-#   host tests -> release build (Trunk) -> server build -> size budget -> performance budget (Lighthouse)
+#   host tests -> release build (Trunk) -> server build -> size budget -> data budget of a visit (journey)
+#   -> performance budget (Lighthouse)
 #   -> Lighthouse accessibility of every page
 #   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build).
 # A failing step does not hide the others (steps that need a failed build are skipped); the last line is
@@ -61,6 +62,13 @@ if [ "$app_built" = 1 ]; then
   run "size check (node scripts/size-check.mjs)" size node scripts/size-check.mjs || true
 else
   skip "size check (node scripts/size-check.mjs)" "the release build failed"
+fi
+
+if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
+  run "journey budget (node tests/perf/journey.mjs)" journey \
+    node --test-reporter=tap tests/perf/journey.mjs || true
+else
+  skip "journey budget (node tests/perf/journey.mjs)" "the release build or the server build failed"
 fi
 
 if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
