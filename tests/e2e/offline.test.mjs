@@ -21,18 +21,40 @@ const env = useServers();
 /** Pages that check for themselves what they may log (offline, a page logs its failed loads). */
 const withPage = pageRunner('offline', env, { errors: 'none' });
 
-/** The files the worker must hold: every file of the build but sw.js and config.json (demo files in demo mode). */
+/**
+ * The files the worker holds once the page's idle ask is answered (precache.test.mjs checks what comes
+ * when): every file of the build but sw.js, config.json, sw-retire.js, embed.js and the kiosk's (demo
+ * files in demo mode).
+ */
 function buildFiles(dist, demo) {
   return fs
     .readdirSync(dist)
-    .filter((f) => f !== 'sw.js' && f !== 'config.json')
+    .filter((f) => !['sw.js', 'config.json', 'sw-retire.js', 'embed.js'].includes(f) && !f.startsWith('ppid-kiosk'))
     .filter((f) => demo || !(f.startsWith('demo-backend') || f === 'seed.json'))
     .sort();
 }
 
-/** Waits until a service worker controls the page (it activates only once it holds every file). */
+/** Waits until a service worker controls the page (it activates only once it holds what every page needs). */
 async function waitControlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
+}
+
+/**
+ * Waits until the page's idle ask is answered: the build cache holds `buildFiles`, and with the HTTP
+ * backend the catalogue is saved for offline search.
+ */
+async function waitPrecached(page, demo) {
+  const want = buildFiles(DIST, demo);
+  await page.waitForFunction(
+    async ({ want, demo }) => {
+      const root = new URL('./', (await navigator.serviceWorker.getRegistration()).scope).href;
+      const shell = (await caches.keys()).find((n) => n.startsWith('ppid-shell-'));
+      const held = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url.slice(root.length)) : [];
+      return want.every((f) => held.includes(f)) && (demo || (await caches.match(`${root}api/__catalogue-saved`)) !== undefined);
+    },
+    { want, demo },
+    { timeout: 60_000, polling: 250 },
+  );
 }
 
 /** The names of the portal's caches and the files (relative to the root) each holds. */
@@ -83,6 +105,7 @@ for (const mode of ['http', 'demo']) {
       await page.goto(`${server.url}/`);
       await waitForApp(page);
       await waitControlled(page);
+      await waitPrecached(page, mode === 'demo');
       const cached = await cachedFiles(page);
       const shells = shellCaches(cached);
       assert.equal(shells.length, 1, `one cache for the build: ${Object.keys(cached)}`);
@@ -249,7 +272,7 @@ for (const mode of ['http', 'demo']) {
       await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 20_000 });
       const firstMs = Math.round(await page.evaluate(() => performance.now()));
       await waitControlled(page);
-      await page.waitForTimeout(500); // let the first visit's background fetches finish
+      await waitPrecached(page, mode === 'demo'); // the first visit's background fetches are done
 
       /** Every response in the context (pages and the service worker), with where it came from. */
       const seen = [];
