@@ -45,16 +45,19 @@ async function waitControlled(page) {
  */
 async function waitPrecached(page, demo) {
   const want = buildFiles(DIST, demo);
-  await page.waitForFunction(
-    async ({ want, demo }) => {
+  const deadline = Date.now() + 60_000;
+  let held;
+  do {
+    held = await page.evaluate(async () => {
       const root = new URL('./', (await navigator.serviceWorker.getRegistration()).scope).href;
       const shell = (await caches.keys()).find((n) => n.startsWith('ppid-shell-'));
-      const held = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url.slice(root.length)) : [];
-      return want.every((f) => held.includes(f)) && (demo || (await caches.match(`${root}api/__catalogue-saved`)) !== undefined);
-    },
-    { want, demo },
-    { timeout: 60_000, polling: 250 },
-  );
+      const files = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url.slice(root.length)) : [];
+      return { files, catalogue: (await caches.match(`${root}api/__catalogue-saved`)) !== undefined };
+    });
+    if (want.every((f) => held.files.includes(f)) && (demo || held.catalogue)) return;
+    await page.waitForTimeout(250);
+  } while (Date.now() < deadline);
+  assert.fail(`the idle ask was never answered: ${JSON.stringify(held)}`);
 }
 
 /** The names of the portal's caches and the files (relative to the root) each holds. */

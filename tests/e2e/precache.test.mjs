@@ -71,6 +71,15 @@ async function waitCached(page, files, timeout = 60_000) {
   assert.fail(`the cache never held ${files.filter((f) => !now.files.includes(f))}: ${now.files}`);
 }
 
+/** Waits until the whole catalogue is saved for offline search. */
+async function waitCatalogue(page, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  while (!(await cached(page)).catalogueDone) {
+    if (Date.now() > deadline) assert.fail('the catalogue was never saved');
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Records what the service worker itself fetches over the network, with the bytes received. */
 function recordWorker(context) {
   const seen = [];
@@ -117,7 +126,7 @@ test('http backend, first visit: the worker keeps no kiosk file and no demo file
     await waitControlled(page);
     // Until the idle ask is answered too: nothing of it may be a kiosk's or the demo's.
     const now = await waitCached(page, [...BUILD.shell, ...BUILD.later]);
-    await page.waitForFunction(async () => (await caches.match('/api/__catalogue-saved')) !== undefined, null, { timeout: 60_000 });
+    await waitCatalogue(page);
     report('http, no Save-Data', seen);
     assert.deepEqual(now.files.filter((f) => BUILD.kiosk.includes(f) || BUILD.demo.includes(f)), [], 'no kiosk or demo file kept');
     assert.deepEqual(seen.filter((s) => BUILD.kiosk.includes(s.path) || BUILD.demo.includes(s.path)), [], 'no kiosk or demo file fetched');
@@ -188,7 +197,7 @@ test('without Save-Data, once idle: every route bundle and the catalogue are kep
     await waitForApp(page);
     await waitControlled(page);
     await waitCached(page, [...BUILD.shell, ...Object.values(BUILD.routed).flat(), ...BUILD.later]);
-    await page.waitForFunction(async () => (await caches.match('/api/__catalogue-saved')) !== undefined, null, { timeout: 60_000 });
+    await waitCatalogue(page);
     await goOffline(context, page);
     for (const b of routed) await opensOffline(context, `${server.url}${PAGE_OF[b.name]}`);
     await opensOffline(context, `${server.url}/informasi`);
