@@ -4,9 +4,10 @@
 // (from bundles.json), each with the start of its SHA-256, and writes dist/sw.js. Nothing here lists a
 // file by hand.
 //
-// - What is downloaded when. Install keeps the files every page needs (SHELL), plus the kiosk's files on
-//   a kiosk and the demo backend's in demo mode: a first visit on a phone costs little more than the page
-//   itself. A kiosk keeps everything at once (it must work offline from the start, on a counter's
+// - What is downloaded when. Install keeps the files every page needs (SHELL), the route bundle the
+//   HTTP cache holds (the registering page's, at no cost), the backend's few answers every page needs to
+//   start, plus the kiosk's files on a kiosk and the demo backend's in demo mode: a first visit on a phone
+//   costs little more than the page itself. A kiosk keeps everything at once (it must work offline from the start, on a counter's
 //   network). Each page, once up, tells the worker which bundle it runs, and that bundle is kept too (it
 //   is in the HTTP cache already). When the browser is idle and the connection is neither Save-Data nor
 //   2g, the page asks for the rest: the other route bundles, their scripts, and the whole catalogue for
@@ -97,8 +98,13 @@ self.addEventListener('install', (event) => {
       // A file that is not this build's (a deployment half done) fails the install; the browser tries
       // again later, and the old build keeps serving its own files meanwhile.
       await keep(cache, files);
-      // A kiosk searches offline from the start (kept across builds: fetched again only when it is old).
+      // The route bundle the page that registered the worker runs is in the browser's HTTP cache: kept
+      // now, at no cost, so that the page opens offline as soon as the worker answers it.
+      if (!settings.kiosk) await keepIfCached(cache, EVERY_ROUTED);
+      // A kiosk searches offline from the start (kept across builds: fetched again only when it is old);
+      // elsewhere only what the pages need to start is kept now.
       if (settings.kiosk && settings.api) await refreshCatalogue(settings.api).catch(() => {});
+      else if (settings.api) await saveStart(settings.api).catch(() => {});
       // The first visit: nothing to mix with, so take over at once.
       if (!self.registration.active) await self.skipWaiting();
     })(),
@@ -131,11 +137,22 @@ self.addEventListener('message', (event) => {
  */
 async function keep(cache, files) {
   for (const [file, hash] of files) {
+    if (retired) return;
     const url = at(file);
     if (await cache.match(url)) continue;
     const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
+    if (retired) return;
     await cache.put(url, response);
+  }
+}
+
+/** Keeps those of `files` the HTTP cache holds for this build, without a request over the network. */
+async function keepIfCached(cache, files) {
+  for (const [file, hash] of files) {
+    const url = at(file);
+    const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
+    if (response && response.ok && (await digest(response)) === hash) await cache.put(url, response);
   }
 }
 
@@ -148,7 +165,8 @@ let precaching = false;
  * search.
  */
 async function precache(bundle, all) {
-  if (precaching) return;
+  // A worker that has retired writes nothing: caches.open would bring its caches back.
+  if (precaching || retired) return;
   precaching = true;
   try {
     const cache = await caches.open(SHELL_CACHE);
@@ -157,7 +175,7 @@ async function precache(bundle, all) {
     for (const files of Object.values(ROUTED)) await keep(cache, files);
     await keep(cache, LATER);
     const { api } = await loadConfig();
-    if (api) await refreshCatalogue(api);
+    if (api && !retired) await refreshCatalogue(api);
   } catch {
     // Offline, or a build half deployed: the next page load asks again.
   } finally {
@@ -297,22 +315,33 @@ async function savedCopy(cache, key, path) {
 }
 
 /**
- * The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs),
- * the units, the metadata, the announcements and the calendars: what the pages need offline.
+ * What every page needs to start (the metadata, the announcements, the units) and the working-day
+ * calendars of this year and the next: a few KB, kept at install and with the catalogue, so that the page
+ * the citizen opened opens offline, a form too, on Save-Data as well.
  */
-async function saveCatalogue(api) {
+async function saveStart(api) {
+  if (retired) return;
   const cache = await caches.open(DATA_CACHE);
-  // What every page needs to start, and the working-day calendars of this year and the next: a first
-  // visit straight to a form must open offline too, not only the pages visited.
   const year = new Date().getFullYear();
   for (const part of ['/v1/meta', '/v1/announcements', '/v1/units', `/v1/calendar/${year}`, `/v1/calendar/${year + 1}`]) {
     const response = await fetch(`${api}${part}`, { cache: 'no-cache' }).catch(() => null);
+    if (retired) return;
     if (response && response.ok) await stash(cache, `${api}${part}`, response);
   }
+}
+
+/**
+ * The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs),
+ * and what saveStart keeps: what the pages need offline.
+ */
+async function saveCatalogue(api) {
+  await saveStart(api);
+  if (retired) return;
+  const cache = await caches.open(DATA_CACHE);
   for (let page = 1, seen = 0; page <= 1000; page++) {
     const key = `${api}/v1/catalogue?page=${page}&per_page=100`;
     const response = await fetch(key, { cache: 'no-cache' });
-    if (!response.ok) return;
+    if (!response.ok || retired) return;
     const { items, total } = await response.clone().json();
     await stash(cache, key, response);
     seen += Array.isArray(items) ? items.length : 0;
