@@ -10,6 +10,8 @@ const ROUTES = []; // ppid:routes
 /** The main bundle's glue and wasm, which Trunk names with a hash. */
 const MAIN_JS = ''; // ppid:main-js
 const MAIN_WASM = ''; // ppid:main-wasm
+/** { language tag: [message, link home, retry] } from src/i18n: shown when this page's bundle cannot load. */
+const OFFLINE = { id: ['', '', ''], en: ['', '', ''] }; // ppid:offline
 
 const root = new URL('.', import.meta.url);
 globalThis.ppidRoot = root.href;
@@ -18,22 +20,50 @@ const at = (file) => new URL(file, root).href;
 if (parent !== window) document.head.append(Object.assign(document.createElement('script'), { src: at('framed.js') }));
 const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : '';
 const bundle = ROUTES.find(([route]) => `${here}/`.startsWith(`${route}/`))?.[1];
+// The service worker keeps this page's bundle once it is up (src/offline/sw.rs): it asks by this name.
+globalThis.ppidBundle = bundle ?? MAIN_JS.replace(/-[0-9a-f]+\.js$/, '');
 let wasm;
-if (bundle) {
-  // Another bundle is a classic script (the only way Trunk builds more than one wasm): its wasm
-  // downloads while its glue loads.
-  const module = fetch(at(`${bundle}_bg.wasm`));
-  await new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = at(`${bundle}.js`);
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.append(script);
-  });
-  wasm = await wasm_bindgen({ module_or_path: module });
-} else {
-  const module = fetch(at(MAIN_WASM));
-  const glue = await import(at(MAIN_JS));
-  wasm = await glue.default({ module_or_path: module });
+try {
+  if (bundle) {
+    // Another bundle is a classic script (the only way Trunk builds more than one wasm): its wasm
+    // downloads while its glue loads.
+    const module = fetch(at(`${bundle}_bg.wasm`));
+    module.catch(() => {}); // a failed download is reported by wasm_bindgen below, or the glue failed first
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = at(`${bundle}.js`);
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    });
+    wasm = await wasm_bindgen({ module_or_path: module });
+  } else {
+    const module = fetch(at(MAIN_WASM));
+    module.catch(() => {});
+    const glue = await import(at(MAIN_JS));
+    wasm = await glue.default({ module_or_path: module });
+  }
+} catch {
+  cannotLoad();
 }
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+
+/**
+ * The bundle did not arrive (offline, and the service worker had not kept it yet): say so in the
+ * citizen's language instead of leaving "Memuat…" for ever, with a way home (always kept) and a retry.
+ */
+function cannotLoad() {
+  let lang = 'id';
+  try { lang = JSON.parse(localStorage.getItem('ppid.lang')) === 'en' ? 'en' : 'id'; } catch {}
+  const [message, home, retry] = OFFLINE[lang];
+  const el = (tag, props, ...children) => {
+    const e = Object.assign(document.createElement(tag), props);
+    e.append(...children);
+    return e;
+  };
+  const button = el('button', { type: 'button', className: 'button', onclick: () => location.reload() }, retry);
+  const box = el('div', { role: 'alert' }, el('h1', {}, message), el('p', {}, el('a', { href: root.href }, home), ' ', button));
+  document.documentElement.lang = lang;
+  const main = document.querySelector('#boot main') ?? document.body;
+  main.replaceChildren(box);
+}
+if (wasm) dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

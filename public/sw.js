@@ -1,8 +1,17 @@
 // The portal's service worker: the app shell and the catalogue work offline after one visit.
 //
-// A template: scripts/post-build.mjs fills in the build's version and the files of the build, each with
-// the start of its SHA-256, and writes dist/sw.js. Nothing here lists a file by hand.
+// A template: scripts/post-build.mjs fills in the build's version and the files of the build by kind
+// (from bundles.json), each with the start of its SHA-256, and writes dist/sw.js. Nothing here lists a
+// file by hand.
 //
+// - What is downloaded when. Install keeps the files every page needs (SHELL), the route bundle the
+//   HTTP cache holds (the registering page's, at no cost), the backend's few answers every page needs to
+//   start, plus the kiosk's files on a kiosk and the demo backend's in demo mode: a first visit on a phone
+//   costs little more than the page itself. A kiosk keeps everything at once (it must work offline from the start, on a counter's
+//   network). Each page, once up, tells the worker which bundle it runs, and that bundle is kept too (it
+//   is in the HTTP cache already). When the browser is idle and the connection is neither Save-Data nor
+//   2g, the page asks for the rest: the other route bundles, their scripts, and the whole catalogue for
+//   offline search (src/offline/sw.rs). Never kept: embed.js (regency pages) and sw-retire.js.
 // - Every file of this build is kept in a cache named after the build, and served from it: the files of
 //   two builds are never mixed. A new build installs in the background and waits until the citizen
 //   chooses "Muat ulang" (the page posts 'skip-waiting'); only the very first install takes over at once.
@@ -17,9 +26,16 @@
 'use strict';
 
 const VERSION = 'dev'; // ppid:version
-/** [file, first 16 hex of its SHA-256] of every file of the build, relative to the portal's root. */
+// Each list holds [file, first 16 hex of its SHA-256], files relative to the portal's root.
+/** What every page needs (index.html, the boot script, CSS, the icon, the main bundle): kept at install. */
 const SHELL = []; // ppid:shell
-/** The demo backend's files: fetched only when config.json chooses the demo. */
+/** { bundle name: its files } for each route bundle: kept when a page of it asks, the rest when idle. */
+const ROUTED = {}; // ppid:routed
+/** Scripts the route bundles' pages load (the receipt's): kept with the route bundles. */
+const LATER = []; // ppid:later
+/** The kiosk's bar, wipe and stylesheet: kept at install when config.json says "kiosk": true. */
+const KIOSK = []; // ppid:kiosk
+/** The demo backend's files: kept at install when config.json chooses the demo. */
 const DEMO = []; // ppid:demo
 
 const ROOT = new URL('./', self.registration.scope);
@@ -29,7 +45,8 @@ const SHELL_CACHE = `ppid-shell-${VERSION}`;
 const DATA_CACHE = 'ppid-data-v1';
 const CONFIG = at('config.json');
 const INDEX = at('index.html');
-const FILES = new Set(SHELL.concat(DEMO).map(([file]) => at(file)));
+const EVERY_ROUTED = Object.values(ROUTED).flat().concat(LATER);
+const FILES = new Set([...SHELL, ...EVERY_ROUTED, ...KIOSK, ...DEMO].map(([file]) => at(file)));
 const KEPT = /^\/v1\/(catalogue(\/[^/]+)?|meta|units|announcements|statistics|calendar\/[^/]+)$/;
 const SAVED_AT = 'X-PPID-Saved';
 const STORED_AT = 'X-PPID-Stored';
@@ -49,12 +66,13 @@ function apiBaseOf(config) {
 
 /** config.json as the portal reads it: missing means the demo, unreadable means neither demo nor API. */
 async function readConfig(response) {
-  if (!response || response.status === 404) return { demo: true, api: null };
+  if (!response || response.status === 404) return { demo: true, api: null, kiosk: false };
   try {
-    const api = apiBaseOf(await response.json());
-    return { demo: api === null, api };
+    const json = await response.json();
+    const api = apiBaseOf(json);
+    return { demo: api === null, api, kiosk: json?.kiosk === true };
   } catch {
-    return { demo: false, api: null };
+    return { demo: false, api: null, kiosk: false };
   }
 }
 
@@ -74,20 +92,19 @@ self.addEventListener('install', (event) => {
       if (fresh && fresh.ok) await stash(await caches.open(DATA_CACHE), CONFIG, fresh);
       config = Promise.resolve(settings);
       const cache = await caches.open(SHELL_CACHE);
-      const files = settings.demo ? SHELL.concat(DEMO) : SHELL;
+      let files = SHELL;
+      if (settings.kiosk) files = files.concat(EVERY_ROUTED, KIOSK);
+      if (settings.demo) files = files.concat(DEMO);
       // A file that is not this build's (a deployment half done) fails the install; the browser tries
       // again later, and the old build keeps serving its own files meanwhile.
-      // One file at a time: in the background of a first visit, on a slow line, the page's own
-      // requests must not queue behind a burst of downloads (nor a small server drop them).
-      for (const [file, hash] of files) {
-        const url = at(file);
-        if (await cache.match(url)) continue;
-        const response = await fetch(url, { cache: 'no-cache' });
-        if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
-        await cache.put(url, response);
-      }
-      // The catalogue for offline search (kept across builds: fetched again only when it is old).
-      if (settings.api) await refreshCatalogue(settings.api).catch(() => {});
+      await keep(cache, files);
+      // The route bundle the page that registered the worker runs is in the browser's HTTP cache: kept
+      // now, at no cost, so that the page opens offline as soon as the worker answers it.
+      if (!settings.kiosk) await keepIfCached(cache, EVERY_ROUTED);
+      // A kiosk searches offline from the start (kept across builds: fetched again only when it is old);
+      // elsewhere only what the pages need to start is kept now.
+      if (settings.kiosk && settings.api) await refreshCatalogue(settings.api).catch(() => {});
+      else if (settings.api) await saveStart(settings.api).catch(() => {});
       // The first visit: nothing to mix with, so take over at once.
       if (!self.registration.active) await self.skipWaiting();
     })(),
@@ -109,7 +126,62 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
   // A page this worker answers, once it is up (src/offline/sw.rs): sw.js may have gone since it loaded.
   if (event.data === 'retire?') event.waitUntil(retireIfGone());
+  // A page, once up, when the browser is idle (src/offline/sw.rs): { precache: its bundle, all }.
+  if (typeof event.data?.precache === 'string') event.waitUntil(precache(event.data.precache, event.data.all === true));
 });
+
+/**
+ * Keeps `files` of this build, one at a time: in the background of a first visit, on a slow line, the
+ * page's own requests must not queue behind a burst of downloads (nor a small server drop them). A file
+ * whose hash is not this build's throws: a deployment half done is never kept.
+ */
+async function keep(cache, files) {
+  for (const [file, hash] of files) {
+    if (retired) return;
+    const url = at(file);
+    if (await cache.match(url)) continue;
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
+    if (retired) return;
+    await cache.put(url, response);
+  }
+}
+
+/** Keeps those of `files` the HTTP cache holds for this build, without a request over the network. */
+async function keepIfCached(cache, files) {
+  for (const [file, hash] of files) {
+    const url = at(file);
+    const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
+    if (response && response.ok && (await digest(response)) === hash) await cache.put(url, response);
+  }
+}
+
+/** A page's ask is being answered: the asks of other pages meanwhile are ignored. */
+let precaching = false;
+
+/**
+ * What a page asks for once it is up: its own bundle (so that it opens offline, even on Save-Data), and
+ * with `all` (idle, not a slow or metered line) every other route bundle and the catalogue for offline
+ * search.
+ */
+async function precache(bundle, all) {
+  // A worker that has retired writes nothing: caches.open would bring its caches back.
+  if (precaching || retired) return;
+  precaching = true;
+  try {
+    const cache = await caches.open(SHELL_CACHE);
+    if (ROUTED[bundle]) await keep(cache, ROUTED[bundle].concat(LATER));
+    if (!all) return;
+    for (const files of Object.values(ROUTED)) await keep(cache, files);
+    await keep(cache, LATER);
+    const { api } = await loadConfig();
+    if (api && !retired) await refreshCatalogue(api);
+  } catch {
+    // Offline, or a build half deployed: the next page load asks again.
+  } finally {
+    precaching = false;
+  }
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -142,7 +214,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       loadConfig().then(({ api }) => {
         const path = api && href.startsWith(`${api}/v1/`) ? href.slice(api.length) : null;
-        if (path && KEPT.test(path.split('?')[0])) return fromNetwork(request, href, false, path, api, event);
+        if (path && KEPT.test(path.split('?')[0])) return fromNetwork(request, href, false, path, event);
         return fetch(request);
       }),
     );
@@ -199,7 +271,7 @@ async function stash(cache, key, response) {
 }
 
 /** The network's answer (saved when it is a 200), else the saved copy marked with when it was saved. */
-async function fromNetwork(request, key, isConfig, path, api, event) {
+async function fromNetwork(request, key, isConfig, path, event) {
   const cache = await caches.open(DATA_CACHE);
   let response;
   try {
@@ -216,7 +288,6 @@ async function fromNetwork(request, key, isConfig, path, api, event) {
     const read = isConfig && response.clone();
     const copy = stash(cache, key, response.clone());
     if (isConfig) config = copy.catch(() => {}).then(() => readConfig(read));
-    else if (path === '/v1/meta' && event) event.waitUntil(copy.then(() => refreshCatalogue(api)).catch(() => {}));
     else event?.waitUntil(copy.catch(() => {}));
   }
   return response;
@@ -244,22 +315,33 @@ async function savedCopy(cache, key, path) {
 }
 
 /**
- * The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs),
- * the units, the metadata, the announcements and the calendars: what the pages need offline.
+ * What every page needs to start (the metadata, the announcements, the units) and the working-day
+ * calendars of this year and the next: a few KB, kept at install and with the catalogue, so that the page
+ * the citizen opened opens offline, a form too, on Save-Data as well.
  */
-async function saveCatalogue(api) {
+async function saveStart(api) {
+  if (retired) return;
   const cache = await caches.open(DATA_CACHE);
-  // What every page needs to start, and the working-day calendars of this year and the next: a first
-  // visit straight to a form must open offline too, not only the pages visited.
   const year = new Date().getFullYear();
   for (const part of ['/v1/meta', '/v1/announcements', '/v1/units', `/v1/calendar/${year}`, `/v1/calendar/${year + 1}`]) {
     const response = await fetch(`${api}${part}`, { cache: 'no-cache' }).catch(() => null);
+    if (retired) return;
     if (response && response.ok) await stash(cache, `${api}${part}`, response);
   }
+}
+
+/**
+ * The whole catalogue, page by page as the portal asks for it when it searches itself (src/api/mod.rs),
+ * and what saveStart keeps: what the pages need offline.
+ */
+async function saveCatalogue(api) {
+  await saveStart(api);
+  if (retired) return;
+  const cache = await caches.open(DATA_CACHE);
   for (let page = 1, seen = 0; page <= 1000; page++) {
     const key = `${api}/v1/catalogue?page=${page}&per_page=100`;
     const response = await fetch(key, { cache: 'no-cache' });
-    if (!response.ok) return;
+    if (!response.ok || retired) return;
     const { items, total } = await response.clone().json();
     await stash(cache, key, response);
     seen += Array.isArray(items) ? items.length : 0;

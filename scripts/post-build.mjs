@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { main, routed, kiosk, worker, isOf, routes } from './bundles.mjs';
+import { main, routed, kiosk, worker, other, isOf, routes, labelOf } from './bundles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -80,6 +80,29 @@ async function startKiosk() {
   fs.writeFileSync(file, release ? await squeeze(started) : started);
 }
 
+/** The texts the boot script shows when the page's bundle cannot load, in the order it reads them. */
+const BOOT_TEXTS = ['boot_offline', 'boot_offline_home', 'retry'];
+
+/**
+ * Why: the boot script runs before any wasm, yet every text lives in src/i18n. Each language's file is
+ * read for BOOT_TEXTS, each a plain one-line string (`name: "…",`) found exactly once; anything else
+ * fails the build rather than ship an empty message.
+ */
+function bootTexts() {
+  const texts = {};
+  for (const lang of ['id', 'en']) {
+    const source = fs.readFileSync(path.join(ROOT, 'src', 'i18n', `${lang}.rs`), 'utf8');
+    texts[lang] = BOOT_TEXTS.map((name) => {
+      const found = [...source.matchAll(new RegExp(String.raw`^ {4}${name}: "((?:[^"\\\n]|\\["\\n])*)",$`, 'gm'))];
+      if (found.length !== 1) fail(`src/i18n/${lang}.rs: ${name} is not one plain string (\`${name}: "…",\` on one line), found ${found.length}`);
+      const text = found[0][1].replace(/\\(.)/g, (_, c) => (c === 'n' ? '\n' : c));
+      if (!text.trim()) fail(`src/i18n/${lang}.rs: ${name} is empty`);
+      return text;
+    });
+  }
+  return texts;
+}
+
 /**
  * Why: the inline `<script type=module>` Trunk writes would need 'unsafe-inline' in the CSP, and it only
  * knows the main bundle. It becomes boot-<hash>.js (public/boot.js with the routes and the main bundle's
@@ -100,6 +123,7 @@ async function writeBootScript(html) {
     routes: JSON.stringify(routes()),
     'main-js': JSON.stringify(base(glue[1])),
     'main-wasm': JSON.stringify(base(wasm[1])),
+    offline: JSON.stringify(bootTexts()),
   });
   const code = release ? await squeeze(template, true) : template;
   const name = `boot-${sha256(code)}.js`;
@@ -140,10 +164,29 @@ function refuseInlineScripts(html) {
 }
 
 /**
+ * Where the service worker keeps each of bundles.json's `other` files: with every page (`shell`), with the
+ * route bundles whose pages load it (`later`), or never (`never`). A file bundles.json adds there must be
+ * placed here first: the build fails rather than guess.
+ */
+const OTHER_FILES = {
+  // The portal's side of embedding: the boot script loads it on any page shown in a frame.
+  'framed.js': 'shell',
+  // The receipt's QR code and calendar file: the form and status pages show receipts.
+  'receipt.js': 'later',
+  // The worker itself, and its replacement for retiring it: never served from a cache.
+  'sw.js': 'never',
+  'sw-retire.js': 'never',
+  // Loaded by regency pages, not by the portal's.
+  'embed.js': 'never',
+};
+
+/**
  * Why: the service worker keeps exactly this build's files, each checked against the start of its SHA-256,
- * and no list is kept by hand. public/sw.js gets the version and the lists; config.json is not a build file
- * (each deployment has its own), so the worker keeps it as data; the demo backend's files are a list of
- * their own, fetched only in demo mode.
+ * and no list is kept by hand. The files go by kind (bundles.json), because a first visit on a phone must
+ * not download what it never runs: what every page needs (index.html, the boot script, the CSS, the icon,
+ * the main bundle, the files bundles.json gives no bundle), each route bundle's files, the receipt's
+ * script, the kiosk's files, the demo backend's; config.json is not a build file (each deployment has its
+ * own), so the worker keeps it as data. public/sw.js decides when each list is downloaded.
  */
 async function serviceWorkerLists() {
   const files = [];
@@ -155,13 +198,41 @@ async function serviceWorkerLists() {
       else if (entry.isFile()) files.push(path.relative(staging, full).split(path.sep).join('/'));
     }
   })(staging);
-  const precached = files.filter((f) => f !== 'sw.js' && f !== 'config.json').map((f) => [f, sha256(fs.readFileSync(path.join(staging, f)))]);
-  const shell = precached.filter(([f]) => !isOf(worker, f));
-  const demo = precached.filter(([f]) => isOf(worker, f));
-  const version = sha256(JSON.stringify(precached));
-  const sw = fillTemplate('sw.js', { version: `'${version}'`, shell: JSON.stringify(shell), demo: JSON.stringify(demo) });
+  for (const file of other.flatMap((g) => g.files)) {
+    if (!(file in OTHER_FILES)) fail(`bundles.json lists ${file}, which serviceWorkerLists does not place; see OTHER_FILES in scripts/post-build.mjs`);
+  }
+  const lists = { shell: [], routed: Object.fromEntries(routed.map((b) => [b.name, []])), later: [], kiosk: [], demo: [] };
+  for (const file of files.filter((f) => f !== 'config.json')) {
+    const entry = () => [file, sha256(fs.readFileSync(path.join(staging, file)))];
+    const place = OTHER_FILES[file];
+    const route = routed.find((b) => isOf(b, file));
+    if (place === 'never') continue;
+    else if (place) lists[place].push(entry());
+    else if (route) lists.routed[route.name].push(entry());
+    else if (isOf(kiosk, file)) lists.kiosk.push(entry());
+    else if (isOf(worker, file)) lists.demo.push(entry());
+    else if (isOf(main, file) || labelOf(file) === 'shared') lists.shell.push(entry());
+    else fail(`${file} belongs to no list of the service worker; see serviceWorkerLists in scripts/post-build.mjs`);
+  }
+  for (const b of routed) if (!lists.routed[b.name].length) fail(`the route bundle ${b.name} has no files in the build`);
+  if (!lists.kiosk.length) fail(`the kiosk bundle ${kiosk.name} has no files in the build`);
+  if (!lists.shell.some(([f]) => f === 'index.html')) fail('index.html is not in the build');
+  const version = sha256(JSON.stringify(lists));
+  const sw = fillTemplate('sw.js', {
+    version: `'${version}'`,
+    shell: JSON.stringify(lists.shell),
+    routed: JSON.stringify(lists.routed),
+    later: JSON.stringify(lists.later),
+    kiosk: JSON.stringify(lists.kiosk),
+    demo: JSON.stringify(lists.demo),
+  });
   fs.writeFileSync(path.join(staging, 'sw.js'), release ? await squeeze(sw) : sw);
-  console.log(`post-build: sw.js, build ${version}: ${shell.length} files, ${demo.length} more in demo mode`);
+  const count = (list) => list.length;
+  console.log(
+    `post-build: sw.js, build ${version}: ${count(lists.shell)} files at install, ` +
+      `${Object.values(lists.routed).map(count).join('+')}+${count(lists.later)} when idle, ` +
+      `${count(lists.kiosk)} more on a kiosk, ${count(lists.demo)} more in demo mode`,
+  );
 }
 
 /**

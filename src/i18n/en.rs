@@ -41,6 +41,8 @@ language! {
     dismiss_announcement: "Close this announcement",
     sw_update_available: "A new version is available.",
     sw_reload: "Reload",
+    boot_offline: "This page has not been saved for use without the internet. Connect your device to the internet, then try again.",
+    boot_offline_home: "Back to the home page",
 
     // -- dates and times --
     time_separator: ":",

@@ -41,6 +41,8 @@ language! {
     dismiss_announcement: "Tutup pengumuman ini",
     sw_update_available: "Versi baru tersedia.",
     sw_reload: "Muat ulang",
+    boot_offline: "Halaman ini belum tersimpan untuk dibuka tanpa internet. Sambungkan perangkat ke internet, lalu coba lagi.",
+    boot_offline_home: "Kembali ke beranda",
 
     // -- dates and times --
     time_separator: ".",

@@ -197,6 +197,11 @@ texts! {
     sw_update_available: &'static str,
     /// The button that loads the new build.
     sw_reload: &'static str,
+    /// A page whose bundle was not kept for offline use, opened offline. The boot script shows it
+    /// before any wasm runs: scripts/post-build.mjs copies it, `boot_offline_home` and `retry` there.
+    boot_offline: &'static str,
+    /// The link home under `boot_offline` (the home page is always kept).
+    boot_offline_home: &'static str,
 
     // -- dates and times --
     /// Between hours and minutes: "08.00" in Indonesian, "08:00" in English.

@@ -9,6 +9,11 @@
 //! A regency retires the worker by taking `sw.js` off its server (README, "Retiring the service
 //! worker"): the worker checks on each page load, and each page it answers asks it to check again
 //! once the page is up ([`ask_to_check`]); then it unregisters, deletes its caches and reloads its pages.
+//!
+//! What the worker downloads, and when ([`ask_to_keep`]): at install only what every page needs (a
+//! phone's first visit must stay small); each page then asks it, once the browser is idle, to keep the
+//! page's own bundle, and, unless the citizen's connection is Save-Data or 2g, every other bundle and the
+//! catalogue for offline search.
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -24,6 +29,8 @@ extern "C" {
     type Container;
     #[wasm_bindgen(method, getter)]
     fn controller(this: &Container) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn ready(this: &Container) -> js_sys::Promise;
     #[wasm_bindgen(method, catch)]
     fn register(this: &Container, url: &str, options: &JsValue)
         -> Result<js_sys::Promise, JsValue>;
@@ -36,6 +43,8 @@ extern "C" {
     fn waiting(this: &Registration) -> Option<Worker>;
     #[wasm_bindgen(method, getter)]
     fn installing(this: &Registration) -> Option<Worker>;
+    #[wasm_bindgen(method, getter)]
+    fn active(this: &Registration) -> Option<Worker>;
 
     /// A `ServiceWorker`.
     #[wasm_bindgen(extends = web_sys::EventTarget)]
@@ -45,10 +54,16 @@ extern "C" {
     fn state(this: &Worker) -> String;
     #[wasm_bindgen(method, js_name = postMessage)]
     fn post_message(this: &Worker, message: &str);
+    #[wasm_bindgen(method, js_name = postMessage)]
+    fn post_object(this: &Worker, message: &js_sys::Object);
 }
 
 /// How long after the page starts the worker is registered.
 const START_AFTER_MS: u32 = 3_000;
+/// How long the page waits for the browser to be idle before it asks the worker anyway.
+const IDLE_AT_MOST_MS: u32 = 10_000;
+/// Where `requestIdleCallback` is missing, how long the page waits instead.
+const IDLE_FALLBACK_MS: u32 = 2_000;
 
 thread_local! {
     /// A new build is installed and waiting; outlives the shell, which re-renders on a language switch.
@@ -118,6 +133,67 @@ async fn start() {
     REGISTRATION.set(Some(reg));
     // A build that installed during an earlier visit and is still waiting.
     offer();
+    ask_to_keep(&sw).await;
+}
+
+/// Asks the active worker, once per page load and when the browser is idle, to keep this page's
+/// bundle (`ppidBundle`, set by the boot script), and on a connection that can afford it everything
+/// else: the other route bundles and the catalogue for offline search. A citizen on Save-Data or 2g
+/// downloads only what they opened; the worker ignores the ask while it answers another page's.
+async fn ask_to_keep(sw: &Container) {
+    let Ok(reg) = wasm_bindgen_futures::JsFuture::from(sw.ready()).await else {
+        return;
+    };
+    when_idle().await;
+    let Some(worker) = reg.unchecked_into::<Registration>().active() else {
+        return;
+    };
+    let global = js_sys::global();
+    let bundle = js_sys::Reflect::get(&global, &"ppidBundle".into()).unwrap_or_default();
+    let ask = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&ask, &"precache".into(), &bundle);
+    let _ = js_sys::Reflect::set(&ask, &"all".into(), &(!slow_or_metered()).into());
+    worker.post_object(&ask);
+}
+
+/// Resolves when the browser is idle (`requestIdleCallback`, at most [`IDLE_AT_MOST_MS`] later), or
+/// after [`IDLE_FALLBACK_MS`] where it is missing.
+async fn when_idle() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(idle) = idle else {
+        gloo_timers::future::TimeoutFuture::new(IDLE_FALLBACK_MS).await;
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_AT_MOST_MS.into());
+        let _ = idle.call2(&window, &resolve, &options);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Whether the browser reports `navigator.connection.saveData`, or an effective type of 2g or slower.
+fn slow_or_metered() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(connection) = js_sys::Reflect::get(&window.navigator(), &"connection".into()) else {
+        return false;
+    };
+    if !connection.is_object() {
+        return false;
+    }
+    let get = |key: &str| js_sys::Reflect::get(&connection, &key.into()).unwrap_or_default();
+    get("saveData").as_bool() == Some(true)
+        || matches!(
+            get("effectiveType").as_string().as_deref(),
+            Some("2g" | "slow-2g")
+        )
 }
 
 /// Asks the worker that answers this page, if one does, whether `sw.js` is still on the server: it

@@ -21,20 +21,45 @@ const env = useServers();
 /** Pages that check for themselves what they may log (offline, a page logs its failed loads). */
 const withPage = pageRunner('offline', env, { errors: 'none' });
 
-/** The files the worker must hold: every file of the build but sw.js and config.json (demo files in demo mode). */
+/**
+ * The files the worker holds once the page's idle ask is answered (precache.test.mjs checks what comes
+ * when): every file of the build but sw.js, config.json, sw-retire.js, embed.js and the kiosk's (demo
+ * files in demo mode).
+ */
 function buildFiles(dist, demo) {
   return fs
     .readdirSync(dist)
-    .filter((f) => f !== 'sw.js' && f !== 'config.json')
+    .filter((f) => !['sw.js', 'config.json', 'sw-retire.js', 'embed.js'].includes(f) && !f.startsWith('ppid-kiosk'))
     // `x.br` and `x.gz` are x, compressed for the wire: the worker keeps x.
     .filter((f) => !/\.(br|gz)$/.test(f))
     .filter((f) => demo || !(f.startsWith('demo-backend') || f === 'seed.json'))
     .sort();
 }
 
-/** Waits until a service worker controls the page (it activates only once it holds every file). */
+/** Waits until a service worker controls the page (it activates only once it holds what every page needs). */
 async function waitControlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
+}
+
+/**
+ * Waits until the page's idle ask is answered: the build cache holds `buildFiles`, and with the HTTP
+ * backend the catalogue is saved for offline search.
+ */
+async function waitPrecached(page, demo) {
+  const want = buildFiles(DIST, demo);
+  const deadline = Date.now() + 60_000;
+  let held;
+  do {
+    held = await page.evaluate(async () => {
+      const root = new URL('./', (await navigator.serviceWorker.getRegistration()).scope).href;
+      const shell = (await caches.keys()).find((n) => n.startsWith('ppid-shell-'));
+      const files = shell ? (await (await caches.open(shell)).keys()).map((r) => r.url.slice(root.length)) : [];
+      return { files, catalogue: (await caches.match(`${root}api/__catalogue-saved`)) !== undefined };
+    });
+    if (want.every((f) => held.files.includes(f)) && (demo || held.catalogue)) return;
+    await page.waitForTimeout(250);
+  } while (Date.now() < deadline);
+  assert.fail(`the idle ask was never answered: ${JSON.stringify(held)}`);
 }
 
 /** The names of the portal's caches and the files (relative to the root) each holds. */
@@ -85,6 +110,7 @@ for (const mode of ['http', 'demo']) {
       await page.goto(`${server.url}/`);
       await waitForApp(page);
       await waitControlled(page);
+      await waitPrecached(page, mode === 'demo');
       const cached = await cachedFiles(page);
       const shells = shellCaches(cached);
       assert.equal(shells.length, 1, `one cache for the build: ${Object.keys(cached)}`);
@@ -251,7 +277,7 @@ for (const mode of ['http', 'demo']) {
       await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 20_000 });
       const firstMs = Math.round(await page.evaluate(() => performance.now()));
       await waitControlled(page);
-      await page.waitForTimeout(500); // let the first visit's background fetches finish
+      await waitPrecached(page, mode === 'demo'); // the first visit's background fetches are done
 
       /** Every response in the context (pages and the service worker), with where it came from. */
       const seen = [];
