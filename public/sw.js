@@ -10,8 +10,8 @@
 //   costs little more than the page itself. A kiosk keeps everything at once (it must work offline from the start, on a counter's
 //   network). Each page, once up, tells the worker which bundle it runs, and that bundle is kept too (it
 //   is in the HTTP cache already). When the browser is idle and the connection is neither Save-Data nor
-//   2g, the page asks for the rest: the other route bundles, their scripts, and the whole catalogue for
-//   offline search (src/offline/sw.rs). Never kept: embed.js (regency pages) and sw-retire.js.
+//   2g, the page asks for more: the route bundles its pages most likely lead to (bundles.json `next`),
+//   their scripts, and the whole catalogue for offline search (src/offline/sw.rs). Never kept: embed.js (regency pages) and sw-retire.js.
 // - Every file of this build is kept in a cache named after the build, and served from it: the files of
 //   two builds are never mixed. A new build installs in the background and waits until the citizen
 //   chooses "Muat ulang" (the page posts 'skip-waiting'); only the very first install takes over at once.
@@ -29,8 +29,10 @@ const VERSION = 'dev'; // ppid:version
 // Each list holds [file, first 16 hex of its SHA-256], files relative to the portal's root.
 /** What every page needs (index.html, the boot script, CSS, the icon, the main bundle): kept at install. */
 const SHELL = []; // ppid:shell
-/** { bundle name: its files } for each route bundle: kept when a page of it asks, the rest when idle. */
+/** { bundle name: its files } for each route bundle: kept when a page of it asks, or one that leads to it. */
 const ROUTED = {}; // ppid:routed
+/** { bundle name: the route bundles its pages most likely lead to } (bundles.json `next`). */
+const NEXT = {}; // ppid:next
 /** Scripts the route bundles' pages load (the receipt's): kept with the route bundles. */
 const LATER = []; // ppid:later
 /** The kiosk's bar, wipe and stylesheet: kept at install when config.json says "kiosk": true. */
@@ -161,8 +163,10 @@ let precaching = false;
 
 /**
  * What a page asks for once it is up: its own bundle (so that it opens offline, even on Save-Data), and
- * with `all` (idle, not a slow or metered line) every other route bundle and the catalogue for offline
- * search.
+ * with `all` (idle, not a slow or metered line) the bundles its pages most likely lead to (`NEXT`: the
+ * request form from home, the status from a request, ...) and the catalogue for offline search. Not every
+ * bundle: on a phone's first visit that was three more pages' worth of downloads (about 560 KB) in its
+ * first minute; the rest come as the citizen goes on, and a page never kept says so offline.
  */
 async function precache(bundle, all) {
   // A worker that has retired writes nothing: caches.open would bring its caches back.
@@ -172,7 +176,7 @@ async function precache(bundle, all) {
     const cache = await caches.open(SHELL_CACHE);
     if (ROUTED[bundle]) await keep(cache, ROUTED[bundle].concat(LATER));
     if (!all) return;
-    for (const files of Object.values(ROUTED)) await keep(cache, files);
+    for (const next of NEXT[bundle] ?? []) await keep(cache, ROUTED[next] ?? []);
     await keep(cache, LATER);
     const { api } = await loadConfig();
     if (api && !retired) await refreshCatalogue(api);

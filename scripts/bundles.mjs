@@ -16,7 +16,16 @@ for (const b of table.bundles) {
   }
 }
 
-/** Every bundle: { name, label, loads, routes, budget, what, files? }. */
+// `next` names route bundles only (the service worker keeps them when a page of this bundle is idle).
+for (const b of table.bundles) {
+  for (const n of b.next ?? []) {
+    if (!table.bundles.some((r) => r.name === n && r.loads === 'route' && r.name !== b.name)) {
+      throw new Error(`bundles.json: ${b.name}: next names ${n}, which is not another route bundle`);
+    }
+  }
+}
+
+/** Every bundle: { name, label, loads, routes, next?, budget, what, files? }. */
 export const bundles = table.bundles;
 /** Groups of plain files with a budget of their own: { label, files, budget, what }. */
 export const other = table.other;

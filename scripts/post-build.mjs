@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { main, routed, kiosk, worker, other, isOf, routes, labelOf } from './bundles.mjs';
+import { bundles, main, routed, kiosk, worker, other, isOf, routes, labelOf } from './bundles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -222,6 +222,7 @@ async function serviceWorkerLists() {
     version: `'${version}'`,
     shell: JSON.stringify(lists.shell),
     routed: JSON.stringify(lists.routed),
+    next: JSON.stringify(Object.fromEntries(bundles.filter((b) => b.next?.length).map((b) => [b.name, b.next]))),
     later: JSON.stringify(lists.later),
     kiosk: JSON.stringify(lists.kiosk),
     demo: JSON.stringify(lists.demo),

@@ -12,8 +12,8 @@
 //!
 //! What the worker downloads, and when ([`ask_to_keep`]): at install only what every page needs (a
 //! phone's first visit must stay small); each page then asks it, once the browser is idle, to keep the
-//! page's own bundle, and, unless the citizen's connection is Save-Data or 2g, every other bundle and the
-//! catalogue for offline search.
+//! page's own bundle, and, unless the citizen's connection is Save-Data or 2g, the bundles its pages
+//! most likely lead to (`bundles.json` `next`) and the catalogue for offline search.
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -137,8 +137,8 @@ async fn start() {
 }
 
 /// Asks the active worker, once per page load and when the browser is idle, to keep this page's
-/// bundle (`ppidBundle`, set by the boot script), and on a connection that can afford it everything
-/// else: the other route bundles and the catalogue for offline search. A citizen on Save-Data or 2g
+/// bundle (`ppidBundle`, set by the boot script), and on a connection that can afford it more: the
+/// bundles this one leads to and the catalogue for offline search. A citizen on Save-Data or 2g
 /// downloads only what they opened; the worker ignores the ask while it answers another page's.
 async fn ask_to_keep(sw: &Container) {
     let Ok(reg) = wasm_bindgen_futures::JsFuture::from(sw.ready()).await else {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { useServers, withServer, waitForApp, assertNoAxeViolations, faultSwitches, SEED, DIST, NOW_ARGS } from './harness.mjs';
 import { pageRunner, readResults } from './page.mjs';
+import { main, routed, isOf } from '../../scripts/bundles.mjs';
 
 const T = { update: 'Versi baru tersedia.', reload: 'Muat ulang' };
 const HTTP_CONFIG = { api_base: '/api', timeout_ms: 15000 };
@@ -22,14 +23,16 @@ const env = useServers();
 const withPage = pageRunner('offline', env, { errors: 'none' });
 
 /**
- * The files the worker holds once the page's idle ask is answered (precache.test.mjs checks what comes
- * when): every file of the build but sw.js, config.json, sw-retire.js, embed.js and the kiosk's (demo
- * files in demo mode).
+ * The files the worker holds once the home page's idle ask is answered (precache.test.mjs checks what
+ * comes when): every file of the build but sw.js, config.json, sw-retire.js, embed.js, the kiosk's and
+ * the route bundles home does not lead to (bundles.json `next`); demo files in demo mode only.
  */
 function buildFiles(dist, demo) {
+  const notNext = routed.filter((b) => !(main.next ?? []).includes(b.name));
   return fs
     .readdirSync(dist)
     .filter((f) => !['sw.js', 'config.json', 'sw-retire.js', 'embed.js'].includes(f) && !f.startsWith('ppid-kiosk'))
+    .filter((f) => !notNext.some((b) => isOf(b, f)))
     // `x.br` and `x.gz` are x, compressed for the wire: the worker keeps x.
     .filter((f) => !/\.(br|gz)$/.test(f))
     .filter((f) => demo || !(f.startsWith('demo-backend') || f === 'seed.json'))

@@ -1,6 +1,7 @@
 // What the service worker downloads on a first visit, and when (public/sw.js, src/offline/sw.rs): at
-// install only what every page needs; the page's own bundle once it is up; the other route bundles and
-// the catalogue only when the browser is idle and the line is neither Save-Data nor 2g; the kiosk's files
+// install only what every page needs; the page's own bundle once it is up; the route bundles its pages
+// lead to (bundles.json `next`) and the catalogue only when the browser is idle and the line is neither
+// Save-Data nor 2g; the kiosk's files
 // only on a kiosk, the demo's only in demo mode. A page whose bundle was not kept says so offline, in the
 // citizen's language, instead of loading for ever. The bytes the worker fetches are printed.
 
@@ -9,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { useServers, withServer, waitForApp, assertNoAxeViolations, DIST, NOW_ARGS } from './harness.mjs';
 import { pageRunner } from './page.mjs';
-import { main, routed, kiosk, worker, isOf } from '../../scripts/bundles.mjs';
+import { main, routed, kiosk, worker, isOf, isCompressedCopy } from '../../scripts/bundles.mjs';
 
 const HTTP_CONFIG = { api_base: '/api', timeout_ms: 15000 };
 const KIOSK_CONFIG = { ...HTTP_CONFIG, kiosk: true, kiosk_idle_seconds: 600, kiosk_warning_seconds: 30 };
@@ -27,7 +28,8 @@ const withPage = pageRunner('precache', env, { errors: 'none' });
 
 /** The build's files by kind, read from dist/ and bundles.json as a citizen's browser would meet them. */
 const BUILD = (() => {
-  const files = fs.readdirSync(DIST).filter((f) => f !== 'config.json');
+  // `x.br` and `x.gz` are x, compressed for the wire: the worker keeps x.
+  const files = fs.readdirSync(DIST).filter((f) => f !== 'config.json' && !isCompressedCopy(f));
   const never = ['sw.js', 'sw-retire.js', 'embed.js'];
   const kept = files.filter((f) => !never.includes(f));
   const ofRoute = (f) => routed.some((b) => isOf(b, f)) || f === 'receipt.js';
@@ -190,17 +192,42 @@ test('Save-Data: only the page opened is kept, no other bundle and no catalogue;
   }));
 });
 
-test('without Save-Data, once idle: every route bundle and the catalogue are kept, and every bundle\'s page opens offline', { timeout: 150_000 }, async () => {
+test('without Save-Data, once idle: the bundles a page leads to and the catalogue are kept, and open offline; a bundle no page visited led to says so', { timeout: 180_000 }, async () => {
   await withServer({ config: HTTP_CONFIG, args: NOW_ARGS }, (server) => withPage('idle', async (page) => {
     const context = page.context();
+    const seen = recordWorker(context);
+    const nextOf = (b) => routed.filter((r) => (b.next ?? []).includes(r.name));
+    const fromHome = nextOf(main);
+    assert.ok(fromHome.length > 0, 'home leads somewhere (bundles.json next)');
     await page.goto(`${server.url}/`);
     await waitForApp(page);
     await waitControlled(page);
-    await waitCached(page, [...BUILD.shell, ...Object.values(BUILD.routed).flat(), ...BUILD.later]);
+    await waitCached(page, [...BUILD.shell, ...fromHome.flatMap((b) => BUILD.routed[b.name]), ...BUILD.later]);
     await waitCatalogue(page);
+    report('http, no Save-Data, home', seen);
+    // Only those: a first visit does not pay for every page of the portal.
+    const notNext = routed.filter((b) => !fromHome.includes(b));
+    assert.ok(notNext.length > 0, 'some bundle is not next from home');
+    assert.deepEqual((await cached(page)).files.filter((f) => notNext.some((b) => BUILD.routed[b.name].includes(f))), [], 'no bundle home does not lead to');
+    assert.deepEqual(seen.filter((s) => notNext.some((b) => BUILD.routed[b.name].includes(s.path))), [], 'none fetched by the worker');
+
+    // A page of the next bundle, online: its own next ones are kept once it is idle.
+    const [step] = fromHome;
+    const afterStep = nextOf(step).filter((b) => b !== step);
+    await page.goto(`${server.url}${PAGE_OF[step.name]}`);
+    await waitForApp(page);
+    await waitCached(page, afterStep.flatMap((b) => BUILD.routed[b.name]), 60_000);
+    const never = routed.filter((b) => b !== step && !fromHome.includes(b) && !afterStep.includes(b));
+
     await goOffline(context, page);
-    for (const b of routed) await opensOffline(context, `${server.url}${PAGE_OF[b.name]}`);
+    for (const b of [...fromHome, ...afterStep]) await opensOffline(context, `${server.url}${PAGE_OF[b.name]}`);
     await opensOffline(context, `${server.url}/informasi`);
+    for (const b of never) {
+      const offline = await context.newPage();
+      await offline.goto(`${server.url}${PAGE_OF[b.name]}`);
+      await offline.getByRole('alert').getByText(SAY.id.message).waitFor({ timeout: 15_000 });
+      await offline.close();
+    }
     assert.ok(main && BUILD.shell.some((f) => isOf(main, f)), 'the main bundle is in the shell');
   }));
 });
