@@ -5,6 +5,21 @@
 
 // Easy mode (components::access), before anything is drawn.
 try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.setAttribute('data-easy', ''); } catch {}
+// The prerendered home or catalogue frame (index.html's templates, written by scripts/post-build.mjs) on its
+// own path at the root, in Indonesian only (the language the app reads from `ppid.lang`, a JSON string);
+// every other page keeps the loading line. The app takes it away when its own page is ready (app::mount).
+{
+  const rootPath = new URL('.', import.meta.url).pathname;
+  const page = location.pathname.startsWith(rootPath) && new Map([['', 'home'], ['informasi', 'catalogue']]).get(location.pathname.slice(rootPath.length));
+  let lang = 'id';
+  try { lang = JSON.parse(localStorage.getItem('ppid.lang') ?? '"id"'); } catch {}
+  const template = page && lang !== 'en' && document.getElementById(`prerender-${page}`);
+  const boot = document.getElementById('boot');
+  if (template && boot) {
+    boot.replaceChildren(template.content.cloneNode(true));
+    boot.setAttribute('data-prerendered', '');
+  }
+}
 /** [route, bundle]: a path at or under the route (relative to the root) loads the bundle; longest route first. */
 const ROUTES = []; // ppid:routes
 /** The main bundle's glue and wasm, which Trunk names with a hash. */
