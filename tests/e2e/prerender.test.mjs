@@ -110,6 +110,8 @@ test('the catalogue frame is painted before the wasm; its search submits as a pl
 test('another page keeps the loading line: the home and catalogue are never on screen there', () =>
   run('other-page', async (page) => {
     await holdWasm(page);
+    const prerenderFetched = [];
+    page.on('request', (r) => /prerender-[0-9a-f]+\.html/.test(r.url()) && prerenderFetched.push(r.url()));
     for (const path of ['/permohonan', '/tentang', '/informasi/x', '/status']) {
       await page.goto(env.server.url + path);
       await page.waitForLoadState('load');
@@ -118,6 +120,7 @@ test('another page keeps the loading line: the home and catalogue are never on s
       assert.doesNotMatch(text, new RegExp(`${HOME_TITLE}|${CATALOGUE_TITLE}`), `${path} shows no prerendered page`);
       assert.equal(await page.getByText(HOME_TITLE).count(), 0);
     }
+    assert.deepEqual(prerenderFetched, [], 'the prerendered pages are not downloaded there');
   }));
 
 test('with English chosen, no Indonesian page is prerendered and the app paints the English home', () =>
