@@ -69,6 +69,9 @@ for (const [name, context] of [['a phone', PHONE], ['a desktop', {}]]) {
       assert.equal(await page.locator('#boot button:visible').count(), 0);
       await assertNoAxeViolations(page, 'the prerendered home');
       const before = await snapshot(page);
+      // A keyboard user starts before the wasm: the first Tab reaches the skip link, and keeps it.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
 
       release();
       await waitForApp(page, 'main#main .class-card .count:has-text("informasi")');
@@ -76,6 +79,7 @@ for (const [name, context] of [['a phone', PHONE], ['a desktop', {}]]) {
       const after = await snapshot(page);
       assert.deepEqual(after.texts, before.texts, 'the same headings, paragraphs and links, with the same text');
       assert.deepEqual(after.boxes, before.boxes, 'the heading, the lead and the class cards did not move');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'focus is on the app\'s skip link');
       await assertNoAxeViolations(page, 'the app home');
     }, { context }));
 }
@@ -93,11 +97,15 @@ test('the catalogue frame is painted before the wasm; its search submits as a pl
     await page.fill('#boot #search-q', 'anggaran');
     await Promise.all([page.waitForURL(/\/informasi\?q=anggaran/), page.press('#boot #search-q', 'Enter')]);
     await page.waitForSelector('#boot main h1');
+    // Typing goes on while the wasm arrives: the app takes over the box, the text and the focus.
+    await page.fill('#boot #search-q', 'anggaran desa');
 
     release();
     await waitForApp(page, 'main#main .result-count:has-text("informasi")');
     assert.equal(await page.locator('#boot').count(), 0);
-    assert.equal(await page.inputValue('#search-q'), 'anggaran', 'the app searches what was typed before it ran');
+    assert.equal(await page.inputValue('#search-q'), 'anggaran desa', 'what was typed before the app ran is kept');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-q', 'focus stays in the search box');
+    await page.waitForURL(/\/informasi\?q=anggaran(\+|%20)desa/);
     const after = await snapshot(page);
     for (const selector of ['main#main h1', '#search-q', 'header nav']) {
       assert.deepEqual(after.boxes[selector], before.boxes[selector], `${selector} did not move`);
