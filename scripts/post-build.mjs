@@ -204,7 +204,7 @@ function prerender(html) {
   const cards = CLASSES.map((c) =>
     `<li class="class-card ${c}"><h2 id=class-${c}>${escape(t(`${c}.name`))}</h2><p>${escape(t(`${c}.what`))}</p>` +
     // The count's line, kept empty: the card has its final height before the backend answers.
-    `<p class=count aria-hidden=true>&nbsp;</p>` +
+    `<p class=count-slot aria-hidden=true>&nbsp;</p>` +
     `<a href="informasi?class=${c}" aria-describedby=class-${c}>${escape(t('see_class'))}</a></li>`).join('');
   const home = header('./') + `<main id=main tabindex=-1><h1>${escape(t('home_title'))}</h1>` +
     `<p class=lead>${escape(t('home_intro'))}</p><ul class=class-cards>${cards}</ul>` +
