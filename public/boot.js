@@ -5,12 +5,11 @@
 
 // Easy mode (components::access), before anything is drawn.
 try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.setAttribute('data-easy', ''); } catch {}
-// The prerendered home or catalogue frame (the templates in the file index.html's boot shell names, written
-// by scripts/post-build.mjs) on its own path at the root, in Indonesian only (the language the app reads from
-// `ppid.lang`, a JSON string); every other page keeps the loading line and never downloads it. Awaited, and
+// The prerendered home or catalogue frame (the module index.html's boot shell names, written by
+// scripts/post-build.mjs) on its own path at the root, in Indonesian only (the language the app reads from
+// `ppid.lang`, a JSON string); every other page keeps the loading line and never downloads it. Shown, and
 // painted, before the bundle's download starts: on a slow line the two would share it, and the small file
-// would arrive with the large one. A file that does not come within a second holds nothing back.
-// The app takes it away when its own page is ready (app::mount).
+// would arrive with the large one. One that does not come within a second holds nothing back.
 {
   const boot = document.getElementById('boot');
   const rootPath = new URL('.', import.meta.url).pathname;
@@ -18,19 +17,8 @@ try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.se
   let lang = 'id';
   try { lang = JSON.parse(localStorage.getItem('ppid.lang') ?? '"id"'); } catch {}
   if (boot?.dataset.prerender && page && lang !== 'en') {
-    const shown = fetch(new URL(boot.dataset.prerender, import.meta.url))
-      .then((response) => (response.ok ? response.text() : ''))
-      .then((markup) => {
-        const file = document.createElement('template');
-        file.innerHTML = markup;
-        const template = file.content.getElementById(`prerender-${page}`);
-        // The app may have mounted meanwhile (and removed the shell): then it is too late.
-        if (!template || !boot.isConnected) return;
-        boot.replaceChildren(template.content.cloneNode(true));
-        boot.setAttribute('data-prerendered', '');
-        // Two frames: the first one with the page in it has been presented, not only drawn.
-        return new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted))));
-      })
+    const shown = import(new URL(boot.dataset.prerender, import.meta.url).href)
+      .then((module) => module.show(boot, page) && new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted)))))
       .catch(() => {});
     await Promise.race([shown, new Promise((late) => setTimeout(late, 1000))]);
   }

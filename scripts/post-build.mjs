@@ -161,14 +161,14 @@ function i18nReader(lang) {
 
 /**
  * Why: until the wasm has downloaded and run, a slow phone would paint only a loading line. The home and
- * the catalogue's frame (its heading and search form, no items) are written here as templates in
- * prerender-<hash>.html (named in index.html's boot shell), with the texts of src/i18n/id.rs and the name
+ * the catalogue's frame (its heading and search form, no items) are written here into public/prerender.js,
+ * as ppid-portal-prerender-<hash>.js (named in index.html's boot shell), with the texts of src/i18n/id.rs and the name
  * of the build's config.json; public/boot.js shows the one whose path it is, in Indonesian only, and the
  * app removes it once its own page is ready (app::mount). Backend data (counts, announcements, the public body's name) is never in it.
  * tests/e2e/prerender.test.mjs holds it to the components: same texts, same boxes.
  * Links are relative: both pages are at the portal's root, so they resolve under a sub-path too.
  */
-function prerender(html) {
+async function prerender(html) {
   const t = i18nReader('id');
   const en = i18nReader('en');
   let config = {};
@@ -228,14 +228,15 @@ function prerender(html) {
     `<button type=submit class=button>${escape(t('search_button'))}</button>` +
     `<a href="informasi" class=clear-filters>${escape(t('clear_filters'))}</a></form>` +
     `<p class=loading>${escape(t('loading'))}</p></main>`;
-  // A file of its own, fetched by the boot script on these two paths only: in index.html it would add its
-  // bytes to every other page's first load.
-  const templates = `<template id=prerender-home>${home}</template><template id=prerender-catalogue>${catalogue}</template>\n`;
-  const name = `prerender-${sha256(templates)}.html`;
-  fs.writeFileSync(path.join(staging, name), templates);
+  // A module of its own, imported by the boot script on these two paths only (a portal file: no other bundle's
+  // page downloads it): in index.html or the boot script it would add its bytes to every page's first load.
+  const template = fillTemplate('prerender.js', { pages: JSON.stringify({ home, catalogue }) });
+  const code = release ? await squeeze(template, true) : template;
+  const name = `${main.name}-prerender-${sha256(code)}.js`;
+  fs.writeFileSync(path.join(staging, name), code);
   const done = html.replace(/<div id="?boot"?>/, () => `<div id=boot data-prerender=${name}>`);
   if (done === html) fail('index.html has no <div id="boot"> to name the prerendered pages in');
-  console.log(`post-build: ${name}, the prerendered home and catalogue (${templates.length} bytes)`);
+  console.log(`post-build: ${name}, the prerendered home and catalogue (${code.length} bytes)`);
   return done;
 }
 
@@ -276,7 +277,7 @@ if (release) html = await minifyGlue(html);
 await startKiosk();
 html = await writeBootScript(html);
 html = noscriptOffice(html);
-html = prerender(html);
+html = await prerender(html);
 refuseInlineScripts(html);
 fs.writeFileSync(indexPath, html);
 await serviceWorkerLists();

@@ -40,62 +40,10 @@ fn prerendered() -> bool {
         .is_some_and(|boot| boot.has_attribute("data-prerendered"))
 }
 
-/// Removes the boot shell. A citizen who began on the prerendered page goes on where they were: focus
-/// moves to the app's same element (the same tag, id, link target and text), and what they typed in
-/// the catalogue's search box is typed into the app's, which then searches it.
 fn remove_boot() {
-    use wasm_bindgen::JsCast;
-    let Some(boot) = document().get_element_by_id("boot") else {
-        return;
-    };
-    fn key(e: &web_sys::Element) -> (String, String, Option<String>, Option<String>) {
-        let href = js_sys::Reflect::get(e, &"href".into())
-            .ok()
-            .and_then(|v| v.as_string());
-        (e.tag_name(), e.id(), href, e.text_content())
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
     }
-    let focused = document()
-        .active_element()
-        .filter(|e| boot.contains(Some(e)))
-        .map(|e| key(&e));
-    let typed = boot
-        .query_selector("#search-q")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .filter(|v| !v.is_empty());
-    boot.remove();
-    if focused.is_none() && typed.is_none() {
-        return;
-    }
-    // Once the app's page is in the document.
-    request_animation_frame(move || {
-        if let Some(value) = typed {
-            if let Some(input) = document()
-                .query_selector("#search-q")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                input.set_value(&value);
-                if let Ok(event) = web_sys::Event::new("input") {
-                    let _ = input.dispatch_event(&event);
-                }
-            }
-        }
-        let Some(wanted) = focused else { return };
-        let Ok(all) = document().query_selector_all("a, button, input, select, main") else {
-            return;
-        };
-        let same = (0..all.length())
-            .filter_map(|i| all.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|e| (!wanted.1.is_empty() && e.id() == wanted.1) || key(e) == wanted);
-        if let Some(e) = same {
-            let _ = e.focus();
-        }
-    });
 }
 
 /// One of the wasm bundles the portal ships as. Each holds the shell and its own pages; a page

@@ -119,7 +119,7 @@ test('another page keeps the loading line: the home and catalogue are never on s
   run('other-page', async (page) => {
     await holdWasm(page);
     const prerenderFetched = [];
-    page.on('request', (r) => /prerender-[0-9a-f]+\.html/.test(r.url()) && prerenderFetched.push(r.url()));
+    page.on('request', (r) => /prerender-[0-9a-f]+\.js/.test(r.url()) && prerenderFetched.push(r.url()));
     for (const path of ['/permohonan', '/tentang', '/informasi/x', '/status']) {
       await page.goto(env.server.url + path);
       await page.waitForLoadState('load');
