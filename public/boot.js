@@ -5,6 +5,24 @@
 
 // Easy mode (components::access), before anything is drawn.
 try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.setAttribute('data-easy', ''); } catch {}
+// The prerendered home or catalogue frame (the module index.html's boot shell names, written by
+// scripts/post-build.mjs) on its own path at the root, in Indonesian only (the language the app reads from
+// `ppid.lang`, a JSON string); every other page keeps the loading line and never downloads it. Shown, and
+// painted, before the bundle's download starts: on a slow line the two would share it, and the small file
+// would arrive with the large one. One that does not come within a second holds nothing back.
+{
+  const boot = document.getElementById('boot');
+  const rootPath = new URL('.', import.meta.url).pathname;
+  const page = location.pathname.startsWith(rootPath) && new Map([['', 'home'], ['informasi', 'catalogue']]).get(location.pathname.slice(rootPath.length));
+  let lang = 'id';
+  try { lang = JSON.parse(localStorage.getItem('ppid.lang') ?? '"id"'); } catch {}
+  if (boot?.dataset.prerender && page && lang !== 'en') {
+    const shown = import(new URL(boot.dataset.prerender, import.meta.url).href)
+      .then((module) => module.show(boot, page) && new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted)))))
+      .catch(() => {});
+    await Promise.race([shown, new Promise((late) => setTimeout(late, 1000))]);
+  }
+}
 /** [route, bundle]: a path at or under the route (relative to the root) loads the bundle; longest route first. */
 const ROUTES = []; // ppid:routes
 /** The main bundle's glue and wasm, which Trunk names with a hash. */

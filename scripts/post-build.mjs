@@ -158,6 +158,113 @@ function noscriptOffice(html) {
   return done;
 }
 
+/**
+ * A text of src/i18n/<lang>.rs: `key: "…"` at the start of a line, or `key: ClassText { name: "…", what: "…" }`
+ * for a class (`key.name`). Strict: a text that is missing, not a plain string literal, or uses an escape
+ * this reader does not know fails the build, so the static page never says something the app does not.
+ */
+function i18nReader(lang) {
+  const file = `src/i18n/${lang}.rs`;
+  const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const literal = '"((?:[^"\\\\]|\\\\.)*)"';
+  const unescape = (raw, key) =>
+    raw.replace(/\\(.)/g, (_, c) => {
+      if (c === '"' || c === '\\') return c;
+      if (c === 'n') return '\n';
+      fail(`${file}: the text ${key} has an escape (\\${c}) the prerender does not read`);
+    });
+  return (key) => {
+    const [name, part] = key.split('.');
+    const pattern = part
+      ? new RegExp(`^\\s*${name}: ClassText \\{ name: ${literal}, what: ${literal} \\},$`, 'm')
+      : new RegExp(`^\\s*${name}: ${literal},$`, 'm');
+    const found = source.match(pattern);
+    if (!found) fail(`${file} has no plain text ${key}, which the prerendered page needs`);
+    return unescape(part === 'what' ? found[2] : found[1], key);
+  };
+}
+
+/**
+ * Why: until the wasm has downloaded and run, a slow phone would paint only a loading line. The home and
+ * the catalogue's frame (its heading and search form, no items) are written here into public/prerender.js,
+ * as ppid-portal-prerender-<hash>.js (named in index.html's boot shell), with the texts of src/i18n/id.rs and the name
+ * of the build's config.json; public/boot.js shows the one whose path it is, in Indonesian only, and the
+ * app removes it once its own page is ready (app::mount). Backend data (counts, announcements, the public body's name) is never in it.
+ * tests/e2e/prerender.test.mjs holds it to the components: same texts, same boxes.
+ * Links are relative: both pages are at the portal's root, so they resolve under a sub-path too.
+ */
+async function prerender(html) {
+  const t = i18nReader('id');
+  const en = i18nReader('en');
+  let config = {};
+  try {
+    config = JSON.parse(fs.readFileSync(path.join(staging, 'config.json'), 'utf8'));
+  } catch {
+    console.error('post-build: config.json is unreadable; the prerendered header names the portal');
+  }
+  const escape = (v) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // The header names the regency's theme, else the public body (backend data): the office's name is the
+  // nearest the build knows, and about as long, so the header keeps its height when the app draws it.
+  const named = (v) => typeof v === 'string' && v.trim();
+  const brand = named(config.theme?.name) || named(config.office?.name) || t('app_name');
+  const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
+  const lapor = fs.readFileSync(path.join(ROOT, 'src/domain/complaint.rs'), 'utf8').match(/^pub const SP4N_LAPOR: &str = "([^"\\]+)";$/m);
+  if (!lapor) fail('src/domain/complaint.rs has no SP4N_LAPOR address, which the prerendered menu links to');
+  // What the app draws from the backend or only with the wasm (the region under the name, the header's
+  // buttons, the connection line) holds its place, unseen and out of the tab order and the accessibility tree.
+  const header = (current) => {
+    const link = (href, text) => `<li><a href="${href}"${href === current ? ' aria-current=page' : ''}>${escape(text)}</a></li>`;
+    return `<a class=skip-link href="#main">${escape(t('skip_link'))}</a>` +
+      `<header class=site-header><div class=brand><a href="./" class=brand-name>${escape(brand)}</a>` +
+      `<span class="brand-region prerender-slot">&nbsp;</span></div>` +
+      `<button type=button class="lang-switch prerender-slot" disabled>${escape(en('language_name'))}</button>` +
+      `<div class=tools><button type=button class="tool-button prerender-slot" disabled>${escape(t('easy_mode'))}</button>` +
+      `<button type=button class="tool-button prerender-slot" disabled>${escape(t('listen_page'))}</button></div>` +
+      `<nav aria-label="${escape(t('nav_label'))}"><ul>` +
+      link('./', t('nav_home')) + link('informasi', t('nav_catalogue')) + link('permohonan', t('nav_request')) +
+      link('status', t('nav_status')) + link('keberatan', t('nav_objection')) + link('tentang', t('nav_about')) +
+      `<li><a href="${escape(lapor[1])}" rel=noopener>${escape(t('nav_complaint'))}</a></li></ul></nav></header>` +
+      `<div class="connection prerender-slot"><span class=connection-dot></span><span>${escape(t('conn_online'))}</span></div>`;
+  };
+  const cards = CLASSES.map((c) =>
+    `<li class="class-card ${c}"><h2 id=class-${c}>${escape(t(`${c}.name`))}</h2><p>${escape(t(`${c}.what`))}</p>` +
+    // The count's line, kept empty: the card has its final height before the backend answers.
+    `<p class=count-slot aria-hidden=true>&nbsp;</p>` +
+    `<a href="informasi?class=${c}" aria-describedby=class-${c}>${escape(t('see_class'))}</a></li>`).join('');
+  const home = header('./') + `<main id=main tabindex=-1><h1>${escape(t('home_title'))}</h1>` +
+    `<p class=lead>${escape(t('home_intro'))}</p><ul class=class-cards>${cards}</ul>` +
+    `<section class=panel aria-labelledby=home-request><h2 id=home-request>${escape(t('home_request_title'))}</h2>` +
+    `<p>${escape(t('home_request_body'))}</p><p><a href="permohonan" class=button>${escape(t('nav_request'))}</a></p></section></main>`;
+  // The search form submits as a plain GET to the catalogue, which reads its query from the URL; the lists
+  // the backend or the date fill in offer their "all" choice only until the app draws them.
+  const select = (id, label, options) =>
+    `<div class=field><label for=${id}>${escape(t(label))}</label><select id=${id} name=${id.replace('filter-', '')}>` +
+    options.map(([value, text]) => `<option value="${value}">${escape(text)}</option>`).join('') + `</select></div>`;
+  const catalogue = header('informasi') + `<main id=main tabindex=-1><h1>${escape(t('catalogue_title'))}</h1>` +
+    `<form class=search role=search action="informasi" method=get>` +
+    `<div class="field search-box"><label for=search-q>${escape(t('search_label'))}</label>` +
+    `<p class=hint id=search-q-hint>${escape(t('search_hint'))}</p>` +
+    `<input id=search-q name=q type=search autocomplete=off aria-describedby=search-q-hint></div>` +
+    select('filter-class', 'filter_class', [['', t('all_classes')], ...CLASSES.map((c) => [c, t(`${c}.name`)])]) +
+    select('filter-unit', 'filter_unit', [['', t('all_units')]]) +
+    select('filter-year', 'filter_year', [['', t('all_years')]]) +
+    select('filter-format', 'filter_format', [['', t('all_formats')]]) +
+    select('filter-sort', 'sort_label', [['', t('sort_newest')], ['title', t('sort_title')]]) +
+    `<button type=submit class=button>${escape(t('search_button'))}</button>` +
+    `<a href="informasi" class=clear-filters>${escape(t('clear_filters'))}</a></form>` +
+    `<p class=loading>${escape(t('loading'))}</p></main>`;
+  // A module of its own, imported by the boot script on these two paths only (a portal file: no other bundle's
+  // page downloads it): in index.html or the boot script it would add its bytes to every page's first load.
+  const template = fillTemplate('prerender.js', { pages: JSON.stringify({ home, catalogue }) });
+  const code = release ? await squeeze(template, true) : template;
+  const name = `${main.name}-prerender-${sha256(code)}.js`;
+  fs.writeFileSync(path.join(staging, name), code);
+  const done = html.replace(/<div id="?boot"?>/, () => `<div id=boot data-prerender=${name}>`);
+  if (done === html) fail('index.html has no <div id="boot"> to name the prerendered pages in');
+  console.log(`post-build: ${name}, the prerendered home and catalogue (${code.length} bytes)`);
+  return done;
+}
+
 /** Why: the portal runs under a CSP without 'unsafe-inline'; an inline script left over would not run. */
 function refuseInlineScripts(html) {
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html still has an inline script; a strict CSP would block it');
@@ -284,6 +391,7 @@ if (release) html = await minifyGlue(html);
 await startKiosk();
 html = await writeBootScript(html);
 html = noscriptOffice(html);
+html = await prerender(html);
 refuseInlineScripts(html);
 fs.writeFileSync(indexPath, html);
 await serviceWorkerLists();

@@ -1,12 +1,12 @@
 //! Router and shell: one hop from here to every capability.
 
 use crate::api::{load_config, AnyBackend, Backend, BootError, Config};
-use crate::domain::route::{BundleName, Page};
 use crate::components::router::{provide_router, use_location};
 use crate::components::{Announcements, Footer, Header};
 use crate::context::{use_texts, Portal};
 use crate::contract::Meta;
 use crate::domain::deployment::ConfigProblem;
+use crate::domain::route::{BundleName, Page};
 use crate::i18n::Lang;
 use crate::pages;
 use leptos::prelude::*;
@@ -22,13 +22,28 @@ fn report_panics() {
     }));
 }
 
-/// Replaces the static boot shell of `index.html` with the app.
+/// Replaces the static boot shell of `index.html` with the app. A prerendered page in it (the boot
+/// script shows one on the home and the catalogue) stays on screen until the app has its own page
+/// to put in its place: a loading line in between would be a flash.
 pub fn mount(bundle: Bundle) {
     report_panics();
+    if !prerendered() {
+        remove_boot();
+    }
+    leptos::mount::mount_to_body(move || view! { <App bundle/> });
+}
+
+/// Whether the boot script put a prerendered page in the boot shell.
+fn prerendered() -> bool {
+    document()
+        .get_element_by_id("boot")
+        .is_some_and(|boot| boot.has_attribute("data-prerendered"))
+}
+
+fn remove_boot() {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(move || view! { <App bundle/> });
 }
 
 /// One of the wasm bundles the portal ships as. Each holds the shell and its own pages; a page
@@ -170,9 +185,16 @@ fn App(bundle: Bundle) -> impl IntoView {
     view! {
             // Re-rendered whole when the language changes: views hold plain strings.
             {move || match (lang.track(), booted.get()).1 {
+                // The prerendered page says more than a loading line while config and meta load.
+                None if prerendered() => ().into_any(),
                 None => view! { <Loading/> }.into_any(),
-                Some((_, Ok(b))) => view! { <Shell booted=b lang/> }.into_any(),
+                Some((_, Ok(b))) => {
+                    // Taken away in the same task as the page is drawn: nothing blank is painted between.
+                    remove_boot();
+                    view! { <Shell booted=b lang/> }.into_any()
+                }
                 Some((config, Err(e))) => {
+                    remove_boot();
                     let kiosk = config.as_ref().is_some_and(|c| c.kiosk);
                     let office = config.and_then(|c| c.office);
                     view! {

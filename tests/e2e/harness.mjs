@@ -262,6 +262,8 @@ export async function newPage(browser, contextOptions = {}) {
 export async function waitForApp(page, selector = 'main#main h1', { timeout = 20000 } = {}) {
   try {
     await page.waitForSelector(selector, { timeout });
+    // The prerendered home or catalogue (public/boot.js) is not the app: it is gone once the app has its page.
+    await page.waitForSelector('#boot[data-prerendered]', { state: 'detached', timeout });
   } catch (e) {
     const errors = page.consoleErrors?.length ? `\nconsole errors:\n  ${page.consoleErrors.join('\n  ')}` : '';
     throw new Error(`waitForApp: ${selector} did not appear on ${page.url()} within ${timeout} ms${errors}\n${e.message}`);
