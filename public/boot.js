@@ -5,19 +5,24 @@
 
 // Easy mode (components::access), before anything is drawn.
 try { if (localStorage.getItem('ppid.easy') === '1') document.documentElement.setAttribute('data-easy', ''); } catch {}
+const root = new URL('.', import.meta.url);
+globalThis.ppidRoot = root.href;
+const at = (file) => new URL(file, root).href;
+/** This page's path relative to the portal's root (`''` for the home page). */
+const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : null;
+/** The citizen's language as the app reads it (`ppid.lang`, a JSON string): Indonesian unless English. */
+let lang = 'id';
+try { if (JSON.parse(localStorage.getItem('ppid.lang')) === 'en') lang = 'en'; } catch {}
 // The prerendered home or catalogue frame (the module index.html's boot shell names, written by
-// scripts/post-build.mjs) on its own path at the root, in Indonesian only (the language the app reads from
-// `ppid.lang`, a JSON string); every other page keeps the loading line and never downloads it. Shown, and
-// painted, before the bundle's download starts: on a slow line the two would share it, and the small file
-// would arrive with the large one. One that does not come within a second holds nothing back.
+// scripts/post-build.mjs) on its own path at the root, in Indonesian only; every other page keeps the
+// loading line and never downloads it. Shown, and painted, before the bundle's download starts: on a slow
+// line the two would share it, and the small file would arrive with the large one. One that does not come
+// within a second holds nothing back.
 {
   const boot = document.getElementById('boot');
-  const rootPath = new URL('.', import.meta.url).pathname;
-  const page = location.pathname.startsWith(rootPath) && new Map([['', 'home'], ['informasi', 'catalogue']]).get(location.pathname.slice(rootPath.length));
-  let lang = 'id';
-  try { lang = JSON.parse(localStorage.getItem('ppid.lang') ?? '"id"'); } catch {}
-  if (boot?.dataset.prerender && page && lang !== 'en') {
-    const shown = import(new URL(boot.dataset.prerender, import.meta.url).href)
+  const page = new Map([['', 'home'], ['informasi', 'catalogue']]).get(here);
+  if (boot?.dataset.prerender && page && lang === 'id') {
+    const shown = import(at(boot.dataset.prerender))
       .then((module) => module.show(boot, page) && new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted)))))
       .catch(() => {});
     await Promise.race([shown, new Promise((late) => setTimeout(late, 1000))]);
@@ -31,13 +36,9 @@ const MAIN_WASM = ''; // ppid:main-wasm
 /** { language tag: [message, link home, retry] } from src/i18n: shown when this page's bundle cannot load. */
 const OFFLINE = { id: ['', '', ''], en: ['', '', ''] }; // ppid:offline
 
-const root = new URL('.', import.meta.url);
-globalThis.ppidRoot = root.href;
-const at = (file) => new URL(file, root).href;
 // In a frame (a regency page embedding the portal): the portal's side of embedding.
 if (parent !== window) document.head.append(Object.assign(document.createElement('script'), { src: at('framed.js') }));
-const here = location.pathname.startsWith(root.pathname) ? location.pathname.slice(root.pathname.length) : '';
-const bundle = ROUTES.find(([route]) => `${here}/`.startsWith(`${route}/`))?.[1];
+const bundle = here === null ? undefined : ROUTES.find(([route]) => `${here}/`.startsWith(`${route}/`))?.[1];
 // The service worker keeps this page's bundle once it is up (src/offline/sw.rs): it asks by this name.
 globalThis.ppidBundle = bundle ?? MAIN_JS.replace(/-[0-9a-f]+\.js$/, '');
 let wasm;
@@ -70,8 +71,6 @@ try {
  * citizen's language instead of leaving "Memuat…" for ever, with a way home (always kept) and a retry.
  */
 function cannotLoad() {
-  let lang = 'id';
-  try { lang = JSON.parse(localStorage.getItem('ppid.lang')) === 'en' ? 'en' : 'id'; } catch {}
   const [message, home, retry] = OFFLINE[lang];
   const el = (tag, props, ...children) => {
     const e = Object.assign(document.createElement(tag), props);

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, useServers, withServer } from './harness.mjs';
 import { pageRunner } from './page.mjs';
+import { routed } from '../../scripts/bundles.mjs';
 
 const OFFICE = {
   name: 'PPID $& Kab. "Sukamaju" $1 <b>tebal</b>',
@@ -23,10 +24,12 @@ let staging;
 const env = useServers({}, {
   async setup() {
     staging = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-post-build-'));
-    // What the hook needs from a build: index.html with the empty paragraph, the kiosk's glue, config.json.
+    // What the hook needs from a build: index.html with the empty paragraph, the kiosk's glue, a file of
+    // each route bundle (the service worker's lists name them), config.json.
     const index = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').replace(/<link data-trunk[^>]*>/g, '');
     fs.writeFileSync(path.join(staging, 'index.html'), index);
     fs.writeFileSync(path.join(staging, 'ppid-kiosk.js'), 'let wasm_bindgen;');
+    for (const bundle of routed) fs.writeFileSync(path.join(staging, `${bundle.name}.js`), 'let wasm_bindgen;');
     fs.writeFileSync(path.join(staging, 'config.json'), JSON.stringify({ api_base: 'demo', office: OFFICE }));
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'post-build.mjs')], {
       cwd: ROOT,
