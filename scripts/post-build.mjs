@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { bundles, main, routed, kiosk, worker, other, isOf, routes, labelOf } from './bundles.mjs';
+import { shortenBindingNames } from './wasm-names.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -78,6 +79,41 @@ async function startKiosk() {
   const started = glue.replace(/\bwasm_bindgen\b/g, 'ppidKiosk') +
     `\nppidKiosk({ module_or_path: new URL('${kiosk.name}_bg.wasm', document.currentScript.src) });\n`;
   fs.writeFileSync(file, release ? await squeeze(started) : started);
+}
+
+/**
+ * Why: wasm-bindgen's names for what a bundle and its glue pass each other are long and end in hex
+ * digits that do not compress; short names save about 8 KB gzip per bundle (scripts/wasm-names.mjs).
+ * Runs on the finished glue (minified, the kiosk's renamed) and keeps index.html's integrity hashes true.
+ */
+function shortenBindings(html) {
+  const scripts = fs.readdirSync(staging).filter((f) => f.endsWith('.js'));
+  const glues = new Map(bundles.map((bundle) => [bundle, bundle === main
+    ? scripts.find((f) => new RegExp(`^${main.name}-[0-9a-f]+\\.js$`).test(f))
+    : `${bundle.name}.js`]));
+  // The build's own scripts (boot, receipt, kiosk wipe, …) may call a bundle by name: those names stay.
+  const others = scripts.filter((f) => ![...glues.values()].includes(f)).map((f) => fs.readFileSync(path.join(staging, f), 'utf8'));
+  for (const [bundle, glueName] of glues) {
+    const wasmName = glueName && glueName.replace(/\.js$/, '_bg.wasm');
+    if (!glueName || !fs.existsSync(path.join(staging, glueName)) || !fs.existsSync(path.join(staging, wasmName))) {
+      fail(`the ${bundle.name} bundle's glue or wasm is missing from the build`);
+    }
+    const glue = fs.readFileSync(path.join(staging, glueName), 'utf8');
+    const wasm = fs.readFileSync(path.join(staging, wasmName));
+    let short;
+    try {
+      short = shortenBindingNames(wasm, glue, others);
+    } catch (e) {
+      fail(`${wasmName}: ${e.message}; see scripts/wasm-names.mjs`);
+    }
+    fs.writeFileSync(path.join(staging, wasmName), short.wasm);
+    fs.writeFileSync(path.join(staging, glueName), short.glue);
+    for (const [before, after] of [[glue, short.glue], [wasm, short.wasm]]) {
+      if (html.includes(sri(before))) html = html.split(sri(before)).join(sri(after));
+    }
+    console.log(`post-build: ${bundle.name}: ${short.renamed} binding names shortened, wasm ${wasm.length} -> ${short.wasm.length} bytes`);
+  }
+  return html;
 }
 
 /** The texts the boot script shows when the page's bundle cannot load, in the order it reads them. */
@@ -389,6 +425,7 @@ function precompress() {
 let html = fs.readFileSync(indexPath, 'utf8');
 if (release) html = await minifyGlue(html);
 await startKiosk();
+if (release) html = shortenBindings(html);
 html = await writeBootScript(html);
 html = noscriptOffice(html);
 html = await prerender(html);
