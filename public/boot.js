@@ -17,13 +17,14 @@ try { if (JSON.parse(localStorage.getItem('ppid.lang')) === 'en') lang = 'en'; }
 // scripts/post-build.mjs) on its own path at the root, in Indonesian only; every other page keeps the
 // loading line and never downloads it. Shown, and painted, before the bundle's download starts: on a slow
 // line the two would share it, and the small file would arrive with the large one. One that does not come
-// within a second holds nothing back.
+// within a second (with the serta-merta alerts it waits for briefly) holds nothing back.
 {
   const boot = document.getElementById('boot');
   const page = new Map([['', 'home'], ['informasi', 'catalogue']]).get(here);
   if (boot?.dataset.prerender && page && lang === 'id') {
     const shown = import(at(boot.dataset.prerender))
-      .then((module) => module.show(boot, page) && new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted)))))
+      .then((module) => module.show(boot, page))
+      .then((shown) => shown && new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(painted)))))
       .catch(() => {});
     await Promise.race([shown, new Promise((late) => setTimeout(late, 1000))]);
   }

@@ -291,7 +291,12 @@ async function prerender(html) {
     `<p class=loading>${escape(t('loading'))}</p></main>`;
   // A module of its own, imported by the boot script on these two paths only (a portal file: no other bundle's
   // page downloads it): in index.html or the boot script it would add its bytes to every page's first load.
-  const template = fillTemplate('prerender.js', { pages: JSON.stringify({ home, catalogue }) });
+  const announcement = ['announcement_label', 'announcement_hazard', 'announcement_affected',
+    'announcement_instructions', 'announcement_source', 'dismiss_announcement'].map((key) => t(key));
+  const template = fillTemplate('prerender.js', {
+    pages: JSON.stringify({ home, catalogue }),
+    announcement: JSON.stringify(announcement),
+  });
   const code = release ? await squeeze(template, true) : template;
   const name = `${main.name}-prerender-${sha256(code)}.js`;
   fs.writeFileSync(path.join(staging, name), code);

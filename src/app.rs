@@ -126,7 +126,12 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
     let announcements = {
         use futures::FutureExt;
         let b = backend.clone();
-        let f = async move { b.announcements().await }
+        let f = async move {
+            match crate::api::early_announcements().await {
+                Some(reply) => crate::api::decode(reply),
+                None => b.announcements().await,
+            }
+        }
             .boxed_local()
             .shared();
         leptos::task::spawn_local(f.clone().map(|_| ()));

@@ -4,6 +4,25 @@ use super::{ApiError, RawReply};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The serta-merta announcements the prerendered home or catalogue asked the backend for before the
+/// bundle ran (`ppidAnnouncements`, a promise of `{status, body}` or null; public/prerender.js), taken
+/// once: the answer to the request the app would make, so the page it paints is not asked for twice.
+pub async fn early_announcements() -> Option<RawReply> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("ppidAnnouncements");
+    let promise = js_sys::Reflect::get(&global, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    let answer = JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    Some(RawReply {
+        status: field("status")?.as_f64()? as u16,
+        content_type: "application/json".into(),
+        body: field("body")?.as_string()?,
+        retry_after: None,
+        saved_at: None,
+    })
+}
+
 /// One HTTP request; `signal` aborts it.
 pub async fn fetch(
     method: &str,
