@@ -9,7 +9,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { bundles, main, routed, kiosk, worker, other, isOf, labelOf } from './bundles.mjs';
+import { bundles, main, routed, kiosk, worker, other, isOf, labelOf, isCompressedCopy } from './bundles.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The running script's name (`post-build`, `reconfigure`), which starts every message. */
@@ -48,13 +48,31 @@ export function noscriptOffice(html, dir) {
   } catch {
     console.error(`${TOOL}: config.json is unreadable; the page without JavaScript names no office`);
   }
-  const escape = (v) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const lines = office ? [office.name, office.address, office.hours, office.phone, office.email].filter((v) => typeof v === 'string' && v) : [];
-  const filled = lines.length ? `<p id=noscript-office>${lines.map(escape).join('<br>')}</p>` : '';
+  const filled = officeParagraph(office);
   // A function, not a replacement string: `$&`, `$1` or `$$` in an office's name or address are text.
   const done = html.replace(/<p id="?noscript-office"?>\s*<\/p>/, () => filled);
   if (done === html && filled) fail('index.html has no <p id="noscript-office"></p> to fill');
   return done;
+}
+
+/** The office's lines as the page without JavaScript shows them, escaped; '' for no office. */
+export function officeParagraph(office) {
+  const escape = (v) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const lines = office ? [office.name, office.address, office.hours, office.phone, office.email].filter((v) => typeof v === 'string' && v) : [];
+  return lines.length ? `<p id=noscript-office>${lines.map(escape).join('<br>')}</p>` : '';
+}
+
+/**
+ * A built index.html with another office: its paragraph replaced, or put back at the end of the
+ * <noscript> page where the build had no office to write.
+ */
+export function rewriteNoscriptOffice(html, office) {
+  const filled = officeParagraph(office);
+  const paragraph = /<p id="?noscript-office"?>[\s\S]*?<\/p>/;
+  if (paragraph.test(html)) return html.replace(paragraph, () => filled);
+  const end = /<\/main>\s*<\/noscript>/;
+  if (!end.test(html)) fail('index.html has neither <p id=noscript-office> nor the end of its <noscript> page');
+  return html.replace(end, (tail) => filled + tail);
 }
 
 /**
@@ -96,7 +114,8 @@ export async function serviceWorkerLists(dir, squeeze = null) {
     if (!(file in OTHER_FILES)) fail(`bundles.json lists ${file}, which serviceWorkerLists does not place; see OTHER_FILES in scripts/post-build.mjs`);
   }
   const lists = { shell: [], routed: Object.fromEntries(routed.map((b) => [b.name, []])), later: [], kiosk: [], demo: [] };
-  for (const file of files.filter((f) => f !== 'config.json')) {
+  // A built dist/ has the compressed copies beside each file: the worker fetches the file itself.
+  for (const file of files.filter((f) => f !== 'config.json' && !isCompressedCopy(f))) {
     const entry = () => [file, sha256(fs.readFileSync(path.join(dir, file)))];
     const place = OTHER_FILES[file];
     const route = routed.find((b) => isOf(b, file));
@@ -135,9 +154,10 @@ export async function serviceWorkerLists(dir, squeeze = null) {
  * Beside each compressible file goes `<file>.br` (quality 11) and `<file>.gz` (level 9), only where
  * smaller, for ppid-server and web servers to send as they are (README, "Compression"). Runs last: the
  * service worker's lists never name a copy. config.json gets none: it is edited after the build, and a
- * stale copy would be sent instead of the edit.
+ * stale copy would be sent instead of the edit. `only` (paths relative to `dir`) limits it to the files
+ * that changed.
  */
-export function precompress(dir) {
+export function precompress(dir, only = null) {
   const COMPRESSIBLE = ['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.ics', '.txt'];
   const written = { br: 0, gz: 0 };
   (function walk(dir) {
@@ -146,6 +166,7 @@ export function precompress(dir) {
       if (entry.isDirectory()) walk(full);
       if (!entry.isFile() || !COMPRESSIBLE.includes(path.extname(entry.name).toLowerCase())) continue;
       if (path.relative(dir, full) === 'config.json') continue;
+      if (only && !only.includes(path.relative(dir, full).split(path.sep).join('/'))) continue;
       const raw = fs.readFileSync(full);
       const copies = {
         br: zlib.brotliCompressSync(raw, {
