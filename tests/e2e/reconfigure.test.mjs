@@ -116,3 +116,43 @@ test('reconfigure.mjs with the build\'s own config.json changes nothing; a retir
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('scripts/release.sh packs the build, deploy/ and the reconfigure command, with its checksum; the command runs from it with node alone', { timeout: 60_000 }, async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-release-'));
+  try {
+    const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"$/m)[1];
+    const name = `ppid-portal-${version}`;
+    execFileSync(path.join(ROOT, 'scripts', 'release.sh'), [out], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, PPID_DIST: DIST } });
+    const archive = path.join(out, `${name}.tar.gz`);
+    const sum = crypto.createHash('sha256').update(fs.readFileSync(archive)).digest('hex');
+    assert.equal(fs.readFileSync(`${archive}.sha256`, 'utf8'), `${sum}  ${name}.tar.gz\n`, 'the .sha256 is the archive\'s, in sha256sum -c form');
+
+    const unpacked = path.join(out, 'unpacked');
+    fs.mkdirSync(unpacked);
+    execFileSync('tar', ['xzf', archive, '-C', unpacked]);
+    const root = path.join(unpacked, name);
+    for (const file of ['deploy/nginx.conf', 'deploy/nginx-subpath.conf', 'deploy/apache.htaccess', 'deploy/Caddyfile', 'deploy/INSTALL.md', 'scripts/reconfigure.mjs']) {
+      assert.ok(fs.readFileSync(path.join(root, file)).equals(fs.readFileSync(path.join(ROOT, file))), `${file} as in the repository`);
+    }
+    const install = fs.readFileSync(path.join(root, 'deploy', 'INSTALL.md'), 'utf8');
+    assert.match(install, /## Bahasa Indonesia[\s\S]*reconfigure\.mjs[\s\S]*## English[\s\S]*reconfigure\.mjs/, 'INSTALL.md says how, in Indonesian and in English');
+    assert.deepEqual(fs.readdirSync(path.join(root, 'dist')).sort(), fs.readdirSync(DIST).sort(), 'dist/ is the whole build, compressed copies too');
+    assert.equal(fs.existsSync(path.join(root, 'node_modules')) || fs.existsSync(path.join(root, 'tests')), false, 'no npm packages');
+
+    // With node alone: no terser to minify with, so sw.js comes out as the template is; it still lists true hashes.
+    fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify(CONFIG));
+    const said = execFileSync(process.execPath, [path.join(root, 'scripts', 'reconfigure.mjs'), path.join(root, 'dist'), path.join(out, 'config.json')], { cwd: out, encoding: 'utf8', stdio: 'pipe' });
+    assert.match(said, /unminified/);
+    assertWorkerMatches(path.join(root, 'dist'));
+    assert.match(fs.readFileSync(path.join(root, 'dist', 'index.html'), 'utf8'), /<p id=noscript-office>PPID Kabupaten Tanah \$&#38; &#34;Baru&#34; &#60;b&#62;<br>/);
+    await withServer({ dist: path.join(root, 'dist'), args: NOW_ARGS }, (server) =>
+      withPage('release', async (page) => {
+        await page.goto(`${server.url}/`);
+        await waitForApp(page);
+        await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
+      }),
+    );
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
