@@ -7,7 +7,9 @@
 // a sub-path, with a relative `"api_base": "api"` that the regency's nginx passes to the backend.
 //
 // nginx runs as the user running the test: a generated nginx.conf around the copied files sets a temporary
-// prefix, ports, pid and logs (scripts/setup.sh installs nginx-light and the brotli module on CI).
+// prefix, ports, pid and logs (scripts/setup.sh installs nginx-light and the brotli module on CI). Where
+// Debian's apache2 is installed (setup.sh does not install it), deploy/apache.htaccess is held to
+// ppid-server's headers the same way, at the root and in a sub-path's folder.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +19,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, DIST, SERVER_BIN, NOW_ARGS, startServer, launchBrowser, waitForApp, assertNoAxeViolations } from './harness.mjs';
+import { ROOT, DIST, NOW_ARGS, startServer, launchBrowser, waitForApp, assertNoAxeViolations } from './harness.mjs';
 import { pageRunner, waitResults, readResults } from './page.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
@@ -314,4 +316,91 @@ test('in Chromium under /ppid/: the portal boots, reads its backend through "api
     assert.equal(scope, `${site.sub}${SUB}/`);
     await assertNoAxeViolations(page, 'the catalogue under /ppid/');
   });
+});
+
+const APACHE = '/usr/sbin/apache2';
+const APACHE_MODULES = '/usr/lib/apache2/modules';
+const HAS_APACHE = fs.existsSync(APACHE) && fs.existsSync(path.join(APACHE_MODULES, 'mod_rewrite.so')) && fs.existsSync('/etc/apache2/mods-available/mime.conf');
+
+test('Apache: deploy/apache.htaccess sends ppid-server\'s headers, at the root and in a sub-path\'s folder', { skip: !HAS_APACHE && 'Debian\'s apache2 is not installed', timeout: 30_000 }, async () => {
+  const dir = path.join(tmp, 'apache');
+  const [rootDir, subDir] = [path.join(dir, 'www'), path.join(dir, 'site')];
+  fs.cpSync(DIST, rootDir, { recursive: true, preserveTimestamps: true });
+  fs.cpSync(DIST_SUB, path.join(subDir, SUB.slice(1)), { recursive: true, preserveTimestamps: true });
+  for (const folder of [rootDir, path.join(subDir, SUB.slice(1))]) fs.copyFileSync(path.join(ROOT, 'deploy', 'apache.htaccess'), path.join(folder, '.htaccess'));
+  // Run as root, Apache's children are `nobody`: they must be able to read the files.
+  for (const d of [tmp, dir]) fs.chmodSync(d, 0o755);
+  const [rootPort, subPort] = [await freePort(), await freePort()];
+  const modules = ['mpm_event', 'authz_core', 'mime', 'rewrite', 'headers', 'dir', 'filter', 'deflate', 'env', 'setenvif'];
+  // Debian's own mime.conf and deflate.conf: the .br-as-Breton and on-the-fly compression the file must live with.
+  fs.writeFileSync(
+    path.join(dir, 'httpd.conf'),
+    `ServerRoot /etc/apache2
+ServerName localhost
+Listen 127.0.0.1:${rootPort}
+Listen 127.0.0.1:${subPort}
+PidFile ${path.join(dir, 'httpd.pid')}
+ErrorLog ${path.join(dir, 'error.log')}
+DefaultRuntimeDir ${dir}
+${process.getuid?.() === 0 ? 'User nobody\nGroup nogroup\n' : ''}${modules.map((m) => `LoadModule ${m}_module ${APACHE_MODULES}/mod_${m}.so`).join('\n')}
+Include /etc/apache2/mods-available/mime.conf
+Include /etc/apache2/mods-available/deflate.conf
+<VirtualHost 127.0.0.1:${rootPort}>
+    DocumentRoot ${rootDir}
+</VirtualHost>
+<VirtualHost 127.0.0.1:${subPort}>
+    DocumentRoot ${subDir}
+</VirtualHost>
+<Directory ${dir}>
+    AllowOverride FileInfo Indexes
+    Require all granted
+</Directory>
+`,
+  );
+  const apache = spawn(APACHE, ['-f', path.join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  apache.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => apache.once('exit', resolve));
+  const { csp, headers } = serveShHeaders();
+  const serveShArgs = ['--gzip', '--csp', csp, ...headers.flatMap((h) => ['--header', h])];
+  const [ref, refSub] = await Promise.all([
+    startServer({ dist: rootDir, csp: false, args: serveShArgs }),
+    startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, ...serveShArgs] }),
+  ]);
+  try {
+    const root = `http://127.0.0.1:${rootPort}`;
+    const deadline = Date.now() + 10_000;
+    while (!(await get(`${root}/config.json`).catch(() => null))) {
+      if (apache.exitCode !== null || Date.now() > deadline) throw new Error(`apache2 did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const subWasm = fs.readdirSync(DIST_SUB).find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
+    const cases = [
+      [root, ref, '/', 'gzip, deflate, br'],
+      [root, ref, '/informasi/dip-2026-001', 'gzip'],
+      [root, ref, `/${WASM}`, 'br'],
+      [root, ref, `/${WASM}`, 'br;q=0, gzip'],
+      [root, ref, `/${BOOT}`, 'br'],
+      [root, ref, '/sw.js', 'gzip, br'],
+      [root, ref, '/config.json', 'gzip'],
+      [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/`, 'br'],
+      [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/status`, 'gzip'],
+      [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/${subWasm}`, 'br'],
+    ];
+    for (const [ours, theirs, file, accept] of cases) {
+      const [a, b] = await Promise.all([get(`${ours}${file}`, accept), get(`${theirs.url}${file}`, accept)]);
+      assert.equal(a.status, 200, file);
+      assert.deepEqual(picked(a.headers), picked(b.headers), `Apache: ${file} with Accept-Encoding: ${accept}`);
+    }
+    for (const file of [`/${MISSING}`, '/sw-tidak-ada.js']) {
+      const missing = await get(`${root}${file}`, 'gzip');
+      assert.equal(missing.status, 404, file);
+      assert.doesNotMatch(missing.headers['cache-control'] ?? '', /immutable/, `${file}: not kept`);
+      assert.equal(missing.headers['x-content-type-options'], 'nosniff', `${file}: the security headers`);
+    }
+  } finally {
+    apache.kill('SIGTERM');
+    await exited;
+    await Promise.all([ref.stop(), refSub.stop()]);
+  }
 });
