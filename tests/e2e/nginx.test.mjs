@@ -137,6 +137,12 @@ http {
         set $ppid_connect_src "'self' ${api.url}";
         set $ppid_frame_ancestors "'none'";
         include ppid-portal.conf;
+        # A backend on the same host as well, as the file's own comment writes it.
+        location ^~ /api/ {
+            proxy_pass ${api.url};
+            client_max_body_size 24m;
+            add_header X-Content-Type-Options "nosniff" always;
+        }
     }
     server {
         listen 127.0.0.1:${subPort};
@@ -144,9 +150,10 @@ http {
         root ${q(regency)};
         set $ppid_connect_src "'self'";
         set $ppid_frame_ancestors "'none'";
-        # The regency's own: the portal's relative "api" is /ppid/api/, passed to the backend.
-        location ${SUB}/api/ {
+        # The portal's relative "api" is /ppid/api/, passed to the backend as the file's comment shows.
+        location ^~ ${SUB}/api/ {
             proxy_pass ${api.url}/api/;
+            client_max_body_size 24m;
         }
         include ppid-portal-subpath.conf;
     }
@@ -250,6 +257,16 @@ test('a missing file is a 404 that no cache keeps, with the security headers; a 
     fs.renameSync(`${retired}.kept`, retired);
   }
   assert.equal((await get(`${site.root}/.git/config`)).status, 404, 'dot files are not served');
+});
+
+test('a backend on the same host, behind the portal\'s server block as its comment shows, answers with its own headers only', async () => {
+  for (const file of ['/api/v1/meta', '/api/v1/catalogue.json']) {
+    const [ours, theirs] = await Promise.all([get(`${site.root}${file}`), get(`${api.url}${file}`)]);
+    assert.equal(ours.status, theirs.status, file);
+    assert.equal(ours.headers['content-type'], theirs.headers['content-type'], `${file}: the backend's type`);
+    assert.equal(ours.headers['cache-control'], theirs.headers['cache-control'], `${file}: the backend's Cache-Control, not the portal's`);
+    assert.equal(ours.headers['content-security-policy'], undefined, `${file}: no page policy on the API`);
+  }
 });
 
 test('the build\'s copies go out: brotli to a browser that asks for it, else gzip, else the file', async () => {
