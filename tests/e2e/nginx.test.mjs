@@ -47,6 +47,9 @@ function serveShHeaders() {
   return { csp, headers };
 }
 
+/** ppid-server's arguments as scripts/serve.sh gives them, with `policy` for its CSP. */
+const serveShArgs = (policy = serveShHeaders().csp) => ['--gzip', '--csp', policy, ...serveShHeaders().headers.flatMap((h) => ['--header', h])];
+
 const freePort = () =>
   new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -178,9 +181,8 @@ http {
   }
 
   // The reference: ppid-server as scripts/serve.sh starts it, on the same files, with the same origins.
-  const { csp, headers } = serveShHeaders();
-  const policy = csp.replace("connect-src 'self'", `connect-src 'self' ${api.url}`);
-  reference = await startServer({ dist: docroot, csp: false, args: ['--gzip', '--csp', policy, ...headers.flatMap((h) => ['--header', h])] });
+  const policy = serveShHeaders().csp.replace("connect-src 'self'", `connect-src 'self' ${api.url}`);
+  reference = await startServer({ dist: docroot, csp: false, args: serveShArgs(policy) });
   browser = await launchBrowser();
 });
 
@@ -286,7 +288,7 @@ test('the build\'s copies go out: brotli to a browser that asks for it, else gzi
 });
 
 test('under a sub-path: the same headers as ppid-server --base, the folder\'s fallback, and the site\'s own pages untouched', async () => {
-  const sub = await startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, '--gzip', '--csp', serveShHeaders().csp, ...serveShHeaders().headers.flatMap((h) => ['--header', h])] });
+  const sub = await startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, ...serveShArgs()] });
   try {
     const subBuilt = fs.readdirSync(DIST_SUB);
     const subWasm = subBuilt.find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
@@ -378,11 +380,9 @@ Include /etc/apache2/mods-available/deflate.conf
   let stderr = '';
   apache.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise((resolve) => apache.once('exit', resolve));
-  const { csp, headers } = serveShHeaders();
-  const serveShArgs = ['--gzip', '--csp', csp, ...headers.flatMap((h) => ['--header', h])];
   const [ref, refSub] = await Promise.all([
-    startServer({ dist: rootDir, csp: false, args: serveShArgs }),
-    startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, ...serveShArgs] }),
+    startServer({ dist: rootDir, csp: false, args: serveShArgs() }),
+    startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, ...serveShArgs()] }),
   ]);
   try {
     const root = `http://127.0.0.1:${rootPort}`;
