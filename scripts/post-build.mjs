@@ -2,15 +2,15 @@
 // Trunk post_build hook (Trunk.toml): finishes the build in the staging dir, one named step at a time
 // (the list at the bottom). The bundles, their routes and their files come from bundles.json
 // (scripts/bundles.mjs); public/boot.js and public/sw.js are templates whose `ppid:` lines are filled
-// here. Runs inside Trunk with TRUNK_STAGING_DIR set; the minifying only in release builds.
+// here. Runs inside Trunk with TRUNK_STAGING_DIR set; the minifying only in release builds. The steps that
+// need neither the sources nor npm packages are in scripts/build-steps.mjs.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { bundles, main, routed, kiosk, worker, other, isOf, routes, labelOf } from './bundles.mjs';
+import { bundles, main, routed, kiosk, routes } from './bundles.mjs';
+import { fail, sha256, sri, fillTemplate, noscriptOffice, serviceWorkerLists, precompress } from './build-steps.mjs';
 import { shortenBindingNames } from './wasm-names.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,28 +28,7 @@ const indexPath = path.join(staging, 'index.html');
 /** Scripts copied as they are written (index.html's copy-file links) that Trunk does not minify. */
 const COPIED_SCRIPTS = ['receipt.js', 'embed.js', 'framed.js'];
 
-function fail(message) {
-  console.error(`post-build: ${message}`);
-  process.exit(1);
-}
-
-const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
-const sri = (data) => 'sha384-' + crypto.createHash('sha384').update(data).digest('base64');
 const squeeze = async (code, module = false) => (await minify(code, { module, compress: { passes: 2 }, mangle: true })).code;
-
-/**
- * A template from public/ with each `const X = ...; // ppid:<marker>` line given its value, so that the
- * template runs as it is in development and no list in it is kept by hand.
- */
-function fillTemplate(file, values) {
-  let code = fs.readFileSync(path.join(ROOT, 'public', file), 'utf8');
-  for (const [marker, value] of Object.entries(values)) {
-    const line = new RegExp(`^(const \\w+ = ).*; // ppid:${marker}$`, 'm');
-    if (!line.test(code)) fail(`public/${file} has no \`// ppid:${marker}\` line for this hook to fill in`);
-    code = code.replace(line, (_, start) => `${start}${value};`);
-  }
-  return code;
-}
 
 /** Why: Trunk's own minifier cannot parse wasm-bindgen's glue; the glue's integrity hash must follow it. */
 async function minifyGlue(html) {
@@ -175,26 +154,6 @@ async function writeBootScript(html) {
 }
 
 /**
- * Why: the page without JavaScript names the office to visit, and index.html cannot read config.json at
- * run time, so the build's config.json fills it (edit dist/index.html too when the office changes later).
- */
-function noscriptOffice(html) {
-  let office = null;
-  try {
-    office = JSON.parse(fs.readFileSync(path.join(staging, 'config.json'), 'utf8')).office ?? null;
-  } catch {
-    console.error('post-build: config.json is unreadable; the page without JavaScript names no office');
-  }
-  const escape = (v) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const lines = office ? [office.name, office.address, office.hours, office.phone, office.email].filter((v) => typeof v === 'string' && v) : [];
-  const filled = lines.length ? `<p id=noscript-office>${lines.map(escape).join('<br>')}</p>` : '';
-  // A function, not a replacement string: `$&`, `$1` or `$$` in an office's name or address are text.
-  const done = html.replace(/<p id="?noscript-office"?>\s*<\/p>/, () => filled);
-  if (done === html && filled) fail('index.html has no <p id="noscript-office"></p> to fill');
-  return done;
-}
-
-/**
  * A text of src/i18n/<lang>.rs: `key: "…"` at the start of a line, or `key: ClassText { name: "…", what: "…" }`
  * for a class (`key.name`). Strict: a text that is missing, not a plain string literal, or uses an escape
  * this reader does not know fails the build, so the static page never says something the app does not.
@@ -311,120 +270,6 @@ function refuseInlineScripts(html) {
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html still has an inline script; a strict CSP would block it');
 }
 
-/**
- * Where the service worker keeps each of bundles.json's `other` files: with every page (`shell`), with the
- * route bundles whose pages load it (`later`), or never (`never`). A file bundles.json adds there must be
- * placed here first: the build fails rather than guess.
- */
-const OTHER_FILES = {
-  // The portal's side of embedding: the boot script loads it on any page shown in a frame.
-  'framed.js': 'shell',
-  // The receipt's QR code and calendar file: the form and status pages show receipts.
-  'receipt.js': 'later',
-  // The worker itself, and its replacement for retiring it: never served from a cache.
-  'sw.js': 'never',
-  'sw-retire.js': 'never',
-  // Loaded by regency pages, not by the portal's.
-  'embed.js': 'never',
-};
-
-/**
- * Why: the service worker keeps exactly this build's files, each checked against the start of its SHA-256,
- * and no list is kept by hand. The files go by kind (bundles.json), because a first visit on a phone must
- * not download what it never runs: what every page needs (index.html, the boot script, the CSS, the icon,
- * the main bundle, the files bundles.json gives no bundle), each route bundle's files, the receipt's
- * script, the kiosk's files, the demo backend's; config.json is not a build file (each deployment has its
- * own), so the worker keeps it as data. public/sw.js decides when each list is downloaded.
- */
-async function serviceWorkerLists() {
-  const files = [];
-  (function walk(dir) {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) files.push(path.relative(staging, full).split(path.sep).join('/'));
-    }
-  })(staging);
-  for (const file of other.flatMap((g) => g.files)) {
-    if (!(file in OTHER_FILES)) fail(`bundles.json lists ${file}, which serviceWorkerLists does not place; see OTHER_FILES in scripts/post-build.mjs`);
-  }
-  const lists = { shell: [], routed: Object.fromEntries(routed.map((b) => [b.name, []])), later: [], kiosk: [], demo: [] };
-  for (const file of files.filter((f) => f !== 'config.json')) {
-    const entry = () => [file, sha256(fs.readFileSync(path.join(staging, file)))];
-    const place = OTHER_FILES[file];
-    const route = routed.find((b) => isOf(b, file));
-    if (place === 'never') continue;
-    else if (place) lists[place].push(entry());
-    else if (route) lists.routed[route.name].push(entry());
-    else if (isOf(kiosk, file)) lists.kiosk.push(entry());
-    else if (isOf(worker, file)) lists.demo.push(entry());
-    else if (isOf(main, file) || labelOf(file) === 'shared') lists.shell.push(entry());
-    else fail(`${file} belongs to no list of the service worker; see serviceWorkerLists in scripts/post-build.mjs`);
-  }
-  for (const b of routed) if (!lists.routed[b.name].length) fail(`the route bundle ${b.name} has no files in the build`);
-  if (!lists.kiosk.length) fail(`the kiosk bundle ${kiosk.name} has no files in the build`);
-  if (!lists.shell.some(([f]) => f === 'index.html')) fail('index.html is not in the build');
-  const version = sha256(JSON.stringify(lists));
-  const sw = fillTemplate('sw.js', {
-    version: `'${version}'`,
-    shell: JSON.stringify(lists.shell),
-    routed: JSON.stringify(lists.routed),
-    next: JSON.stringify(Object.fromEntries(bundles.filter((b) => b.next?.length).map((b) => [b.name, b.next]))),
-    later: JSON.stringify(lists.later),
-    kiosk: JSON.stringify(lists.kiosk),
-    demo: JSON.stringify(lists.demo),
-  });
-  fs.writeFileSync(path.join(staging, 'sw.js'), release ? await squeeze(sw) : sw);
-  const count = (list) => list.length;
-  console.log(
-    `post-build: sw.js, build ${version}: ${count(lists.shell)} files at install, ` +
-      `${Object.values(lists.routed).map(count).join('+')}+${count(lists.later)} when idle, ` +
-      `${count(lists.kiosk)} more on a kiosk, ${count(lists.demo)} more in demo mode`,
-  );
-}
-
-/**
- * Why: a phone pays for every byte, and brotli is about a fifth smaller than gzip on these bundles.
- * Beside each compressible file goes `<file>.br` (quality 11) and `<file>.gz` (level 9), only where
- * smaller, for ppid-server and web servers to send as they are (README, "Compression"). Runs last: the
- * service worker's lists never name a copy. config.json gets none: it is edited after the build, and a
- * stale copy would be sent instead of the edit.
- */
-function precompress() {
-  const COMPRESSIBLE = ['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.ics', '.txt'];
-  const written = { br: 0, gz: 0 };
-  (function walk(dir) {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      if (!entry.isFile() || !COMPRESSIBLE.includes(path.extname(entry.name).toLowerCase())) continue;
-      if (path.relative(staging, full) === 'config.json') continue;
-      const raw = fs.readFileSync(full);
-      const copies = {
-        br: zlib.brotliCompressSync(raw, {
-          params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-            // The library's default window, stated: newer Node versions default to a smaller one.
-            [zlib.constants.BROTLI_PARAM_LGWIN]: 22,
-          },
-        }),
-        gz: zlib.gzipSync(raw, { level: 9 }),
-      };
-      for (const [ext, data] of Object.entries(copies)) {
-        // A copy left by an earlier build would otherwise outlive a file that no longer shrinks.
-        fs.rmSync(`${full}.${ext}`, { force: true });
-        if (data.length < raw.length) {
-          fs.writeFileSync(`${full}.${ext}`, data);
-          written[ext] += 1;
-        }
-      }
-    }
-  })(staging);
-  console.log(`post-build: ${written.br} brotli and ${written.gz} gzip copies written beside the files`);
-}
-
 // The steps, in order: index.html is read once, edited, and written before the service worker lists
 // every file (index.html and boot.js included, with their final hashes).
 let html = fs.readFileSync(indexPath, 'utf8');
@@ -432,9 +277,9 @@ if (release) html = await minifyGlue(html);
 await startKiosk();
 if (release) html = shortenBindings(html);
 html = await writeBootScript(html);
-html = noscriptOffice(html);
+html = noscriptOffice(html, staging);
 html = await prerender(html);
 refuseInlineScripts(html);
 fs.writeFileSync(indexPath, html);
-await serviceWorkerLists();
-precompress();
+await serviceWorkerLists(staging, release ? squeeze : null);
+precompress(staging);

@@ -38,6 +38,23 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# nginx serves the build through deploy/nginx.conf in tests/e2e/nginx.test.mjs, with the brotli module
+# where the distribution has one (Debian 12 does); without it that test checks gzip only.
+BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ ! -x /usr/sbin/nginx ] || [ ! -e "$BROTLI_MODULE" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  packages=()
+  [ -x /usr/sbin/nginx ] || packages+=(nginx-light)
+  if [ ! -e "$BROTLI_MODULE" ] && apt-cache show libnginx-mod-http-brotli-static >/dev/null 2>&1; then
+    packages+=(libnginx-mod-http-brotli-static)
+  fi
+  if [ "${#packages[@]}" -gt 0 ]; then
+    say "installing ${packages[*]} from Debian"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
+  fi
+fi
+
 # npm packages: binaryen (wasm-opt), playwright-core, axe-core, terser, lighthouse and chrome-launcher,
 # and ajv, ajv-formats and yaml (scripts/check-backend.mjs).
 # Pinned by tests/package-lock.json.

@@ -1,0 +1,423 @@
+// The web server configuration a regency copies (deploy/nginx.conf, deploy/nginx-subpath.conf), run
+// unchanged by Debian's nginx as a regency would: the build served through it answers with the same
+// headers as ppid-server run as scripts/serve.sh runs it (the reference for what a deployment sends),
+// answers the app's routes with index.html and a missing file with a 404 that no cache keeps, sends the
+// build's brotli or gzip copy, and in Chromium the portal boots, talks to its backend on another origin
+// (CORS), installs its service worker and reloads offline, with nothing for axe to find. The same under
+// a sub-path, with a relative `"api_base": "api"` that the regency's nginx passes to the backend.
+//
+// nginx runs as the user running the test: a generated nginx.conf around the copied files sets a temporary
+// prefix, ports, pid and logs (scripts/setup.sh installs nginx-light and the brotli module on CI). Where
+// Debian's apache2 is installed (setup.sh does not install it), deploy/apache.htaccess is held to
+// ppid-server's headers the same way, at the root and in a sub-path's folder.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, DIST, NOW_ARGS, startServer, launchBrowser, waitForApp, assertNoAxeViolations } from './harness.mjs';
+import { pageRunner, waitResults, readResults } from './page.mjs';
+
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+const MODULES = '/usr/lib/nginx/modules';
+const BROTLI = fs.existsSync(path.join(MODULES, 'ngx_http_brotli_static_module.so'));
+const DIST_SUB = path.join(ROOT, 'dist-sub');
+const SUB = '/ppid';
+
+const built = fs.readdirSync(DIST);
+const WASM = built.find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
+const BOOT = built.find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f));
+/** A hashed name the build does not have: its 404 must not be kept for a year. */
+const MISSING = WASM?.replace(/-[0-9a-f]{16}_/, '-0000000000000000_');
+
+/** The headers a deployment is judged by (Date, ETag, Server, lengths are each server's own). */
+const COMPARED = ['content-type', 'cache-control', 'content-encoding', 'vary', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+
+/** What scripts/serve.sh passes ppid-server: its policy and its extra headers, read from the script. */
+function serveShHeaders() {
+  const script = fs.readFileSync(path.join(ROOT, 'scripts', 'serve.sh'), 'utf8');
+  const csp = script.match(/^CSP="([^"]+)"$/m)?.[1];
+  const headers = [...script.matchAll(/--header "([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(csp && headers.length >= 2, 'scripts/serve.sh still names its policy and headers');
+  return { csp, headers };
+}
+
+/** ppid-server's arguments as scripts/serve.sh gives them, with `policy` for its CSP. */
+const serveShArgs = (policy = serveShHeaders().csp) => ['--gzip', '--csp', policy, ...serveShHeaders().headers.flatMap((h) => ['--header', h])];
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/** A GET (or HEAD) sending exactly `acceptEncoding`; the body as it came over the wire. */
+const get = (url, acceptEncoding, method = 'GET') =>
+  new Promise((resolve, reject) => {
+    const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
+    const req = http.request(url, { method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+const picked = (headers, names = COMPARED) => Object.fromEntries(names.map((n) => [n, headers[n] ?? null]));
+
+let tmp;
+let nginx;
+let api;
+let reference;
+let browser;
+const site = {};
+
+before(async () => {
+  assert.ok(NGINX, 'nginx is installed (scripts/setup.sh installs nginx-light)');
+  for (const dir of [DIST, DIST_SUB]) {
+    assert.ok(fs.existsSync(path.join(dir, 'index.html')), `${dir} is built (scripts/test.sh builds dist/ and dist-sub/)`);
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-nginx-'));
+  const [rootPort, subPort] = [await freePort(), await freePort()];
+  site.root = `http://127.0.0.1:${rootPort}`;
+  site.sub = `http://127.0.0.1:${subPort}`;
+
+  // The backend on its own origin, allowing the portal's (contract/README.md: CORS).
+  api = await startServer({ args: ['--allow-origin', site.root, ...NOW_ARGS], csp: false });
+
+  // The portal as published: the build with the regency's config.json (config.json is no build file:
+  // nothing else changes, and the service worker does not list it).
+  const docroot = path.join(tmp, 'www');
+  fs.cpSync(DIST, docroot, { recursive: true, preserveTimestamps: true });
+  const config = JSON.parse(fs.readFileSync(path.join(DIST, 'config.json'), 'utf8'));
+  fs.writeFileSync(path.join(docroot, 'config.json'), JSON.stringify({ ...config, api_base: `${api.url}/api` }, null, 2));
+  // Under a sub-path: the regency's site root holds the build as its folder `ppid`.
+  const regency = path.join(tmp, 'regency');
+  fs.cpSync(DIST_SUB, path.join(regency, SUB.slice(1)), { recursive: true, preserveTimestamps: true });
+  const subConfig = JSON.parse(fs.readFileSync(path.join(DIST_SUB, 'config.json'), 'utf8'));
+  fs.writeFileSync(path.join(regency, SUB.slice(1), 'config.json'), JSON.stringify({ ...subConfig, api_base: 'api' }, null, 2));
+  fs.writeFileSync(path.join(regency, 'index.html'), '<!doctype html><title>Kabupaten</title><p>Situs kabupaten</p>');
+
+  fs.copyFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), path.join(tmp, 'ppid-portal.conf'));
+  fs.copyFileSync(path.join(ROOT, 'deploy', 'nginx-subpath.conf'), path.join(tmp, 'ppid-portal-subpath.conf'));
+  // Debian's modules-enabled/ load `modules/<name>.so` relative to the prefix, as /usr/share/nginx has it.
+  fs.symlinkSync(MODULES, path.join(tmp, 'modules'));
+  const asRoot = process.getuid?.() === 0;
+  const q = (s) => JSON.stringify(s);
+  // Debian's stock http block (its mime.types, gzip for HTML), the two servers a regency writes around the files.
+  fs.writeFileSync(
+    path.join(tmp, 'nginx.conf'),
+    `${asRoot ? 'user root;\n' : ''}worker_processes 1;
+pid ${q(path.join(tmp, 'nginx.pid'))};
+error_log ${q(path.join(tmp, 'error.log'))} warn;
+include /etc/nginx/modules-enabled/*.conf;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    gzip on;
+    access_log ${q(path.join(tmp, 'access.log'))};
+    client_body_temp_path ${q(path.join(tmp, 'body'))};
+    proxy_temp_path ${q(path.join(tmp, 'proxy'))};
+    fastcgi_temp_path ${q(path.join(tmp, 'fastcgi'))};
+    uwsgi_temp_path ${q(path.join(tmp, 'uwsgi'))};
+    scgi_temp_path ${q(path.join(tmp, 'scgi'))};
+    server {
+        listen 127.0.0.1:${rootPort};
+        server_name ppid.localhost;
+        root ${q(docroot)};
+        set $ppid_connect_src "'self' ${api.url}";
+        set $ppid_frame_ancestors "'none'";
+        include ppid-portal.conf;
+        # A backend on the same host as well, as the file's own comment writes it.
+        location ^~ /api/ {
+            proxy_pass ${api.url};
+            client_max_body_size 24m;
+            add_header X-Content-Type-Options "nosniff" always;
+        }
+    }
+    server {
+        listen 127.0.0.1:${subPort};
+        server_name kab.localhost;
+        root ${q(regency)};
+        set $ppid_connect_src "'self'";
+        set $ppid_frame_ancestors "'none'";
+        # The portal's relative "api" is /ppid/api/, passed to the backend as the file's comment shows.
+        location ^~ ${SUB}/api/ {
+            proxy_pass ${api.url}/api/;
+            client_max_body_size 24m;
+        }
+        include ppid-portal-subpath.conf;
+    }
+}
+`,
+  );
+  const args = ['-p', tmp, '-c', path.join(tmp, 'nginx.conf'), '-e', path.join(tmp, 'error.log')];
+  const check = spawnSync(NGINX, ['-t', ...args], { encoding: 'utf8' });
+  site.check = { status: check.status, output: `${check.stdout}${check.stderr}` };
+  assert.equal(check.status, 0, `nginx -t: ${site.check.output}`);
+
+  nginx = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  nginx.stderr.on('data', (d) => (stderr += d));
+  nginx.exited = new Promise((resolve) => nginx.once('exit', resolve));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const up = await get(`${site.root}/config.json`).catch(() => null);
+    if (up) break;
+    if (nginx.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  // The reference: ppid-server as scripts/serve.sh starts it, on the same files, with the same origins.
+  const policy = serveShHeaders().csp.replace("connect-src 'self'", `connect-src 'self' ${api.url}`);
+  reference = await startServer({ dist: docroot, csp: false, args: serveShArgs(policy) });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  if (nginx && nginx.exitCode === null) {
+    nginx.kill('SIGQUIT');
+    await nginx.exited;
+  }
+  await reference?.stop();
+  await api?.stop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const env = {
+  get browser() {
+    return browser;
+  },
+};
+const withPage = pageRunner('nginx', env);
+
+test('nginx -t accepts the configuration as shipped, without a warning', () => {
+  assert.match(site.check.output, /syntax is ok/);
+  assert.doesNotMatch(site.check.output, /\[warn\]|\[emerg\]/, site.check.output);
+});
+
+test('every file answers with the headers ppid-server sends: page, hashed wasm, worker, config, a deep link', async () => {
+  const cases = [
+    ['/', 'gzip, deflate, br'],
+    ['/index.html', 'gzip'],
+    [`/${WASM}`, 'gzip, deflate, br'],
+    [`/${WASM}`, 'gzip'],
+    [`/${WASM}`, undefined],
+    [`/${BOOT}`, 'br'],
+    ['/sw.js', 'gzip, br'],
+    ['/config.json', 'gzip, br'],
+    ['/config.json', undefined],
+    ['/informasi/dip-2026-001', 'gzip, deflate, br'],
+    ['/permohonan', 'gzip'],
+  ];
+  for (const [file, accept] of cases) {
+    const [ours, theirs] = await Promise.all([get(`${site.root}${file}`, accept), get(`${reference.url}${file}`, accept)]);
+    assert.equal(ours.status, 200, `${file}`);
+    assert.equal(theirs.status, 200, `${file} (ppid-server)`);
+    assert.deepEqual(picked(ours.headers), picked(theirs.headers), `${file} with Accept-Encoding: ${accept}`);
+  }
+  // Spelled out, so that a change on both sides still shows here.
+  const page = await get(`${site.root}/informasi/dip-2026-001`, 'gzip');
+  assert.equal(page.headers['cache-control'], 'no-cache');
+  assert.match(page.headers['content-security-policy'], /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'.*; frame-ancestors 'none'$/);
+  assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
+  const wasm = await get(`${site.root}/${WASM}`, 'gzip');
+  assert.equal(wasm.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(wasm.headers['content-type'], 'application/wasm');
+  assert.equal(wasm.headers['content-security-policy'], undefined, 'no policy on the wasm');
+  assert.equal((await get(`${site.root}/sw.js`)).headers['cache-control'], 'no-cache');
+});
+
+test('a missing file is a 404 that no cache keeps, with the security headers; a missing sw.js is never index.html', async () => {
+  for (const file of [`/${MISSING}`, '/sw-tidak-ada.js', '/tidak-ada.css']) {
+    const [ours, theirs] = await Promise.all([get(`${site.root}${file}`, 'gzip'), get(`${reference.url}${file}`, 'gzip')]);
+    assert.equal(ours.status, 404, file);
+    assert.equal(theirs.status, 404, `${file} (ppid-server)`);
+    assert.doesNotMatch(ours.headers['cache-control'] ?? '', /max-age|immutable/, `${file}: not cacheable`);
+    assert.deepEqual(picked(ours.headers, SECURITY), picked(theirs.headers, SECURITY), `${file}: the security headers`);
+  }
+  // Retiring the worker by taking sw.js off the server (README): under nginx too, it answers 404.
+  const retired = path.join(tmp, 'www', 'sw.js');
+  fs.renameSync(retired, `${retired}.kept`);
+  try {
+    const gone = await get(`${site.root}/sw.js`, 'gzip, br');
+    assert.equal(gone.status, 404, 'a missing sw.js answers 404');
+  } finally {
+    fs.renameSync(`${retired}.kept`, retired);
+  }
+  assert.equal((await get(`${site.root}/.git/config`)).status, 404, 'dot files are not served');
+});
+
+test('a backend on the same host, behind the portal\'s server block as its comment shows, answers with its own headers only', async () => {
+  for (const file of ['/api/v1/meta', '/api/v1/catalogue.json']) {
+    const [ours, theirs] = await Promise.all([get(`${site.root}${file}`), get(`${api.url}${file}`)]);
+    assert.equal(ours.status, theirs.status, file);
+    assert.equal(ours.headers['content-type'], theirs.headers['content-type'], `${file}: the backend's type`);
+    assert.equal(ours.headers['cache-control'], theirs.headers['cache-control'], `${file}: the backend's Cache-Control, not the portal's`);
+    assert.equal(ours.headers['content-security-policy'], undefined, `${file}: no page policy on the API`);
+  }
+});
+
+test('the build\'s copies go out: brotli to a browser that asks for it, else gzip, else the file', async () => {
+  const size = (name) => fs.statSync(path.join(DIST, name)).size;
+  const br = await get(`${site.root}/${WASM}`, 'gzip, deflate, br');
+  assert.equal(br.headers['content-encoding'], BROTLI ? 'br' : 'gzip', BROTLI ? 'the brotli module is loaded' : 'no brotli module: gzip');
+  assert.equal(br.body.length, size(`${WASM}.${BROTLI ? 'br' : 'gz'}`), 'the build\'s copy, as it is');
+  const gz = await get(`${site.root}/${WASM}`, 'br;q=0, gzip');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.equal(gz.body.length, size(`${WASM}.gz`));
+  const plain = await get(`${site.root}/${WASM}`);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.body.length, size(WASM));
+  assert.equal(plain.headers.vary, 'Accept-Encoding', 'a shared cache must not reuse the plain file for a brotli client');
+  const deep = await get(`${site.root}/status`, 'br');
+  assert.equal(deep.headers['content-encoding'], BROTLI ? 'br' : undefined, 'the app\'s routes get index.html\'s copy');
+});
+
+test('under a sub-path: the same headers as ppid-server --base, the folder\'s fallback, and the site\'s own pages untouched', async () => {
+  const sub = await startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, ...serveShArgs()] });
+  try {
+    const subBuilt = fs.readdirSync(DIST_SUB);
+    const subWasm = subBuilt.find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
+    for (const [file, accept] of [[`${SUB}/`, 'br'], [`${SUB}/informasi`, 'gzip'], [`${SUB}/${subWasm}`, 'br'], [`${SUB}/sw.js`, 'gzip']]) {
+      const [ours, theirs] = await Promise.all([get(`${site.sub}${file}`, accept), get(`${sub.url}${file}`, accept)]);
+      assert.equal(ours.status, 200, file);
+      assert.deepEqual(picked(ours.headers), picked(theirs.headers), `${file} with Accept-Encoding: ${accept}`);
+    }
+    const missing = await get(`${site.sub}${SUB}/${subWasm.replace(/-[0-9a-f]{16}_/, '-0000000000000000_')}`);
+    assert.equal(missing.status, 404);
+    assert.doesNotMatch(missing.headers['cache-control'] ?? '', /immutable/);
+    const home = await get(`${site.sub}/`);
+    assert.match(home.body.toString(), /Situs kabupaten/, 'the regency\'s own page');
+    assert.equal(home.headers['content-security-policy'], undefined, 'the portal\'s headers stay in its folder');
+    assert.equal(new URL((await get(`${site.sub}${SUB}`)).headers.location, site.sub).pathname, `${SUB}/`, 'the folder without its slash goes to the folder');
+  } finally {
+    await sub.stop();
+  }
+});
+
+test('in Chromium: the portal boots, reads its backend on another origin, installs its worker, reloads offline; axe finds nothing', { timeout: 90_000 }, async () => {
+  await withPage('root', async (page) => {
+    await page.goto(`${site.root}/informasi`);
+    await waitResults(page);
+    assert.ok((await readResults(page)).titles.length > 0, 'the catalogue lists the backend\'s items');
+    await assertNoAxeViolations(page, 'the catalogue under nginx');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
+    await page.context().setOffline(true);
+    await page.goto(`${site.root}/`);
+    await waitForApp(page);
+    assert.ok((await page.locator('main#main h1').innerText()).trim().length > 0, 'the home page opens offline');
+    await page.reload();
+    await waitForApp(page);
+  }, { errors: 'uncaught' });
+});
+
+test('in Chromium under /ppid/: the portal boots, reads its backend through "api", installs its worker there', { timeout: 60_000 }, async () => {
+  await withPage('subpath', async (page) => {
+    await page.goto(`${site.sub}${SUB}/informasi`);
+    await waitResults(page);
+    assert.ok((await readResults(page)).titles.length > 0, 'the catalogue lists the backend\'s items through /ppid/api/');
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+    assert.equal(scope, `${site.sub}${SUB}/`);
+    await assertNoAxeViolations(page, 'the catalogue under /ppid/');
+  });
+});
+
+const APACHE = '/usr/sbin/apache2';
+const APACHE_MODULES = '/usr/lib/apache2/modules';
+const HAS_APACHE = fs.existsSync(APACHE) && fs.existsSync(path.join(APACHE_MODULES, 'mod_rewrite.so')) && fs.existsSync('/etc/apache2/mods-available/mime.conf');
+
+test('Apache: deploy/apache.htaccess sends ppid-server\'s headers, at the root and in a sub-path\'s folder', { skip: !HAS_APACHE && 'Debian\'s apache2 is not installed', timeout: 30_000 }, async () => {
+  const dir = path.join(tmp, 'apache');
+  const [rootDir, subDir] = [path.join(dir, 'www'), path.join(dir, 'site')];
+  fs.cpSync(DIST, rootDir, { recursive: true, preserveTimestamps: true });
+  fs.cpSync(DIST_SUB, path.join(subDir, SUB.slice(1)), { recursive: true, preserveTimestamps: true });
+  for (const folder of [rootDir, path.join(subDir, SUB.slice(1))]) fs.copyFileSync(path.join(ROOT, 'deploy', 'apache.htaccess'), path.join(folder, '.htaccess'));
+  // Run as root, Apache's children are `nobody`: they must be able to read the files.
+  for (const d of [tmp, dir]) fs.chmodSync(d, 0o755);
+  const [rootPort, subPort] = [await freePort(), await freePort()];
+  const modules = ['mpm_event', 'authz_core', 'mime', 'rewrite', 'headers', 'dir', 'filter', 'deflate', 'env', 'setenvif'];
+  // Debian's own mime.conf and deflate.conf: the .br-as-Breton and on-the-fly compression the file must live with.
+  fs.writeFileSync(
+    path.join(dir, 'httpd.conf'),
+    `ServerRoot /etc/apache2
+ServerName localhost
+Listen 127.0.0.1:${rootPort}
+Listen 127.0.0.1:${subPort}
+PidFile ${path.join(dir, 'httpd.pid')}
+ErrorLog ${path.join(dir, 'error.log')}
+DefaultRuntimeDir ${dir}
+${process.getuid?.() === 0 ? 'User nobody\nGroup nogroup\n' : ''}${modules.map((m) => `LoadModule ${m}_module ${APACHE_MODULES}/mod_${m}.so`).join('\n')}
+Include /etc/apache2/mods-available/mime.conf
+Include /etc/apache2/mods-available/deflate.conf
+<VirtualHost 127.0.0.1:${rootPort}>
+    DocumentRoot ${rootDir}
+</VirtualHost>
+<VirtualHost 127.0.0.1:${subPort}>
+    DocumentRoot ${subDir}
+</VirtualHost>
+<Directory ${dir}>
+    AllowOverride FileInfo Indexes
+    Require all granted
+</Directory>
+`,
+  );
+  const apache = spawn(APACHE, ['-f', path.join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  apache.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => apache.once('exit', resolve));
+  const [ref, refSub] = await Promise.all([
+    startServer({ dist: rootDir, csp: false, args: serveShArgs() }),
+    startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, ...serveShArgs()] }),
+  ]);
+  try {
+    const root = `http://127.0.0.1:${rootPort}`;
+    const deadline = Date.now() + 10_000;
+    while (!(await get(`${root}/config.json`).catch(() => null))) {
+      if (apache.exitCode !== null || Date.now() > deadline) throw new Error(`apache2 did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const subWasm = fs.readdirSync(DIST_SUB).find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
+    const cases = [
+      [root, ref, '/', 'gzip, deflate, br'],
+      [root, ref, '/informasi/dip-2026-001', 'gzip'],
+      [root, ref, `/${WASM}`, 'br'],
+      [root, ref, `/${WASM}`, 'br;q=0, gzip'],
+      [root, ref, `/${BOOT}`, 'br'],
+      [root, ref, '/sw.js', 'gzip, br'],
+      [root, ref, '/config.json', 'gzip'],
+      [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/`, 'br'],
+      [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/status`, 'gzip'],
+      [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/${subWasm}`, 'br'],
+    ];
+    for (const [ours, theirs, file, accept] of cases) {
+      const [a, b] = await Promise.all([get(`${ours}${file}`, accept), get(`${theirs.url}${file}`, accept)]);
+      assert.equal(a.status, 200, file);
+      assert.deepEqual(picked(a.headers), picked(b.headers), `Apache: ${file} with Accept-Encoding: ${accept}`);
+    }
+    for (const file of [`/${MISSING}`, '/sw-tidak-ada.js']) {
+      const missing = await get(`${root}${file}`, 'gzip');
+      assert.equal(missing.status, 404, file);
+      assert.doesNotMatch(missing.headers['cache-control'] ?? '', /immutable/, `${file}: not kept`);
+      assert.equal(missing.headers['x-content-type-options'], 'nosniff', `${file}: the security headers`);
+    }
+  } finally {
+    apache.kill('SIGTERM');
+    await exited;
+    await Promise.all([ref.stop(), refSub.stop()]);
+  }
+});
