@@ -14,7 +14,9 @@ const ALERT_WAIT_MS = 700;
 
 export async function show(boot, page) {
   if (!Object.hasOwn(PAGES, page) || !boot.isConnected) return false;
-  const alerts = announce().catch(() => null);
+  const config = fetch(new URL('config.json', globalThis.ppidRoot)).then(async (res) => ({ status: res.status, body: await res.text() }));
+  globalThis.ppidConfig = config.catch(() => null);
+  const alerts = announce(config).catch(() => null);
   globalThis.ppidAnnouncements = alerts.then((a) => a?.answer ?? null);
   const early = await Promise.race([alerts, new Promise((late) => setTimeout(late, ALERT_WAIT_MS))]);
   if (!boot.isConnected) return false;
@@ -57,11 +59,12 @@ function handOver(boot, focused) {
  * while the bundle downloads, and drawn as the app draws them (components::announcements), as text only;
  * the answer is handed to the app (`ppidAnnouncements`, api::early_announcements), which draws the same
  * sections over these. The demo backend runs in the bundle: nothing is asked before it.
+ * `configAnswer`: config.json's answer, also handed to the app (`ppidConfig`, api::load_config).
  * Resolves to the backend's answer and the sections to draw, or null.
  */
-async function announce() {
+async function announce(configAnswer) {
   const root = globalThis.ppidRoot;
-  const config = await (await fetch(new URL('config.json', root))).json();
+  const config = JSON.parse((await configAnswer).body);
   const base = typeof config.api_base === 'string' ? config.api_base.trim() : '';
   if (!base || base === 'demo' || (location.protocol === 'https:' && /^http:/i.test(base))) return null;
   const res = await fetch(`${new URL(base, root).href.replace(/\/+$/, '')}/v1/announcements`, {

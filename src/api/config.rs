@@ -160,10 +160,12 @@ pub enum BootError {
 /// to name on the service-down page, never a reason to run the demo: only `"api_base": "demo"`
 /// does. A network failure is the backend's kind of error (the page tries again by itself).
 pub async fn load_config() -> Result<Config, Result<ConfigProblem, ApiError>> {
-    let url = resolve("config.json");
-    let reply = super::fetch::fetch("GET", &url, &[], None, None)
-        .await
-        .map_err(Err)?;
+    let reply = match super::fetch::early("ppidConfig").await {
+        Some(reply) => reply,
+        None => super::fetch::fetch("GET", &resolve("config.json"), &[], None, None)
+            .await
+            .map_err(Err)?,
+    };
     match reply.status {
         200 => crate::json::from_str(&reply.body).map_err(|_| Ok(ConfigProblem::Invalid)),
         404 => Err(Ok(ConfigProblem::Missing)),

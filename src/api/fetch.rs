@@ -4,12 +4,13 @@ use super::{ApiError, RawReply};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The serta-merta announcements the prerendered home or catalogue asked the backend for before the
-/// bundle ran (`ppidAnnouncements`, a promise of `{status, body}` or null; public/prerender.js), taken
-/// once: the answer to the request the app would make, so the page it paints is not asked for twice.
-pub async fn early_announcements() -> Option<RawReply> {
+/// An answer the prerendered home or catalogue already fetched before the bundle ran (public/prerender.js:
+/// `ppidConfig` for config.json, `ppidAnnouncements` for the serta-merta announcements; each a promise of
+/// `{status, body}` or null), taken once: the answer to the request the app would make, so that the page
+/// it paints is not asked for twice.
+pub async fn early(name: &str) -> Option<RawReply> {
     let global = js_sys::global();
-    let key = wasm_bindgen::JsValue::from_str("ppidAnnouncements");
+    let key = wasm_bindgen::JsValue::from_str(name);
     let promise = js_sys::Reflect::get(&global, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     let _ = js_sys::Reflect::delete_property(&global, &key);
     let answer = JsFuture::from(promise).await.ok()?;

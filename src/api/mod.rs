@@ -12,7 +12,7 @@ mod store;
 
 pub use config::{load_config, resolve, BootError, Config, OfficeContact};
 pub use demo::DemoBackend;
-pub use fetch::{early_announcements, is_offline};
+pub use fetch::{early, is_offline};
 pub use http::HttpBackend;
 pub use idempotency::new_idempotency_key;
 pub use store::{Store, StoreError};
