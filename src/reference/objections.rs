@@ -72,10 +72,7 @@ impl Reference {
             })
             .map(|list| warnings(&sub.reasons, &list))
             .unwrap_or_default();
-        let (counts_from, _) = match self.counts_from(now) {
-            Ok(d) => d,
-            Err(reply) => return reply,
-        };
+        let (counts_from, _) = self.counts_from(now);
         let Some(access_token) = access::new_token() else {
             return no_randomness();
         };

@@ -32,10 +32,7 @@ impl Reference {
                 errors,
             );
         }
-        let (counts_from, by_law) = match self.counts_from(now) {
-            Ok(d) => d,
-            Err(reply) => return reply,
-        };
+        let (counts_from, by_law) = self.counts_from(now);
         let Some(access_token) = access::new_token() else {
             return no_randomness();
         };
