@@ -52,6 +52,8 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
   --catalogue-size N    replace the demo catalogue with N generated items (load tests)
   --without-feature F   do not advertise feature F in /v1/meta, e.g. catalogue_search (repeatable)
+  --request-number-prefix P  new request numbers are P, the year and a serial (default PPID-); e.g.
+                  '045/PPID #' for letter numbers with a slash, a space and a #
   --day-zero RULE deadline_rules.day_zero in /v1/meta: day_of_receipt (the seed's, the law) or
                   office_hours (the office's own rule: after closing time, the next working day)
   --time-zone TZ  the office's IANA time zone in /v1/meta (default the seed's Asia/Jakarta), e.g.
@@ -111,6 +113,7 @@ struct Options {
     without_features: Vec<String>,
     time_zone: Option<String>,
     day_zero: Option<ppid_portal::contract::DayZeroRule>,
+    request_number_prefix: Option<String>,
     csp: Option<String>,
     headers: Vec<(String, String)>,
     base: Option<String>,
@@ -170,6 +173,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             }
             "--without-feature" => o.without_features.push(value("a feature name")?),
             "--time-zone" => o.time_zone = Some(value("an IANA time zone name")?),
+            "--request-number-prefix" => o.request_number_prefix = Some(value("a prefix")?),
             "--day-zero" => {
                 o.day_zero = Some(match value("a rule")?.as_str() {
                     "day_of_receipt" => ppid_portal::contract::DayZeroRule::DayOfReceipt,
@@ -240,6 +244,7 @@ fn seed(options: &Options) -> ppid_portal::reference::Seed {
     if let Some(rule) = options.day_zero {
         seed.meta.deadline_rules.day_zero = rule;
     }
+    seed.request_number_prefix = options.request_number_prefix.clone();
     seed
 }
 

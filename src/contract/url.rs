@@ -145,7 +145,14 @@ mod tests {
         assert_eq!(page("page=3"), Ok(Some(3)));
         assert_eq!(page("page=%2B3"), Ok(Some(3)));
         assert_eq!(page("page=007"), Ok(Some(7)));
-        for bad in ["page=-2", "page=+3", "page=1.5", "page=1e2", "page=%203", "page=1234567890"] {
+        for bad in [
+            "page=-2",
+            "page=+3",
+            "page=1.5",
+            "page=1e2",
+            "page=%203",
+            "page=1234567890",
+        ] {
             assert_eq!(page(bad).unwrap_err().pointer, "/page", "{bad}");
         }
         assert!(parse_catalogue_query("year=-2026").is_err());

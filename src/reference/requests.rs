@@ -36,8 +36,9 @@ impl Reference {
         let Some(access_token) = access::new_token() else {
             return no_randomness();
         };
+        let prefix = self.seed.request_number_prefix.as_deref().unwrap_or("PPID-");
         let number = format!(
-            "PPID-{}-{:06}",
+            "{prefix}{}-{:06}",
             now.date().year(),
             200 + self.journal.next_request
         );
