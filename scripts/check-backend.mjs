@@ -2,21 +2,28 @@
 // Checks a PPID backend from the outside, the way the portal will use it, against contract/openapi.yaml:
 // every answer's status, content type and body (validated against the schema the contract gives for that
 // status), the problem codes the portal acts on, CORS, and (contract 1.4.0) receipts' access tokens and the
-// lock on a number after wrong verifiers.
+// lock on a number after wrong verifiers; and (1.5.0) what the contract now spells out: unknown paths and
+// methods, the body limit, preflights asking for more headers, lengths in code points and Unicode trimming,
+// the catalogue's paging, sort orders and search fold, the order of the objection and survey checks, a
+// verifier of the wrong form, and "this year" read from the backend's own clock (its Date header).
 //
 //   node scripts/check-backend.mjs https://your-host/api            # reads only
 //   node scripts/check-backend.mjs https://your-host/api --write    # also registers one request
 //
 // Options: --write registers one request (the contract's first example body), sends it again with the
 // same Idempotency-Key (the same receipt and access token, `Idempotent-Replayed: true`), with another body
-// (409 `idempotency_conflict`), looks it up by verifier and by access token, tries a wrong token, and then
-// locks its number with 5 wrong verifiers: use it on a test backend, never on a live one.
+// (409 `idempotency_conflict`), looks it up by verifier (its number also typed in small letters with spaces)
+// and by access token, tries a wrong token, locks its number with 5 wrong verifiers, rates it too early, and
+// files one objection on it while it is locked: use it on a test backend, never on a live one.
+// Without --write nothing is registered: every submission it sends is refused (a 4xx) by the contract.
 // --origin URL is the portal's origin for the CORS checks (default https://portal.example); the backend must
 // allow it, and must not allow an origin that is not on its list.
 // Prints one line per check and a summary; exits 1 when any check failed. Needs the npm packages of
 // tests/ (scripts/setup.sh installs them).
 
 import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -49,6 +56,9 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(DOC, 'openapi.json');
 const MAJOR = DOC.info.version.split('.')[0];
+
+/** The contract's problem schema, for answers to paths it does not define. */
+const validateProblem = ajv.compile({ $ref: 'openapi.json#/components/schemas/Problem' });
 
 /** A JSON Pointer token (RFC 6901). */
 const token = (s) => String(s).replaceAll('~', '~0').replaceAll('/', '~1');
@@ -120,14 +130,158 @@ async function check(name, fn) {
   }
 }
 
+/** Checks a problem answer the contract gives no operation for: `status`, problem+json, the schema, `code`. */
+async function expectProblem(res, status, code) {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`answered ${res.status}, the contract says ${status}${text ? `: ${text.slice(0, 120)}` : ''}`);
+  const got = (res.headers.get('content-type') ?? '').split(';')[0].trim();
+  if (got !== 'application/problem+json') throw new Error(`Content-Type is "${got}", the contract says application/problem+json`);
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`the body is not JSON: ${text.slice(0, 120)}`);
+  }
+  const errors = schemaErrors(validateProblem, body);
+  if (errors.length) throw new Error(`the body is not a Problem:\n      ${errors.join('\n      ')}`);
+  if (body.code !== code) throw new Error(`problem code "${body.code}", the contract says "${code}"`);
+  return body;
+}
+
+/** The field errors of a `422 validation` answer to `POST path` with `body` (sent with a fresh key). */
+async function fieldErrors(path, template, body) {
+  const { body: problem } = await expect('post', path, template, 422, { body, headers: { 'Idempotency-Key': crypto.randomUUID() }, code: 'validation' });
+  return problem.errors ?? [];
+}
+
+/** `errors` as `pointer code` strings, for messages. */
+const listed = (errors) => errors.map((e) => `${e.pointer || '""'} ${e.code}`).join(', ') || 'none';
+
+/** Sends `size` bytes (spaces, not JSON) to `POST /v1/requests` and resolves to the answer or the error. */
+function postOversized(size) {
+  return new Promise((resolve) => {
+    const url = new URL(`${API}/v1/requests`);
+    const request = (url.protocol === 'https:' ? https : http).request(url, {
+      method: 'POST',
+      // As curl does: the backend may answer 413 from the headers before any of the body is sent.
+      headers: { 'Content-Type': 'application/json', 'Content-Length': size, 'Idempotency-Key': crypto.randomUUID(), Origin: ORIGIN, Expect: '100-continue' },
+    });
+    let settled = false;
+    const settle = (v) => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(v);
+      }
+    };
+    const timer = setTimeout(() => {
+      request.destroy();
+      settle({ error: new Error(`no answer within ${TIMEOUT_MS * 4} ms`) });
+    }, TIMEOUT_MS * 4);
+    request.on('response', (res) => {
+      left = 0;
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => settle({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', () => settle({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    // A backend that answers 413 from the headers may close the connection while the body is still
+    // being written: its answer usually follows the write error.
+    request.on('error', (error) => setTimeout(() => settle({ error }), 1000));
+    const chunk = Buffer.alloc(1 << 20, 0x20);
+    let left = size;
+    const pump = () => {
+      while (left > 0 && !request.destroyed) {
+        const n = Math.min(left, chunk.length);
+        left -= n;
+        if (!request.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void request.once('drain', pump);
+      }
+      request.end();
+    };
+    let started = false;
+    const start = () => {
+      if (!started && !settled) {
+        started = true;
+        pump();
+      }
+    };
+    request.on('continue', start);
+    // A backend that ignores `Expect` gets the body after a second anyway.
+    setTimeout(start, 1000).unref();
+    request.flushHeaders();
+  });
+}
+
+/** What a preflight must allow: a 2xx, the origin, and the two request headers the portal sends. */
+function assertPreflightAllows(res) {
+  if (res.status < 200 || res.status > 299) throw new Error(`the preflight answered ${res.status}`);
+  const allowOrigin = res.headers.get('access-control-allow-origin');
+  if (allowOrigin !== '*' && allowOrigin !== ORIGIN) throw new Error(`Access-Control-Allow-Origin is ${allowOrigin ?? 'missing'}`);
+  const allowHeaders = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+  for (const h of ['content-type', 'idempotency-key']) {
+    if (allowHeaders !== '*' && !allowHeaders.split(',').map((s) => s.trim()).includes(h)) throw new Error(`Access-Control-Allow-Headers does not allow ${h}: "${allowHeaders}"`);
+  }
+}
+
+/** The contract's search fold (GET /v1/catalogue, rule 1), character by character. */
+function fold(text) {
+  const map = [
+    [/[à-åÀ-Å]/, 'a'], [/[è-ëÈ-Ë]/, 'e'], [/[ì-ïÌ-Ï]/, 'i'], [/[ò-öÒ-Ö]/, 'o'], [/[ù-üÙ-Ü]/, 'u'],
+    [/[çÇ]/, 'c'], [/[ñÑ]/, 'n'], [/[ýÿÝ]/, 'y'], [/ß/, 's'],
+  ];
+  let out = '';
+  for (const c of text) {
+    const cp = c.codePointAt(0);
+    const folded = map.find(([re]) => re.test(c))?.[1];
+    if (folded) out += folded;
+    else if (/[A-Za-z0-9]/.test(c)) out += c.toLowerCase();
+    else if (cp < 0x80 || (cp >= 0x80 && cp <= 0xbf) || cp === 0xd7 || cp === 0xf7 || (cp >= 0x2000 && cp <= 0x206f) || cp === 0x3000) out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+/** Compares strings by code point (JavaScript's `<` compares UTF-16 units). */
+function byCodePoint(a, b) {
+  const x = Array.from(a, (c) => c.codePointAt(0));
+  const y = Array.from(b, (c) => c.codePointAt(0));
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+/** Every entry of a catalogue query, page by page (at most 500). */
+async function everyEntry(query) {
+  const items = [];
+  for (let page = 1; page <= 5; page++) {
+    const { body } = await expect('get', `/v1/catalogue?${query}&per_page=100&page=${page}`, '/v1/catalogue', 200);
+    items.push(...body.items);
+    if (body.items.length === 0 || items.length >= body.total) break;
+  }
+  return items;
+}
+
+/** The office-local year of the instant `ms` in the IANA zone `zone` (WIB when it is not known). */
+function officeYear(ms, zone) {
+  try {
+    return Number(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(ms));
+  } catch {
+    return new Date(ms + 7 * 3600_000).getUTCFullYear();
+  }
+}
+
 // ------------------------------------------------------------------------------------------------------
 
 console.log(`check-backend: ${API} against contract ${DOC.info.version}${write ? ' (with --write)' : ' (read only)'}`);
 let meta = null;
 let firstItem = null;
+/** The backend's `Date` header on its meta answer. */
+let backendDate = null;
 
 await check('GET /v1/meta: 200, a Meta, contract major ' + MAJOR, async () => {
   // A Meta that breaks the contract still says which features to check.
+  const res = await call('GET', '/v1/meta');
+  backendDate = res.headers.get('date');
+  await res.body?.cancel();
   ({ body: meta } = await expect('get', '/v1/meta', '/v1/meta', 200).catch((e) => {
     meta = e.body ?? null;
     throw e;
@@ -141,12 +295,19 @@ const speaks14 = () => {
   return major === 1 && minor >= 4;
 };
 const before14 = () => (speaks14() ? null : `the backend reports contract ${meta?.contract_version ?? '(unknown)'}; access tokens came with 1.4.0`);
-const year = new Date().getFullYear();
-await check(`GET /v1/calendar/${year}: 200, this year's calendar`, async () => {
+const zone = () => meta?.deadline_rules?.time_zone ?? 'Asia/Jakarta';
+let year = officeYear(Date.now(), zone());
+await check("the backend's clock: its Date header says which year is this year (1.5.0)", async () => {
+  const ms = Date.parse(backendDate ?? '');
+  if (!backendDate || Number.isNaN(ms)) return `no Date header: "this year" is this machine's, ${year}`;
+  year = officeYear(ms, zone());
+  return undefined;
+});
+await check(`GET /v1/calendar/${year}: 200, this year's calendar (${year} by the backend's clock)`, async () => {
   const { body } = await expect('get', `/v1/calendar/${year}`, '/v1/calendar/{year}', 200);
   if (body.year !== year) throw new Error(`asked for ${year}, answered the calendar of ${body.year}`);
 });
-await check(`GET /v1/calendar/${year + 1}: the next year's calendar, or 404 calendar_year_missing`, async () => {
+await check(`GET /v1/calendar/${year + 1}: the next year's calendar, or 404 calendar_year_missing while its decree is not out`, async () => {
   const res = await call('GET', `/v1/calendar/${year + 1}`);
   await res.body?.cancel();
   await expect('get', `/v1/calendar/${year + 1}`, '/v1/calendar/{year}', res.status === 404 ? 404 : 200, { code: res.status === 404 ? 'calendar_year_missing' : undefined });
@@ -171,8 +332,11 @@ await check('GET /v1/statistics: 200 (feature statistics)', async () =>
   meta?.features?.includes('statistics') ? expect('get', '/v1/statistics', '/v1/statistics', 200) : 'the backend does not offer the feature statistics');
 await check('POST /v1/requests without Idempotency-Key: 400 idempotency_key_missing, nothing registered', () =>
   expect('post', '/v1/requests', '/v1/requests', 400, { body: {}, code: 'idempotency_key_missing' }));
-await check('POST /v1/request-lookups for an unknown number: 404 not_found', () =>
-  expect('post', '/v1/request-lookups', '/v1/request-lookups', 404, { body: { number: 'PPID-CHECK-000000', verifier: '0000' }, code: 'not_found' }));
+/** The 404 of a made-up number, to compare other 404s with. */
+let unknownLookup = null;
+await check('POST /v1/request-lookups for an unknown number: 404 not_found', async () => {
+  ({ body: unknownLookup } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 404, { body: { number: 'PPID-CHECK-000000', verifier: '0000' }, code: 'not_found' }));
+});
 const feature = (name) => (meta?.features?.includes(name) ? null : `the backend does not offer the feature ${name}`);
 await check('POST /v1/objections without Idempotency-Key: 400 idempotency_key_missing (feature objections)', async () =>
   feature('objections') ?? expect('post', '/v1/objections', '/v1/objections', 400, { body: {}, code: 'idempotency_key_missing' }));
@@ -189,13 +353,7 @@ await check(`CORS: the preflight of a submission from ${ORIGIN} is allowed`, asy
     headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
   });
   await res.body?.cancel();
-  if (res.status < 200 || res.status > 299) throw new Error(`the preflight answered ${res.status}`);
-  const allowOrigin = res.headers.get('access-control-allow-origin');
-  if (allowOrigin !== '*' && allowOrigin !== ORIGIN) throw new Error(`Access-Control-Allow-Origin is ${allowOrigin ?? 'missing'}`);
-  const allowHeaders = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-  for (const h of ['content-type', 'idempotency-key']) {
-    if (allowHeaders !== '*' && !allowHeaders.split(',').map((s) => s.trim()).includes(h)) throw new Error(`Access-Control-Allow-Headers does not allow ${h}: "${allowHeaders}"`);
-  }
+  assertPreflightAllows(res);
 });
 await check(`CORS: an origin not on the list (${STRANGER}) is not allowed`, async () => {
   const res = await call('OPTIONS', '/v1/request-lookups', { origin: STRANGER, headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
@@ -216,6 +374,164 @@ await check('CORS: answers allow the origin and expose Retry-After and Idempoten
     if (!exposed.includes('*') && !exposed.includes(h)) throw new Error(`Access-Control-Expose-Headers does not name ${h}`);
   }
 });
+
+await check('CORS: a preflight asking for more headers than the contract names is still answered, with the two the portal sends (1.5.0)', async () => {
+  const res = await call('OPTIONS', '/v1/requests', {
+    headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key,x-ppid-check' },
+  });
+  await res.body?.cancel();
+  assertPreflightAllows(res);
+});
+
+// ------------------------------------------------------------------ HTTP (1.5.0)
+
+await check('paths the contract does not define: 404 not_found, problem+json (1.5.0)', async () => {
+  for (const p of ['/v1/ppid-check-no-such-path', '/v1/catalogue/ppid-check/extra', '/v1/calendar/abc']) {
+    await expectProblem(await call('GET', p), 404, 'not_found').catch((e) => {
+      throw new Error(`GET ${p} ${e.message}`);
+    });
+  }
+});
+await check('a method a path does not serve: 405 method_not_allowed with an Allow header naming the one it does (1.5.0)', async () => {
+  for (const [method, p, allowed] of [['DELETE', '/v1/meta', 'GET'], ['GET', '/v1/requests', 'POST']]) {
+    const res = await call(method, p);
+    const allow = res.headers.get('allow');
+    await expectProblem(res, 405, 'method_not_allowed').catch((e) => {
+      throw new Error(`${method} ${p} ${e.message}`);
+    });
+    if (!allow) throw new Error(`${method} ${p}: no Allow header (RFC 9110 requires it with 405)`);
+    if (!allow.toUpperCase().split(',').map((m) => m.trim()).includes(allowed)) throw new Error(`${method} ${p}: Allow is "${allow}", it does not name ${allowed}`);
+  }
+});
+const OVERSIZED = 32 * 1024 * 1024 + 1;
+await check(`a body over the limit (${OVERSIZED} bytes): 413 payload_too_large, not another error or a dropped connection (1.5.0)`, async () => {
+  const got = await postOversized(OVERSIZED);
+  if (got.error) throw new Error(`no answer: ${got.error.message} (answer 413, before reading the body if you can)`);
+  if (got.status === 422) return 'the backend read a body over 32 MiB (and refused it as invalid): it SHOULD refuse such a body with 413';
+  if (got.status !== 413) throw new Error(`answered ${got.status}, the contract says 413${got.text ? `: ${got.text.slice(0, 120)}` : ''}`);
+  const type = String(got.headers['content-type'] ?? '').split(';')[0].trim();
+  // A web server in front of the backend may answer with its own page: the client reads the status alone.
+  if (type === 'application/problem+json' && JSON.parse(got.text).code !== 'payload_too_large') throw new Error(`problem code "${JSON.parse(got.text).code}", the contract says "payload_too_large"`);
+  return undefined;
+});
+
+// ------------------------------------------------------------------ the catalogue (1.5.0)
+
+await check('GET /v1/catalogue paging: page and per_page 0 count as 1, per_page over 100 is clamped, a page past the end is empty, non-numbers are 400', async () => {
+  const { body: zero } = await expect('get', '/v1/catalogue?page=0&per_page=0', '/v1/catalogue', 200);
+  if (zero.page !== 1) throw new Error(`page=0 answered page ${zero.page}: it counts as 1`);
+  if (zero.per_page !== 1 || zero.items.length > 1) throw new Error(`per_page=0 answered per_page ${zero.per_page} with ${zero.items.length} items: it counts as 1`);
+  const { body: big } = await expect('get', '/v1/catalogue?per_page=1000', '/v1/catalogue', 200).catch((e) => {
+    throw new Error(`per_page=1000 ${e.message} (clamp it, never refuse it)`);
+  });
+  if (big.per_page > 100 || big.items.length > big.per_page) throw new Error(`per_page=1000 answered per_page ${big.per_page} with ${big.items.length} items: at most 100`);
+  const { body: past } = await expect('get', '/v1/catalogue?page=99999', '/v1/catalogue', 200);
+  if (past.items.length !== 0 || past.total !== big.total) throw new Error(`page=99999 gave ${past.items.length} items and total ${past.total}: [] and ${big.total}`);
+  const { body: plus } = await expect('get', '/v1/catalogue?page=%2B1&per_page=1', '/v1/catalogue', 200);
+  if (plus.page !== 1) throw new Error(`page=+1 answered page ${plus.page}`);
+  for (const [query, name] of [['page=-1', 'page'], ['page=1.5', 'page'], ['per_page=1e2', 'per_page'], ['page=%201', 'page'], ['year=tahun', 'year']]) {
+    const { body } = await expect('get', `/v1/catalogue?${query}`, '/v1/catalogue', 400, { code: 'validation' }).catch((e) => {
+      throw new Error(`${query} ${e.message}`);
+    });
+    if (!body.errors?.some((e) => e.pointer === `/${name}` && e.code === 'invalid_format')) throw new Error(`${query}: errors ${listed(body.errors ?? [])}, the contract says /${name} invalid_format`);
+  }
+});
+let entries = [];
+await check('GET /v1/catalogue sort orders are total: newest by date then title by code point, title by folded title, the same on every page', async () => {
+  entries = await everyEntry('sort=newest');
+  for (let i = 1; i < entries.length; i++) {
+    const [a, b] = [entries[i - 1], entries[i]];
+    if (a.updated_on < b.updated_on) throw new Error(`sort=newest: ${a.id} (${a.updated_on}) before ${b.id} (${b.updated_on})`);
+    if (a.updated_on === b.updated_on && byCodePoint(a.title, b.title) > 0) throw new Error(`sort=newest: on ${a.updated_on} "${a.title}" before "${b.title}" (titles ascend in code-point order)`);
+  }
+  const byTitle = await everyEntry('sort=title');
+  for (let i = 1; i < byTitle.length; i++) {
+    const [a, b] = [byTitle[i - 1], byTitle[i]];
+    if (byCodePoint(fold(a.title), fold(b.title)) > 0) throw new Error(`sort=title: "${a.title}" before "${b.title}" (folded titles ascend)`);
+  }
+  const paged = [];
+  for (let page = 1; page <= 4; page++) paged.push(...(await expect('get', `/v1/catalogue?sort=title&per_page=3&page=${page}`, '/v1/catalogue', 200)).body.items);
+  const ids = (list) => list.map((i) => i.id).join(' ');
+  if (ids(paged) !== ids(byTitle.slice(0, paged.length))) throw new Error(`sort=title in pages of 3 gave ${ids(paged)}, in one page ${ids(byTitle.slice(0, paged.length))}`);
+});
+await check('GET /v1/catalogue?q: the contract\'s fold (capitals, accents, _ between words), word prefixes, keywords split into words', async () => {
+  const nonsense = await expect('get', '/v1/catalogue?q=zzqxjw', '/v1/catalogue', 200);
+  if (!meta?.features?.includes('catalogue_search')) {
+    const all = await expect('get', '/v1/catalogue', '/v1/catalogue', 200);
+    if (nonsense.body.total !== all.body.total) throw new Error(`without catalogue_search, q must be ignored: q=zzqxjw gave ${nonsense.body.total} of ${all.body.total}`);
+    return 'the backend does not offer the feature catalogue_search (q is ignored, as it must be)';
+  }
+  if (nonsense.body.total !== 0) throw new Error(`q=zzqxjw matched ${nonsense.body.total} entries`);
+  const words = (t) => fold(t).split(' ').filter((w) => /^[a-z]{4,}$/.test(w));
+  const item = entries.find((i) => words(i.title).length >= 2);
+  if (!item) return 'no catalogue entry has a title of two plain words to search for';
+  // "laporan keuangan" is asked as "LÁPO_KÉUA": capitals, Latin-1 accents, `_` between the words.
+  const accent = { a: 'Á', e: 'É', i: 'Í', o: 'Ó', u: 'Ú' };
+  const asked = words(item.title).slice(0, 2).map((w) => w.slice(0, 4).toUpperCase().replace(/[AEIOU]/, (v) => accent[v.toLowerCase()])).join('_');
+  const found = async (q) => (await everyEntry(`q=${encodeURIComponent(q)}&unit=${encodeURIComponent(item.unit_id)}`)).some((i) => i.id === item.id);
+  if (!(await found(asked))) throw new Error(`q=${asked} does not find "${item.title}" (${item.id})`);
+  const phrase = entries.find((i) => (i.keywords ?? []).some((k) => words(k).length >= 2));
+  if (phrase) {
+    const second = words(phrase.keywords.find((k) => words(k).length >= 2))[1];
+    if (!(await (async () => (await everyEntry(`q=${second}&unit=${encodeURIComponent(phrase.unit_id)}`)).some((i) => i.id === phrase.id))())) throw new Error(`q=${second}, a word of a keyword of ${phrase.id}, does not find it: keywords are split into words`);
+  }
+  return undefined;
+});
+
+// ------------------------------------------------------------------ submissions checked, nothing registered (1.5.0)
+
+const requestExample = Object.values(DOC.paths['/v1/requests'].post.requestBody.content['application/json'].examples)[0].value;
+await check('POST /v1/requests: lengths count code points and Unicode whitespace is trimmed (refused for a blank purpose, nothing registered)', async () => {
+  const blank = '\u00a0\u3000 ';
+  // 4000 code points between Unicode spaces: 4001 UTF-16 units, so a JavaScript .length would say too long.
+  const fits = `\u3000${'a'.repeat(3999)}\u{1F4C4}\u00a0`;
+  const first = await fieldErrors('/v1/requests', '/v1/requests', { ...requestExample, purpose: blank, information: fits });
+  if (!first.some((e) => e.pointer === '/purpose' && e.code === 'required')) throw new Error(`a purpose of only no-break and ideographic spaces is blank: errors ${listed(first)}, the contract says /purpose required`);
+  if (first.some((e) => e.pointer === '/information')) throw new Error(`4000 code points (4001 UTF-16 units) between spaces fit the 4000 of /information: errors ${listed(first)}`);
+  const over = await fieldErrors('/v1/requests', '/v1/requests', { ...requestExample, purpose: blank, information: `${'a'.repeat(4000)}\u{1F4C4}` });
+  if (!over.some((e) => e.pointer === '/information' && e.code === 'too_long')) throw new Error(`4001 code points in /information: errors ${listed(over)}, the contract says too_long`);
+});
+const objectionExample = Object.values(DOC.paths['/v1/objections'].post.requestBody.content['application/json'].examples).find((e) => e.value.reasons.join() === 'b').value;
+await check('POST /v1/objections: unknown reasons are one error at /reasons (feature objections; nothing registered)', async () => {
+  if (feature('objections')) return feature('objections');
+  const { catalogue_item_id: _, ...body } = objectionExample;
+  const errors = await fieldErrors('/v1/objections', '/v1/objections', { ...body, reasons: ['b', 'x', 'y'] });
+  const reasons = errors.filter((e) => e.pointer.startsWith('/reasons'));
+  if (reasons.length !== 1 || reasons[0].pointer !== '/reasons' || reasons[0].code !== 'unknown_value') throw new Error(`reasons b, x, y: errors ${listed(reasons)}, the contract says one /reasons unknown_value`);
+  return undefined;
+});
+
+// ------------------------------------------------------------------ lookups that prove ownership (1.5.0)
+// A backend limits wrong verifiers per number (5 lock it) and per address (for example 10 a minute), so
+// these send few: with --write they are two of the five wrong verifiers that lock the registered number.
+
+/** Wrong verifiers sent for the number under test, towards its lock. */
+let wrongSent = 0;
+/** A verifier of the wrong form gets the same 404 as a wrong verifier. */
+const wrongFormVerifier = (number, wrong) =>
+  check('a verifier that is neither an e-mail nor four digits (12345): the same 404 as a wrong one (1.5.0)', async () => {
+    if (!wrong) return 'no 404 of a made-up number to compare with';
+    wrongSent++;
+    const { body } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 404, { body: { number, verifier: '12345' }, code: 'not_found' }).catch((e) => {
+      throw e.message.startsWith('answered 422') ? new Error('a verifier of the wrong form got 422: it is simply wrong, the same 404 (a 422 would tell the form from the facts)') : e;
+    });
+    if (JSON.stringify(body) !== JSON.stringify(wrong)) throw new Error(`not the same 404: ${JSON.stringify(body)} and ${JSON.stringify(wrong)}`);
+    return undefined;
+  });
+/** A survey with a wrong verifier and an invalid rating: ownership is proven before the fields are read. */
+const surveyOwnershipFirst = (number) =>
+  check('POST /v1/surveys with a wrong verifier and a rating of 9: 404 before 422 (1.5.0, feature survey)', async () => {
+    if (feature('survey')) return feature('survey');
+    wrongSent++;
+    await expect('post', '/v1/surveys', '/v1/surveys', 404, { body: { number, verifier: 'nobody@check-backend.invalid', rating: 9 }, headers: { 'Idempotency-Key': crypto.randomUUID() }, code: 'not_found' }).catch((e) => {
+      throw e.message.startsWith('answered 422') ? new Error('a wrong verifier with an invalid rating got 422: prove ownership (404) before checking the fields, so a stranger learns nothing') : e;
+    });
+    return undefined;
+  });
+if (!write) {
+  await wrongFormVerifier('PPID-CHECK-000000', unknownLookup);
+  await surveyOwnershipFirst('PPID-CHECK-000000');
+}
 
 if (write) {
   const example = Object.values(DOC.paths['/v1/requests'].post.requestBody.content['application/json'].examples)[0].value;
@@ -250,6 +566,21 @@ if (write) {
     const { body } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 200, { body: { number: receipt.number, verifier } });
     if (body.number !== receipt.number) throw new Error(`looked up ${receipt.number}, answered ${body.number}`);
   });
+  await check('POST /v1/request-lookups with its number in small letters with spaces around: 200 (numbers compare ignoring case and surrounding spaces)', async () => {
+    if (!receipt) return 'nothing was registered';
+    const typed = `  ${receipt.number.toLowerCase()} `;
+    const { body } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 200, { body: { number: typed, verifier } }).catch((e) => {
+      throw e.message.startsWith('answered 404') ? new Error(`"${typed}" was not found: compare numbers ignoring letter case and surrounding spaces`) : e;
+    });
+    if (body.number !== receipt.number) throw new Error(`the status says ${body.number}, the number as issued is ${receipt.number}`);
+    return undefined;
+  });
+  await check('the registration number: at most 64 characters, no control characters, no spaces around', async () => {
+    if (!receipt) return 'nothing was registered';
+    const n = receipt.number;
+    if ([...n].length > 64 || /[\u0000-\u001f\u007f]/.test(n) || n.trim() !== n) throw new Error(`"${n}" breaks the contract's form of a number`);
+    return undefined;
+  });
   const hasToken = () => (!receipt ? 'nothing was registered' : before14() ?? (typeof receipt.access_token === 'string' ? null : 'the receipt has no access_token'));
   await check('POST /v1/request-access with its number and access token: 200, its status without a verifier (1.4.0)', async () => {
     if (hasToken()) return hasToken();
@@ -264,14 +595,19 @@ if (write) {
     const { body } = await expect('post', '/v1/request-access', '/v1/request-access', 404, { body: { number: receipt.number, access_token: wrong }, code: 'not_found' }).catch((e) => {
       throw e.message.startsWith('answered 200') ? new Error('a wrong access token opened the status: compare the whole token (in constant time)') : e;
     });
+    wrongSent++;
     ({ body: wrongVerifier } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 404, { body: { number: receipt.number, verifier: 'nobody@check-backend.invalid' }, code: 'not_found' }));
     if (JSON.stringify(body) !== JSON.stringify(wrongVerifier)) throw new Error(`a wrong token and a wrong verifier must get the same 404; got ${JSON.stringify(body)} and ${JSON.stringify(wrongVerifier)}`);
   });
+  if (receipt) {
+    await wrongFormVerifier(receipt.number, unknownLookup);
+    await surveyOwnershipFirst(receipt.number);
+  }
   await check('5 wrong verifiers lock the number: 429 with Retry-After even for the right verifier, and the access token still opens it (1.4.0)', async () => {
     if (!receipt) return 'nothing was registered';
     if (before14()) return before14();
-    // The check above sent one wrong verifier already.
-    for (let i = wrongVerifier ? 1 : 0; i < 5; i++) {
+    // The checks above sent some wrong verifiers already.
+    for (let i = wrongSent; i < 5; i++) {
       await expect('post', '/v1/request-lookups', '/v1/request-lookups', 404, { body: { number: receipt.number, verifier: 'nobody@check-backend.invalid' }, code: 'not_found' });
     }
     const { res, body } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 429, { body: { number: receipt.number, verifier }, code: 'rate_limited' }).catch((e) => {
@@ -285,6 +621,31 @@ if (write) {
         throw new Error(`the lock also stopped the access token (it must not): ${e.message}`);
       });
     }
+  });
+  await check('POST /v1/surveys by access token before any notice: a rating of 9 is 422 out_of_range, a good one 409 survey_closed; fields before state (1.5.0, feature survey)', async () => {
+    if (feature('survey')) return feature('survey');
+    if (hasToken()) return hasToken();
+    const survey = (rating) => ({ body: { number: receipt.number, access_token: receipt.access_token, rating }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    const { body } = await expect('post', '/v1/surveys', '/v1/surveys', 422, { ...survey(9), code: 'validation' }).catch((e) => {
+      throw e.message.startsWith('answered 409') ? new Error('a rating of 9 got 409: check the fields (422) before whether the survey is open (409)') : e;
+    });
+    if (!body.errors?.some((e) => e.pointer === '/rating' && e.code === 'out_of_range')) throw new Error(`errors ${listed(body.errors ?? [])}, the contract says /rating out_of_range`);
+    await expect('post', '/v1/surveys', '/v1/surveys', 409, { ...survey(4), code: 'survey_closed' });
+    return undefined;
+  });
+  await check('POST /v1/objections on the locked number, typed in small letters: 201, never held up by the lock; request_number as issued (feature objections)', async () => {
+    if (feature('objections')) return feature('objections');
+    if (!receipt) return 'nothing was registered';
+    const example = Object.values(DOC.paths['/v1/objections'].post.requestBody.content['application/json'].examples)[0].value;
+    const { attachments: _, ...body } = example;
+    const { body: filed } = await expect('post', '/v1/objections', '/v1/objections', 201, {
+      body: { ...body, request_number: ` ${receipt.number.toLowerCase()} `, verifier, objector: requestExample.requester },
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    }).catch((e) => {
+      throw e.message.startsWith('answered 429') ? new Error('the objection was refused with 429: a lock on lookups never holds up an objection') : e;
+    });
+    if (filed.request_number !== receipt.number) throw new Error(`request_number "${filed.request_number}", the number as issued is "${receipt.number}"`);
+    return undefined;
   });
 }
 // Last, so that its 404 does not count towards a limit per address before the lock is checked.

@@ -19,7 +19,7 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// The operations of the contract (1.4.0), no more and no fewer.
+/// The operations of the contract (1.5.0), no more and no fewer.
 const OPERATIONS: [(&str, &str); 14] = [
     ("GET", "/v1/meta"),
     ("GET", "/v1/calendar/{year}"),

@@ -56,6 +56,11 @@ impl Api {
         }
     }
 
+    /// The API's clock in Unix milliseconds (`--now` moves it; the HTTP `Date` header follows it).
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
     /// Answers one call; `path` is already stripped of `/api`.
     pub fn handle(
         &self,
@@ -142,6 +147,54 @@ impl Limiter {
     pub fn record_failure(&mut self, ip: IpAddr, now: Instant) {
         self.failures.entry(ip).or_default().push_back(now);
     }
+}
+
+/// The methods a contract path serves, for the `Allow` header of a `405` (RFC 9110 section 15.5.6):
+/// submissions and lookups are `POST`, everything else `GET`.
+pub fn allowed_methods(path: &str) -> &'static str {
+    let post = matches!(
+        path.trim_end_matches('/'),
+        "/v1/requests"
+            | "/v1/request-lookups"
+            | "/v1/request-access"
+            | "/v1/objections"
+            | "/v1/objection-lookups"
+            | "/v1/objection-access"
+            | "/v1/surveys"
+    );
+    if post {
+        "POST"
+    } else {
+        "GET"
+    }
+}
+
+/// `ms` (Unix milliseconds) as an HTTP date, `Mon, 23 Nov 2026 03:00:00 GMT` (RFC 9110 section 5.6.7).
+pub fn http_date(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
+        WEEKDAYS[days.rem_euclid(7) as usize],
+        MONTHS[(month - 1) as usize],
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 const CORS_ALLOW_HEADERS: &str = "Content-Type, Idempotency-Key";
@@ -254,6 +307,24 @@ mod tests {
         assert!(!l.is_limited(b, t0 + Duration::from_secs(1)));
         assert!(!l.is_limited(a, t0 + WINDOW + Duration::from_secs(1)));
         assert!(l.failures.is_empty(), "expired entries are dropped");
+    }
+
+    #[test]
+    fn dates_are_http_dates_and_405s_name_the_paths_methods() {
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        // Monday 2026-11-23 10:00 in Jakarta.
+        assert_eq!(
+            http_date(1_795_402_800_000),
+            "Mon, 23 Nov 2026 03:00:00 GMT"
+        );
+        assert_eq!(
+            http_date(1_830_297_599_999),
+            "Fri, 31 Dec 2027 23:59:59 GMT"
+        );
+        assert_eq!(allowed_methods("/v1/meta"), "GET");
+        assert_eq!(allowed_methods("/v1/calendar/2026"), "GET");
+        assert_eq!(allowed_methods("/v1/requests/"), "POST");
+        assert_eq!(allowed_methods("/v1/surveys"), "POST");
     }
 
     #[test]

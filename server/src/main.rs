@@ -52,6 +52,10 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
   --catalogue-size N    replace the demo catalogue with N generated items (load tests)
   --without-feature F   do not advertise feature F in /v1/meta, e.g. catalogue_search (repeatable)
+  --request-number-prefix P  new request numbers are P, the year and a serial (default PPID-); e.g.
+                  '045/PPID #' for letter numbers with a slash, a space and a #
+  --day-zero RULE deadline_rules.day_zero in /v1/meta: day_of_receipt (the seed's, the law) or
+                  office_hours (the office's own rule: after closing time, the next working day)
   --time-zone TZ  the office's IANA time zone in /v1/meta (default the seed's Asia/Jakarta), e.g.
                   Asia/Makassar for an office in WITA; instants are then written in its offset
   --csp POLICY    send this Content-Security-Policy with every page and script (not with
@@ -108,6 +112,8 @@ struct Options {
     catalogue_size: Option<usize>,
     without_features: Vec<String>,
     time_zone: Option<String>,
+    day_zero: Option<ppid_portal::contract::DayZeroRule>,
+    request_number_prefix: Option<String>,
     csp: Option<String>,
     headers: Vec<(String, String)>,
     base: Option<String>,
@@ -167,6 +173,14 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
             }
             "--without-feature" => o.without_features.push(value("a feature name")?),
             "--time-zone" => o.time_zone = Some(value("an IANA time zone name")?),
+            "--request-number-prefix" => o.request_number_prefix = Some(value("a prefix")?),
+            "--day-zero" => {
+                o.day_zero = Some(match value("a rule")?.as_str() {
+                    "day_of_receipt" => ppid_portal::contract::DayZeroRule::DayOfReceipt,
+                    "office_hours" => ppid_portal::contract::DayZeroRule::OfficeHours,
+                    _ => return Err("--day-zero needs day_of_receipt or office_hours".into()),
+                })
+            }
             "--csp" => o.csp = Some(value("a policy")?),
             "--header" => {
                 let line = value("`NAME: VALUE`")?;
@@ -227,6 +241,10 @@ fn seed(options: &Options) -> ppid_portal::reference::Seed {
     if let Some(tz) = &options.time_zone {
         seed.meta.deadline_rules.time_zone = tz.clone();
     }
+    if let Some(rule) = options.day_zero {
+        seed.meta.deadline_rules.day_zero = rule;
+    }
+    seed.request_number_prefix = options.request_number_prefix.clone();
     seed
 }
 
@@ -369,6 +387,7 @@ impl App {
             let Some(api) = &self.api else {
                 return plain(404, "Not found");
             };
+            let allow_path = files::decode_path(&api_path).unwrap_or_else(|| api_path.clone());
             let origin = api::allowed_origin(&self.allow_origins, request.header("Origin"));
             if request.method == Method::Options {
                 return api::preflight(origin.as_deref());
@@ -404,7 +423,14 @@ impl App {
                     ),
                 },
             };
-            return api::to_response(&reply, self.gzip && accepts_gzip, origin.as_deref());
+            let mut response =
+                api::to_response(&reply, self.gzip && accepts_gzip, origin.as_deref());
+            // The API's clock, which `--now` sets, so "today" read from an answer is the backend's.
+            response.add_header(h("Date", &api::http_date(api.now_ms())));
+            if reply.status == 405 {
+                response.add_header(h("Allow", api::allowed_methods(&allow_path)));
+            }
+            return response;
         }
 
         // Under `--base`, the app's paths are the ones below it; nothing else is the app.

@@ -957,3 +957,108 @@ fn an_idle_kept_alive_connection_is_closed() {
         "closed after {took:?}"
     );
 }
+
+/// Friday 2027-12-31 20:00 +07:00: after office hours on the seed's last calendar year, so the
+/// office's own rule would need 2028, which the seed does not have (no joint decree yet).
+const NEW_YEARS_EVE_8PM: &str = "1830258000000";
+
+#[test]
+fn registration_never_waits_for_the_calendar() {
+    let s = Server::start(&["--now", NEW_YEARS_EVE_8PM, "--day-zero", "office_hours"]);
+    let meta = s.get("/api/v1/meta");
+    assert_eq!(meta.json()["deadline_rules"]["day_zero"], "office_hours");
+    let next_year = s.get("/api/v1/calendar/2028");
+    assert_eq!(next_year.status, 404);
+    assert_eq!(next_year.json()["code"], "calendar_year_missing");
+
+    let body = serde_json::json!({
+        "requester": {"kind": "individual", "name": "Siti Rahma", "nik": "3201014508900001",
+                      "address": "Jl. Melati 3, Sukamaju", "email": "siti@example.id"},
+        "information": "Salinan APBD 2028",
+        "purpose": "Penelitian",
+        "obtain": ["view"]
+    })
+    .to_string();
+    let receipt = s.send(
+        "POST",
+        "/api/v1/requests",
+        &[("Idempotency-Key", "http-test-eve-0001")],
+        &body,
+    );
+    // Registered and numbered on receipt (Pasal 22(4)-(5)), not refused with 503: day zero is the
+    // date of receipt, which needs no calendar.
+    assert_eq!(receipt.status, 201, "{}", receipt.text());
+    let r = receipt.json();
+    assert!(
+        r["number"].as_str().unwrap().starts_with("PPID-2027-"),
+        "{r}"
+    );
+    assert_eq!(r["received_at"], "2027-12-31T20:00:00+07:00");
+    assert_eq!(r["counts_from"], "2027-12-31");
+    assert!(r.get("counts_from_by_law").is_none(), "{r}");
+
+    // So is an objection filed that evening.
+    let objection = serde_json::json!({
+        "objector": {"kind": "individual", "name": "Siti Rahma", "nik": "3201014508900001",
+                     "address": "Jl. Melati 3, Sukamaju", "email": "siti@example.id"},
+        "reasons": ["b"],
+        "purpose": "Penelitian",
+        "case_summary": "Laporan berkala belum diumumkan."
+    })
+    .to_string();
+    let filed = s.send(
+        "POST",
+        "/api/v1/objections",
+        &[("Idempotency-Key", "http-test-eve-0002")],
+        &objection,
+    );
+    assert_eq!(filed.status, 201, "{}", filed.text());
+    assert_eq!(filed.json()["counts_from"], "2027-12-31");
+
+    // The status shows the same day zero; the portal computes the due date once 2028 is published.
+    let lookup =
+        serde_json::json!({"number": r["number"], "verifier": "siti@example.id"}).to_string();
+    let status = s.send("POST", "/api/v1/request-lookups", &[], &lookup);
+    assert_eq!(status.status, 200, "{}", status.text());
+    assert_eq!(status.json()["counts_from"], "2027-12-31");
+}
+
+#[test]
+fn unknown_paths_methods_and_years_and_the_backends_own_date() {
+    let s = Server::start(&["--now", MONDAY_10AM]);
+    for (method, path, allow) in [
+        ("DELETE", "/api/v1/meta", "GET"),
+        ("POST", "/api/v1/calendar/2026", "GET"),
+        ("GET", "/api/v1/requests", "POST"),
+        ("PUT", "/api/v1/request-lookups", "POST"),
+    ] {
+        let r = s.send(method, path, &[], "");
+        assert_eq!(r.status, 405, "{method} {path}");
+        assert_eq!(r.json()["code"], "method_not_allowed", "{method} {path}");
+        assert_eq!(r.header("allow"), Some(allow), "{method} {path}");
+    }
+    for path in [
+        "/api/v1/nope",
+        "/api/v1/catalogue/a/b",
+        "/api/v1/calendar/abc",
+        "/api/v1/calendar/12345",
+        "/api/v1/catalogue/NOT%20AN%20ID",
+    ] {
+        let r = s.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert_eq!(
+            r.header("content-type"),
+            Some("application/problem+json"),
+            "{path}"
+        );
+        assert_eq!(r.json()["code"], "not_found", "{path}");
+    }
+    assert_eq!(
+        s.get("/api/v1/calendar/2031").json()["code"],
+        "calendar_year_missing"
+    );
+    // The API's clock, not the machine's: a checker reads "this year" from it.
+    let date = s.get("/api/v1/meta");
+    let date = date.header("date").unwrap();
+    assert!(date.starts_with("Mon, 23 Nov 2026 03:0"), "{date}");
+}

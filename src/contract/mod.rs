@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// Major version of the contract this client speaks; it is also the path prefix (`/v1`).
 pub const MAJOR_VERSION: u32 = 1;
 /// Full version of the contract document this code mirrors.
-pub const CONTRACT_VERSION: &str = "1.4.0";
+pub const CONTRACT_VERSION: &str = "1.5.0";
 
 /// A calendar date, `YYYY-MM-DD`. Parsed into `domain::date::Date` where arithmetic is needed.
 pub type DateString = String;

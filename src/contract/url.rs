@@ -17,7 +17,7 @@ pub fn parse_catalogue_query(raw: &str) -> Result<CatalogueQuery, FieldError> {
             "class" => q.class = Some(InformationClass::parse(&v).ok_or_else(|| bad(k))?),
             "q" => q.q = Some(v),
             "unit" => q.unit = Some(v),
-            "year" => q.year = Some(v.parse().map_err(|_| bad(k))?),
+            "year" => q.year = Some(numeric(&v).ok_or_else(|| bad(k))?),
             "format" => q.format = Some(v),
             "sort" => {
                 q.sort = Some(match v.as_str() {
@@ -26,12 +26,20 @@ pub fn parse_catalogue_query(raw: &str) -> Result<CatalogueQuery, FieldError> {
                     _ => return Err(bad(k)),
                 })
             }
-            "page" => q.page = Some(v.parse().map_err(|_| bad(k))?),
-            "per_page" => q.per_page = Some(v.parse().map_err(|_| bad(k))?),
+            "page" => q.page = Some(numeric(&v).ok_or_else(|| bad(k))?),
+            "per_page" => q.per_page = Some(numeric(&v).ok_or_else(|| bad(k))?),
             _ => {}
         }
     }
     Ok(q)
+}
+
+/// A numeric query value as the contract defines it: one to nine ASCII digits, optionally after
+/// one `+`; a sign `-`, spaces, decimals and exponents are not numeric.
+fn numeric<T: std::str::FromStr>(v: &str) -> Option<T> {
+    let digits = v.strip_prefix('+').unwrap_or(v);
+    let ok = (1..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| digits.parse().ok()).flatten()
 }
 
 /// Encodes a catalogue query as URL query pairs (no leading `?`).
@@ -129,5 +137,28 @@ mod tests {
             q
         );
         assert_eq!(percent_decode("a%2"), "a%2");
+    }
+
+    #[test]
+    fn numbers_are_digits_with_an_optional_plus_and_the_last_repeat_counts() {
+        let page = |raw: &str| parse_catalogue_query(raw).map(|q| q.page);
+        assert_eq!(page("page=3"), Ok(Some(3)));
+        assert_eq!(page("page=%2B3"), Ok(Some(3)));
+        assert_eq!(page("page=007"), Ok(Some(7)));
+        for bad in [
+            "page=-2",
+            "page=+3",
+            "page=1.5",
+            "page=1e2",
+            "page=%203",
+            "page=1234567890",
+        ] {
+            assert_eq!(page(bad).unwrap_err().pointer, "/page", "{bad}");
+        }
+        assert!(parse_catalogue_query("year=-2026").is_err());
+        assert_eq!(
+            parse_catalogue_query("class=berkala&class=dikecualikan").map(|q| q.class),
+            Ok(Some(InformationClass::Dikecualikan))
+        );
     }
 }

@@ -609,7 +609,7 @@ pub fn check_objection(sub: &ObjectionSubmission) -> Vec<FieldError> {
     ] {
         if value.trim().is_empty() {
             push(pointer, field_code::REQUIRED);
-        } else if value.chars().count() > MAX_TEXT {
+        } else if value.trim().chars().count() > MAX_TEXT {
             push(pointer, field_code::TOO_LONG);
         }
     }

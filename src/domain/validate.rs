@@ -115,7 +115,7 @@ pub const MAX_SHORT: usize = 200;
 fn text(errors: &mut Vec<FieldError>, pointer: &str, value: &str, max: usize) {
     if value.trim().is_empty() {
         errors.push(FieldError::new(pointer, field_code::REQUIRED));
-    } else if value.chars().count() > max {
+    } else if value.trim().chars().count() > max {
         errors.push(FieldError::new(pointer, field_code::TOO_LONG));
     }
 }
@@ -289,6 +289,27 @@ mod tests {
         // A NIK refused for another reason carries its error only.
         assert!(!nik_date_is_odd("320101321390"));
         assert!(!nik_date_is_odd("3201013213900000"));
+    }
+
+    #[test]
+    fn lengths_count_code_points_of_the_trimmed_text() {
+        let mut errors = Vec::new();
+        // 200 code points (one outside the BMP, two UTF-16 units) between Unicode spaces fit.
+        let fits = format!("\u{3000}{}\u{1F4C4}\u{a0}", "a".repeat(199));
+        text(&mut errors, "/name", &fits, MAX_SHORT);
+        text(&mut errors, "/blank", "\u{a0}\u{3000} ", MAX_SHORT);
+        text(&mut errors, "/over", &"é".repeat(201), MAX_SHORT);
+        let got: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.pointer.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("/blank", field_code::REQUIRED),
+                ("/over", field_code::TOO_LONG)
+            ]
+        );
     }
 
     fn person(kind: RequesterKind) -> Requester {

@@ -598,6 +598,7 @@ language! {
     down_reason_version: "Our server uses a version of the service this portal does not support yet. The site's administrators need to update the portal.",
     down_reason_config: "This portal is not set up correctly. The site's administrators need to fix config.json:",
     down_reason_calendar: "The working-day calendar for this year is not available yet, so deadlines cannot be computed. Contact us for the exact dates.",
+    deadline_pending: |y| format!("The deadline cannot be computed yet: the working-day calendar for {y} has not been published (holidays and cuti bersama are set each year by a joint decree of three ministers). It is computed once that calendar is out; the date of receipt stands."),
     down_retrying: "The portal tries again by itself when your device is back online.",
     down_retrying_kiosk: |s| format!("This screen tries again by itself every {s} seconds."),
     down_what_to_do: "You can still be served in person or by phone and e-mail:",

@@ -598,6 +598,7 @@ language! {
     down_reason_version: "Server kami memakai versi layanan yang belum didukung portal ini. Pengelola situs perlu memperbarui portal.",
     down_reason_config: "Portal ini belum diatur dengan benar. Pengelola situs perlu memperbaiki config.json:",
     down_reason_calendar: "Kalender hari kerja untuk tahun ini belum tersedia, sehingga tenggat tidak dapat dihitung. Hubungi kami untuk tanggal pastinya.",
+    deadline_pending: |y| format!("Tenggat belum dapat dihitung: kalender hari kerja tahun {y} belum diterbitkan (hari libur dan cuti bersama ditetapkan setiap tahun oleh SKB tiga menteri). Tenggat dihitung setelah kalender itu terbit; tanggal diterima tetap berlaku."),
     down_retrying: "Portal mencoba lagi dengan sendirinya saat perangkat Anda tersambung kembali ke internet.",
     down_retrying_kiosk: |s| format!("Layar ini mencoba lagi dengan sendirinya setiap {s} detik."),
     down_what_to_do: "Anda tetap dapat dilayani secara langsung atau melalui telepon dan surel:",

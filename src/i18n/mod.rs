@@ -722,6 +722,8 @@ texts! {
     /// The sentence before what is wrong with `config.json` ([`Texts::config_problem`]).
     down_reason_config: &'static str,
     down_reason_calendar: &'static str,
+    /// A deadline that needs a calendar year the office has not published yet (its joint decree).
+    deadline_pending: fn(i32) -> String,
     down_retrying: &'static str,
     down_retrying_kiosk: fn(u64) -> String,
     down_what_to_do: &'static str,

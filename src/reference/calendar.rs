@@ -8,8 +8,10 @@ use crate::domain::deadlines::day_zero;
 
 impl Reference {
     pub(super) fn calendar_year(&self, year: &str) -> Reply {
-        let Ok(year) = year.parse::<i32>() else {
-            return problem(404, problem_code::NOT_FOUND, "Not found", vec![]);
+        // Four ASCII digits or no such path (`abc`, `12345`, `+202`).
+        let year = match year.parse::<i32>() {
+            Ok(y) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => y,
+            _ => return problem(404, problem_code::NOT_FOUND, "Not found", vec![]),
         };
         match self.seed.calendars.iter().find(|c| c.year == year) {
             Some(c) => ok(c),
@@ -24,8 +26,10 @@ impl Reference {
 
     /// Day zero by the backend's rule (`domain::deadlines::day_zero`): the law's date of receipt
     /// unless `deadline_rules.day_zero` is the office's own rule; then the latest closing time of
-    /// that weekday decides, and the law's date is kept beside it.
-    pub(super) fn counts_from(&self, now: LocalTime) -> Result<(Date, Option<Date>), Reply> {
+    /// that weekday decides, and the law's date is kept beside it. Registration never waits for
+    /// the calendar (Pasal 22(4)-(5)): when the office's rule needs a year not yet published, the
+    /// law's date of receipt is day zero.
+    pub(super) fn counts_from(&self, now: LocalTime) -> (Date, Option<Date>) {
         let weekday = now.date().weekday().number();
         let closes = self
             .seed
@@ -41,14 +45,7 @@ impl Reference {
             closes,
             &self.calendar,
         )
-        .map_err(|_| {
-            problem(
-                503,
-                problem_code::CALENDAR_YEAR_MISSING,
-                "The working-day calendar is missing a year",
-                vec![],
-            )
-        })
+        .unwrap_or((now.date(), None))
     }
 }
 

@@ -266,7 +266,7 @@ impl Reference {
 fn check_assisted_by(assisted_by: Option<&str>, errors: &mut Vec<FieldError>) {
     let code = match assisted_by {
         Some(who) if who.trim().is_empty() => field_code::REQUIRED,
-        Some(who) if who.chars().count() > MAX_ASSISTED_BY => field_code::TOO_LONG,
+        Some(who) if who.trim().chars().count() > MAX_ASSISTED_BY => field_code::TOO_LONG,
         _ => return,
     };
     errors.push(FieldError::new("/assisted_by", code));

@@ -20,6 +20,13 @@ impl Reference {
             Err(e) => return shape_problem(&e),
         };
         let today = now.date();
+        // A reason named twice counts once, in the order of its first mention.
+        let mut named: Vec<String> = Vec::new();
+        sub.reasons.retain(|r| {
+            let first = !named.contains(r);
+            named.push(r.clone());
+            first
+        });
         let mut errors = check_objection(&sub);
         check_assisted_by(sub.assisted_by.as_deref(), &mut errors);
         self.check_attachments(&mut sub.attachments, &mut errors);
@@ -72,10 +79,7 @@ impl Reference {
             })
             .map(|list| warnings(&sub.reasons, &list))
             .unwrap_or_default();
-        let (counts_from, _) = match self.counts_from(now) {
-            Ok(d) => d,
-            Err(reply) => return reply,
-        };
+        let (counts_from, _) = self.counts_from(now);
         let Some(access_token) = access::new_token() else {
             return no_randomness();
         };

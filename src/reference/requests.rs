@@ -32,15 +32,13 @@ impl Reference {
                 errors,
             );
         }
-        let (counts_from, by_law) = match self.counts_from(now) {
-            Ok(d) => d,
-            Err(reply) => return reply,
-        };
+        let (counts_from, by_law) = self.counts_from(now);
         let Some(access_token) = access::new_token() else {
             return no_randomness();
         };
+        let prefix = self.seed.request_number_prefix.as_deref().unwrap_or("PPID-");
         let number = format!(
-            "PPID-{}-{:06}",
+            "{prefix}{}-{:06}",
             now.date().year(),
             200 + self.journal.next_request
         );

@@ -17,6 +17,10 @@ pub struct Seed {
     pub requests: Vec<StoredRequest>,
     #[serde(default)]
     pub objections: Vec<StoredObjection>,
+    /// What new request numbers start with, before the year and the serial (`PPID-` when absent:
+    /// `PPID-2026-000201`). An office may issue letter numbers with `/`, spaces or `#` in them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_number_prefix: Option<String>,
 }
 
 /// A request as the backend keeps it.

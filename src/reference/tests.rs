@@ -461,6 +461,29 @@ fn w(reason: &str, code: &str, last: Option<&str>) -> (String, String, Option<St
 }
 
 #[test]
+fn a_reason_named_twice_counts_once() {
+    let mut r = Reference::demo();
+    let receipt: RequestReceipt = decode(&post(
+        &mut r,
+        "/v1/requests",
+        Some("key-twice-request"),
+        &valid_request().to_string(),
+        MONDAY_10AM,
+    ));
+    let reply = post(
+        &mut r,
+        "/v1/objections",
+        Some("key-twice-objection"),
+        &objection_body(&receipt.number, "siti@example.id", &["c", "a", "c", "a"]),
+        MONDAY_10AM,
+    );
+    let objection: ObjectionReceipt = decode(&reply);
+    let reasons: Vec<&str> = objection.warnings.iter().map(|w| w.reason.as_str()).collect();
+    assert_eq!(reasons, ["c", "a"], "one warning per reason: {}", reply.body);
+    assert_eq!(r.journal().objections.last().unwrap().submission.reasons, ["c", "a"]);
+}
+
+#[test]
 fn reasons_that_look_early_are_registered_with_warnings() {
     let mut r = Reference::demo();
     let receipt: RequestReceipt = decode(&post(

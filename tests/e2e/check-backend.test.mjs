@@ -1,6 +1,9 @@
 // scripts/check-backend.mjs, the check a regency runs on its own backend: the reference backend passes
 // every check (with --write too: access tokens and the lock per number included), and a backend that
-// breaks the contract fails exactly the checks it breaks, each saying what is wrong.
+// breaks the contract fails exactly the checks it breaks, each saying what is wrong. Since 1.5.0 the checks
+// of what the contract spells out (paths, methods, body limit, preflights, lengths and trimming, paging,
+// sorting, search, the order of the objection and survey checks, the backend's own clock, numbers typed
+// in other letters) each have a proxy below that breaks them.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,7 +37,7 @@ function line(lines, start) {
 test('the reference backend passes every check, writes included', { timeout: 90_000 }, async () => {
   const { code, lines, stdout } = await runCheck(`${env.reference.url}/api`, '--write');
   assert.equal(code, 0, stdout);
-  assert.match(lines.at(-1), /^check-backend: 28 passed, 0 failed, 0 skipped$/, stdout);
+  assert.match(lines.at(-1), /^check-backend: 44 passed, 0 failed, 0 skipped$/, stdout);
   assert.ok(lines.slice(1, -1).every((l) => l.startsWith('ok ')), stdout);
   for (const name of [
     'the receipt carries an access token',
@@ -45,6 +48,18 @@ test('the reference backend passes every check, writes included', { timeout: 90_
   ]) {
     assert.match(line(lines, name), /^ok /, stdout);
   }
+});
+
+test('a backend whose registration numbers hold a slash, a space and a # passes every check, writes included', { timeout: 90_000 }, async () => {
+  await withServer({ config: { api_base: '/api' }, args: ['--allow-origin', PORTAL, '--request-number-prefix', '045/PPID #'] }, async (server) => {
+    const { code, lines, stdout } = await runCheck(`${server.url}/api`, '--write');
+    assert.equal(code, 0, stdout);
+    assert.match(lines.at(-1), /^check-backend: 44 passed, 0 failed, 0 skipped$/, stdout);
+    // The checker registered this number and locked it with its wrong verifiers.
+    const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(Date.now());
+    const locked = await fetch(`${server.url}/api/v1/request-lookups`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ number: `045/PPID #${year}-000201`, verifier: 'siti.nurhaliza@example.com' }) });
+    assert.equal(locked.status, 429, `the checker registered and looked up 045/PPID #${year}-000201`);
+  });
 });
 
 test('a reference backend that does not list the portal\'s origin fails the CORS checks', { timeout: 60_000 }, async () => {
@@ -65,6 +80,8 @@ test('a backend that breaks the contract fails the checks it breaks, each saying
       const url = req.url.replace(/^\/api/, '');
       if (req.method === 'OPTIONS') return res.writeHead(405).end();
       if (url === '/v1/calendar/1900') return res.writeHead(404, { 'Content-Type': 'text/plain', 'Access-Control-Allow-Origin': '*' }).end('Not Found');
+      // Its web server refuses a body over the limit (the reference would close the connection).
+      if (Number(req.headers['content-length']) > 24 * 1024 * 1024) return res.writeHead(413, { 'Content-Type': 'text/html' }).end('<h1>413 Request Entity Too Large</h1>');
       const chunks = [];
       for await (const c of req) chunks.push(c);
       let sent = chunks.length ? Buffer.concat(chunks) : undefined;
@@ -94,6 +111,9 @@ test('a backend that breaks the contract fails the checks it breaks, each saying
       assert.match(line(lines, 'GET /v1/calendar/1900'), /^FAIL .*Content-Type is "text\/plain", the contract says application\/problem\+json/, stdout);
       assert.match(line(lines, 'GET /v1/catalogue/{id}: 200'), /^FAIL .*\/class must be equal to one of the allowed values \(berkala, serta_merta, setiap_saat, dikecualikan\)/, stdout);
       assert.match(line(lines, 'CORS: the preflight'), /^FAIL .*the preflight answered 405/, stdout);
+      assert.match(line(lines, 'CORS: a preflight asking for more headers'), /^FAIL .*the preflight answered 405/, stdout);
+      // The proxy passes only Content-Type on: a 405 loses its Allow header.
+      assert.match(line(lines, 'a method a path does not serve'), /^FAIL .*DELETE \/v1\/meta: no Allow header/, stdout);
       assert.match(line(lines, 'CORS: answers allow'), /^FAIL .*does not name retry-after/, stdout);
       assert.match(line(lines, 'the same receipt, Idempotent-Replayed'), /^FAIL .*no Idempotent-Replayed: true header/, stdout);
       assert.match(line(lines, 'with a wrong access token'), /^FAIL .*a wrong access token opened the status/, stdout);
@@ -104,9 +124,186 @@ test('a backend that breaks the contract fails the checks it breaks, each saying
       for (const ok of ['GET /v1/units', 'GET /v1/catalogue?page=1', 'POST /v1/requests (the contract', 'with its number and verifier', 'the receipt carries an access token', 'with its number and access token: 200']) {
         assert.match(line(lines, ok), /^ok /, stdout);
       }
-      assert.match(lines.at(-1), /^check-backend: 19 passed, 8 failed, 1 skipped$/, stdout);
+      assert.match(lines.at(-1), /^check-backend: 33 passed, 10 failed, 1 skipped$/, stdout);
     } finally {
       await broken.stop();
+    }
+  });
+});
+
+/**
+ * A proxy to `upstream` (the reference backend, `/api` included) that passes everything on as it is,
+ * CORS and the headers the contract names included, unless `tamper(req, url, body)` answers itself
+ * (returns true after answering) or `rewrite(url, status, json)` returns another body.
+ */
+async function proxy(upstream, { tamper = async () => false, rewrite = (url, status, json) => json, sendDate = true } = {}) {
+  return startHttpServer(async (req, res) => {
+    res.sendDate = sendDate;
+    const url = req.url.replace(/^\/api/, '');
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    if (await tamper(req, url, body, res)) return;
+    // As a web server in front would: the reference closes the connection on a body over its limit.
+    if (body && body.length > 24 * 1024 * 1024) return problem(res, 413, 'payload_too_large');
+    const pass = ['content-type', 'idempotency-key', 'origin', 'access-control-request-method', 'access-control-request-headers'];
+    const answer = await fetch(`${upstream}/api${url}`, {
+      method: req.method,
+      headers: Object.fromEntries(pass.filter((h) => req.headers[h]).map((h) => [h, req.headers[h]])),
+      body,
+    });
+    const headers = {};
+    for (const h of ['content-type', 'allow', 'retry-after', 'idempotent-replayed', 'vary', 'access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-expose-headers', 'access-control-max-age', ...(sendDate ? ['date'] : [])]) {
+      if (answer.headers.get(h) !== null) headers[h] = answer.headers.get(h);
+    }
+    let out = Buffer.from(await answer.arrayBuffer());
+    if (out.length && (headers['content-type'] ?? '').includes('json')) {
+      const json = rewrite(url, answer.status, JSON.parse(out));
+      out = Buffer.from(JSON.stringify(json));
+    }
+    res.writeHead(answer.status, headers).end(out);
+  });
+}
+
+/** Answers `res`; true, for `tamper`. */
+function send(res, status, headers, body) {
+  res.writeHead(status, headers).end(body);
+  return true;
+}
+
+/** Answers `res` with a problem. */
+function problem(res, status, code, errors, more = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Access-Control-Allow-Origin': PORTAL, ...more });
+  res.end(JSON.stringify({ type: 'about:blank', title: 'Problem', status, code, ...(errors ? { errors } : {}) }));
+  return true;
+}
+
+test('"this year" is the backend\'s: its Date header decides which calendars are checked; without one the checker says so', { timeout: 60_000 }, async () => {
+  // Mid-2027 by the backend's clock, whatever this machine's clock says.
+  await withServer({ config: { api_base: '/api' }, args: ['--allow-origin', PORTAL, '--now', String(Date.parse('2027-06-01T10:00:00+07:00'))] }, async (server) => {
+    const { code, lines, stdout } = await runCheck(`${server.url}/api`);
+    assert.equal(code, 0, stdout);
+    assert.match(line(lines, "the backend's clock"), /^ok /, stdout);
+    assert.match(line(lines, 'this year\'s calendar'), /^ok +GET \/v1\/calendar\/2027: 200, this year's calendar \(2027 by the backend's clock\)/, stdout);
+    assert.match(line(lines, "the next year's calendar"), /^ok +GET \/v1\/calendar\/2028: /, stdout);
+    // A server in front that drops Date: the checker falls back to this machine's clock and says so.
+    const noDate = await proxy(`${server.url}`, { sendDate: false });
+    try {
+      const machine = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(Date.now()));
+      const { lines: l2, stdout: o2 } = await runCheck(`${noDate.url}/api`);
+      assert.match(line(l2, "the backend's clock"), new RegExp(`^skip .*no Date header: "this year" is this machine's, ${machine}`), o2);
+      assert.match(line(l2, "this year's calendar"), new RegExp(`GET /v1/calendar/${machine}: `), o2);
+    } finally {
+      await noDate.stop();
+    }
+  });
+});
+
+test('a backend read too literally fails the 1.5.0 checks it breaks, each saying why', { timeout: 90_000 }, async () => {
+  await withServer({ config: { api_base: '/api' }, args: ['--allow-origin', PORTAL] }, async (server) => {
+    const literal = await proxy(server.url, {
+      async tamper(req, url, body, res) {
+        const json = () => {
+          try {
+            return JSON.parse(body.toString('utf8'));
+          } catch {
+            return {};
+          }
+        };
+        const known = /^\/v1\/(meta|calendar\/[^/]+|units|catalogue(\/[^/?]+)?|announcements|statistics|requests|request-lookups|request-access|objections|objection-lookups|objection-access|surveys)(\?.*)?$/;
+        // A single-page app's fallback: every unknown path is the portal's index.html.
+        if (!known.test(url) || url.startsWith('/v1/calendar/abc')) return send(res, 200, { 'Content-Type': 'text/html' }, '<!doctype html><title>PPID</title>');
+        // Exactly the headers the contract lists, nothing more.
+        if (req.method === 'OPTIONS' && /x-/.test(req.headers['access-control-request-headers'] ?? '')) return send(res, 403, {}, '');
+        if (Number(req.headers['content-length']) > 24 * 1024 * 1024) return send(res, 500, { 'Content-Type': 'text/plain' }, 'Internal Server Error');
+        const query = new URL(url, 'http://x').searchParams;
+        if (Number(query.get('per_page')) > 100) return problem(res, 400, 'validation', [{ pointer: '/per_page', code: 'invalid_format' }]);
+        // An accent-sensitive search.
+        if (/[^\x00-\x7f]/.test(query.get('q') ?? '')) {
+          const empty = { items: [], total: 0, page: 1, per_page: 20, class_counts: { berkala: 0, serta_merta: 0, setiap_saat: 0, dikecualikan: 0 } };
+          return send(res, 200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': PORTAL }, JSON.stringify(empty));
+        }
+        // Lengths in UTF-16 units, as JavaScript's .length counts.
+        if (url === '/v1/requests' && req.method === 'POST' && body && json().information?.trim().length > 4000) {
+          return problem(res, 422, 'validation', [{ pointer: '/information', code: 'too_long' }, { pointer: '/purpose', code: 'required' }]);
+        }
+        // A verifier of the wrong form refused as such, telling it from a wrong one.
+        if (url === '/v1/request-lookups' && json().verifier === '12345') return problem(res, 422, 'validation', [{ pointer: '/verifier', code: 'invalid_format' }]);
+        // The fields before ownership.
+        if (url === '/v1/surveys' && req.method === 'POST' && (json().rating < 1 || json().rating > 5)) return problem(res, 422, 'validation', [{ pointer: '/rating', code: 'out_of_range' }]);
+        return false;
+      },
+      rewrite(url, status, json) {
+        // Sorted by title, but backwards.
+        if (url.startsWith('/v1/catalogue?sort=title') && status === 200) return { ...json, items: json.items.reverse() };
+        // One error per unknown reason.
+        if (url === '/v1/objections' && status === 422) {
+          return { ...json, errors: json.errors.flatMap((e) => (e.pointer === '/reasons' ? [{ ...e, pointer: '/reasons/1' }, { ...e, pointer: '/reasons/2' }] : [e])) };
+        }
+        return json;
+      },
+    });
+    try {
+      const { code, lines, stdout } = await runCheck(`${literal.url}/api`);
+      assert.equal(code, 1, stdout);
+      const failed = {
+        'CORS: a preflight asking for more headers': /the preflight answered 403/,
+        'paths the contract does not define': /GET \/v1\/ppid-check-no-such-path answered 200, the contract says 404/,
+        'a body over the limit': /answered 500, the contract says 413/,
+        'GET /v1/catalogue paging': /per_page=1000 answered 400, the contract says 200.*clamp it, never refuse it/,
+        'sort orders are total': /sort=title: ".*" before ".*" \(folded titles ascend\)/,
+        'GET /v1/catalogue?q': /q=\S+ does not find/,
+        'lengths count code points': /4000 code points \(4001 UTF-16 units\) between spaces fit the 4000 of \/information: errors \/information too_long/,
+        'unknown reasons are one error': /reasons b, x, y: errors \/reasons\/1 unknown_value, \/reasons\/2 unknown_value/,
+        'neither an e-mail nor four digits': /a verifier of the wrong form got 422/,
+        'POST /v1/surveys with a wrong verifier and a rating of 9': /prove ownership \(404\) before checking the fields/,
+      };
+      for (const [name, why] of Object.entries(failed)) assert.match(line(lines, name), new RegExp(`^FAIL .*${why.source}`), `${name}\n${stdout}`);
+      for (const name of ['GET /v1/meta', "the backend's clock", 'CORS: the preflight of a submission', 'a method a path does not serve', 'GET /v1/catalogue?page=1']) {
+        assert.match(line(lines, name), /^ok /, `${name}\n${stdout}`);
+      }
+      assert.match(lines.at(-1), new RegExp(`^check-backend: \\d+ passed, ${Object.keys(failed).length} failed, 0 skipped$`), stdout);
+    } finally {
+      await literal.stop();
+    }
+  });
+});
+
+test('with --write, a backend that compares numbers literally, reads state before fields, or holds objections up fails those checks', { timeout: 90_000 }, async () => {
+  await withServer({ config: { api_base: '/api' }, args: ['--allow-origin', PORTAL] }, async (server) => {
+    const strict = await proxy(server.url, {
+      async tamper(req, url, body, res) {
+        const json = () => {
+          try {
+            return JSON.parse(body.toString('utf8'));
+          } catch {
+            return {};
+          }
+        };
+        // Numbers compared byte for byte: a number typed in small letters is not found.
+        if (url === '/v1/request-lookups' && /[a-z]|^\s|\s$/.test((json().number ?? '').replace(/^PPID/, ''))) return problem(res, 404, 'not_found');
+        // Whether the survey is open before its fields.
+        if (url === '/v1/surveys' && json().access_token) return problem(res, 409, 'survey_closed');
+        // Only ASCII spaces are trimmed: a purpose of no-break and ideographic spaces is not blank.
+        if (url === '/v1/requests' && /^[\u00a0\u3000 ]+$/.test(json().purpose ?? '')) {
+          return problem(res, 422, 'validation', [{ pointer: '/information', code: 'too_long' }]);
+        }
+        // The lock on lookups holds objections up too.
+        if (url === '/v1/objections' && req.method === 'POST' && json().request_number) return problem(res, 429, 'rate_limited', undefined, { 'Retry-After': '600' });
+        return false;
+      },
+    });
+    try {
+      const { code, lines, stdout } = await runCheck(`${strict.url}/api`, '--write');
+      assert.equal(code, 1, stdout);
+      assert.match(line(lines, 'in small letters with spaces around: 200'), /^FAIL .*was not found: compare numbers ignoring letter case and surrounding spaces/, stdout);
+      assert.match(line(lines, 'POST /v1/surveys by access token before any notice'), /^FAIL .*a rating of 9 got 409: check the fields \(422\) before whether the survey is open/, stdout);
+      assert.match(line(lines, 'POST /v1/objections on the locked number'), /^FAIL .*a lock on lookups never holds up an objection/, stdout);
+      assert.match(line(lines, 'lengths count code points and Unicode whitespace is trimmed'), /^FAIL .*a purpose of only no-break and ideographic spaces is blank: errors \/information too_long/, stdout);
+      assert.match(line(lines, '5 wrong verifiers lock the number'), /^ok /, stdout);
+      assert.match(lines.at(-1), /^check-backend: 40 passed, 4 failed, 0 skipped$/, stdout);
+    } finally {
+      await strict.stop();
     }
   });
 });
