@@ -127,7 +127,7 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
         use futures::FutureExt;
         let b = backend.clone();
         let f = async move {
-            match crate::api::early_announcements().await {
+            match crate::api::early("ppidAnnouncements").await {
                 Some(reply) => crate::api::decode(reply),
                 None => b.announcements().await,
             }
