@@ -182,6 +182,16 @@ pub fn calendar_link(
     call_receipt("ppidIcs", &parts)?.as_string()
 }
 
+/// The calendar file's name for request `number`: an office's number may hold `/`, `#`, spaces or other
+/// characters a file system or a download refuses; each becomes `-`.
+pub fn calendar_file_name(number: &str) -> String {
+    let safe: String = number
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+        .collect();
+    format!("{safe}.ics")
+}
+
 /// Loads `receipt.js` once (a plain script beside the app: the strict CSP allows it).
 pub async fn receipt_script() -> Option<()> {
     if receipt_function("ppidQr").is_some() {

@@ -1,7 +1,8 @@
 // Registration numbers are the office's own (contract: up to 64 printable characters), and Indonesian
 // letter numbers hold slashes; some offices add spaces or a `#`. Against a reference backend that issues
-// `045/PPID #2026-000201`: the receipt shows it, its status link carries it percent-encoded and opens the
-// status, a deep link with only the number fills in the lookup form, and the objection link keeps it.
+// `045/PPID #2026-000201`: the receipt shows it, its calendar file is named without them and names it whole,
+// its status link carries it percent-encoded and opens the status, a deep link with only the number fills in
+// the lookup form, and the objection link keeps it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +20,7 @@ async function statusShown(page, number) {
   await page.locator('main .timeline li').first().waitFor();
 }
 
-test('a number with a slash, a space and a # survives the receipt, its status link, a deep link and the objection link', { timeout: 120_000 }, async () => {
+test('a number with a slash, a space and a # survives the receipt, its calendar file, its status link, a deep link and the objection link', { timeout: 120_000 }, async () => {
   await withPage('slash-space-hash', async (page) => {
     const base = env.http.url;
     await begin(page, base);
@@ -29,6 +30,13 @@ test('a number with a slash, a space and a # survives the receipt, its status li
     await page.waitForSelector('dl.deadlines');
     const number = (await page.locator('.confirmation .reference').innerText()).trim();
     assert.match(number, /^045\/PPID #2026-\d{6}$/);
+
+    // The calendar file: named without the characters a file system refuses, the number whole inside.
+    const ics = page.locator('main#main a[download$=".ics"]');
+    await ics.waitFor();
+    assert.equal(await ics.getAttribute('download'), `${number.replace(/[^A-Za-z0-9._-]/g, '-')}.ics`);
+    const calendar = decodeURIComponent((await ics.getAttribute('href')).replace(/^data:text\/calendar;charset=utf-8,/, ''));
+    assert.ok(calendar.replace(/\r\n[ \t]/g, '').includes(`SUMMARY:`) && calendar.replace(/\r\n[ \t]/g, '').includes(number), 'the events name the number');
 
     // The receipt's link: the number percent-encoded in the query, the token in the fragment.
     const href = await page.locator('figure.qr figcaption a').getAttribute('href');

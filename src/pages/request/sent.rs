@@ -115,7 +115,7 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
                 view! {
                     <Deadlines d/>
                     {office_rule.clone().map(|o| view! { <p class="hint">{o}</p> })}
-                    {ics.map(|href| view! { <p class="no-print"><a href=href download=format!("{number}.ics")>{t.receipt_ics()}</a></p> })}
+                    {ics.map(|href| view! { <p class="no-print"><a href=href download=crate::components::deadline::calendar_file_name(&number)>{t.receipt_ics()}</a></p> })}
                 }
                 .into_any()
             }

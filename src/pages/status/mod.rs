@@ -234,7 +234,7 @@ fn Clock(status: RequestStatus) -> impl IntoView {
                     </dl>
                     {office.map(|o| view! { <p class="hint">{o}</p> })}
                     <p class=class>{text}</p>
-                    {ics.map(|href| view! { <p><a href=href download=format!("{number}.ics")>{t.receipt_ics()}</a></p> })}
+                    {ics.map(|href| view! { <p><a href=href download=crate::components::deadline::calendar_file_name(&number)>{t.receipt_ics()}</a></p> })}
                     <Reasons reasons/>
                 }
                 .into_any()
