@@ -85,6 +85,12 @@ async function queuedThenRefused(page, what, field) {
   const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/${path}`) && r.status() === 422);
   await page.getByRole('button', { name: SAY.sendNow }).click();
   await refused;
+  // The refusal is stored a moment after the answer: leaving the page before that would send it again.
+  const stored = Date.now() + 15_000;
+  while (!(await outboxEntries(page)).some((e) => e.refused)) {
+    assert.ok(Date.now() < stored, 'the outbox stores the refusal');
+    await page.waitForTimeout(100);
+  }
   await healthy();
   return local;
 }
