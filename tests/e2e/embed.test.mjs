@@ -251,15 +251,34 @@ test("after a navigation inside the frame the host page scrolls only as far as t
     const y = await hostY();
     assert.ok(Math.min(...samples.map((s) => s.y)) >= y - 1, `the host page never scrolled past the frame's top: ${JSON.stringify([...new Set(samples.map((s) => s.y))])}`);
 
+    // The item's request link, low on its page, opens the request form: another bundle, a page load.
+    const request = frame.locator('main#main a[href^="/permohonan?item="]');
+    await request.scrollIntoViewIfNeeded();
+    assert.ok((await top()) < -300, `the frame's top is above the screen: ${await top()}px`);
+    const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    stop = await sampleHost(page);
+    await request.click();
+    await frame.waitForURL((u) => u.pathname === '/permohonan', { timeout: 20000 });
+    await waitForApp(frame);
+    const after = await settledHeight(iframe, frame);
+    await page.waitForTimeout(500);
+    const loading = await stop();
+    assert.ok(Math.abs(await top()) <= 1, `the request form's top is at the top of the screen: ${await top()}px`);
+    const lowest = Math.min(...loading.map((s) => s.height));
+    assert.ok(lowest >= Math.min(before, after) - 1, `the frame was ${lowest}px tall in between, ${before}px before and ${after}px after`);
+    assert.ok(Math.min(...loading.map((s) => s.y)) >= (await hostY()) - 1, `the host page never scrolled past the frame's top: ${JSON.stringify([...new Set(loading.map((s) => s.y))])}`);
+
     // Typing in the search box replaces the address, it is no new page: the host page does not move.
     await frame.click('nav a[href="/informasi"]');
+    await frame.waitForURL((u) => u.pathname === '/informasi', { timeout: 20000 });
+    await waitForApp(frame);
     const search = frame.locator('main#main input[type="search"]');
     await search.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    const before = await hostY();
+    const still = await hostY();
     await search.type('angg');
     await page.waitForTimeout(800);
-    assert.equal(await hostY(), before, 'typing does not scroll the host page');
+    assert.equal(await hostY(), still, 'typing does not scroll the host page');
   }, { context: { viewport: { width: 1000, height: 500 } } });
 });
 
