@@ -1,6 +1,8 @@
 // Embedding on a regency's page: `public/embed.js` on a fake CMS page (tests/embed/host.html)
-// served from a second origin frames the portal, sizes the frame to the page inside on every navigation,
-// opens the host's deep links in it, and ignores messages from any other origin; the portal
+// served from a second origin frames the portal, sizes the frame to the page inside on every navigation
+// (keeping the last page's height while another bundle's page loads), scrolls the host page only as far as
+// a new page's top, opens the host's deep links in it, gives the link back when the portal never answers,
+// and ignores messages from any other origin; the portal
 // (public/framed.js) ignores deep links from origins not in `embed_origins`, and opens its home page
 // for a deep link that is not one of its own paths. Without scripts the host page keeps a plain link
 // to the portal.
@@ -10,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { DIST, AXE_PATH, NOW_ARGS, SEED, HOST_PAGE, useServers, startStaticServer, waitForApp, assertNoAxeViolations } from './harness.mjs';
+import { ROOT, DIST, AXE_PATH, NOW_ARGS, SEED, HOST_PAGE, useServers, startStaticServer, waitForApp, assertNoAxeViolations } from './harness.mjs';
 import { pageRunner } from './page.mjs';
 
 const ITEM = SEED.catalogue.find((i) => i.id === 'dip-2026-001');
@@ -31,6 +33,9 @@ const env = useServers(
     async setup() {
       foreign = await startStaticServer((p) => {
         if (p === '/') return ['text/html; charset=utf-8', '<!DOCTYPE html><html lang="id"><title>Iklan</title><p>Iklan</p></html>'];
+        // The regency's page on a site the portal's frame-ancestors does not name (a typo in the policy).
+        if (p === '/embed') return ['text/html; charset=utf-8', HOST_PAGE.html(env.portal.url)];
+        if (p === '/host.css') return ['text/css; charset=utf-8', HOST_PAGE.css];
         if (p === '/framing') return ['text/html; charset=utf-8', `<!DOCTYPE html><html lang="id"><title>Bukan situs kabupaten</title><iframe title="Portal" src="${env.portal.url}/"></iframe></html>`];
         return null;
       });
@@ -83,6 +88,33 @@ async function settledHeight(iframe, frame) {
 async function heading(frame) {
   await frame.waitForSelector('main#main h1', { timeout: 20000 });
   return (await frame.textContent('main#main h1')).trim();
+}
+
+/** How long embed.js waits for the portal to answer before it gives the link back: its own figure. */
+const WAIT_MS = Number(fs.readFileSync(path.join(ROOT, 'public', 'embed.js'), 'utf8').match(/const WAIT = (\d+);/)[1]);
+
+/**
+ * Records, every animation frame of the host page, the frame's height and the host page's scrollY;
+ * returns a function that stops and returns them.
+ */
+async function sampleHost(page) {
+  await page.evaluate(() => {
+    const frame = document.querySelector('iframe.ppid-embed-frame');
+    const samples = [];
+    window.ppidSamples = samples;
+    const tick = () => {
+      if (window.ppidSamples !== samples) return;
+      samples.push({ height: frame.getBoundingClientRect().height, y: scrollY });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return () =>
+    page.evaluate(() => {
+      const samples = window.ppidSamples;
+      window.ppidSamples = null;
+      return samples;
+    });
 }
 
 test('embed.js is at most 2 KB gzip', () => {
@@ -152,31 +184,101 @@ test("the host's deep links open the item, the request form and the status page 
   });
 });
 
-test("after a navigation inside the frame the host page shows the new page's heading", { timeout: 60_000 }, async () => {
+test('a page of another bundle loading in the frame keeps the last height in between, and the host page stays put', { timeout: 120_000 }, async () => {
+  await withPage('between-bundles', async (page) => {
+    const iframe = await hostFrame(page);
+    const frame = await iframe.contentFrame();
+    await waitForApp(frame);
+    await settledHeight(iframe, frame);
+    // The reader has scrolled down a little: the frame's top, with the portal's menu, is in view.
+    await page.evaluate(() => scrollTo(0, document.querySelector('iframe.ppid-embed-frame').getBoundingClientRect().top + scrollY - 60));
+    const y = await page.evaluate(() => scrollY);
+    assert.ok(y > 100, `the host page is scrolled: ${y}`);
+    // The request form, the status page and back to the catalogue: each is another bundle, a new document.
+    for (const pathname of ['/permohonan', '/status', '/informasi']) {
+      const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+      const stop = await sampleHost(page);
+      await frame.click(`nav a[href="${pathname}"]`);
+      await frame.waitForURL((u) => u.pathname === pathname, { timeout: 20000 });
+      await waitForApp(frame);
+      const after = await settledHeight(iframe, frame);
+      await page.waitForTimeout(300);
+      const samples = await stop();
+      assert.ok(samples.length > 5, `sampled the host page: ${samples.length} frames`);
+      const lowest = Math.min(...samples.map((s) => s.height));
+      assert.ok(lowest >= Math.min(before, after) - 1, `to ${pathname}: the frame was ${lowest}px tall in between, ${before}px before and ${after}px after`);
+      assert.deepEqual([...new Set(samples.map((s) => s.y))], [y], `to ${pathname}: the host page did not scroll`);
+    }
+  });
+});
+
+test("after a navigation inside the frame the host page scrolls only as far as the new page's top", { timeout: 90_000 }, async () => {
   await withPage('scroll', async (page) => {
     const iframe = await hostFrame(page);
     const frame = await iframe.contentFrame();
     await waitForApp(frame);
     await settledHeight(iframe, frame);
-    const link = frame.locator('main#main a[href^="/informasi"]').last();
-    await link.scrollIntoViewIfNeeded();
     const top = () => iframe.evaluate((f) => f.getBoundingClientRect().top);
-    assert.ok((await top()) < -200, 'the host page is scrolled well into the frame');
-    await link.click();
-    await frame.waitForFunction(() => location.pathname === '/informasi');
-    // The portal moves focus to the new page's heading, and the browser scrolls the host page to it.
+    const hostY = () => page.evaluate(() => scrollY);
+    assert.equal(await hostY(), 0, 'the first load does not scroll the host page');
+    assert.ok((await top()) > 0, "the frame's top is in view");
+
+    // With the frame's top in view, a new page in the frame leaves the host page where it is.
+    let stop = await sampleHost(page);
+    await frame.click('nav a[href="/informasi"]');
+    await frame.waitForSelector('main#main a[href^="/informasi/"]', { timeout: 20000 });
+    await settledHeight(iframe, frame);
+    // The portal moves focus to the new page's heading, far down under the portal's header: the host page
+    // stays where it is all the same.
     await frame.waitForFunction(() => document.activeElement?.matches('main#main h1'));
-    const h1Top = async () => (await top()) + (await frame.evaluate(() => document.querySelector('main#main h1').getBoundingClientRect().top));
-    for (let i = 0; i < 20 && !((await h1Top()) >= 0 && (await h1Top()) < 500); i += 1) await page.waitForTimeout(100);
-    const shown = await h1Top();
-    assert.ok(shown >= 0 && shown < 500, `the new page's heading is in view on the host page: ${shown}px from its top`);
+    await page.waitForTimeout(300);
+    assert.deepEqual([...new Set((await stop()).map((s) => s.y))], [0], 'the host page did not scroll');
+
+    // An item low in the tall catalogue: the frame's top is far above the screen.
+    const link = frame.locator('main#main a[href^="/informasi/"]').last();
+    const id = (await link.getAttribute('href')).split('/').pop();
+    await link.scrollIntoViewIfNeeded();
+    assert.ok((await top()) < -500, `the host page is scrolled well into the frame: its top at ${await top()}px`);
+    stop = await sampleHost(page);
+    await link.click();
+    assert.equal(await heading(frame), SEED.catalogue.find((i) => i.id === id).title);
+    await settledHeight(iframe, frame);
+    // Nothing after the new page is drawn (the focus the portal moves to a heading) moves the host page again.
+    await page.waitForTimeout(500);
+    const samples = await stop();
+    const shown = await top();
+    assert.ok(Math.abs(shown) <= 1, `the new page's top is at the top of the screen, no further: ${shown}px`);
+    const y = await hostY();
+    assert.ok(Math.min(...samples.map((s) => s.y)) >= y - 1, `the host page never scrolled past the frame's top: ${JSON.stringify([...new Set(samples.map((s) => s.y))])}`);
+
+    // The item's request link, low on its page, opens the request form: another bundle, a page load.
+    const request = frame.locator('main#main a[href^="/permohonan?item="]');
+    await request.scrollIntoViewIfNeeded();
+    assert.ok((await top()) < -300, `the frame's top is above the screen: ${await top()}px`);
+    const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+    stop = await sampleHost(page);
+    await request.click();
+    await frame.waitForURL((u) => u.pathname === '/permohonan', { timeout: 20000 });
+    await waitForApp(frame);
+    const after = await settledHeight(iframe, frame);
+    await page.waitForTimeout(500);
+    const loading = await stop();
+    assert.ok(Math.abs(await top()) <= 1, `the request form's top is at the top of the screen: ${await top()}px`);
+    const lowest = Math.min(...loading.map((s) => s.height));
+    assert.ok(lowest >= Math.min(before, after) - 1, `the frame was ${lowest}px tall in between, ${before}px before and ${after}px after`);
+    assert.ok(Math.min(...loading.map((s) => s.y)) >= (await hostY()) - 1, `the host page never scrolled past the frame's top: ${JSON.stringify([...new Set(loading.map((s) => s.y))])}`);
+
     // Typing in the search box replaces the address, it is no new page: the host page does not move.
+    await frame.click('nav a[href="/informasi"]');
+    await frame.waitForURL((u) => u.pathname === '/informasi', { timeout: 20000 });
+    await waitForApp(frame);
     const search = frame.locator('main#main input[type="search"]');
     await search.scrollIntoViewIfNeeded();
-    const before = await page.evaluate(() => scrollY);
+    await page.waitForTimeout(300);
+    const still = await hostY();
     await search.type('angg');
     await page.waitForTimeout(800);
-    assert.equal(await page.evaluate(() => scrollY), before, 'typing does not scroll the host page');
+    assert.equal(await hostY(), still, 'typing does not scroll the host page');
   }, { context: { viewport: { width: 1000, height: 500 } } });
 });
 
@@ -312,7 +414,43 @@ test("frame-ancestors: a site not in the portal's policy cannot frame it", { tim
   });
 });
 
-test('a portal without embed_origins never talks to the page that frames it', { timeout: 60_000 }, async () => {
+test('a frame the portal refuses (frame-ancestors) turns back into the link within the stated time', { timeout: 60_000 }, async () => {
+  await withPage('refused', async (page) => {
+    const refused = page.waitForEvent('console', { predicate: (m) => /frame-ancestors/.test(m.text()), timeout: 10000 });
+    const start = Date.now();
+    await page.goto(`${foreign.url}/embed`);
+    await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
+    await refused;
+    const link = page.locator('a.ppid-embed');
+    await link.waitFor({ timeout: WAIT_MS + 4000 });
+    const took = Date.now() - start;
+    assert.ok(took <= WAIT_MS + 4000, `the link is back after ${took} ms`);
+    assert.equal(await page.locator('iframe.ppid-embed-frame').count(), 0, 'the frame is gone');
+    assert.equal((await link.textContent()).trim(), 'Portal PPID Kabupaten Sukamaju', "the link's own words");
+    assert.equal(await link.getAttribute('href'), `${env.portal.url}/`, 'the link to the portal');
+    // The host's deep links are plain links again: PPID.open leaves them to the browser.
+    assert.equal(await page.evaluate(() => window.PPID.open('/informasi')), false);
+    await assertNoAxeViolations(page, 'the host page with the link given back');
+    const errors = page.consoleErrors.filter((m) => !/frame-ancestors/.test(m));
+    assert.deepEqual(errors, [], 'nothing logged on the host page but the refusal');
+  });
+});
+
+test('a frame that cannot reach the portal (offline) turns back into the link', { timeout: 60_000 }, async () => {
+  await withPage('offline', async (page) => {
+    // embed.js arrives (from the browser's cache, say), the portal's page does not.
+    await page.route((u) => u.href === `${env.portal.url}/`, (r) => r.abort('internetdisconnected'));
+    await page.goto(`${host.url}/`);
+    await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10000 });
+    const link = page.locator('a.ppid-embed');
+    await link.waitFor({ timeout: WAIT_MS + 4000 });
+    assert.equal(await link.getAttribute('href'), `${env.portal.url}/`);
+    assert.equal(await page.locator('iframe.ppid-embed-frame').count(), 0, 'the frame is gone');
+    assert.deepEqual(page.consoleErrors, [], 'nothing logged on the host page');
+  });
+});
+
+test('a portal without embed_origins never talks to the page that frames it, which gives the link back', { timeout: 60_000 }, async () => {
   await withPage('plain', async (page) => {
     const iframe = await hostFrame(page, '/plain');
     const frame = await iframe.contentFrame();
@@ -324,6 +462,10 @@ test('a portal without embed_origins never talks to the page that frames it', { 
     assert.equal(await iframe.evaluate((f) => f.getBoundingClientRect().height), 800, 'the frame keeps its initial height');
     assert.equal(await frame.evaluate(() => location.pathname), '/', 'the deep link is not followed');
     assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('ppid-embedded')), false);
+    // The portal does not answer the host (as with the host's origin missing from `embed_origins`).
+    await page.locator('a.ppid-embed').waitFor({ timeout: WAIT_MS + 2000 });
+    assert.equal(await page.getAttribute('a.ppid-embed', 'href'), `${env.plainPortal.url}/`);
+    assert.equal(await page.locator('iframe.ppid-embed-frame').count(), 0);
   });
 });
 
