@@ -12,8 +12,11 @@
 //! JSON that is not the contract's type), `version:V` (`/v1/meta` says contract version V, default
 //! 2.0.0), `rate-limit:S` (429 with `Retry-After: S`, default 30), `field-errors:P[:CODE]+...` (422
 //! problem+json with these field errors, default `/information:too_long`), `huge:N` (a catalogue
-//! page with N items, default 5000) and `hostile` (every text field filled from [`CORPUS`], links
-//! from [`URL_CORPUS`]).
+//! page with N items, default 5000), `hostile` (every text field filled from [`CORPUS`], links
+//! from [`URL_CORPUS`]), and three that stay within the contract: `sparse` (every optional property
+//! left out, at every depth), `unknown-enums` (every open-enum value one the portal cannot know) and
+//! `empty` (every list the contract lets be empty, emptied). These follow [`SHAPES`], the response
+//! schemas of `contract/openapi.yaml`.
 
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
@@ -33,6 +36,9 @@ pub enum Kind {
     FieldErrors(Vec<(String, String)>),
     Huge(usize),
     Hostile,
+    Sparse,
+    UnknownEnums,
+    Empty,
 }
 
 /// One switch: which calls, what happens, how many more times.
@@ -98,6 +104,9 @@ impl Fault {
             ),
             "huge" => Kind::Huge(number(5000)? as usize),
             "hostile" => Kind::Hostile,
+            "sparse" => Kind::Sparse,
+            "unknown-enums" => Kind::UnknownEnums,
+            "empty" => Kind::Empty,
             other => return Err(bad(&format!("unknown kind `{other}`"))),
         };
         let mut fault = Fault {
@@ -142,6 +151,9 @@ pub struct Faults {
 pub struct Hit {
     kind: Kind,
     after: bool,
+    /// The call's method and path, which say what schema its answer has.
+    method: String,
+    path: String,
 }
 
 impl Faults {
@@ -170,6 +182,8 @@ impl Faults {
         let hit = Hit {
             kind: list[i].kind.clone(),
             after: list[i].after,
+            method: method.to_string(),
+            path: path.to_string(),
         };
         if let Some(n) = &mut list[i].times {
             *n = n.saturating_sub(1);
@@ -208,6 +222,15 @@ impl Hit {
                 spoil(&self.kind, real)
             }
             Kind::Version(_) | Kind::Huge(_) | Kind::Hostile => transform(&self.kind, backend()),
+            Kind::Sparse | Kind::UnknownEnums | Kind::Empty => {
+                let reply = backend();
+                match response_schema(&self.method, &self.path) {
+                    Some(root) if (200..300).contains(&reply.status) => {
+                        within_contract(&self.kind, root, reply)
+                    }
+                    _ => reply,
+                }
+            }
         }
     }
 }
@@ -312,6 +335,424 @@ fn transform(kind: &Kind, mut reply: Reply) -> Reply {
     }
     reply.body = v.to_string();
     reply
+}
+
+/// What a property holds, as far as these faults care.
+#[derive(Clone, Copy)]
+enum Holds {
+    /// A value (or a list of values) left as it is.
+    Plain,
+    /// An object of the named shape (or a list of them).
+    Object(&'static str),
+    /// A value of an open enum (or a list of them).
+    Open,
+}
+
+/// A property that is a list, an object or an open enum.
+struct Field {
+    key: &'static str,
+    holds: Holds,
+    list: bool,
+    /// `minItems: 1`: the list may not be emptied.
+    non_empty: bool,
+}
+
+const fn field(key: &'static str, holds: Holds, list: bool, non_empty: bool) -> Field {
+    Field {
+        key,
+        holds,
+        list,
+        non_empty,
+    }
+}
+
+/// An object schema: its required properties and the properties worth walking into.
+struct Shape {
+    name: &'static str,
+    required: &'static [&'static str],
+    fields: &'static [Field],
+}
+
+use Holds::{Object, Open, Plain};
+
+/// The response schemas of `contract/openapi.yaml` (1.5.0); an inline object is named
+/// `Schema.property`.
+const SHAPES: &[Shape] = &[
+    Shape {
+        name: "Meta.komisi_informasi",
+        required: &["name"],
+        fields: &[],
+    },
+    Shape {
+        name: "Meta",
+        required: &[
+            "contract_version",
+            "public_body",
+            "service_standards",
+            "deadline_rules",
+        ],
+        fields: &[
+            field("public_body", Object("PublicBody"), false, false),
+            field("office_hours", Object("OfficeHours"), true, false),
+            field("features", Plain, true, false),
+            field(
+                "service_standards",
+                Object("ServiceStandards"),
+                false,
+                false,
+            ),
+            field("deadline_rules", Object("DeadlineRules"), false, false),
+            field(
+                "komisi_informasi",
+                Object("Meta.komisi_informasi"),
+                false,
+                false,
+            ),
+            field("charter", Object("ServiceCharter"), false, false),
+        ],
+    },
+    Shape {
+        name: "ServiceCharter",
+        required: &[],
+        fields: &[
+            field("service_guarantee", Object("CharterElement"), false, false),
+            field(
+                "performance_evaluation",
+                Object("CharterElement"),
+                false,
+                false,
+            ),
+        ],
+    },
+    Shape {
+        name: "CharterElement",
+        required: &[],
+        fields: &[],
+    },
+    Shape {
+        name: "PublicBody",
+        required: &["name", "region", "address"],
+        fields: &[],
+    },
+    Shape {
+        name: "OfficeHours",
+        required: &["weekdays", "opens", "closes"],
+        fields: &[field("weekdays", Plain, true, false)],
+    },
+    Shape {
+        name: "ServiceStandards",
+        required: &[
+            "notice_days",
+            "extension_days",
+            "objection_filing_days",
+            "objection_answer_days",
+            "dispute_filing_days",
+        ],
+        fields: &[],
+    },
+    Shape {
+        name: "DeadlineRules",
+        required: &["time_zone", "cuti_bersama_is_non_working"],
+        fields: &[field("day_zero", Open, false, false)],
+    },
+    Shape {
+        name: "Calendar",
+        required: &["year", "days"],
+        fields: &[
+            field("days", Object("CalendarDay"), true, false),
+            field("sources", Plain, true, false),
+        ],
+    },
+    Shape {
+        name: "CalendarDay",
+        required: &["date", "kind", "name"],
+        fields: &[],
+    },
+    Shape {
+        name: "UnitList",
+        required: &["units"],
+        fields: &[field("units", Object("Unit"), true, false)],
+    },
+    Shape {
+        name: "Unit",
+        required: &["id", "name"],
+        fields: &[],
+    },
+    Shape {
+        name: "CataloguePage",
+        required: &["items", "total", "page", "per_page", "class_counts"],
+        fields: &[
+            field("items", Object("CatalogueSummary"), true, false),
+            field("class_counts", Object("ClassCounts"), false, false),
+        ],
+    },
+    Shape {
+        name: "ClassCounts",
+        required: &["berkala", "serta_merta", "setiap_saat", "dikecualikan"],
+        fields: &[],
+    },
+    Shape {
+        name: "CatalogueSummary",
+        required: &[
+            "id",
+            "class",
+            "title",
+            "summary",
+            "unit_id",
+            "year",
+            "updated_on",
+        ],
+        fields: &[
+            field("formats", Plain, true, false),
+            field("keywords", Plain, true, false),
+        ],
+    },
+    Shape {
+        name: "CatalogueItem",
+        required: &[
+            "id",
+            "class",
+            "title",
+            "summary",
+            "unit_id",
+            "year",
+            "updated_on",
+        ],
+        fields: &[
+            field("forms", Open, true, false),
+            field("formats", Plain, true, false),
+            field("keywords", Plain, true, false),
+            field("files", Object("CatalogueFile"), true, false),
+            field("exemption", Object("Exemption"), false, false),
+        ],
+    },
+    Shape {
+        name: "CatalogueFile",
+        required: &["name", "media_type", "size_bytes", "url"],
+        fields: &[],
+    },
+    Shape {
+        name: "Exemption",
+        required: &["pasal17", "consequence_test", "period"],
+        fields: &[],
+    },
+    Shape {
+        name: "AnnouncementList",
+        required: &["announcements"],
+        fields: &[field("announcements", Object("Announcement"), true, false)],
+    },
+    Shape {
+        name: "Announcement",
+        required: &[
+            "id",
+            "title",
+            "hazard",
+            "affected",
+            "instructions",
+            "source",
+            "issued_at",
+        ],
+        fields: &[],
+    },
+    Shape {
+        name: "RequestReceipt",
+        required: &["number", "received_at", "counts_from"],
+        fields: &[],
+    },
+    Shape {
+        name: "RequestStatus",
+        required: &[
+            "number",
+            "received_at",
+            "counts_from",
+            "information",
+            "events",
+        ],
+        fields: &[
+            field("events", Object("RequestEvent"), true, false),
+            field("objections", Plain, true, false),
+        ],
+    },
+    Shape {
+        name: "SurveyReceipt",
+        required: &["received_at"],
+        fields: &[],
+    },
+    Shape {
+        name: "RequestEvent",
+        required: &["at", "kind"],
+        fields: &[
+            field("kind", Open, false, false),
+            field("outcome", Open, false, false),
+            field("documents", Object("CatalogueFile"), true, false),
+        ],
+    },
+    Shape {
+        name: "ObjectionReceipt.warnings.window",
+        required: &[],
+        fields: &[],
+    },
+    Shape {
+        name: "ObjectionReceipt.warnings",
+        required: &["reason", "code"],
+        fields: &[field(
+            "window",
+            Object("ObjectionReceipt.warnings.window"),
+            false,
+            false,
+        )],
+    },
+    Shape {
+        name: "ObjectionReceipt",
+        required: &["number", "received_at", "counts_from"],
+        fields: &[field(
+            "warnings",
+            Object("ObjectionReceipt.warnings"),
+            true,
+            false,
+        )],
+    },
+    Shape {
+        name: "ObjectionStatus.warnings.window",
+        required: &[],
+        fields: &[],
+    },
+    Shape {
+        name: "ObjectionStatus.warnings",
+        required: &["reason", "code"],
+        fields: &[field(
+            "window",
+            Object("ObjectionStatus.warnings.window"),
+            false,
+            false,
+        )],
+    },
+    Shape {
+        name: "ObjectionStatus",
+        required: &[
+            "number",
+            "received_at",
+            "counts_from",
+            "reasons",
+            "case_summary",
+        ],
+        fields: &[
+            field("reasons", Plain, true, false),
+            field("answer", Object("ObjectionAnswer"), false, false),
+            field("warnings", Object("ObjectionStatus.warnings"), true, false),
+        ],
+    },
+    Shape {
+        name: "ObjectionAnswer",
+        required: &["at", "upheld", "summary"],
+        fields: &[field("documents", Object("CatalogueFile"), true, false)],
+    },
+    Shape {
+        name: "Statistics",
+        required: &["years"],
+        fields: &[field("years", Object("YearStatistics"), true, false)],
+    },
+    Shape {
+        name: "YearStatistics",
+        required: &["year", "totals"],
+        fields: &[
+            field("totals", Object("ServiceFigures"), false, false),
+            field("by_unit", Object("UnitStatistics"), true, false),
+        ],
+    },
+    Shape {
+        name: "UnitStatistics",
+        required: &["unit_id", "figures"],
+        fields: &[field("figures", Object("ServiceFigures"), false, false)],
+    },
+    Shape {
+        name: "ServiceFigures",
+        required: &[
+            "received",
+            "fulfilled",
+            "partly_fulfilled",
+            "refused",
+            "not_held",
+            "objections",
+        ],
+        fields: &[],
+    },
+];
+
+/// The value an open enum gains in some later MINOR version.
+pub const UNKNOWN_ENUM_VALUE: &str = "x_future_value";
+
+/// The schema of a successful answer to this call, if it is one these faults rewrite.
+fn response_schema(method: &str, path: &str) -> Option<&'static str> {
+    let path = path.trim_end_matches('/');
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    Some(match (method, segments.as_slice()) {
+        ("GET", ["v1", "meta"]) => "Meta",
+        ("GET", ["v1", "calendar", _]) => "Calendar",
+        ("GET", ["v1", "units"]) => "UnitList",
+        ("GET", ["v1", "catalogue"]) => "CataloguePage",
+        ("GET", ["v1", "catalogue", _]) => "CatalogueItem",
+        ("GET", ["v1", "announcements"]) => "AnnouncementList",
+        ("GET", ["v1", "statistics"]) => "Statistics",
+        ("POST", ["v1", "requests"]) => "RequestReceipt",
+        ("POST", ["v1", "request-lookups" | "request-access"]) => "RequestStatus",
+        ("POST", ["v1", "objections"]) => "ObjectionReceipt",
+        ("POST", ["v1", "objection-lookups" | "objection-access"]) => "ObjectionStatus",
+        ("POST", ["v1", "surveys"]) => "SurveyReceipt",
+        _ => return None,
+    })
+}
+
+fn shape_named(name: &str) -> Option<&'static Shape> {
+    SHAPES.iter().find(|s| s.name == name)
+}
+
+/// Rewrites a successful answer of schema `root` as `kind` says; it stays valid for the contract.
+fn within_contract(kind: &Kind, root: &str, mut reply: Reply) -> Reply {
+    let Ok(mut v) = serde_json::from_str::<Value>(&reply.body) else {
+        return reply;
+    };
+    if let Some(shape) = shape_named(root) {
+        rewrite(kind, shape, &mut v);
+    }
+    reply.body = v.to_string();
+    reply
+}
+
+fn rewrite(kind: &Kind, shape: &Shape, v: &mut Value) {
+    let Some(map) = v.as_object_mut() else { return };
+    if *kind == Kind::Sparse {
+        map.retain(|k, _| shape.required.contains(&k.as_str()));
+    }
+    for f in shape.fields {
+        let Some(value) = map.get_mut(f.key) else {
+            continue;
+        };
+        if *kind == Kind::Empty && f.list && !f.non_empty {
+            *value = Value::Array(vec![]);
+            continue;
+        }
+        let items: Vec<&mut Value> = match value {
+            Value::Array(items) if f.list => items.iter_mut().collect(),
+            Value::Null => vec![],
+            one => vec![one],
+        };
+        for item in items {
+            match f.holds {
+                Plain => {}
+                Open => {
+                    if *kind == Kind::UnknownEnums && item.is_string() {
+                        *item = Value::String(UNKNOWN_ENUM_VALUE.into());
+                    }
+                }
+                Object(name) => {
+                    if let Some(inner) = shape_named(name) {
+                        rewrite(kind, inner, item);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Fields whose text a citizen reads; identifiers, codes and dates are left alone so the answer
@@ -482,6 +923,8 @@ mod tests {
     #[test]
     fn before_faults_never_reach_the_backend_and_after_faults_do() {
         let hit = |spec: &str| Hit {
+            method: "GET".into(),
+            path: "/".into(),
             kind: Fault::parse(spec).unwrap().kind,
             after: spec.ends_with("after"),
         };
@@ -512,12 +955,16 @@ mod tests {
     #[test]
     fn transforms_keep_the_shape() {
         let meta = Hit {
+            method: "GET".into(),
+            path: "/".into(),
             kind: Kind::Version("2.1.0".into()),
             after: false,
         }
         .answer(|| reply(r#"{"contract_version":"1.0.0","features":[]}"#));
         assert!(meta.body.contains(r#""contract_version":"2.1.0""#));
         let page = Hit {
+            method: "GET".into(),
+            path: "/".into(),
             kind: Kind::Huge(50),
             after: false,
         }
@@ -527,6 +974,8 @@ mod tests {
         assert_eq!(v["items"][3]["id"], "b-3");
         assert_eq!(v["total"], 50);
         let ev = Hit {
+            method: "GET".into(),
+            path: "/".into(),
             kind: Kind::Hostile,
             after: false,
         }
@@ -539,5 +988,194 @@ mod tests {
         assert!(v["events"][0]["note"].as_str().unwrap().len() > 10);
         assert!(URL_CORPUS.contains(&v["files"][0]["url"].as_str().unwrap()));
         assert_eq!(v["files"][0]["size_bytes"], 3);
+    }
+
+    /// The demo backend's real answer to a call, with a fault applied.
+    fn faulty(spec: &str, method: &str, path: &str, body: &str) -> Value {
+        let mut reference = ppid_portal::reference::Reference::demo();
+        let hit = Hit {
+            method: method.into(),
+            path: path.into(),
+            kind: Fault::parse(spec).unwrap().kind,
+            after: false,
+        };
+        let call = ppid_portal::reference::Call {
+            method,
+            path,
+            query: "",
+            idempotency_key: None,
+            body,
+        };
+        let now = 1_796_000_000_000; // 2026-11-30, within the seed's calendar years
+        let r = hit.answer(|| reference.handle(&call, now));
+        assert_eq!(r.status, 200, "{}", r.body);
+        serde_json::from_str(&r.body).unwrap()
+    }
+
+    /// Every answer the faults below make must still decode with the portal's own codec.
+    fn decodes<T: ppid_portal::json::FromJson>(v: &Value) -> T {
+        ppid_portal::json::from_str::<T>(&v.to_string())
+            .unwrap_or_else(|e| panic!("the portal refuses {v}: {e:?}"))
+    }
+
+    /// A lookup of the first seeded request with a written notice, so its events carry outcomes.
+    fn seeded_lookup() -> String {
+        let seed: Value =
+            serde_json::from_str(include_str!("../../src/reference/seed.json")).unwrap();
+        let request = seed["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| {
+                r["events"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|e| e["outcome"].is_string())
+            })
+            .unwrap();
+        let requester = &request["submission"]["requester"];
+        let verifier = match requester["email"].as_str() {
+            Some(e) => e.to_string(),
+            None => {
+                let phone = requester["phone"].as_str().unwrap();
+                phone[phone.len() - 4..].to_string()
+            }
+        };
+        json!({ "number": request["receipt"]["number"], "verifier": verifier }).to_string()
+    }
+
+    #[test]
+    fn sparse_answers_keep_only_what_the_contract_requires() {
+        use ppid_portal::contract::*;
+        let meta = faulty("/v1/meta=sparse", "GET", "/v1/meta", "");
+        let keys: Vec<&str> = meta
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "contract_version",
+                "deadline_rules",
+                "public_body",
+                "service_standards"
+            ]
+        );
+        assert!(meta["deadline_rules"].get("day_zero").is_none());
+        decodes::<Meta>(&meta);
+        let page = faulty("/v1/catalogue=sparse", "GET", "/v1/catalogue", "");
+        assert!(!page["items"].as_array().unwrap().is_empty());
+        for item in page["items"].as_array().unwrap() {
+            assert!(item.get("formats").is_none() && item.get("keywords").is_none());
+            assert!(item["title"].is_string());
+        }
+        decodes::<CataloguePage>(&page);
+        let id = page["items"][0]["id"].as_str().unwrap().to_string();
+        let item = faulty(
+            "/v1/catalogue*=sparse",
+            "GET",
+            &format!("/v1/catalogue/{id}"),
+            "",
+        );
+        assert!(item.get("files").is_none() && item.get("forms").is_none());
+        decodes::<CatalogueItem>(&item);
+        let status = faulty(
+            "/v1/request-lookups=sparse",
+            "POST",
+            "/v1/request-lookups",
+            &seeded_lookup(),
+        );
+        let events = status["events"].as_array().unwrap();
+        assert!(!events.is_empty());
+        for e in events {
+            assert_eq!(e.as_object().unwrap().len(), 2, "only at and kind: {e}");
+        }
+        decodes::<RequestStatus>(&status);
+        decodes::<UnitList>(&faulty("/v1/units=sparse", "GET", "/v1/units", ""));
+        decodes::<AnnouncementList>(&faulty(
+            "/v1/announcements=sparse",
+            "GET",
+            "/v1/announcements",
+            "",
+        ));
+        let stats = faulty("/v1/statistics=sparse", "GET", "/v1/statistics", "");
+        assert!(stats["years"][0].get("by_unit").is_none());
+        decodes::<Statistics>(&stats);
+    }
+
+    #[test]
+    fn unknown_enums_replace_every_open_enum_value_and_nothing_else() {
+        use ppid_portal::contract::*;
+        let status = faulty(
+            "/v1/request-lookups=unknown-enums",
+            "POST",
+            "/v1/request-lookups",
+            &seeded_lookup(),
+        );
+        for e in status["events"].as_array().unwrap() {
+            assert_eq!(e["kind"], UNKNOWN_ENUM_VALUE);
+            if let Some(outcome) = e.get("outcome").filter(|o| !o.is_null()) {
+                assert_eq!(outcome, UNKNOWN_ENUM_VALUE);
+            }
+        }
+        assert!(status["number"].as_str().unwrap().starts_with("PPID-"));
+        let outcomes = status["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["outcome"] == UNKNOWN_ENUM_VALUE);
+        assert!(outcomes.count() > 0, "the seeded request has a notice");
+        let decoded = decodes::<RequestStatus>(&status);
+        assert!(decoded.events.iter().all(|e| e.kind == EventKind::Unknown));
+        let meta = faulty("/v1/meta=unknown-enums", "GET", "/v1/meta", "");
+        assert_eq!(meta["deadline_rules"]["day_zero"], UNKNOWN_ENUM_VALUE);
+        assert_eq!(
+            decodes::<Meta>(&meta).deadline_rules.day_zero,
+            DayZeroRule::Unknown
+        );
+        let page = faulty("/v1/catalogue=unknown-enums", "GET", "/v1/catalogue", "");
+        let id = page["items"][0]["id"].as_str().unwrap().to_string();
+        // A closed enum (the class) is never touched: an unknown one would make the answer invalid.
+        assert_ne!(page["items"][0]["class"], UNKNOWN_ENUM_VALUE);
+        let item = faulty(
+            "/v1/catalogue*=unknown-enums",
+            "GET",
+            &format!("/v1/catalogue/{id}"),
+            "",
+        );
+        let forms = item["forms"].as_array().unwrap();
+        assert!(!forms.is_empty() && forms.iter().all(|f| f == UNKNOWN_ENUM_VALUE));
+        decodes::<CatalogueItem>(&item);
+    }
+
+    #[test]
+    fn empty_answers_empty_every_list_that_may_be_empty() {
+        use ppid_portal::contract::*;
+        let page = faulty("/v1/catalogue=empty", "GET", "/v1/catalogue", "");
+        assert_eq!(page["items"], json!([]));
+        assert!(page["total"].is_number(), "the rest stays");
+        decodes::<CataloguePage>(&page);
+        let meta = faulty("/v1/meta=empty", "GET", "/v1/meta", "");
+        assert_eq!(meta["features"], json!([]));
+        decodes::<Meta>(&meta);
+        let status = faulty(
+            "/v1/request-lookups=empty",
+            "POST",
+            "/v1/request-lookups",
+            &seeded_lookup(),
+        );
+        assert_eq!(status["events"], json!([]));
+        decodes::<RequestStatus>(&status);
+        let units = faulty("/v1/units=empty", "GET", "/v1/units", "");
+        assert_eq!(units["units"], json!([]));
+        decodes::<UnitList>(&units);
+        let stats = faulty("/v1/statistics=empty", "GET", "/v1/statistics", "");
+        assert_eq!(stats["years"], json!([]));
+        decodes::<Statistics>(&stats);
+        let news = faulty("/v1/announcements=empty", "GET", "/v1/announcements", "");
+        assert_eq!(news["announcements"], json!([]));
     }
 }

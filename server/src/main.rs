@@ -93,6 +93,9 @@ Fault switches (tests only: they make the API misbehave on purpose):
                     huge:N               a catalogue page with N items (default 5000)
                     hostile              text fields from a corpus of script-injection payloads,
                                          links set to javascript:/data: URLs
+                    sparse               every optional property left out (still valid)
+                    unknown-enums        every open-enum value x_future_value (still valid)
+                    empty                every list that may be empty, emptied (still valid)
   --fault-control switch faults at run time at /__faults: GET lists them, POST adds the specs
                   in the body (one a line), DELETE switches every fault off. Never in production.
 
