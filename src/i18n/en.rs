@@ -352,7 +352,7 @@ language! {
         Outcome::NotHeld => "Information not held",
         Outcome::NotYetDocumented => "Information not yet documented",
         Outcome::Forwarded => "Forwarded",
-        Outcome::Unknown => "Update",
+        Outcome::Unknown => "See the written notice",
     },
     event_received_on: |day| format!("Received by the requester on {day}."),
     event_provide_by: |day| format!("Information to be provided by {day}."),

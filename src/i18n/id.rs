@@ -352,7 +352,7 @@ language! {
         Outcome::NotHeld => "Informasi tidak dikuasai",
         Outcome::NotYetDocumented => "Informasi belum didokumentasikan",
         Outcome::Forwarded => "Diteruskan",
-        Outcome::Unknown => "Pembaruan",
+        Outcome::Unknown => "Lihat surat pemberitahuan",
     },
     event_received_on: |day| format!("Diterima pemohon {day}."),
     event_provide_by: |day| format!("Informasi disediakan paling lambat {day}."),
