@@ -108,6 +108,7 @@ language! {
     item_form: "Form and format",
     form_softcopy: "Softcopy (electronic)",
     form_hardcopy: "Hardcopy (printed)",
+    form_other: "Another form",
     item_retention: "Retention period",
     item_files: "Files",
     item_no_files: "This information is handed over on request.",

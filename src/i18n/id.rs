@@ -108,6 +108,7 @@ language! {
     item_form: "Bentuk dan format",
     form_softcopy: "Softcopy (elektronik)",
     form_hardcopy: "Hardcopy (cetak)",
+    form_other: "Bentuk lain",
     item_retention: "Jangka waktu penyimpanan",
     item_files: "Berkas",
     item_no_files: "Informasi ini diberikan atas permohonan.",

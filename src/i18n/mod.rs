@@ -268,6 +268,8 @@ texts! {
     /// The forms an item is held in.
     form_softcopy: &'static str,
     form_hardcopy: &'static str,
+    /// A form a newer backend names that this portal does not know yet.
+    form_other: &'static str,
     item_retention: &'static str,
     item_files: &'static str,
     item_no_files: &'static str,
@@ -997,6 +999,7 @@ mod tests {
             t.e_file_unreadable(),
             t.form_softcopy(),
             t.form_hardcopy(),
+            t.form_other(),
         ]);
         for doc in [
             t.doc_identity_card(),

@@ -58,18 +58,18 @@ pub fn Item(id: String) -> impl IntoView {
 fn ItemDetail(item: CatalogueItem, unit: Option<String>) -> impl IntoView {
     let t = use_texts();
     let class = item.class;
-    let mut forms: Vec<&str> = item
-        .forms
-        .iter()
-        .filter(|f| **f != InformationForm::Unknown)
-        .map(|f| {
-            if *f == InformationForm::Softcopy {
-                t.form_softcopy()
-            } else {
-                t.form_hardcopy()
-            }
-        })
-        .collect();
+    let mut forms: Vec<&str> = Vec::new();
+    // A form a newer backend added is named in neutral words, once however many there are.
+    for f in &item.forms {
+        let name = match f {
+            InformationForm::Softcopy => t.form_softcopy(),
+            InformationForm::Hardcopy => t.form_hardcopy(),
+            InformationForm::Unknown => t.form_other(),
+        };
+        if !forms.contains(&name) {
+            forms.push(name);
+        }
+    }
     let has_forms = !forms.is_empty();
     for f in &item.formats {
         // "Hardcopy" listed as a format repeats the form already shown in words.

@@ -61,6 +61,12 @@ for (const kind of ['sparse', 'unknown-enums', 'empty']) {
       await waitLoaded(page);
       assert.equal(await h1(page), item.title, `${kind}: the item's title is its heading`);
       if (kind !== 'unknown-enums') assert.equal(await page.locator('ul.files a').count(), 0, `${kind}: no files listed`);
+      if (kind === 'unknown-enums') {
+        const form = page.locator('main#main .summary-list .row', { hasText: 'Bentuk dan format' }).locator('dd');
+        const forms = await form.innerText();
+        assert.match(forms, /^Bentuk lain\b/, `an unknown form of the information is named in neutral words: ${forms}`);
+        assert.doesNotMatch(forms, /Bentuk lain.*Bentuk lain/, `and only once: ${forms}`);
+      }
       await looksRight(page, `${kind}: item`);
 
       await lookUpStatus(page, base, encodeURIComponent(request.receipt.number), verifierOf(request));
