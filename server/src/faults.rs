@@ -1178,4 +1178,45 @@ mod tests {
         let news = faulty("/v1/announcements=empty", "GET", "/v1/announcements", "");
         assert_eq!(news["announcements"], json!([]));
     }
+
+    /// [`SHAPES`] is written out from `contract/openapi.yaml`: each named schema's `required` list
+    /// and the properties walked into must still be the contract's.
+    #[test]
+    fn the_shapes_are_the_contracts() {
+        let yaml = include_str!("../../contract/openapi.yaml");
+        let schemas = &yaml[yaml.find("\n  schemas:\n").expect("components/schemas")..];
+        for shape in SHAPES.iter().filter(|s| !s.name.contains('.')) {
+            let start = schemas
+                .find(&format!("\n    {}:\n", shape.name))
+                .unwrap_or_else(|| panic!("schema {} is in the contract", shape.name));
+            let block = &schemas[start + 1..];
+            // The schema ends where the next one (indented as deep) begins.
+            let end = block
+                .lines()
+                .skip(1)
+                .position(|l| l.starts_with("    ") && !l.starts_with("     "))
+                .map_or(block.len(), |n| {
+                    block.lines().take(n + 1).map(|l| l.len() + 1).sum()
+                });
+            let block = &block[..end];
+            let required: Vec<&str> = block
+                .lines()
+                .find_map(|l| l.strip_prefix("      required: ["))
+                .map(|r| r.trim_end_matches(']').split(", ").collect())
+                .unwrap_or_default();
+            assert_eq!(
+                required, shape.required,
+                "{}'s required properties",
+                shape.name
+            );
+            for f in shape.fields {
+                assert!(
+                    block.contains(&format!("\n        {}:\n", f.key)),
+                    "{} has a property {}",
+                    shape.name,
+                    f.key
+                );
+            }
+        }
+    }
 }
