@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { ROOT, DIST, NOW_ARGS, startServer, launchBrowser, waitForApp, assertNoAxeViolations } from './harness.mjs';
 import { NGINX, BROTLI, freePort, get, portalServerBlock, writeNginxPrefix, checkNginx, startNginx } from './nginx-front.mjs';
 import { pageRunner, waitResults, readResults } from './page.mjs';
@@ -136,7 +137,8 @@ test('every file answers with the headers ppid-server sends: page, hashed wasm, 
     [`/${WASM}`, 'gzip'],
     [`/${WASM}`, undefined],
     [`/${BOOT}`, 'br'],
-    ['/sw.js', 'gzip, br'],
+    // sw.js: gzip, the one encoding both send it in (nginx sends no copy of it, see below).
+    ['/sw.js', 'gzip'],
     ['/config.json', 'gzip, br'],
     ['/config.json', undefined],
     ['/informasi/dip-2026-001', 'gzip, deflate, br'],
@@ -178,6 +180,33 @@ test('a missing file is a 404 that no cache keeps, with the security headers; a 
     fs.renameSync(`${retired}.kept`, retired);
   }
   assert.equal((await get(`${site.root}/.git/config`)).status, 404, 'dot files are not served');
+});
+
+test('retired by copying sw-retire.js over sw.js, as README says: every browser gets the retire script, not the old worker\'s copies', async () => {
+  const unpack = ({ headers, body }) =>
+    ({ br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync }[headers['content-encoding']] ?? ((b) => b))(body).toString('utf8');
+  const retire = fs.readFileSync(path.join(DIST, 'sw-retire.js'), 'utf8');
+  const old = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  assert.notEqual(retire, old);
+  // The build's sw.js.br and sw.js.gz stay beside it: they are the old worker.
+  const folders = [
+    { origin: site.root, folder: path.join(tmp, 'www'), sub: '', build: DIST },
+    { origin: site.sub, folder: path.join(tmp, 'regency', SUB.slice(1)), sub: SUB, build: DIST_SUB },
+  ];
+  for (const { folder } of folders) assert.ok(fs.existsSync(path.join(folder, 'sw.js.br')) && fs.existsSync(path.join(folder, 'sw.js.gz')));
+  try {
+    for (const { folder } of folders) fs.copyFileSync(path.join(folder, 'sw-retire.js'), path.join(folder, 'sw.js'));
+    for (const { origin, sub, build } of folders) {
+      for (const accept of ['gzip, deflate, br', 'gzip', undefined]) {
+        const res = await get(`${origin}${sub}/sw.js`, accept);
+        assert.equal(res.status, 200);
+        assert.equal(unpack(res), fs.readFileSync(path.join(build, 'sw-retire.js'), 'utf8'), `${sub}/sw.js with Accept-Encoding: ${accept}`);
+      }
+    }
+  } finally {
+    // The build's sw.js back, with its date (older than its copies, as the build has it).
+    for (const { folder, build } of folders) fs.cpSync(path.join(build, 'sw.js'), path.join(folder, 'sw.js'), { preserveTimestamps: true });
+  }
 });
 
 test('a backend on the same host, behind the portal\'s server block as its comment shows, answers with its own headers only', async () => {
@@ -241,6 +270,28 @@ test('in Chromium: the portal boots, reads its backend on another origin, instal
     assert.ok((await page.locator('main#main h1').innerText()).trim().length > 0, 'the home page opens offline');
     await page.reload();
     await waitForApp(page);
+  }, { errors: 'uncaught' });
+});
+
+test('the first load of / through nginx, as a phone on a fresh visit receives it (brotli): printed for the deployment notes', { timeout: 60_000 }, async () => {
+  await withPage('first-load', async (page) => {
+    // Every byte of the page's own answers on the wire, headers included (Chromium's encodedDataLength);
+    // the service worker's precaching after the page is up is not part of the first load.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const bytes = new Map();
+    cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+    const types = new Map();
+    cdp.on('Network.responseReceived', (e) => types.set(e.requestId, [e.response.url, e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '']));
+    await page.goto(`${site.root}/`);
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+    const doc = await get(`${site.root}/`, 'gzip, deflate, br');
+    assert.equal(doc.headers['content-encoding'], BROTLI ? 'br' : 'gzip');
+    const compressed = [...types.values()].filter(([, enc]) => enc === 'br').length;
+    console.log(`first load of / through nginx: ${total.toLocaleString('en')} B on the wire in ${bytes.size} answers (${compressed} of them brotli); index.html alone ${doc.body.length.toLocaleString('en')} B as ${doc.headers['content-encoding']}`);
+    assert.ok(total > doc.body.length, 'the first load is more than the page itself');
   }, { errors: 'uncaught' });
 });
 
