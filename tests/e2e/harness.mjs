@@ -117,10 +117,13 @@ export async function spawnListening(command, args, options, { what = path.basen
 /** Whether startServer puts nginx in front (PPID_FRONT=nginx). */
 export const FRONT = process.env.PPID_FRONT === 'nginx';
 
+/** The test file this process runs (node --test runs each file in a process of its own). */
+const TEST_FILE = path.basename(process.argv[1] ?? '');
+
 /**
- * The servers that keep ppid-server alone under PPID_FRONT=nginx, and why: what they serve is not what
- * a build published behind deploy/nginx.conf is, so nginx could not answer the same way. Each rule reads
- * startServer's options; a file named here keeps all its servers alone.
+ * The servers that keep ppid-server alone under PPID_FRONT=nginx, and why: what they serve is not what a
+ * build published behind deploy/nginx.conf is, or the test reads something of ppid-server's own. Each rule
+ * reads startServer's options and the test file's name; the first that applies gives the reason.
  */
 const NOT_FRONTED = [
   [(o) => o.csp === false || o.args?.includes('--csp'), 'its own Content-Security-Policy (or none): deploy/nginx.conf sends the portal\'s'],
@@ -128,15 +131,19 @@ const NOT_FRONTED = [
   [(o) => o.args?.includes('--base'), 'a sub-path (--base): nginx.test.mjs runs deploy/nginx-subpath.conf'],
   [(o) => o.args?.some((a) => a === '--no-api' || a === '--api-only'), 'no API or no files (--no-api, --api-only)'],
   [(o) => !fs.readdirSync(o.dist ?? DIST).some((f) => f.endsWith('_bg.wasm')), 'a folder that is not a build'],
+  // nginx sends a file's .br or .gz copy without comparing dates (ppid-server sends only a copy newer than
+  // the file); a real new build brings its own copies.
+  [
+    (o, file) => ['kill-switch.test.mjs', 'offline.test.mjs'].includes(file) && o.dist !== undefined,
+    'a new deployment made by editing index.html and sw.js in place, their old compressed copies left beside them',
+  ],
+  [(o, file) => file === 'check-backend.test.mjs', 'the backend\'s set clock (--now) read from its Date header, which nginx answers with its own'],
 ];
-const NOT_FRONTED_FILES = {};
-const TEST_FILE = path.basename(process.argv[1] ?? '');
 const told = new Set();
 
 /** Why `options`' server keeps ppid-server alone under PPID_FRONT=nginx, or nothing: it is fronted. */
 function notFronted(options) {
-  if (NOT_FRONTED_FILES[TEST_FILE]) return NOT_FRONTED_FILES[TEST_FILE];
-  return NOT_FRONTED.find(([applies]) => applies(options))?.[1];
+  return NOT_FRONTED.find(([applies]) => applies(options, TEST_FILE))?.[1];
 }
 
 /**
@@ -156,7 +163,7 @@ export async function startServer(options = {}) {
   if (!FRONT) return server;
   const why = notFronted(options);
   if (why) {
-    if (!told.has(why)) console.log(`# PPID_FRONT=nginx: ppid-server alone in ${TEST_FILE} for ${why}`);
+    if (!told.has(why)) console.log(`PPID_FRONT=nginx: ppid-server alone in ${TEST_FILE} for ${why}`);
     told.add(why);
     return server;
   }
