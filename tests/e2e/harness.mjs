@@ -113,7 +113,6 @@ export async function spawnListening(command, args, options, { what = path.basen
   }
 }
 
-
 /** Whether startServer puts nginx in front (PPID_FRONT=nginx). */
 export const FRONT = process.env.PPID_FRONT === 'nginx';
 
@@ -156,7 +155,8 @@ function notFronted(options) {
  * @param {string[]} [options.args] more server arguments, e.g. ['--gzip'] or ['--now', '1795921200000']
  * @param {number} [options.timeoutMs] how long to wait for the server to start
  * @param {string} [options.frameAncestors] the CSP's `frame-ancestors` sources (default: none, any page may frame it)
- * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, stop: () => Promise<void>, backend?: object}>} `backend`: the
+ *   ppid-server behind nginx, when fronted
  */
 export async function startServer(options = {}) {
   const server = await startPpidServer(options);
