@@ -8,6 +8,8 @@
 //   PPID_SERVER_BIN  the server binary (default: target/release/ppid-server)
 //   CHROMIUM_PATH    the browser (default: /usr/bin/chromium)
 //   PPID_E2E_HEADED  set to 1 to watch the browser (needs a display)
+//   PPID_FRONT       `nginx`: every server startServer starts has Debian's nginx in front of it, running the
+//                    shipped deploy/nginx.conf (nginx-front.mjs), except those listed in NOT_FRONTED
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startFront } from './nginx-front.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root. */
@@ -48,14 +51,18 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
  * `frame-ancestors` when given (the origins allowed to frame the portal, e.g. `'self' http://127.0.0.1:1234`).
  */
 export function cspFor(config, frameAncestors) {
+  return `${STRICT_CSP}; connect-src ${connectSrcFor(config)}${frameAncestors ? `; frame-ancestors ${frameAncestors}` : ''}`;
+}
+
+/** The policy's connect-src for a config: 'self', and an absolute `api_base`'s origin. */
+function connectSrcFor(config) {
   const base = config && typeof config === 'object' ? config.api_base : undefined;
-  let origin = '';
   try {
-    if (base && /^https?:/i.test(base)) origin = ` ${new URL(base).origin}`;
+    if (base && /^https?:/i.test(base)) return `'self' ${new URL(base).origin}`;
   } catch {
-    origin = '';
+    // not a URL: 'self' alone
   }
-  return `${STRICT_CSP}; connect-src 'self'${origin}${frameAncestors ? `; frame-ancestors ${frameAncestors}` : ''}`;
+  return "'self'";
 }
 
 const running = new Set();
@@ -106,8 +113,41 @@ export async function spawnListening(command, args, options, { what = path.basen
   }
 }
 
+/** Whether startServer puts nginx in front (PPID_FRONT=nginx). */
+export const FRONT = process.env.PPID_FRONT === 'nginx';
+
+/** The test file this process runs (node --test runs each file in a process of its own). */
+const TEST_FILE = path.basename(process.argv[1] ?? '');
+
 /**
- * Starts `ppid-server --dist <DIST> --port 0` and waits for its `listening on` line.
+ * The servers that keep ppid-server alone under PPID_FRONT=nginx, and why: what they serve is not what a
+ * build published behind deploy/nginx.conf is, or the test reads something of ppid-server's own. Each rule
+ * reads startServer's options and the test file's name; the first that applies gives the reason.
+ */
+const NOT_FRONTED = [
+  [(o) => o.csp === false || o.args?.includes('--csp'), 'its own Content-Security-Policy (or none): deploy/nginx.conf sends the portal\'s'],
+  [(o) => o.args?.includes('--header'), 'headers of its own (--header)'],
+  [(o) => o.args?.includes('--base'), 'a sub-path (--base): nginx.test.mjs runs deploy/nginx-subpath.conf'],
+  [(o) => o.args?.some((a) => a === '--no-api' || a === '--api-only'), 'no API or no files (--no-api, --api-only)'],
+  [(o) => !fs.readdirSync(o.dist ?? DIST).some((f) => f.endsWith('_bg.wasm')), 'a folder that is not a build'],
+  // nginx sends a file's .br or .gz copy without comparing dates (ppid-server sends only a copy newer than
+  // the file); a real new build brings its own copies.
+  [
+    (o, file) => ['kill-switch.test.mjs', 'offline.test.mjs'].includes(file) && o.dist !== undefined,
+    'a new deployment made by editing index.html and sw.js in place, their old compressed copies left beside them',
+  ],
+  [(o, file) => file === 'check-backend.test.mjs', 'the backend\'s set clock (--now) read from its Date header, which nginx answers with its own'],
+];
+const told = new Set();
+
+/** Why `options`' server keeps ppid-server alone under PPID_FRONT=nginx, or nothing: it is fronted. */
+function notFronted(options) {
+  return NOT_FRONTED.find(([applies]) => applies(options, TEST_FILE))?.[1];
+}
+
+/**
+ * Starts `ppid-server --dist <DIST> --port 0` and waits for its `listening on` line. Under PPID_FRONT=nginx,
+ * also nginx in front of it (NOT_FRONTED aside): `url` and `port` are then nginx's, and `stop()` stops both.
  *
  * @param {object} [options]
  * @param {object|string} [options.config] an object (written to a temp file) or a file path, served at /config.json
@@ -115,9 +155,45 @@ export async function spawnListening(command, args, options, { what = path.basen
  * @param {string[]} [options.args] more server arguments, e.g. ['--gzip'] or ['--now', '1795921200000']
  * @param {number} [options.timeoutMs] how long to wait for the server to start
  * @param {string} [options.frameAncestors] the CSP's `frame-ancestors` sources (default: none, any page may frame it)
- * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
+ * @returns {Promise<{url: string, port: number, stop: () => Promise<void>, backend?: object}>} `backend`: the
+ *   ppid-server behind nginx, when fronted
  */
-export async function startServer({ config, dist = DIST, args = [], timeoutMs = 15000, csp = true, frameAncestors } = {}) {
+export async function startServer(options = {}) {
+  const server = await startPpidServer(options);
+  if (!FRONT) return server;
+  const why = notFronted(options);
+  if (why) {
+    if (!told.has(why)) console.log(`PPID_FRONT=nginx: ppid-server alone in ${TEST_FILE} for ${why}`);
+    told.add(why);
+    return server;
+  }
+  let front;
+  try {
+    front = await startFront({
+      backend: server.url,
+      dist: options.dist ?? DIST,
+      config: options.config,
+      connectSrc: connectSrcFor(options.config),
+      // No frame-ancestors in the harness's policy is "any page may frame it".
+      frameAncestors: options.frameAncestors ?? '*',
+    });
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  return {
+    url: front.url,
+    port: front.port,
+    backend: server,
+    async stop() {
+      await front.stop();
+      await server.stop();
+    },
+  };
+}
+
+/** ppid-server alone (startServer's options). */
+async function startPpidServer({ config, dist = DIST, args = [], timeoutMs = 15000, csp = true, frameAncestors } = {}) {
   if (!fs.existsSync(SERVER_BIN)) {
     throw new Error(`no server binary at ${SERVER_BIN}: run \`cargo build --release -p ppid-server\` (or set PPID_SERVER_BIN)`);
   }

@@ -13,18 +13,15 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { ROOT, DIST, NOW_ARGS, startServer, launchBrowser, waitForApp, assertNoAxeViolations } from './harness.mjs';
+import { NGINX, BROTLI, freePort, get, portalServerBlock, writeNginxPrefix, checkNginx, startNginx } from './nginx-front.mjs';
 import { pageRunner, waitResults, readResults } from './page.mjs';
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
-const MODULES = '/usr/lib/nginx/modules';
-const BROTLI = fs.existsSync(path.join(MODULES, 'ngx_http_brotli_static_module.so'));
 const DIST_SUB = path.join(ROOT, 'dist-sub');
 const SUB = '/ppid';
 
@@ -49,29 +46,6 @@ function serveShHeaders() {
 
 /** ppid-server's arguments as scripts/serve.sh gives them, with `policy` for its CSP. */
 const serveShArgs = (policy = serveShHeaders().csp) => ['--gzip', '--csp', policy, ...serveShHeaders().headers.flatMap((h) => ['--header', h])];
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-/** A GET (or HEAD) sending exactly `acceptEncoding`; the body as it came over the wire. */
-const get = (url, acceptEncoding, method = 'GET') =>
-  new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
-    const req = http.request(url, { method, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 
 const picked = (headers, names = COMPARED) => Object.fromEntries(names.map((n) => [n, headers[n] ?? null]));
 
@@ -108,49 +82,12 @@ before(async () => {
   fs.writeFileSync(path.join(regency, SUB.slice(1), 'config.json'), JSON.stringify({ ...subConfig, api_base: 'api' }, null, 2));
   fs.writeFileSync(path.join(regency, 'index.html'), '<!doctype html><title>Kabupaten</title><p>Situs kabupaten</p>');
 
-  fs.copyFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), path.join(tmp, 'ppid-portal.conf'));
-  fs.copyFileSync(path.join(ROOT, 'deploy', 'nginx-subpath.conf'), path.join(tmp, 'ppid-portal-subpath.conf'));
-  // Debian's modules-enabled/ load `modules/<name>.so` relative to the prefix, as /usr/share/nginx has it.
-  fs.symlinkSync(MODULES, path.join(tmp, 'modules'));
-  const asRoot = process.getuid?.() === 0;
-  const q = (s) => JSON.stringify(s);
-  // Debian's stock http block (its mime.types, gzip for HTML), the two servers a regency writes around the files.
-  fs.writeFileSync(
-    path.join(tmp, 'nginx.conf'),
-    `${asRoot ? 'user root;\n' : ''}worker_processes 1;
-pid ${q(path.join(tmp, 'nginx.pid'))};
-error_log ${q(path.join(tmp, 'error.log'))} warn;
-include /etc/nginx/modules-enabled/*.conf;
-events { worker_connections 256; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    gzip on;
-    access_log ${q(path.join(tmp, 'access.log'))};
-    client_body_temp_path ${q(path.join(tmp, 'body'))};
-    proxy_temp_path ${q(path.join(tmp, 'proxy'))};
-    fastcgi_temp_path ${q(path.join(tmp, 'fastcgi'))};
-    uwsgi_temp_path ${q(path.join(tmp, 'uwsgi'))};
-    scgi_temp_path ${q(path.join(tmp, 'scgi'))};
-    server {
-        listen 127.0.0.1:${rootPort};
-        server_name ppid.localhost;
-        root ${q(docroot)};
-        set $ppid_connect_src "'self' ${api.url}";
-        set $ppid_frame_ancestors "'none'";
-        include ppid-portal.conf;
-        # A backend on the same host as well, as the file's own comment writes it.
-        location ^~ /api/ {
-            proxy_pass ${api.url};
-            client_max_body_size 24m;
-            add_header X-Content-Type-Options "nosniff" always;
-        }
-    }
-    server {
+  const args = writeNginxPrefix(tmp, [
+    portalServerBlock({ port: rootPort, root: docroot, connectSrc: `'self' ${api.url}`, frameAncestors: "'none'", backend: api.url }),
+    `    server {
         listen 127.0.0.1:${subPort};
         server_name kab.localhost;
-        root ${q(regency)};
+        root ${JSON.stringify(regency)};
         set $ppid_connect_src "'self'";
         set $ppid_frame_ancestors "'none'";
         # The portal's relative "api" is /ppid/api/, passed to the backend as the file's comment shows.
@@ -160,25 +97,11 @@ http {
         }
         include ppid-portal-subpath.conf;
     }
-}
 `,
-  );
-  const args = ['-p', tmp, '-c', path.join(tmp, 'nginx.conf'), '-e', path.join(tmp, 'error.log')];
-  const check = spawnSync(NGINX, ['-t', ...args], { encoding: 'utf8' });
-  site.check = { status: check.status, output: `${check.stdout}${check.stderr}` };
-  assert.equal(check.status, 0, `nginx -t: ${site.check.output}`);
-
-  nginx = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  nginx.stderr.on('data', (d) => (stderr += d));
-  nginx.exited = new Promise((resolve) => nginx.once('exit', resolve));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const up = await get(`${site.root}/config.json`).catch(() => null);
-    if (up) break;
-    if (nginx.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  ]);
+  site.check = checkNginx(args);
+  assert.equal(site.check.status, 0, `nginx -t: ${site.check.output}`);
+  nginx = await startNginx(args, `${site.root}/config.json`);
 
   // The reference: ppid-server as scripts/serve.sh starts it, on the same files, with the same origins.
   const policy = serveShHeaders().csp.replace("connect-src 'self'", `connect-src 'self' ${api.url}`);
@@ -188,10 +111,7 @@ http {
 
 after(async () => {
   await browser?.close();
-  if (nginx && nginx.exitCode === null) {
-    nginx.kill('SIGQUIT');
-    await nginx.exited;
-  }
+  await nginx?.stop();
   await reference?.stop();
   await api?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -217,7 +137,8 @@ test('every file answers with the headers ppid-server sends: page, hashed wasm, 
     [`/${WASM}`, 'gzip'],
     [`/${WASM}`, undefined],
     [`/${BOOT}`, 'br'],
-    ['/sw.js', 'gzip, br'],
+    // sw.js: gzip, the one encoding both send it in (nginx sends no copy of it, see below).
+    ['/sw.js', 'gzip'],
     ['/config.json', 'gzip, br'],
     ['/config.json', undefined],
     ['/informasi/dip-2026-001', 'gzip, deflate, br'],
@@ -259,6 +180,33 @@ test('a missing file is a 404 that no cache keeps, with the security headers; a 
     fs.renameSync(`${retired}.kept`, retired);
   }
   assert.equal((await get(`${site.root}/.git/config`)).status, 404, 'dot files are not served');
+});
+
+test('retired by copying sw-retire.js over sw.js, as README says: every browser gets the retire script, not the old worker\'s copies', async () => {
+  const unpack = ({ headers, body }) =>
+    ({ br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync }[headers['content-encoding']] ?? ((b) => b))(body).toString('utf8');
+  const retire = fs.readFileSync(path.join(DIST, 'sw-retire.js'), 'utf8');
+  const old = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  assert.notEqual(retire, old);
+  // The build's sw.js.br and sw.js.gz stay beside it: they are the old worker.
+  const folders = [
+    { origin: site.root, folder: path.join(tmp, 'www'), sub: '', build: DIST },
+    { origin: site.sub, folder: path.join(tmp, 'regency', SUB.slice(1)), sub: SUB, build: DIST_SUB },
+  ];
+  for (const { folder } of folders) assert.ok(fs.existsSync(path.join(folder, 'sw.js.br')) && fs.existsSync(path.join(folder, 'sw.js.gz')));
+  try {
+    for (const { folder } of folders) fs.copyFileSync(path.join(folder, 'sw-retire.js'), path.join(folder, 'sw.js'));
+    for (const { origin, sub, build } of folders) {
+      for (const accept of ['gzip, deflate, br', 'gzip', undefined]) {
+        const res = await get(`${origin}${sub}/sw.js`, accept);
+        assert.equal(res.status, 200);
+        assert.equal(unpack(res), fs.readFileSync(path.join(build, 'sw-retire.js'), 'utf8'), `${sub}/sw.js with Accept-Encoding: ${accept}`);
+      }
+    }
+  } finally {
+    // The build's sw.js back, with its date (older than its copies, as the build has it).
+    for (const { folder, build } of folders) fs.cpSync(path.join(build, 'sw.js'), path.join(folder, 'sw.js'), { preserveTimestamps: true });
+  }
 });
 
 test('a backend on the same host, behind the portal\'s server block as its comment shows, answers with its own headers only', async () => {
@@ -322,6 +270,28 @@ test('in Chromium: the portal boots, reads its backend on another origin, instal
     assert.ok((await page.locator('main#main h1').innerText()).trim().length > 0, 'the home page opens offline');
     await page.reload();
     await waitForApp(page);
+  }, { errors: 'uncaught' });
+});
+
+test('the first load of / through nginx, as a phone on a fresh visit receives it (brotli): printed for the deployment notes', { timeout: 60_000 }, async () => {
+  await withPage('first-load', async (page) => {
+    // Every byte of the page's own answers on the wire, headers included (Chromium's encodedDataLength);
+    // the service worker's precaching after the page is up is not part of the first load.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const bytes = new Map();
+    cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+    const types = new Map();
+    cdp.on('Network.responseReceived', (e) => types.set(e.requestId, [e.response.url, e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'] ?? '']));
+    await page.goto(`${site.root}/`);
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+    const doc = await get(`${site.root}/`, 'gzip, deflate, br');
+    assert.equal(doc.headers['content-encoding'], BROTLI ? 'br' : 'gzip');
+    const compressed = [...types.values()].filter(([, enc]) => enc === 'br').length;
+    console.log(`first load of / through nginx: ${total.toLocaleString('en')} B on the wire in ${bytes.size} answers (${compressed} of them brotli); index.html alone ${doc.body.length.toLocaleString('en')} B as ${doc.headers['content-encoding']}`);
+    assert.ok(total > doc.body.length, 'the first load is more than the page itself');
   }, { errors: 'uncaught' });
 });
 
