@@ -3,8 +3,7 @@
 #   host tests -> release build (Trunk) -> server build -> size budget -> data budget of a visit (journey)
 #   -> performance budget (Lighthouse)
 #   -> Lighthouse accessibility of every page
-#   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build)
-#   -> the same end-to-end tests through nginx (deploy/nginx.conf in front of ppid-server).
+#   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build).
 # A failing step does not hide the others (steps that need a failed build are skipped); the last line is
 # `N passed, M failed` over every test run, and the exit status is non-zero when any step failed.
 # Full output of each step: target/test-logs/<step>.log.
@@ -95,16 +94,6 @@ if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
     node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ || true
 else
   skip "end-to-end tests (node --test tests/e2e/)" "the release build or the server build failed"
-fi
-
-# The same tests through the web server a regency runs: Debian's nginx with deploy/nginx.conf unchanged in
-# front of ppid-server, which answers only the API behind it (tests/e2e/harness.mjs, PPID_FRONT). The
-# servers nginx cannot stand in for keep ppid-server alone; the harness lists them and says so.
-if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
-  run "end-to-end tests through nginx (PPID_FRONT=nginx node --test tests/e2e/)" e2e-nginx \
-    env PPID_FRONT=nginx node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ || true
-else
-  skip "end-to-end tests through nginx (PPID_FRONT=nginx node --test tests/e2e/)" "the release build or the server build failed"
 fi
 
 # Sum libtest / wasm-bindgen-test-runner (`test result: ok. N passed; M failed; ...`) and node (`# pass N`, `# fail M`).
