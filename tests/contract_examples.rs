@@ -1362,6 +1362,8 @@ fn objection_readings_quoted_in_the_introduction_follow_from_the_rules() {
         objections: vec![],
         assisted_by: None,
         survey_answered: false,
+        publish: None,
+        register_id: None,
     };
     let state = |status: &c::RequestStatus, today: &str, r: Reason| {
         readings(status, &[], &work, s, day(today))

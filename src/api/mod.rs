@@ -17,7 +17,7 @@ pub use http::HttpBackend;
 pub use idempotency::new_idempotency_key;
 pub use store::{Store, StoreError};
 
-use crate::contract::url::encode_catalogue_query;
+use crate::contract::url::{encode_catalogue_query, encode_register_query};
 use crate::contract::*;
 use crate::json::{FromJson, ToJson};
 use std::future::Future;
@@ -252,6 +252,29 @@ pub trait Backend {
         body: &SurveySubmission,
     ) -> impl Future<Output = Result<SurveyReceipt, ApiError>> {
         self.post("/v1/surveys", Some(key.to_owned()), body)
+    }
+    /// One page of the register of published requests, with the record of all that match.
+    fn register(
+        &self,
+        query: &RegisterQuery,
+    ) -> impl Future<Output = Result<RegisterPage, ApiError>> {
+        let path = format!("/v1/register?{}", encode_register_query(query));
+        let per_page = query.per_page;
+        async move {
+            let mut page: RegisterPage = self.get(path).await?;
+            // As in the catalogue: a backend that ignores `per_page` must not flood the page.
+            if let Some(n) = per_page {
+                page.entries.truncate(n as usize);
+            }
+            Ok(page)
+        }
+    }
+    /// One published request in full.
+    fn register_entry(&self, id: &str) -> impl Future<Output = Result<RegisterEntry, ApiError>> {
+        self.get(format!(
+            "/v1/register/{}",
+            crate::contract::url::percent_encode(id)
+        ))
     }
     /// Service statistics.
     fn statistics(&self) -> impl Future<Output = Result<Statistics, ApiError>> {

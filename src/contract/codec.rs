@@ -276,6 +276,7 @@ json_struct!(decode encode RequestSubmission {
     channel: default,
     assisted: default,
     assisted_by: skip_none,
+    publish: default,
 });
 
 json_struct!(decode encode RequestReceipt {
@@ -308,6 +309,8 @@ json_struct!(decode RequestStatus {
     objections: default,
     assisted_by: default,
     survey_answered: default,
+    publish: default,
+    register_id: default,
 });
 
 json_struct!(decode encode SurveySubmission {
@@ -452,3 +455,88 @@ json_struct!(decode encode FieldError {
     code: req,
     message: skip_none,
 });
+
+json_struct!(decode RegisterPage {
+    entries: req,
+    total: req,
+    page: req,
+    per_page: req,
+    record: req,
+});
+
+json_struct!(decode RegisterRecord {
+    answered: req,
+    on_time: req,
+    late: req,
+    fulfilled: req,
+    partly_fulfilled: req,
+    refused: req,
+    not_held: req,
+    not_yet_documented: req,
+    forwarded: req,
+    refused_by_pasal17: default,
+    objections: req,
+    disputes: req,
+});
+
+json_struct!(decode RegisterSummary {
+    id: req,
+    information: req,
+    unit_id: req,
+    received_on: req,
+    notice_on: req,
+    outcome: req,
+    pasal17: default,
+    late: req,
+    documents: default,
+    objection: default,
+    dispute: default,
+});
+
+json_struct!(decode RegisterEntry {
+    id: req,
+    information: req,
+    unit_id: req,
+    received_on: req,
+    notice_on: req,
+    due_on: default,
+    extended: default,
+    outcome: req,
+    pasal17: default,
+    late: req,
+    notice_summary: default,
+    documents: default,
+    timeline: default,
+    objection: default,
+    dispute: default,
+    catalogue_item_id: default,
+});
+
+json_struct!(decode RegisterEvent { on: req, kind: req });
+
+json_enum!(RegisterEventKind {
+    Received = "received",
+    ForwardedUnit = "forwarded_unit",
+    Extended = "extended",
+    Notice = "notice",
+    Delivered = "delivered",
+    ObjectionFiled = "objection_filed",
+    ObjectionAnswered = "objection_answered",
+    DisputeFiled = "dispute_filed",
+    DisputeDecided = "dispute_decided",
+} other Unknown = "unknown");
+
+json_struct!(decode FollowUp {
+    filed_on: req,
+    result: req,
+    decided_on: default,
+});
+
+json_enum!(FollowUpResult {
+    Pending = "pending",
+    Granted = "granted",
+    PartlyGranted = "partly_granted",
+    Rejected = "rejected",
+    Settled = "settled",
+    Withdrawn = "withdrawn",
+} other Unknown = "unknown");

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// Major version of the contract this client speaks; it is also the path prefix (`/v1`).
 pub const MAJOR_VERSION: u32 = 1;
 /// Full version of the contract document this code mirrors.
-pub const CONTRACT_VERSION: &str = "1.5.0";
+pub const CONTRACT_VERSION: &str = "1.6.0";
 
 /// A calendar date, `YYYY-MM-DD`. Parsed into `domain::date::Date` where arithmetic is needed.
 pub type DateString = String;
@@ -77,6 +77,9 @@ pub mod feature {
     pub const IDENTITY_DOCUMENT: &str = "identity_document";
     /// `POST /v1/surveys` takes one satisfaction answer per finished request (since 1.2.0).
     pub const SURVEY: &str = "survey";
+    /// `GET /v1/register` and `GET /v1/register/{id}`: the published register of answered requests,
+    /// and requests take the citizen's `publish` choice (since 1.6.0).
+    pub const REGISTER: &str = "register";
 }
 
 /// The public body (badan publik) running this PPID.
@@ -593,6 +596,10 @@ pub struct RequestSubmission {
     /// Who that officer was (name or NIP, at most 100 characters), when the portal knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assisted_by: Option<String>,
+    /// The requester allows the office to publish the request and its answer in the register,
+    /// without their name or any other personal data (since 1.6.0). Absent means not allowed.
+    #[serde(default)]
+    pub publish: bool,
 }
 
 /// `201` answer to `POST /v1/requests`: the proof of receipt.
@@ -653,6 +660,13 @@ pub struct RequestStatus {
     /// The requester has answered the satisfaction survey (since 1.2.0; absent means not).
     #[serde(default)]
     pub survey_answered: bool,
+    /// The requester's choice about publishing, as the backend stored it (since 1.6.0); absent
+    /// when the backend has no register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish: Option<bool>,
+    /// The register entry this request became, once published (since 1.6.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register_id: Option<String>,
 }
 
 impl RequestStatus {
@@ -754,6 +768,36 @@ pub enum Outcome {
     Forwarded,
     #[serde(other)]
     Unknown,
+}
+
+impl Outcome {
+    /// The outcomes a notice can have, in the order the law lists them.
+    pub const ALL: [Outcome; 6] = [
+        Self::Fulfilled,
+        Self::PartlyFulfilled,
+        Self::Refused,
+        Self::NotHeld,
+        Self::NotYetDocumented,
+        Self::Forwarded,
+    ];
+
+    /// The wire name, also used in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Fulfilled => "fulfilled",
+            Self::PartlyFulfilled => "partly_fulfilled",
+            Self::Refused => "refused",
+            Self::NotHeld => "not_held",
+            Self::NotYetDocumented => "not_yet_documented",
+            Self::Forwarded => "forwarded",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    /// Parses a known wire name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
+    }
 }
 
 // ---------------------------------------------------------------- objections
@@ -884,6 +928,192 @@ pub struct ObjectionAnswer {
     pub summary: String,
     #[serde(default)]
     pub documents: Vec<CatalogueFile>,
+}
+
+// ---------------------------------------------------------------- register (since 1.6.0)
+
+/// Query of `GET /v1/register`; every field optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RegisterQuery {
+    /// Text search over the published information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The year the request was received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<RegisterSort>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<u32>,
+}
+
+/// Order of the register.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterSort {
+    /// Most recently received first (default).
+    #[default]
+    Newest,
+    /// Earliest received first.
+    Oldest,
+}
+
+/// `GET /v1/register`: one page of published requests, and the record of every entry the
+/// filters match.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegisterPage {
+    pub entries: Vec<RegisterSummary>,
+    /// Entries matching the query, over all pages.
+    pub total: u32,
+    pub page: u32,
+    pub per_page: u32,
+    /// Figures over every entry matching the query (all pages, not only this one).
+    pub record: RegisterRecord,
+}
+
+/// How the published requests that match a query were answered.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RegisterRecord {
+    /// Entries counted (every one has a written notice).
+    pub answered: u32,
+    /// Notices given within the deadline (10 working days, 17 after a notified extension).
+    pub on_time: u32,
+    pub late: u32,
+    pub fulfilled: u32,
+    pub partly_fulfilled: u32,
+    pub refused: u32,
+    pub not_held: u32,
+    pub not_yet_documented: u32,
+    pub forwarded: u32,
+    /// Refusals and partial refusals by Pasal 17 letter, e.g. `{"a": 2, "h": 1}`.
+    #[serde(default)]
+    pub refused_by_pasal17: std::collections::BTreeMap<String, u32>,
+    /// Entries an objection followed.
+    pub objections: u32,
+    /// Entries a dispute at the Komisi Informasi followed.
+    pub disputes: u32,
+}
+
+/// A register entry as listed. Never the requester's identity: the office publishes only what
+/// was asked and how it was answered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegisterSummary {
+    /// The entry's public id (not the request's registration number).
+    pub id: String,
+    /// The information requested, as the office published it (personal data removed).
+    pub information: String,
+    pub unit_id: String,
+    /// The date the request was received.
+    pub received_on: DateString,
+    /// The date of the written notice.
+    pub notice_on: DateString,
+    pub outcome: Outcome,
+    /// The Pasal 17 letter of a refusal or partial refusal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pasal17: Option<String>,
+    /// The notice came after its deadline.
+    pub late: bool,
+    /// How many documents were released.
+    #[serde(default)]
+    pub documents: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection: Option<FollowUp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<FollowUp>,
+}
+
+/// `GET /v1/register/{id}`: one published request in full.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegisterEntry {
+    pub id: String,
+    /// The information requested, as the office published it (personal data removed).
+    pub information: String,
+    pub unit_id: String,
+    pub received_on: DateString,
+    pub notice_on: DateString,
+    /// The deadline the notice was held to, by the backend's calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_on: Option<DateString>,
+    /// An extension was notified (Pasal 22(8)).
+    #[serde(default)]
+    pub extended: bool,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pasal17: Option<String>,
+    pub late: bool,
+    /// The notice's decision in the office's published words (a refusal's reasons).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_summary: Option<String>,
+    /// The documents released, as published.
+    #[serde(default)]
+    pub documents: Vec<CatalogueFile>,
+    /// What happened, oldest first.
+    #[serde(default)]
+    pub timeline: Vec<RegisterEvent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection: Option<FollowUp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispute: Option<FollowUp>,
+    /// The catalogue item the released information now belongs to, if the office added it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue_item_id: Option<String>,
+}
+
+/// One dated step of a published request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegisterEvent {
+    pub on: DateString,
+    pub kind: RegisterEventKind,
+}
+
+/// Kinds of steps in a register entry's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterEventKind {
+    Received,
+    ForwardedUnit,
+    Extended,
+    Notice,
+    Delivered,
+    ObjectionFiled,
+    ObjectionAnswered,
+    DisputeFiled,
+    DisputeDecided,
+    #[serde(other)]
+    Unknown,
+}
+
+/// An objection to the atasan PPID or a dispute at the Komisi Informasi that followed an entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub filed_on: DateString,
+    pub result: FollowUpResult,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_on: Option<DateString>,
+}
+
+/// How an objection or a dispute ended, from the citizen's side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpResult {
+    /// Not decided yet.
+    Pending,
+    /// The citizen's objection or claim was granted.
+    Granted,
+    PartlyGranted,
+    /// The PPID's decision was upheld.
+    Rejected,
+    /// Settled by agreement (musyawarah, mediation).
+    Settled,
+    Withdrawn,
+    #[serde(other)]
+    Unknown,
 }
 
 // ---------------------------------------------------------------- statistics

@@ -1,7 +1,10 @@
 //! The contract's URL shape, shared by the portal and the reference backend: path segments and
 //! query values percent-encoded (RFC 3986), and the catalogue's query pairs.
 
-use super::{field_code, CatalogueQuery, CatalogueSort, FieldError, InformationClass};
+use super::{
+    field_code, CatalogueQuery, CatalogueSort, FieldError, InformationClass, Outcome, RegisterQuery,
+    RegisterSort,
+};
 
 /// Decodes `application/x-www-form-urlencoded` query pairs into a catalogue query.
 pub fn parse_catalogue_query(raw: &str) -> Result<CatalogueQuery, FieldError> {
@@ -81,6 +84,71 @@ pub fn encode_catalogue_query(q: &CatalogueQuery) -> String {
     parts.join("&")
 }
 
+/// Decodes `application/x-www-form-urlencoded` query pairs into a register query.
+pub fn parse_register_query(raw: &str) -> Result<RegisterQuery, FieldError> {
+    let mut q = RegisterQuery::default();
+    let bad = |name: &str| FieldError::new(format!("/{name}"), field_code::INVALID_FORMAT);
+    for pair in raw.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = percent_decode(v);
+        if v.is_empty() {
+            continue;
+        }
+        match k {
+            "q" => q.q = Some(v),
+            "unit" => q.unit = Some(v),
+            "outcome" => q.outcome = Some(Outcome::parse(&v).ok_or_else(|| bad(k))?),
+            "year" => q.year = Some(numeric(&v).ok_or_else(|| bad(k))?),
+            "sort" => {
+                q.sort = Some(match v.as_str() {
+                    "newest" => RegisterSort::Newest,
+                    "oldest" => RegisterSort::Oldest,
+                    _ => return Err(bad(k)),
+                })
+            }
+            "page" => q.page = Some(numeric(&v).ok_or_else(|| bad(k))?),
+            "per_page" => q.per_page = Some(numeric(&v).ok_or_else(|| bad(k))?),
+            _ => {}
+        }
+    }
+    Ok(q)
+}
+
+/// Encodes a register query as URL query pairs (no leading `?`).
+pub fn encode_register_query(q: &RegisterQuery) -> String {
+    let mut parts = Vec::new();
+    let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", percent_encode(v)));
+    if let Some(v) = &q.q {
+        push("q", v);
+    }
+    if let Some(v) = &q.unit {
+        push("unit", v);
+    }
+    if let Some(v) = q.outcome {
+        push("outcome", v.as_str());
+    }
+    if let Some(v) = q.year {
+        push("year", &v.to_string());
+    }
+    if let Some(v) = q.sort {
+        push(
+            "sort",
+            if v == RegisterSort::Oldest {
+                "oldest"
+            } else {
+                "newest"
+            },
+        );
+    }
+    if let Some(v) = q.page {
+        push("page", &v.to_string());
+    }
+    if let Some(v) = q.per_page {
+        push("per_page", &v.to_string());
+    }
+    parts.join("&")
+}
+
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -137,6 +205,28 @@ mod tests {
             q
         );
         assert_eq!(percent_decode("a%2"), "a%2");
+    }
+
+    #[test]
+    fn register_queries_round_trip_and_refuse_unknown_outcomes() {
+        let q = RegisterQuery {
+            q: Some("APBD 2026 & café".into()),
+            unit: Some("bappeda".into()),
+            outcome: Some(Outcome::PartlyFulfilled),
+            year: Some(2026),
+            sort: Some(RegisterSort::Oldest),
+            page: Some(2),
+            per_page: Some(20),
+        };
+        assert_eq!(parse_register_query(&encode_register_query(&q)).unwrap(), q);
+        assert_eq!(
+            parse_register_query("outcome=maybe").unwrap_err().pointer,
+            "/outcome"
+        );
+        assert_eq!(
+            parse_register_query("sort=title").unwrap_err().pointer,
+            "/sort"
+        );
     }
 
     #[test]

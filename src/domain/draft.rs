@@ -423,6 +423,8 @@ impl RequestDraft {
             channel: Channel::Web,
             assisted: false,
             assisted_by: None,
+            // Not asked yet: nothing is published without the citizen's yes.
+            publish: false,
         }
     }
 }

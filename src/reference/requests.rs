@@ -218,5 +218,7 @@ pub(super) fn status_of(r: &StoredRequest) -> RequestStatus {
         objections: r.objections.clone(),
         assisted_by: r.submission.assisted_by.clone(),
         survey_answered: r.survey.is_some(),
+        publish: Some(r.submission.publish),
+        register_id: None,
     }
 }

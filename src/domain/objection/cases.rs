@@ -95,6 +95,8 @@ fn request(counts_from: &str, events: Vec<RequestEvent>) -> RequestStatus {
         objections: vec![],
         assisted_by: None,
         survey_answered: false,
+        publish: None,
+        register_id: None,
     }
 }
 
