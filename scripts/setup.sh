@@ -38,10 +38,11 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# nginx serves the build through deploy/nginx.conf in tests/e2e/nginx.test.mjs, with the brotli module
-# where the distribution has one (Debian 12 does); without it that test checks gzip only.
+# The web servers deploy/ has files for, run as shipped by tests/e2e/nginx.test.mjs: nginx (the
+# end-to-end tests also run through it), with the brotli module where the distribution has one (Debian 12
+# does; without it that test checks gzip only), Apache and Caddy. Installed, never started as services.
 BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
-if [ ! -x /usr/sbin/nginx ] || [ ! -e "$BROTLI_MODULE" ]; then
+if [ ! -x /usr/sbin/nginx ] || [ ! -e "$BROTLI_MODULE" ] || [ ! -x /usr/sbin/apache2 ] || ! command -v caddy >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   packages=()
@@ -49,9 +50,20 @@ if [ ! -x /usr/sbin/nginx ] || [ ! -e "$BROTLI_MODULE" ]; then
   if [ ! -e "$BROTLI_MODULE" ] && apt-cache show libnginx-mod-http-brotli-static >/dev/null 2>&1; then
     packages+=(libnginx-mod-http-brotli-static)
   fi
+  [ -x /usr/sbin/apache2 ] || packages+=(apache2)
+  command -v caddy >/dev/null || packages+=(caddy)
   if [ "${#packages[@]}" -gt 0 ]; then
     say "installing ${packages[*]} from Debian"
+    # policy-rc.d 101: the packages' scripts must not start them as services on ports 80 and 443.
+    policy=/usr/sbin/policy-rc.d
+    ours=0
+    if [ ! -e "$policy" ]; then
+      printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null
+      $SUDO chmod +x "$policy"
+      ours=1
+    fi
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
+    if [ "$ours" = 1 ]; then $SUDO rm -f "$policy"; fi
   fi
 fi
 

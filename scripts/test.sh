@@ -3,7 +3,8 @@
 #   host tests -> release build (Trunk) -> server build -> size budget -> data budget of a visit (journey)
 #   -> performance budget (Lighthouse)
 #   -> Lighthouse accessibility of every page
-#   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build).
+#   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build),
+#   once against ppid-server and once through Debian's nginx with deploy/nginx.conf.
 # A failing step does not hide the others (steps that need a failed build are skipped); the last line is
 # `N passed, M failed` over every test run, and the exit status is non-zero when any step failed.
 # Full output of each step: target/test-logs/<step>.log.
@@ -94,6 +95,15 @@ if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
     node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ || true
 else
   skip "end-to-end tests (node --test tests/e2e/)" "the release build or the server build failed"
+fi
+
+# The same tests again with Debian's nginx in front, serving the build through deploy/nginx.conf as
+# shipped (tests/e2e/nginx-front.mjs): a deployment file that breaks any page fails here.
+if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
+  run "end-to-end tests through deploy/nginx.conf (PPID_FRONT=nginx node --test tests/e2e/)" e2e-nginx \
+    env PPID_FRONT=nginx node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ || true
+else
+  skip "end-to-end tests through deploy/nginx.conf" "the release build or the server build failed"
 fi
 
 # Sum libtest / wasm-bindgen-test-runner (`test result: ok. N passed; M failed; ...`) and node (`# pass N`, `# fail M`).

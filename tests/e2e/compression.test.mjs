@@ -7,11 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { useServers, DIST } from './harness.mjs';
 import { pageRunner, homeIsUp, waitResults, readResults } from './page.mjs';
+import { get as getRaw } from './nginx-front.mjs';
 
 const env = useServers({ server: {} });
 const withPage = pageRunner('compression', env);
@@ -73,17 +73,7 @@ test('gzip-only clients get the gzip copy, others the file, all decoding to the 
   const url = `${env.server.url}/${PORTAL_WASM}`;
   // node's fetch decodes by itself and sends its own Accept-Encoding; the raw bytes are read through
   // the `http` client instead, which sends only what it is told.
-  const get = (acceptEncoding, method = 'GET') =>
-    new Promise((resolve, reject) => {
-      const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
-      const req = http.request(url, { method, headers }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+  const get = (acceptEncoding, method) => getRaw(url, acceptEncoding, method);
 
   const br = await get('gzip, deflate, br');
   assert.equal(br.headers['content-encoding'], 'br');

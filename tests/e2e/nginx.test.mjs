@@ -8,8 +8,9 @@
 //
 // nginx runs as the user running the test: a generated nginx.conf around the copied files sets a temporary
 // prefix, ports, pid and logs (scripts/setup.sh installs nginx-light and the brotli module on CI). Where
-// Debian's apache2 is installed (setup.sh does not install it), deploy/apache.htaccess is held to
-// ppid-server's headers the same way, at the root and in a sub-path's folder.
+// Debian's apache2 and caddy (setup.sh installs both), deploy/apache.htaccess and deploy/Caddyfile are
+// held to ppid-server's headers the same way, at the root and in a sub-path's folder, and retire the
+// service worker as README says.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -182,31 +183,42 @@ test('a missing file is a 404 that no cache keeps, with the security headers; a 
   assert.equal((await get(`${site.root}/.git/config`)).status, 404, 'dot files are not served');
 });
 
-test('retired by copying sw-retire.js over sw.js, as README says: every browser gets the retire script, not the old worker\'s copies', async () => {
-  const unpack = ({ headers, body }) =>
-    ({ br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync }[headers['content-encoding']] ?? ((b) => b))(body).toString('utf8');
+/** The body as sent, decoded. */
+const unpack = ({ headers, body }) =>
+  ({ br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync }[headers['content-encoding']] ?? ((b) => b))(body).toString('utf8');
+
+/**
+ * Retires the worker as README says (`cp sw-retire.js sw.js` in each published folder, the build's
+ * sw.js.br and sw.js.gz, the old worker, left beside it) and checks that every browser, whatever it
+ * accepts, gets the retire script; puts the build's sw.js back after.
+ */
+async function assertRetiresByCopy(folders, server) {
   const retire = fs.readFileSync(path.join(DIST, 'sw-retire.js'), 'utf8');
-  const old = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  assert.notEqual(retire, old);
-  // The build's sw.js.br and sw.js.gz stay beside it: they are the old worker.
-  const folders = [
-    { origin: site.root, folder: path.join(tmp, 'www'), sub: '', build: DIST },
-    { origin: site.sub, folder: path.join(tmp, 'regency', SUB.slice(1)), sub: SUB, build: DIST_SUB },
-  ];
+  assert.notEqual(retire, fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8'));
   for (const { folder } of folders) assert.ok(fs.existsSync(path.join(folder, 'sw.js.br')) && fs.existsSync(path.join(folder, 'sw.js.gz')));
   try {
     for (const { folder } of folders) fs.copyFileSync(path.join(folder, 'sw-retire.js'), path.join(folder, 'sw.js'));
     for (const { origin, sub, build } of folders) {
-      for (const accept of ['gzip, deflate, br', 'gzip', undefined]) {
+      for (const accept of ['gzip, deflate, br', 'br', 'gzip', undefined]) {
         const res = await get(`${origin}${sub}/sw.js`, accept);
         assert.equal(res.status, 200);
-        assert.equal(unpack(res), fs.readFileSync(path.join(build, 'sw-retire.js'), 'utf8'), `${sub}/sw.js with Accept-Encoding: ${accept}`);
+        assert.equal(unpack(res), fs.readFileSync(path.join(build, 'sw-retire.js'), 'utf8'), `${server}: ${sub}/sw.js with Accept-Encoding: ${accept}`);
       }
     }
   } finally {
     // The build's sw.js back, with its date (older than its copies, as the build has it).
     for (const { folder, build } of folders) fs.cpSync(path.join(build, 'sw.js'), path.join(folder, 'sw.js'), { preserveTimestamps: true });
   }
+}
+
+test('retired by copying sw-retire.js over sw.js, as README says: every browser gets the retire script, not the old worker\'s copies', async () => {
+  await assertRetiresByCopy(
+    [
+      { origin: site.root, folder: path.join(tmp, 'www'), sub: '', build: DIST },
+      { origin: site.sub, folder: path.join(tmp, 'regency', SUB.slice(1)), sub: SUB, build: DIST_SUB },
+    ],
+    'nginx',
+  );
 });
 
 test('a backend on the same host, behind the portal\'s server block as its comment shows, answers with its own headers only', async () => {
@@ -368,7 +380,8 @@ Include /etc/apache2/mods-available/deflate.conf
       [root, ref, `/${WASM}`, 'br'],
       [root, ref, `/${WASM}`, 'br;q=0, gzip'],
       [root, ref, `/${BOOT}`, 'br'],
-      [root, ref, '/sw.js', 'gzip, br'],
+      // sw.js: gzip, the one encoding both send it in (Apache sends no copy of it, see below).
+      [root, ref, '/sw.js', 'gzip'],
       [root, ref, '/config.json', 'gzip'],
       [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/`, 'br'],
       [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/status`, 'gzip'],
@@ -385,8 +398,103 @@ Include /etc/apache2/mods-available/deflate.conf
       assert.doesNotMatch(missing.headers['cache-control'] ?? '', /immutable/, `${file}: not kept`);
       assert.equal(missing.headers['x-content-type-options'], 'nosniff', `${file}: the security headers`);
     }
+    await assertRetiresByCopy(
+      [
+        { origin: root, folder: rootDir, sub: '', build: DIST },
+        { origin: `http://127.0.0.1:${subPort}`, folder: path.join(subDir, SUB.slice(1)), sub: SUB, build: DIST_SUB },
+      ],
+      'Apache',
+    );
   } finally {
     apache.kill('SIGTERM');
+    await exited;
+    await Promise.all([ref.stop(), refSub.stop()]);
+  }
+});
+
+const CADDY = ['/usr/bin/caddy', '/usr/local/bin/caddy'].find((p) => fs.existsSync(p));
+
+test('Caddy: deploy/Caddyfile sends ppid-server\'s headers, at the root and in a sub-path\'s folder', { skip: !CADDY && 'Debian\'s caddy is not installed', timeout: 30_000 }, async () => {
+  const dir = path.join(tmp, 'caddy');
+  const [rootDir, subDir] = [path.join(dir, 'www'), path.join(dir, 'site')];
+  fs.cpSync(DIST, rootDir, { recursive: true, preserveTimestamps: true });
+  fs.cpSync(DIST_SUB, path.join(subDir, SUB.slice(1)), { recursive: true, preserveTimestamps: true });
+  fs.writeFileSync(path.join(subDir, 'index.html'), '<!doctype html><title>Kabupaten</title><p>Situs kabupaten</p>');
+  const [rootPort, subPort] = [await freePort(), await freePort()];
+  // The file as shipped, with the values its CHANGE lines leave to a regency: the two host names
+  // (plain HTTP on loopback here, where a regency's name gets its certificate) and the folders.
+  const shipped = fs.readFileSync(path.join(ROOT, 'deploy', 'Caddyfile'), 'utf8');
+  const edits = [
+    ['ppid.example.go.id {', `http://127.0.0.1:${rootPort} {`],
+    ['/var/www/ppid/dist', rootDir],
+    ['www.example.go.id {', `http://127.0.0.1:${subPort} {`],
+    ['/var/www/kab', subDir],
+  ];
+  let config = shipped;
+  for (const [from, to] of edits) {
+    assert.ok(config.includes(from), `deploy/Caddyfile still has ${from}`);
+    config = config.replaceAll(from, to);
+  }
+  fs.writeFileSync(path.join(dir, 'Caddyfile'), `{\n\tadmin off\n\tauto_https off\n}\n\n${config}`);
+  const caddy = spawn(CADDY, ['run', '--config', path.join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+  });
+  let stderr = '';
+  caddy.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => caddy.once('exit', resolve));
+  const [ref, refSub] = await Promise.all([
+    startServer({ dist: rootDir, csp: false, args: serveShArgs() }),
+    startServer({ dist: DIST_SUB, csp: false, args: ['--base', SUB, ...serveShArgs()] }),
+  ]);
+  try {
+    const root = `http://127.0.0.1:${rootPort}`;
+    const sub = `http://127.0.0.1:${subPort}`;
+    const deadline = Date.now() + 10_000;
+    while (!(await get(`${sub}${SUB}/config.json`).catch(() => null))) {
+      if (caddy.exitCode !== null || Date.now() > deadline) throw new Error(`caddy did not start: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Warnings about the two test-only options above are the test's own.
+    const own = /admin endpoint disabled|automatic HTTPS is completely disabled/;
+    const warnings = stderr.split('\n').filter((l) => /"level":"(warn|error)"/.test(l) && !own.test(l));
+    assert.deepEqual(warnings, [], 'caddy accepts the file without a warning');
+    const subWasm = fs.readdirSync(DIST_SUB).find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
+    const cases = [
+      [root, ref, '/', 'gzip, deflate, br'],
+      [root, ref, '/informasi/dip-2026-001', 'gzip'],
+      [root, ref, `/${WASM}`, 'br'],
+      [root, ref, `/${WASM}`, 'br;q=0, gzip'],
+      [root, ref, `/${BOOT}`, 'br'],
+      // sw.js: gzip, the one encoding both send it in (Caddy sends no copy of it).
+      [root, ref, '/sw.js', 'gzip'],
+      [root, ref, '/config.json', 'gzip'],
+      [sub, refSub, `${SUB}/`, 'br'],
+      [sub, refSub, `${SUB}/status`, 'gzip'],
+      [sub, refSub, `${SUB}/${subWasm}`, 'br'],
+    ];
+    for (const [ours, theirs, file, accept] of cases) {
+      const [a, b] = await Promise.all([get(`${ours}${file}`, accept), get(`${theirs.url}${file}`, accept)]);
+      assert.equal(a.status, 200, file);
+      assert.deepEqual(picked(a.headers), picked(b.headers), `Caddy: ${file} with Accept-Encoding: ${accept}`);
+    }
+    for (const file of [`/${MISSING}`, '/sw-tidak-ada.js', '/.git/config']) {
+      const missing = await get(`${root}${file}`, 'gzip');
+      assert.equal(missing.status, 404, file);
+      assert.doesNotMatch(missing.headers['cache-control'] ?? '', /immutable|max-age/, `${file}: not kept`);
+      assert.equal(missing.headers['x-content-type-options'], 'nosniff', `${file}: the security headers`);
+    }
+    const regency = await get(`${sub}/`, 'gzip');
+    assert.match(unpack(regency), /Situs kabupaten/, 'the regency\'s own site stays as it is');
+    await assertRetiresByCopy(
+      [
+        { origin: root, folder: rootDir, sub: '', build: DIST },
+        { origin: sub, folder: path.join(subDir, SUB.slice(1)), sub: SUB, build: DIST_SUB },
+      ],
+      'Caddy',
+    );
+  } finally {
+    caddy.kill('SIGTERM');
     await exited;
     await Promise.all([ref.stop(), refSub.stop()]);
   }
