@@ -2,7 +2,9 @@
 // never by editing index.html: the page without JavaScript names the new office, every file the service
 // worker lists matches its hash (else the worker refuses to install and offline never works), and in
 // Chromium the worker installs and a reload offline works. Then the release archive (scripts/release.sh):
-// what it holds, its checksum, and the command run from it with node alone (no npm packages).
+// what it holds, its checksum, and the command run from it with node alone (no npm packages); the
+// archive's build, reconfigured so, served by Debian's nginx with deploy/nginx.conf and embedded on a
+// regency's page of another origin, as a newcomer deploys it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +14,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, DIST, NOW_ARGS, useServers, withServer, waitForApp } from './harness.mjs';
+import { ROOT, DIST, NOW_ARGS, HOST_PAGE, useServers, withServer, startServer, startStaticServer, waitForApp } from './harness.mjs';
+import { NGINX, startFront } from './nginx-front.mjs';
 import { pageRunner, waitResults, readResults } from './page.mjs';
 
 const OFFICE = {
@@ -117,7 +120,7 @@ test('reconfigure.mjs with the build\'s own config.json changes nothing; a retir
   }
 });
 
-test('scripts/release.sh packs the build, deploy/ and the reconfigure command, with its checksum; the command runs from it with node alone', { timeout: 60_000 }, async () => {
+test('scripts/release.sh packs the build, deploy/ and the reconfigure command, with its checksum; the command runs from it with node alone; nginx serves it as shipped, embedded on a second origin, offline after a visit', { timeout: 120_000 }, async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-release-'));
   try {
     const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"$/m)[1];
@@ -145,13 +148,43 @@ test('scripts/release.sh packs the build, deploy/ and the reconfigure command, w
     assert.match(said, /unminified/);
     assertWorkerMatches(path.join(root, 'dist'));
     assert.match(fs.readFileSync(path.join(root, 'dist', 'index.html'), 'utf8'), /<p id=noscript-office>PPID Kabupaten Tanah \$&#38; &#34;Baru&#34; &#60;b&#62;<br>/);
-    await withServer({ dist: path.join(root, 'dist'), args: NOW_ARGS }, (server) =>
-      withPage('release', async (page) => {
-        await page.goto(`${server.url}/`);
+    // Served as a newcomer serves it: Debian's nginx with deploy/nginx.conf as shipped, the backend behind it
+    // at /api/, and embedded on the regency's own site, a second origin named in embed_origins and in the
+    // policy's frame-ancestors.
+    assert.ok(NGINX, 'nginx is installed (scripts/setup.sh installs nginx-light)');
+    let front;
+    const host = await startStaticServer((p) => {
+      if (p === '/') return ['text/html; charset=utf-8', HOST_PAGE.html(front.url)];
+      if (p === '/host.css') return ['text/css; charset=utf-8', HOST_PAGE.css];
+      return null;
+    });
+    const api = await startServer({ args: NOW_ARGS, csp: false });
+    try {
+      fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify({ ...CONFIG, embed_origins: [host.url] }));
+      execFileSync(process.execPath, [path.join(root, 'scripts', 'reconfigure.mjs'), path.join(root, 'dist'), path.join(out, 'config.json')], { cwd: out, stdio: 'pipe' });
+      front = await startFront({ backend: api.url, dist: path.join(root, 'dist'), connectSrc: "'self'", frameAncestors: `'self' ${host.url}` });
+      await withPage('release-embedded', async (page) => {
+        await page.goto(`${host.url}/`);
+        const frame = await (await page.waitForSelector('iframe.ppid-embed-frame', { state: 'attached', timeout: 10_000 })).contentFrame();
+        await frame.waitForSelector('main#main h1', { timeout: 20_000 });
+        assert.equal((await frame.locator('.brand-name').first().innerText()).trim(), CONFIG.theme.name, 'the frame shows the regency\'s portal');
+        await frame.locator('a[href$="/informasi"]').first().click();
+        await waitResults(frame);
+        assert.ok((await readResults(frame)).titles.length > 0, 'the catalogue in the frame lists the backend\'s items through nginx');
+      }, { errors: 'uncaught' });
+      await withPage('release', async (page) => {
+        await page.goto(`${front.url}/`);
         await waitForApp(page);
         await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
-      }),
-    );
+        await page.context().setOffline(true);
+        await page.reload();
+        await waitForApp(page);
+      }, { errors: 'uncaught' });
+    } finally {
+      await front?.stop();
+      await api.stop();
+      await host.stop();
+    }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
