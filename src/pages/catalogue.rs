@@ -60,6 +60,9 @@ pub fn Catalogue() -> impl IntoView {
     let server_search = portal
         .meta
         .with_value(|m| m.features.iter().any(|f| f == feature::CATALOGUE_SEARCH));
+    let register = portal
+        .meta
+        .with_value(|m| m.features.iter().any(|f| f == feature::REGISTER));
     let cache = expect_context::<StoredValue<CatalogueCache, LocalStorage>>();
     use_title(move || (t.catalogue_title().into(), false));
 
@@ -130,6 +133,25 @@ pub fn Catalogue() -> impl IntoView {
                 view! { <Results page query=current.get() units=names/> }.into_any()
             }
         }}
+        {register.then(|| view! { <RegisterLink q=Signal::derive(move || current.get().q)/> })}
+    }
+}
+
+/// The published answers to requests, searched for the same words: what a citizen looks for may
+/// have been asked and answered already.
+#[component]
+fn RegisterLink(q: Signal<Option<String>>) -> impl IntoView {
+    let t = use_texts();
+    let href = move || {
+        crate::components::router::rooted(&match q.get() {
+            Some(q) => format!("/register?q={}", percent_encode(&q)),
+            None => "/register".to_owned(),
+        })
+    };
+    view! {
+        <p class="register-link">
+            {t.reg_link_lead()} " " <a href=href>{t.reg_link()}</a>
+        </p>
     }
 }
 
