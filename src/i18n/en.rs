@@ -563,7 +563,7 @@ language! {
     reg_record_note: "These figures count only the requests published in this register that match your choice, not every request the office received.",
     reg_record_head: "Figure",
     reg_answered: "Answered with a written notice",
-    reg_refused_by: |ground| format!("Refused on {ground}"),
+    reg_refused_by: |ground| format!("Refused in whole or in part on {ground}"),
     reg_objections: "Followed by an objection",
     reg_disputes: "Followed by a dispute at the Information Commission",
     reg_back: "Back to the register of requests",

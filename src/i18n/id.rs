@@ -563,7 +563,7 @@ language! {
     reg_record_note: "Angka ini hanya menghitung permohonan yang diterbitkan di register ini dan cocok dengan pilihan Anda, bukan semua permohonan yang diterima kantor.",
     reg_record_head: "Catatan",
     reg_answered: "Dijawab dengan pemberitahuan tertulis",
-    reg_refused_by: |ground| format!("Ditolak karena {ground}"),
+    reg_refused_by: |ground| format!("Ditolak seluruhnya atau sebagian karena {ground}"),
     reg_objections: "Diikuti keberatan",
     reg_disputes: "Diikuti sengketa di Komisi Informasi",
     reg_back: "Kembali ke Register Permohonan",
