@@ -570,7 +570,7 @@ language! {
     reg_entry_title: |id| format!("Request {id}"),
     reg_unit: "Unit",
     reg_due: "Deadline for the written notice",
-    reg_extended: "extended by notice (Article 22(8))",
+    reg_extended: "extended by notice, Article 22(8)",
     reg_timeliness: "Timeliness",
     reg_on_time_text: "On time: the notice was given within the deadline.",
     reg_late_text: "Late: the notice was given after the deadline.",

@@ -570,7 +570,7 @@ language! {
     reg_entry_title: |id| format!("Permohonan {id}"),
     reg_unit: "Unit",
     reg_due: "Batas waktu pemberitahuan",
-    reg_extended: "diperpanjang dengan pemberitahuan (Pasal 22 ayat (8))",
+    reg_extended: "diperpanjang dengan pemberitahuan, Pasal 22 ayat (8)",
     reg_timeliness: "Ketepatan waktu",
     reg_on_time_text: "Tepat waktu: pemberitahuan diberikan dalam batas waktu.",
     reg_late_text: "Terlambat: pemberitahuan diberikan setelah batas waktu.",

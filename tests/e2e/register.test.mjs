@@ -344,7 +344,7 @@ for (const mode of ['api', 'demo']) {
       assert.equal(facts.Unit, unitName(withDocs.unit_id));
       assert.equal(facts.Diterima, longDate(withDocs.received_on));
       assert.equal(facts['Pemberitahuan tertulis'], longDate(withDocs.notice_on));
-      assert.equal(facts['Batas waktu pemberitahuan'], longDate(withDocs.due_on) + (withDocs.extended ? ' (diperpanjang dengan pemberitahuan (Pasal 22 ayat (8)))' : ''));
+      assert.equal(facts['Batas waktu pemberitahuan'], longDate(withDocs.due_on) + (withDocs.extended ? ' (diperpanjang dengan pemberitahuan, Pasal 22 ayat (8))' : ''));
       assert.equal(facts['Ketepatan waktu'], withDocs.late ? 'Terlambat: pemberitahuan diberikan setelah batas waktu.' : 'Tepat waktu: pemberitahuan diberikan dalam batas waktu.');
       assert.equal(facts.Hasil, OUTCOMES[withDocs.outcome]);
       assert.equal(await main(page).locator('.register-information').innerText(), withDocs.information);
@@ -388,6 +388,17 @@ for (const mode of ['api', 'demo']) {
       await page.goto(`${base}/register/${late.id}`);
       await page.getByRole('heading', { name: `Permohonan ${late.id}`, level: 1 }).waitFor();
       assert.equal(await main(page).locator('dd.late').innerText(), 'Terlambat: pemberitahuan diberikan setelah batas waktu.');
+
+      // An extension: the deadline it moved to, and the step in the timeline.
+      const extended = ENTRIES.find((e) => e.extended);
+      const extension = SEED.requests.find((r) => r.publication?.id === extended.id).events.find((e) => e.kind === 'extended');
+      await page.goto(`${base}/register/${extended.id}`);
+      await page.getByRole('heading', { name: `Permohonan ${extended.id}`, level: 1 }).waitFor();
+      assert.equal(
+        await main(page).locator('dl.register-facts .row', { hasText: 'Batas waktu pemberitahuan' }).locator('dd').innerText(),
+        `${longDate(extended.due_on)} (diperpanjang dengan pemberitahuan, Pasal 22 ayat (8))`,
+      );
+      assert.ok((await main(page).locator('ol.timeline').innerText()).includes(`Waktu diperpanjang · ${longDate(dayOf(extension.at))}`), 'the extension in the timeline');
 
       // An id the register does not have: the not-found page, and the way back.
       await page.goto(`${base}/register/R-1999-0000`);
