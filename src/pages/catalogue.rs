@@ -130,28 +130,9 @@ pub fn Catalogue() -> impl IntoView {
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || { let _ = leptos::prelude::window().location().reload(); }/> }.into_any(),
             Some(Ok(page)) => {
                 let names = units.get().unwrap_or_default();
-                view! { <Results page query=current.get() units=names/> }.into_any()
+                view! { <Results page query=current.get() units=names register/> }.into_any()
             }
         }}
-        {register.then(|| view! { <RegisterLink q=Signal::derive(move || current.get().q)/> })}
-    }
-}
-
-/// The published answers to requests, searched for the same words: what a citizen looks for may
-/// have been asked and answered already.
-#[component]
-fn RegisterLink(q: Signal<Option<String>>) -> impl IntoView {
-    let t = use_texts();
-    let href = move || {
-        crate::components::router::rooted(&match q.get() {
-            Some(q) => format!("/register?q={}", percent_encode(&q)),
-            None => "/register".to_owned(),
-        })
-    };
-    view! {
-        <p class="register-link">
-            {t.reg_link_lead()} " " <a href=href>{t.reg_link()}</a>
-        </p>
     }
 }
 
@@ -288,13 +269,23 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
     }
 }
 
+/// One page of results, and with `register` (the backend publishes one) the published answers to
+/// requests searched for the same words: what a citizen looks for may have been asked and answered.
 #[component]
-fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl IntoView {
+fn Results(
+    page: CataloguePage,
+    query: CatalogueQuery,
+    units: Vec<Unit>,
+    register: bool,
+) -> impl IntoView {
     let t = use_texts();
     let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
-    let request_href = match &query.q {
-        Some(q) => format!("/permohonan?q={}", percent_encode(q)),
-        None => "/permohonan".to_owned(),
+    let (request_href, register_href) = match &query.q {
+        Some(q) => {
+            let q = percent_encode(q);
+            (format!("/permohonan?q={q}"), format!("/register?q={q}"))
+        }
+        None => ("/permohonan".to_owned(), "/register".to_owned()),
     };
     view! {
         {page.items.is_empty().then(|| view! {
@@ -314,6 +305,11 @@ fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl
                 .collect_view()}
         </ul>
         <Pager query page=page.page pages/>
+        {register.then(|| view! {
+            <p class="register-link">
+                {t.reg_link_lead()} " " <a href=crate::components::router::rooted(&register_href)>{t.reg_link()}</a>
+            </p>
+        })}
     }
 }
 
