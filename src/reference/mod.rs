@@ -119,9 +119,9 @@ impl Reference {
         me
     }
 
-    /// Derives the register from the journal's requests. Only a written notice publishes a
-    /// request, and a submission never carries one, so the journal's replacement is the only
-    /// change that can alter the register.
+    /// Derives the register from the journal's requests and objections. Only a written notice
+    /// publishes a request, and a submission never carries one, so a new objection and the
+    /// journal's replacement are the only changes that alter the register.
     fn reindex_register(&mut self) {
         let rules = register::RegisterRules {
             calendar: &self.calendar,
@@ -224,7 +224,12 @@ impl Reference {
             ("POST", ["v1", "request-lookups"]) => self.lookup_request(call.body, now_ms),
             ("POST", ["v1", "request-access"]) => self.access_request(call.body),
             ("POST", ["v1", "objections"]) => {
-                self.idempotent(call, |me, body| me.submit_objection(body, now))
+                let reply = self.idempotent(call, |me, body| me.submit_objection(body, now));
+                // A published request's entry shows the objection that follows it.
+                if reply.status == 201 && !reply.replayed {
+                    self.reindex_register();
+                }
+                reply
             }
             ("POST", ["v1", "objection-lookups"]) => self.lookup_objection(call.body, now_ms),
             ("POST", ["v1", "objection-access"]) => self.access_objection(call.body),

@@ -213,7 +213,8 @@ pub fn summary_of(e: &RegisterEntry) -> RegisterSummary {
 }
 
 /// The register prepared for queries: the catalogue's word index (`domain::search`) over each
-/// entry's information and unit name, and both orders, computed once.
+/// entry's information and its unit's name (as the contract defines `q`), and both orders,
+/// computed once.
 #[derive(Clone, Debug, Default)]
 pub struct RegisterIndex {
     entries: Vec<RegisterEntry>,
@@ -233,14 +234,7 @@ impl RegisterIndex {
         let words = WordIndex::new(
             entries
                 .iter()
-                .map(|e| {
-                    format!(
-                        "{} {} {}",
-                        e.information,
-                        unit_name(&e.unit_id).unwrap_or(""),
-                        e.id
-                    )
-                })
+                .map(|e| format!("{} {}", e.information, unit_name(&e.unit_id).unwrap_or("")))
                 .collect(),
         );
         // Total orders: the date of receipt, then the id, so pages never overlap or skip.

@@ -557,3 +557,51 @@ fn a_restored_journal_from_before_the_register_still_publishes_the_seed() {
     r.restore(old);
     assert_eq!(page(&mut r, "").total, before);
 }
+
+#[test]
+fn an_objection_filed_on_a_published_request_shows_on_its_entry() {
+    let mut r = Reference::demo();
+    let before: RegisterEntry = decode(&get(&mut r, "/v1/register/R-2026-0027"));
+    assert!(before.objection.is_none());
+    let body = serde_json::json!({
+        "request_number": "PPID-2026-000079", "verifier": "ahmad.fauzi@example.id",
+        "objector": {"kind": "individual", "name": "Ahmad Fauzi", "nik": "3219052604840001",
+                     "address": "Jl. Pahlawan No. 44, Sukamaju", "email": "ahmad.fauzi@example.id"},
+        "reasons": ["e"], "case_summary": "Lampiran AMDAL tidak lengkap.", "purpose": "Pemantauan lingkungan"
+    })
+    .to_string();
+    let reply = r.handle(
+        &Call {
+            method: "POST",
+            path: "/v1/objections",
+            idempotency_key: Some("register-objection-1"),
+            body: &body,
+            ..Default::default()
+        },
+        MONDAY_10AM,
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let after: RegisterEntry = decode(&get(&mut r, "/v1/register/R-2026-0027"));
+    let objection = after.objection.expect("the objection on the entry");
+    assert_eq!(
+        (
+            objection.filed_on.as_str(),
+            objection.result,
+            objection.decided_on
+        ),
+        ("2026-11-23", FollowUpResult::Pending, None)
+    );
+    let last = after.timeline.last().unwrap();
+    assert_eq!(
+        (last.on.as_str(), last.kind),
+        ("2026-11-23", RegisterEventKind::ObjectionFiled)
+    );
+    // Nothing of the objector reaches the register.
+    let page = get(&mut r, "/v1/register?per_page=100").body;
+    assert!(!page.contains("Ahmad Fauzi") && !page.contains("Lampiran AMDAL"));
+    assert_eq!(page_record(&mut r).objections, 4);
+}
+
+fn page_record(r: &mut Reference) -> RegisterRecord {
+    page(r, "").record
+}
