@@ -106,7 +106,7 @@ const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 function register({ q, unit, outcome, year, sort } = {}) {
   const typed = words(q ?? '');
   const hits = ENTRIES.filter((e) => {
-    const text = words(`${e.information} ${unitName(e.unit_id)} ${e.id}`);
+    const text = words(`${e.information} ${unitName(e.unit_id)}`);
     return (!unit || e.unit_id === unit) && (!outcome || e.outcome === outcome) && (!year || e.year === Number(year)) && typed.every((w) => text.some((x) => x.startsWith(w)));
   }).sort((a, b) => (sort === 'oldest' ? cmp(a.received_on, b.received_on) : cmp(b.received_on, a.received_on)) || cmp(a.id, b.id));
   const count = (f) => hits.filter(f).length;
@@ -333,7 +333,7 @@ for (const mode of ['api', 'demo']) {
     const refused = ENTRIES.find((e) => e.pasal17 && e.objection && e.dispute);
     await withPage(`entry-${mode}`, async (page) => {
       // From the list, by its link.
-      await page.goto(`${base}/register?q=${encodeURIComponent(withDocs.id)}`);
+      await page.goto(`${base}/register?q=${encodeURIComponent(withDocs.information)}`);
       await waitLoaded(page);
       await main(page).getByRole('link', { name: withDocs.information }).click();
       await page.waitForURL((u) => u.pathname === `/register/${withDocs.id}`);
@@ -474,6 +474,35 @@ test('links to the register from the catalogue, the statistics and the footer; n
     }
   }, { context: { serviceWorkers: 'block' } });
 });
+
+for (const kind of ['sparse', 'unknown-enums', 'empty']) {
+  test(`the register renders a backend's ${kind} answers`, { timeout: 60_000 }, async () => {
+    const base = env.api.url;
+    const entry = ENTRIES.find((e) => e.documents.length > 0);
+    await withPage(`answers-${kind}`, async (page) => {
+      await faults().fault(`/v1/register*=${kind}`);
+      const looksRight = async (label) => {
+        const text = await page.locator('body').innerText();
+        for (const leftover of [/\bundefined\b/, /\bnull\b/i, /\[object/, /\bNaN\b/, /x_future_value/]) {
+          assert.doesNotMatch(text, leftover, `${label}: no "${leftover.source}" on the page`);
+        }
+        assert.equal(await main(page).locator('.error-panel').count(), 0, `${label}: no error`);
+        await assertNoAxeViolations(page, label);
+      };
+      await page.goto(`${base}/register`);
+      await waitLoaded(page);
+      await page.waitForFunction(() => /\d/.test(document.querySelector('main#main .result-count')?.textContent ?? ''), null, { timeout: 15000 });
+      if (kind === 'empty') await main(page).getByText(T.noResults).waitFor();
+      if (kind === 'unknown-enums') assert.ok((await main(page).locator('ul.register-list .tag.outcome').first().innerText()).startsWith('Lihat surat pemberitahuan'), 'an unknown outcome in words');
+      await looksRight(`${kind}: the list`);
+      await page.goto(`${base}/register/${entry.id}`);
+      await page.getByRole('heading', { name: `Permohonan ${entry.id}`, level: 1 }).waitFor({ timeout: 15000 });
+      if (kind === 'empty') await main(page).getByText('Tidak ada dokumen yang diterbitkan untuk permohonan ini.').waitFor();
+      if (kind === 'unknown-enums') assert.ok((await main(page).locator('ol.timeline').innerText()).includes('Pembaruan'), 'an unknown step in words');
+      await looksRight(`${kind}: an entry`);
+    }, { context: { serviceWorkers: 'block' } });
+  });
+}
 
 test('hostile texts in the register are shown as text and never run', { timeout: 60_000 }, async () => {
   const base = env.api.url;
