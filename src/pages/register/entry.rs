@@ -2,7 +2,7 @@
 //! notice was held to and whether it was late, the outcome (a refusal's Pasal 17 letter explained),
 //! the documents released, what an objection or a dispute decided, and the way to ask the same.
 
-use super::{follow_up_words, offered, outcome_words, NotOffered};
+use super::{follow_up_words, offered, NotOffered};
 use crate::api::{ApiError, Backend};
 use crate::components::deadline::weekday_date;
 use crate::components::files::FileList;
@@ -123,7 +123,7 @@ fn EntryDetail(entry: RegisterEntry, unit: String) -> impl IntoView {
                 <div class="row">
                     <dt>{t.reg_ground()}</dt>
                     <dd>
-                        <p>{outcome_words(t, entry.outcome, Some(&letter))}</p>
+                        <p>{t.pasal17_words(&letter)}</p>
                         <p class="hint">{t.reg_ground_explain()}</p>
                     </dd>
                 </div>
