@@ -410,6 +410,28 @@ for (const mode of ['api', 'demo']) {
   });
 }
 
+test('the register in English, at 320 px without sideways scrolling', { timeout: 60_000 }, async () => {
+  const base = env.api.url;
+  const refused = ENTRIES.find((e) => e.pasal17 && e.objection && e.dispute);
+  await withPage('english', async (page) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${base}/register`);
+    await waitLoaded(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Register of requests', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'How every unit answered', level: 2 }).waitFor();
+    assert.equal(await main(page).locator('.result-count').innerText(), `${ENTRIES.length} requests found`);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok((await overflow()) <= 0, `the list: no sideways scrolling at 320 px (${await overflow()} px)`);
+    await assertNoAxeViolations(page, 'the register in English at 320 px');
+    await page.goto(`${base}/register/${refused.id}`);
+    await page.getByRole('heading', { name: `Request ${refused.id}`, level: 1 }).waitFor();
+    assert.ok((await main(page).locator('ul.follow-ups').innerText()).startsWith(`Objection: `), 'the follow-ups in English');
+    assert.ok((await overflow()) <= 0, `an entry: no sideways scrolling at 320 px (${await overflow()} px)`);
+    await assertNoAxeViolations(page, 'an entry in English at 320 px');
+  }, { context: { serviceWorkers: 'block' } });
+});
+
 test('a backend failure: the list and an entry say so plainly, and "Coba lagi" recovers', { timeout: 60_000 }, async () => {
   const base = env.api.url;
   const entry = ENTRIES[0];
