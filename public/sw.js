@@ -17,9 +17,9 @@
 //   chooses "Muat ulang" (the page posts 'skip-waiting'); only the very first install takes over at once.
 // - Every page of the app is the same index.html.
 // - config.json, and the backend's public answers (catalogue, meta, calendar, units, announcements,
-//   statistics; GETs only, never lookups or submissions), come from the network first; when it fails
-//   or a gateway answers 502/503/504, the saved copy is answered instead, marked
-//   `X-PPID-Saved: <ms when it was saved>`.
+//   statistics, the register of published requests; GETs only, never lookups or submissions), come
+//   from the network first; when it fails or a gateway answers 502/503/504, the saved copy is
+//   answered instead, marked `X-PPID-Saved: <ms when it was saved>`.
 //   A saved /v1/meta does not offer server-side search, so the portal searches its saved catalogue.
 // - A regency retires the worker by taking sw.js off its server (404 or 410) or by copying
 //   sw-retire.js over it (README, "Retiring the service worker"); see retireIfGone below.
@@ -49,7 +49,7 @@ const CONFIG = at('config.json');
 const INDEX = at('index.html');
 const EVERY_ROUTED = Object.values(ROUTED).flat().concat(LATER);
 const FILES = new Set([...SHELL, ...EVERY_ROUTED, ...KIOSK, ...DEMO].map(([file]) => at(file)));
-const KEPT = /^\/v1\/(catalogue(\/[^/]+)?|meta|units|announcements|statistics|calendar\/[^/]+)$/;
+const KEPT = /^\/v1\/(catalogue(\/[^/]+)?|register(\/[^/]+)?|meta|units|announcements|statistics|calendar\/[^/]+)$/;
 const SAVED_AT = 'X-PPID-Saved';
 const STORED_AT = 'X-PPID-Stored';
 /** How often (ms) the whole catalogue is fetched again for offline search, at most. */

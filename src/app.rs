@@ -91,6 +91,13 @@ impl Bundle {
         setup: || {},
         with_meta: |_| {},
     };
+    /// The register of published requests and its entries.
+    pub const REGISTER: Bundle = Bundle {
+        owns: |p| p.bundle() == BundleName::Register || *p == Page::NotFound,
+        view: register_view,
+        setup: || {},
+        with_meta: |_| {},
+    };
 }
 
 /// What the portal needs before any page can render.
@@ -328,6 +335,15 @@ fn status_view(page: Page) -> AnyView {
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
         Page::Statistics => view! { <pages::statistics::StatisticsPage/> }.into_any(),
         Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+#[inline(never)]
+fn register_view(page: Page) -> AnyView {
+    match page {
+        Page::Register => view! { <pages::register::Register/> }.into_any(),
+        Page::RegisterEntry(id) => view! { <pages::register::Entry id/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

@@ -77,6 +77,11 @@ fn sample_paths() -> Vec<String> {
         "keberatan/sengketa",
         "keberatan/sengketa?nomor=x",
         "tentang",
+        "register",
+        "register/",
+        "register?q=APBD%202026&unit=bappeda&page=2",
+        "register/R-2026-0007",
+        "register/R-2026-0007?dari=informasi",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -109,6 +114,8 @@ fn a_path_of_no_page_loads_a_bundle_that_shows_not_found() {
         ("keberatan/sengketa/lain", "ppid-status"),
         ("status/lain", "ppid-status"),
         ("informasi/a/b", "ppid-portal"),
+        ("register/R-2026-0007/lain", "ppid-register"),
+        ("registers", "ppid-portal"),
         ("permohonanx", "ppid-portal"),
         ("statusnya", "ppid-portal"),
         ("keberatansengketa", "ppid-portal"),
@@ -173,6 +180,10 @@ fn every_row_is_built() {
 fn from_path_ignores_the_query_and_reads_the_steps() {
     assert_eq!(Page::from_path("/"), Page::Home);
     assert_eq!(Page::from_path("status?nomor=x"), Page::Status);
+    assert_eq!(
+        Page::from_path("/register/R-2026-0007?q=x"),
+        Page::RegisterEntry("R-2026-0007".into())
+    );
     assert_eq!(
         Page::from_path("/informasi/a%20b#x"),
         Page::Item("a%20b".into())

@@ -4,6 +4,7 @@
 pub mod access;
 mod announcements;
 pub mod attachment;
+pub mod bars;
 pub mod connection;
 pub mod deadline;
 mod errors;

@@ -101,6 +101,10 @@ fn Nav() -> impl IntoView {
 pub fn Footer(meta: Meta) -> impl IntoView {
     let t = use_texts();
     let zone = hours_zone(t, &meta);
+    let register = meta
+        .features
+        .iter()
+        .any(|f| f == crate::contract::feature::REGISTER);
     let body = meta.public_body;
     let hours = meta.office_hours;
     view! {
@@ -123,6 +127,9 @@ pub fn Footer(meta: Meta) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </section>
+            {register.then(|| view! {
+                <p class="footer-register"><a href=crate::components::router::rooted("/register")>{t.reg_link()}</a></p>
+            })}
         </footer>
     }
 }

@@ -18,6 +18,9 @@ pub enum Page {
     ObjectionForm,
     About,
     Statistics,
+    /// The register of published requests, and one entry of it.
+    Register,
+    RegisterEntry(String),
     NotFound,
 }
 
@@ -42,6 +45,8 @@ impl Page {
             ["keberatan", "ajukan"] => Page::ObjectionForm,
             ["tentang"] => Page::About,
             ["statistik"] => Page::Statistics,
+            ["register"] => Page::Register,
+            ["register", id] => Page::RegisterEntry((*id).to_owned()),
             _ => Page::NotFound,
         }
     }
@@ -59,13 +64,15 @@ impl Page {
     }
 
     /// The bundle this page is in: `/permohonan...` are the forms, `/keberatan...` the objection
-    /// bundle, `/status` and `/statistik` their own, everything else (not-found included) the main one.
+    /// bundle, `/status` and `/statistik` their own, `/register` its own, everything else (not-found
+    /// included) the main one.
     pub fn bundle(&self) -> BundleName {
         match self {
             Page::Request | Page::RequestStep(_) | Page::RequestSent => BundleName::Forms,
             Page::Objection | Page::ObjectionForm => BundleName::Objection,
             // The dispute route looks an objection up, as the status page looks a request up.
             Page::Status | Page::Statistics | Page::Dispute => BundleName::Status,
+            Page::Register | Page::RegisterEntry(_) => BundleName::Register,
             _ => BundleName::Portal,
         }
     }
@@ -78,15 +85,17 @@ pub enum BundleName {
     Forms,
     Objection,
     Status,
+    Register,
 }
 
 impl BundleName {
     /// Every bundle a page can be in.
-    pub const ALL: [BundleName; 4] = [
+    pub const ALL: [BundleName; 5] = [
         BundleName::Portal,
         BundleName::Forms,
         BundleName::Objection,
         BundleName::Status,
+        BundleName::Register,
     ];
 
     /// Its wasm's name: the binary in Cargo.toml, the `data-bin` in index.html, the row in `bundles.json`.
@@ -96,6 +105,7 @@ impl BundleName {
             BundleName::Forms => "ppid-forms",
             BundleName::Objection => "ppid-objection",
             BundleName::Status => "ppid-status",
+            BundleName::Register => "ppid-register",
         }
     }
 }

@@ -632,6 +632,77 @@ texts! {
     stats_year_head: &'static str,
     stats_count: &'static str,
 
+    // -- register pages: the list, its search and filters, the record, one entry, the links to it --
+    reg_title: &'static str,
+    reg_intro: &'static str,
+    /// The link to the register (from the catalogue, the statistics and the footer).
+    reg_link: &'static str,
+    /// Before the catalogue's link: what a citizen looks for may have been asked and answered.
+    reg_link_lead: &'static str,
+    /// A backend that publishes no register.
+    reg_not_offered: &'static str,
+    reg_search_label: &'static str,
+    reg_search_hint: &'static str,
+    reg_filter_outcome: &'static str,
+    reg_all_outcomes: &'static str,
+    /// The orders of the list: by the date the request was received.
+    reg_sort_newest: &'static str,
+    reg_sort_oldest: &'static str,
+    /// "{n} answered requests found".
+    reg_results: fn(u32) -> String,
+    reg_no_results: &'static str,
+    /// The list's and the entry's dates.
+    reg_received: &'static str,
+    reg_notice: &'static str,
+    /// The flag of a notice given after its deadline, and its opposite.
+    reg_late: &'static str,
+    reg_on_time: &'static str,
+    /// "{n} documents released".
+    reg_documents: fn(u32) -> String,
+    reg_objection: &'static str,
+    reg_dispute: &'static str,
+    /// How an objection or a dispute ended: read through [`Texts::follow_up`].
+    reg_follow_ups: fn(crate::contract::FollowUpResult) -> &'static str,
+    /// A step of a published request: read through [`Texts::register_event`].
+    reg_events: fn(crate::contract::RegisterEventKind) -> &'static str,
+    /// The record's heading: every unit, or the one chosen ("How {unit} answered").
+    reg_record_all: &'static str,
+    reg_record_unit: fn(&str) -> String,
+    /// The figures count only what is published here.
+    reg_record_note: &'static str,
+    reg_record_head: &'static str,
+    reg_answered: &'static str,
+    /// A row of refusals by ground: "Refused on {Pasal 17 letter in words}".
+    reg_refused_by: fn(&str) -> String,
+    reg_objections: &'static str,
+    reg_disputes: &'static str,
+    reg_back: &'static str,
+    /// The entry's heading: "Request {id}".
+    reg_entry_title: fn(&str) -> String,
+    reg_unit: &'static str,
+    reg_due: &'static str,
+    /// After the deadline, when an extension was notified.
+    reg_extended: &'static str,
+    reg_timeliness: &'static str,
+    reg_on_time_text: &'static str,
+    reg_late_text: &'static str,
+    reg_outcome: &'static str,
+    reg_ground: &'static str,
+    /// What a refusal under Pasal 17 means, and that it can be objected to.
+    reg_ground_explain: &'static str,
+    reg_notice_summary: &'static str,
+    reg_timeline: &'static str,
+    reg_documents_title: &'static str,
+    reg_no_documents: &'static str,
+    reg_follow_up_title: &'static str,
+    /// "filed on {date}", "decided on {date}".
+    reg_filed: fn(&str) -> String,
+    reg_decided: fn(&str) -> String,
+    reg_in_catalogue: &'static str,
+    reg_similar: &'static str,
+    reg_similar_hint: &'static str,
+    reg_entry_not_found: &'static str,
+
     // -- about: legal basis, service standards, the service charter --
     about_title: &'static str,
     about_legal_basis: &'static str,
@@ -817,6 +888,24 @@ impl Texts {
         }
     }
 
+    /// How an objection or a dispute that followed a published request ended.
+    #[inline(never)]
+    pub fn follow_up(&self, r: crate::contract::FollowUpResult) -> &'static str {
+        match self.0 {
+            Lang::Id => (id::reg_follow_ups)(r),
+            Lang::En => (en::reg_follow_ups)(r),
+        }
+    }
+
+    /// The name of a step in a published request's timeline.
+    #[inline(never)]
+    pub fn register_event(&self, k: crate::contract::RegisterEventKind) -> &'static str {
+        match self.0 {
+            Lang::Id => (id::reg_events)(k),
+            Lang::En => (en::reg_events)(k),
+        }
+    }
+
     /// Why a calendar day does not count.
     #[inline(never)]
     pub fn day_kind(&self, k: DayKind) -> &'static str {
@@ -988,6 +1077,36 @@ mod tests {
             ]
             .map(|o| t.outcome(o)),
         );
+        {
+            use crate::contract::{FollowUpResult as R, RegisterEventKind as K};
+            all.extend(
+                [
+                    R::Pending,
+                    R::Granted,
+                    R::PartlyGranted,
+                    R::Rejected,
+                    R::Settled,
+                    R::Withdrawn,
+                    R::Unknown,
+                ]
+                .map(|r| t.follow_up(r)),
+            );
+            all.extend(
+                [
+                    K::Received,
+                    K::ForwardedUnit,
+                    K::Extended,
+                    K::Notice,
+                    K::Delivered,
+                    K::ObjectionFiled,
+                    K::ObjectionAnswered,
+                    K::DisputeFiled,
+                    K::DisputeDecided,
+                    K::Unknown,
+                ]
+                .map(|k| t.register_event(k)),
+            );
+        }
         all.extend([
             t.e_nik_empty(),
             t.e_nik_not_digits(),

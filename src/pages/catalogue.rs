@@ -60,6 +60,9 @@ pub fn Catalogue() -> impl IntoView {
     let server_search = portal
         .meta
         .with_value(|m| m.features.iter().any(|f| f == feature::CATALOGUE_SEARCH));
+    let register = portal
+        .meta
+        .with_value(|m| m.features.iter().any(|f| f == feature::REGISTER));
     let cache = expect_context::<StoredValue<CatalogueCache, LocalStorage>>();
     use_title(move || (t.catalogue_title().into(), false));
 
@@ -127,7 +130,7 @@ pub fn Catalogue() -> impl IntoView {
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || { let _ = leptos::prelude::window().location().reload(); }/> }.into_any(),
             Some(Ok(page)) => {
                 let names = units.get().unwrap_or_default();
-                view! { <Results page query=current.get() units=names/> }.into_any()
+                view! { <Results page query=current.get() units=names register/> }.into_any()
             }
         }}
     }
@@ -266,13 +269,23 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
     }
 }
 
+/// One page of results, and with `register` (the backend publishes one) the published answers to
+/// requests searched for the same words: what a citizen looks for may have been asked and answered.
 #[component]
-fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl IntoView {
+fn Results(
+    page: CataloguePage,
+    query: CatalogueQuery,
+    units: Vec<Unit>,
+    register: bool,
+) -> impl IntoView {
     let t = use_texts();
     let pages = page.total.div_ceil(page.per_page.max(1)).max(1);
-    let request_href = match &query.q {
-        Some(q) => format!("/permohonan?q={}", percent_encode(q)),
-        None => "/permohonan".to_owned(),
+    let (request_href, register_href) = match &query.q {
+        Some(q) => {
+            let q = percent_encode(q);
+            (format!("/permohonan?q={q}"), format!("/register?q={q}"))
+        }
+        None => ("/permohonan".to_owned(), "/register".to_owned()),
     };
     view! {
         {page.items.is_empty().then(|| view! {
@@ -292,6 +305,11 @@ fn Results(page: CataloguePage, query: CatalogueQuery, units: Vec<Unit>) -> impl
                 .collect_view()}
         </ul>
         <Pager query page=page.page pages/>
+        {register.then(|| view! {
+            <p class="register-link">
+                {t.reg_link_lead()} " " <a href=crate::components::router::rooted(&register_href)>{t.reg_link()}</a>
+            </p>
+        })}
     }
 }
 

@@ -9,6 +9,7 @@ pub mod item;
 pub mod not_found;
 pub mod objection;
 pub mod objection_form;
+pub mod register;
 pub mod request;
 pub mod statistics;
 pub mod status;

@@ -4,6 +4,7 @@
 //! is what a screen reader reads (the drawing is hidden from it) and what anyone can copy.
 
 use crate::api::{ApiError, Backend};
+use crate::components::bars::Bars;
 use crate::components::router::use_location;
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine};
 use crate::context::{use_portal, use_texts};
@@ -108,9 +109,15 @@ pub fn StatisticsPage() -> impl IntoView {
             .with(|l| l.param("tahun"))
             .and_then(|y| y.parse::<i32>().ok())
     });
+    let register = portal
+        .meta
+        .with_value(|m| m.features.iter().any(|f| f == feature::REGISTER));
     view! {
         <h1>{t.stats_title()}</h1>
         <p class="lead">{t.stats_intro()}</p>
+        {register.then(|| view! {
+            <p class="register-link"><a href=crate::components::router::rooted("/register")>{t.reg_link()}</a></p>
+        })}
         {move || match answer.get() {
             None => view! { <LoadingLine/> }.into_any(),
             Some(Err(e)) => view! { <ErrorPanel error=e on_retry=move || answer.refetch()/> }.into_any(),
@@ -270,28 +277,5 @@ fn PerUnit(units: Vec<(String, ServiceFigures)>) -> impl IntoView {
                 </table>
             </div>
         </section>
-    }
-}
-
-/// Horizontal bars with their labels and values, drawn for the eye only: the table beside it holds
-/// the same figures for assistive technology.
-#[component]
-fn Bars(bars: Vec<(String, u32)>) -> impl IntoView {
-    const ROW: u32 = 30;
-    const WIDTH: u32 = 320;
-    let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let height = ROW * bars.len() as u32;
-    view! {
-        <svg viewBox=format!("0 0 {WIDTH} {height}") width="100%" aria-hidden="true" focusable="false" class="bars">
-            {bars.into_iter().enumerate().map(|(i, (label, n))| {
-                let y = ROW * i as u32;
-                let w = (WIDTH - 40) * n / max;
-                view! {
-                    <text x="0" y=y + 11 class="bar-label">{label.chars().take(48).collect::<String>()}</text>
-                    <rect x="0" y=y + 15 width=w.max(1) height="10" class="bar"/>
-                    <text x=w + 4 y=y + 25 class="bar-value">{n.to_string()}</text>
-                }
-            }).collect_view()}
-        </svg>
     }
 }

@@ -18,6 +18,8 @@ const env = useServers({
 });
 const ITEM = SEED.catalogue[0];
 const REQUEST = SEED.requests[0].receipt.number;
+/** A published request of the seed, as the register lists it. */
+const REGISTER_ENTRY = SEED.requests.find((r) => r.publication && r.submission.publish).publication.id;
 
 /** Replaces speech synthesis with a recorder: window.__spoken [{text, lang}], __cancels, __queue. */
 function fakeSpeech() {
@@ -231,6 +233,8 @@ const PAGES = [
   [`/keberatan/ajukan?nomor=${REQUEST}`, { field: '#obj-number', value: REQUEST }],
   ['/keberatan/sengketa', null],
   ['/statistik', null],
+  ['/register', null],
+  [`/register/${REGISTER_ENTRY}`, null],
   ['/halaman-yang-tidak-ada', null],
 ];
 

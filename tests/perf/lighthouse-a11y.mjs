@@ -28,6 +28,8 @@ const CONFIG = { ...JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'config
 
 const item = SEED.catalogue[0].id;
 const request = SEED.requests[0].receipt.number;
+/** A published request of the seed, as the register lists it. */
+const registerEntry = SEED.requests.find((r) => r.publication && r.submission.publish).publication.id;
 /** [name, path, server, text]: 'api' is the server's own API, 'down' a config.json whose backend never answers;
  * `text`, when given, must be in <main>, as text or as a field's value, before the page is audited (the request
  * number from the link has rendered). */
@@ -44,6 +46,8 @@ const PAGES = [
   ['objection form', `/keberatan/ajukan?nomor=${request}`, 'api', request],
   ['dispute', '/keberatan/sengketa', 'api'],
   ['statistics', '/statistik', 'api'],
+  ['register', '/register', 'api'],
+  ['register entry', `/register/${registerEntry}`, 'api'],
   ['not found', '/tidak-ada-halaman-ini', 'api'],
   ['service down', '/', 'down'],
 ];
