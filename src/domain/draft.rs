@@ -161,15 +161,12 @@ const LOOKUP_MAX_WORDS: usize = 4;
 
 /// Words of a request's own phrasing (folded) that published titles and answers do not share:
 /// "saya mohon salinan dokumen ... tahun 2026" looks up what is asked for, not how.
-const REQUEST_PHRASING: &[&str] = &[
-    "a", "about", "aku", "and", "an", "apakah", "atas", "atau", "bagaimana", "berapa", "beserta",
-    "butuh", "copy", "dalam", "dan", "dapatkan", "data", "dengan", "dari", "di", "dokumen", "for",
-    "i", "in", "info", "informasi", "information", "ingin", "ini", "itu", "kami", "ke", "mau",
-    "memerlukan", "memohon", "memperoleh", "membutuhkan", "mendapatkan", "meminta", "mengenai",
-    "minta", "mohon", "of", "oleh", "on", "or", "pada", "per", "perlu", "permintaan", "please",
-    "request", "salinan", "saya", "serta", "tahun", "tentang", "terkait", "tersebut", "the", "to",
-    "tolong", "untuk", "we", "year", "yang",
-];
+const REQUEST_PHRASING: &str = "\
+    a about aku and an apakah atas atau bagaimana berapa beserta butuh copy dalam dan dapatkan \
+    data dengan dari di dokumen for i in info informasi information ingin ini itu kami ke mau \
+    memerlukan memohon memperoleh membutuhkan mendapatkan meminta mengenai minta mohon of oleh \
+    on or pada per perlu permintaan please request salinan saya serta tahun tentang terkait \
+    tersebut the to tolong untuk we year yang";
 
 /// The kinds of requester a backend of `contract_version` takes, in the order the forms offer
 /// them (a prefix of [`RequesterKind::ALL`]): a group only from 1.3.0 on, as an older backend would
@@ -271,7 +268,7 @@ impl RequestDraft {
         let folded = super::search::fold(&self.information);
         let words: Vec<&str> = folded
             .split_whitespace()
-            .filter(|w| !REQUEST_PHRASING.contains(w))
+            .filter(|w| !REQUEST_PHRASING.split_whitespace().any(|p| p == *w))
             .take(LOOKUP_MAX_WORDS)
             .collect();
         let chars: usize = words.iter().map(|w| w.chars().count()).sum();
@@ -354,11 +351,17 @@ impl RequestDraft {
             && normalize_phone(&self.phone).is_none()
         {
             errors.retain(|e| e.pointer != "/requester/phone");
-            errors.push(FieldError::new("/requester/phone", field_code::INVALID_FORMAT));
+            errors.push(FieldError::new(
+                "/requester/phone",
+                field_code::INVALID_FORMAT,
+            ));
         }
         if step == Step::Contact && !self.email.trim().is_empty() && !is_email(&self.email) {
             errors.retain(|e| e.pointer != "/requester/email");
-            errors.push(FieldError::new("/requester/email", field_code::INVALID_FORMAT));
+            errors.push(FieldError::new(
+                "/requester/email",
+                field_code::INVALID_FORMAT,
+            ));
         }
         errors
     }
@@ -880,7 +883,10 @@ mod tests {
     fn publishing_is_sent_only_when_asked_and_on_until_unticked() {
         let mut d = complete();
         assert!(d.publish, "a new draft allows publishing");
-        assert!(!d.submission().publish, "a backend without a register is sent no yes");
+        assert!(
+            !d.submission().publish,
+            "a backend without a register is sent no yes"
+        );
         d.publish_asked = true;
         assert!(d.submission().publish, "asked and left ticked: allowed");
         d.publish = false;
@@ -916,7 +922,11 @@ mod tests {
             };
             let saved = crate::json::to_string(&d);
             assert_eq!(crate::json::from_str::<RequestDraft>(&saved), Ok(d.clone()));
-            assert_eq!(serde_json::to_string(&d).unwrap(), saved, "the same text as serde");
+            assert_eq!(
+                serde_json::to_string(&d).unwrap(),
+                saved,
+                "the same text as serde"
+            );
         }
         // A draft saved before the question existed: ticked, not yet asked.
         let old: RequestDraft = crate::json::from_str(r#"{"information":"APBD"}"#).unwrap();
@@ -961,9 +971,19 @@ mod tests {
             Some("apbd 2026 kecamatan sukamaju"),
             "the first four words that say what"
         );
-        assert_eq!(looked("  Anggaran—Desa  ").as_deref(), Some("anggaran desa"));
+        assert_eq!(
+            looked("  Anggaran—Desa  ").as_deref(),
+            Some("anggaran desa")
+        );
         // Under three letters or digits, or only a request's phrasing: nothing is looked up.
-        for nothing in ["", "  ", "ab", "a b", "Saya mohon informasi tentang", "di-ke"] {
+        for nothing in [
+            "",
+            "  ",
+            "ab",
+            "a b",
+            "Saya mohon informasi tentang",
+            "di-ke",
+        ] {
             assert_eq!(looked(nothing), None, "{nothing:?}");
         }
         assert_eq!(looked("abc").as_deref(), Some("abc"));

@@ -43,6 +43,11 @@ pub(super) fn CheckAnswers() -> impl IntoView {
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
         let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
+        // The receipt says what was chosen (in its address, so a reload keeps it); nothing when
+        // the backend did not ask.
+        let publish = answers
+            .with_untracked(|d| d.publish_asked)
+            .then(|| format!("terbit={}", u8::from(body.publish)));
         let body = crate::kiosk::mark(body);
         let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
@@ -57,10 +62,16 @@ pub(super) fn CheckAnswers() -> impl IntoView {
                     if let (Some(s), json) = (session_storage(), crate::json::to_string(&receipt)) {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
-                    "/permohonan/terkirim".to_owned()
+                    match &publish {
+                        Some(p) => format!("/permohonan/terkirim?{p}"),
+                        None => "/permohonan/terkirim".to_owned(),
+                    }
                 }
                 // Waiting in the outbox with its key: a provisional receipt.
-                Sent::Queued(local) => format!("/permohonan/terkirim?sementara={local}"),
+                Sent::Queued(local) => match &publish {
+                    Some(p) => format!("/permohonan/terkirim?sementara={local}&{p}"),
+                    None => format!("/permohonan/terkirim?sementara={local}"),
+                },
                 Sent::Invalid(mut errors) => {
                     for e in &mut errors {
                         e.pointer = document_error(&e.pointer, &sent);
@@ -135,6 +146,7 @@ pub(super) fn CheckAnswers() -> impl IntoView {
             {row(Step::Contact, t.f_address().0, d.address.clone())}
             {row(Step::Contact, t.contact_hint(), contact)}
             {row(Step::Information, t.f_information().0, d.information.clone())}
+            {d.publish_asked.then(|| row(Step::Information, t.publish_choice().0, t.publish_said(d.publish).to_owned()))}
             {row(Step::Purpose, t.f_purpose().0, d.purpose.clone())}
             {row(Step::Obtain, t.q_obtain(), obtain.join(", "))}
             {d.wants_copy().then(|| row(Step::Delivery, t.q_delivery(), format!("{delivery} {delivery_to}")))}

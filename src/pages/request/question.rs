@@ -355,7 +355,9 @@ pub fn Question(step: Step) -> impl IntoView {
             {heading.map(|h| view! { <h1>{h}</h1> })}
             {(step == Step::Contact).then(|| view! { <p class="hint">{t.contact_hint()}</p> })}
             {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
-            {(step == Step::Information).then(|| view! { <FromCatalogue/><ComplaintHint/><UnitPicker errors/> })}
+            {(step == Step::Information).then(|| view! {
+                <super::suggestions::Suggestions/><FromCatalogue/><ComplaintHint/><UnitPicker errors/><PublishChoice errors/>
+            })}
             {(step == Step::Document).then(|| view! { <super::document::Documents errors raw/> })}
         }
     };
@@ -368,6 +370,23 @@ pub fn Question(step: Step) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// Whether the request and its answer may be published without the citizen's name: asked only by
+/// a backend that keeps a register, ticked until the citizen unticks it.
+#[component]
+fn PublishChoice(errors: Signal<Shown>) -> impl IntoView {
+    let t = use_texts();
+    let answers = use_draft().answers;
+    let asked = Memo::new(move |_| answers.with(|d| d.publish_asked));
+    let (legend, option, hint) = t.publish_choice();
+    move || {
+        asked.get().then(|| view! {
+            <Choices id="f-publish" legend hint legend_is_h1=false multiple=true options=vec![(option, "")] errors
+                checked=Callback::new(move |_| answers.with(|d| d.publish))
+                on_change=Callback::new(move |(_, on): (usize, bool)| answers.update(|d| d.publish = on))/>
+        })
+    }
 }
 
 /// The catalogue item this request started from, if any.

@@ -17,13 +17,18 @@ use leptos::prelude::*;
 /// the outbox (`?sementara=`), replaced by the registration once the backend accepts it.
 #[component]
 pub fn Sent() -> impl IntoView {
-    let local = crate::components::router::use_location().with_untracked(|l| l.param("sementara"));
+    let (local, publish) = crate::components::router::use_location()
+        .with_untracked(|l| (l.param("sementara"), l.param("terbit")));
+    // What the citizen chose about publishing (`?terbit=1|0`); absent when not asked.
+    let publish = publish.map(|p| p == "1");
     if let Some(local) = local {
         let outbox = use_outbox();
         let state = outbox.registration::<RequestReceipt>(local);
         return (move || match state.get() {
-            Some((Some(receipt), _)) => view! { <Registered receipt/> }.into_any(),
-            Some((None, entry)) => view! { <Provisional entry/> }.into_any(),
+            Some((Some(receipt), _)) => view! { <Registered receipt publish/> }.into_any(),
+            Some((None, entry)) => {
+                view! { <Provisional entry/><PublishChoice publish/> }.into_any()
+            }
             None if outbox.loaded.get() => view! { <NoReceipt/> }.into_any(),
             None => view! { <LoadingLine/> }.into_any(),
         })
@@ -33,7 +38,7 @@ pub fn Sent() -> impl IntoView {
         .and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten())
         .and_then(|j| crate::json::from_str(&j).ok());
     match receipt {
-        Some(receipt) => view! { <Registered receipt/> }.into_any(),
+        Some(receipt) => view! { <Registered receipt publish/> }.into_any(),
         None => view! { <NoReceipt/> }.into_any(),
     }
 }
@@ -50,7 +55,7 @@ fn NoReceipt() -> impl IntoView {
 
 /// The registration: number, receipt time, deadlines, QR code.
 #[component]
-fn Registered(receipt: RequestReceipt) -> impl IntoView {
+fn Registered(receipt: RequestReceipt, publish: Option<bool>) -> impl IntoView {
     let t = use_texts();
     use_title(move || (t.sent_title().into(), false));
     // The receipt's access token opens the status without a verifier. It goes in the fragment,
@@ -102,6 +107,7 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
         </div>
         <dl class="summary-list">
             <div class="row"><dt>{t.sent_received()}</dt><dd>{format_instant(t, &receipt.received_at)}</dd></div>
+            {publish.map(|p| view! { <div class="row"><dt>{t.publish_choice().0}</dt><dd>{t.publish_said(p)}</dd></div> })}
         </dl>
         {move || match deadlines.get() {
             None => view! { <LoadingLine/> }.into_any(),
@@ -135,6 +141,19 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
         <ol>{t.sent_next().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
         <p><a href=crate::components::router::rooted("/status")>{t.nav_status()}</a></p>
     }
+}
+
+/// The publish choice under a provisional receipt, as it will be sent.
+#[component]
+fn PublishChoice(publish: Option<bool>) -> impl IntoView {
+    let t = use_texts();
+    publish.map(|p| {
+        view! {
+            <dl class="summary-list">
+                <div class="row"><dt>{t.publish_choice().0}</dt><dd>{t.publish_said(p)}</dd></div>
+            </dl>
+        }
+    })
 }
 
 #[component]
