@@ -275,6 +275,15 @@ impl RequestDraft {
         (chars >= LOOKUP_MIN_CHARS).then(|| words.join(" "))
     }
 
+    /// Whether `text` has every word of [`RequestDraft::lookup_words`] at the start of one of its
+    /// words, folded: how the catalogue searches, for a backend that cannot search it itself.
+    pub fn words_match(words: &str, text: &str) -> bool {
+        let text = super::search::fold(text);
+        words
+            .split_whitespace()
+            .all(|w| text.split_whitespace().any(|t| t.starts_with(w)))
+    }
+
     /// Whether a copy (and so a delivery question) is wanted.
     pub fn wants_copy(&self) -> bool {
         self.soft_copy || self.hard_copy
@@ -987,6 +996,23 @@ mod tests {
             assert_eq!(looked(nothing), None, "{nothing:?}");
         }
         assert_eq!(looked("abc").as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn looked_up_words_match_the_starts_of_words() {
+        let title = "Anggaran Pendapatan dan Belanja Daerah (APBD) Kabupaten Sukamaju 2026";
+        assert!(RequestDraft::words_match("apbd 2026", title));
+        assert!(
+            RequestDraft::words_match("apb 20 sukam", title),
+            "a word being typed"
+        );
+        assert!(RequestDraft::words_match("belanja", "BELANJA—Daerah"));
+        assert!(!RequestDraft::words_match("apbd 2025", title), "every word");
+        assert!(!RequestDraft::words_match("daerahnya", title));
+        assert!(
+            !RequestDraft::words_match("ggaran", title),
+            "the start of a word only"
+        );
     }
 
     #[test]

@@ -5,24 +5,22 @@
 use super::use_draft;
 use crate::api::{AnyBackend, Backend};
 use crate::components::router::rooted;
+use crate::components::use_load;
 use crate::context::{use_portal, use_texts};
 use crate::contract::url::percent_encode;
-use crate::contract::{feature, CatalogueQuery, CatalogueSummary, RegisterQuery, RegisterSummary};
-use crate::domain::catalogue::CatalogueIndex;
+use crate::contract::{feature, Outcome};
 use crate::domain::draft::RequestDraft;
-use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use std::rc::Rc;
-use std::time::Duration;
 
 /// Milliseconds of quiet typing before one round of look-ups: one round per pause, never one per
 /// key press.
-const TYPING_PAUSE_MS: u64 = 400;
+const TYPING_PAUSE_MS: u32 = 400;
 /// Suggestions of each kind.
 const SHOWN: u32 = 3;
 
-/// What one round found: published answers, then catalogue items.
-type Found = (Vec<RegisterSummary>, Vec<CatalogueSummary>);
+/// One suggestion: where it leads, its title, and what it is.
+type Found = (String, String, String);
 
 /// The suggestions under the information field, in a polite live region. Links leave the wizard
 /// for another page; the draft, saved as it is typed, is there when the citizen comes back. Not
@@ -40,129 +38,171 @@ pub(super) fn Suggestions() -> impl IntoView {
         (has(feature::REGISTER), has(feature::CATALOGUE_SEARCH))
     });
     let words = Memo::new(move |_| answers.with(RequestDraft::lookup_words));
-    let found = RwSignal::new(None::<Found>);
-    // The catalogue indexed on this device, when the backend does not search it: fetched once.
-    let index = StoredValue::new_local(None::<Rc<CatalogueIndex>>);
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let running = StoredValue::new_local(None::<AbortHandle>);
-    // A changed text starts the pause again and drops a round under way (its fetches aborted).
-    let stop = move || {
-        if let Some(t) = timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
-        if let Some(r) = running.try_update_value(Option::take).flatten() {
-            r.abort();
-        }
-    };
-    Effect::new(move || {
+    // The whole catalogue, when the backend does not search it: fetched once, searched here.
+    let catalogue = StoredValue::new_local(None::<Rc<Vec<Hit>>>);
+    // Each change of the words starts anew and drops the older round, still in its pause or
+    // under way (`use_load` aborts its fetches): one round once the citizen pauses.
+    let found = use_load(move || {
         let words = words.get();
-        stop();
-        let Some(words) = words else {
-            found.set(None);
-            return;
-        };
-        let round = move || {
-            let backend = portal.backend.get_value();
-            let (handle, registration) = AbortHandle::new_pair();
-            running.set_value(Some(handle));
-            let look = look_up(backend, words, register, server_search, index);
-            leptos::task::spawn_local(async move {
-                if let Ok(result) = Abortable::new(look, registration).await {
-                    found.try_set(Some(result));
-                }
-            });
-        };
-        let handle = set_timeout_with_handle(round, Duration::from_millis(TYPING_PAUSE_MS));
-        timer.set_value(handle.ok());
+        let backend = portal.backend.get_value();
+        async move {
+            let words = words?;
+            gloo_timers::future::TimeoutFuture::new(TYPING_PAUSE_MS).await;
+            Some(look_up(t, backend, words, register, server_search, catalogue).await)
+        }
     });
-    on_cleanup(stop);
     Some(view! {
         <div class="suggestions" aria-live="polite">
             {move || {
-                found
-                    .get()
-                    .filter(|(a, i)| !a.is_empty() || !i.is_empty())
-                    .map(|(published, items)| view! {
-                        <section class="panel" aria-labelledby="suggest-title">
-                            <h2 id="suggest-title">{t.suggest_title()}</h2>
-                            <p class="hint">{t.suggest_intro()}</p>
-                            <ul class="suggestion-list">
-                                {published.into_iter().map(|e| {
-                                    let href = rooted(&format!("/register/{}", percent_encode(&e.id)));
-                                    let about = format!("{} · {} · {}", t.suggest_register(), t.outcome(e.outcome), t.date_str(&e.notice_on));
-                                    view! { <li><a href=href>{e.information}</a><br/><span class="hint">{about}</span></li> }
-                                }).collect_view()}
-                                {items.into_iter().map(|i| {
-                                    let href = rooted(&format!("/informasi/{}", percent_encode(&i.id)));
-                                    let about = format!("{} · {}", t.suggest_catalogue(), i.year);
-                                    view! { <li><a href=href>{i.title}</a><br/><span class="hint">{about}</span></li> }
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    })
+                let found = found.get().flatten().unwrap_or_default();
+                (!found.is_empty()).then(|| view! {
+                    <section class="panel" aria-labelledby="suggest-title">
+                        <h2 id="suggest-title">{t.suggest_title()}</h2>
+                        <p class="hint">{t.suggest_intro()}</p>
+                        <ul class="suggestion-list">
+                            {found.into_iter().map(|(href, title, about)| view! {
+                                <li><a href=href>{title}</a><br/><span class="hint">{about}</span></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
             }}
         </div>
     })
 }
 
-/// One round: the register (when the backend keeps one) and the catalogue, side by side. A
+/// One round: published answers (when the backend keeps a register), then catalogue items. A
 /// failed look-up finds nothing: suggestions are a help, never a condition.
 async fn look_up(
+    t: &'static crate::i18n::Texts,
     backend: AnyBackend,
     words: String,
     register: bool,
     server_search: bool,
-    index: StoredValue<Option<Rc<CatalogueIndex>>, LocalStorage>,
-) -> Found {
-    let published = async {
-        if !register {
-            return Vec::new();
-        }
-        let q = RegisterQuery {
-            q: Some(words.clone()),
-            per_page: Some(SHOWN),
-            ..Default::default()
-        };
-        backend
-            .register(&q)
+    catalogue: StoredValue<Option<Rc<Vec<Hit>>>, LocalStorage>,
+) -> Vec<Found> {
+    let mut found = Vec::new();
+    // The contract's `q` and `per_page` (`contract::url`'s encoders would cost the bundle more).
+    let query = format!("q={}&per_page={SHOWN}", percent_encode(&words));
+    if register {
+        // A backend that ignores `per_page` must not flood the field with suggestions.
+        let entries = answer(&backend, format!("/v1/register?{query}"))
             .await
-            .map(|p| p.entries)
-            .unwrap_or_default()
-    };
-    let items = async {
-        let q = CatalogueQuery {
-            q: Some(words.clone()),
-            per_page: Some(SHOWN),
-            ..Default::default()
-        };
-        if server_search {
-            return backend
-                .catalogue(&q)
-                .await
-                .map(|p| p.items)
-                .unwrap_or_default();
+            .entries;
+        for e in entries.into_iter().take(SHOWN as usize) {
+            let outcome = e.outcome.map(|o| t.outcome(o)).unwrap_or_default();
+            let about = format!(
+                "{} · {outcome} · {}",
+                t.suggest_register(),
+                t.date_str(&e.notice_on)
+            );
+            found.push((
+                format!("/register/{}", percent_encode(&e.id)),
+                e.information,
+                about,
+            ));
         }
-        match catalogue_index(&backend, index).await {
-            Some(ix) => ix.query(&q).items,
-            None => Vec::new(),
+    }
+    let items = if server_search {
+        answer(&backend, format!("/v1/catalogue?{query}"))
+            .await
+            .items
+    } else {
+        let all = whole_catalogue(&backend, catalogue).await;
+        let mut matching = Vec::new();
+        for i in all.iter() {
+            let mut text = format!("{} {}", i.title, i.summary);
+            for k in &i.keywords {
+                text.push(' ');
+                text.push_str(k);
+            }
+            if matching.len() < SHOWN as usize && RequestDraft::words_match(&words, &text) {
+                matching.push(Hit {
+                    id: i.id.clone(),
+                    title: i.title.clone(),
+                    year: i.year,
+                    ..Hit::default()
+                });
+            }
         }
+        matching
     };
-    futures::future::join(published, items).await
+    for i in items.into_iter().take(SHOWN as usize) {
+        let about = format!("{} · {}", t.suggest_catalogue(), i.year);
+        found.push((
+            format!("/informasi/{}", percent_encode(&i.id)),
+            i.title,
+            about,
+        ));
+    }
+    for (href, _, _) in &mut found {
+        *href = rooted(href);
+    }
+    found
 }
 
-/// The catalogue indexed here, as the catalogue page searches it when the backend does not.
-async fn catalogue_index(
+/// The whole catalogue, fetched once for the page, page by page (what could not be had is left out).
+async fn whole_catalogue(
     backend: &AnyBackend,
-    index: StoredValue<Option<Rc<CatalogueIndex>>, LocalStorage>,
-) -> Option<Rc<CatalogueIndex>> {
-    if let Some(ix) = index.try_with_value(Clone::clone).flatten() {
-        return Some(ix);
+    catalogue: StoredValue<Option<Rc<Vec<Hit>>>, LocalStorage>,
+) -> Rc<Vec<Hit>> {
+    if let Some(all) = catalogue.try_with_value(Clone::clone).flatten() {
+        return all;
     }
-    let all = backend.catalogue_all().await.ok()?;
-    let units = backend.units().await.map(|l| l.units).unwrap_or_default();
-    let ix = Rc::new(CatalogueIndex::new(all, |id| {
-        units.iter().find(|u| u.id == id).map(|u| u.name.as_str())
-    }));
-    index.try_set_value(Some(ix.clone()));
-    Some(ix)
+    let mut all = Vec::new();
+    // A backend that keeps answering past its total must not loop for ever.
+    for page in 1u32..=1000 {
+        let got = answer(backend, format!("/v1/catalogue?page={page}&per_page=100")).await;
+        let done = got.items.is_empty() || all.len() + got.items.len() >= got.total as usize;
+        all.extend(got.items);
+        if done {
+            break;
+        }
+    }
+    let all = Rc::new(all);
+    catalogue.try_set_value(Some(all.clone()));
+    all
 }
+
+/// A register or catalogue page as the suggestions read it, nothing when it cannot be had. One
+/// decoder of only the members shown serves both (the contract's full types would cost the
+/// forms bundle kilobytes for figures it never shows).
+async fn answer(backend: &AnyBackend, path: String) -> Answer {
+    backend.get::<Answer>(path).await.unwrap_or_default()
+}
+
+#[derive(Default)]
+struct Answer {
+    /// A register page's entries.
+    entries: Vec<Hit>,
+    /// A catalogue page's items, and how many match over all pages.
+    items: Vec<Hit>,
+    total: u32,
+}
+
+crate::json::json_struct!(decode Answer { entries: default, items: default, total: default });
+
+/// A register entry (id, information, outcome, notice date) or a catalogue item (id, title,
+/// summary, keywords, year).
+#[derive(Clone, Default)]
+struct Hit {
+    id: String,
+    information: String,
+    outcome: Option<Outcome>,
+    notice_on: String,
+    title: String,
+    summary: String,
+    keywords: Vec<String>,
+    year: i32,
+}
+
+crate::json::json_struct!(decode Hit {
+    id: req,
+    information: default,
+    outcome: default,
+    notice_on: default,
+    title: default,
+    summary: default,
+    keywords: default,
+    year: default,
+});
