@@ -5,7 +5,10 @@
 // lock on a number after wrong verifiers; and (1.5.0) what the contract now spells out: unknown paths and
 // methods, the body limit, preflights asking for more headers, lengths in code points and Unicode trimming,
 // the catalogue's paging, sort orders and search fold, the order of the objection and survey checks, a
-// verifier of the wrong form, and "this year" read from the backend's own clock (its Date header).
+// verifier of the wrong form, and "this year" read from the backend's own clock (its Date header); and
+// (1.6.0) when the backend lists `register`: the register's shapes, both sort orders and paging, its
+// filters and search, the record's sums against the entries, each entry against its summary, 404s, that
+// no answer has a property of the requester's identity, and (--write) that a status echoes `publish`.
 //
 //   node scripts/check-backend.mjs https://your-host/api            # reads only
 //   node scripts/check-backend.mjs https://your-host/api --write    # also registers one request
@@ -478,6 +481,223 @@ await check('GET /v1/catalogue?q: the contract\'s fold (capitals, accents, _ bet
   return undefined;
 });
 
+// ------------------------------------------------------------------ the register of published requests (1.6.0)
+
+/** Why the register checks do not apply, or null. */
+const noRegister = () => feature('register');
+const OUTCOMES = ['fulfilled', 'partly_fulfilled', 'refused', 'not_held', 'not_yet_documented', 'forwarded'];
+/** Properties that would carry the requester's identity; no register answer may have one, at any depth. */
+const IDENTITY_KEYS = ['requester', 'nik', 'address', 'phone', 'email', 'purpose', 'number', 'verifier', 'access_token', 'delivery_email', 'delivery_address', 'objector', 'group_name', 'decree_number', 'principal_name'];
+
+/** Every register entry of a query, page by page (at most 500), and the first page. */
+async function everyRegisterEntry(query) {
+  const entries = [];
+  let first = null;
+  for (let page = 1; page <= 5; page++) {
+    const { body } = await expect('get', `/v1/register?${query}&per_page=100&page=${page}`, '/v1/register', 200);
+    first ??= body;
+    entries.push(...body.entries);
+    if (body.entries.length === 0 || entries.length >= body.total) break;
+  }
+  return { entries, first };
+}
+
+/** The record the contract gives `entries`. */
+function recordOf(entries) {
+  const r = Object.fromEntries(['answered', 'on_time', 'late', ...OUTCOMES, 'objections', 'disputes'].map((k) => [k, 0]));
+  r.refused_by_pasal17 = {};
+  for (const e of entries) {
+    r.answered++;
+    r[e.late ? 'late' : 'on_time']++;
+    if (OUTCOMES.includes(e.outcome)) r[e.outcome]++;
+    if (e.pasal17) r.refused_by_pasal17[e.pasal17] = (r.refused_by_pasal17[e.pasal17] ?? 0) + 1;
+    if (e.objection) r.objections++;
+    if (e.dispute) r.disputes++;
+  }
+  return r;
+}
+
+/** Where `record` disagrees with the record of `entries`, as text; null when it agrees. */
+function recordDiffers(record, entries) {
+  const want = recordOf(entries);
+  const diffs = Object.keys(want)
+    .filter((k) => k !== 'refused_by_pasal17' && record[k] !== want[k])
+    .map((k) => `${k} ${record[k]} (the entries say ${want[k]})`);
+  const letters = new Set([...Object.keys(record.refused_by_pasal17 ?? {}), ...Object.keys(want.refused_by_pasal17)]);
+  for (const l of letters) {
+    const [got, say] = [record.refused_by_pasal17?.[l] ?? 0, want.refused_by_pasal17[l] ?? 0];
+    if (got !== say) diffs.push(`refused_by_pasal17.${l} ${got} (the entries say ${say})`);
+  }
+  return diffs.length ? diffs.join(', ') : null;
+}
+
+/** Where a record breaks its own sums, as text; null when it does not. */
+function recordSums(page) {
+  const r = page.record;
+  const outcomes = OUTCOMES.reduce((n, k) => n + r[k], 0);
+  const letters = Object.values(r.refused_by_pasal17 ?? {}).reduce((n, v) => n + v, 0);
+  if (r.answered !== page.total) return `record.answered ${r.answered} is not total ${page.total}`;
+  if (r.on_time + r.late !== r.answered) return `on_time ${r.on_time} + late ${r.late} is not answered ${r.answered}`;
+  if (outcomes > r.answered) return `the outcome counts add up to ${outcomes}, more than answered ${r.answered}`;
+  if (letters > r.refused + r.partly_fulfilled) return `refused_by_pasal17 counts ${letters}, more than refused + partly_fulfilled (${r.refused + r.partly_fulfilled})`;
+  if (page.entries.length > page.per_page) return `${page.entries.length} entries on a page of ${page.per_page}`;
+  return null;
+}
+
+/** The first property in `value` that names the requester's identity, as a path; null when none does. */
+function identityKey(value, at = '') {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = identityKey(v, `${at}/${i}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (IDENTITY_KEYS.includes(k)) return `${at}/${k}`;
+      const found = identityKey(v, `${at}/${k}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Where `list` is out of the order `sort` gives (received_on, ties by id ascending), as text; null when in order. */
+function registerOrder(list, sort) {
+  for (let i = 1; i < list.length; i++) {
+    const [a, b] = [list[i - 1], list[i]];
+    const dates = sort === 'oldest' ? byCodePoint(a.received_on, b.received_on) : byCodePoint(b.received_on, a.received_on);
+    if (dates > 0 || (dates === 0 && byCodePoint(a.id, b.id) >= 0)) return `sort=${sort}: ${a.id} (${a.received_on}) before ${b.id} (${b.received_on})`;
+  }
+  return null;
+}
+
+let registerEntries = [];
+await check('GET /v1/register?per_page=2: 200, a RegisterPage whose record adds up (1.6.0, feature register)', async () => {
+  if (noRegister()) {
+    // The portal reads `features`; whatever a backend without the register answers there, it must not be a register.
+    const res = await call('GET', '/v1/register');
+    await res.body?.cancel();
+    if (res.status === 200) throw new Error('the backend does not list register in features but answers GET /v1/register with 200: list the feature, or answer 404 feature_unsupported');
+    return noRegister();
+  }
+  const { body } = await expect('get', '/v1/register?per_page=2', '/v1/register', 200);
+  const broken = recordSums(body);
+  if (broken) throw new Error(broken);
+  if (body.per_page !== 2) throw new Error(`per_page=2 answered per_page ${body.per_page}`);
+  return undefined;
+});
+await check('GET /v1/register: every entry once, in both sort orders (received_on, ties by id), pages of 3 as one list, the record counted from the entries (feature register)', async () => {
+  if (noRegister()) return noRegister();
+  const { entries, first } = await everyRegisterEntry('sort=newest');
+  registerEntries = entries;
+  if (entries.length !== first.total) throw new Error(`total ${first.total}, the pages hold ${entries.length} entries`);
+  const ids = entries.map((e) => e.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new Error(`${twice} is listed twice`);
+  const order = registerOrder(entries, 'newest') ?? registerOrder((await everyRegisterEntry('sort=oldest')).entries, 'oldest');
+  if (order) throw new Error(order);
+  const differs = recordDiffers(first.record, entries);
+  if (differs) throw new Error(`the record does not count the entries: ${differs}`);
+  const paged = [];
+  for (let page = 1; page <= 3; page++) paged.push(...(await expect('get', `/v1/register?per_page=3&page=${page}`, '/v1/register', 200)).body.entries);
+  const got = paged.map((e) => e.id).join(' ');
+  const want = ids.slice(0, paged.length).join(' ');
+  if (got !== want) throw new Error(`in pages of 3: ${got}; in one page: ${want}`);
+  for (const e of entries) {
+    const needs = e.outcome === 'refused' || e.outcome === 'partly_fulfilled';
+    if (Boolean(e.pasal17) !== needs && OUTCOMES.includes(e.outcome)) throw new Error(`${e.id}: pasal17 ${e.pasal17 ?? 'absent'} with outcome ${e.outcome}`);
+    if (e.notice_on < e.received_on) throw new Error(`${e.id}: a notice (${e.notice_on}) before the request (${e.received_on})`);
+  }
+  return entries.length ? undefined : 'the register is empty: nothing to check the order and the record with';
+});
+await check('GET /v1/register filters: unit, outcome, year and q give exactly the matching entries, each with its own record (feature register)', async () => {
+  if (noRegister()) return noRegister();
+  const e = registerEntries[0];
+  if (!e) return 'the register is empty';
+  const { body: units } = await expect('get', '/v1/units', '/v1/units', 200);
+  const unitName = (id) => units.units.find((u) => u.id === id)?.name ?? '';
+  const year = e.received_on.slice(0, 4);
+  const wordOf = fold(e.information).split(' ').find((w) => /^[a-z]{4,}$/.test(w));
+  const filters = [
+    [`unit=${encodeURIComponent(e.unit_id)}`, (x) => x.unit_id === e.unit_id],
+    [`outcome=${encodeURIComponent(e.outcome)}`, (x) => x.outcome === e.outcome],
+    [`year=${year}`, (x) => x.received_on.startsWith(year)],
+    [`year=${year}&unit=${encodeURIComponent(e.unit_id)}`, (x) => x.received_on.startsWith(year) && x.unit_id === e.unit_id],
+  ];
+  if (wordOf) {
+    // A word of its information, asked as its first four letters in capitals: the catalogue's fold and prefixes.
+    const asked = wordOf.slice(0, 4).toUpperCase();
+    filters.push([`q=${asked}`, (x) => fold(`${x.information} ${unitName(x.unit_id)}`).split(' ').some((w) => w.startsWith(asked.toLowerCase()))]);
+  }
+  for (const [query, keep] of filters) {
+    const { entries, first } = await everyRegisterEntry(query);
+    const want = registerEntries.filter(keep).map((x) => x.id).join(' ');
+    const got = entries.map((x) => x.id).join(' ');
+    if (got !== want) throw new Error(`${query} gave ${got || 'nothing'}; the full list says ${want}`);
+    const differs = recordDiffers(first.record, entries);
+    if (differs) throw new Error(`${query}: the record does not count its entries: ${differs}`);
+  }
+  const { body: none } = await expect('get', '/v1/register?q=zzqxjw', '/v1/register', 200);
+  if (none.total !== 0 || none.record.answered !== 0) throw new Error(`q=zzqxjw matched ${none.total} entries (record ${none.record.answered})`);
+  return undefined;
+});
+await check('GET /v1/register paging and bad values: page and per_page 0 count as 1, over 100 is clamped, a page past the end is empty with the same record, invalid values are 400 (feature register)', async () => {
+  if (noRegister()) return noRegister();
+  const { body: zero } = await expect('get', '/v1/register?page=0&per_page=0', '/v1/register', 200);
+  if (zero.page !== 1 || zero.per_page !== 1 || zero.entries.length > 1) throw new Error(`page=0&per_page=0 answered page ${zero.page}, per_page ${zero.per_page}, ${zero.entries.length} entries: both count as 1`);
+  const { body: big } = await expect('get', '/v1/register?per_page=1000', '/v1/register', 200).catch((e) => {
+    throw new Error(`per_page=1000 ${e.message} (clamp it, never refuse it)`);
+  });
+  if (big.per_page > 100) throw new Error(`per_page=1000 answered per_page ${big.per_page}: at most 100`);
+  const { body: past } = await expect('get', '/v1/register?page=99999', '/v1/register', 200);
+  if (past.entries.length !== 0 || past.total !== big.total) throw new Error(`page=99999 gave ${past.entries.length} entries and total ${past.total}: [] and ${big.total}`);
+  if (recordDiffers(past.record, registerEntries)) throw new Error(`page=99999: the record still counts every match: ${recordDiffers(past.record, registerEntries)}`);
+  for (const [query, name] of [['outcome=maybe', 'outcome'], ['sort=title', 'sort'], ['year=dua', 'year'], ['page=-1', 'page'], ['per_page=1e2', 'per_page']]) {
+    const { body } = await expect('get', `/v1/register?${query}`, '/v1/register', 400, { code: 'validation' }).catch((e) => {
+      throw new Error(`${query} ${e.message}`);
+    });
+    if (!body.errors?.some((x) => x.pointer === `/${name}` && x.code === 'invalid_format')) throw new Error(`${query}: errors ${listed(body.errors ?? [])}, the contract says /${name} invalid_format`);
+  }
+  return undefined;
+});
+await check('GET /v1/register/{id}: 200, each listed entry in full, agreeing with its summary; late is notice_on after due_on; the timeline starts with received (feature register)', async () => {
+  if (noRegister()) return noRegister();
+  if (!registerEntries.length) return 'the register is empty';
+  // The newest, the oldest and every one with a follow-up or documents: at most 12 calls.
+  const some = [...new Set([registerEntries[0], registerEntries.at(-1), ...registerEntries.filter((x) => x.objection || x.dispute || x.documents)])].slice(0, 12);
+  for (const s of some) {
+    const { body: e } = await expect('get', `/v1/register/${encodeURIComponent(s.id)}`, '/v1/register/{id}', 200);
+    for (const k of ['id', 'information', 'unit_id', 'received_on', 'notice_on', 'outcome', 'late']) {
+      if (e[k] !== s[k]) throw new Error(`${s.id}: ${k} is ${JSON.stringify(e[k])} in full, ${JSON.stringify(s[k])} in the list`);
+    }
+    if ((e.documents ?? []).length !== (s.documents ?? 0)) throw new Error(`${s.id}: ${(e.documents ?? []).length} documents in full, ${s.documents ?? 0} in the list`);
+    for (const k of ['objection', 'dispute']) {
+      if (JSON.stringify(e[k] ?? null) !== JSON.stringify(s[k] ?? null)) throw new Error(`${s.id}: ${k} differs between the list and the entry`);
+    }
+    const late = e.due_on ? e.notice_on > e.due_on : false;
+    if (e.late !== late) throw new Error(`${s.id}: late is ${e.late} with notice_on ${e.notice_on} and due_on ${e.due_on ?? 'absent'}`);
+    const timeline = e.timeline ?? [];
+    if (timeline.length && (timeline[0].kind !== 'received' || timeline[0].on !== e.received_on)) throw new Error(`${s.id}: the timeline starts with ${timeline[0].kind} on ${timeline[0].on}, not received on ${e.received_on}`);
+    const back = timeline.findIndex((t, i) => i && t.on < timeline[i - 1].on);
+    if (back > 0) throw new Error(`${s.id}: the timeline goes back in time at ${timeline[back].kind} (${timeline[back].on})`);
+  }
+  return undefined;
+});
+await check('GET /v1/register/{unknown id}: 404 not_found (feature register)', async () =>
+  noRegister() ?? expect('get', '/v1/register/ppid-check-no-such-entry', '/v1/register/{id}', 404, { code: 'not_found' }));
+await check("register answers carry no property of the requester's identity (name, NIK, address, contacts, purpose, number, token) (feature register)", async () => {
+  if (noRegister()) return noRegister();
+  const { body: list } = await expect('get', '/v1/register?per_page=100', '/v1/register', 200);
+  const found = identityKey(list, '/v1/register');
+  if (found) throw new Error(`${found}: the register never carries the requester's identity`);
+  for (const s of registerEntries.slice(0, 12)) {
+    const { body } = await expect('get', `/v1/register/${encodeURIComponent(s.id)}`, '/v1/register/{id}', 200);
+    const inEntry = identityKey(body, `/v1/register/${s.id}`);
+    if (inEntry) throw new Error(`${inEntry}: the register never carries the requester's identity`);
+  }
+  return undefined;
+});
+
 // ------------------------------------------------------------------ submissions checked, nothing registered (1.5.0)
 
 const requestExample = Object.values(DOC.paths['/v1/requests'].post.requestBody.content['application/json'].examples)[0].value;
@@ -565,6 +785,15 @@ if (write) {
     if (!receipt) return 'nothing was registered';
     const { body } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 200, { body: { number: receipt.number, verifier } });
     if (body.number !== receipt.number) throw new Error(`looked up ${receipt.number}, answered ${body.number}`);
+  });
+  await check("the status echoes the citizen's publish choice and names no register entry before a notice (1.6.0, feature register)", async () => {
+    if (!receipt) return 'nothing was registered';
+    if (noRegister()) return noRegister();
+    const { body } = await expect('post', '/v1/request-lookups', '/v1/request-lookups', 200, { body: { number: receipt.number, verifier } });
+    const chose = example.publish === true;
+    if (body.publish !== chose) throw new Error(`publish is ${body.publish ?? 'absent'}, the request said ${chose}: store the choice and echo it`);
+    if (body.register_id != null) throw new Error(`register_id ${body.register_id} before any notice: only an answered request is published`);
+    return undefined;
   });
   await check('POST /v1/request-lookups with its number in small letters with spaces around: 200 (numbers compare ignoring case and surrounding spaces)', async () => {
     if (!receipt) return 'nothing was registered';

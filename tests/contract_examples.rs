@@ -19,8 +19,8 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-/// The operations of the contract (1.5.0), no more and no fewer.
-const OPERATIONS: [(&str, &str); 14] = [
+/// The operations of the contract (1.6.0), no more and no fewer.
+const OPERATIONS: [(&str, &str); 16] = [
     ("GET", "/v1/meta"),
     ("GET", "/v1/calendar/{year}"),
     ("GET", "/v1/units"),
@@ -34,6 +34,8 @@ const OPERATIONS: [(&str, &str); 14] = [
     ("POST", "/v1/objection-lookups"),
     ("POST", "/v1/objection-access"),
     ("POST", "/v1/surveys"),
+    ("GET", "/v1/register"),
+    ("GET", "/v1/register/{id}"),
     ("GET", "/v1/statistics"),
 ];
 
@@ -118,6 +120,15 @@ fn decoder(schema: &str) -> Option<Decoder> {
         "ObjectionReceipt" => roundtrip::<c::ObjectionReceipt>,
         "ObjectionStatus" => roundtrip::<c::ObjectionStatus>,
         "ObjectionAnswer" => roundtrip::<c::ObjectionAnswer>,
+        "RegisterSort" => roundtrip::<c::RegisterSort>,
+        "RegisterPage" => roundtrip::<c::RegisterPage>,
+        "RegisterRecord" => roundtrip::<c::RegisterRecord>,
+        "RegisterSummary" => roundtrip::<c::RegisterSummary>,
+        "RegisterEntry" => roundtrip::<c::RegisterEntry>,
+        "RegisterEvent" => roundtrip::<c::RegisterEvent>,
+        "RegisterEventKind" => roundtrip::<c::RegisterEventKind>,
+        "FollowUp" => roundtrip::<c::FollowUp>,
+        "FollowUpResult" => roundtrip::<c::FollowUpResult>,
         "Statistics" => roundtrip::<c::Statistics>,
         "YearStatistics" => roundtrip::<c::YearStatistics>,
         "UnitStatistics" => roundtrip::<c::UnitStatistics>,
@@ -130,7 +141,7 @@ fn decoder(schema: &str) -> Option<Decoder> {
 }
 
 /// Every wire type of `src/contract`; `components/schemas` must hold exactly these.
-const SCHEMAS: [&str; 50] = [
+const SCHEMAS: [&str; 59] = [
     "Meta",
     "PublicBody",
     "OfficeHours",
@@ -175,6 +186,15 @@ const SCHEMAS: [&str; 50] = [
     "ObjectionReceipt",
     "ObjectionStatus",
     "ObjectionAnswer",
+    "RegisterSort",
+    "RegisterPage",
+    "RegisterRecord",
+    "RegisterSummary",
+    "RegisterEntry",
+    "RegisterEvent",
+    "RegisterEventKind",
+    "FollowUp",
+    "FollowUpResult",
     "Statistics",
     "YearStatistics",
     "UnitStatistics",
@@ -741,6 +761,24 @@ fn semantics(ex: &Example, schema: &str, value: &Json) -> Vec<String> {
                 }
             }
         }
+        "RegisterPage" => {
+            let page: c::RegisterPage =
+                serde_json::from_value(value.clone()).expect("decoded above");
+            out.extend(
+                register_page_rules(&page)
+                    .into_iter()
+                    .map(|p| format!("{at}: {p}")),
+            );
+        }
+        "RegisterEntry" => {
+            let entry: c::RegisterEntry =
+                serde_json::from_value(value.clone()).expect("decoded above");
+            out.extend(
+                register_entry_rules(&entry)
+                    .into_iter()
+                    .map(|p| format!("{at}: {p}")),
+            );
+        }
         "ObjectionSubmission" => {
             let sub: c::ObjectionSubmission =
                 serde_json::from_value(value.clone()).expect("decoded above");
@@ -800,6 +838,124 @@ fn semantics(ex: &Example, schema: &str, value: &Json) -> Vec<String> {
         _ => {}
     }
     out
+}
+
+/// What the contract says of a register page: the record's sums, the order, the page size, and
+/// the summary's own rules.
+fn register_page_rules(p: &c::RegisterPage) -> Vec<String> {
+    let mut out = Vec::new();
+    let r = &p.record;
+    if r.answered != p.total {
+        out.push("record.answered must equal total".into());
+    }
+    if r.on_time + r.late != r.answered {
+        out.push("record: on_time + late must equal answered".into());
+    }
+    let outcomes = r.fulfilled
+        + r.partly_fulfilled
+        + r.refused
+        + r.not_held
+        + r.not_yet_documented
+        + r.forwarded;
+    if outcomes != r.answered {
+        out.push("record: the outcome counts must add up to answered".into());
+    }
+    let letters: u32 = r.refused_by_pasal17.values().sum();
+    if letters > r.refused + r.partly_fulfilled {
+        out.push("record: refused_by_pasal17 counts more than refused + partly_fulfilled".into());
+    }
+    if r.objections > r.answered || r.disputes > r.objections {
+        out.push("record: every dispute follows an objection, every objection an entry".into());
+    }
+    if p.entries.len() > p.per_page as usize || p.entries.len() > p.total as usize {
+        out.push("more entries than per_page or total".into());
+    }
+    let newest = p
+        .entries
+        .windows(2)
+        .all(|w| (&w[1].received_on, &w[0].id) <= (&w[0].received_on, &w[1].id));
+    let oldest = p
+        .entries
+        .windows(2)
+        .all(|w| (&w[0].received_on, &w[0].id) <= (&w[1].received_on, &w[1].id));
+    if !newest && !oldest {
+        out.push("entries are neither newest nor oldest first (ties by id)".into());
+    }
+    for e in &p.entries {
+        if let Some(problem) = pasal17_rule(e.outcome, e.pasal17.as_deref()) {
+            out.push(format!("{}: {problem}", e.id));
+        }
+        if e.notice_on < e.received_on {
+            out.push(format!("{}: a notice before the request", e.id));
+        }
+        if e.dispute.is_some() && e.objection.is_none() {
+            out.push(format!("{}: a dispute follows an objection", e.id));
+        }
+    }
+    out
+}
+
+/// What the contract says of a register entry: lateness from the dates, the timeline's order,
+/// and follow-ups in the timeline.
+fn register_entry_rules(e: &c::RegisterEntry) -> Vec<String> {
+    use c::RegisterEventKind as K;
+    let mut out = Vec::new();
+    if let Some(problem) = pasal17_rule(e.outcome, e.pasal17.as_deref()) {
+        out.push(problem.into());
+    }
+    let late = e.due_on.as_ref().is_some_and(|due| &e.notice_on > due);
+    if e.late != late {
+        out.push("late must be notice_on after due_on (false without due_on)".into());
+    }
+    match e.timeline.first() {
+        Some(first) if first.kind == K::Received && first.on == e.received_on => {}
+        _ => out.push("the timeline starts with received on received_on".into()),
+    }
+    if e.timeline.windows(2).any(|w| w[0].on > w[1].on) {
+        out.push("the timeline is oldest first".into());
+    }
+    let has = |kind: K, on: Option<&String>| {
+        e.timeline
+            .iter()
+            .any(|t| t.kind == kind && on.is_none_or(|d| &t.on == d))
+    };
+    if !has(K::Notice, Some(&e.notice_on)) {
+        out.push("the timeline has the notice on notice_on".into());
+    }
+    if e.extended != has(K::Extended, None) {
+        out.push("extended goes with an extended step".into());
+    }
+    for (f, filed, decided) in [
+        (&e.objection, K::ObjectionFiled, K::ObjectionAnswered),
+        (&e.dispute, K::DisputeFiled, K::DisputeDecided),
+    ] {
+        let Some(f) = f else { continue };
+        if !has(filed, Some(&f.filed_on)) || f.decided_on.is_some() != has(decided, None) {
+            out.push(format!(
+                "{filed:?}/{decided:?} steps must match the follow-up"
+            ));
+        }
+        if (f.result == c::FollowUpResult::Pending) == f.decided_on.is_some() {
+            out.push("decided_on goes with a decided result, and only there".into());
+        }
+    }
+    if e.dispute.is_some() && e.objection.is_none() {
+        out.push("a dispute follows an objection".into());
+    }
+    out
+}
+
+fn pasal17_rule(outcome: c::Outcome, letter: Option<&str>) -> Option<&'static str> {
+    use c::Outcome as O;
+    let needs = matches!(outcome, O::Refused | O::PartlyFulfilled);
+    match letter {
+        None if needs => Some("refused and partly_fulfilled carry pasal17"),
+        Some(_) if !needs => Some("pasal17 belongs to refused and partly_fulfilled"),
+        Some(l) if !matches!(l, "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j") => {
+            Some("pasal17 is a letter a-j")
+        }
+        _ => None,
+    }
 }
 
 /// An error example is a `Problem` whose status, code and field-error codes are the contract's.
@@ -1255,6 +1411,37 @@ fn deadlines_quoted_in_examples_follow_from_the_example_calendar() {
         "2026-12-03",
         "answer to KEB-2026-000012"
     );
+    // Register entries of 2026: `due_on` is 10 working days after the date of receipt (day zero by
+    // the law), 17 after an extension notified within the 10, and `late` follows from it.
+    let mut entries = 0;
+    for ex in analyse().walk.examples {
+        let (Some("RegisterEntry"), Some(value)) = (ex.schema.as_deref(), ex.value) else {
+            continue;
+        };
+        let e: c::RegisterEntry = serde_json::from_value(value).expect("decodes");
+        if !e.received_on.starts_with("2026") {
+            continue;
+        }
+        let ten = due(&e.received_on, 10);
+        let extension = e
+            .timeline
+            .iter()
+            .find(|t| t.kind == c::RegisterEventKind::Extended);
+        let in_time = extension.is_some_and(|t| t.on <= ten);
+        let expected = if in_time {
+            due(&e.received_on, 17)
+        } else {
+            ten
+        };
+        assert_eq!(
+            e.due_on.as_deref(),
+            Some(expected.as_str()),
+            "{}",
+            ex.location
+        );
+        entries += 1;
+    }
+    assert!(entries >= 2, "{entries} register entries of 2026");
     // The dispute window counts the Komisi Informasi's days: national ones, not the regency's closures.
     let national = work.national();
     let komisi = |from: &str, n: u32| {

@@ -158,3 +158,55 @@ fn statistics_add_up() {
         }
     }
 }
+
+#[test]
+fn publications_are_the_offices_own_and_point_at_what_exists() {
+    let seed = seed();
+    let catalogue: HashSet<&str> = seed.catalogue.iter().map(|i| i.id.as_str()).collect();
+    let mut ids = HashSet::new();
+    for req in &seed.requests {
+        let Some(p) = &req.publication else { continue };
+        let at = &req.receipt.number;
+        assert!(
+            ids.insert(p.id.as_str()),
+            "{at}: duplicate register id {}",
+            p.id
+        );
+        assert!(
+            !p.id.is_empty()
+                && p.id.len() <= 64
+                && p.id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+            "{at}: register id {} is not URL-safe",
+            p.id
+        );
+        assert!(
+            !p.id.contains(at.as_str()),
+            "{at}: the id is not the number"
+        );
+        if let Some(item) = &p.catalogue_item_id {
+            assert!(
+                catalogue.contains(item.as_str()),
+                "{at}: unknown catalogue item {item}"
+            );
+        }
+        // Released files only: the notice letter names the requester.
+        for d in &p.documents {
+            assert!(
+                !d.name.contains("Pemberitahuan") && !d.url.contains(at.as_str()),
+                "{at}: {} is not a released document",
+                d.name
+            );
+        }
+        let notice = req
+            .events
+            .iter()
+            .find(|e| e.kind == ppid_portal::contract::EventKind::Notice);
+        assert!(
+            notice.is_some() || !req.submission.publish,
+            "{at}: a published text without a notice"
+        );
+    }
+    assert!(ids.len() >= 12, "{} publications", ids.len());
+}

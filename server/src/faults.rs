@@ -12,7 +12,7 @@
 //! JSON that is not the contract's type), `version:V` (`/v1/meta` says contract version V, default
 //! 2.0.0), `rate-limit:S` (429 with `Retry-After: S`, default 30), `field-errors:P[:CODE]+...` (422
 //! problem+json with these field errors, default `/information:too_long`), `huge:N` (a catalogue
-//! page with N items, default 5000), `hostile` (every text field filled from [`CORPUS`], links
+//! or register page with N entries, default 5000), `hostile` (every text field filled from [`CORPUS`], links
 //! from [`URL_CORPUS`]), and three that stay within the contract: `sparse` (every optional property
 //! left out, at every depth), `unknown-enums` (every open-enum value one the portal cannot know) and
 //! `empty` (every list the contract lets be empty, emptied). These follow [`SHAPES`], the response
@@ -306,7 +306,13 @@ fn transform(kind: &Kind, mut reply: Reply) -> Reply {
             }
         }
         Kind::Huge(n) => {
-            if let Some(items) = v.get("items").and_then(Value::as_array).cloned() {
+            // The catalogue's `items`, the register's `entries`.
+            let key = if v.get("entries").is_some() {
+                "entries"
+            } else {
+                "items"
+            };
+            if let Some(items) = v.get(key).and_then(Value::as_array).cloned() {
                 if let Some(first) = items.first() {
                     let huge: Vec<Value> = (0..*n)
                         .map(|i| {
@@ -320,7 +326,7 @@ fn transform(kind: &Kind, mut reply: Reply) -> Reply {
                             item
                         })
                         .collect();
-                    v["items"] = Value::Array(huge);
+                    v[key] = Value::Array(huge);
                     if let Some(total) = v.get("total").and_then(Value::as_u64) {
                         v["total"] = json!(total.max(*n as u64));
                     }
@@ -375,7 +381,7 @@ struct Shape {
 
 use Holds::{Object, Open, Plain};
 
-/// The response schemas of `contract/openapi.yaml` (1.5.0); an inline object is named
+/// The response schemas of `contract/openapi.yaml` (1.6.0); an inline object is named
 /// `Schema.property`.
 const SHAPES: &[Shape] = &[
     Shape {
@@ -648,6 +654,77 @@ const SHAPES: &[Shape] = &[
         fields: &[field("documents", Object("CatalogueFile"), true, false)],
     },
     Shape {
+        name: "RegisterPage",
+        required: &["entries", "total", "page", "per_page", "record"],
+        fields: &[
+            field("entries", Object("RegisterSummary"), true, false),
+            field("record", Object("RegisterRecord"), false, false),
+        ],
+    },
+    Shape {
+        name: "RegisterRecord",
+        required: &[
+            "answered",
+            "on_time",
+            "late",
+            "fulfilled",
+            "partly_fulfilled",
+            "refused",
+            "not_held",
+            "not_yet_documented",
+            "forwarded",
+            "objections",
+            "disputes",
+        ],
+        fields: &[],
+    },
+    Shape {
+        name: "RegisterSummary",
+        required: &[
+            "id",
+            "information",
+            "unit_id",
+            "received_on",
+            "notice_on",
+            "outcome",
+            "late",
+        ],
+        fields: &[
+            field("outcome", Open, false, false),
+            field("objection", Object("FollowUp"), false, false),
+            field("dispute", Object("FollowUp"), false, false),
+        ],
+    },
+    Shape {
+        name: "RegisterEntry",
+        required: &[
+            "id",
+            "information",
+            "unit_id",
+            "received_on",
+            "notice_on",
+            "outcome",
+            "late",
+        ],
+        fields: &[
+            field("outcome", Open, false, false),
+            field("documents", Object("CatalogueFile"), true, false),
+            field("timeline", Object("RegisterEvent"), true, false),
+            field("objection", Object("FollowUp"), false, false),
+            field("dispute", Object("FollowUp"), false, false),
+        ],
+    },
+    Shape {
+        name: "RegisterEvent",
+        required: &["on", "kind"],
+        fields: &[field("kind", Open, false, false)],
+    },
+    Shape {
+        name: "FollowUp",
+        required: &["filed_on", "result"],
+        fields: &[field("result", Open, false, false)],
+    },
+    Shape {
         name: "Statistics",
         required: &["years"],
         fields: &[field("years", Object("YearStatistics"), true, false)],
@@ -694,6 +771,8 @@ fn response_schema(method: &str, path: &str) -> Option<&'static str> {
         ("GET", ["v1", "catalogue", _]) => "CatalogueItem",
         ("GET", ["v1", "announcements"]) => "AnnouncementList",
         ("GET", ["v1", "statistics"]) => "Statistics",
+        ("GET", ["v1", "register"]) => "RegisterPage",
+        ("GET", ["v1", "register", _]) => "RegisterEntry",
         ("POST", ["v1", "requests"]) => "RequestReceipt",
         ("POST", ["v1", "request-lookups" | "request-access"]) => "RequestStatus",
         ("POST", ["v1", "objections"]) => "ObjectionReceipt",
@@ -767,6 +846,7 @@ const TEXT_KEYS: &[&str] = &[
     "instructions",
     "source",
     "information",
+    "notice_summary",
     "body_name",
     "name",
     "short_name",
@@ -1104,6 +1184,33 @@ mod tests {
         let stats = faulty("/v1/statistics=sparse", "GET", "/v1/statistics", "");
         assert!(stats["years"][0].get("by_unit").is_none());
         decodes::<Statistics>(&stats);
+        let register = faulty("/v1/register=sparse", "GET", "/v1/register", "");
+        let entries = register["entries"].as_array().unwrap();
+        assert!(!entries.is_empty());
+        for e in entries {
+            for optional in ["pasal17", "documents", "objection", "dispute"] {
+                assert!(e.get(optional).is_none(), "{optional} in {e}");
+            }
+        }
+        assert!(register["record"].get("refused_by_pasal17").is_none());
+        decodes::<RegisterPage>(&register);
+        let entry = faulty(
+            "/v1/register*=sparse",
+            "GET",
+            "/v1/register/R-2026-0005",
+            "",
+        );
+        for optional in [
+            "due_on",
+            "timeline",
+            "documents",
+            "objection",
+            "dispute",
+            "notice_summary",
+        ] {
+            assert!(entry.get(optional).is_none(), "{optional} in {entry}");
+        }
+        decodes::<RegisterEntry>(&entry);
     }
 
     #[test]
@@ -1149,6 +1256,31 @@ mod tests {
         let forms = item["forms"].as_array().unwrap();
         assert!(!forms.is_empty() && forms.iter().all(|f| f == UNKNOWN_ENUM_VALUE));
         decodes::<CatalogueItem>(&item);
+        let register = faulty("/v1/register=unknown-enums", "GET", "/v1/register", "");
+        for e in register["entries"].as_array().unwrap() {
+            assert_eq!(e["outcome"], UNKNOWN_ENUM_VALUE);
+            for follow_up in [&e["objection"], &e["dispute"]] {
+                if !follow_up.is_null() {
+                    assert_eq!(follow_up["result"], UNKNOWN_ENUM_VALUE);
+                }
+            }
+        }
+        let page = decodes::<RegisterPage>(&register);
+        assert!(page.entries.iter().all(|e| e.outcome == Outcome::Unknown));
+        assert!(page.entries.iter().any(|e| e.objection.is_some()));
+        let entry = faulty(
+            "/v1/register*=unknown-enums",
+            "GET",
+            "/v1/register/R-2026-0005",
+            "",
+        );
+        let entry = decodes::<RegisterEntry>(&entry);
+        assert!(!entry.timeline.is_empty());
+        assert!(entry
+            .timeline
+            .iter()
+            .all(|t| t.kind == RegisterEventKind::Unknown));
+        assert_eq!(entry.dispute.unwrap().result, FollowUpResult::Unknown);
     }
 
     #[test]
@@ -1177,6 +1309,66 @@ mod tests {
         decodes::<Statistics>(&stats);
         let news = faulty("/v1/announcements=empty", "GET", "/v1/announcements", "");
         assert_eq!(news["announcements"], json!([]));
+        let register = faulty("/v1/register=empty", "GET", "/v1/register", "");
+        assert_eq!(register["entries"], json!([]));
+        assert!(
+            register["record"]["answered"].as_u64().unwrap() > 0,
+            "the record stays"
+        );
+        decodes::<RegisterPage>(&register);
+        let entry = faulty("/v1/register*=empty", "GET", "/v1/register/R-2026-0002", "");
+        assert_eq!(
+            (&entry["documents"], &entry["timeline"]),
+            (&json!([]), &json!([]))
+        );
+        decodes::<RegisterEntry>(&entry);
+    }
+
+    /// Every answer schema of the contract's paths is one the faults rewrite, so a page of a new
+    /// endpoint is tested against sparse, unknown-enum and empty answers like the others.
+    #[test]
+    fn every_answer_of_the_contract_is_covered() {
+        let yaml = include_str!("../../contract/openapi.yaml");
+        let paths = &yaml[yaml.find("\npaths:\n").unwrap()..yaml.find("\ncomponents:\n").unwrap()];
+        let mut checked = 0;
+        let mut path = "";
+        let mut method = "";
+        let mut status = "";
+        for line in paths.lines() {
+            if let Some(p) = line.strip_prefix("  /").and_then(|p| p.strip_suffix(':')) {
+                path = p;
+            } else if let Some(m) = line
+                .strip_prefix("    ")
+                .filter(|m| !m.starts_with(' '))
+                .and_then(|m| m.strip_suffix(':'))
+            {
+                method = m;
+            } else if let Some(s) = line
+                .strip_prefix("        \"")
+                .and_then(|s| s.strip_suffix("\":"))
+            {
+                status = s;
+            } else if let Some(schema) = line
+                .trim()
+                .strip_prefix("$ref: \"#/components/schemas/")
+                .and_then(|s| s.strip_suffix('"'))
+            {
+                if !status.starts_with('2') || !line.starts_with("                $ref") {
+                    continue;
+                }
+                let concrete = format!("/{path}")
+                    .replace("{id}", "x")
+                    .replace("{year}", "2026");
+                assert_eq!(
+                    response_schema(&method.to_uppercase(), &concrete),
+                    Some(schema),
+                    "{method} /{path} {status}"
+                );
+                assert!(shape_named(schema).is_some(), "{schema} has a shape");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 16, "{checked} answers checked");
     }
 
     /// [`SHAPES`] is written out from `contract/openapi.yaml`: each named schema's `required` list

@@ -90,7 +90,7 @@ Fault switches (tests only: they make the API misbehave on purpose):
                     rate-limit:S         429 with Retry-After: S (default 30)
                     field-errors:P[:C]+...  422 problem+json with field errors at pointers P,
                                          codes C (default /information:too_long)
-                    huge:N               a catalogue page with N items (default 5000)
+                    huge:N               a catalogue or register page with N entries (default 5000)
                     hostile              text fields from a corpus of script-injection payloads,
                                          links set to javascript:/data: URLs
                     sparse               every optional property left out (still valid)

@@ -489,6 +489,16 @@ fn http_and_the_demo_worker_give_the_same_answers() {
         ("GET", "/v1/catalogue/tidak-ada", None, ""),
         ("GET", "/v1/announcements", None, ""),
         ("GET", "/v1/statistics", None, ""),
+        ("GET", "/v1/register", None, ""),
+        (
+            "GET",
+            "/v1/register?q=APBD%202026&sort=oldest&per_page=1&page=2",
+            None,
+            "",
+        ),
+        ("GET", "/v1/register?outcome=maybe", None, ""),
+        ("GET", "/v1/register/R-2026-0005", None, ""),
+        ("GET", "/v1/register/R-2026-9999", None, ""),
         ("POST", "/v1/request-lookups", None, lookup),
         ("POST", "/v1/requests", Some("same-answer-key-1"), invalid),
         ("POST", "/v1/requests", None, valid),
@@ -1061,4 +1071,57 @@ fn unknown_paths_methods_and_years_and_the_backends_own_date() {
     let date = s.get("/api/v1/meta");
     let date = date.header("date").unwrap();
     assert!(date.starts_with("Mon, 23 Nov 2026 03:0"), "{date}");
+}
+
+#[test]
+fn the_register_is_public_uncached_get_only_and_gone_without_its_feature() {
+    let s = Server::start(&["--now", MONDAY_10AM]);
+    let page = s.get("/api/v1/register?q=apbd%202026&per_page=1");
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert_eq!(page.header("content-type"), Some("application/json"));
+    // As the catalogue: a test backend's data may change under it, so nothing is cached.
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    let json = page.json();
+    assert_eq!(json["entries"].as_array().unwrap().len(), 1);
+    assert!(json["total"].as_u64().unwrap() >= 2);
+    assert_eq!(json["record"]["answered"], json["total"]);
+    let id = json["entries"][0]["id"].as_str().unwrap().to_string();
+    let entry = s.get(&format!("/api/v1/register/{id}"));
+    assert_eq!(entry.status, 200);
+    assert_eq!(entry.header("cache-control"), Some("no-store"));
+    assert_eq!(entry.json()["id"], id.as_str());
+    for (method, path) in [
+        ("POST", "/api/v1/register"),
+        ("DELETE", &format!("/api/v1/register/{id}") as &str),
+    ] {
+        let r = s.send(method, path, &[], "");
+        assert_eq!(r.status, 405, "{method} {path}");
+        assert_eq!(r.header("allow"), Some("GET"), "{method} {path}");
+    }
+    for path in ["/api/v1/register/R-2026-9999", "/api/v1/register/a/b"] {
+        let r = s.get(path);
+        assert_eq!(
+            (r.status, r.json()["code"].as_str()),
+            (404, Some("not_found")),
+            "{path}"
+        );
+    }
+    let bad = s.get("/api/v1/register?year=dua");
+    assert_eq!(bad.status, 400);
+    assert_eq!(bad.json()["errors"][0]["pointer"], "/year");
+
+    let without = Server::start(&["--without-feature", "register"]);
+    let features = without.get("/api/v1/meta").json()["features"].clone();
+    assert!(!features.as_array().unwrap().iter().any(|f| f == "register"));
+    for path in [
+        "/api/v1/register",
+        &format!("/api/v1/register/{id}") as &str,
+    ] {
+        let r = without.get(path);
+        assert_eq!(
+            (r.status, r.json()["code"].as_str()),
+            (404, Some("feature_unsupported")),
+            "{path}"
+        );
+    }
 }

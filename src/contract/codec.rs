@@ -540,3 +540,10 @@ json_enum!(FollowUpResult {
     Settled = "settled",
     Withdrawn = "withdrawn",
 } other Unknown = "unknown");
+
+// Sent in the URL only; decoded here so the contract's examples of the `sort` parameter are checked
+// like every other (unused code, so the bundles do not carry it).
+json_enum!(RegisterSort {
+    Newest = "newest",
+    Oldest = "oldest",
+});

@@ -1,7 +1,7 @@
 //! Catalogue filtering, search, sorting and paging: one implementation for the reference backend
 //! and for the portal's own search when a backend does not search on the server.
 
-use super::search::fold;
+use super::search::{fold, sorted_indices, WordIndex};
 use crate::contract::{
     CatalogueItem, CataloguePage, CatalogueQuery, CatalogueSort, CatalogueSummary, ClassCounts,
     InformationClass,
@@ -39,13 +39,13 @@ pub const MAX_PER_PAGE: u32 = 100;
 /// Page size when none is asked for.
 pub const DEFAULT_PER_PAGE: u32 = 20;
 
-/// The catalogue prepared for fast queries: a sorted word list with the items each word occurs in
-/// (so a word prefix is a binary search), and both sort orders, all computed once.
+/// The catalogue prepared for fast queries: its word index (`domain::search`) and both sort
+/// orders, all computed once.
 #[derive(Clone, Debug, Default)]
 pub struct CatalogueIndex {
     items: Vec<CatalogueSummary>,
-    /// Every distinct folded word, sorted, with the items it occurs in.
-    words: Vec<(String, Vec<u32>)>,
+    /// The items' words (title, summary, unit name, keywords).
+    words: WordIndex,
     newest: Vec<u32>,
     by_title: Vec<u32>,
     counts: ClassCounts,
@@ -57,34 +57,20 @@ impl CatalogueIndex {
         items: Vec<CatalogueSummary>,
         unit_name: impl Fn(&str) -> Option<&'a str>,
     ) -> Self {
-        // (word, item) pairs, sorted and grouped: a word list without a map type's code size.
-        let mut pairs: Vec<(String, u32)> = Vec::new();
-        for (ix, i) in items.iter().enumerate() {
-            let text = fold(&format!(
-                "{} {} {} {}",
-                i.title,
-                i.summary,
-                unit_name(&i.unit_id).unwrap_or(""),
-                i.keywords.join(" ")
-            ));
-            pairs.extend(text.split_whitespace().map(|w| (w.to_owned(), ix as u32)));
-        }
-        // Through the one sort the orders use (a second instantiation costs wasm bytes).
-        let order = sorted_indices(pairs.len(), &|a, b| {
-            pairs[a as usize].cmp(&pairs[b as usize])
-        });
-        let mut sorted: Vec<(String, u32)> = Vec::with_capacity(pairs.len());
-        for i in order {
-            sorted.push(std::mem::take(&mut pairs[i as usize]));
-        }
-        sorted.dedup();
-        let mut words: Vec<(String, Vec<u32>)> = Vec::new();
-        for (w, ix) in sorted {
-            match words.last_mut() {
-                Some((last, list)) if *last == w => list.push(ix),
-                _ => words.push((w, vec![ix])),
-            }
-        }
+        let words = WordIndex::new(
+            items
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} {} {} {}",
+                        i.title,
+                        i.summary,
+                        unit_name(&i.unit_id).unwrap_or(""),
+                        i.keywords.join(" ")
+                    )
+                })
+                .collect(),
+        );
         let newest = sorted_indices(items.len(), &|a, b| {
             let (a, b) = (&items[a as usize], &items[b as usize]);
             b.updated_on
@@ -125,7 +111,7 @@ impl CatalogueIndex {
 
     /// One page of the items matching `q`, as the contract's `GET /v1/catalogue` defines it.
     pub fn query(&self, q: &CatalogueQuery) -> CataloguePage {
-        let text = self.text_matches(q.q.as_deref().unwrap_or(""));
+        let text = self.words.matches(q.q.as_deref().unwrap_or(""));
         let order = match q.sort.unwrap_or_default() {
             CatalogueSort::Newest => &self.newest,
             CatalogueSort::Title => &self.by_title,
@@ -160,59 +146,6 @@ impl CatalogueIndex {
             page,
             per_page,
             class_counts: self.counts,
-        }
-    }
-
-    /// The items where every word of `text` is a prefix of some word; `None` when `text` has no words.
-    fn text_matches(&self, text: &str) -> Option<Bits> {
-        let folded = fold(text);
-        let mut result: Option<Bits> = None;
-        for q in folded.split_whitespace() {
-            let mut bits = Bits::new(self.items.len());
-            let start = self.words.partition_point(|(w, _)| w.as_str() < q);
-            for (_, list) in self.words[start..]
-                .iter()
-                .take_while(|(w, _)| w.starts_with(q))
-            {
-                for &ix in list {
-                    bits.insert(ix);
-                }
-            }
-            result = Some(match result {
-                None => bits,
-                Some(mut acc) => {
-                    acc.intersect(&bits);
-                    acc
-                }
-            });
-        }
-        result
-    }
-}
-
-/// `0..n` sorted by `cmp`, ties by position (one sort instantiation for every order: smaller wasm).
-fn sorted_indices(n: usize, cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) -> Vec<u32> {
-    let mut v: Vec<u32> = (0..n as u32).collect();
-    v.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
-    v
-}
-
-/// A fixed-size set of item numbers.
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(n: usize) -> Self {
-        Bits(vec![0; n.div_ceil(64)])
-    }
-    fn insert(&mut self, i: u32) {
-        self.0[i as usize / 64] |= 1 << (i % 64);
-    }
-    fn contains(&self, i: u32) -> bool {
-        self.0[i as usize / 64] & (1 << (i % 64)) != 0
-    }
-    fn intersect(&mut self, other: &Bits) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a &= b;
         }
     }
 }

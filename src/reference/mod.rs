@@ -7,13 +7,14 @@ pub mod attachments;
 mod calendar;
 mod catalogue;
 mod objections;
+pub mod register;
 mod replies;
 mod requests;
 pub mod seed;
 pub mod synthetic;
 pub mod worker;
 pub use replies::{problem, rate_limited};
-pub use seed::{Seed, StoredObjection, StoredRequest, StoredSurvey};
+pub use seed::{Publication, Seed, StoredObjection, StoredRequest, StoredSurvey};
 
 use crate::contract::{feature, field_code, problem_code, Attachment, FieldError, UnitList};
 use crate::domain::catalogue::{summary_of as summary, CatalogueIndex};
@@ -70,6 +71,8 @@ pub struct IdempotencyEntry {
 pub struct Reference {
     seed: Seed,
     index: CatalogueIndex,
+    /// The published entries, derived from the journal's requests (rebuilt when it is replaced).
+    register: register::RegisterIndex,
     calendar: WorkCalendar,
     offset_minutes: i32,
     journal: Journal,
@@ -103,14 +106,53 @@ impl Reference {
             next_request: 1,
             next_objection: 1,
         };
-        Reference {
+        let mut me = Reference {
             seed,
             index,
+            register: register::RegisterIndex::default(),
             calendar,
             offset_minutes,
             journal,
             wrong_verifiers: access::WrongVerifiers::default(),
-        }
+        };
+        me.reindex_register();
+        me
+    }
+
+    /// Derives the register from the journal's requests. Only a written notice publishes a
+    /// request, and a submission never carries one, so the journal's replacement is the only
+    /// change that can alter the register.
+    fn reindex_register(&mut self) {
+        let rules = register::RegisterRules {
+            calendar: &self.calendar,
+            standards: &self.seed.meta.service_standards,
+            offset_minutes: self.offset_minutes,
+            default_unit: self.seed.units.first().map_or("", |u| u.id.as_str()),
+        };
+        let mut entries =
+            register::entries_of(&self.journal.requests, &self.journal.objections, &rules);
+        // A journal a demo visitor saved before the seed had these requests still publishes them.
+        let missing: Vec<StoredRequest> = self
+            .seed
+            .requests
+            .iter()
+            .filter(|s| {
+                let kept = self.journal.requests.iter();
+                !kept
+                    .map(|r| &r.receipt.number)
+                    .any(|n| *n == s.receipt.number)
+            })
+            .cloned()
+            .collect();
+        entries.extend(register::entries_of(
+            &missing,
+            &self.journal.objections,
+            &rules,
+        ));
+        let units = &self.seed.units;
+        self.register = register::RegisterIndex::new(entries, |id| {
+            units.iter().find(|u| u.id == id).map(|u| u.name.as_str())
+        });
     }
 
     /// The demo backend: the built-in seed.
@@ -127,6 +169,7 @@ impl Reference {
     /// Replaces the journal with a persisted one.
     pub fn restore(&mut self, journal: Journal) {
         self.journal = journal;
+        self.reindex_register();
     }
 
     /// The UTC offset of the office, for stamping receipts.
@@ -147,9 +190,10 @@ impl Reference {
             }
             ["v1", "statistics"] => Some(feature::STATISTICS),
             ["v1", "surveys"] => Some(feature::SURVEY),
+            ["v1", "register", ..] => Some(feature::REGISTER),
             _ => None,
         };
-        if needs.is_some_and(|f| !self.seed.meta.features.iter().any(|x| x == f)) {
+        if needs.is_some_and(|f| !self.has_feature(f)) {
             return problem(
                 404,
                 problem_code::FEATURE_UNSUPPORTED,
@@ -170,6 +214,8 @@ impl Reference {
                     None => problem(404, problem_code::NOT_FOUND, "Not found", vec![]),
                 }
             }
+            ("GET", ["v1", "register"]) => self.register(call.query),
+            ("GET", ["v1", "register", id]) => self.register_entry(id),
             ("GET", ["v1", "announcements"]) => self.announcements(now),
             ("GET", ["v1", "statistics"]) => ok(&self.seed.statistics),
             ("POST", ["v1", "requests"]) => {
@@ -245,6 +291,11 @@ impl Reference {
         reply
     }
 
+    /// Whether this backend advertises `feature` in `/v1/meta`.
+    fn has_feature(&self, feature: &str) -> bool {
+        self.seed.meta.features.iter().any(|x| x == feature)
+    }
+
     /// Checks attachments by the contract's rules when this backend takes them
     /// (`identity_document`); one that does not, accepts and discards them, as the contract says.
     fn check_attachments(&self, list: &mut Vec<Attachment>, errors: &mut Vec<FieldError>) {
@@ -289,7 +340,8 @@ fn known_path(segments: &[&str]) -> bool {
                 | "objection-lookups"
                 | "objection-access"
                 | "surveys"
-        ] | ["v1", "calendar" | "catalogue", _]
+                | "register"
+        ] | ["v1", "calendar" | "catalogue" | "register", _]
     )
 }
 
@@ -298,5 +350,7 @@ pub fn max_failed_lookups() -> u32 {
     MAX_FAILED_LOOKUPS
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod register_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -4,7 +4,6 @@ use super::access::{self, verifier_matches, NO_TOKEN};
 use super::replies::{
     created, no_randomness, not_found_generic, ok, problem, rate_limited, shape_problem,
 };
-use super::requests::status_of;
 use super::{check_assisted_by, Reference, Reply, StoredObjection};
 use crate::contract::*;
 use crate::domain::date::LocalTime;
@@ -33,7 +32,10 @@ impl Reference {
         let request = if sub.request_number.trim().is_empty() {
             if let Some(item) = &sub.catalogue_item_id {
                 if !self.seed.catalogue.iter().any(|c| &c.id == item) {
-                    errors.push(FieldError::new("/catalogue_item_id", field_code::UNKNOWN_VALUE));
+                    errors.push(FieldError::new(
+                        "/catalogue_item_id",
+                        field_code::UNKNOWN_VALUE,
+                    ));
                 }
             }
             // Dates of receipt belong to a request's events; without one they say nothing.
@@ -47,7 +49,7 @@ impl Reference {
             // Filing an objection is a right that someone else's wrong guesses must never hold up,
             // so a locked number does not stop it; a wrong verifier here still counts against the
             // number, so guesses made through objections lock its lookups all the same.
-            let Some(request) = self.find_request(&lookup).map(status_of) else {
+            let Some(request) = self.find_request(&lookup).map(|r| self.request_status(r)) else {
                 let key = access::number_key("request", &lookup.number);
                 self.wrong_verifiers.record(&key, now.unix_ms);
                 return not_found_generic();

@@ -36,7 +36,11 @@ impl Reference {
         let Some(access_token) = access::new_token() else {
             return no_randomness();
         };
-        let prefix = self.seed.request_number_prefix.as_deref().unwrap_or("PPID-");
+        let prefix = self
+            .seed
+            .request_number_prefix
+            .as_deref()
+            .unwrap_or("PPID-");
         let number = format!(
             "{prefix}{}-{:06}",
             now.date().year(),
@@ -69,6 +73,7 @@ impl Reference {
             events: vec![received],
             objections: vec![],
             survey: None,
+            publication: None,
         });
         created(&receipt)
     }
@@ -97,7 +102,7 @@ impl Reference {
         if let Some(seconds) = self.wrong_verifiers.locked_for(&key, now_ms) {
             return Err(rate_limited(seconds));
         }
-        match self.find_request(lookup).map(status_of) {
+        match self.find_request(lookup).map(|r| self.request_status(r)) {
             Some(status) => Ok(status),
             None => {
                 self.wrong_verifiers.record(&key, now_ms);
@@ -124,7 +129,8 @@ impl Reference {
         let stored = r.and_then(|r| r.receipt.access_token.as_deref());
         // Compared even without a record, so the time taken does not tell whether the number exists.
         let matches = access::same_token(stored.unwrap_or(NO_TOKEN), token);
-        r.filter(|_| matches && stored.is_some()).map(status_of)
+        r.filter(|_| matches && stored.is_some())
+            .map(|r| self.request_status(r))
     }
 
     pub(super) fn access_request(&self, body: &str) -> Reply {
@@ -204,7 +210,24 @@ impl Reference {
     }
 }
 
-/// What a request lookup answers about a stored request.
+impl Reference {
+    /// What a request lookup answers: the stored request, with its register entry only when
+    /// this backend has a register and the entry is in it, and no choice at all when it has none.
+    pub(super) fn request_status(&self, r: &StoredRequest) -> RequestStatus {
+        let mut status = status_of(r);
+        if self.has_feature(feature::REGISTER) {
+            status.register_id = status
+                .register_id
+                .filter(|id| self.register.entry(id).is_some());
+        } else {
+            status.publish = None;
+            status.register_id = None;
+        }
+        status
+    }
+}
+
+/// What a request lookup answers about a stored request, whatever the backend's features.
 pub(super) fn status_of(r: &StoredRequest) -> RequestStatus {
     RequestStatus {
         number: r.receipt.number.clone(),
@@ -219,6 +242,6 @@ pub(super) fn status_of(r: &StoredRequest) -> RequestStatus {
         assisted_by: r.submission.assisted_by.clone(),
         survey_answered: r.survey.is_some(),
         publish: Some(r.submission.publish),
-        register_id: None,
+        register_id: r.register_id().map(str::to_owned),
     }
 }

@@ -1,6 +1,10 @@
-//! A large generated catalogue for load tests and benchmarks (`ppid-server --catalogue-size N`).
+//! A large generated catalogue for load tests and benchmarks (`ppid-server --catalogue-size N`),
+//! and a large generated register for the search benchmark.
 
-use crate::contract::{CatalogueFile, CatalogueItem, Exemption, InformationClass, InformationForm};
+use crate::contract::{
+    CatalogueFile, CatalogueItem, Exemption, FollowUp, FollowUpResult, InformationClass,
+    InformationForm, Outcome, RegisterEntry, RegisterEvent, RegisterEventKind,
+};
 
 const SUBJECTS: [&str; 16] = [
     "Anggaran",
@@ -92,6 +96,71 @@ pub fn catalogue(n: usize, units: &[String]) -> Vec<CatalogueItem> {
                     period: "5 tahun".into(),
                     ends_on: Some(format!("{}-12-31", year + 5)),
                 }),
+            }
+        })
+        .collect()
+}
+
+const DISTRICTS: [&str; 8] = [
+    "Sukamaju",
+    "Cibening",
+    "Pasirjaya",
+    "Tanjungwangi",
+    "Cijambu",
+    "Margaluyu",
+    "Sukaresmi",
+    "Cibodas",
+];
+
+/// `n` plausible, deterministic register entries over `units`, 2025 and 2026, every outcome.
+pub fn register(n: usize, units: &[String]) -> Vec<RegisterEntry> {
+    (0..n)
+        .map(|i| {
+            let subject = SUBJECTS[i % SUBJECTS.len()];
+            let topic = TOPICS[(i / SUBJECTS.len()) % TOPICS.len()];
+            let district = DISTRICTS[(i / 7) % DISTRICTS.len()];
+            let year = 2025 + (i % 2) as i32;
+            let (month, day) = (1 + (i / 2) % 12, 1 + (i / 24) % 28);
+            let received_on = format!("{year}-{month:02}-{day:02}");
+            let notice_on = format!("{year}-{month:02}-{:02}", (day + 9).min(28));
+            let outcome = Outcome::ALL[i % Outcome::ALL.len()];
+            let refused = matches!(outcome, Outcome::Refused | Outcome::PartlyFulfilled);
+            let follow_up = |result| FollowUp {
+                filed_on: notice_on.clone(),
+                result,
+                decided_on: None,
+            };
+            RegisterEntry {
+                id: format!("R-{year}-{i:05}"),
+                information: format!(
+                    "{subject} bidang {topic} Kecamatan {district} tahun {year}, permohonan nomor {i}."
+                ),
+                unit_id: units
+                    .get(i % units.len().max(1))
+                    .cloned()
+                    .unwrap_or_else(|| "setda".into()),
+                received_on: received_on.clone(),
+                notice_on: notice_on.clone(),
+                due_on: None,
+                extended: i % 13 == 0,
+                outcome,
+                pasal17: refused.then(|| ["a", "b", "h", "i"][i % 4].into()),
+                late: i % 7 == 0,
+                notice_summary: None,
+                documents: vec![],
+                timeline: vec![
+                    RegisterEvent {
+                        on: received_on,
+                        kind: RegisterEventKind::Received,
+                    },
+                    RegisterEvent {
+                        on: notice_on.clone(),
+                        kind: RegisterEventKind::Notice,
+                    },
+                ],
+                objection: (i % 11 == 0).then(|| follow_up(FollowUpResult::Pending)),
+                dispute: (i % 33 == 0).then(|| follow_up(FollowUpResult::Pending)),
+                catalogue_item_id: None,
             }
         })
         .collect()

@@ -3,7 +3,8 @@
 // breaks the contract fails exactly the checks it breaks, each saying what is wrong. Since 1.5.0 the checks
 // of what the contract spells out (paths, methods, body limit, preflights, lengths and trimming, paging,
 // sorting, search, the order of the objection and survey checks, the backend's own clock, numbers typed
-// in other letters) each have a proxy below that breaks them.
+// in other letters) each have a proxy below that breaks them; so do the register's (1.6.0), which a
+// backend without the feature skips.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +38,7 @@ function line(lines, start) {
 test('the reference backend passes every check, writes included', { timeout: 90_000 }, async () => {
   const { code, lines, stdout } = await runCheck(`${env.reference.url}/api`, '--write');
   assert.equal(code, 0, stdout);
-  assert.match(lines.at(-1), /^check-backend: 44 passed, 0 failed, 0 skipped$/, stdout);
+  assert.match(lines.at(-1), /^check-backend: 52 passed, 0 failed, 0 skipped$/, stdout);
   assert.ok(lines.slice(1, -1).every((l) => l.startsWith('ok ')), stdout);
   for (const name of [
     'the receipt carries an access token',
@@ -45,6 +46,8 @@ test('the reference backend passes every check, writes included', { timeout: 90_
     'POST /v1/request-access with a wrong access token: 404',
     '5 wrong verifiers lock the number',
     `CORS: an origin not on the list`,
+    'register answers carry no property of the requester',
+    "the status echoes the citizen's publish choice",
   ]) {
     assert.match(line(lines, name), /^ok /, stdout);
   }
@@ -54,7 +57,7 @@ test('a backend whose registration numbers hold a slash, a space and a # passes 
   await withServer({ config: { api_base: '/api' }, args: ['--allow-origin', PORTAL, '--request-number-prefix', '045/PPID #'] }, async (server) => {
     const { code, lines, stdout } = await runCheck(`${server.url}/api`, '--write');
     assert.equal(code, 0, stdout);
-    assert.match(lines.at(-1), /^check-backend: 44 passed, 0 failed, 0 skipped$/, stdout);
+    assert.match(lines.at(-1), /^check-backend: 52 passed, 0 failed, 0 skipped$/, stdout);
     // The checker registered this number and locked it with its wrong verifiers.
     const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(Date.now());
     const locked = await fetch(`${server.url}/api/v1/request-lookups`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ number: `045/PPID #${year}-000201`, verifier: 'siti.nurhaliza@example.com' }) });
@@ -124,7 +127,7 @@ test('a backend that breaks the contract fails the checks it breaks, each saying
       for (const ok of ['GET /v1/units', 'GET /v1/catalogue?page=1', 'POST /v1/requests (the contract', 'with its number and verifier', 'the receipt carries an access token', 'with its number and access token: 200']) {
         assert.match(line(lines, ok), /^ok /, stdout);
       }
-      assert.match(lines.at(-1), /^check-backend: 33 passed, 10 failed, 1 skipped$/, stdout);
+      assert.match(lines.at(-1), /^check-backend: 41 passed, 10 failed, 1 skipped$/, stdout);
     } finally {
       await broken.stop();
     }
@@ -210,7 +213,7 @@ test('a backend read too literally fails the 1.5.0 checks it breaks, each saying
             return {};
           }
         };
-        const known = /^\/v1\/(meta|calendar\/[^/]+|units|catalogue(\/[^/?]+)?|announcements|statistics|requests|request-lookups|request-access|objections|objection-lookups|objection-access|surveys)(\?.*)?$/;
+        const known = /^\/v1\/(meta|calendar\/[^/]+|units|catalogue(\/[^/?]+)?|register(\/[^/?]+)?|announcements|statistics|requests|request-lookups|request-access|objections|objection-lookups|objection-access|surveys)(\?.*)?$/;
         // A single-page app's fallback: every unknown path is the portal's index.html.
         if (!known.test(url) || url.startsWith('/v1/calendar/abc')) return send(res, 200, { 'Content-Type': 'text/html' }, '<!doctype html><title>PPID</title>');
         // Exactly the headers the contract lists, nothing more.
@@ -251,6 +254,7 @@ test('a backend read too literally fails the 1.5.0 checks it breaks, each saying
         'paths the contract does not define': /GET \/v1\/ppid-check-no-such-path answered 200, the contract says 404/,
         'a body over the limit': /answered 500, the contract says 413/,
         'GET /v1/catalogue paging': /per_page=1000 answered 400, the contract says 200.*clamp it, never refuse it/,
+        'GET /v1/register paging': /per_page=1000 answered 400, the contract says 200.*clamp it, never refuse it/,
         'sort orders are total': /sort=title: ".*" before ".*" \(folded titles ascend\)/,
         'GET /v1/catalogue?q': /q=\S+ does not find/,
         'lengths count code points': /4000 code points \(4001 UTF-16 units\) between spaces fit the 4000 of \/information: errors \/information too_long/,
@@ -301,9 +305,75 @@ test('with --write, a backend that compares numbers literally, reads state befor
       assert.match(line(lines, 'POST /v1/objections on the locked number'), /^FAIL .*a lock on lookups never holds up an objection/, stdout);
       assert.match(line(lines, 'lengths count code points and Unicode whitespace is trimmed'), /^FAIL .*a purpose of only no-break and ideographic spaces is blank: errors \/information too_long/, stdout);
       assert.match(line(lines, '5 wrong verifiers lock the number'), /^ok /, stdout);
-      assert.match(lines.at(-1), /^check-backend: 40 passed, 4 failed, 0 skipped$/, stdout);
+      assert.match(lines.at(-1), /^check-backend: 48 passed, 4 failed, 0 skipped$/, stdout);
     } finally {
       await strict.stop();
+    }
+  });
+});
+
+test('a backend without the register skips its checks, and one that serves it without listing the feature fails', { timeout: 60_000 }, async () => {
+  await withServer({ config: { api_base: '/api' }, args: ['--allow-origin', PORTAL, '--without-feature', 'register'] }, async (server) => {
+    const { code, lines, stdout } = await runCheck(`${server.url}/api`, '--write');
+    assert.equal(code, 0, stdout);
+    const skipped = lines.filter((l) => l.startsWith('skip ')).map((l) => l.replace(/^skip +/, ''));
+    assert.equal(skipped.length, 8, stdout);
+    assert.ok(skipped.every((l) => /register.*: the backend does not offer the feature register$/.test(l)), stdout);
+    assert.match(lines.at(-1), /^check-backend: 44 passed, 0 failed, 8 skipped$/, stdout);
+    // A register answered although meta does not list it: the portal would never show it.
+    const unlisted = await proxy(server.url, {
+      async tamper(req, url, body, res) {
+        if (!url.startsWith('/v1/register')) return false;
+        const page = { entries: [], total: 0, page: 1, per_page: 20, record: { answered: 0, on_time: 0, late: 0, fulfilled: 0, partly_fulfilled: 0, refused: 0, not_held: 0, not_yet_documented: 0, forwarded: 0, objections: 0, disputes: 0 } };
+        return send(res, 200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': PORTAL }, JSON.stringify(page));
+      },
+    });
+    try {
+      const { code: c2, lines: l2, stdout: o2 } = await runCheck(`${unlisted.url}/api`);
+      assert.equal(c2, 1, o2);
+      assert.match(line(l2, 'GET /v1/register?per_page=2'), /^FAIL .*does not list register in features but answers GET \/v1\/register with 200/, o2);
+    } finally {
+      await unlisted.stop();
+    }
+  });
+});
+
+test('a register that counts only its page, ignores sort=oldest, leaks an e-mail, answers an unknown id with a web page, or forgets publish fails those checks', { timeout: 90_000 }, async () => {
+  await withServer({ config: { api_base: '/api' }, args: ['--allow-origin', PORTAL] }, async (server) => {
+    const broken = await proxy(server.url, {
+      async tamper(req, url, body, res) {
+        if (url === '/v1/register/ppid-check-no-such-entry') return send(res, 404, { 'Content-Type': 'text/html' }, '<h1>Not Found</h1>');
+        return false;
+      },
+      rewrite(url, status, json) {
+        if (url.startsWith('/v1/register?') && status === 200) {
+          const entries = url.includes('sort=oldest') ? [...json.entries].reverse() : json.entries;
+          const leaked = entries.map((e, i) => (i === 0 ? { ...e, email: 'warga@example.id' } : e));
+          return { ...json, entries: leaked, record: { ...json.record, answered: json.entries.length } };
+        }
+        if (url === '/v1/request-lookups' && status === 200) {
+          const { publish: _, ...rest } = json;
+          return rest;
+        }
+        return json;
+      },
+    });
+    try {
+      const { code, lines, stdout } = await runCheck(`${broken.url}/api`, '--write');
+      assert.equal(code, 1, stdout);
+      const failed = {
+        'GET /v1/register?per_page=2': /record\.answered 2 is not total \d+/,
+        'GET /v1/register: every entry once': /sort=oldest: \S+ \(\d{4}-\d\d-\d\d\) before \S+/,
+        'GET /v1/register paging and bad values': /page=99999: the record still counts every match: answered 0 \(the entries say \d+\)/,
+        'GET /v1/register/{unknown id}': /Content-Type is "text\/html", the contract says application\/problem\+json/,
+        'register answers carry no property': /\/v1\/register\/entries\/0\/email: the register never carries the requester's identity/,
+        "the status echoes the citizen's publish choice": /publish is absent, the request said true/,
+      };
+      for (const [name, why] of Object.entries(failed)) assert.match(line(lines, name), new RegExp(`^FAIL .*${why.source}`), `${name}\n${stdout}`);
+      for (const name of ['GET /v1/register filters', 'GET /v1/register/{id}: 200']) assert.match(line(lines, name), /^ok /, `${name}\n${stdout}`);
+      assert.match(lines.at(-1), /^check-backend: 46 passed, 6 failed, 0 skipped$/, stdout);
+    } finally {
+      await broken.stop();
     }
   });
 });

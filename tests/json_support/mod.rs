@@ -92,6 +92,15 @@ pub const TYPES: &[(&str, Comparer)] = &[
     ("YearStatistics", compare::<c::YearStatistics>),
     ("UnitStatistics", compare::<c::UnitStatistics>),
     ("ServiceFigures", compare::<c::ServiceFigures>),
+    ("RegisterSort", compare::<c::RegisterSort>),
+    ("RegisterPage", compare::<c::RegisterPage>),
+    ("RegisterRecord", compare::<c::RegisterRecord>),
+    ("RegisterSummary", compare::<c::RegisterSummary>),
+    ("RegisterEntry", compare::<c::RegisterEntry>),
+    ("RegisterEvent", compare::<c::RegisterEvent>),
+    ("RegisterEventKind", compare::<c::RegisterEventKind>),
+    ("FollowUp", compare::<c::FollowUp>),
+    ("FollowUpResult", compare::<c::FollowUpResult>),
     ("Problem", compare::<c::Problem>),
     ("FieldError", compare::<c::FieldError>),
     ("ToWorker", compare::<ToWorker>),
@@ -419,6 +428,29 @@ pub fn reference_replies() -> Vec<Doc> {
         let path = format!("/v1/catalogue?{q}");
         calls.push(("GET", path, None, String::new(), "CataloguePage"));
     }
+    for q in [
+        "",
+        "per_page=100",
+        "per_page=3&page=2&sort=oldest",
+        "q=APBD%202026",
+        "outcome=refused&year=2026",
+        "q=zzzzqx",
+        "outcome=maybe",
+    ] {
+        let path = format!("/v1/register?{q}");
+        calls.push(("GET", path, None, String::new(), "RegisterPage"));
+    }
+    for id in seed.requests.iter().filter_map(|r| r.register_id()) {
+        let path = format!("/v1/register/{id}");
+        calls.push(("GET", path, None, String::new(), "RegisterEntry"));
+    }
+    calls.push((
+        "GET",
+        "/v1/register/R-0000-0000".into(),
+        None,
+        String::new(),
+        "RegisterEntry",
+    ));
     for item in &seed.catalogue {
         let path = format!(
             "/v1/catalogue/{}",
