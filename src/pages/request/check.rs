@@ -43,11 +43,10 @@ pub(super) fn CheckAnswers() -> impl IntoView {
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
         let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
-        // The receipt says what was chosen (in its address, so a reload keeps it); nothing when
-        // the backend did not ask.
+        // The receipt says what was chosen; nothing when the backend did not ask.
         let publish = answers
             .with_untracked(|d| d.publish_asked)
-            .then(|| format!("terbit={}", u8::from(body.publish)));
+            .then_some(body.publish);
         let body = crate::kiosk::mark(body);
         let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
@@ -59,19 +58,15 @@ pub(super) fn CheckAnswers() -> impl IntoView {
             pending.try_set(false);
             let next = match sent_as {
                 Sent::Registered(receipt) => {
-                    if let (Some(s), json) = (session_storage(), crate::json::to_string(&receipt)) {
+                    if let (Some(s), json) =
+                        (session_storage(), super::sent::kept(&receipt, publish))
+                    {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
-                    match &publish {
-                        Some(p) => format!("/permohonan/terkirim?{p}"),
-                        None => "/permohonan/terkirim".to_owned(),
-                    }
+                    "/permohonan/terkirim".to_owned()
                 }
                 // Waiting in the outbox with its key: a provisional receipt.
-                Sent::Queued(local) => match &publish {
-                    Some(p) => format!("/permohonan/terkirim?sementara={local}&{p}"),
-                    None => format!("/permohonan/terkirim?sementara={local}"),
-                },
+                Sent::Queued(local) => format!("/permohonan/terkirim?sementara={local}"),
                 Sent::Invalid(mut errors) => {
                     for e in &mut errors {
                         e.pointer = document_error(&e.pointer, &sent);

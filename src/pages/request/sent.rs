@@ -1,7 +1,7 @@
 //! The confirmation: registration number, receipt time, and the notice deadlines with how they
 //! were worked out from the backend's calendar.
 
-use super::{session_storage, RECEIPT_KEY};
+use super::{session_storage, use_draft, RECEIPT_KEY};
 use crate::components::deadline::{
     calendar_and_deadlines, calendar_link, qr_code, receipt_script, DueRow,
 };
@@ -17,16 +17,17 @@ use leptos::prelude::*;
 /// the outbox (`?sementara=`), replaced by the registration once the backend accepts it.
 #[component]
 pub fn Sent() -> impl IntoView {
-    let (local, publish) = crate::components::router::use_location()
-        .with_untracked(|l| (l.param("sementara"), l.param("terbit")));
-    // What the citizen chose about publishing (`?terbit=1|0`); absent when not asked.
-    let publish = publish.map(|p| p == "1");
+    let local = crate::components::router::use_location().with_untracked(|l| l.param("sementara"));
+    // Whether the backend asked if the request may be published (the receipt then says the answer).
+    let asked = use_draft().answers.with_untracked(|d| d.publish_asked);
     if let Some(local) = local {
         let outbox = use_outbox();
         let state = outbox.registration::<RequestReceipt>(local);
         return (move || match state.get() {
-            Some((Some(receipt), _)) => view! { <Registered receipt publish/> }.into_any(),
+            Some((Some(receipt), _)) => view! { <Registered receipt publish=None/> }.into_any(),
             Some((None, entry)) => {
+                // Waiting: the choice as it will be sent.
+                let publish = entry.body.as_deref().filter(|_| asked).and_then(choice);
                 view! { <Provisional entry/><PublishChoice publish/> }.into_any()
             }
             None if outbox.loaded.get() => view! { <NoReceipt/> }.into_any(),
@@ -34,14 +35,36 @@ pub fn Sent() -> impl IntoView {
         })
         .into_any();
     }
-    let receipt: Option<RequestReceipt> = session_storage()
-        .and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten())
-        .and_then(|j| crate::json::from_str(&j).ok());
+    let kept = session_storage().and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten());
+    let receipt: Option<RequestReceipt> =
+        kept.as_deref().and_then(|j| crate::json::from_str(j).ok());
+    let publish = kept.as_deref().filter(|_| asked).and_then(choice);
     match receipt {
         Some(receipt) => view! { <Registered receipt publish/> }.into_any(),
         None => view! { <NoReceipt/> }.into_any(),
     }
 }
+
+/// The receipt as its page keeps it for the tab: the backend's, with the citizen's publish choice
+/// beside its fields (when asked). The receipt's decoder reads only the fields it knows.
+pub(super) fn kept(receipt: &RequestReceipt, publish: Option<bool>) -> String {
+    let json = crate::json::to_string(receipt);
+    match (publish, json.strip_suffix('}')) {
+        (Some(p), Some(open)) if open.len() > 1 => format!("{open},\"publish\":{p}}}"),
+        _ => json,
+    }
+}
+
+/// The `publish` member of a kept receipt or a request body.
+fn choice(json: &str) -> Option<bool> {
+    crate::json::from_str::<Choice>(json).ok()?.publish
+}
+
+struct Choice {
+    publish: Option<bool>,
+}
+
+crate::json::json_struct!(decode Choice { publish: default });
 
 #[component]
 fn NoReceipt() -> impl IntoView {
