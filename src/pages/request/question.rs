@@ -359,7 +359,7 @@ pub fn Question(step: Step) -> impl IntoView {
         .map(|s| format!("/permohonan/{}", s.slug()))
         .unwrap_or_else(|| "/permohonan".into());
     // Re-rendered only when the fields themselves change (the delivery choice reveals one).
-    let shape = Memo::new(move |_| answers.with(|d| (d.kind, d.delivery, d.publish_asked)));
+    let shape = Memo::new(move |_| answers.with(|d| (d.kind, d.delivery)));
     let fields = move || {
         shape.with(|_| ()); // a Memo tracks when read, not on `.track()`
         let (heading, specs) = answers.with_untracked(|d| specs(t, step, d, kinds));

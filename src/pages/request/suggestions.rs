@@ -7,8 +7,8 @@ use crate::api::{AnyBackend, Backend};
 use crate::components::router::rooted;
 use crate::components::use_load;
 use crate::context::{use_portal, use_texts};
+use crate::contract::feature;
 use crate::contract::url::percent_encode;
-use crate::contract::{feature, Outcome};
 use crate::domain::draft::RequestDraft;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -37,7 +37,8 @@ pub(super) fn Suggestions() -> impl IntoView {
         let has = |name: &str| m.features.iter().any(|f| f == name);
         (has(feature::REGISTER), has(feature::CATALOGUE_SEARCH))
     });
-    let words = Memo::new(move |_| answers.with(RequestDraft::lookup_words));
+    // Empty when there is nothing to look up.
+    let words = Memo::new(move |_| answers.with(|d| d.lookup_words().unwrap_or_default()));
     // The whole catalogue, when the backend does not search it: fetched once, searched here.
     let catalogue = StoredValue::new_local(None::<Rc<Vec<Hit>>>);
     // Each change of the words starts anew and drops the older round, still in its pause or
@@ -46,7 +47,9 @@ pub(super) fn Suggestions() -> impl IntoView {
         let words = words.get();
         let backend = portal.backend.get_value();
         async move {
-            let words = words?;
+            if words.is_empty() {
+                return None;
+            }
             gloo_timers::future::TimeoutFuture::new(TYPING_PAUSE_MS).await;
             Some(look_up(t, backend, words, register, server_search, catalogue).await)
         }
@@ -81,62 +84,64 @@ async fn look_up(
     server_search: bool,
     catalogue: StoredValue<Option<Rc<Vec<Hit>>>, LocalStorage>,
 ) -> Vec<Found> {
-    let mut found = Vec::new();
     // The contract's `q` and `per_page` (`contract::url`'s encoders would cost the bundle more).
     let query = format!("q={}&per_page={SHOWN}", percent_encode(&words));
-    if register {
-        // A backend that ignores `per_page` must not flood the field with suggestions.
-        let entries = answer(&backend, format!("/v1/register?{query}"))
-            .await
-            .entries;
-        for e in entries.into_iter().take(SHOWN as usize) {
-            let outcome = e.outcome.map(|o| t.outcome(o)).unwrap_or_default();
-            let about = format!(
-                "{} · {outcome} · {}",
-                t.suggest_register(),
-                t.date_str(&e.notice_on)
-            );
-            found.push((
-                format!("/register/{}", percent_encode(&e.id)),
-                e.information,
-                about,
-            ));
+    let published = if register {
+        let path = format!("/v1/register?{query}");
+        answer(&backend, path).await.entries
+    } else {
+        Vec::new()
+    };
+    let items = if server_search {
+        let path = format!("/v1/catalogue?{query}");
+        answer(&backend, path).await.items
+    } else {
+        matching(&whole_catalogue(&backend, catalogue).await, &words)
+    };
+    links(t, published, items)
+}
+
+/// The catalogue items whose title, summary or keywords have every word looked up.
+fn matching(all: &[Hit], words: &str) -> Vec<Hit> {
+    let mut found = Vec::new();
+    for i in all {
+        let mut text = format!("{} {}", i.title, i.summary);
+        for k in &i.keywords {
+            text.push(' ');
+            text.push_str(k);
+        }
+        if found.len() < SHOWN as usize && RequestDraft::words_match(words, &text) {
+            found.push(Hit {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                year: i.year,
+                ..Hit::default()
+            });
         }
     }
-    let items = if server_search {
-        answer(&backend, format!("/v1/catalogue?{query}"))
-            .await
-            .items
-    } else {
-        let all = whole_catalogue(&backend, catalogue).await;
-        let mut matching = Vec::new();
-        for i in all.iter() {
-            let mut text = format!("{} {}", i.title, i.summary);
-            for k in &i.keywords {
-                text.push(' ');
-                text.push_str(k);
-            }
-            if matching.len() < SHOWN as usize && RequestDraft::words_match(&words, &text) {
-                matching.push(Hit {
-                    id: i.id.clone(),
-                    title: i.title.clone(),
-                    year: i.year,
-                    ..Hit::default()
-                });
-            }
-        }
-        matching
-    };
-    for i in items.into_iter().take(SHOWN as usize) {
-        let about = format!("{} · {}", t.suggest_catalogue(), i.year);
+    found
+}
+
+/// The suggestions as shown: where each leads, its title, what it is. At most [`SHOWN`] of each
+/// kind: a backend that ignores `per_page` must not flood the field.
+#[inline(never)]
+fn links(t: &'static crate::i18n::Texts, published: Vec<Hit>, items: Vec<Hit>) -> Vec<Found> {
+    let mut found = Vec::new();
+    for e in published.into_iter().take(SHOWN as usize) {
+        let about = format!("{} · {}", t.suggest_register(), t.date_str(&e.notice_on));
         found.push((
-            format!("/informasi/{}", percent_encode(&i.id)),
-            i.title,
+            rooted(&format!("/register/{}", percent_encode(&e.id))),
+            e.information,
             about,
         ));
     }
-    for (href, _, _) in &mut found {
-        *href = rooted(href);
+    for i in items.into_iter().take(SHOWN as usize) {
+        let about = format!("{} · {}", t.suggest_catalogue(), i.year);
+        found.push((
+            rooted(&format!("/informasi/{}", percent_encode(&i.id))),
+            i.title,
+            about,
+        ));
     }
     found
 }
@@ -160,7 +165,10 @@ async fn whole_catalogue(
         }
     }
     let all = Rc::new(all);
-    catalogue.try_set_value(Some(all.clone()));
+    // Nothing had (offline, a failing backend) is asked for again at the next round.
+    if !all.is_empty() {
+        catalogue.try_set_value(Some(all.clone()));
+    }
     all
 }
 
@@ -182,13 +190,12 @@ struct Answer {
 
 crate::json::json_struct!(decode Answer { entries: default, items: default, total: default });
 
-/// A register entry (id, information, outcome, notice date) or a catalogue item (id, title,
+/// A register entry (id, information, notice date) or a catalogue item (id, title,
 /// summary, keywords, year).
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Hit {
     id: String,
     information: String,
-    outcome: Option<Outcome>,
     notice_on: String,
     title: String,
     summary: String,
@@ -199,7 +206,6 @@ struct Hit {
 crate::json::json_struct!(decode Hit {
     id: req,
     information: default,
-    outcome: default,
     notice_on: default,
     title: default,
     summary: default,
