@@ -35,6 +35,7 @@ const env = useServers({
   demo: { args: NOW_ARGS },
   http: { config: { api_base: '/api', timeout_ms: 15000 }, args: NOW_ARGS },
   bare: { config: { api_base: '/api', timeout_ms: 15000 }, args: [...NOW_ARGS, '--without-feature', 'register'] },
+  kiosk: { config: { api_base: '/api', timeout_ms: 15000, kiosk: true }, args: NOW_ARGS },
 });
 const withPage = pageRunner('register-ask', env, { demoClock: true });
 
@@ -278,5 +279,20 @@ test('a backend without the register: no publish choice, no register suggestion 
     await sendRequest(page);
     assert.equal(await page.locator('dl.summary-list .row', { hasText: SAY.legend }).count(), 0);
     assert.equal(bodies[0].publish, false, 'nothing published without the question');
+  });
+});
+
+// ------------------------------------------------------------------ a kiosk
+
+test('at a kiosk the choice is asked but nothing is suggested: leaving the page would lose a draft kept in memory', async () => {
+  await withPage('kiosk', async (page) => {
+    await begin(page, env.kiosk.url);
+    await answerUntil(page, 'informasi', { information: null, unit: null });
+    const seen = countLookups(page);
+    assert.equal(await page.getByLabel(SAY.option).isChecked(), true, 'the publish choice is asked');
+    await page.getByLabel(INFORMATION).pressSequentially('APBD 2026', { delay: 20 });
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('.suggestions').count(), 0, 'no suggestions');
+    assert.deepEqual(seen, { register: 0, catalogue: 0 }, 'and nothing looked up');
   });
 });
