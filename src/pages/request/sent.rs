@@ -25,11 +25,7 @@ pub fn Sent() -> impl IntoView {
         let state = outbox.registration::<RequestReceipt>(local);
         return (move || match state.get() {
             Some((Some(receipt), _)) => view! { <Registered receipt publish=None/> }.into_any(),
-            Some((None, entry)) => {
-                // Waiting: the choice as it will be sent.
-                let publish = entry.body.as_deref().filter(|_| asked).and_then(choice);
-                view! { <Provisional entry/><PublishChoice publish/> }.into_any()
-            }
+            Some((None, entry)) => view! { <Provisional entry/> }.into_any(),
             None if outbox.loaded.get() => view! { <NoReceipt/> }.into_any(),
             None => view! { <LoadingLine/> }.into_any(),
         })
@@ -55,7 +51,7 @@ pub(super) fn kept(receipt: &RequestReceipt, publish: Option<bool>) -> String {
     }
 }
 
-/// The `publish` member of a kept receipt or a request body.
+/// The `publish` member kept beside a receipt.
 fn choice(json: &str) -> Option<bool> {
     crate::json::from_str::<Choice>(json).ok()?.publish
 }
@@ -164,19 +160,6 @@ fn Registered(receipt: RequestReceipt, publish: Option<bool>) -> impl IntoView {
         <ol>{t.sent_next().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
         <p><a href=crate::components::router::rooted("/status")>{t.nav_status()}</a></p>
     }
-}
-
-/// The publish choice under a provisional receipt, as it will be sent.
-#[component]
-fn PublishChoice(publish: Option<bool>) -> impl IntoView {
-    let t = use_texts();
-    publish.map(|p| {
-        view! {
-            <dl class="summary-list">
-                <div class="row"><dt>{t.publish_choice().0}</dt><dd>{t.publish_said(p)}</dd></div>
-            </dl>
-        }
-    })
 }
 
 #[component]
