@@ -72,7 +72,7 @@ pub fn draft_expired(saved_ms: Option<u64>, now_ms: u64) -> bool {
 }
 
 /// A requester's answers so far. Stored as typed (the browser keeps it across reloads).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RequestDraft {
     pub kind: Option<RequesterKind>,
@@ -103,11 +103,70 @@ pub struct RequestDraft {
     /// The citizen said this device is shared: the draft then lives in the tab only
     /// (`offline::device`). Not an answer to the request: a cleared draft keeps it.
     pub shared_device: bool,
+    /// Whether the backend keeps a register of published requests (its `register` feature), so
+    /// the citizen is asked whether theirs may be published.
+    pub publish_asked: bool,
+    /// The citizen allows the request and its answer to be published without their name. On
+    /// until they untick it: a published answer saves the next citizen a request.
+    #[serde(default = "publish_by_default")]
+    pub publish: bool,
     /// The documents attached so far. Kept apart from the answers in browser storage (they are
     /// large, and the answers are saved at every key press).
     #[serde(skip)]
     pub attachments: Vec<Attachment>,
 }
+
+impl Default for RequestDraft {
+    fn default() -> Self {
+        RequestDraft {
+            kind: None,
+            name: String::new(),
+            group_name: String::new(),
+            nik: String::new(),
+            decree_number: String::new(),
+            principal_name: String::new(),
+            address: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            information: String::new(),
+            unit_id: String::new(),
+            catalogue_item_id: String::new(),
+            purpose: String::new(),
+            view: false,
+            soft_copy: false,
+            hard_copy: false,
+            delivery: None,
+            delivery_address: String::new(),
+            delivery_email: String::new(),
+            idempotency_key: String::new(),
+            documents_asked: false,
+            shared_device: false,
+            publish_asked: false,
+            publish: publish_by_default(),
+            attachments: Vec::new(),
+        }
+    }
+}
+
+/// A new draft allows publishing: the citizen unticks it if they do not want it.
+pub fn publish_by_default() -> bool {
+    true
+}
+
+/// Fewest letters and digits the information needs before the wizard looks for published answers.
+pub const LOOKUP_MIN_CHARS: usize = 3;
+
+/// Most words looked up: every word must match, so a whole sentence would find nothing.
+const LOOKUP_MAX_WORDS: usize = 4;
+
+/// Words of a request's own phrasing (folded) that published titles and answers do not share:
+/// "saya mohon salinan dokumen ... tahun 2026" looks up what is asked for, not how.
+const REQUEST_PHRASING: &str = "\
+    a about aku and an apakah atas atau bagaimana berapa beserta butuh copy dalam dan dapatkan \
+    data dengan dari di dokumen for i in info informasi information ingin ini itu kami ke mau \
+    memerlukan memohon memperoleh membutuhkan mendapatkan meminta mengenai minta mohon of oleh \
+    on or pada per perlu permintaan please request salinan saya serta tahun tentang terkait \
+    tersebut the to tolong untuk we year yang";
 
 /// The kinds of requester a backend of `contract_version` takes, in the order the forms offer
 /// them (a prefix of [`RequesterKind::ALL`]): a group only from 1.3.0 on, as an older backend would
@@ -181,6 +240,8 @@ crate::json::json_struct!(decode encode RequestDraft {
     idempotency_key: default,
     documents_asked: default,
     shared_device: default,
+    publish_asked: default,
+    publish: or(publish_by_default),
     attachments: skip,
 });
 
@@ -195,8 +256,32 @@ impl RequestDraft {
         RequestDraft {
             documents_asked: self.documents_asked,
             shared_device: self.shared_device,
+            publish_asked: self.publish_asked,
             ..RequestDraft::default()
         }
+    }
+
+    /// What the wizard looks up in the register and the catalogue for the information typed so
+    /// far: its first few words, folded, without a request's own phrasing. `None` below
+    /// [`LOOKUP_MIN_CHARS`] letters and digits, so a word just begun looks nothing up.
+    pub fn lookup_words(&self) -> Option<String> {
+        let folded = super::search::fold(&self.information);
+        let words: Vec<&str> = folded
+            .split_whitespace()
+            .filter(|w| !REQUEST_PHRASING.split_whitespace().any(|p| p == *w))
+            .take(LOOKUP_MAX_WORDS)
+            .collect();
+        let chars: usize = words.iter().map(|w| w.chars().count()).sum();
+        (chars >= LOOKUP_MIN_CHARS).then(|| words.join(" "))
+    }
+
+    /// Whether `text` has every word of [`RequestDraft::lookup_words`] at the start of one of its
+    /// words, folded: how the catalogue searches, for a backend that cannot search it itself.
+    pub fn words_match(words: &str, text: &str) -> bool {
+        let text = super::search::fold(text);
+        words
+            .split_whitespace()
+            .all(|w| text.split_whitespace().any(|t| t.starts_with(w)))
     }
 
     /// Whether a copy (and so a delivery question) is wanted.
@@ -275,11 +360,17 @@ impl RequestDraft {
             && normalize_phone(&self.phone).is_none()
         {
             errors.retain(|e| e.pointer != "/requester/phone");
-            errors.push(FieldError::new("/requester/phone", field_code::INVALID_FORMAT));
+            errors.push(FieldError::new(
+                "/requester/phone",
+                field_code::INVALID_FORMAT,
+            ));
         }
         if step == Step::Contact && !self.email.trim().is_empty() && !is_email(&self.email) {
             errors.retain(|e| e.pointer != "/requester/email");
-            errors.push(FieldError::new("/requester/email", field_code::INVALID_FORMAT));
+            errors.push(FieldError::new(
+                "/requester/email",
+                field_code::INVALID_FORMAT,
+            ));
         }
         errors
     }
@@ -314,6 +405,7 @@ impl RequestDraft {
         let text = |key| f.or_default::<String>(key).ok();
         let obtain: Vec<ObtainMethod> = f.or_default("obtain").ok()?;
         let attachments: Vec<Attachment> = f.or_default("attachments").ok()?;
+        let publish: bool = f.or_default("publish").ok()?;
         Some(RequestDraft {
             information: text("information")?,
             unit_id: text("unit_id")?,
@@ -327,6 +419,10 @@ impl RequestDraft {
             delivery_email: text("delivery_email")?,
             // Follows the backend again as soon as the request pages have its metadata.
             documents_asked: !attachments.is_empty(),
+            // A body says `false` both when the citizen said no and when they were not asked:
+            // read as no, so nothing is published that they may have refused.
+            publish_asked: publish,
+            publish,
             attachments,
             ..f.req::<RequestDraft>("requester").ok()?.cleared_answers()
         })
@@ -423,8 +519,8 @@ impl RequestDraft {
             channel: Channel::Web,
             assisted: false,
             assisted_by: None,
-            // Not asked yet: nothing is published without the citizen's yes.
-            publish: false,
+            // Only a yes to the question asked: nothing is published that the citizen was not asked about.
+            publish: self.publish_asked && self.publish,
         }
     }
 }
@@ -790,6 +886,133 @@ mod tests {
             "/attachments/7/media_type"
         );
         assert_eq!(document_error("/requester/nik", &sent), "/requester/nik");
+    }
+
+    #[test]
+    fn publishing_is_sent_only_when_asked_and_on_until_unticked() {
+        let mut d = complete();
+        assert!(d.publish, "a new draft allows publishing");
+        assert!(
+            !d.submission().publish,
+            "a backend without a register is sent no yes"
+        );
+        d.publish_asked = true;
+        assert!(d.submission().publish, "asked and left ticked: allowed");
+        d.publish = false;
+        assert!(!d.submission().publish, "unticked: not allowed");
+        // The choice is no question of its own: the information question holds it, and it never
+        // stops the citizen.
+        assert_eq!(d.first_incomplete(), Step::Check);
+        assert!(check_request(&d.submission()).is_empty());
+        // A cleared draft asks again, ticked; what the backend asks for is no answer.
+        let cleared = d.cleared();
+        assert!(cleared.publish_asked && cleared.publish);
+        assert!(cleared.is_blank());
+        let asked = RequestDraft {
+            publish_asked: true,
+            ..RequestDraft::default()
+        };
+        assert!(asked.is_blank());
+        // Unticking is an answer: the draft is kept.
+        assert!(!RequestDraft {
+            publish: false,
+            ..asked
+        }
+        .is_blank());
+    }
+
+    #[test]
+    fn the_publish_choice_is_kept_with_the_draft() {
+        for (asked, publish) in [(true, false), (true, true), (false, true)] {
+            let d = RequestDraft {
+                publish_asked: asked,
+                publish,
+                ..complete()
+            };
+            let saved = crate::json::to_string(&d);
+            assert_eq!(crate::json::from_str::<RequestDraft>(&saved), Ok(d.clone()));
+            assert_eq!(
+                serde_json::to_string(&d).unwrap(),
+                saved,
+                "the same text as serde"
+            );
+        }
+        // A draft saved before the question existed: ticked, not yet asked.
+        let old: RequestDraft = crate::json::from_str(r#"{"information":"APBD"}"#).unwrap();
+        assert!(old.publish && !old.publish_asked);
+        let old: RequestDraft = serde_json::from_str(r#"{"information":"APBD"}"#).unwrap();
+        assert!(old.publish && !old.publish_asked);
+    }
+
+    #[test]
+    fn a_refused_body_reopens_with_its_publish_choice() {
+        let mut d = complete();
+        d.publish_asked = true;
+        let yes = crate::json::to_string(&d.submission());
+        let back = RequestDraft::from_submission_json(&yes).unwrap();
+        assert!(back.publish_asked && back.publish);
+        assert_eq!(back.submission(), d.submission());
+        // No (or never asked): read as no, so nothing refused is published.
+        d.publish = false;
+        let no = crate::json::to_string(&d.submission());
+        let mut back = RequestDraft::from_submission_json(&no).unwrap();
+        assert!(!back.publish);
+        back.publish_asked = true; // the backend asks again
+        assert!(!back.submission().publish);
+    }
+
+    #[test]
+    fn the_information_is_looked_up_by_what_is_asked_not_how() {
+        let looked = |text: &str| {
+            RequestDraft {
+                information: text.into(),
+                ..RequestDraft::default()
+            }
+            .lookup_words()
+        };
+        assert_eq!(looked("APBD 2026").as_deref(), Some("apbd 2026"));
+        assert_eq!(
+            looked("Saya mohon salinan dokumen APBD tahun 2026").as_deref(),
+            Some("apbd 2026")
+        );
+        assert_eq!(
+            looked("Dokumen APBD 2026 Kecamatan Sukamaju beserta lampirannya").as_deref(),
+            Some("apbd 2026 kecamatan sukamaju"),
+            "the first four words that say what"
+        );
+        assert_eq!(
+            looked("  Anggaran—Desa  ").as_deref(),
+            Some("anggaran desa")
+        );
+        // Under three letters or digits, or only a request's phrasing: nothing is looked up.
+        for nothing in [
+            "",
+            "  ",
+            "ab",
+            "a b",
+            "Saya mohon informasi tentang",
+            "di-ke",
+        ] {
+            assert_eq!(looked(nothing), None, "{nothing:?}");
+        }
+        assert_eq!(looked("abc").as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn looked_up_words_match_the_starts_of_words() {
+        let title = "Anggaran Pendapatan dan Belanja Daerah (APBD) Kabupaten Sukamaju 2026";
+        assert!(RequestDraft::words_match("apbd 2026", title));
+        assert!(
+            RequestDraft::words_match("apb 20 sukam", title),
+            "a word being typed"
+        );
+        assert!(RequestDraft::words_match("belanja", "BELANJA—Daerah"));
+        assert!(!RequestDraft::words_match("apbd 2025", title), "every word");
+        assert!(!RequestDraft::words_match("daerahnya", title));
+        assert!(
+            !RequestDraft::words_match("ggaran", title),
+            "the start of a word only"
+        );
     }
 
     #[test]

@@ -243,6 +243,20 @@ language! {
     sending: "Sending…",
     send_again: "Send again",
 
+    // register: publish choice and suggestions
+    publish_choice: (
+        "Request Register",
+        "May be published without my name in the Request Register",
+        "Only the information you asked for and the answer are published, never your name, NIK, address or contacts, so that the next citizen need not ask again: information given to one requester is public information for everyone (Article 2(1) of Law 14/2008).",
+    ),
+    publish_allowed: "May be published without my name",
+    publish_refused: "May not be published",
+    published_link: "Published in the Request Register",
+    suggest_title: "It may already be available",
+    suggest_intro: "Similar information has already been answered or published. You can still go on with your request.",
+    suggest_register: "Published answer",
+    suggest_catalogue: "Public Information List",
+
     // -- request wizard: field errors --
     e_missing: |m| match m {
         Missing::Kind => "Choose who is making the request.",

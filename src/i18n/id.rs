@@ -243,6 +243,20 @@ language! {
     sending: "Mengirim…",
     send_again: "Kirim lagi",
 
+    // register: publish choice and suggestions
+    publish_choice: (
+        "Register Permohonan",
+        "Boleh diterbitkan tanpa nama di Register Permohonan",
+        "Yang diterbitkan hanya informasi yang Anda minta dan jawabannya, tidak pernah nama, NIK, alamat atau kontak Anda, agar warga berikutnya tidak perlu meminta lagi: informasi yang diberikan kepada satu pemohon adalah informasi publik bagi semua (Pasal 2 ayat (1) UU 14/2008).",
+    ),
+    publish_allowed: "Boleh diterbitkan tanpa nama",
+    publish_refused: "Tidak boleh diterbitkan",
+    published_link: "Diterbitkan di Register Permohonan",
+    suggest_title: "Mungkin sudah tersedia",
+    suggest_intro: "Informasi serupa sudah pernah dijawab atau diumumkan. Anda tetap dapat melanjutkan permohonan.",
+    suggest_register: "Jawaban yang sudah diterbitkan",
+    suggest_catalogue: "Daftar Informasi Publik",
+
     // -- request wizard: field errors --
     e_missing: |m| match m {
         Missing::Kind => "Pilih siapa yang mengajukan permohonan.",

@@ -391,6 +391,22 @@ texts! {
     sending: &'static str,
     send_again: &'static str,
 
+    // register: publish choice and suggestions
+    /// The publish choice on the information question: its legend, its one option, and what is
+    /// published and why.
+    publish_choice: (&'static str, &'static str, &'static str),
+    /// The choice as the check page, the receipt and the status page say it: allowed, not allowed.
+    publish_allowed: &'static str,
+    publish_refused: &'static str,
+    /// The status page's link to the request's entry in the register.
+    published_link: &'static str,
+    /// "Mungkin sudah tersedia" under the information field: heading, what it means, and what each
+    /// suggestion is (a published answer, a catalogue item).
+    suggest_title: &'static str,
+    suggest_intro: &'static str,
+    suggest_register: &'static str,
+    suggest_catalogue: &'static str,
+
     // -- request wizard: field errors --
     /// An answer the request needs is missing: read through [`Texts::e_required`].
     e_missing: fn(Missing) -> &'static str,
@@ -860,6 +876,15 @@ impl Texts {
 
     // The methods taking a domain enum call each language's `match` directly and stay out of
     // line: one copy serves every caller, the smallest form measured in wasm.
+
+    /// The citizen's publish choice in words: allowed or not.
+    pub fn publish_said(&self, allowed: bool) -> &'static str {
+        if allowed {
+            self.publish_allowed()
+        } else {
+            self.publish_refused()
+        }
+    }
 
     /// The words of one objection reason of Pasal 35(1).
     #[inline(never)]

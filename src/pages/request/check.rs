@@ -43,6 +43,10 @@ pub(super) fn CheckAnswers() -> impl IntoView {
             answers.with_untracked(|d| save_draft(d, kiosk));
         }
         let (key, body) = answers.with_untracked(|d| (d.idempotency_key.clone(), d.submission()));
+        // The receipt says what was chosen; nothing when the backend did not ask.
+        let publish = answers
+            .with_untracked(|d| d.publish_asked)
+            .then_some(body.publish);
         let body = crate::kiosk::mark(body);
         let sent: Vec<_> = body.attachments.iter().map(|a| a.role).collect();
         let backend = portal.backend.get_value();
@@ -54,7 +58,9 @@ pub(super) fn CheckAnswers() -> impl IntoView {
             pending.try_set(false);
             let next = match sent_as {
                 Sent::Registered(receipt) => {
-                    if let (Some(s), json) = (session_storage(), crate::json::to_string(&receipt)) {
+                    if let (Some(s), json) =
+                        (session_storage(), super::sent::kept(&receipt, publish))
+                    {
                         let _ = s.set_item(RECEIPT_KEY, &json);
                     }
                     "/permohonan/terkirim".to_owned()
@@ -135,6 +141,7 @@ pub(super) fn CheckAnswers() -> impl IntoView {
             {row(Step::Contact, t.f_address().0, d.address.clone())}
             {row(Step::Contact, t.contact_hint(), contact)}
             {row(Step::Information, t.f_information().0, d.information.clone())}
+            {d.publish_asked.then(|| row(Step::Information, t.publish_choice().0, t.publish_said(d.publish).to_owned()))}
             {row(Step::Purpose, t.f_purpose().0, d.purpose.clone())}
             {row(Step::Obtain, t.q_obtain(), obtain.join(", "))}
             {d.wants_copy().then(|| row(Step::Delivery, t.q_delivery(), format!("{delivery} {delivery_to}")))}

@@ -6,6 +6,7 @@ pub mod document;
 pub mod question;
 pub mod sent;
 pub mod start;
+mod suggestions;
 
 pub use question::Question;
 pub use sent::Sent;
@@ -128,14 +129,17 @@ pub fn save_files(files: &[crate::contract::Attachment], kiosk: bool) -> bool {
         .is_ok()
 }
 
-/// Asks the document question only of a backend that takes identity documents.
+/// Asks the document question only of a backend that takes identity documents, and whether the
+/// request may be published only of a backend that keeps a register.
 pub fn follow_backend(meta: &crate::contract::Meta) {
-    let asked = meta
-        .features
-        .iter()
-        .any(|f| f == crate::contract::feature::IDENTITY_DOCUMENT);
+    use crate::contract::feature;
+    let has = |name: &str| meta.features.iter().any(|f| f == name);
+    let (documents, publish) = (has(feature::IDENTITY_DOCUMENT), has(feature::REGISTER));
     let answers = use_draft().answers;
-    if answers.with_untracked(|d| d.documents_asked != asked) {
-        answers.update(|d| d.documents_asked = asked);
+    if answers.with_untracked(|d| (d.documents_asked, d.publish_asked) != (documents, publish)) {
+        answers.update(|d| {
+            d.documents_asked = documents;
+            d.publish_asked = publish;
+        });
     }
 }

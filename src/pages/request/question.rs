@@ -171,16 +171,29 @@ fn specs(
                 ),
             ],
         ),
-        Step::Information => (
-            Some(t.q_information()),
-            vec![text(
+        Step::Information => {
+            let mut v = vec![text(
                 "f-information",
                 t.f_information(),
                 |d| d.information.clone(),
                 |d, v| d.information = v,
                 Long,
-            )],
-        ),
+            )];
+            // Asked only by a backend that keeps a register of published requests.
+            if d.publish_asked {
+                let (legend, option, hint) = t.publish_choice();
+                v.push(Spec::Choice {
+                    id: "f-publish",
+                    legend,
+                    hint,
+                    multiple: true,
+                    options: vec![(option, "")],
+                    get: |d, _| d.publish,
+                    set: |d, _, on| d.publish = on,
+                });
+            }
+            (Some(t.q_information()), v)
+        }
         Step::Purpose => (
             Some(t.q_purpose()),
             vec![text(
@@ -351,11 +364,20 @@ pub fn Question(step: Step) -> impl IntoView {
         shape.with(|_| ()); // a Memo tracks when read, not on `.track()`
         let (heading, specs) = answers.with_untracked(|d| specs(t, step, d, kinds));
         let first = heading.is_none();
+        let mut fields: Vec<AnyView> = specs
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| field_view(s, answers, errors, first && i == 0))
+            .collect();
+        // The information question's own blocks go under its text field, the publish choice last.
+        let last = (step == Step::Information).then(|| fields.split_off(1.min(fields.len())));
         view! {
             {heading.map(|h| view! { <h1>{h}</h1> })}
             {(step == Step::Contact).then(|| view! { <p class="hint">{t.contact_hint()}</p> })}
-            {specs.into_iter().enumerate().map(|(i, s)| field_view(s, answers, errors, first && i == 0)).collect_view()}
-            {(step == Step::Information).then(|| view! { <FromCatalogue/><ComplaintHint/><UnitPicker errors/> })}
+            {fields}
+            {last.map(|last| view! {
+                <super::suggestions::Suggestions/><FromCatalogue/><ComplaintHint/><UnitPicker errors/>{last}
+            })}
             {(step == Step::Document).then(|| view! { <super::document::Documents errors raw/> })}
         }
     };

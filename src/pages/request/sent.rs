@@ -1,7 +1,7 @@
 //! The confirmation: registration number, receipt time, and the notice deadlines with how they
 //! were worked out from the backend's calendar.
 
-use super::{session_storage, RECEIPT_KEY};
+use super::{session_storage, use_draft, RECEIPT_KEY};
 use crate::components::deadline::{
     calendar_and_deadlines, calendar_link, qr_code, receipt_script, DueRow,
 };
@@ -18,25 +18,49 @@ use leptos::prelude::*;
 #[component]
 pub fn Sent() -> impl IntoView {
     let local = crate::components::router::use_location().with_untracked(|l| l.param("sementara"));
+    // Whether the backend asked if the request may be published (the receipt then says the answer).
+    let asked = use_draft().answers.with_untracked(|d| d.publish_asked);
     if let Some(local) = local {
         let outbox = use_outbox();
         let state = outbox.registration::<RequestReceipt>(local);
         return (move || match state.get() {
-            Some((Some(receipt), _)) => view! { <Registered receipt/> }.into_any(),
+            Some((Some(receipt), _)) => view! { <Registered receipt publish=None/> }.into_any(),
             Some((None, entry)) => view! { <Provisional entry/> }.into_any(),
             None if outbox.loaded.get() => view! { <NoReceipt/> }.into_any(),
             None => view! { <LoadingLine/> }.into_any(),
         })
         .into_any();
     }
-    let receipt: Option<RequestReceipt> = session_storage()
-        .and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten())
-        .and_then(|j| crate::json::from_str(&j).ok());
+    let kept = session_storage().and_then(|s| s.get_item(RECEIPT_KEY).ok().flatten());
+    let receipt: Option<RequestReceipt> =
+        kept.as_deref().and_then(|j| crate::json::from_str(j).ok());
+    let publish = kept.as_deref().filter(|_| asked).and_then(choice);
     match receipt {
-        Some(receipt) => view! { <Registered receipt/> }.into_any(),
+        Some(receipt) => view! { <Registered receipt publish/> }.into_any(),
         None => view! { <NoReceipt/> }.into_any(),
     }
 }
+
+/// The receipt as its page keeps it for the tab: the backend's, with the citizen's publish choice
+/// beside its fields (when asked). The receipt's decoder reads only the fields it knows.
+pub(super) fn kept(receipt: &RequestReceipt, publish: Option<bool>) -> String {
+    let json = crate::json::to_string(receipt);
+    match (publish, json.strip_suffix('}')) {
+        (Some(p), Some(open)) if open.len() > 1 => format!("{open},\"publish\":{p}}}"),
+        _ => json,
+    }
+}
+
+/// The `publish` member kept beside a receipt.
+fn choice(json: &str) -> Option<bool> {
+    crate::json::from_str::<Choice>(json).ok()?.publish
+}
+
+struct Choice {
+    publish: Option<bool>,
+}
+
+crate::json::json_struct!(decode Choice { publish: default });
 
 #[component]
 fn NoReceipt() -> impl IntoView {
@@ -50,7 +74,7 @@ fn NoReceipt() -> impl IntoView {
 
 /// The registration: number, receipt time, deadlines, QR code.
 #[component]
-fn Registered(receipt: RequestReceipt) -> impl IntoView {
+fn Registered(receipt: RequestReceipt, publish: Option<bool>) -> impl IntoView {
     let t = use_texts();
     use_title(move || (t.sent_title().into(), false));
     // The receipt's access token opens the status without a verifier. It goes in the fragment,
@@ -102,6 +126,7 @@ fn Registered(receipt: RequestReceipt) -> impl IntoView {
         </div>
         <dl class="summary-list">
             <div class="row"><dt>{t.sent_received()}</dt><dd>{format_instant(t, &receipt.received_at)}</dd></div>
+            {publish.map(|p| view! { <div class="row"><dt>{t.publish_choice().0}</dt><dd>{t.publish_said(p)}</dd></div> })}
         </dl>
         {move || match deadlines.get() {
             None => view! { <LoadingLine/> }.into_any(),

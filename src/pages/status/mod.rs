@@ -158,6 +158,22 @@ fn StatusView(status: RequestStatus, proof: Proof) -> impl IntoView {
     let survey = (surveyed && status.is_finished()).then(|| {
         view! { <Survey number=status.number.clone() proof answered=status.survey_answered/> }
     });
+    // Whether the citizen allowed publishing, and where it was published: only from a backend
+    // that keeps a register and says so.
+    let register = use_portal()
+        .meta
+        .with_value(|m| m.features.iter().any(|f| f == feature::REGISTER));
+    let publish = status.publish.filter(|_| register);
+    let published = status
+        .register_id
+        .clone()
+        .filter(|id| register && !id.is_empty())
+        .map(|id| {
+            crate::components::router::rooted(&format!(
+                "/register/{}",
+                crate::contract::url::percent_encode(&id)
+            ))
+        });
     view! {
         <section class="panel" aria-labelledby="status-heading">
             <h2 id="status-heading">{status.number.clone()}</h2>
@@ -165,7 +181,9 @@ fn StatusView(status: RequestStatus, proof: Proof) -> impl IntoView {
             <dl class="summary-list">
                 <div class="row"><dt>{t.status_received()}</dt><dd>{move || when(t, &received)}</dd></div>
                 <div class="row"><dt>{t.status_counts_from()}</dt><dd>{t.date_str(&counts_from)}</dd></div>
+                {publish.map(|p| view! { <div class="row"><dt>{t.publish_choice().0}</dt><dd>{t.publish_said(p)}</dd></div> })}
             </dl>
+            {published.map(|href| view! { <p class="published"><a href=href>{t.published_link()}</a></p> })}
             <Clock status=status.clone()/>
             <h3>{t.status_timeline()}</h3>
             <ol class="timeline">
