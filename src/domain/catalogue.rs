@@ -39,6 +39,31 @@ pub const MAX_PER_PAGE: u32 = 100;
 /// Page size when none is asked for.
 pub const DEFAULT_PER_PAGE: u32 = 20;
 
+/// The page a listing's query asks for, as the contract reads `page` and `per_page`: the first page
+/// when none or 0, `DEFAULT_PER_PAGE` rows when none, never more than `MAX_PER_PAGE` nor fewer than 1.
+/// The catalogue's and the register's listings page alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub page: u32,
+    pub per_page: u32,
+    /// Matching rows before this page.
+    pub skip: usize,
+}
+
+impl Paging {
+    /// The paging of a query's `page` and `per_page`.
+    pub fn of(page: Option<u32>, per_page: Option<u32>) -> Paging {
+        let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE).clamp(1, MAX_PER_PAGE);
+        let page = page.unwrap_or(1).max(1);
+        let skip = ((page - 1) as usize).saturating_mul(per_page as usize);
+        Paging {
+            page,
+            per_page,
+            skip,
+        }
+    }
+}
+
 /// The catalogue prepared for fast queries: its word index (`domain::search`) and both sort
 /// orders, all computed once.
 #[derive(Clone, Debug, Default)]
@@ -116,12 +141,11 @@ impl CatalogueIndex {
             CatalogueSort::Newest => &self.newest,
             CatalogueSort::Title => &self.by_title,
         };
-        let per_page = q
-            .per_page
-            .unwrap_or(DEFAULT_PER_PAGE)
-            .clamp(1, MAX_PER_PAGE);
-        let page = q.page.unwrap_or(1).max(1);
-        let skip = ((page - 1) as usize).saturating_mul(per_page as usize);
+        let Paging {
+            page,
+            per_page,
+            skip,
+        } = Paging::of(q.page, q.per_page);
         let mut total = 0u32;
         let mut items = Vec::new();
         for &ix in order {

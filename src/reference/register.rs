@@ -11,7 +11,7 @@ use super::seed::{Publication, StoredObjection, StoredRequest};
 use super::{Reference, Reply};
 use crate::contract::url::parse_register_query;
 use crate::contract::*;
-use crate::domain::catalogue::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use crate::domain::catalogue::Paging;
 use crate::domain::date::{Date, LocalTime};
 use crate::domain::deadlines::{notice_due, request_deadlines};
 use crate::domain::search::{sorted_indices, WordIndex};
@@ -291,12 +291,11 @@ impl RegisterIndex {
             RegisterSort::Newest => &self.newest,
             RegisterSort::Oldest => &self.oldest,
         };
-        let per_page = q
-            .per_page
-            .unwrap_or(DEFAULT_PER_PAGE)
-            .clamp(1, MAX_PER_PAGE);
-        let page = q.page.unwrap_or(1).max(1);
-        let skip = ((page - 1) as usize).saturating_mul(per_page as usize);
+        let Paging {
+            page,
+            per_page,
+            skip,
+        } = Paging::of(q.page, q.per_page);
         let mut total = 0u32;
         let mut entries = Vec::new();
         let mut record = RegisterRecord::default();
