@@ -11,7 +11,9 @@
 //   network). Each page, once up, tells the worker which bundle it runs, and that bundle is kept too (it
 //   is in the HTTP cache already). When the browser is idle and the connection is neither Save-Data nor
 //   2g, the page asks for more: the route bundles its pages most likely lead to (bundles.json `next`),
-//   their scripts, and the whole catalogue for offline search (src/offline/sw.rs). Never kept: embed.js (regency pages) and sw-retire.js.
+//   their scripts, and the whole catalogue for offline search (src/offline/sw.rs); a page whose content
+//   leads somewhere its bundle's other pages do not asks for that bundle too (the status page, once it
+//   shows a request, for the objection form). Never kept: embed.js (regency pages) and sw-retire.js.
 // - Every file of this build is kept in a cache named after the build, and served from it: the files of
 //   two builds are never mixed. A new build installs in the background and waits until the citizen
 //   chooses "Muat ulang" (the page posts 'skip-waiting'); only the very first install takes over at once.
@@ -158,8 +160,12 @@ async function keepIfCached(cache, files) {
   }
 }
 
-/** A page's ask is being answered: the asks of other pages meanwhile are ignored. */
-let precaching = false;
+/**
+ * The asks of the pages, answered one after another: two at once would download side by side on a slow
+ * line, and an ask made while another is answered (a page that asks for one more bundle while its own
+ * are being kept) must not be lost. A file already kept is not fetched again.
+ */
+let asks = Promise.resolve();
 
 /**
  * What a page asks for once it is up: its own bundle (so that it opens offline, even on Save-Data), and
@@ -168,10 +174,14 @@ let precaching = false;
  * bundle: on a phone's first visit that was three more pages' worth of downloads (about 560 KB) in its
  * first minute; the rest come as the citizen goes on, and a page never kept says so offline.
  */
-async function precache(bundle, all) {
+function precache(bundle, all) {
+  asks = asks.then(() => keepFor(bundle, all));
+  return asks;
+}
+
+async function keepFor(bundle, all) {
   // A worker that has retired writes nothing: caches.open would bring its caches back.
-  if (precaching || retired) return;
-  precaching = true;
+  if (retired) return;
   try {
     const cache = await caches.open(SHELL_CACHE);
     if (ROUTED[bundle]) await keep(cache, ROUTED[bundle].concat(LATER));
@@ -182,8 +192,6 @@ async function precache(bundle, all) {
     if (api && !retired) await refreshCatalogue(api);
   } catch {
     // Offline, or a build half deployed: the next page load asks again.
-  } finally {
-    precaching = false;
   }
 }
 
@@ -320,18 +328,21 @@ async function savedCopy(cache, key, path) {
 
 /**
  * What every page needs to start (the metadata, the announcements, the units) and the working-day
- * calendars of this year and the next: a few KB, kept at install and with the catalogue, so that the page
- * the citizen opened opens offline, a form too, on Save-Data as well.
+ * calendars of this year and the next: a few KB, kept at install and with the catalogue (unless kept within
+ * the hour), so that the page the citizen opened opens offline, a form too, on Save-Data as well.
  */
 async function saveStart(api) {
   if (retired) return;
   const cache = await caches.open(DATA_CACHE);
+  let all = true;
   const year = new Date().getFullYear();
   for (const part of ['/v1/meta', '/v1/announcements', '/v1/units', `/v1/calendar/${year}`, `/v1/calendar/${year + 1}`]) {
     const response = await fetch(`${api}${part}`, { cache: 'no-cache' }).catch(() => null);
     if (retired) return;
     if (response && response.ok) await stash(cache, `${api}${part}`, response);
+    else all = false;
   }
+  if (all) await cache.put(`${api}/__start-saved`, new Response(String(Date.now())));
 }
 
 /**
@@ -339,7 +350,9 @@ async function saveStart(api) {
  * and what saveStart keeps: what the pages need offline.
  */
 async function saveCatalogue(api) {
-  await saveStart(api);
+  // Install has just kept them on a first visit, and each page's own requests keep them fresh since:
+  // only a worker that has not fetched them for CATALOGUE_EVERY fetches them again.
+  if (!(await savedWithin(`${api}/__start-saved`, CATALOGUE_EVERY))) await saveStart(api);
   if (retired) return;
   const cache = await caches.open(DATA_CACHE);
   for (let page = 1, seen = 0; page <= 1000; page++) {
@@ -354,9 +367,14 @@ async function saveCatalogue(api) {
   await cache.put(`${api}/__catalogue-saved`, new Response(String(Date.now())));
 }
 
+/** Whether the mark `key` was written less than `ms` ago. */
+async function savedWithin(key, ms) {
+  const mark = await caches.match(key, { cacheName: DATA_CACHE });
+  return Boolean(mark) && Date.now() - Number(await mark.text()) < ms;
+}
+
 /** Fetches the whole catalogue again when the saved one is older than CATALOGUE_EVERY. */
 async function refreshCatalogue(api) {
-  const mark = await caches.match(`${api}/__catalogue-saved`, { cacheName: DATA_CACHE });
-  if (mark && Date.now() - Number(await mark.text()) < CATALOGUE_EVERY) return;
+  if (await savedWithin(`${api}/__catalogue-saved`, CATALOGUE_EVERY)) return;
   await saveCatalogue(api);
 }

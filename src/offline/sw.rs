@@ -70,6 +70,8 @@ thread_local! {
     static WAITING: ArcRwSignal<bool> = ArcRwSignal::new(false);
     static REGISTRATION: RefCell<Option<Registration>> = const { RefCell::new(None) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    /// A page has asked for one more bundle ([`keep_too`]).
+    static ASKED_TOO: Cell<bool> = const { Cell::new(false) };
     /// Reload when the controller changes: the citizen chose the new build, or the page was already
     /// controlled (another tab chose it; this page's old files are gone with the old worker).
     static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
@@ -139,20 +141,51 @@ async fn start() {
 /// Asks the active worker, once per page load and when the browser is idle, to keep this page's
 /// bundle (`ppidBundle`, set by the boot script), and on a connection that can afford it more: the
 /// bundles this one leads to and the catalogue for offline search. A citizen on Save-Data or 2g
-/// downloads only what they opened; the worker ignores the ask while it answers another page's.
+/// downloads only what they opened; the worker answers the asks of its pages one after another.
 async fn ask_to_keep(sw: &Container) {
+    let bundle = js_sys::Reflect::get(&js_sys::global(), &"ppidBundle".into()).unwrap_or_default();
+    ask_when_idle(sw, &bundle, Ask::Own).await;
+}
+
+/// Asks the worker, once the browser is idle and on a connection that is neither Save-Data nor 2g,
+/// to keep `bundle` too: where a page's content, not its bundle, says what comes next (a request's
+/// status leads to an objection; a status page that shows none leads nowhere). Once per page load.
+pub fn keep_too(bundle: crate::domain::route::BundleName) {
+    if ASKED_TOO.replace(true) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Some(sw) = container() {
+            ask_when_idle(&sw, &bundle.wasm().into(), Ask::Too).await;
+        }
+    });
+}
+
+/// What a page asks the worker to keep.
+#[derive(Clone, Copy, PartialEq)]
+enum Ask {
+    /// Its own bundle on any line, with the bundles it leads to when the line can afford them.
+    Own,
+    /// One more bundle, alone, and only when the line can afford it.
+    Too,
+}
+
+/// Posts `{ precache: bundle, all }` to the active worker once it is ready and the browser idle.
+async fn ask_when_idle(sw: &Container, bundle: &JsValue, what: Ask) {
     let Ok(reg) = wasm_bindgen_futures::JsFuture::from(sw.ready()).await else {
         return;
     };
     when_idle().await;
+    let affordable = !slow_or_metered();
+    if what == Ask::Too && !affordable {
+        return;
+    }
     let Some(worker) = reg.unchecked_into::<Registration>().active() else {
         return;
     };
-    let global = js_sys::global();
-    let bundle = js_sys::Reflect::get(&global, &"ppidBundle".into()).unwrap_or_default();
     let ask = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&ask, &"precache".into(), &bundle);
-    let _ = js_sys::Reflect::set(&ask, &"all".into(), &(!slow_or_metered()).into());
+    let _ = js_sys::Reflect::set(&ask, &"precache".into(), bundle);
+    let _ = js_sys::Reflect::set(&ask, &"all".into(), &(what == Ask::Own && affordable).into());
     worker.post_object(&ask);
 }
 

@@ -8,8 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { useServers, withServer, waitForApp, assertNoAxeViolations, DIST, NOW_ARGS } from './harness.mjs';
-import { pageRunner } from './page.mjs';
+import { useServers, withServer, waitForApp, assertNoAxeViolations, DIST, NOW_ARGS, SEED } from './harness.mjs';
+import { pageRunner, lookUpStatus } from './page.mjs';
 import { main, routed, kiosk, worker, isOf, isCompressedCopy } from '../../scripts/bundles.mjs';
 
 const HTTP_CONFIG = { api_base: '/api', timeout_ms: 15000 };
@@ -230,6 +230,57 @@ test('without Save-Data, once idle: the bundles a page leads to and the catalogu
     }
     assert.ok(main && BUILD.shell.some((f) => isOf(main, f)), 'the main bundle is in the shell');
   }));
+});
+
+test('a status page keeps the objection form once it shows a request, not before; on Save-Data not at all', { timeout: 180_000 }, async () => {
+  const objection = routed.find((b) => b.name === 'ppid-objection');
+  const status = routed.find((b) => b.name === 'ppid-status');
+  assert.ok(objection && status, 'the build has a status and an objection bundle');
+  assert.ok(!(status.next ?? []).includes(objection.name), 'the status bundle does not lead to it by itself (bundles.json next)');
+  // A seeded request the citizen can look up: its number and the e-mail it was sent with.
+  const request = SEED.requests.find((r) => r.submission?.requester?.email);
+  const objectionFiles = BUILD.routed[objection.name];
+  const isObjection = (s) => objectionFiles.includes(s.path);
+  await withServer({ config: HTTP_CONFIG, args: NOW_ARGS }, async (server) => {
+    await withPage('status-leads-on', async (page) => {
+      const context = page.context();
+      const seen = recordWorker(context);
+      await page.goto(`${server.url}/status`);
+      await waitForApp(page);
+      await waitControlled(page);
+      // The page's own idle ask, answered whole (the catalogue is its last part): nothing of the objection.
+      await waitCached(page, BUILD.routed[status.name]);
+      await waitCatalogue(page);
+      assert.deepEqual((await cached(page)).files.filter((f) => objectionFiles.includes(f)), [], 'a status page showing no request keeps no objection file');
+      assert.deepEqual(seen.filter(isObjection), [], 'nor fetches one');
+      // A request shown, with the way to object: the objection form is kept, and opens offline.
+      await lookUpStatus(page, server.url, request.receipt.number, request.submission.requester.email);
+      await page.locator('main#main').getByRole('link', { name: 'Ajukan keberatan' }).waitFor();
+      await waitCached(page, objectionFiles);
+      report('http, status page with a request', seen);
+      await goOffline(context, page);
+      await opensOffline(context, `${server.url}${PAGE_OF[objection.name]}`);
+      assert.deepEqual(page.pageErrors, [], 'no page errors');
+    });
+    await withPage('status-save-data', async (page) => {
+      const context = page.context();
+      await context.addInitScript(SAVE_DATA);
+      const seen = recordWorker(context);
+      await page.goto(`${server.url}/status`);
+      await waitForApp(page);
+      await waitControlled(page);
+      await waitCached(page, BUILD.routed[status.name]);
+      await lookUpStatus(page, server.url, request.receipt.number, request.submission.requester.email);
+      await page.locator('main#main').getByRole('link', { name: 'Ajukan keberatan' }).waitFor();
+      // This load's own ask comes after registering (3 s) once idle; the page's second ask, if any, with it.
+      await waitCached(page, BUILD.routed[status.name]);
+      await page.waitForTimeout(3000);
+      await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 1500), { timeout: 10_000 })));
+      assert.deepEqual((await cached(page)).files.filter((f) => objectionFiles.includes(f)), [], 'on Save-Data no objection file is kept');
+      assert.deepEqual(seen.filter(isObjection), [], 'nor fetched');
+      assert.deepEqual(page.pageErrors, [], 'no page errors');
+    });
+  });
 });
 
 test('a kiosk keeps everything at install: the kiosk\'s files, every bundle, the catalogue', { timeout: 120_000 }, async () => {

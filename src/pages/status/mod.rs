@@ -219,6 +219,8 @@ fn Clock(status: RequestStatus) -> impl IntoView {
             Ok::<_, ApiError>((clock, reasons))
         }
     });
+    // The way to object is on this page now: its bundle is worth keeping for the next step.
+    crate::offline::sw::keep_too(crate::domain::route::BundleName::Objection);
     let script = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         if receipt_script().await.is_some() {
