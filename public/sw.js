@@ -19,7 +19,8 @@
 //   chooses "Muat ulang" (the page posts 'skip-waiting'); only the very first install takes over at once.
 // - Every page of the app is the same index.html.
 // - config.json, and the backend's public answers (catalogue, meta, calendar, units, announcements,
-//   statistics, the register of published requests; GETs only, never lookups or submissions), come
+//   statistics, the register of published requests; GETs only, never lookups or submissions, nor what a
+//   page asks with `cache: 'no-store'`: the request form's suggestions for the words being typed), come
 //   from the network first; when it fails or a gateway answers 502/503/504, the saved copy is
 //   answered instead, marked `X-PPID-Saved: <ms when it was saved>`.
 //   A saved /v1/meta does not offer server-side search, so the portal searches its saved catalogue.
@@ -226,7 +227,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       loadConfig().then(({ api }) => {
         const path = api && href.startsWith(`${api}/v1/`) ? href.slice(api.length) : null;
-        if (path && KEPT.test(path.split('?')[0])) return fromNetwork(request, href, false, path, event);
+        // `cache: 'no-store'`: what a citizen types in a form, looked up as they type (src/api/mod.rs
+        // Exchange::keep), is never kept, so it does not outlive their draft on the device.
+        if (path && request.cache !== 'no-store' && KEPT.test(path.split('?')[0])) return fromNetwork(request, href, false, path, event);
         return fetch(request);
       }),
     );

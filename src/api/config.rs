@@ -162,7 +162,7 @@ pub enum BootError {
 pub async fn load_config() -> Result<Config, Result<ConfigProblem, ApiError>> {
     let reply = match super::fetch::early("ppidConfig").await {
         Some(reply) => reply,
-        None => super::fetch::fetch("GET", &resolve("config.json"), &[], None, None)
+        None => super::fetch::fetch("GET", &resolve("config.json"), &[], None, None, true)
             .await
             .map_err(Err)?,
     };

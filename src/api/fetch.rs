@@ -24,13 +24,15 @@ pub async fn early(name: &str) -> Option<RawReply> {
     })
 }
 
-/// One HTTP request; `signal` aborts it.
+/// One HTTP request; `signal` aborts it; without `keep` neither the browser's cache nor the service
+/// worker keeps its answer (`cache: 'no-store'`).
 pub async fn fetch(
     method: &str,
     url: &str,
     headers: &[(&str, &str)],
     body: Option<&str>,
     signal: Option<&web_sys::AbortSignal>,
+    keep: bool,
 ) -> Result<RawReply, ApiError> {
     let failed = |_| {
         if is_offline() {
@@ -42,6 +44,10 @@ pub async fn fetch(
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     init.set_signal(signal);
+    if !keep {
+        // Set as a property: web-sys's RequestCache binding would cost every bundle more.
+        let _ = js_sys::Reflect::set(&init, &"cache".into(), &"no-store".into());
+    }
     let h = web_sys::Headers::new().map_err(failed)?;
     for (k, v) in headers {
         h.set(k, v).map_err(failed)?;

@@ -49,6 +49,7 @@ impl HttpBackend {
             &headers,
             exchange.body.as_deref(),
             signal.as_ref(),
+            exchange.keep,
         )
         .await
     }

@@ -60,6 +60,10 @@ pub struct Exchange {
     pub path: String,
     pub idempotency_key: Option<String>,
     pub body: Option<String>,
+    /// Whether the service worker may keep the answer for offline use. Not a form's look-ups of
+    /// what the citizen is typing: that is what they are about to ask, and it must not outlive the
+    /// draft on the device (sent as `cache: 'no-store'`, which `public/sw.js` honours).
+    pub keep: bool,
 }
 
 /// A raw answer before decoding.
@@ -221,6 +225,7 @@ pub trait Backend {
             path: kind.path().to_owned(),
             idempotency_key: Some(key),
             body: Some(body),
+            keep: true,
         })
     }
     /// Looks a request up by number and verifier.
@@ -283,6 +288,14 @@ pub trait Backend {
 
     /// GET and decode.
     fn get<T: FromJson>(&self, path: String) -> impl Future<Output = Result<T, ApiError>> {
+        self.get_kept(path, true)
+    }
+    /// GET and decode; `keep`: [`Exchange::keep`].
+    fn get_kept<T: FromJson>(
+        &self,
+        path: String,
+        keep: bool,
+    ) -> impl Future<Output = Result<T, ApiError>> {
         async move {
             decode(
                 self.send(Exchange {
@@ -290,6 +303,7 @@ pub trait Backend {
                     path,
                     idempotency_key: None,
                     body: None,
+                    keep,
                 })
                 .await?,
             )
@@ -310,6 +324,7 @@ pub trait Backend {
                 path,
                 idempotency_key,
                 body: Some(body),
+                keep: true,
             };
             decode(self.send(exchange).await?)
         }

@@ -219,6 +219,45 @@ test('opening a suggestion and coming back keeps the draft exactly, on a shared 
   });
 });
 
+test('the suggestions\' searches for the words being typed pass the service worker and are never kept; the register\'s own search is', { timeout: 90_000 }, async () => {
+  await withPage('not-kept', async (page) => {
+    const base = env.http.url;
+    /** The API answers the service worker keeps, as paths with their queries. */
+    const kept = () =>
+      page.evaluate(async () => {
+        if (!(await caches.has('ppid-data-v1'))) return [];
+        const keys = await (await caches.open('ppid-data-v1')).keys();
+        return keys.map((r) => new URL(r.url)).filter((u) => u.pathname.includes('/v1/')).map((u) => u.pathname + u.search);
+      });
+    const throughWorker = [];
+    page.context().on('request', (r) => {
+      if (r.serviceWorker()) throughWorker.push(new URL(r.url()).search);
+    });
+    // The worker controls the portal (it registers 3 s after a page starts and takes over at once).
+    await page.goto(`${base}/register?q=sukamaju`);
+    await waitForApp(page);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 30_000 });
+    // The register page's own search, asked through the worker: kept for offline use.
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForFunction(async () => {
+      const c = await caches.open('ppid-data-v1');
+      return (await c.keys()).some((r) => r.url.includes('/v1/register?') && r.url.includes('q=sukamaju'));
+    }, null, { timeout: 10_000 });
+
+    await begin(page, base);
+    await answerUntil(page, 'informasi', { information: null, unit: null });
+    await page.getByLabel(INFORMATION).fill('Mohon salinan APBD 2026');
+    await expectedSuggestionsFor(page);
+    const typed = (q) => /[?&]q=apbd(%20|\+)2026/.test(q);
+    assert.ok(throughWorker.filter(typed).length >= 2, `the register and the catalogue were asked through the worker: ${throughWorker.filter(typed)}`);
+    const now = await kept();
+    assert.ok(now.some((k) => k.includes('q=sukamaju')), `the register's own search is still kept: ${now}`);
+    assert.deepEqual(now.filter((k) => typed(k.slice(k.indexOf('?')))), [], 'no answer to the typed words is kept');
+    // No route on this page: Playwright's request interception hides a request's cache mode from the worker.
+  }, { demoClock: false });
+});
+
 /** Waits for the suggestions of the text in the field (at least one of each kind) and returns them. */
 async function expectedSuggestionsFor(page) {
   await page.waitForFunction(() => document.querySelectorAll('.suggestions a[href^="/register/"]').length > 0 && document.querySelectorAll('.suggestions a[href^="/informasi/"]').length > 0, null, { timeout: 10000 });

@@ -88,13 +88,13 @@ async fn look_up(
     let query = format!("q={}&per_page={SHOWN}", percent_encode(&words));
     let published = if register {
         let path = format!("/v1/register?{query}");
-        answer(&backend, path).await.entries
+        answer(&backend, path, false).await.entries
     } else {
         Vec::new()
     };
     let items = if server_search {
         let path = format!("/v1/catalogue?{query}");
-        answer(&backend, path).await.items
+        answer(&backend, path, false).await.items
     } else {
         matching(&whole_catalogue(&backend, catalogue).await, &words)
     };
@@ -157,7 +157,7 @@ async fn whole_catalogue(
     let mut all = Vec::new();
     // A backend that keeps answering past its total must not loop for ever.
     for page in 1u32..=1000 {
-        let got = answer(backend, format!("/v1/catalogue?page={page}&per_page=100")).await;
+        let got = answer(backend, format!("/v1/catalogue?page={page}&per_page=100"), true).await;
         let done = got.items.is_empty() || all.len() + got.items.len() >= got.total as usize;
         all.extend(got.items);
         if done {
@@ -172,11 +172,13 @@ async fn whole_catalogue(
     all
 }
 
-/// A register or catalogue page as the suggestions read it, nothing when it cannot be had. One
+/// A register or catalogue page as the suggestions read it, nothing when it cannot be had; a
+/// search for the citizen's words is never kept on the device (`keep`: [`crate::api::Exchange::keep`],
+/// the whole catalogue is). One
 /// decoder of only the members shown serves both (the contract's full types would cost the
 /// forms bundle kilobytes for figures it never shows).
-async fn answer(backend: &AnyBackend, path: String) -> Answer {
-    backend.get::<Answer>(path).await.unwrap_or_default()
+async fn answer(backend: &AnyBackend, path: String, keep: bool) -> Answer {
+    backend.get_kept::<Answer>(path, keep).await.unwrap_or_default()
 }
 
 #[derive(Default)]
