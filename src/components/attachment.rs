@@ -112,5 +112,9 @@ async fn redraw_as_jpeg(file: &web_sys::File) -> Option<String> {
             &wasm_bindgen::JsValue::from_f64(0.85),
         )
         .ok()?;
-    url.split_once(";base64,").map(|(_, data)| data.to_owned())
+    // `data:image/jpeg;base64,<data>`. Split at the comma, a char: a string pattern would link
+    // the substring searcher into the form bundles for this one call.
+    url.split_once(',')
+        .filter(|(head, _)| head.ends_with(";base64"))
+        .map(|(_, data)| data.to_owned())
 }

@@ -188,8 +188,10 @@ fn internal_link(ev: &web_sys::MouseEvent) -> Option<String> {
         if let Ok(a) = el.clone().dyn_into::<web_sys::HtmlAnchorElement>() {
             if !a.target().is_empty()
                 || a.has_attribute("download")
+                // `rel` is a list of words (a word search also keeps the substring searcher out
+                // of every bundle).
                 || a.get_attribute("rel")
-                    .is_some_and(|r| r.contains("external"))
+                    .is_some_and(|r| r.split_ascii_whitespace().any(|w| w == "external"))
             {
                 return None;
             }

@@ -37,8 +37,12 @@ const ABOUT_COMPLAINTS: [&str; 8] = [
     "number",
 ];
 
-/// Phrases that say a service was not given.
-const PHRASES: [&str; 3] = ["tidak dilayani", "pelayanan buruk", "pelayanan yang buruk"];
+/// Phrases that say a service was not given, word by word.
+const PHRASES: [&[&str]; 3] = [
+    &["tidak", "dilayani"],
+    &["pelayanan", "buruk"],
+    &["pelayanan", "yang", "buruk"],
+];
 
 /// Whether `text` reads like a complaint about a public service rather than a request for
 /// information. A hint only, and the citizen may go on with the request. A complaint word right after
@@ -49,12 +53,17 @@ pub fn looks_like_complaint(text: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let joined = words.join(" ");
     let complaint_word = |i: usize| {
         STEMS.iter().any(|s| words[i].starts_with(s))
             && !(i > 0 && ABOUT_COMPLAINTS.contains(&words[i - 1]))
     };
-    (0..words.len()).any(complaint_word) || PHRASES.iter().any(|p| joined.contains(p))
+    // The phrase's words in a row, each matched at the start of a word as the stems are.
+    let phrase = |p: &&[&str]| {
+        words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p.iter()).all(|(w, p)| w.starts_with(p)))
+    };
+    (0..words.len()).any(complaint_word) || PHRASES.iter().any(phrase)
 }
 
 #[cfg(test)]
@@ -71,6 +80,8 @@ mod tests {
             "Saya tidak dilayani di kantor camat",
             "I want to complain about the garbage collection",
             "Pengaduan masyarakat soal air bersih",
+            "Pelayanan yang buruk di loket KTP",
+            "Pelayanannya buruk sekali",
         ] {
             assert!(looks_like_complaint(text), "{text}");
         }
@@ -84,6 +95,7 @@ mod tests {
             "Data jalan rusak yang sudah diperbaiki",
             "Jumlah pengaduan masyarakat tahun 2025 per kecamatan",
             "Rekap aduan dan data keluhan pelayanan air bersih",
+            "Standar pelayanan dan indeks kepuasan yang buruk atau baik",
             "",
         ] {
             assert!(!looks_like_complaint(text), "{text}");
