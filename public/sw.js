@@ -12,8 +12,8 @@
 //   is in the HTTP cache already). When the browser is idle and the connection is neither Save-Data nor
 //   2g, the page asks for more: the route bundles its pages most likely lead to (bundles.json `next`),
 //   their scripts, and the whole catalogue for offline search (src/offline/sw.rs); a page whose content
-//   leads somewhere its bundle's other pages do not asks for that bundle too (the status page, once it
-//   shows a request, for the objection form). Never kept: embed.js (regency pages) and sw-retire.js.
+//   leads on asks for that bundle too (a receipt for the status pages, the status page showing a request
+//   for the objection form). Never kept: embed.js (regency pages) and sw-retire.js.
 // - Every file of this build is kept in a cache named after the build, and served from it: the files of
 //   two builds are never mixed. A new build installs in the background and waits until the citizen
 //   chooses "Muat ulang" (the page posts 'skip-waiting'); only the very first install takes over at once.

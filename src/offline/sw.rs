@@ -13,7 +13,8 @@
 //! What the worker downloads, and when ([`ask_to_keep`]): at install only what every page needs (a
 //! phone's first visit must stay small); each page then asks it, once the browser is idle, to keep the
 //! page's own bundle, and, unless the citizen's connection is Save-Data or 2g, the bundles its pages
-//! most likely lead to (`bundles.json` `next`) and the catalogue for offline search.
+//! most likely lead to (`bundles.json` `next`) and the catalogue for offline search; a page whose
+//! content leads on (a receipt, a request's status) asks for that bundle too ([`keep_too`]).
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -148,8 +149,9 @@ async fn ask_to_keep(sw: &Container) {
 }
 
 /// Asks the worker, once the browser is idle and on a connection that is neither Save-Data nor 2g,
-/// to keep `bundle` too: where a page's content, not its bundle, says what comes next (a request's
-/// status leads to an objection; a status page that shows none leads nowhere). Once per page load.
+/// to keep `bundle` too: where a page's content, not its bundle, says what comes next (a receipt
+/// leads to the status pages, a request's status to an objection; a form opened and left, or a
+/// status page that shows no request, lead nowhere). Once per page load.
 pub fn keep_too(bundle: crate::domain::route::BundleName) {
     if ASKED_TOO.replace(true) {
         return;

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { useServers, withServer, waitForApp, assertNoAxeViolations, DIST, NOW_ARGS, SEED } from './harness.mjs';
 import { pageRunner, lookUpStatus } from './page.mjs';
+import { T, answerUntil, sendRequest, findRequest, fillObjection, sendObjection } from './wizard.mjs';
 import { main, routed, kiosk, worker, isOf, isCompressedCopy } from '../../scripts/bundles.mjs';
 
 const HTTP_CONFIG = { api_base: '/api', timeout_ms: 15000 };
@@ -281,6 +282,50 @@ test('a status page keeps the objection form once it shows a request, not before
       assert.deepEqual(page.pageErrors, [], 'no page errors');
     });
   });
+});
+
+test('a request or objection form opened keeps no status page; once it is sent its receipt keeps them, and the status page opens offline', { timeout: 180_000 }, async () => {
+  const forms = routed.find((b) => b.name === 'ppid-forms');
+  const status = routed.find((b) => b.name === 'ppid-status');
+  assert.ok(forms && status, 'the build has a forms and a status bundle');
+  assert.ok(!(forms.next ?? []).includes(status.name), 'the forms bundle does not lead to it by itself (bundles.json next)');
+  const statusFiles = BUILD.routed[status.name];
+  await withServer({ config: HTTP_CONFIG, args: NOW_ARGS }, (server) => withPage('receipt-leads-on', async (page) => {
+    const context = page.context();
+    const seen = recordWorker(context);
+    await page.goto(`${server.url}/permohonan`);
+    await waitForApp(page);
+    await waitControlled(page);
+    // The page's own idle ask, answered whole (the catalogue is its last part): nothing of the status pages.
+    await waitCached(page, BUILD.routed[forms.name]);
+    await waitCatalogue(page);
+    assert.deepEqual((await cached(page)).files.filter((f) => statusFiles.includes(f)), [], 'a form opened keeps no status file');
+    assert.deepEqual(seen.filter((s) => statusFiles.includes(s.path)), [], 'nor fetches one');
+    // Sent: the receipt says how to follow the request up, and the status pages are kept for it.
+    await page.getByRole('button', { name: T.start }).click();
+    await answerUntil(page, 'periksa');
+    await sendRequest(page);
+    await waitCached(page, statusFiles);
+    report('http, a request sent', seen);
+    await goOffline(context, page);
+    await opensOffline(context, `${server.url}${PAGE_OF[status.name]}`);
+    assert.deepEqual(page.pageErrors, [], 'no page errors');
+  }));
+  // The same for an objection: its receipt leads to the dispute route, in the status bundle.
+  const refused = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000102');
+  await withServer({ config: HTTP_CONFIG, args: NOW_ARGS }, (server) => withPage('objection-leads-on', async (page) => {
+    const seen = recordWorker(page.context());
+    await findRequest(page, server.url, refused);
+    await waitControlled(page);
+    await waitCached(page, BUILD.routed['ppid-objection']);
+    await waitCatalogue(page);
+    assert.deepEqual((await cached(page)).files.filter((f) => statusFiles.includes(f)), [], 'an objection form opened keeps no status file');
+    await page.locator('#obj-reason-a').check();
+    await fillObjection(page, refused.submission.requester, { caseSummary: 'Permohonan ditolak.' });
+    await sendObjection(page);
+    await waitCached(page, statusFiles);
+    report('http, an objection sent', seen);
+  }));
 });
 
 test('a kiosk keeps everything at install: the kiosk\'s files, every bundle, the catalogue', { timeout: 120_000 }, async () => {

@@ -17,6 +17,8 @@ use leptos::prelude::*;
 /// the outbox (`?sementara=`), replaced by the registration once the backend accepts it.
 #[component]
 pub fn Sent() -> impl IntoView {
+    // A request sent (or waiting to be): following it up is the next step, so its bundle is kept.
+    crate::offline::sw::keep_too(crate::domain::route::BundleName::Status);
     let local = crate::components::router::use_location().with_untracked(|l| l.param("sementara"));
     // Whether the backend asked if the request may be published (the receipt then says the answer).
     let asked = use_draft().answers.with_untracked(|d| d.publish_asked);
