@@ -96,6 +96,8 @@ language! {
     previous_page: "Previous page",
     next_page: "Next page",
     page_of: |p, n| format!("Page {p} of {n}"),
+    page_past_end: |n| format!("This page does not exist: your search has only {n} pages of results."),
+    last_page: "Go to the last page",
     updated_on: "Updated",
     stale: "Not updated for more than 6 months",
 

@@ -96,6 +96,8 @@ language! {
     previous_page: "Halaman sebelumnya",
     next_page: "Halaman berikutnya",
     page_of: |p, n| format!("Halaman {p} dari {n}"),
+    page_past_end: |n| format!("Halaman ini tidak ada: hasil pencarian Anda hanya {n} halaman."),
+    last_page: "Ke halaman terakhir",
     updated_on: "Diperbarui",
     stale: "Belum diperbarui lebih dari 6 bulan",
 

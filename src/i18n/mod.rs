@@ -255,6 +255,9 @@ texts! {
     previous_page: &'static str,
     next_page: &'static str,
     page_of: fn(u32, u32) -> String,
+    /// A page number past the last page of results (an old link): how many pages there are.
+    page_past_end: fn(u32) -> String,
+    last_page: &'static str,
     updated_on: &'static str,
     stale: &'static str,
 

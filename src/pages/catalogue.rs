@@ -287,11 +287,17 @@ fn Results(
         }
         None => ("/permohonan".to_owned(), "/register".to_owned()),
     };
+    // A page past the last one (an old link) leads to the last page; no match at all, to a request.
+    let (empty, empty_href, empty_link) = if page.total > 0 && page.page > pages {
+        ((t.page_past_end())(pages), page_href(&query, pages), t.last_page())
+    } else {
+        (t.no_results().to_owned(), request_href, t.no_results_request())
+    };
     view! {
         {page.items.is_empty().then(|| view! {
             <div class="panel">
-                <p>{t.no_results()}</p>
-                <p><a href=crate::components::router::rooted(&request_href)>{t.no_results_request()}</a></p>
+                <p>{empty}</p>
+                <p><a href=crate::components::router::rooted(&empty_href)>{empty_link}</a></p>
             </div>
         })}
         <ul class="results">
@@ -337,20 +343,9 @@ fn ResultItem(item: CatalogueSummary, unit: Option<String>) -> impl IntoView {
 #[component]
 fn Pager(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
     let t = use_texts();
-    let href = move |p: u32| {
-        let q = CatalogueQuery {
-            page: (p > 1).then_some(p),
-            per_page: None,
-            ..query.clone()
-        };
-        let query = encode_catalogue_query(&q);
-        if query.is_empty() {
-            "/informasi".to_owned()
-        } else {
-            format!("/informasi?{query}")
-        }
-    };
-    (pages > 1).then(|| {
+    let href = move |p: u32| page_href(&query, p);
+    // Past the last page the results' panel leads back instead.
+    (pages > 1 && page <= pages).then(|| {
         view! {
             <nav class="pager" aria-label=(t.page_of())(page, pages)>
                 {(page > 1).then(|| view! { <a href=crate::components::router::rooted(&href(page - 1)) rel="prev">{t.previous_page()}</a> })}
@@ -359,4 +354,19 @@ fn Pager(query: CatalogueQuery, page: u32, pages: u32) -> impl IntoView {
             </nav>
         }
     })
+}
+
+/// The list's address for page `p` of `query`.
+fn page_href(query: &CatalogueQuery, p: u32) -> String {
+    let q = CatalogueQuery {
+        page: (p > 1).then_some(p),
+        per_page: None,
+        ..query.clone()
+    };
+    let query = encode_catalogue_query(&q);
+    if query.is_empty() {
+        "/informasi".to_owned()
+    } else {
+        format!("/informasi?{query}")
+    }
 }

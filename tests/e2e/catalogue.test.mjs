@@ -420,6 +420,24 @@ test('paging: "Halaman 1 dari N", the next page lists the next 20, Back returns 
   });
 });
 
+test('a page past the last one (an old link) says so and leads to the last page, with no pager', { timeout: 60_000 }, async () => {
+  const all = catalogue();
+  const pages = Math.ceil(all.total / PER_PAGE);
+  await withPage('past-end', async (page) => {
+    await page.goto(`${env.server.url}/informasi?page=${pages + 7}`);
+    await waitLoaded(page);
+    const panel = page.locator('main#main .panel', { hasText: 'Halaman ini tidak ada' });
+    await panel.waitFor();
+    assert.equal((await panel.locator('p').first().innerText()).trim(), `Halaman ini tidak ada: hasil pencarian Anda hanya ${pages} halaman.`);
+    assert.equal(await page.locator('main#main nav.pager').count(), 0, 'no pager past the end');
+    assert.equal(await page.getByText('Tidak ada informasi yang cocok').count(), 0, 'not "no results": there are results');
+    await assertNoAxeViolations(page, 'catalogue page past the end');
+    await panel.getByRole('link', { name: 'Ke halaman terakhir' }).click();
+    await expectUrl(page, { page: String(pages) }, 'the last page');
+    await expectResults(page, all, 'the last page', { pageNo: pages });
+  });
+});
+
 test('item page: stale mark, every DIP row, file type and size, request link, share by WhatsApp and copy', { timeout: 60_000 }, async () => {
   // Berkala items with files, well away (3 days) from the 6-month boundary either way.
   const berkala = SEED.catalogue.filter((i) => i.class === 'berkala' && (i.files ?? []).length > 0);

@@ -410,6 +410,23 @@ for (const mode of ['api', 'demo']) {
   });
 }
 
+test('a register page past the last one (an old link) says so and leads to the last page', { timeout: 60_000 }, async () => {
+  await withPage('past-end', async (page) => {
+    const all = register();
+    const pages = Math.ceil(all.hits.length / PER_PAGE);
+    await page.goto(`${env.api.url}/register?page=${pages + 3}`);
+    await waitLoaded(page);
+    const panel = main(page).locator('.panel', { hasText: 'Halaman ini tidak ada' });
+    await panel.waitFor();
+    assert.equal((await panel.locator('p').first().innerText()).trim(), `Halaman ini tidak ada: hasil pencarian Anda hanya ${pages} halaman.`);
+    assert.equal(await main(page).locator('nav.pager').count(), 0, 'no pager past the end');
+    await assertNoAxeViolations(page, 'register page past the end');
+    await panel.getByRole('link', { name: 'Ke halaman terakhir' }).click();
+    await expectUrl(page, { page: String(pages) }, 'the last page');
+    await expectList(page, all, 'the last page', pages);
+  });
+});
+
 test('the register in English, at 320 px without sideways scrolling', { timeout: 60_000 }, async () => {
   const base = env.api.url;
   const refused = ENTRIES.find((e) => e.pasal17 && e.objection && e.dispute);

@@ -80,11 +80,17 @@ fn Results(page: RegisterPage, query: RegisterQuery, units: Vec<Unit>) -> impl I
     };
     let chosen_unit = query.unit.as_deref().map(|id| unit_name(&units, id));
     let record = (page.total > 0).then(|| view! { <Record record=page.record unit=chosen_unit/> });
+    // A page past the last one (an old link) leads to the last page; no match at all, to a request.
+    let (empty, empty_href, empty_link) = if page.total > 0 && page.page > pages {
+        ((t.page_past_end())(pages), page_href(&query, pages), t.last_page())
+    } else {
+        (t.reg_no_results().to_owned(), request_href, t.no_results_request())
+    };
     view! {
         {page.entries.is_empty().then(|| view! {
             <div class="panel">
-                <p>{t.reg_no_results()}</p>
-                <p><a href=rooted(&request_href)>{t.no_results_request()}</a></p>
+                <p>{empty}</p>
+                <p><a href=rooted(&empty_href)>{empty_link}</a></p>
             </div>
         })}
         <ul class="results register-list">
@@ -146,13 +152,9 @@ fn EntryItem(entry: RegisterSummary, unit: String) -> impl IntoView {
 #[component]
 fn Pager(query: RegisterQuery, page: u32, pages: u32) -> impl IntoView {
     let t = use_texts();
-    let href = move |p: u32| {
-        rooted(&list_href(&RegisterQuery {
-            page: (p > 1).then_some(p),
-            ..query.clone()
-        }))
-    };
-    (pages > 1).then(|| {
+    let href = move |p: u32| rooted(&page_href(&query, p));
+    // Past the last page the results' panel leads back instead.
+    (pages > 1 && page <= pages).then(|| {
         view! {
             <nav class="pager" aria-label=(t.page_of())(page, pages)>
                 {(page > 1).then(|| view! { <a href=href(page - 1) rel="prev">{t.previous_page()}</a> })}
@@ -160,5 +162,13 @@ fn Pager(query: RegisterQuery, page: u32, pages: u32) -> impl IntoView {
                 {(page < pages).then(|| view! { <a href=href(page + 1) rel="next">{t.next_page()}</a> })}
             </nav>
         }
+    })
+}
+
+/// The register's address for page `p` of `query`.
+fn page_href(query: &RegisterQuery, p: u32) -> String {
+    list_href(&RegisterQuery {
+        page: (p > 1).then_some(p),
+        ..query.clone()
     })
 }
