@@ -34,8 +34,19 @@ const ROUTES = []; // ppid:routes
 /** The main bundle's glue and wasm, which Trunk names with a hash. */
 const MAIN_JS = ''; // ppid:main-js
 const MAIN_WASM = ''; // ppid:main-wasm
-/** { language tag: [message, link home, retry] } from src/i18n: shown when this page's bundle cannot load. */
-const OFFLINE = { id: ['', '', ''], en: ['', '', ''] }; // ppid:offline
+/**
+ * { language tag: [message, link home, retry, loading] } from src/i18n: the first three shown when this
+ * page's bundle cannot load, the last on the boot shell's loading line.
+ */
+const SAY = { id: ['', '', '', ''], en: ['', '', '', ''] }; // ppid:offline
+
+// The boot shell stays until the app draws its page in its place (src/app.rs): its loading line speaks
+// the citizen's language meanwhile.
+if (lang !== 'id') {
+  const line = document.querySelector('#boot .loading');
+  if (line) line.textContent = SAY[lang][3];
+  document.documentElement.lang = lang;
+}
 
 // In a frame (a regency page embedding the portal): the portal's side of embedding.
 if (parent !== window) document.head.append(Object.assign(document.createElement('script'), { src: at('framed.js') }));
@@ -72,7 +83,7 @@ try {
  * citizen's language instead of leaving "Memuat…" for ever, with a way home (always kept) and a retry.
  */
 function cannotLoad() {
-  const [message, home, retry] = OFFLINE[lang];
+  const [message, home, retry] = SAY[lang];
   const el = (tag, props, ...children) => {
     const e = Object.assign(document.createElement(tag), props);
     e.append(...children);

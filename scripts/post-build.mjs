@@ -95,8 +95,8 @@ function shortenBindings(html) {
   return html;
 }
 
-/** The texts the boot script shows when the page's bundle cannot load, in the order it reads them. */
-const BOOT_TEXTS = ['boot_offline', 'boot_offline_home', 'retry'];
+/** The texts the boot script shows (when the page's bundle cannot load; its loading line), in the order it reads them. */
+const BOOT_TEXTS = ['boot_offline', 'boot_offline_home', 'retry', 'loading'];
 
 /**
  * Why: the boot script runs before any wasm, yet every text lives in src/i18n. Each language's file is

@@ -22,22 +22,18 @@ fn report_panics() {
     }));
 }
 
-/// Replaces the static boot shell of `index.html` with the app. A prerendered page in it (the boot
-/// script shows one on the home and the catalogue) stays on screen until the app has its own page
-/// to put in its place: a loading line in between would be a flash.
+/// Replaces the static boot shell of `index.html` with the app. The shell (its header and loading
+/// line, or the prerendered page the boot script shows on the home and the catalogue) stays on screen
+/// until the app has its own page to put in its place: a loading line of the app's in between, without
+/// the header, would make the page jump twice on a slow phone.
 pub fn mount(bundle: Bundle) {
     report_panics();
-    if !prerendered() {
-        remove_boot();
-    }
     leptos::mount::mount_to_body(move || view! { <App bundle/> });
 }
 
-/// Whether the boot script put a prerendered page in the boot shell.
-fn prerendered() -> bool {
-    document()
-        .get_element_by_id("boot")
-        .is_some_and(|boot| boot.has_attribute("data-prerendered"))
+/// Whether the boot shell is still on screen.
+fn boot_shown() -> bool {
+    document().get_element_by_id("boot").is_some()
 }
 
 fn remove_boot() {
@@ -197,8 +193,9 @@ fn App(bundle: Bundle) -> impl IntoView {
     view! {
             // Re-rendered whole when the language changes: views hold plain strings.
             {move || match (lang.track(), booted.get()).1 {
-                // The prerendered page says more than a loading line while config and meta load.
-                None if prerendered() => ().into_any(),
+                // The boot shell says as much while config and meta load (a retry after an error
+                // has no shell left, and says it is loading).
+                None if boot_shown() => ().into_any(),
                 None => view! { <Loading/> }.into_any(),
                 Some((_, Ok(b))) => {
                     // Taken away in the same task as the page is drawn: nothing blank is painted between.
