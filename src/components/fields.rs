@@ -241,3 +241,88 @@ pub fn Choices(
         </div>
     }
 }
+
+/// One filter of a list whose query lives in the URL (the catalogue, the register): a labelled
+/// select showing `get` of the current query; a choice is `set` into it and the list `go`es there.
+#[component]
+pub fn FilterSelect<Q: Clone + Send + Sync + 'static>(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    current: Memo<Q>,
+    go: impl Fn(Q, bool) + Copy + 'static,
+    get: fn(&Q) -> String,
+    set: fn(&mut Q, String),
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                prop:value=move || get(&current.get())
+                on:change=move |ev| {
+                    let mut q = current.get_untracked();
+                    set(&mut q, event_target_value(&ev));
+                    go(q, false);
+                }
+            >
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Milliseconds of quiet typing before a list's URL (and the backend's search) follows.
+const TYPING_PAUSE_MS: u64 = 180;
+
+/// The search box of a list whose query lives in the URL (the catalogue, the register): what is
+/// typed, which follows the URL on Back/forward or a shared link; its `input` handler, which sends
+/// the words once the citizen pauses (the history entry replaced, not one per key); and the form's
+/// `submit` handler. `words` reads a query's words, `with_words` puts them in.
+pub fn use_search_box<Q: Clone + Send + Sync + 'static>(
+    current: Memo<Q>,
+    go: impl Fn(Q, bool) + Copy + 'static,
+    words: fn(&Q) -> Option<String>,
+    with_words: fn(Q, Option<String>) -> Q,
+) -> (
+    RwSignal<String>,
+    impl Fn(leptos::ev::Event) + Copy + 'static,
+    impl Fn(leptos::ev::SubmitEvent) + Copy + 'static,
+) {
+    let typed = RwSignal::new(words(&current.get_untracked()).unwrap_or_default());
+    Effect::new(move || {
+        let q = words(&current.get()).unwrap_or_default();
+        if q != typed.get_untracked() {
+            typed.set(q);
+        }
+    });
+    let as_words = |text: String| Some(text).filter(|s| !s.trim().is_empty());
+    let pending = StoredValue::new(0u32);
+    let on_input = move |ev: leptos::ev::Event| {
+        typed.set(event_target_value(&ev));
+        let ticket = pending.get_value().wrapping_add(1);
+        pending.set_value(ticket);
+        set_timeout(
+            move || {
+                // The citizen may have left the page during the pause: then there is nothing to do.
+                let (Some(latest), Some(text), Some(now)) = (
+                    pending.try_get_value(),
+                    typed.try_get_untracked(),
+                    current.try_get_untracked(),
+                ) else {
+                    return;
+                };
+                let q = as_words(text);
+                if latest == ticket && q != words(&now) {
+                    go(with_words(now, q), true);
+                }
+            },
+            std::time::Duration::from_millis(TYPING_PAUSE_MS),
+        );
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        go(with_words(current.get_untracked(), as_words(typed.get_untracked())), false);
+    };
+    (typed, on_input, on_submit)
+}

@@ -3,6 +3,7 @@
 //! otherwise the portal fetches the catalogue once and searches it itself.
 
 use crate::api::{ApiError, Backend};
+use crate::components::fields::{use_search_box, FilterSelect};
 use crate::components::router::{use_location, use_navigate, Location};
 use crate::components::{use_load, use_title, ErrorPanel, LoadingLine};
 use crate::context::{use_portal, use_texts};
@@ -16,8 +17,6 @@ use std::rc::Rc;
 
 const PER_PAGE: u32 = 20;
 const FORMATS: [&str; 5] = ["PDF", "XLSX", "CSV", "DOCX", "JPG"];
-/// Milliseconds of quiet typing before the URL (and a server search) follows.
-const TYPING_PAUSE_MS: u64 = 180;
 
 /// What the catalogue page needs besides the query: unit names and, for client search, the index.
 /// Kept by the shell, so it outlives each visit to the page (see [`provide_catalogue_cache`]).
@@ -151,76 +150,12 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
         };
         navigate(&href, replace);
     };
-    let typed = RwSignal::new(current.get_untracked().q.unwrap_or_default());
-    // Back/forward or a shared link changes the URL: the box follows.
-    Effect::new(move || {
-        let q = current.get().q.unwrap_or_default();
-        if q != typed.get_untracked() {
-            typed.set(q);
-        }
-    });
-    let pending = StoredValue::new(0u32);
-    let go_typed = go;
-    let on_input = move |ev: leptos::ev::Event| {
-        typed.set(event_target_value(&ev));
-        let ticket = pending.get_value().wrapping_add(1);
-        pending.set_value(ticket);
-        let go = go_typed;
-        set_timeout(
-            move || {
-                // The citizen may have left the page during the pause: then there is nothing to do.
-                let (Some(latest), Some(text), Some(now)) = (
-                    pending.try_get_value(),
-                    typed.try_get_untracked(),
-                    current.try_get_untracked(),
-                ) else {
-                    return;
-                };
-                if latest == ticket {
-                    let q = CatalogueQuery {
-                        q: Some(text).filter(|s| !s.trim().is_empty()),
-                        ..now.clone()
-                    };
-                    if q.q != now.q {
-                        go(q, true);
-                    }
-                }
-            },
-            std::time::Duration::from_millis(TYPING_PAUSE_MS),
-        );
-    };
-    let go_submit = go;
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let q = CatalogueQuery {
-            q: Some(typed.get_untracked()).filter(|s| !s.trim().is_empty()),
-            ..current.get_untracked()
-        };
-        go_submit(q, false);
-    };
-    let select = move |id: &'static str,
-                       label: &'static str,
-                       options: Vec<(String, String)>,
-                       get: fn(&CatalogueQuery) -> String,
-                       set: fn(&mut CatalogueQuery, String)| {
-        let go = go;
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <select
-                    id=id
-                    prop:value=move || get(&current.get())
-                    on:change=move |ev| {
-                        let mut q = current.get_untracked();
-                        set(&mut q, event_target_value(&ev));
-                        go(q, false);
-                    }
-                >
-                    {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                </select>
-            </div>
-        }
-    };
+    let (typed, on_input, on_submit) = use_search_box(
+        current,
+        go,
+        |q| q.q.clone(),
+        |q, words| CatalogueQuery { q: words, ..q },
+    );
     let this_year = crate::components::today().year();
     let mut classes = vec![(String::new(), t.all_classes().to_owned())];
     classes.extend(
@@ -240,7 +175,6 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
         (String::new(), t.sort_newest().to_owned()),
         ("title".to_owned(), t.sort_title().to_owned()),
     ];
-    let unit_select = select;
     view! {
         <form class="search" role="search" on:submit=on_submit>
             <div class="field search-box">
@@ -249,20 +183,27 @@ fn Filters(current: Memo<CatalogueQuery>, units: Signal<Vec<Unit>, LocalStorage>
                 <input id="search-q" name="q" type="search" autocomplete="off" aria-describedby="search-q-hint"
                     prop:value=move || typed.get() on:input=on_input/>
             </div>
-            {select("filter-class", t.filter_class(), classes, |q| q.class.map(|c| c.as_str().to_owned()).unwrap_or_default(),
-                |q, v| q.class = InformationClass::parse(&v))}
+            <FilterSelect id="filter-class" label=t.filter_class() options=classes current go
+                get=|q| q.class.map(|c| c.as_str().to_owned()).unwrap_or_default()
+                set=|q, v| q.class = InformationClass::parse(&v)/>
             {move || {
                 let mut options = vec![(String::new(), t.all_units().to_owned())];
                 options.extend(units.get().into_iter().map(|u| (u.id, u.name)));
-                unit_select("filter-unit", t.filter_unit(), options, |q| q.unit.clone().unwrap_or_default(),
-                    |q, v| q.unit = Some(v).filter(|v| !v.is_empty()))
+                view! {
+                    <FilterSelect id="filter-unit" label=t.filter_unit() options current go
+                        get=|q| q.unit.clone().unwrap_or_default()
+                        set=|q, v| q.unit = Some(v).filter(|v| !v.is_empty())/>
+                }
             }}
-            {select("filter-year", t.filter_year(), years, |q| q.year.map(|y| y.to_string()).unwrap_or_default(),
-                |q, v| q.year = v.parse().ok())}
-            {select("filter-format", t.filter_format(), formats, |q| q.format.clone().unwrap_or_default(),
-                |q, v| q.format = Some(v).filter(|v| !v.is_empty()))}
-            {select("filter-sort", t.sort_label(), sorts, |q| if q.sort == Some(CatalogueSort::Title) { "title".into() } else { String::new() },
-                |q, v| q.sort = (v == "title").then_some(CatalogueSort::Title))}
+            <FilterSelect id="filter-year" label=t.filter_year() options=years current go
+                get=|q| q.year.map(|y| y.to_string()).unwrap_or_default()
+                set=|q, v| q.year = v.parse().ok()/>
+            <FilterSelect id="filter-format" label=t.filter_format() options=formats current go
+                get=|q| q.format.clone().unwrap_or_default()
+                set=|q, v| q.format = Some(v).filter(|v| !v.is_empty())/>
+            <FilterSelect id="filter-sort" label=t.sort_label() options=sorts current go
+                get=|q| if q.sort == Some(CatalogueSort::Title) { "title".into() } else { String::new() }
+                set=|q, v| q.sort = (v == "title").then_some(CatalogueSort::Title)/>
             <button type="submit" class="button">{t.search_button()}</button>
             <a href=crate::components::router::rooted("/informasi") class="clear-filters">{t.clear_filters()}</a>
         </form>

@@ -2,13 +2,11 @@
 //! history entry); a changed filter is a new history entry, so Back walks through them.
 
 use super::list_href;
+use crate::components::fields::{use_search_box, FilterSelect};
 use crate::components::router::{rooted, use_navigate};
 use crate::context::use_texts;
 use crate::contract::{Outcome, RegisterQuery, RegisterSort, Unit};
 use leptos::prelude::*;
-
-/// Milliseconds of quiet typing before the URL (and the backend's search) follows.
-const TYPING_PAUSE_MS: u64 = 180;
 
 /// How far back the year filter goes.
 const YEARS_BACK: i32 = 7;
@@ -25,45 +23,12 @@ pub(super) fn Filters(
     let go = move |q: RegisterQuery, replace: bool| {
         navigate(&list_href(&RegisterQuery { page: None, ..q }), replace);
     };
-    let typed = RwSignal::new(current.get_untracked().q.unwrap_or_default());
-    // Back/forward or a shared link changes the URL: the box follows.
-    Effect::new(move || {
-        let q = current.get().q.unwrap_or_default();
-        if q != typed.get_untracked() {
-            typed.set(q);
-        }
-    });
-    let pending = StoredValue::new(0u32);
-    let on_input = move |ev: leptos::ev::Event| {
-        typed.set(event_target_value(&ev));
-        let ticket = pending.get_value().wrapping_add(1);
-        pending.set_value(ticket);
-        set_timeout(
-            move || {
-                // The citizen may have left the page during the pause: then there is nothing to do.
-                let (Some(latest), Some(text), Some(now)) = (
-                    pending.try_get_value(),
-                    typed.try_get_untracked(),
-                    current.try_get_untracked(),
-                ) else {
-                    return;
-                };
-                let q = Some(text).filter(|s| !s.trim().is_empty());
-                if latest == ticket && q != now.q {
-                    go(RegisterQuery { q, ..now }, true);
-                }
-            },
-            std::time::Duration::from_millis(TYPING_PAUSE_MS),
-        );
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let q = RegisterQuery {
-            q: Some(typed.get_untracked()).filter(|s| !s.trim().is_empty()),
-            ..current.get_untracked()
-        };
-        go(q, false);
-    };
+    let (typed, on_input, on_submit) = use_search_box(
+        current,
+        go,
+        |q| q.q.clone(),
+        |q, words| RegisterQuery { q: words, ..q },
+    );
     let this_year = crate::components::today().year();
     let mut outcomes = vec![(String::new(), t.reg_all_outcomes().to_owned())];
     outcomes.extend(
@@ -93,51 +58,22 @@ pub(super) fn Filters(
                 let mut options = vec![(String::new(), t.all_units().to_owned())];
                 options.extend(units.get().into_iter().map(|u| (u.id, u.name)));
                 view! {
-                    <Select id="filter-unit" label=t.filter_unit() options current go
+                    <FilterSelect id="filter-unit" label=t.filter_unit() options current go
                         get=|q| q.unit.clone().unwrap_or_default()
                         set=|q, v| q.unit = Some(v).filter(|v| !v.is_empty())/>
                 }
             }}
-            <Select id="filter-outcome" label=t.reg_filter_outcome() options=outcomes current go
+            <FilterSelect id="filter-outcome" label=t.reg_filter_outcome() options=outcomes current go
                 get=|q| q.outcome.map(|o| o.as_str().to_owned()).unwrap_or_default()
                 set=|q, v| q.outcome = Outcome::parse(&v)/>
-            <Select id="filter-year" label=t.filter_year() options=years current go
+            <FilterSelect id="filter-year" label=t.filter_year() options=years current go
                 get=|q| q.year.map(|y| y.to_string()).unwrap_or_default()
                 set=|q, v| q.year = v.parse().ok()/>
-            <Select id="filter-sort" label=t.sort_label() options=sorts current go
+            <FilterSelect id="filter-sort" label=t.sort_label() options=sorts current go
                 get=|q| if q.sort == Some(RegisterSort::Oldest) { "oldest".into() } else { String::new() }
                 set=|q, v| q.sort = (v == "oldest").then_some(RegisterSort::Oldest)/>
             <button type="submit" class="button">{t.search_button()}</button>
             <a href=rooted("/register") class="clear-filters">{t.clear_filters()}</a>
         </form>
-    }
-}
-
-/// One filter: a labelled select whose choice goes into the URL.
-#[component]
-fn Select(
-    id: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    current: Memo<RegisterQuery>,
-    go: impl Fn(RegisterQuery, bool) + Copy + 'static,
-    get: fn(&RegisterQuery) -> String,
-    set: fn(&mut RegisterQuery, String),
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                prop:value=move || get(&current.get())
-                on:change=move |ev| {
-                    let mut q = current.get_untracked();
-                    set(&mut q, event_target_value(&ev));
-                    go(q, false);
-                }
-            >
-                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-            </select>
-        </div>
     }
 }
