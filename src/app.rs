@@ -59,7 +59,7 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// Home, the catalogue, its items, about.
+    /// Home, the catalogue, its items.
     pub const PORTAL: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Portal,
         view: portal_view,
@@ -80,14 +80,15 @@ impl Bundle {
         setup: || {},
         with_meta: |_| {},
     };
-    /// The lookups: a request's status, an objection's dispute route, and the service's statistics.
+    /// The lookups: a request's status and an objection's dispute route.
     pub const STATUS: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Status || *p == Page::NotFound,
         view: status_view,
         setup: || {},
         with_meta: |_| {},
     };
-    /// The register of published requests and its entries.
+    /// The service's public record: the register of published requests and its entries, the
+    /// statistics, and the service charter (Tentang).
     pub const REGISTER: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Register || *p == Page::NotFound,
         view: register_view,
@@ -302,7 +303,6 @@ fn portal_view(page: Page) -> AnyView {
         Page::Home => view! { <pages::home::Home/> }.into_any(),
         Page::Catalogue => view! { <pages::catalogue::Catalogue/> }.into_any(),
         Page::Item(id) => view! { <pages::item::Item id/> }.into_any(),
-        Page::About => view! { <pages::about::About/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }
@@ -330,7 +330,6 @@ fn objection_view(page: Page) -> AnyView {
 fn status_view(page: Page) -> AnyView {
     match page {
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
-        Page::Statistics => view! { <pages::statistics::StatisticsPage/> }.into_any(),
         Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
@@ -341,6 +340,8 @@ fn register_view(page: Page) -> AnyView {
     match page {
         Page::Register => view! { <pages::register::Register/> }.into_any(),
         Page::RegisterEntry(id) => view! { <pages::register::Entry id/> }.into_any(),
+        Page::Statistics => view! { <pages::statistics::StatisticsPage/> }.into_any(),
+        Page::About => view! { <pages::about::About/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }
 }

@@ -1,5 +1,6 @@
-//! Mounts the portal's register bundle: the published requests (search, filters, the record of how
-//! they were answered) and one entry in full. The boot script loads it instead of the main bundle for
+//! Mounts the portal's register bundle, the service's public record: the published requests (search,
+//! filters, the record of how they were answered) and one entry in full, the statistics, and the
+//! service charter (Tentang). The boot script loads it instead of the main bundle for
 //! its routes in `bundles.json` (see `app::Bundle`), so no other page downloads it.
 
 #[cfg(target_arch = "wasm32")]

@@ -64,15 +64,20 @@ impl Page {
     }
 
     /// The bundle this page is in: `/permohonan...` are the forms, `/keberatan...` the objection
-    /// bundle, `/status` and `/statistik` their own, `/register` its own, everything else (not-found
-    /// included) the main one.
+    /// bundle, `/status` and the dispute route their own, the service's public record (`/register`,
+    /// `/statistik` and `/tentang`) its own, everything else (not-found included) the main one.
     pub fn bundle(&self) -> BundleName {
         match self {
             Page::Request | Page::RequestStep(_) | Page::RequestSent => BundleName::Forms,
             Page::Objection | Page::ObjectionForm => BundleName::Objection,
             // The dispute route looks an objection up, as the status page looks a request up.
-            Page::Status | Page::Statistics | Page::Dispute => BundleName::Status,
-            Page::Register | Page::RegisterEntry(_) => BundleName::Register,
+            Page::Status | Page::Dispute => BundleName::Status,
+            // What the office publishes about its own service: the charter, the figures, the
+            // requests it answered. Home and the catalogue do not carry them (about 5 KB brotli),
+            // nor does the status lookup (the statistics, about 13 KB).
+            Page::Register | Page::RegisterEntry(_) | Page::About | Page::Statistics => {
+                BundleName::Register
+            }
             _ => BundleName::Portal,
         }
     }

@@ -42,10 +42,11 @@ function assertBudget(label, what, start, end) {
 // Each bundle (app::Bundle) on its own: a link into the other bundle is a page load, which would
 // reset the very memory being measured.
 const BUNDLES = {
-  portal: { start: '/', links: ['/informasi', '/tentang', '/'] },
+  portal: { start: '/', links: ['/informasi', '/informasi/dip-2026-001', '/'] },
   forms: { start: '/permohonan', links: ['/permohonan/jenis', '/permohonan'] },
   objection: { start: '/keberatan', links: ['/keberatan/ajukan', '/keberatan'] },
-  status: { start: '/status', links: ['/keberatan/sengketa', '/statistik', '/status'] },
+  status: { start: '/status', links: ['/keberatan/sengketa', '/status'] },
+  register: { start: '/register', links: ['/statistik', '/tentang', '/register'] },
 };
 
 for (const [bundle, { start: startPath, links }] of Object.entries(BUNDLES)) test(`memory stays small and does not grow over 20 navigations (${bundle} pages)`, { timeout: 120_000 }, async () => {

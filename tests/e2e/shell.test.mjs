@@ -87,8 +87,9 @@ test('navigation: each menu link changes page (client-side within a bundle), mar
     ['Tentang', '/tentang', 'Tentang layanan ini', true],
   ];
   await withPage('navigation', async (page) => {
-    // Start on the last page so that every click, the first one included, changes the path.
-    await page.goto(`${env.server.url}/tentang`);
+    // Start on a page of the main bundle that no link below leads to, so that every click, the first
+    // one included, changes the path and the first ones stay in the bundle.
+    await page.goto(`${env.server.url}/informasi/dip-2026-001`);
     await waitLoaded(page);
     await page.evaluate(() => {
       window.__noFullReload = true;
