@@ -80,10 +80,17 @@ impl Bundle {
         setup: || {},
         with_meta: |_| {},
     };
-    /// The lookups: a request's status and an objection's dispute route.
+    /// A request's status and the submissions made from this device.
     pub const STATUS: Bundle = Bundle {
         owns: |p| p.bundle() == BundleName::Status || *p == Page::NotFound,
         view: status_view,
+        setup: || {},
+        with_meta: |_| {},
+    };
+    /// An objection's dispute route.
+    pub const DISPUTE: Bundle = Bundle {
+        owns: |p| p.bundle() == BundleName::Dispute || *p == Page::NotFound,
+        view: dispute_view,
         setup: || {},
         with_meta: |_| {},
     };
@@ -330,6 +337,13 @@ fn objection_view(page: Page) -> AnyView {
 fn status_view(page: Page) -> AnyView {
     match page {
         Page::Status => view! { <pages::status::StatusLookup/> }.into_any(),
+        _ => view! { <pages::not_found::NotFound/> }.into_any(),
+    }
+}
+
+#[inline(never)]
+fn dispute_view(page: Page) -> AnyView {
+    match page {
         Page::Dispute => view! { <pages::dispute::Dispute/> }.into_any(),
         _ => view! { <pages::not_found::NotFound/> }.into_any(),
     }

@@ -111,7 +111,7 @@ fn a_path_of_no_page_loads_a_bundle_that_shows_not_found() {
     for (url, wasm) in [
         ("permohonan/tidak-ada", "ppid-forms"),
         ("keberatan/lain", "ppid-objection"),
-        ("keberatan/sengketa/lain", "ppid-status"),
+        ("keberatan/sengketa/lain", "ppid-dispute"),
         ("status/lain", "ppid-status"),
         ("informasi/a/b", "ppid-portal"),
         ("register/R-2026-0007/lain", "ppid-register"),

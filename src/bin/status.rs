@@ -1,5 +1,5 @@
-//! Mounts the portal's status bundle: the lookups (a request's status, with its working-day clock and
-//! the submissions made from this device; an objection's dispute route). The boot
+//! Mounts the portal's status bundle: a request's status, with its working-day clock, and the
+//! submissions made from this device. The boot
 //! script loads it instead of the main bundle for its routes in `bundles.json` (see `app::Bundle`).
 
 #[cfg(target_arch = "wasm32")]

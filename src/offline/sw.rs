@@ -71,8 +71,8 @@ thread_local! {
     static WAITING: ArcRwSignal<bool> = ArcRwSignal::new(false);
     static REGISTRATION: RefCell<Option<Registration>> = const { RefCell::new(None) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
-    /// A page has asked for one more bundle ([`keep_too`]).
-    static ASKED_TOO: Cell<bool> = const { Cell::new(false) };
+    /// The bundles a page has asked for ([`keep_too`]), one bit each.
+    static ASKED_TOO: Cell<u8> = const { Cell::new(0) };
     /// Reload when the controller changes: the citizen chose the new build, or the page was already
     /// controlled (another tab chose it; this page's old files are gone with the old worker).
     static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
@@ -150,10 +150,11 @@ async fn ask_to_keep(sw: &Container) {
 
 /// Asks the worker, once the browser is idle and on a connection that is neither Save-Data nor 2g,
 /// to keep `bundle` too: where a page's content, not its bundle, says what comes next (a receipt
-/// leads to the status pages, a request's status to an objection; a form opened and left, or a
-/// status page that shows no request, lead nowhere). Once per page load.
+/// leads to the status page or the dispute route, a request's status to an objection; a form opened
+/// and left, or a status page that shows no request, lead nowhere). Once per bundle and page load.
 pub fn keep_too(bundle: crate::domain::route::BundleName) {
-    if ASKED_TOO.replace(true) {
+    let bit = 1u8 << (bundle as u8);
+    if ASKED_TOO.with(|a| a.replace(a.get() | bit)) & bit != 0 {
         return;
     }
     leptos::task::spawn_local(async move {

@@ -45,7 +45,8 @@ const BUNDLES = {
   portal: { start: '/', links: ['/informasi', '/informasi/dip-2026-001', '/'] },
   forms: { start: '/permohonan', links: ['/permohonan/jenis', '/permohonan'] },
   objection: { start: '/keberatan', links: ['/keberatan/ajukan', '/keberatan'] },
-  status: { start: '/status', links: ['/keberatan/sengketa', '/status'] },
+  // The status page is its bundle's only page; a path under it is the same bundle's not-found page.
+  status: { start: '/status', links: ['/status/lain', '/status'] },
   register: { start: '/register', links: ['/statistik', '/tentang', '/register'] },
 };
 

@@ -311,7 +311,10 @@ test('a request or objection form opened keeps no status page; once it is sent i
     await opensOffline(context, `${server.url}${PAGE_OF[status.name]}`);
     assert.deepEqual(page.pageErrors, [], 'no page errors');
   }));
-  // The same for an objection: its receipt leads to the dispute route, in the status bundle.
+  // The same for an objection: its receipt leads to the dispute route, a bundle of its own.
+  const dispute = routed.find((b) => b.name === 'ppid-dispute');
+  assert.ok(dispute, 'the build has a dispute bundle');
+  const disputeFiles = BUILD.routed[dispute.name];
   const refused = SEED.requests.find((r) => r.receipt.number === 'PPID-2026-000102');
   await withServer({ config: HTTP_CONFIG, args: NOW_ARGS }, (server) => withPage('objection-leads-on', async (page) => {
     const seen = recordWorker(page.context());
@@ -319,12 +322,15 @@ test('a request or objection form opened keeps no status page; once it is sent i
     await waitControlled(page);
     await waitCached(page, BUILD.routed['ppid-objection']);
     await waitCatalogue(page);
-    assert.deepEqual((await cached(page)).files.filter((f) => statusFiles.includes(f)), [], 'an objection form opened keeps no status file');
+    assert.deepEqual((await cached(page)).files.filter((f) => disputeFiles.includes(f)), [], 'an objection form opened keeps no dispute file');
     await page.locator('#obj-reason-a').check();
     await fillObjection(page, refused.submission.requester, { caseSummary: 'Permohonan ditolak.' });
     await sendObjection(page);
-    await waitCached(page, statusFiles);
+    await waitCached(page, disputeFiles);
     report('http, an objection sent', seen);
+    await goOffline(page.context(), page);
+    await opensOffline(page.context(), `${server.url}${PAGE_OF[dispute.name]}`);
+    assert.deepEqual(page.pageErrors, [], 'no page errors');
   }));
 });
 

@@ -17,7 +17,8 @@ use leptos::prelude::*;
 /// the backend accepts it.
 #[component]
 pub(super) fn Queued(local: String) -> impl IntoView {
-    keep_status();
+    // The provisional receipt leads to this device's submissions on the status page.
+    crate::offline::sw::keep_too(crate::domain::route::BundleName::Status);
     let outbox = use_outbox();
     let state = outbox.registration::<ObjectionReceipt>(local);
     move || match state.get() {
@@ -30,7 +31,7 @@ pub(super) fn Queued(local: String) -> impl IntoView {
 /// The objection's number and when the atasan PPID must answer, with how that was computed.
 #[component]
 pub(super) fn Received(receipt: ObjectionReceipt) -> impl IntoView {
-    keep_status();
+    keep_dispute();
     let t = use_texts();
     let portal = use_portal();
     let standards = portal.meta.with_value(|m| m.service_standards.clone());
@@ -102,8 +103,8 @@ fn warning_text(t: &crate::i18n::Texts, w: &ObjectionWarning) -> String {
     format!("{reason} — {what}")
 }
 
-/// An objection sent (or waiting to be): its answer and the dispute route are looked up next, in
-/// the status bundle, which is kept for them.
-fn keep_status() {
-    crate::offline::sw::keep_too(crate::domain::route::BundleName::Status);
+/// An objection registered: its answer and the dispute route are looked up next, in the dispute
+/// bundle, which is kept for them.
+fn keep_dispute() {
+    crate::offline::sw::keep_too(crate::domain::route::BundleName::Dispute);
 }
