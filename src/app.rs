@@ -143,8 +143,8 @@ async fn boot() -> (Option<Config>, Result<Booted, BootError>) {
                 None => b.announcements().await,
             }
         }
-            .boxed_local()
-            .shared();
+        .boxed_local()
+        .shared();
         leptos::task::spawn_local(f.clone().map(|_| ()));
         f
     };

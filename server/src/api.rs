@@ -232,31 +232,80 @@ pub fn allowed_origin(allowed: &[String], origin: Option<&str>) -> Option<String
 
 /// The HTTP answer for a reply; gzip-compressed when `gzip` (the client accepts it) and the body is
 /// large enough to gain from it. `origin` is the `Access-Control-Allow-Origin` to send, if any.
-pub fn to_response(reply: &Reply, gzip: bool, origin: Option<&str>) -> Response<Cursor<Vec<u8>>> {
+///
+/// `shared`: a `GET` of what every citizen sees alike ([`shared_query`]). Answered 200, it carries an
+/// `ETag` of its body and `Cache-Control: no-cache`, so a browser asks again every time (data switched
+/// at run time, an announcement that has just ended, are never stale) and an unchanged answer costs a
+/// `304` without a body. `if_none_match` is the request's header. Everything else is `no-store`.
+pub fn to_response(
+    reply: &Reply,
+    shared: bool,
+    if_none_match: Option<&str>,
+    gzip: bool,
+    origin: Option<&str>,
+) -> Response<Cursor<Vec<u8>>> {
     let compress = gzip && reply.body.len() > 256;
-    let body = if compress {
+    let etag = (shared && reply.status == 200).then(|| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        reply.content_type.hash(&mut hasher);
+        reply.body.hash(&mut hasher);
+        // Another encoding is another representation, with a tag of its own.
+        format!(
+            "\"{:016x}{}\"",
+            hasher.finish(),
+            if compress { "-gz" } else { "" }
+        )
+    });
+    let unchanged = etag
+        .as_deref()
+        .zip(if_none_match)
+        .is_some_and(|(etag, asked)| crate::files::etag_matches(asked, etag));
+    let body = if unchanged {
+        Vec::new()
+    } else if compress {
         crate::files::gzip(reply.body.as_bytes())
     } else {
         reply.body.as_bytes().to_vec()
     };
     let mut r = Response::from_data(body)
-        .with_status_code(reply.status)
+        .with_status_code(if unchanged { 304 } else { reply.status })
         .with_header(h("Vary", "Accept-Encoding"))
         .with_header(h("Content-Type", reply.content_type))
-        .with_header(h("Cache-Control", "no-store"))
+        .with_header(h(
+            "Cache-Control",
+            if etag.is_some() {
+                "no-cache"
+            } else {
+                "no-store"
+            },
+        ))
         .with_header(h("X-Content-Type-Options", "nosniff"))
         .with_chunked_threshold(usize::MAX);
+    if let Some(etag) = &etag {
+        r.add_header(h("ETag", etag));
+    }
     add_cors(&mut r, origin);
     if let Some(s) = reply.retry_after {
         r.add_header(h("Retry-After", &s.to_string()));
     }
-    if compress {
+    if compress && !unchanged {
         r.add_header(h("Content-Encoding", "gzip"));
     }
     if reply.replayed {
         r.add_header(h("Idempotent-Replayed", "true"));
     }
     r
+}
+
+/// Whether a `GET`'s query asks for what every citizen sees alike: none, or only paging. A search or
+/// a filter is a citizen's own choice, and a shared kiosk's browser must not keep it in its HTTP cache
+/// (a page cannot wipe that cache), so such answers stay `no-store`.
+pub fn shared_query(query: &str) -> bool {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .all(|p| matches!(p.split('=').next(), Some("page" | "per_page")))
 }
 
 /// The CORS headers of an answer to an allowed origin; `Vary: Origin` whenever the answer depends
@@ -292,6 +341,29 @@ pub fn preflight(origin: Option<&str>) -> Response<Cursor<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_paging_is_a_query_every_citizen_shares() {
+        for q in [
+            "",
+            "page=2",
+            "per_page=1",
+            "page=1&per_page=100",
+            "&page=3&",
+        ] {
+            assert!(shared_query(q), "{q:?}");
+        }
+        for q in [
+            "q=tanah",
+            "page=1&q=x",
+            "class=berkala",
+            "unit=bappeda&page=2",
+            "q",
+            "pages=1",
+        ] {
+            assert!(!shared_query(q), "{q:?}");
+        }
+    }
 
     #[test]
     fn the_limit_applies_per_client_and_lifts_after_the_window() {

@@ -314,7 +314,7 @@ fn accepts(header: &str, coding: &str) -> bool {
     })
 }
 
-fn etag_matches(header: &str, etag: &str) -> bool {
+pub(crate) fn etag_matches(header: &str, etag: &str) -> bool {
     header
         .split(',')
         .map(str::trim)

@@ -397,6 +397,7 @@ impl App {
             }
             let method = request.method.as_str().to_ascii_uppercase();
             let key = request.header("Idempotency-Key").map(str::to_owned);
+            let if_none_match = request.header("If-None-Match").map(str::to_owned);
             let accepts_gzip = request
                 .header("Accept-Encoding")
                 .is_some_and(files::accepts_gzip);
@@ -426,8 +427,13 @@ impl App {
                     ),
                 },
             };
-            let mut response =
-                api::to_response(&reply, self.gzip && accepts_gzip, origin.as_deref());
+            let mut response = api::to_response(
+                &reply,
+                method == "GET" && api::shared_query(query),
+                if_none_match.as_deref(),
+                self.gzip && accepts_gzip,
+                origin.as_deref(),
+            );
             // The API's clock, which `--now` sets, so "today" read from an answer is the backend's.
             response.add_header(h("Date", &api::http_date(api.now_ms())));
             if reply.status == 405 {
@@ -462,6 +468,8 @@ impl App {
             }
             None if self.api_only => api::to_response(
                 &ppid_portal::reference::problem(404, "not_found", "Not found", vec![]),
+                false,
+                None,
                 false,
                 None,
             ),
@@ -617,9 +625,11 @@ mod tests {
 fn is_passive(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let worker = name.starts_with("sw") || name.starts_with("demo-backend");
-    [".wasm", ".css", ".json", ".svg", ".png", ".ico", ".jpg", ".webp", ".txt"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    [
+        ".wasm", ".css", ".json", ".svg", ".png", ".ico", ".jpg", ".webp", ".txt",
+    ]
+    .iter()
+    .any(|ext| name.ends_with(ext))
         || (name.ends_with(".js") && !worker)
 }
 
@@ -627,10 +637,26 @@ fn is_passive(path: &str) -> bool {
 mod passive_tests {
     #[test]
     fn the_policy_goes_with_pages_and_workers_only() {
-        for page in ["/", "/permohonan/jenis", "/index.html", "/sw.js", "/sw-retire.js", "/demo-backend_loader.js", "/ppid/sw.js"] {
+        for page in [
+            "/",
+            "/permohonan/jenis",
+            "/index.html",
+            "/sw.js",
+            "/sw-retire.js",
+            "/demo-backend_loader.js",
+            "/ppid/sw.js",
+        ] {
             assert!(!super::is_passive(page), "{page}");
         }
-        for file in ["/ppid-forms_bg.wasm", "/main-0a.css", "/config.json", "/favicon.svg", "/boot-1f.js", "/ppid-forms.js", "/receipt.js"] {
+        for file in [
+            "/ppid-forms_bg.wasm",
+            "/main-0a.css",
+            "/config.json",
+            "/favicon.svg",
+            "/boot-1f.js",
+            "/ppid-forms.js",
+            "/receipt.js",
+        ] {
             assert!(super::is_passive(file), "{file}");
         }
     }

@@ -223,7 +223,7 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 #[test]
-fn api_meta_answers_json_with_no_store_and_no_cors_unless_asked() {
+fn api_meta_answers_json_revalidated_by_its_etag_and_no_cors_unless_asked() {
     let s = Server::start(&[]);
     let r = s.send(
         "GET",
@@ -233,7 +233,26 @@ fn api_meta_answers_json_with_no_store_and_no_cors_unless_asked() {
     );
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.header("content-type"), Some("application/json"));
-    assert_eq!(r.header("cache-control"), Some("no-store"));
+    // Public: asked again every time, and an unchanged answer is a 304 without a body.
+    assert_eq!(r.header("cache-control"), Some("no-cache"));
+    let etag = r.header("etag").expect("an ETag").to_string();
+    let again = s.send("GET", "/api/v1/meta", &[("If-None-Match", &etag)], "");
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty(), "no body with a 304");
+    assert_eq!(again.header("etag"), Some(etag.as_str()));
+    let other = s.send("GET", "/api/v1/meta", &[("If-None-Match", "\"0\"")], "");
+    assert_eq!(other.status, 200, "another tag gets the answer");
+    assert_eq!(other.body, r.body);
+    // A lookup (personal) is never kept, and has no tag to revalidate.
+    let lookup = s.send(
+        "POST",
+        "/api/v1/request-lookups",
+        &[("If-None-Match", &etag)],
+        r#"{"number":"PPID-2026-000001","verifier":"x"}"#,
+    );
+    assert_ne!(lookup.status, 304);
+    assert_eq!(lookup.header("cache-control"), Some("no-store"));
+    assert_eq!(lookup.header("etag"), None);
     assert_eq!(
         r.header("access-control-allow-origin"),
         None,
@@ -559,6 +578,17 @@ fn api_answers_are_gzipped_when_asked() {
         "the same answer"
     );
     assert!(catalogue.body.len() < plain_catalogue.body.len());
+    // Each encoding has its own tag: a cache never answers one with the other.
+    assert_ne!(catalogue.header("etag"), plain_catalogue.header("etag"));
+    let tag = catalogue.header("etag").unwrap();
+    let unchanged = s.send(
+        "GET",
+        "/v1/catalogue",
+        &[("Accept-Encoding", "gzip"), ("If-None-Match", tag)],
+        "",
+    );
+    assert_eq!(unchanged.status, 304);
+    assert_eq!(unchanged.header("content-encoding"), None);
     let missing = s.send(
         "GET",
         "/v1/catalogue/none",
@@ -1074,13 +1104,19 @@ fn unknown_paths_methods_and_years_and_the_backends_own_date() {
 }
 
 #[test]
-fn the_register_is_public_uncached_get_only_and_gone_without_its_feature() {
+fn the_register_is_public_revalidated_get_only_and_gone_without_its_feature() {
     let s = Server::start(&["--now", MONDAY_10AM]);
     let page = s.get("/api/v1/register?q=apbd%202026&per_page=1");
     assert_eq!(page.status, 200, "{}", page.text());
     assert_eq!(page.header("content-type"), Some("application/json"));
-    // As the catalogue: a test backend's data may change under it, so nothing is cached.
+    // A search is a citizen's own: no browser keeps it (a shared kiosk's HTTP cache is out of the
+    // wipe's reach).
     assert_eq!(page.header("cache-control"), Some("no-store"));
+    assert_eq!(page.header("etag"), None);
+    // The whole register, paged, is the same for everyone: kept, and asked again every time.
+    let whole = s.get("/api/v1/register?page=1&per_page=1");
+    assert_eq!(whole.header("cache-control"), Some("no-cache"));
+    assert!(whole.header("etag").is_some());
     let json = page.json();
     assert_eq!(json["entries"].as_array().unwrap().len(), 1);
     assert!(json["total"].as_u64().unwrap() >= 2);
@@ -1088,7 +1124,7 @@ fn the_register_is_public_uncached_get_only_and_gone_without_its_feature() {
     let id = json["entries"][0]["id"].as_str().unwrap().to_string();
     let entry = s.get(&format!("/api/v1/register/{id}"));
     assert_eq!(entry.status, 200);
-    assert_eq!(entry.header("cache-control"), Some("no-store"));
+    assert_eq!(entry.header("cache-control"), Some("no-cache"));
     assert_eq!(entry.json()["id"], id.as_str());
     for (method, path) in [
         ("POST", "/api/v1/register"),

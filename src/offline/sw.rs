@@ -188,7 +188,11 @@ async fn ask_when_idle(sw: &Container, bundle: &JsValue, what: Ask) {
     };
     let ask = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&ask, &"precache".into(), bundle);
-    let _ = js_sys::Reflect::set(&ask, &"all".into(), &(what == Ask::Own && affordable).into());
+    let _ = js_sys::Reflect::set(
+        &ask,
+        &"all".into(),
+        &(what == Ask::Own && affordable).into(),
+    );
     worker.post_object(&ask);
 }
 
