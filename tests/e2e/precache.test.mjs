@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { useServers, withServer, waitForApp, assertNoAxeViolations, DIST, NOW_ARGS, SEED } from './harness.mjs';
 import { pageRunner, lookUpStatus } from './page.mjs';
-import { T, answerUntil, sendRequest, findRequest, fillObjection, sendObjection } from './wizard.mjs';
+import { T, OBJECTION, answerUntil, sendRequest, findRequest, fillObjection, sendObjection, toObjectionCheck } from './wizard.mjs';
 import { main, routed, kiosk, worker, isOf, isCompressedCopy } from '../../scripts/bundles.mjs';
 
 const HTTP_CONFIG = { api_base: '/api', timeout_ms: 15000 };
@@ -330,6 +330,25 @@ test('a request or objection form opened keeps no status page; once it is sent i
     report('http, an objection sent', seen);
     await goOffline(page.context(), page);
     await opensOffline(page.context(), `${server.url}${PAGE_OF[dispute.name]}`);
+    assert.deepEqual(page.pageErrors, [], 'no page errors');
+  }));
+  // An objection the backend could not take waits on this device: its provisional receipt leads to this
+  // device's submissions on the status page, which is kept for it; the dispute route is not yet.
+  const faulty = [...NOW_ARGS, '--fault', '/v1/objections=status:503'];
+  await withServer({ config: HTTP_CONFIG, args: faulty }, (server) => withPage('objection-waits', async (page) => {
+    const seen = recordWorker(page.context());
+    await findRequest(page, server.url, refused);
+    await waitControlled(page);
+    await waitCached(page, BUILD.routed['ppid-objection']);
+    await waitCatalogue(page);
+    await page.locator('#obj-reason-a').check();
+    await fillObjection(page, refused.submission.requester, { caseSummary: 'Permohonan ditolak.' });
+    await toObjectionCheck(page);
+    await page.getByRole('button', { name: OBJECTION.send }).click();
+    await page.getByRole('heading', { name: 'Keberatan disimpan, belum terdaftar', level: 1 }).waitFor();
+    await waitCached(page, statusFiles);
+    report('http, an objection waiting', seen);
+    assert.deepEqual((await cached(page)).files.filter((f) => disputeFiles.includes(f)), [], 'no dispute file while it waits');
     assert.deepEqual(page.pageErrors, [], 'no page errors');
   }));
 });
