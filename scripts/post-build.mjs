@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { bundles, main, routed, kiosk, routes } from './bundles.mjs';
+import { spawnSync } from 'node:child_process';
+import { bundles, main, routed, kiosk, routes, isOf } from './bundles.mjs';
 import { fail, sha256, sri, fillTemplate, noscriptOffice, serviceWorkerLists, precompress } from './build-steps.mjs';
 import { shortenBindingNames } from './wasm-names.mjs';
 
@@ -270,6 +271,25 @@ function refuseInlineScripts(html) {
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('index.html still has an inline script; a strict CSP would block it');
 }
 
+/**
+ * Why: every bundle carries the same shell (Leptos, the header, the outbox, the API client), and plain
+ * brotli sends it again with each bundle a citizen opens. Each route bundle's wasm, and the kiosk's, is
+ * also written compressed against the main bundle's wasm (`<file>.dcb`, RFC 9842), which ppid-server sends
+ * to a browser that already has the main bundle (README, "Compression"). Node's zlib cannot compress
+ * against a dictionary; ppid-server can (server/src/dictionary.rs). Runs after the worker's lists, which
+ * never name a copy.
+ */
+function dictionaryCopies(dir) {
+  const built = fs.readdirSync(dir);
+  const wasmOf = (bundle) => built.filter((f) => isOf(bundle, f) && f.endsWith('_bg.wasm'));
+  const [dictionary, ...more] = wasmOf(main);
+  const files = [...routed, kiosk].flatMap(wasmOf);
+  if (!dictionary || more.length || !files.length) fail(`dictionary copies: expected one main bundle wasm and the route bundles', found ${[dictionary, ...more, ...files]}`);
+  const args = ['run', '--release', '--quiet', '-p', 'ppid-server', '--', 'dictionary-copies', dir, dictionary, ...files];
+  const run = spawnSync('cargo', args, { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) fail(`dictionary copies: \`cargo ${args.join(' ')}\` failed`);
+}
+
 // The steps, in order: index.html is read once, edited, and written before the service worker lists
 // every file (index.html and boot.js included, with their final hashes).
 let html = fs.readFileSync(indexPath, 'utf8');
@@ -283,3 +303,4 @@ refuseInlineScripts(html);
 fs.writeFileSync(indexPath, html);
 await serviceWorkerLists(staging, release ? squeeze : null);
 precompress(staging);
+if (release) dictionaryCopies(staging);

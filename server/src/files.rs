@@ -1,6 +1,7 @@
 //! The built app as static files: content types, cache headers, the single-page-app history
 //! fallback, the build's precompressed copies (`<file>.br`, `<file>.gz`, written by
-//! scripts/post-build.mjs) and optional gzip (compressed once per file version, then cached).
+//! scripts/post-build.mjs; `<file>.dcb`, compressed against the main bundle, see
+//! [`crate::dictionary`]) and optional gzip (compressed once per file version, then cached).
 
 use std::collections::HashMap;
 use std::io::{Cursor, Write};
@@ -17,6 +18,10 @@ pub struct Files {
     config: Option<PathBuf>,
     gzip: bool,
     compressed: Mutex<HashMap<PathBuf, Compressed>>,
+    /// The path the files are served under (`--base`), for the dictionary's `match`.
+    base: String,
+    /// Whether a wasm version is the dictionary of a `.dcb` copy beside it, by path.
+    dictionaries: Mutex<HashMap<PathBuf, (Option<SystemTime>, bool)>>,
 }
 
 /// A gzip copy of one version of a file.
@@ -57,7 +62,15 @@ impl Files {
             config,
             gzip,
             compressed: Mutex::new(HashMap::new()),
+            base: String::new(),
+            dictionaries: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// Served under `base` (`/ppid`, without its last slash).
+    pub fn with_base(mut self, base: Option<&str>) -> Files {
+        self.base = base.unwrap_or_default().to_owned();
+        self
     }
 
     /// Maps a raw URL path (no query) to a file under the root.
@@ -150,9 +163,25 @@ impl Files {
         let mut body = raw;
         let mut etag = format!("\"{:x}-{:x}\"", body.len(), version);
         let mut encoding = None;
-        // The build's copies first, brotli before gzip; config.json never has one (it is edited after
-        // the build, and a copy beside a `--config` file would not be the build's).
+        // The build's copies first: against the dictionary the browser says it has, then brotli, then
+        // gzip; config.json never has one (it is edited after the build, and a copy beside a
+        // `--config` file would not be the build's).
         let mut has_copies = false;
+        let mut has_dictionary_copy = false;
+        if name != "config.json" {
+            if let Some(copy) = self.fresh_copy(&path, "dcb", modified) {
+                has_dictionary_copy = true;
+                let data = std::fs::read(copy).unwrap_or_default();
+                let theirs = accepts.dcb.then_some(accepts.dictionary).flatten();
+                if theirs.is_some() && crate::dictionary::dictionary_of(&data) == theirs {
+                    body = data;
+                    etag = format!("\"{:x}-{:x}-dcb\"", meta.len(), version);
+                    encoding = Some("dcb");
+                }
+            }
+        }
+        let is_dictionary =
+            ext == "wasm" && !has_dictionary_copy && self.is_dictionary(&path, modified, &body);
         if name != "config.json" {
             for (coding, suffix, accepted) in
                 [("br", "br", accepts.br), ("gzip", "gz", accepts.gzip)]
@@ -197,10 +226,48 @@ impl Files {
         if let Some(coding) = encoding {
             r.add_header(h("Content-Encoding", coding));
         }
-        if compressible || has_copies {
+        if has_dictionary_copy {
+            r.add_header(h("Vary", "Accept-Encoding, Available-Dictionary"));
+        } else if compressible || has_copies {
             r.add_header(h("Vary", "Accept-Encoding"));
         }
+        if is_dictionary {
+            // Every wasm beside it may be sent against it; the browser keeps it as long as it
+            // keeps the file (the main bundle's name is hashed: a year).
+            let dir = raw_path.rsplit_once('/').map_or("", |(d, _)| d);
+            let pattern = format!("match=\"{}{dir}/*.wasm\"", self.base);
+            r.add_header(h("Use-As-Dictionary", &pattern));
+        }
         r
+    }
+
+    /// Whether `path` (a wasm, its bytes `raw`) is the dictionary some `.dcb` copy beside it was
+    /// made against; remembered per version, as the answer needs its SHA-256.
+    fn is_dictionary(&self, path: &Path, modified: Option<SystemTime>, raw: &[u8]) -> bool {
+        let mut known = self.dictionaries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((m, is)) = known.get(path) {
+            if *m == modified {
+                return *is;
+            }
+        }
+        let hash = crate::dictionary::sha256(raw);
+        let is = path
+            .parent()
+            .and_then(|dir| std::fs::read_dir(dir).ok())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".dcb"))
+            .any(|e| {
+                use std::io::Read;
+                let mut head = [0; crate::dictionary::HEADER_LEN];
+                std::fs::File::open(e.path())
+                    .and_then(|mut f| f.read_exact(&mut head))
+                    .is_ok()
+                    && crate::dictionary::dictionary_of(&head) == Some(hash)
+            });
+        known.insert(path.to_path_buf(), (modified, is));
+        is
     }
 
     /// `<file>.<suffix>` when it is a file under the root and not older than the file: a copy left by
@@ -283,6 +350,9 @@ pub fn decode_path(raw: &str) -> Option<String> {
 pub struct Accepts {
     pub br: bool,
     pub gzip: bool,
+    pub dcb: bool,
+    /// The dictionary the browser has for this URL (`Available-Dictionary`), by its SHA-256.
+    pub dictionary: Option<[u8; 32]>,
 }
 
 impl Accepts {
@@ -291,7 +361,17 @@ impl Accepts {
         header.map_or(Accepts::default(), |v| Accepts {
             br: accepts(v, "br"),
             gzip: accepts(v, "gzip"),
+            dcb: accepts(v, "dcb"),
+            dictionary: None,
         })
+    }
+
+    /// With the dictionary an `Available-Dictionary` header names.
+    pub fn with_dictionary(self, header: Option<&str>) -> Accepts {
+        Accepts {
+            dictionary: header.and_then(crate::dictionary::available),
+            ..self
+        }
     }
 }
 
@@ -670,9 +750,12 @@ mod tests {
         let both = Accepts {
             br: true,
             gzip: true,
+            ..Accepts::default()
         };
         assert_eq!(Accepts::from_header(Some("gzip, deflate, br, zstd")), both);
         assert_eq!(Accepts::from_header(Some("BR;q=0.1,gzip")), both);
+        let chromium = Accepts::from_header(Some("gzip, deflate, br, zstd, dcb, dcz"));
+        assert!(chromium.br && chromium.dcb && chromium.dictionary.is_none());
         assert!(!Accepts::from_header(Some("br;q=0, gzip")).br);
         assert!(!Accepts::from_header(Some("brotli")).br);
         assert_eq!(Accepts::from_header(None), Accepts::default());
@@ -687,5 +770,120 @@ mod tests {
             .read_to_string(&mut out)
             .unwrap();
         assert_eq!(out, raw);
+    }
+
+    /// The precompressed site plus a route bundle with a brotli copy and a copy against the main
+    /// bundle's wasm (the dictionary); the copy is a real one, made the way the build makes it.
+    fn dictionary_site(base: Option<&str>) -> (PathBuf, Files, Vec<u8>) {
+        let (dir, _) = precompressed_site(false);
+        let dictionary = std::fs::read(dir.join("app-0123456789abcdef_bg.wasm")).unwrap();
+        let route = [&dictionary[..], b"the status page"].concat();
+        std::fs::write(dir.join("route_bg.wasm"), &route).unwrap();
+        std::fs::write(dir.join("route_bg.wasm.br"), "ROUTE BROTLI").unwrap();
+        let copy = crate::dictionary::compress(&dictionary, &route);
+        std::fs::write(dir.join("route_bg.wasm.dcb"), &copy).unwrap();
+        let files = Files::new(&dir, None, false).unwrap().with_base(base);
+        (dir, files, copy)
+    }
+
+    fn send_with_dictionary(f: &Files, path: &str, accept: &str, dictionary: Option<&str>) -> Sent {
+        let r = f.serve(
+            &Method::Get,
+            path,
+            Accepts::from_header(Some(accept)).with_dictionary(dictionary),
+            None,
+        );
+        let status = r.status_code().0;
+        let headers = r
+            .headers()
+            .iter()
+            .map(|h| (h.field.to_string(), h.value.to_string()))
+            .collect();
+        Sent {
+            status,
+            headers,
+            body: r.into_reader().into_inner(),
+        }
+    }
+
+    #[test]
+    fn a_browser_with_the_main_bundle_gets_the_copy_against_it() {
+        let (dir, f, copy) = dictionary_site(None);
+        let dictionary = std::fs::read(dir.join("app-0123456789abcdef_bg.wasm")).unwrap();
+        let theirs = crate::dictionary::header_value(&crate::dictionary::sha256(&dictionary));
+        let r = send_with_dictionary(&f, "/route_bg.wasm", "gzip, br, dcb", Some(&theirs));
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("Content-Encoding"), Some("dcb"));
+        assert_eq!(r.body, copy);
+        assert!(r.header("ETag").is_some_and(|e| e.ends_with("-dcb\"")));
+        // A cache must key on both: the same URL is another body for another dictionary.
+        assert_eq!(
+            r.header("Vary"),
+            Some("Accept-Encoding, Available-Dictionary")
+        );
+        assert_eq!(r.header("Content-Type"), Some("application/wasm"));
+
+        // Another dictionary (an older build's main bundle), none, or no `dcb` offered: brotli.
+        let older = crate::dictionary::header_value(&crate::dictionary::sha256(b"older build"));
+        for (accept, dictionary) in [
+            ("gzip, br, dcb", Some(older.as_str())),
+            ("gzip, br, dcb", None),
+            ("gzip, br", Some(theirs.as_str())),
+            ("gzip, br, dcb", Some(":not a hash:")),
+        ] {
+            let r = send_with_dictionary(&f, "/route_bg.wasm", accept, dictionary);
+            assert_eq!(
+                r.header("Content-Encoding"),
+                Some("br"),
+                "{accept} {dictionary:?}"
+            );
+            assert_eq!(r.body, b"ROUTE BROTLI", "{accept} {dictionary:?}");
+            assert_eq!(
+                r.header("Vary"),
+                Some("Accept-Encoding, Available-Dictionary")
+            );
+        }
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn the_main_bundle_says_it_is_a_dictionary_for_the_wasm_beside_it() {
+        for (base, pattern) in [
+            (None, "match=\"/*.wasm\""),
+            (Some("/ppid"), "match=\"/ppid/*.wasm\""),
+        ] {
+            let (dir, f, _) = dictionary_site(base);
+            let r = send_with_dictionary(&f, WASM, "gzip, br, dcb", None);
+            assert_eq!(r.header("Content-Encoding"), Some("br"));
+            assert_eq!(r.header("Use-As-Dictionary"), Some(pattern));
+            // Nothing else is: not the route bundle, not a file that is not wasm.
+            let route = send_with_dictionary(&f, "/route_bg.wasm", "br, dcb", None);
+            assert_eq!(route.header("Use-As-Dictionary"), None);
+            let index = send_with_dictionary(&f, "/index.html", "br, dcb", None);
+            assert_eq!(index.header("Use-As-Dictionary"), None);
+            // Once the copies are gone (a build without them), the main bundle is no dictionary.
+            std::fs::remove_file(dir.join("route_bg.wasm.dcb")).unwrap();
+            std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), "\0asm rebuilt").unwrap();
+            let r = send_with_dictionary(&f, WASM, "gzip, br, dcb", None);
+            assert_eq!(r.header("Use-As-Dictionary"), None);
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+
+    #[test]
+    fn a_copy_older_than_its_file_is_never_sent_against_the_dictionary() {
+        let (dir, f, _) = dictionary_site(None);
+        let dictionary = std::fs::read(dir.join("app-0123456789abcdef_bg.wasm")).unwrap();
+        let theirs = crate::dictionary::header_value(&crate::dictionary::sha256(&dictionary));
+        let older = SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(dir.join("route_bg.wasm.dcb"))
+            .unwrap()
+            .set_modified(older)
+            .unwrap();
+        let r = send_with_dictionary(&f, "/route_bg.wasm", "br, dcb", Some(&theirs));
+        assert_eq!(r.header("Content-Encoding"), Some("br"));
+        let _ = std::fs::remove_dir_all(dir);
     }
 }

@@ -8,6 +8,7 @@
 
 mod api;
 mod conn;
+mod dictionary;
 mod faults;
 mod files;
 
@@ -26,6 +27,7 @@ use tiny_http::{Header, Method, Response};
 const USAGE: &str = "\
 usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [--api-only | --no-api] [--now MS]
                    [--allow-origin ORIGIN]... [--fault SPEC]... [--fault-control]
+       ppid-server dictionary-copies DIR DICTIONARY FILE...
 
 The reference backend of the PPID portal's contract and a static file server for the built portal,
 FOR TESTS AND LOCAL USE ONLY: everything is kept in memory (a restart loses every submission), there
@@ -46,7 +48,9 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
   --gzip          gzip text assets and wasm (compressed once, cached) and API answers over 1 KB,
                   for clients that accept it. Without it too, a file's `<file>.br` or `<file>.gz`
                   beside it (the build writes them) is sent to clients that accept brotli or gzip,
-                  brotli first, when it is not older than the file
+                  brotli first, when it is not older than the file. A `<file>.dcb` (compressed
+                  against the main bundle's wasm) goes first to a browser that offers `dcb` and
+                  names that wasm in Available-Dictionary; that wasm then carries Use-As-Dictionary
   --api-only      no static files; the API also answers at /v1/... without the /api prefix
   --no-api        no API; /api/... answers 404
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
@@ -62,6 +66,9 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
                   stylesheets, images, JSON or wasm, where it does nothing)
   --header 'NAME: VALUE'  send this header too with every static file (repeatable), e.g.
                   'Referrer-Policy: no-referrer' (scripts/serve.sh sends the README's set)
+
+`dictionary-copies` writes `DIR/FILE.dcb` for each FILE, compressed against DIR/DICTIONARY (the
+release build runs it: scripts/post-build.mjs), and exits.
 
 Limits on every connection (a client that is too slow or too big is answered 408, 431 or 413 and
 dropped; at most 256 connections at once):
@@ -281,7 +288,18 @@ fn main() {
         eprintln!("ppid-server: internal error at {at}");
     }));
 
-    let options = match parse_args(std::env::args().skip(1)) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("dictionary-copies") {
+        match dictionary::write_copies(&args[1..]) {
+            Ok(report) => println!("{report}"),
+            Err(e) => {
+                eprintln!("ppid-server: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    let options = match parse_args(args) {
         Ok(o) => o,
         Err(e) if e.is_empty() => {
             println!("{USAGE}");
@@ -295,7 +313,7 @@ fn main() {
 
     let files = match &options.dist {
         Some(dir) => match Files::new(dir, options.config.clone(), options.gzip) {
-            Ok(f) => Some(f),
+            Ok(f) => Some(f.with_base(options.base.as_deref())),
             Err(e) => {
                 eprintln!("ppid-server: {e}");
                 std::process::exit(2);
@@ -453,7 +471,8 @@ impl App {
         };
         match &self.files {
             Some(files) => {
-                let accepts = files::Accepts::from_header(request.header("Accept-Encoding"));
+                let accepts = files::Accepts::from_header(request.header("Accept-Encoding"))
+                    .with_dictionary(request.header("Available-Dictionary"));
                 let etag = request.header("If-None-Match");
                 let mut response = files.serve(&request.method, path, accepts, etag);
                 // A policy governs documents and workers; on a stylesheet, an image, data or the

@@ -2,15 +2,18 @@
 // (scripts/post-build.mjs), and ppid-server sends the one the browser accepts. Headless Chromium
 // advertises `br` to http://127.0.0.1 too (checked below, not assumed), so the portal's wasm and scripts
 // arrive brotli-encoded in a real page, which then works; clients that accept only gzip, or nothing, get
-// the gzip copy or the file itself, each decoding to the same bytes.
+// the gzip copy or the file itself, each decoding to the same bytes. Each route bundle is also compressed
+// against the main bundle's wasm (`<file>.dcb`, RFC 9842): a Chromium that has opened a page of the main
+// bundle gets that copy of the next bundle it opens, and the page works.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { useServers, DIST } from './harness.mjs';
-import { pageRunner, homeIsUp, waitResults, readResults } from './page.mjs';
+import { useServers, DIST, FRONT } from './harness.mjs';
+import { pageRunner, homeIsUp, waitResults, readResults, waitLoaded, h1Text } from './page.mjs';
 import { get as getRaw } from './nginx-front.mjs';
 
 const env = useServers({ server: {} });
@@ -33,7 +36,72 @@ test('the build has a brotli and a gzip copy of each wasm, none of config.json, 
   assert.ok(!built.includes('config.json.br') && !built.includes('config.json.gz'), 'config.json, edited after the build, has no copy');
   // A copy in the worker's lists would be downloaded for nothing, and fail the worker's hash check if stale.
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  assert.doesNotMatch(sw, /\.(br|gz)["']/, 'sw.js names no compressed copy');
+  assert.doesNotMatch(sw, /\.(br|gz|dcb)["']/, 'sw.js names no compressed copy');
+});
+
+const ROUTE_WASMS = ['ppid-forms', 'ppid-objection', 'ppid-status', 'ppid-dispute', 'ppid-register', 'ppid-kiosk'].map((b) => `${b}_bg.wasm`);
+
+test('the build compresses each route bundle and the kiosk against the main bundle', () => {
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, PORTAL_WASM))).digest();
+  for (const name of ROUTE_WASMS) {
+    const copy = fs.readFileSync(path.join(DIST, `${name}.dcb`));
+    assert.deepEqual([...copy.subarray(0, 4)], [0xff, 0x44, 0x43, 0x42], `${name}.dcb starts as a dcb copy`);
+    assert.deepEqual(copy.subarray(4, 36), hash, `${name}.dcb names the main bundle's wasm as its dictionary`);
+    // What the main bundle already holds (the shell) does not travel again.
+    assert.ok(copy.length < 0.8 * size(`${name}.br`), `${name}: ${copy.length} B against the main bundle, ${size(`${name}.br`)} B brotli alone`);
+  }
+  assert.ok(!built.some((f) => f.startsWith('ppid-portal') && f.endsWith('.dcb')), 'the main bundle itself has no such copy');
+});
+
+// deploy/nginx.conf sends the brotli copy (README, "Compression"): the browser never has a dictionary there.
+const DICTIONARIES = FRONT ? 'deploy/nginx.conf does not send the .dcb copies' : false;
+
+test('Chromium that has the main bundle gets the status bundle compressed against it, and the page works', { timeout: 90_000, skip: DICTIONARIES }, async () => {
+  await withPage(
+    'dictionary',
+    async (page) => {
+      const responses = new Map();
+      page.on('response', (r) => responses.set(new URL(r.url()).pathname.slice(1), r));
+      await page.goto(`${env.server.url}/`);
+      await homeIsUp(page);
+      const dictionary = await responses.get(PORTAL_WASM).allHeaders();
+      assert.equal(dictionary['use-as-dictionary'], 'match="/*.wasm"', 'the main bundle offers itself as the dictionary of the wasm beside it');
+
+      await page.goto(`${env.server.url}/status`);
+      await waitLoaded(page);
+      assert.equal(await h1Text(page), 'Cek status permohonan', 'the status page works');
+      const status = responses.get('ppid-status_bg.wasm');
+      const asked = await status.request().allHeaders();
+      assert.match(asked['accept-encoding'], /\bdcb\b/, 'Chromium offers dcb to http://127.0.0.1');
+      const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, PORTAL_WASM))).digest('base64');
+      assert.equal(asked['available-dictionary'], `:${hash}:`, 'and names the main bundle it has');
+      const headers = await status.allHeaders();
+      assert.equal(headers['content-encoding'], 'dcb');
+      assert.equal(headers['vary'], 'Accept-Encoding, Available-Dictionary');
+      const { responseBodySize } = await status.request().sizes();
+      assert.equal(responseBodySize, size('ppid-status_bg.wasm.dcb'), 'bytes on the wire are the copy against the main bundle');
+    },
+    // The network's answer itself, not the service worker's copy of it.
+    { context: { serviceWorkers: 'block' } },
+  );
+});
+
+test('a browser without the main bundle gets the route bundle as brotli', { timeout: 90_000 }, async () => {
+  await withPage(
+    'no-dictionary',
+    async (page) => {
+      const responses = new Map();
+      page.on('response', (r) => responses.set(new URL(r.url()).pathname.slice(1), r));
+      await page.goto(`${env.server.url}/status`);
+      await waitLoaded(page);
+      assert.equal(await h1Text(page), 'Cek status permohonan');
+      const status = responses.get('ppid-status_bg.wasm');
+      assert.equal((await status.request().allHeaders())['available-dictionary'], undefined, 'no dictionary yet');
+      assert.equal((await status.allHeaders())['content-encoding'], 'br');
+      assert.equal((await status.request().sizes()).responseBodySize, size('ppid-status_bg.wasm.br'));
+    },
+    { context: { serviceWorkers: 'block' } },
+  );
 });
 
 test('Chromium gets the portal brotli-encoded and the page works', { timeout: 90_000 }, async () => {

@@ -7,6 +7,9 @@
 //   home          open `/`, until its h1 is visible and the network has been quiet for 2 s
 //   journey       `/` -> the header's link to the information list -> its link to the request form -> its
 //                 link to the status page, clicked as a citizen would, each page waited for the same way
+//   journey-brotli  the same journey in a Chromium that does not offer compression dictionaries (as a
+//                 browser without them, or any page behind a server or CDN that does not send the build's
+//                 `.dcb` copies, gets it): every bundle as its brotli copy
 //   first-minute  open `/` and stay 60 s: the service worker installs and downloads the build meanwhile
 //   repeat        in the first minute's browser, open `/` again: the bytes of everything but the API, which
 //                 are only update checks' headers (no file of the app may come again: any answer but a 304
@@ -33,7 +36,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { test, before, after } from 'node:test';
-import { ROOT, DIST, NOW_ARGS, startServer, launchBrowser } from '../e2e/harness.mjs';
+import { ROOT, DIST, NOW_ARGS, CHROMIUM_ARGS, startServer, launchBrowser } from '../e2e/harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BUDGETS = JSON.parse(fs.readFileSync(path.join(HERE, 'budgets.json'), 'utf8'));
@@ -235,14 +238,16 @@ async function networkQuiet(meter, { timeout = PAGE_TIMEOUT_MS } = {}) {
 let server;
 let proxy;
 let browser;
+/** A Chromium that offers no compression dictionary (no `dcb` in Accept-Encoding). */
+let brotliBrowser;
 /** results[name] = { bytes, responses, steps?, apiBytes?, notes? } or { error } */
 const results = {};
 
 const isApi = (p) => /^\/api\//.test(p);
 const isDemo = (p) => /\/(demo-backend[^/?]*|seed\.json)(\?|$)/.test(p);
 
-async function newPhonePage() {
-  const context = await browser.newContext(PHONE);
+async function newPhonePage(b = browser) {
+  const context = await b.newContext(PHONE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -287,8 +292,8 @@ async function home() {
   }
 }
 
-async function journey() {
-  const page = await newPhonePage();
+async function journey(b = browser) {
+  const page = await newPhonePage(b);
   try {
     const start = mark(proxy.meter);
     const steps = [];
@@ -366,6 +371,8 @@ function breakdown(responses, indent = '  ') {
     .join('\n');
 }
 
+const SCENARIOS = ['home', 'journey', 'journey-brotli', 'first-minute', 'repeat'];
+
 const figureLine = (name, bytes) => {
   const b = BUDGETS[name];
   // Plain numbers: a figure line is meant to be read by scripts as well as people.
@@ -375,7 +382,7 @@ const figureLine = (name, bytes) => {
 function printReport() {
   console.log('journey: release build served by ppid-server --gzip (strict CSP), backend: its HTTP API ("api_base": "/api")');
   console.log(`journey: bytes the server sent, headers included; phone emulation, ${CONNECTION.latency} ms RTT, 1.6 Mbit/s down; fresh context per scenario`);
-  for (const name of ['home', 'journey', 'first-minute', 'repeat']) {
+  for (const name of SCENARIOS) {
     const r = results[name];
     if (!r) continue;
     if (r.error) {
@@ -407,9 +414,13 @@ before(async () => {
   }
   proxy = await startCountingProxy(server.port);
   browser = await launchBrowser();
+  brotliBrowser = await launchBrowser({
+    args: [...CHROMIUM_ARGS, '--disable-features=CompressionDictionaryTransport,CompressionDictionaryTransportBackend'],
+  });
   const scenarios = [
     ['home', home],
     ['journey', journey],
+    ['journey-brotli', () => journey(brotliBrowser)],
   ];
   for (const [name, run] of scenarios) {
     try {
@@ -431,6 +442,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  await brotliBrowser?.close();
   await proxy?.stop();
   await server?.stop();
 });
@@ -441,7 +453,7 @@ test('the proxy placed every byte the server sent in a response (so the per-file
   assert.equal(placed, proxy.meter.sent);
 });
 
-for (const name of ['home', 'journey', 'first-minute', 'repeat']) {
+for (const name of SCENARIOS) {
   const b = BUDGETS[name];
   const what = name === 'repeat' ? 'app bytes of a repeat visit' : 'bytes';
   test(`${name}: ${what} <= ${fmt(b.budget)} (goal ${fmt(b.goal)})`, () => {
@@ -459,6 +471,9 @@ for (const name of ['home', 'journey', 'first-minute', 'repeat']) {
       const again = r.responses.filter((x) => !isApi(x.path) && x.status !== 304 && x.method !== 'HEAD');
       assert.deepEqual(again.map((x) => `${x.status} ${x.method} ${x.path}`), [], 'repeat: files of the app downloaded again');
     }
+    const againstMain = r.responses.filter((x) => x.encoding === 'dcb').map((x) => x.path);
+    if (name === 'journey') assert.ok(againstMain.length > 0, 'journey: no bundle came compressed against the main bundle');
+    if (name === 'journey-brotli') assert.deepEqual(againstMain, [], 'journey-brotli: a browser without dictionaries got a copy against one');
     assert.ok(r.bytes <= b.budget, figureLine(name, r.bytes));
   });
 }
