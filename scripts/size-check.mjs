@@ -4,7 +4,8 @@
 // column is what ppid-server and a CDN send to browsers that accept it: the build's `<file>.br` copy
 // (scripts/post-build.mjs), or brotli quality 11 where there is none (config.json); those copies and the
 // `.gz` ones are other encodings of a file, never files of a bundle. The budgets stay gzip, the
-// encoding every browser and web server has.
+// encoding every browser and web server has. For each wasm the build also compressed against the main
+// bundle (`<file>.dcb`), that copy's size is printed: what a browser that has the main bundle receives.
 //
 // The bundles, which files are whose, and every budget are in bundles.json (read by scripts/bundles.mjs).
 // The boot script loads one page bundle per page (`app::Bundle`), so each page bundle is budgeted as a
@@ -94,6 +95,12 @@ for (const g of GROUPS) {
   const goal = FIRST_LOADS.includes(g.label) ? `, goal ${kb(goalFirstLoad)} KB` : '';
   const { gzip, brotli } = checked[g.label];
   console.log(`size: ${g.what}: ${amount(gzip, g.budget)} gzip, ${amount(brotli, g.budget)} brotli (budget ${amount(g.budget, g.budget)} gzip${goal})`);
+}
+
+// A browser that has the main bundle gets each of these as its copy against it (README, "Compression").
+for (const f of files.filter((f) => fs.existsSync(path.join(DIST, `${f.file}.dcb`)))) {
+  const dcb = fs.statSync(path.join(DIST, `${f.file}.dcb`)).size;
+  console.log(`size: ${f.file} against the main bundle (.dcb): ${kb(dcb)} KB (${kb(f.brotli)} KB brotli alone)`);
 }
 
 const over = Object.keys(BUDGET).filter((g) => checked[g].gzip > BUDGET[g]);
