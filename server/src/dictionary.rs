@@ -66,32 +66,19 @@ pub fn available(header: &str) -> Option<[u8; 32]> {
     base64_decode(b64)?.try_into().ok()
 }
 
-/// The `Available-Dictionary` value a browser sends for `hash`.
+/// The `Available-Dictionary` value a browser sends for `hash`: standard base64, padded.
 #[cfg(test)]
 pub fn header_value(hash: &[u8; 32]) -> String {
-    format!(":{}:", base64_encode(hash))
+    let mut b64 = ppid_portal::reference::access::base64url(hash)
+        .replace('-', "+")
+        .replace('_', "/");
+    while b64.len() % 4 != 0 {
+        b64.push('=');
+    }
+    format!(":{b64}:")
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-#[cfg(test)]
-fn base64_encode(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                s.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
-}
 
 fn base64_decode(s: &str) -> Option<Vec<u8>> {
     let s = s.trim_end_matches('=');

@@ -582,7 +582,10 @@ mod tests {
         accept: Option<&str>,
         etag: Option<&str>,
     ) -> Sent {
-        let r = f.serve(&method, path, Accepts::from_header(accept), etag);
+        sent(f.serve(&method, path, Accepts::from_header(accept), etag))
+    }
+
+    fn sent(r: Response<Cursor<Vec<u8>>>) -> Sent {
         let status = r.status_code().0;
         let headers = r
             .headers()
@@ -787,23 +790,8 @@ mod tests {
     }
 
     fn send_with_dictionary(f: &Files, path: &str, accept: &str, dictionary: Option<&str>) -> Sent {
-        let r = f.serve(
-            &Method::Get,
-            path,
-            Accepts::from_header(Some(accept)).with_dictionary(dictionary),
-            None,
-        );
-        let status = r.status_code().0;
-        let headers = r
-            .headers()
-            .iter()
-            .map(|h| (h.field.to_string(), h.value.to_string()))
-            .collect();
-        Sent {
-            status,
-            headers,
-            body: r.into_reader().into_inner(),
-        }
+        let accepts = Accepts::from_header(Some(accept)).with_dictionary(dictionary);
+        sent(f.serve(&Method::Get, path, accepts, None))
     }
 
     #[test]
