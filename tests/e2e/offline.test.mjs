@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { useServers, withServer, waitForApp, assertNoAxeViolations, faultSwitches, SEED, DIST, NOW_ARGS } from './harness.mjs';
 import { pageRunner, readResults } from './page.mjs';
-import { main, routed, isOf } from '../../scripts/bundles.mjs';
+import { main, routed, isOf, isCompressedCopy } from '../../scripts/bundles.mjs';
 
 const T = { update: 'Versi baru tersedia.', reload: 'Muat ulang' };
 const HTTP_CONFIG = { api_base: '/api', timeout_ms: 15000 };
@@ -33,8 +33,8 @@ function buildFiles(dist, demo) {
     .readdirSync(dist)
     .filter((f) => !['sw.js', 'config.json', 'sw-retire.js', 'embed.js'].includes(f) && !f.startsWith('ppid-kiosk'))
     .filter((f) => !notNext.some((b) => isOf(b, f)))
-    // `x.br` and `x.gz` are x, compressed for the wire: the worker keeps x.
-    .filter((f) => !/\.(br|gz)$/.test(f))
+    // `x.br`, `x.gz` and `x.dcb` are x, compressed for the wire: the worker keeps x.
+    .filter((f) => !isCompressedCopy(f))
     .filter((f) => demo || !(f.startsWith('demo-backend') || f === 'seed.json'))
     .sort();
 }

@@ -26,6 +26,7 @@ import { test, before, after } from 'node:test';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, DEMO_NOW_MS, startServer } from '../e2e/harness.mjs';
+import { isCompressedCopy } from '../../scripts/bundles.mjs';
 
 const PAGES = ['/', '/informasi', '/permohonan/jenis'];
 const RUNS = Math.max(1, Number(process.env.PPID_LH_RUNS) || 5);
@@ -48,7 +49,7 @@ let server;
  * that what is measured is what production sends.
  */
 async function warmAndCheckEncoding(url) {
-  for (const name of fs.readdirSync(DIST).filter((f) => !/\.(br|gz)$/.test(f))) {
+  for (const name of fs.readdirSync(DIST).filter((f) => !isCompressedCopy(f))) {
     const res = await fetch(`${url}/${name}`, { headers: { 'Accept-Encoding': 'gzip' } });
     await res.arrayBuffer();
   }
