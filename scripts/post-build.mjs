@@ -273,21 +273,28 @@ function refuseInlineScripts(html) {
 
 /**
  * Why: every bundle carries the same shell (Leptos, the header, the outbox, the API client), and plain
- * brotli sends it again with each bundle a citizen opens. Each route bundle's wasm, and the kiosk's, is
- * also written compressed against the main bundle's wasm (`<file>.dcb`, RFC 9842), which ppid-server sends
- * to a browser that already has the main bundle (README, "Compression"). Node's zlib cannot compress
- * against a dictionary; ppid-server can (server/src/dictionary.rs). Runs after the worker's lists, which
- * never name a copy.
+ * brotli sends it again with each bundle a citizen opens. Each route bundle's wasm and glue, and the
+ * kiosk's, are also written compressed against the main bundle's (`<file>.dcb`, RFC 9842), which
+ * ppid-server sends to a browser that already has the main bundle (README, "Compression"). Node's zlib
+ * cannot compress against a dictionary; ppid-server can (server/src/dictionary.rs). Runs after the
+ * worker's lists, which never name a copy.
  */
 function dictionaryCopies(dir) {
   const built = fs.readdirSync(dir);
-  const wasmOf = (bundle) => built.filter((f) => isOf(bundle, f) && f.endsWith('_bg.wasm'));
-  const [dictionary, ...more] = wasmOf(main);
-  const files = [...routed, kiosk].flatMap(wasmOf);
-  if (!dictionary || more.length || !files.length) fail(`dictionary copies: expected one main bundle wasm and the route bundles', found ${[dictionary, ...more, ...files]}`);
-  const args = ['run', '--release', '--quiet', '-p', 'ppid-server', '--', 'dictionary-copies', dir, dictionary, ...files];
-  const run = spawnSync('cargo', args, { cwd: ROOT, stdio: 'inherit' });
-  if (run.status !== 0) fail(`dictionary copies: \`cargo ${args.join(' ')}\` failed`);
+  const wasm = (bundle) => built.filter((f) => isOf(bundle, f) && f === `${bundle.name}_bg.wasm`);
+  const glue = (bundle) => built.filter((f) => isOf(bundle, f) && f === `${bundle.name}.js`);
+  // The main bundle's names carry Trunk's hash (the browser keeps them, so they can be dictionaries).
+  const hashed = (suffix) => new RegExp(`^${main.name}-[0-9a-f]{16}${suffix.replace('.', '\\.')}$`);
+  for (const [suffix, of] of [['_bg.wasm', wasm], ['.js', glue]]) {
+    const [dictionary, ...more] = built.filter((f) => hashed(suffix).test(f));
+    const files = [...routed, kiosk].flatMap(of);
+    if (!dictionary || more.length || files.length !== routed.length + 1) {
+      fail(`dictionary copies: expected one main bundle ${suffix} and one of each route bundle and the kiosk, found ${[dictionary, ...more, ...files]}`);
+    }
+    const args = ['run', '--release', '--quiet', '-p', 'ppid-server', '--', 'dictionary-copies', dir, dictionary, ...files];
+    const run = spawnSync('cargo', args, { cwd: ROOT, stdio: 'inherit' });
+    if (run.status !== 0) fail(`dictionary copies: \`cargo ${args.join(' ')}\` failed`);
+  }
 }
 
 // The steps, in order: index.html is read once, edited, and written before the service worker lists

@@ -180,8 +180,10 @@ impl Files {
                 }
             }
         }
+        // Only a file the browser keeps (a hashed name, kept a year) is worth offering as one: a
+        // browser does not use a dictionary whose answer is no longer fresh.
         let is_dictionary =
-            ext == "wasm" && !has_dictionary_copy && self.is_dictionary(&path, modified, &body);
+            is_hashed(&name) && !has_dictionary_copy && self.is_dictionary(&path, modified, &body);
         if name != "config.json" {
             for (coding, suffix, accepted) in
                 [("br", "br", accepts.br), ("gzip", "gz", accepts.gzip)]
@@ -232,16 +234,16 @@ impl Files {
             r.add_header(h("Vary", "Accept-Encoding"));
         }
         if is_dictionary {
-            // Every wasm beside it may be sent against it; the browser keeps it as long as it
-            // keeps the file (the main bundle's name is hashed: a year).
+            // Every file of its kind beside it (the main bundle's wasm: the other bundles' wasm; its
+            // glue: their glue) may be sent against it.
             let dir = raw_path.rsplit_once('/').map_or("", |(d, _)| d);
-            let pattern = format!("match=\"{}{dir}/*.wasm\"", self.base);
+            let pattern = format!("match=\"{}{dir}/*.{ext}\"", self.base);
             r.add_header(h("Use-As-Dictionary", &pattern));
         }
         r
     }
 
-    /// Whether `path` (a wasm, its bytes `raw`) is the dictionary some `.dcb` copy beside it was
+    /// Whether `path` (its bytes `raw`) is the dictionary some `.dcb` copy beside it was
     /// made against; remembered per version, as the answer needs its SHA-256.
     fn is_dictionary(&self, path: &Path, modified: Option<SystemTime>, raw: &[u8]) -> bool {
         let mut known = self.dictionaries.lock().unwrap_or_else(|e| e.into_inner());
@@ -785,6 +787,20 @@ mod tests {
         std::fs::write(dir.join("route_bg.wasm.br"), "ROUTE BROTLI").unwrap();
         let copy = crate::dictionary::compress(&dictionary, &route);
         std::fs::write(dir.join("route_bg.wasm.dcb"), &copy).unwrap();
+        // The glue likewise: the main bundle's (hashed) against the route bundle's; and a copy
+        // against a file whose name is not hashed.
+        for (dictionary, file) in [
+            ("app-0123456789abcdef.js", "route.js"),
+            ("plain.js", "other.js"),
+        ] {
+            std::fs::write(dir.join(dictionary), format!("{dictionary} ").repeat(50)).unwrap();
+            std::fs::write(dir.join(file), format!("{dictionary} {file}").repeat(50)).unwrap();
+            let copy = crate::dictionary::compress(
+                &std::fs::read(dir.join(dictionary)).unwrap(),
+                &std::fs::read(dir.join(file)).unwrap(),
+            );
+            std::fs::write(dir.join(format!("{file}.dcb")), copy).unwrap();
+        }
         let files = Files::new(&dir, None, false).unwrap().with_base(base);
         (dir, files, copy)
     }
@@ -844,6 +860,13 @@ mod tests {
             let r = send_with_dictionary(&f, WASM, "gzip, br, dcb", None);
             assert_eq!(r.header("Content-Encoding"), Some("br"));
             assert_eq!(r.header("Use-As-Dictionary"), Some(pattern));
+            // Its glue, for the glue beside it.
+            let glue = send_with_dictionary(&f, "/app-0123456789abcdef.js", "br, dcb", None);
+            let for_glue = pattern.replace(".wasm", ".js");
+            assert_eq!(glue.header("Use-As-Dictionary"), Some(for_glue.as_str()));
+            // A file the browser does not keep (no hash in its name) is never offered as one.
+            let plain = send_with_dictionary(&f, "/plain.js", "br, dcb", None);
+            assert_eq!(plain.header("Use-As-Dictionary"), None);
             // Nothing else is: not the route bundle, not a file that is not wasm.
             let route = send_with_dictionary(&f, "/route_bg.wasm", "br, dcb", None);
             assert_eq!(route.header("Use-As-Dictionary"), None);

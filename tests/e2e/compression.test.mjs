@@ -39,16 +39,18 @@ test('the build has a brotli and a gzip copy of each wasm, none of config.json, 
   assert.doesNotMatch(sw, /\.(br|gz|dcb)["']/, 'sw.js names no compressed copy');
 });
 
-const ROUTE_WASMS = ['ppid-forms', 'ppid-objection', 'ppid-status', 'ppid-dispute', 'ppid-register', 'ppid-kiosk'].map((b) => `${b}_bg.wasm`);
+const OTHER_BUNDLES = ['ppid-forms', 'ppid-objection', 'ppid-status', 'ppid-dispute', 'ppid-register', 'ppid-kiosk'];
+const sha256 = (name) => crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, name))).digest();
 
-test('the build compresses each route bundle and the kiosk against the main bundle', () => {
-  const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, PORTAL_WASM))).digest();
-  for (const name of ROUTE_WASMS) {
-    const copy = fs.readFileSync(path.join(DIST, `${name}.dcb`));
-    assert.deepEqual([...copy.subarray(0, 4)], [0xff, 0x44, 0x43, 0x42], `${name}.dcb starts as a dcb copy`);
-    assert.deepEqual(copy.subarray(4, 36), hash, `${name}.dcb names the main bundle's wasm as its dictionary`);
-    // What the main bundle already holds (the shell) does not travel again.
-    assert.ok(copy.length < 0.8 * size(`${name}.br`), `${name}: ${copy.length} B against the main bundle, ${size(`${name}.br`)} B brotli alone`);
+test('the build compresses each route bundle\'s wasm and glue, and the kiosk\'s, against the main bundle\'s', () => {
+  for (const [dictionary, of] of [[PORTAL_WASM, (b) => `${b}_bg.wasm`], [PORTAL_JS, (b) => `${b}.js`]]) {
+    for (const name of OTHER_BUNDLES.map(of)) {
+      const copy = fs.readFileSync(path.join(DIST, `${name}.dcb`));
+      assert.deepEqual([...copy.subarray(0, 4)], [0xff, 0x44, 0x43, 0x42], `${name}.dcb starts as a dcb copy`);
+      assert.deepEqual(copy.subarray(4, 36), sha256(dictionary), `${name}.dcb names ${dictionary} as its dictionary`);
+      // What the main bundle already holds (the shell, most of the glue) does not travel again.
+      assert.ok(copy.length < 0.8 * size(`${name}.br`), `${name}: ${copy.length} B against the main bundle, ${size(`${name}.br`)} B brotli alone`);
+    }
   }
   assert.ok(!built.some((f) => f.startsWith('ppid-portal') && f.endsWith('.dcb')), 'the main bundle itself has no such copy');
 });
@@ -66,6 +68,7 @@ test('Chromium that has the main bundle gets the status bundle compressed agains
       await homeIsUp(page);
       const dictionary = await responses.get(PORTAL_WASM).allHeaders();
       assert.equal(dictionary['use-as-dictionary'], 'match="/*.wasm"', 'the main bundle offers itself as the dictionary of the wasm beside it');
+      assert.equal((await responses.get(PORTAL_JS).allHeaders())['use-as-dictionary'], 'match="/*.js"', 'its glue, of the scripts');
 
       await page.goto(`${env.server.url}/status`);
       await waitLoaded(page);
@@ -73,13 +76,16 @@ test('Chromium that has the main bundle gets the status bundle compressed agains
       const status = responses.get('ppid-status_bg.wasm');
       const asked = await status.request().allHeaders();
       assert.match(asked['accept-encoding'], /\bdcb\b/, 'Chromium offers dcb to http://127.0.0.1');
-      const hash = crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, PORTAL_WASM))).digest('base64');
-      assert.equal(asked['available-dictionary'], `:${hash}:`, 'and names the main bundle it has');
+      assert.equal(asked['available-dictionary'], `:${sha256(PORTAL_WASM).toString('base64')}:`, 'and names the main bundle it has');
       const headers = await status.allHeaders();
       assert.equal(headers['content-encoding'], 'dcb');
       assert.equal(headers['vary'], 'Accept-Encoding, Available-Dictionary');
       const { responseBodySize } = await status.request().sizes();
       assert.equal(responseBodySize, size('ppid-status_bg.wasm.dcb'), 'bytes on the wire are the copy against the main bundle');
+      const glue = responses.get('ppid-status.js');
+      assert.equal((await glue.request().allHeaders())['available-dictionary'], `:${sha256(PORTAL_JS).toString('base64')}:`);
+      assert.equal((await glue.allHeaders())['content-encoding'], 'dcb', 'the glue too');
+      assert.equal((await glue.request().sizes()).responseBodySize, size('ppid-status.js.dcb'));
     },
     // The network's answer itself, not the service worker's copy of it.
     { context: { serviceWorkers: 'block' } },
