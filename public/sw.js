@@ -145,8 +145,13 @@ async function keep(cache, files) {
     if (retired) return;
     const url = at(file);
     if (await cache.match(url)) continue;
-    const response = await fetch(url, { cache: 'no-cache' });
-    if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
+    // What the page has just loaded (its bundle, the CSS, the boot script) comes from the HTTP cache,
+    // without even a revalidation over a slow line.
+    let response = await cached(url, hash);
+    if (!response) {
+      response = await fetch(url, { cache: 'no-cache' });
+      if (!response.ok || (await digest(response)) !== hash) throw new Error(`sw: ${file} is not build ${VERSION}`);
+    }
     if (retired) return;
     await cache.put(url, response);
   }
@@ -156,9 +161,15 @@ async function keep(cache, files) {
 async function keepIfCached(cache, files) {
   for (const [file, hash] of files) {
     const url = at(file);
-    const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
-    if (response && response.ok && (await digest(response)) === hash) await cache.put(url, response);
+    const response = await cached(url, hash);
+    if (response) await cache.put(url, response);
   }
+}
+
+/** `url` as the HTTP cache holds it, when that is this build's file (checked by `hash`); else null. */
+async function cached(url, hash) {
+  const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
+  return response && response.ok && (await digest(response)) === hash ? response : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { bundles, main, routed, kiosk, routes, isOf } from './bundles.mjs';
+import { bundles, main, routed, kiosk, routes } from './bundles.mjs';
 import { fail, sha256, sri, fillTemplate, noscriptOffice, serviceWorkerLists, precompress } from './build-steps.mjs';
 import { shortenBindingNames } from './wasm-names.mjs';
 
@@ -281,8 +281,9 @@ function refuseInlineScripts(html) {
  */
 function dictionaryCopies(dir) {
   const built = fs.readdirSync(dir);
-  const wasm = (bundle) => built.filter((f) => isOf(bundle, f) && f === `${bundle.name}_bg.wasm`);
-  const glue = (bundle) => built.filter((f) => isOf(bundle, f) && f === `${bundle.name}.js`);
+  const named = (name) => (built.includes(name) ? [name] : []);
+  const wasm = (bundle) => named(`${bundle.name}_bg.wasm`);
+  const glue = (bundle) => named(`${bundle.name}.js`);
   // The main bundle's names carry Trunk's hash (the browser keeps them, so they can be dictionaries).
   const hashed = (suffix) => new RegExp(`^${main.name}-[0-9a-f]{16}${suffix.replace('.', '\\.')}$`);
   for (const [suffix, of] of [['_bg.wasm', wasm], ['.js', glue]]) {

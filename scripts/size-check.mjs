@@ -4,8 +4,8 @@
 // column is what ppid-server and a CDN send to browsers that accept it: the build's `<file>.br` copy
 // (scripts/post-build.mjs), or brotli quality 11 where there is none (config.json); those copies and the
 // `.gz` ones are other encodings of a file, never files of a bundle. The budgets stay gzip, the
-// encoding every browser and web server has. For each wasm the build also compressed against the main
-// bundle (`<file>.dcb`), that copy's size is printed: what a browser that has the main bundle receives.
+// encoding every browser and web server has. For each file the build also compressed against the main
+// bundle's (`<file>.dcb`), that copy's size is printed: what a browser that has the main bundle receives.
 //
 // The bundles, which files are whose, and every budget are in bundles.json (read by scripts/bundles.mjs).
 // The boot script loads one page bundle per page (`app::Bundle`), so each page bundle is budgeted as a

@@ -20,7 +20,7 @@ pub struct Files {
     compressed: Mutex<HashMap<PathBuf, Compressed>>,
     /// The path the files are served under (`--base`), for the dictionary's `match`.
     base: String,
-    /// Whether a wasm version is the dictionary of a `.dcb` copy beside it, by path.
+    /// Whether a file version is the dictionary of a `.dcb` copy beside it, by path.
     dictionaries: Mutex<HashMap<PathBuf, (Option<SystemTime>, bool)>>,
 }
 
@@ -171,12 +171,14 @@ impl Files {
         if name != "config.json" {
             if let Some(copy) = self.fresh_copy(&path, "dcb", modified) {
                 has_dictionary_copy = true;
-                let data = std::fs::read(copy).unwrap_or_default();
-                let theirs = accepts.dcb.then_some(accepts.dictionary).flatten();
-                if theirs.is_some() && crate::dictionary::dictionary_of(&data) == theirs {
-                    body = data;
-                    etag = format!("\"{:x}-{:x}-dcb\"", meta.len(), version);
-                    encoding = Some("dcb");
+                // Read only for a browser that offers `dcb` and names a dictionary.
+                if let Some(theirs) = accepts.dcb.then_some(accepts.dictionary).flatten() {
+                    let data = std::fs::read(copy).unwrap_or_default();
+                    if crate::dictionary::dictionary_of(&data) == Some(theirs) {
+                        body = data;
+                        etag = format!("\"{:x}-{:x}-dcb\"", meta.len(), version);
+                        encoding = Some("dcb");
+                    }
                 }
             }
         }

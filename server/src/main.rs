@@ -49,8 +49,9 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
                   for clients that accept it. Without it too, a file's `<file>.br` or `<file>.gz`
                   beside it (the build writes them) is sent to clients that accept brotli or gzip,
                   brotli first, when it is not older than the file. A `<file>.dcb` (compressed
-                  against the main bundle's wasm) goes first to a browser that offers `dcb` and
-                  names that wasm in Available-Dictionary; that wasm then carries Use-As-Dictionary
+                  against the main bundle's file of its kind) goes first to a browser that offers
+                  `dcb` and names that file in Available-Dictionary; that file (a hashed name) then
+                  carries Use-As-Dictionary
   --api-only      no static files; the API also answers at /v1/... without the /api prefix
   --no-api        no API; /api/... answers 404
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
