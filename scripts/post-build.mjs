@@ -273,29 +273,25 @@ function refuseInlineScripts(html) {
 
 /**
  * Why: every bundle carries the same shell (Leptos, the header, the outbox, the API client), and plain
- * brotli sends it again with each bundle a citizen opens. Each route bundle's wasm and glue, and the
- * kiosk's, are also written compressed against the main bundle's (`<file>.dcb`, RFC 9842), which
- * ppid-server sends to a browser that already has the main bundle (README, "Compression"). Node's zlib
- * cannot compress against a dictionary; ppid-server can (server/src/dictionary.rs). Runs after the
- * worker's lists, which never name a copy.
+ * brotli sends it again with each bundle a citizen opens. Each route bundle's wasm, and the kiosk's, is
+ * also written compressed against the main bundle's (`<file>.dcb`, RFC 9842), which ppid-server sends to
+ * a browser that already has the main bundle (README, "Compression"). Not the glue: Chromium 156 fails
+ * a `<script>` whose answer is a `dcb` copy now and then (ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER),
+ * which would leave a page without its bundle, for about 1.3 KB each. Node's zlib cannot compress
+ * against a dictionary; ppid-server can (server/src/dictionary.rs). Runs after the worker's lists,
+ * which never name a copy.
  */
 function dictionaryCopies(dir) {
   const built = fs.readdirSync(dir);
-  const named = (name) => (built.includes(name) ? [name] : []);
-  const wasm = (bundle) => named(`${bundle.name}_bg.wasm`);
-  const glue = (bundle) => named(`${bundle.name}.js`);
-  // The main bundle's names carry Trunk's hash (the browser keeps them, so they can be dictionaries).
-  const hashed = (suffix) => new RegExp(`^${main.name}-[0-9a-f]{16}${suffix.replace('.', '\\.')}$`);
-  for (const [suffix, of] of [['_bg.wasm', wasm], ['.js', glue]]) {
-    const [dictionary, ...more] = built.filter((f) => hashed(suffix).test(f));
-    const files = [...routed, kiosk].flatMap(of);
-    if (!dictionary || more.length || files.length !== routed.length + 1) {
-      fail(`dictionary copies: expected one main bundle ${suffix} and one of each route bundle and the kiosk, found ${[dictionary, ...more, ...files]}`);
-    }
-    const args = ['run', '--release', '--quiet', '-p', 'ppid-server', '--', 'dictionary-copies', dir, dictionary, ...files];
-    const run = spawnSync('cargo', args, { cwd: ROOT, stdio: 'inherit' });
-    if (run.status !== 0) fail(`dictionary copies: \`cargo ${args.join(' ')}\` failed`);
+  // The main bundle's name carries Trunk's hash (the browser keeps it, so it can be a dictionary).
+  const [dictionary, ...more] = built.filter((f) => new RegExp(`^${main.name}-[0-9a-f]{16}_bg\\.wasm$`).test(f));
+  const files = [...routed, kiosk].map((b) => `${b.name}_bg.wasm`).filter((f) => built.includes(f));
+  if (!dictionary || more.length || files.length !== routed.length + 1) {
+    fail(`dictionary copies: expected one main bundle wasm and one of each route bundle and the kiosk, found ${[dictionary, ...more, ...files]}`);
   }
+  const args = ['run', '--release', '--quiet', '-p', 'ppid-server', '--', 'dictionary-copies', dir, dictionary, ...files];
+  const run = spawnSync('cargo', args, { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) fail(`dictionary copies: \`cargo ${args.join(' ')}\` failed`);
 }
 
 // The steps, in order: index.html is read once, edited, and written before the service worker lists

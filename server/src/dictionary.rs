@@ -1,6 +1,6 @@
 //! Dictionary-compressed copies of the bundles (`<file>.dcb`, RFC 9842 "Compression Dictionary
-//! Transport", the `dcb` coding): each route bundle's wasm and glue compressed with brotli against the
-//! main bundle's, which a browser already has once it has opened any page of the main bundle.
+//! Transport", the `dcb` coding): each route bundle's wasm compressed with brotli against the main
+//! bundle's, which a browser already has once it has opened any page of the main bundle.
 //!
 //! Why: every bundle carries the same shell (Leptos, the header, the outbox, the API client), and
 //! plain brotli sends that shell again with each bundle a citizen opens. Compressed against the main

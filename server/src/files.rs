@@ -236,8 +236,8 @@ impl Files {
             r.add_header(h("Vary", "Accept-Encoding"));
         }
         if is_dictionary {
-            // Every file of its kind beside it (the main bundle's wasm: the other bundles' wasm; its
-            // glue: their glue) may be sent against it.
+            // Every file of its kind beside it (the main bundle's wasm: the other bundles' wasm) may
+            // be sent against it.
             let dir = raw_path.rsplit_once('/').map_or("", |(d, _)| d);
             let pattern = format!("match=\"{}{dir}/*.{ext}\"", self.base);
             r.add_header(h("Use-As-Dictionary", &pattern));

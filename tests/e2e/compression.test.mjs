@@ -42,16 +42,16 @@ test('the build has a brotli and a gzip copy of each wasm, none of config.json, 
 const OTHER_BUNDLES = ['ppid-forms', 'ppid-objection', 'ppid-status', 'ppid-dispute', 'ppid-register', 'ppid-kiosk'];
 const sha256 = (name) => crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, name))).digest();
 
-test('the build compresses each route bundle\'s wasm and glue, and the kiosk\'s, against the main bundle\'s', () => {
-  for (const [dictionary, of] of [[PORTAL_WASM, (b) => `${b}_bg.wasm`], [PORTAL_JS, (b) => `${b}.js`]]) {
-    for (const name of OTHER_BUNDLES.map(of)) {
-      const copy = fs.readFileSync(path.join(DIST, `${name}.dcb`));
-      assert.deepEqual([...copy.subarray(0, 4)], [0xff, 0x44, 0x43, 0x42], `${name}.dcb starts as a dcb copy`);
-      assert.deepEqual(copy.subarray(4, 36), sha256(dictionary), `${name}.dcb names ${dictionary} as its dictionary`);
-      // What the main bundle already holds (the shell, most of the glue) does not travel again.
-      assert.ok(copy.length < 0.8 * size(`${name}.br`), `${name}: ${copy.length} B against the main bundle, ${size(`${name}.br`)} B brotli alone`);
-    }
+test('the build compresses each route bundle\'s wasm, and the kiosk\'s, against the main bundle\'s', () => {
+  for (const name of OTHER_BUNDLES.map((b) => `${b}_bg.wasm`)) {
+    const copy = fs.readFileSync(path.join(DIST, `${name}.dcb`));
+    assert.deepEqual([...copy.subarray(0, 4)], [0xff, 0x44, 0x43, 0x42], `${name}.dcb starts as a dcb copy`);
+    assert.deepEqual(copy.subarray(4, 36), sha256(PORTAL_WASM), `${name}.dcb names the main bundle's wasm as its dictionary`);
+    // What the main bundle already holds (the shell) does not travel again.
+    assert.ok(copy.length < 0.8 * size(`${name}.br`), `${name}: ${copy.length} B against the main bundle, ${size(`${name}.br`)} B brotli alone`);
   }
+  // Scripts have none: a <script> answered with a copy fails now and then in Chromium (post-build.mjs).
+  assert.deepEqual(built.filter((f) => f.endsWith('.js.dcb')), [], 'no script has a copy');
   assert.ok(!built.some((f) => f.startsWith('ppid-portal') && f.endsWith('.dcb')), 'the main bundle itself has no such copy');
 });
 
@@ -68,7 +68,6 @@ test('Chromium that has the main bundle gets the status bundle compressed agains
       await homeIsUp(page);
       const dictionary = await responses.get(PORTAL_WASM).allHeaders();
       assert.equal(dictionary['use-as-dictionary'], 'match="/*.wasm"', 'the main bundle offers itself as the dictionary of the wasm beside it');
-      assert.equal((await responses.get(PORTAL_JS).allHeaders())['use-as-dictionary'], 'match="/*.js"', 'its glue, of the scripts');
 
       await page.goto(`${env.server.url}/status`);
       await waitLoaded(page);
@@ -82,10 +81,8 @@ test('Chromium that has the main bundle gets the status bundle compressed agains
       assert.equal(headers['vary'], 'Accept-Encoding, Available-Dictionary');
       const { responseBodySize } = await status.request().sizes();
       assert.equal(responseBodySize, size('ppid-status_bg.wasm.dcb'), 'bytes on the wire are the copy against the main bundle');
-      const glue = responses.get('ppid-status.js');
-      assert.equal((await glue.request().allHeaders())['available-dictionary'], `:${sha256(PORTAL_JS).toString('base64')}:`);
-      assert.equal((await glue.allHeaders())['content-encoding'], 'dcb', 'the glue too');
-      assert.equal((await glue.request().sizes()).responseBodySize, size('ppid-status.js.dcb'));
+      assert.equal((await responses.get(PORTAL_JS).allHeaders())['use-as-dictionary'], undefined, 'the glue is no dictionary');
+      assert.equal((await responses.get('ppid-status.js').allHeaders())['content-encoding'], 'br', 'and the status page\'s glue comes as brotli');
     },
     // The network's answer itself, not the service worker's copy of it.
     { context: { serviceWorkers: 'block' } },
