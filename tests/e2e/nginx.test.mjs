@@ -188,6 +188,20 @@ const unpack = ({ headers, body }) =>
   ({ br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync }[headers['content-encoding']] ?? ((b) => b))(body).toString('utf8');
 
 /**
+ * Waits until a server just spawned answers at every one of `urls`. Each of its listeners is
+ * waited for: a server may open one port a moment before the next (Caddy does).
+ */
+async function untilServing(child, stderr, urls) {
+  const deadline = Date.now() + 10_000;
+  for (const url of urls) {
+    while (!(await get(url).catch(() => null))) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${child.spawnfile} did not start serving ${url}: ${stderr()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
  * Retires the worker as README says (`cp sw-retire.js sw.js` in each published folder, the build's
  * sw.js.br and sw.js.gz, the old worker, left beside it) and checks that every browser, whatever it
  * accepts, gets the retire script; puts the build's sw.js back after.
@@ -368,11 +382,7 @@ Include /etc/apache2/mods-available/deflate.conf
   ]);
   try {
     const root = `http://127.0.0.1:${rootPort}`;
-    const deadline = Date.now() + 10_000;
-    while (!(await get(`${root}/config.json`).catch(() => null))) {
-      if (apache.exitCode !== null || Date.now() > deadline) throw new Error(`apache2 did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await untilServing(apache, () => stderr, [`${root}/config.json`, `http://127.0.0.1:${subPort}${SUB}/config.json`]);
     const subWasm = fs.readdirSync(DIST_SUB).find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
     const cases = [
       [root, ref, '/', 'gzip, deflate, br'],
@@ -450,11 +460,7 @@ test('Caddy: deploy/Caddyfile sends ppid-server\'s headers, at the root and in a
   try {
     const root = `http://127.0.0.1:${rootPort}`;
     const sub = `http://127.0.0.1:${subPort}`;
-    const deadline = Date.now() + 10_000;
-    while (!(await get(`${sub}${SUB}/config.json`).catch(() => null))) {
-      if (caddy.exitCode !== null || Date.now() > deadline) throw new Error(`caddy did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await untilServing(caddy, () => stderr, [`${root}/config.json`, `${sub}${SUB}/config.json`]);
     // Warnings about the two test-only options above are the test's own.
     const own = /admin endpoint disabled|automatic HTTPS is completely disabled/;
     const warnings = stderr.split('\n').filter((l) => /"level":"(warn|error)"/.test(l) && !own.test(l));
