@@ -156,6 +156,13 @@ fn every_page_bundle_is_a_row_and_every_page_row_a_bundle() {
             row["budget"].as_u64().is_some_and(|b| b > 0),
             "{row}: a budget in gzip bytes"
         );
+        // The release build lays these out like the main bundle (scripts/post-build.mjs).
+        let laid_out = ["route", "kiosk"].contains(&text(row, "loads"));
+        assert_eq!(
+            row["aligned_gzip_growth"].as_u64().is_some(),
+            laid_out,
+            "{row}: aligned_gzip_growth, in gzip bytes, on a route bundle and the kiosk and nowhere else"
+        );
     }
 }
 

@@ -6,6 +6,7 @@
 //! stall it. It logs nothing per request: requests carry personal data (names, NIK, e-mail
 //! addresses) in bodies, headers and query strings.
 
+mod align;
 mod api;
 mod conn;
 mod dictionary;
@@ -27,6 +28,7 @@ use tiny_http::{Header, Method, Response};
 const USAGE: &str = "\
 usage: ppid-server [--host H] [--port N] [--dist DIR] [--config FILE] [--gzip] [--api-only | --no-api] [--now MS]
                    [--allow-origin ORIGIN]... [--fault SPEC]... [--fault-control]
+       ppid-server align DIR MAIN FILE=GZIP_GROWTH...
        ppid-server dictionary-copies DIR DICTIONARY FILE...
 
 The reference backend of the PPID portal's contract and a static file server for the built portal,
@@ -68,8 +70,10 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
   --header 'NAME: VALUE'  send this header too with every static file (repeatable), e.g.
                   'Referrer-Policy: no-referrer' (scripts/serve.sh sends the README's set)
 
-`dictionary-copies` writes `DIR/FILE.dcb` for each FILE, compressed against DIR/DICTIONARY (the
-release build runs it: scripts/post-build.mjs), and exits.
+`align` rewrites each wasm DIR/FILE with the functions it shares with DIR/MAIN at MAIN's indices, as
+far as its gzip copy grows by at most GZIP_GROWTH bytes, so that its copy against MAIN is smaller.
+`dictionary-copies` writes `DIR/FILE.dcb` for each FILE, compressed against DIR/DICTIONARY. The
+release build runs both (scripts/post-build.mjs); each exits when done.
 
 Limits on every connection (a client that is too slow or too big is answered 408, 431 or 413 and
 dropped; at most 256 connections at once):
@@ -290,8 +294,15 @@ fn main() {
     }));
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("dictionary-copies") {
-        match dictionary::write_copies(&args[1..]) {
+    // The release build's steps (scripts/post-build.mjs), which Node cannot do itself.
+    let build_step: Option<fn(&[String]) -> Result<String, String>> =
+        match args.first().map(String::as_str) {
+            Some("dictionary-copies") => Some(dictionary::write_copies),
+            Some("align") => Some(align::align_files),
+            _ => None,
+        };
+    if let Some(step) = build_step {
+        match step(&args[1..]) {
             Ok(report) => println!("{report}"),
             Err(e) => {
                 eprintln!("ppid-server: {e}");
