@@ -171,12 +171,14 @@ fn refined(own: Vec<u64>, calls: &[Vec<u32>], rounds: usize) -> Vec<Vec<u64>> {
 /// For each function of `bundle`, the function of `main` it matches, if any: imports with
 /// imports, each defined function with one that has the same code but for data addresses, preferring
 /// one whose callees match too; among equals, in order.
-fn matches(main: &Module, bundle: &Module) -> Result<Vec<Option<usize>>, String> {
+/// `main_keys` and `keys` are each module's [`own_keys`].
+fn matches(
+    (main, main_keys): (&Module, (Vec<u64>, Vec<Vec<u32>>)),
+    (bundle, keys): (&Module, (Vec<u64>, &[Vec<u32>])),
+) -> Vec<Option<usize>> {
     const ROUNDS: usize = 3;
-    let (main_own, main_calls) = own_keys(main)?;
-    let (own, calls) = own_keys(bundle)?;
-    let main_levels = refined(main_own, &main_calls, ROUNDS);
-    let levels = refined(own, &calls, ROUNDS);
+    let main_levels = refined(main_keys.0, &main_keys.1, ROUNDS);
+    let levels = refined(keys.0, keys.1, ROUNDS);
     let (main_imports, imports) = (main.imports.len(), bundle.imports.len());
     let mut matched = vec![None; levels[0].len()];
     let mut used = vec![false; main_levels[0].len()];
@@ -196,7 +198,7 @@ fn matches(main: &Module, bundle: &Module) -> Result<Vec<Option<usize>>, String>
             }
         }
     }
-    Ok(matched)
+    matched
 }
 
 /// A new index for each of `n` items: each at its wanted slot when it is free, the others in
@@ -230,6 +232,22 @@ impl Renumber {
         let mut order: Vec<usize> = (0..new.len()).collect();
         order.sort_by_key(|&i| new[i]);
         order
+    }
+
+    /// A section's entries, one per defined function, in the functions' new order.
+    fn defined_in_order<T: Clone>(
+        &self,
+        entries: impl IntoIterator<Item = wasmparser::Result<T>>,
+    ) -> Result<Vec<T>, Error<String>> {
+        let all: Vec<T> = entries.into_iter().collect::<Result<_, _>>()?;
+        Self::order(&self.functions[self.imports..])
+            .into_iter()
+            .map(|i| {
+                all.get(i)
+                    .cloned()
+                    .ok_or_else(|| Error::UserError("fewer entries than functions".into()))
+            })
+            .collect()
     }
 }
 
@@ -286,9 +304,8 @@ impl Reencode for Renumber {
         functions: &mut wasm_encoder::FunctionSection,
         section: wasmparser::FunctionSectionReader<'_>,
     ) -> Result<(), Error<String>> {
-        let all: Vec<u32> = section.into_iter().collect::<Result<_, _>>()?;
-        for i in Self::order(&self.functions[self.imports..]) {
-            let ty = self.type_index(all[i])?;
+        for ty in self.defined_in_order(section)? {
+            let ty = self.type_index(ty)?;
             functions.function(ty);
         }
         Ok(())
@@ -299,9 +316,8 @@ impl Reencode for Renumber {
         code: &mut wasm_encoder::CodeSection,
         section: wasmparser::CodeSectionReader<'_>,
     ) -> Result<(), Error<String>> {
-        let all: Vec<_> = section.into_iter().collect::<Result<_, _>>()?;
-        for i in Self::order(&self.functions[self.imports..]) {
-            utils::parse_function_body(self, code, all[i].clone())?;
+        for body in self.defined_in_order(section)? {
+            utils::parse_function_body(self, code, body)?;
         }
         Ok(())
     }
@@ -328,7 +344,8 @@ pub struct Aligned {
 pub fn align(main: &[u8], bundle: &[u8], gzip_growth: usize) -> Result<Aligned, String> {
     let dict = read(main)?;
     let module = read(bundle)?;
-    let matched = matches(&dict, &module)?;
+    let (own, calls) = own_keys(&module)?;
+    let matched = matches((&dict, own_keys(&dict)?), (&module, (own, &calls)));
     let imports = module.imports.len();
 
     let mut main_types: HashMap<u64, usize> = HashMap::new();
@@ -342,7 +359,6 @@ pub fn align(main: &[u8], bundle: &[u8], gzip_growth: usize) -> Result<Aligned, 
     let import_order = place(imports, matched[..imports].iter().copied());
 
     // The shared functions by how often the shared code calls them: the calls that can match.
-    let (_, calls) = own_keys(&module)?;
     let mut callers = vec![0usize; matched.len()];
     for (_, callees) in calls
         .iter()
@@ -394,21 +410,23 @@ pub fn align(main: &[u8], bundle: &[u8], gzip_growth: usize) -> Result<Aligned, 
     };
 
     let before = gzip_len(bundle);
-    let fits = |wasm: &[u8]| gzip_len(wasm) <= before.saturating_add(gzip_growth);
+    // A layout's gzip size, when it is within the allowance.
+    let fits =
+        |wasm: &[u8]| Some(gzip_len(wasm)).filter(|&n| n <= before.saturating_add(gzip_growth));
     // All of them when that fits; else the most called, as many as fit (the growth rises with
     // their number, so a bisection finds it); else the bundle as it was.
-    let mut best = (0, bundle.to_vec());
+    let mut best = (0, bundle.to_vec(), before);
     let all = laid_out(shared.len())?;
-    if fits(&all) {
-        best = (shared.len(), all);
+    if let Some(after) = fits(&all) {
+        best = (shared.len(), all, after);
     } else {
         let (mut lo, mut hi) = (0, shared.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let wasm = laid_out(mid)?;
-            if fits(&wasm) {
+            if let Some(after) = fits(&wasm) {
                 lo = mid + 1;
-                best = (mid, wasm);
+                best = (mid, wasm, after);
             } else {
                 hi = mid;
             }
@@ -418,12 +436,12 @@ pub fn align(main: &[u8], bundle: &[u8], gzip_growth: usize) -> Result<Aligned, 
             }
         }
     }
-    let after = gzip_len(&best.1);
+    let (lined_up, wasm, after) = best;
     Ok(Aligned {
         shared: shared.len(),
-        lined_up: best.0,
+        lined_up,
         gzip: (before, after),
-        wasm: best.1,
+        wasm,
     })
 }
 
