@@ -40,8 +40,12 @@ export const kiosk = bundles.find((b) => b.loads === 'kiosk');
 /** The demo backend's Web Worker. */
 export const worker = bundles.find((b) => b.loads === 'worker');
 
-/** Whether a built file is a `.br`, `.gz` or `.dcb` copy the build wrote beside another: that file sent compressed, not a file of its own. */
-export const isCompressedCopy = (file) => /\.(br|gz|dcb)$/.test(file);
+/**
+ * Whether a built file (relative to the dist root) is a copy the build wrote of another: `<file>.br` or
+ * `<file>.gz` beside it, or anything in `dcb/`, the copies against the main bundle. That file sent
+ * compressed, never a file of its own.
+ */
+export const isCompressedCopy = (file) => /\.(br|gz)$/.test(file) || /^dcb(\/|$)/.test(file);
 
 /** Whether a built file (relative to the dist root) is one of `bundle`'s. */
 export const isOf = (bundle, file) =>

@@ -274,8 +274,9 @@ function refuseInlineScripts(html) {
 /**
  * Why: every bundle carries the same shell (Leptos, the header, the outbox, the API client), and plain
  * brotli sends it again with each bundle a citizen opens. Each route bundle's wasm, and the kiosk's, is
- * also written compressed against the main bundle's (`<file>.dcb`, RFC 9842), which ppid-server sends to
- * a browser that already has the main bundle (README, "Compression"). Not the glue: Chromium 156 fails
+ * also written compressed against the main bundle's (`dcb/<hash>/<file>`, RFC 9842), which ppid-server
+ * and the configurations in deploy/ send to a browser that already has the main bundle (README,
+ * "Compression"). Not the glue: Chromium 156 fails
  * a `<script>` whose answer is a `dcb` copy now and then (ERR_UNEXPECTED_CONTENT_DICTIONARY_HEADER),
  * which would leave a page without its bundle, for about 1.3 KB each. Node's zlib cannot compress
  * against a dictionary; ppid-server can (server/src/dictionary.rs). Runs after the worker's lists,

@@ -5,7 +5,7 @@
 // (scripts/post-build.mjs), or brotli quality 11 where there is none (config.json); those copies and the
 // `.gz` ones are other encodings of a file, never files of a bundle. The budgets stay gzip, the
 // encoding every browser and web server has. For each file the build also compressed against the main
-// bundle's (`<file>.dcb`), that copy's size is printed: what a browser that has the main bundle receives.
+// bundle's (`dcb/<hash>/<file>`), that copy's size is printed: what a browser that has the main bundle receives.
 //
 // The bundles, which files are whose, and every budget are in bundles.json (read by scripts/bundles.mjs).
 // The boot script loads one page bundle per page (`app::Bundle`), so each page bundle is budgeted as a
@@ -57,11 +57,11 @@ function brotliSize(full, raw) {
 for (const full of walk(DIST)) {
   // `x.wasm.br` and `x.wasm.gz` are x.wasm, sent compressed: counted in its brotli column, not as files.
   const kind = KINDS[path.extname(full).toLowerCase()];
-  if (!kind || isCompressedCopy(full)) continue;
+  const file = path.relative(DIST, full).split(path.sep).join('/');
+  if (!kind || isCompressedCopy(file)) continue;
   const raw = fs.readFileSync(full);
   const gzip = zlib.gzipSync(raw, { level: 9 }).length;
   const brotli = brotliSize(full, raw);
-  const file = path.relative(DIST, full).split(path.sep).join('/');
   files.push({ file, group: labelOf(file), kind, raw: raw.length, gzip, brotli });
 }
 for (const bundle of FIRST_LOADS) {
@@ -98,9 +98,11 @@ for (const g of GROUPS) {
 }
 
 // A browser that has the main bundle gets each of these as its copy against it (README, "Compression").
-for (const f of files.filter((f) => fs.existsSync(path.join(DIST, `${f.file}.dcb`)))) {
-  const dcb = fs.statSync(path.join(DIST, `${f.file}.dcb`)).size;
-  console.log(`size: ${f.file} against the main bundle (.dcb): ${kb(dcb)} KB (${kb(f.brotli)} KB brotli alone)`);
+const copiesDir = path.join(DIST, 'dcb');
+const copies = fs.existsSync(copiesDir) ? [...walk(copiesDir)] : [];
+for (const f of files) {
+  const copy = copies.find((c) => path.basename(c) === f.file);
+  if (copy) console.log(`size: ${f.file} against the main bundle (dcb/): ${kb(fs.statSync(copy).size)} KB (${kb(f.brotli)} KB brotli alone)`);
 }
 
 const over = Object.keys(BUDGET).filter((g) => checked[g].gzip > BUDGET[g]);

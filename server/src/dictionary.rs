@@ -1,6 +1,6 @@
-//! Dictionary-compressed copies of the bundles (`<file>.dcb`, RFC 9842 "Compression Dictionary
-//! Transport", the `dcb` coding): each route bundle's wasm compressed with brotli against the main
-//! bundle's, which a browser already has once it has opened any page of the main bundle.
+//! Dictionary-compressed copies of the bundles (RFC 9842 "Compression Dictionary Transport", the
+//! `dcb` coding): each route bundle's wasm compressed with brotli against the main bundle's, which a
+//! browser already has once it has opened any page of the main bundle.
 //!
 //! Why: every bundle carries the same shell (Leptos, the header, the outbox, the API client), and
 //! plain brotli sends that shell again with each bundle a citizen opens. Compressed against the main
@@ -9,7 +9,10 @@
 //! build's), gets the `.br` copy as before, so the copies only ever save bytes.
 //!
 //! A copy is the 4 bytes `FF 44 43 42`, the SHA-256 of the dictionary, then the brotli stream; the
-//! server sends it only to a request whose `Available-Dictionary` names that same hash.
+//! server sends it only to a request whose `Available-Dictionary` names that same hash. It lives at
+//! `dcb/<hash>/<file>` beside the file, `<hash>` being the header's own base64: so a static server
+//! (nginx, Apache, Caddy) finds the copy for a request from the header alone, and a copy made against
+//! any other dictionary is never where it looks. A `/` in the base64 is one more folder.
 
 use std::path::Path;
 
@@ -66,16 +69,34 @@ pub fn available(header: &str) -> Option<[u8; 32]> {
     base64_decode(b64)?.try_into().ok()
 }
 
-/// The `Available-Dictionary` value a browser sends for `hash`: standard base64, padded.
-#[cfg(test)]
-pub fn header_value(hash: &[u8; 32]) -> String {
+/// A hash as `Available-Dictionary` carries it: standard base64, padded.
+fn base64(hash: &[u8; 32]) -> String {
     let mut b64 = ppid_portal::reference::access::base64url(hash)
         .replace('-', "+")
         .replace('_', "/");
-    while b64.len() % 4 != 0 {
+    while !b64.len().is_multiple_of(4) {
         b64.push('=');
     }
-    format!(":{b64}:")
+    b64
+}
+
+/// Where the copy of the file `name` against the dictionary `hash` is, relative to the file's folder.
+pub fn copy_path(name: &str, hash: &[u8; 32]) -> String {
+    format!("{}/{name}", copies_of(hash))
+}
+
+/// The folder of every copy against the dictionary `hash`, relative to the dictionary's folder.
+pub fn copies_of(hash: &[u8; 32]) -> String {
+    format!("{COPIES}/{}", base64(hash))
+}
+
+/// The folder beside the files that holds their copies.
+pub const COPIES: &str = "dcb";
+
+/// The `Available-Dictionary` value a browser sends for `hash`.
+#[cfg(test)]
+pub fn header_value(hash: &[u8; 32]) -> String {
+    format!(":{}:", base64(hash))
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -96,9 +117,10 @@ fn base64_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// `ppid-server dictionary-copies DIR DICTIONARY FILE...`: writes `<FILE>.dcb` beside each file
-/// of `DIR`, compressed against `DIR/DICTIONARY` (names relative to `DIR`). Run by the release build
-/// (scripts/post-build.mjs); the files are compressed in parallel.
+/// `ppid-server dictionary-copies DIR DICTIONARY FILE...`: writes `DIR/dcb/<hash>/FILE` for each
+/// file of `DIR`, compressed against `DIR/DICTIONARY` (names relative to `DIR`), in place of any
+/// copies `DIR/dcb/` held. Run by the release build (scripts/post-build.mjs); the files are
+/// compressed in parallel.
 pub fn write_copies(args: &[String]) -> Result<String, String> {
     let [dir, dictionary, files @ ..] = args else {
         return Err("usage: ppid-server dictionary-copies DIR DICTIONARY FILE...".into());
@@ -108,6 +130,13 @@ pub fn write_copies(args: &[String]) -> Result<String, String> {
         std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
     };
     let dict = read(dictionary)?;
+    let hash = sha256(&dict);
+    let folder = dir.join(COPIES);
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    }
+    let into = dir.join(copies_of(&hash));
+    std::fs::create_dir_all(&into).map_err(|e| format!("{}: {e}", into.display()))?;
     let results: Vec<Result<(String, usize, usize), String>> = std::thread::scope(|s| {
         let jobs: Vec<_> = files
             .iter()
@@ -116,7 +145,7 @@ pub fn write_copies(args: &[String]) -> Result<String, String> {
                 s.spawn(move || {
                     let data = read(name)?;
                     let copy = compress(dict, &data);
-                    let path = dir.join(format!("{name}.dcb"));
+                    let path = dir.join(copy_path(name, &hash));
                     std::fs::write(&path, &copy).map_err(|e| format!("{}: {e}", path.display()))?;
                     Ok((name.clone(), data.len(), copy.len()))
                 })

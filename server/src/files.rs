@@ -1,6 +1,6 @@
 //! The built app as static files: content types, cache headers, the single-page-app history
 //! fallback, the build's precompressed copies (`<file>.br`, `<file>.gz`, written by
-//! scripts/post-build.mjs; `<file>.dcb`, compressed against the main bundle, see
+//! scripts/post-build.mjs; `dcb/<hash>/<file>`, compressed against the main bundle, see
 //! [`crate::dictionary`]) and optional gzip (compressed once per file version, then cached).
 
 use std::collections::HashMap;
@@ -20,7 +20,7 @@ pub struct Files {
     compressed: Mutex<HashMap<PathBuf, Compressed>>,
     /// The path the files are served under (`--base`), for the dictionary's `match`.
     base: String,
-    /// Whether a file version is the dictionary of a `.dcb` copy beside it, by path.
+    /// Whether a file version is the dictionary of copies beside it, by path.
     dictionaries: Mutex<HashMap<PathBuf, (Option<SystemTime>, bool)>>,
 }
 
@@ -103,6 +103,11 @@ impl Files {
         {
             return Resolved::NotFound;
         }
+        // The copies against a dictionary go out in place of their file only, with their coding
+        // (`serve`): by their own path they would be bytes no browser can read.
+        if segments.first() == Some(&crate::dictionary::COPIES) {
+            return Resolved::NotFound;
+        }
         let mut path = self.root.clone();
         path.extend(&segments);
         if path.is_dir() {
@@ -167,18 +172,18 @@ impl Files {
         // gzip; config.json never has one (it is edited after the build, and a copy beside a
         // `--config` file would not be the build's).
         let mut has_copies = false;
-        let mut has_dictionary_copy = false;
-        if name != "config.json" {
-            if let Some(copy) = self.fresh_copy(&path, "dcb", modified) {
-                has_dictionary_copy = true;
-                // Read only for a browser that offers `dcb` and names a dictionary.
-                if let Some(theirs) = accepts.dcb.then_some(accepts.dictionary).flatten() {
-                    let data = std::fs::read(copy).unwrap_or_default();
-                    if crate::dictionary::dictionary_of(&data) == Some(theirs) {
-                        body = data;
-                        etag = format!("\"{:x}-{:x}-dcb\"", meta.len(), version);
-                        encoding = Some("dcb");
-                    }
+        let has_dictionary_copy = name != "config.json" && self.has_dictionary_copy(&path);
+        if has_dictionary_copy {
+            // Read only for a browser that offers `dcb` and names a dictionary.
+            if let Some(theirs) = accepts.dcb.then_some(accepts.dictionary).flatten() {
+                if let Some(data) = self
+                    .dictionary_copy(&path, &theirs, modified)
+                    .and_then(|copy| std::fs::read(copy).ok())
+                    .filter(|data| crate::dictionary::dictionary_of(data) == Some(theirs))
+                {
+                    body = data;
+                    etag = format!("\"{:x}-{:x}-dcb\"", meta.len(), version);
+                    encoding = Some("dcb");
                 }
             }
         }
@@ -245,8 +250,8 @@ impl Files {
         r
     }
 
-    /// Whether `path` (its bytes `raw`) is the dictionary some `.dcb` copy beside it was
-    /// made against; remembered per version, as the answer needs its SHA-256.
+    /// Whether `path` (its bytes `raw`) is the dictionary of copies beside it (`dcb/<its hash>/`);
+    /// remembered per version, as the answer needs its SHA-256.
     fn is_dictionary(&self, path: &Path, modified: Option<SystemTime>, raw: &[u8]) -> bool {
         let mut known = self.dictionaries.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((m, is)) = known.get(path) {
@@ -257,21 +262,45 @@ impl Files {
         let hash = crate::dictionary::sha256(raw);
         let is = path
             .parent()
-            .and_then(|dir| std::fs::read_dir(dir).ok())
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".dcb"))
-            .any(|e| {
-                use std::io::Read;
-                let mut head = [0; crate::dictionary::HEADER_LEN];
-                std::fs::File::open(e.path())
-                    .and_then(|mut f| f.read_exact(&mut head))
-                    .is_ok()
-                    && crate::dictionary::dictionary_of(&head) == Some(hash)
-            });
+            .is_some_and(|dir| dir.join(crate::dictionary::copies_of(&hash)).is_dir());
         known.insert(path.to_path_buf(), (modified, is));
         is
+    }
+
+    /// Whether the build wrote a copy of `path` against some dictionary (`dcb/<hash>/<its name>`
+    /// beside it): its answer then depends on the browser's `Available-Dictionary`.
+    fn has_dictionary_copy(&self, path: &Path) -> bool {
+        fn holds(dir: &Path, name: &std::ffi::OsStr) -> bool {
+            std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .any(|e| {
+                    let p = e.path();
+                    if p.is_dir() {
+                        holds(&p, name)
+                    } else {
+                        e.file_name() == name
+                    }
+                })
+        }
+        match (path.parent(), path.file_name()) {
+            (Some(dir), Some(name)) => holds(&dir.join(crate::dictionary::COPIES), name),
+            _ => false,
+        }
+    }
+
+    /// The copy of `path` against the dictionary `hash`, when it is a file under the root and not
+    /// older than the file.
+    fn dictionary_copy(
+        &self,
+        path: &Path,
+        hash: &[u8; 32],
+        modified: Option<SystemTime>,
+    ) -> Option<PathBuf> {
+        let name = path.file_name()?.to_str()?;
+        let copy = path.with_file_name(crate::dictionary::copy_path(name, hash));
+        self.fresh(copy, modified)
     }
 
     /// `<file>.<suffix>` when it is a file under the root and not older than the file: a copy left by
@@ -285,7 +314,12 @@ impl Files {
         let mut name = path.file_name()?.to_os_string();
         name.push(".");
         name.push(suffix);
-        let copy = path.with_file_name(name).canonicalize().ok()?;
+        self.fresh(path.with_file_name(name), modified)
+    }
+
+    /// `copy` when it is a file under the root and not older than `modified`, its file's date.
+    fn fresh(&self, copy: PathBuf, modified: Option<SystemTime>) -> Option<PathBuf> {
+        let copy = copy.canonicalize().ok()?;
         let meta = std::fs::metadata(&copy).ok()?;
         let fresh = meta.is_file()
             && copy.starts_with(&self.root)
@@ -788,7 +822,7 @@ mod tests {
         std::fs::write(dir.join("route_bg.wasm"), &route).unwrap();
         std::fs::write(dir.join("route_bg.wasm.br"), "ROUTE BROTLI").unwrap();
         let copy = crate::dictionary::compress(&dictionary, &route);
-        std::fs::write(dir.join("route_bg.wasm.dcb"), &copy).unwrap();
+        write_copy(&dir, "route_bg.wasm", &dictionary, &copy);
         // The glue likewise: the main bundle's (hashed) against the route bundle's; and a copy
         // against a file whose name is not hashed.
         for (dictionary, file) in [
@@ -797,14 +831,22 @@ mod tests {
         ] {
             std::fs::write(dir.join(dictionary), format!("{dictionary} ").repeat(50)).unwrap();
             std::fs::write(dir.join(file), format!("{dictionary} {file}").repeat(50)).unwrap();
-            let copy = crate::dictionary::compress(
-                &std::fs::read(dir.join(dictionary)).unwrap(),
-                &std::fs::read(dir.join(file)).unwrap(),
-            );
-            std::fs::write(dir.join(format!("{file}.dcb")), copy).unwrap();
+            let dictionary = std::fs::read(dir.join(dictionary)).unwrap();
+            let copy =
+                crate::dictionary::compress(&dictionary, &std::fs::read(dir.join(file)).unwrap());
+            write_copy(&dir, file, &dictionary, &copy);
         }
         let files = Files::new(&dir, None, false).unwrap().with_base(base);
         (dir, files, copy)
+    }
+
+    /// Where the build puts the copy of `file` against `dictionary`; its path.
+    fn write_copy(dir: &Path, file: &str, dictionary: &[u8], copy: &[u8]) -> PathBuf {
+        let hash = crate::dictionary::sha256(dictionary);
+        let path = dir.join(crate::dictionary::copy_path(file, &hash));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, copy).unwrap();
+        path
     }
 
     fn send_with_dictionary(f: &Files, path: &str, accept: &str, dictionary: Option<&str>) -> Sent {
@@ -828,6 +870,10 @@ mod tests {
             Some("Accept-Encoding, Available-Dictionary")
         );
         assert_eq!(r.header("Content-Type"), Some("application/wasm"));
+        // By its own path the copy is no file of the site: no browser could read it as one.
+        let hash = crate::dictionary::sha256(&dictionary);
+        let own_path = format!("/{}", crate::dictionary::copy_path("route_bg.wasm", &hash));
+        assert_eq!(f.resolve(&own_path), Resolved::NotFound);
 
         // Another dictionary (an older build's main bundle), none, or no `dcb` offered: brotli.
         let older = crate::dictionary::header_value(&crate::dictionary::sha256(b"older build"));
@@ -875,7 +921,7 @@ mod tests {
             let index = send_with_dictionary(&f, "/index.html", "br, dcb", None);
             assert_eq!(index.header("Use-As-Dictionary"), None);
             // Once the copies are gone (a build without them), the main bundle is no dictionary.
-            std::fs::remove_file(dir.join("route_bg.wasm.dcb")).unwrap();
+            std::fs::remove_dir_all(dir.join("dcb")).unwrap();
             std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), "\0asm rebuilt").unwrap();
             let r = send_with_dictionary(&f, WASM, "gzip, br, dcb", None);
             assert_eq!(r.header("Use-As-Dictionary"), None);
@@ -891,7 +937,10 @@ mod tests {
         let older = SystemTime::now() - std::time::Duration::from_secs(3600);
         std::fs::File::options()
             .write(true)
-            .open(dir.join("route_bg.wasm.dcb"))
+            .open(dir.join(crate::dictionary::copy_path(
+                "route_bg.wasm",
+                &crate::dictionary::sha256(&dictionary),
+            )))
             .unwrap()
             .set_modified(older)
             .unwrap();

@@ -50,10 +50,11 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
   --gzip          gzip text assets and wasm (compressed once, cached) and API answers over 1 KB,
                   for clients that accept it. Without it too, a file's `<file>.br` or `<file>.gz`
                   beside it (the build writes them) is sent to clients that accept brotli or gzip,
-                  brotli first, when it is not older than the file. A `<file>.dcb` (compressed
-                  against the main bundle's file of its kind) goes first to a browser that offers
-                  `dcb` and names that file in Available-Dictionary; that file (a hashed name) then
-                  carries Use-As-Dictionary
+                  brotli first, when it is not older than the file. A `dcb/<hash>/<file>` beside
+                  it (compressed against the main bundle's file of its kind, `<hash>` the base64
+                  of that file's SHA-256) goes first to a browser that offers `dcb` and names
+                  that hash in Available-Dictionary; that file (a hashed name) then carries
+                  Use-As-Dictionary
   --api-only      no static files; the API also answers at /v1/... without the /api prefix
   --no-api        no API; /api/... answers 404
   --now MS        start the API clock at this Unix time in milliseconds (it then advances in real time)
@@ -72,7 +73,7 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
 
 `align` rewrites each wasm DIR/FILE with the functions it shares with DIR/MAIN at MAIN's indices, as
 far as its gzip copy grows by at most GZIP_GROWTH bytes, so that its copy against MAIN is smaller.
-`dictionary-copies` writes `DIR/FILE.dcb` for each FILE, compressed against DIR/DICTIONARY. The
+`dictionary-copies` writes `DIR/dcb/<hash>/FILE` for each FILE, compressed against DIR/DICTIONARY. The
 release build runs both (scripts/post-build.mjs); each exits when done.
 
 Limits on every connection (a client that is too slow or too big is answered 408, 431 or 413 and

@@ -3,8 +3,8 @@
 // advertises `br` to http://127.0.0.1 too (checked below, not assumed), so the portal's wasm and scripts
 // arrive brotli-encoded in a real page, which then works; clients that accept only gzip, or nothing, get
 // the gzip copy or the file itself, each decoding to the same bytes. Each route bundle is also compressed
-// against the main bundle's wasm (`<file>.dcb`, RFC 9842): a Chromium that has opened a page of the main
-// bundle gets that copy of the next bundle it opens, and the page works.
+// against the main bundle's wasm (`dcb/<hash>/<file>`, RFC 9842): a Chromium that has opened a page of the
+// main bundle gets that copy of the next bundle it opens, and the page works.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,27 +36,32 @@ test('the build has a brotli and a gzip copy of each wasm, none of config.json, 
   assert.ok(!built.includes('config.json.br') && !built.includes('config.json.gz'), 'config.json, edited after the build, has no copy');
   // A copy in the worker's lists would be downloaded for nothing, and fail the worker's hash check if stale.
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  assert.doesNotMatch(sw, /\.(br|gz|dcb)["']/, 'sw.js names no compressed copy');
+  assert.doesNotMatch(sw, /\.(br|gz)["']|["']dcb\//, 'sw.js names no compressed copy');
 });
 
 const OTHER_BUNDLES = ['ppid-forms', 'ppid-objection', 'ppid-status', 'ppid-dispute', 'ppid-register', 'ppid-kiosk'];
 const sha256 = (name) => crypto.createHash('sha256').update(fs.readFileSync(path.join(DIST, name))).digest();
+/** Where the copies against the main bundle are: the folder named by the base64 a browser sends (a `/` in it is one more folder). */
+const COPIES = path.posix.join('dcb', sha256(PORTAL_WASM).toString('base64'));
+/** Every file under a folder, relative to it. */
+const filesUnder = (dir) => fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 
 test('the build compresses each route bundle\'s wasm, and the kiosk\'s, against the main bundle\'s', () => {
   for (const name of OTHER_BUNDLES.map((b) => `${b}_bg.wasm`)) {
-    const copy = fs.readFileSync(path.join(DIST, `${name}.dcb`));
-    assert.deepEqual([...copy.subarray(0, 4)], [0xff, 0x44, 0x43, 0x42], `${name}.dcb starts as a dcb copy`);
-    assert.deepEqual(copy.subarray(4, 36), sha256(PORTAL_WASM), `${name}.dcb names the main bundle's wasm as its dictionary`);
+    const copy = fs.readFileSync(path.join(DIST, COPIES, name));
+    assert.deepEqual([...copy.subarray(0, 4)], [0xff, 0x44, 0x43, 0x42], `${COPIES}/${name} starts as a dcb copy`);
+    assert.deepEqual(copy.subarray(4, 36), sha256(PORTAL_WASM), `${COPIES}/${name} names the main bundle's wasm as its dictionary`);
     // What the main bundle already holds (the shell) does not travel again.
     assert.ok(copy.length < 0.8 * size(`${name}.br`), `${name}: ${copy.length} B against the main bundle, ${size(`${name}.br`)} B brotli alone`);
   }
-  // Scripts have none: a <script> answered with a copy fails now and then in Chromium (post-build.mjs).
-  assert.deepEqual(built.filter((f) => f.endsWith('.js.dcb')), [], 'no script has a copy');
-  assert.ok(!built.some((f) => f.startsWith('ppid-portal') && f.endsWith('.dcb')), 'the main bundle itself has no such copy');
+  // Nothing else: no script (a <script> answered with a copy fails now and then in Chromium,
+  // post-build.mjs), not the main bundle, no copy against another dictionary.
+  const copies = filesUnder(path.join(DIST, 'dcb')).map((f) => `dcb/${f.split(path.sep).join('/')}`).sort();
+  assert.deepEqual(copies, OTHER_BUNDLES.map((b) => `${COPIES}/${b}_bg.wasm`).sort(), 'dcb/ holds the route bundles\' and the kiosk\'s wasm only');
 });
 
 // deploy/nginx.conf sends the brotli copy (README, "Compression"): the browser never has a dictionary there.
-const DICTIONARIES = FRONT ? 'deploy/nginx.conf does not send the .dcb copies' : false;
+const DICTIONARIES = FRONT ? 'deploy/nginx.conf does not send the dcb/ copies' : false;
 
 test('Chromium that has the main bundle gets the status bundle compressed against it, and the page works', { timeout: 90_000, skip: DICTIONARIES }, async () => {
   await withPage(
@@ -80,7 +85,7 @@ test('Chromium that has the main bundle gets the status bundle compressed agains
       assert.equal(headers['content-encoding'], 'dcb');
       assert.equal(headers['vary'], 'Accept-Encoding, Available-Dictionary');
       const { responseBodySize } = await status.request().sizes();
-      assert.equal(responseBodySize, size('ppid-status_bg.wasm.dcb'), 'bytes on the wire are the copy against the main bundle');
+      assert.equal(responseBodySize, size(`${COPIES}/ppid-status_bg.wasm`), 'bytes on the wire are the copy against the main bundle');
       assert.equal((await responses.get(PORTAL_JS).allHeaders())['use-as-dictionary'], undefined, 'the glue is no dictionary');
       assert.equal((await responses.get('ppid-status.js').allHeaders())['content-encoding'], 'br', 'and the status page\'s glue comes as brotli');
     },

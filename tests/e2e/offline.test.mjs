@@ -33,7 +33,7 @@ function buildFiles(dist, demo) {
     .readdirSync(dist)
     .filter((f) => !['sw.js', 'config.json', 'sw-retire.js', 'embed.js'].includes(f) && !f.startsWith('ppid-kiosk'))
     .filter((f) => !notNext.some((b) => isOf(b, f)))
-    // `x.br`, `x.gz` and `x.dcb` are x, compressed for the wire: the worker keeps x.
+    // `x.br`, `x.gz` and `dcb/` are copies of x, compressed for the wire: the worker keeps x.
     .filter((f) => !isCompressedCopy(f))
     .filter((f) => demo || !(f.startsWith('demo-backend') || f === 'seed.json'))
     .sort();

@@ -9,7 +9,7 @@
 //                 link to the status page, clicked as a citizen would, each page waited for the same way
 //   journey-brotli  the same journey in a Chromium that does not offer compression dictionaries (as a
 //                 browser without them, or any page behind a server or CDN that does not send the build's
-//                 `.dcb` copies, gets it): every bundle as its brotli copy
+//                 `dcb/` copies, gets it): every bundle as its brotli copy
 //   first-minute  open `/` and stay 60 s: the service worker installs and downloads the build meanwhile
 //   repeat        in the first minute's browser, open `/` again: the bytes of everything but the API, which
 //                 are only update checks' headers (no file of the app may come again: any answer but a 304
