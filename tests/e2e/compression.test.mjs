@@ -4,7 +4,7 @@
 // arrive brotli-encoded in a real page, which then works; clients that accept only gzip, or nothing, get
 // the gzip copy or the file itself, each decoding to the same bytes. Each route bundle is also compressed
 // against the main bundle's wasm (`dcb/<hash>/<file>`, RFC 9842): a Chromium that has opened a page of the
-// main bundle gets that copy of the next bundle it opens, and the page works.
+// main bundle gets that copy of the next bundle it opens, and the page works; under deploy/nginx.conf too.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { useServers, DIST, FRONT } from './harness.mjs';
+import { useServers, DIST } from './harness.mjs';
 import { pageRunner, homeIsUp, waitResults, readResults, waitLoaded, h1Text } from './page.mjs';
 import { get as getRaw } from './nginx-front.mjs';
 
@@ -60,10 +60,7 @@ test('the build compresses each route bundle\'s wasm, and the kiosk\'s, against 
   assert.deepEqual(copies, OTHER_BUNDLES.map((b) => `${COPIES}/${b}_bg.wasm`).sort(), 'dcb/ holds the route bundles\' and the kiosk\'s wasm only');
 });
 
-// deploy/nginx.conf sends the brotli copy (README, "Compression"): the browser never has a dictionary there.
-const DICTIONARIES = FRONT ? 'deploy/nginx.conf does not send the dcb/ copies' : false;
-
-test('Chromium that has the main bundle gets the status bundle compressed against it, and the page works', { timeout: 90_000, skip: DICTIONARIES }, async () => {
+test('Chromium that has the main bundle gets the status bundle compressed against it, and the page works', { timeout: 90_000 }, async () => {
   await withPage(
     'dictionary',
     async (page) => {

@@ -30,9 +30,9 @@ export const freePort = () =>
   });
 
 /** A GET (or HEAD) sending exactly `acceptEncoding`; the body as it came over the wire. */
-export const get = (url, acceptEncoding, method = 'GET') =>
+export const get = (url, acceptEncoding, method = 'GET', more = {}) =>
   new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
+    const headers = { ...(acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding }), ...more };
     const req = http.request(url, { method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));

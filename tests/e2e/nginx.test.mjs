@@ -15,6 +15,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,44 @@ const BOOT = built.find((f) => /^boot-[0-9a-f]{16}\.js$/.test(f));
 const MISSING = WASM?.replace(/-[0-9a-f]{16}_/, '-0000000000000000_');
 
 /** The headers a deployment is judged by (Date, ETag, Server, lengths are each server's own). */
-const COMPARED = ['content-type', 'cache-control', 'content-encoding', 'vary', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+const COMPARED = ['content-type', 'cache-control', 'content-encoding', 'vary', 'use-as-dictionary', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+
+/** What Chromium 156 offers. */
+const CHROMIUM = 'gzip, deflate, br, zstd, dcb, dcz';
+/** A route bundle, which the build also compresses against the main bundle. */
+const ROUTE = 'ppid-status_bg.wasm';
+const mainWasm = (dist) => fs.readdirSync(dist).find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
+const hashOf = (dist) => crypto.createHash('sha256').update(fs.readFileSync(path.join(dist, mainWasm(dist)))).digest('base64');
+/** The Available-Dictionary of a browser that has `dist`'s main bundle. */
+const dictionaryOf = (dist) => `:${hashOf(dist)}:`;
+/** The copy of the route bundle against `dist`'s main bundle, as the build wrote it. */
+const copyOf = (dist) => fs.readFileSync(path.join(dist, 'dcb', hashOf(dist), ROUTE));
+
+/**
+ * Requests about the copies against the main bundle, as [path, Accept-Encoding, Available-Dictionary]:
+ * the copy itself, a browser that offers no `dcb`, one with another dictionary (an older build's), the
+ * route bundle without any, and the main bundle that is the dictionary.
+ */
+const dictionaryCases = (sub, dist) => [
+  [`${sub}/${ROUTE}`, CHROMIUM, dictionaryOf(dist)],
+  [`${sub}/${ROUTE}`, 'gzip, deflate, br', dictionaryOf(dist)],
+  [`${sub}/${ROUTE}`, CHROMIUM, `:${'A'.repeat(43)}=:`],
+  [`${sub}/${ROUTE}`, CHROMIUM],
+  [`${sub}/${mainWasm(dist)}`, CHROMIUM],
+];
+
+/**
+ * The copy goes out as the build wrote it, to a browser that has the main bundle, and its own path
+ * answers 404 (no browser could read it as a file).
+ */
+async function assertSendsCopy(origin, sub, dist, server) {
+  const copy = await get(`${origin}${sub}/${ROUTE}`, CHROMIUM, 'GET', { 'Available-Dictionary': dictionaryOf(dist) });
+  assert.equal(copy.headers['content-encoding'], 'dcb', `${server}: ${sub}/${ROUTE} against the main bundle`);
+  assert.ok(copy.body.equals(copyOf(dist)), `${server}: the build's copy, as it is (${copy.body.length} B)`);
+  const own = await get(`${origin}${sub}/dcb/${hashOf(dist)}/${ROUTE}`, CHROMIUM);
+  assert.equal(own.status, 404, `${server}: the copy's own path`);
+  assert.equal(own.headers['content-encoding'], undefined);
+}
 const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
 
 /** What scripts/serve.sh passes ppid-server: its policy and its extra headers, read from the script. */
@@ -48,7 +86,10 @@ function serveShHeaders() {
 /** ppid-server's arguments as scripts/serve.sh gives them, with `policy` for its CSP. */
 const serveShArgs = (policy = serveShHeaders().csp) => ['--gzip', '--csp', policy, ...serveShHeaders().headers.flatMap((h) => ['--header', h])];
 
-const picked = (headers, names = COMPARED) => Object.fromEntries(names.map((n) => [n, headers[n] ?? null]));
+/** Vary's names, in any order: `Vary: a` and `Vary: b` say what `Vary: b, a` says. */
+const varyNames = (v) => (v === undefined ? null : [...new Set(v.split(',').map((n) => n.trim().toLowerCase()))].sort().join(', '));
+const picked = (headers, names = COMPARED) => Object.fromEntries(names.map((n) => [n, (n === 'vary' ? varyNames(headers[n]) : headers[n]) ?? null]));
+const withDictionary = (dictionary) => (dictionary ? { 'Available-Dictionary': dictionary } : {});
 
 let tmp;
 let nginx;
@@ -144,13 +185,15 @@ test('every file answers with the headers ppid-server sends: page, hashed wasm, 
     ['/config.json', undefined],
     ['/informasi/dip-2026-001', 'gzip, deflate, br'],
     ['/permohonan', 'gzip'],
+    ...dictionaryCases('', DIST),
   ];
-  for (const [file, accept] of cases) {
-    const [ours, theirs] = await Promise.all([get(`${site.root}${file}`, accept), get(`${reference.url}${file}`, accept)]);
+  for (const [file, accept, dictionary] of cases) {
+    const [ours, theirs] = await Promise.all([get(`${site.root}${file}`, accept, 'GET', withDictionary(dictionary)), get(`${reference.url}${file}`, accept, 'GET', withDictionary(dictionary))]);
     assert.equal(ours.status, 200, `${file}`);
     assert.equal(theirs.status, 200, `${file} (ppid-server)`);
-    assert.deepEqual(picked(ours.headers), picked(theirs.headers), `${file} with Accept-Encoding: ${accept}`);
+    assert.deepEqual(picked(ours.headers), picked(theirs.headers), `${file} with Accept-Encoding: ${accept}, Available-Dictionary: ${dictionary}`);
   }
+  await assertSendsCopy(site.root, '', DIST, 'nginx');
   // Spelled out, so that a change on both sides still shows here.
   const page = await get(`${site.root}/informasi/dip-2026-001`, 'gzip');
   assert.equal(page.headers['cache-control'], 'no-cache');
@@ -266,11 +309,12 @@ test('under a sub-path: the same headers as ppid-server --base, the folder\'s fa
   try {
     const subBuilt = fs.readdirSync(DIST_SUB);
     const subWasm = subBuilt.find((f) => /^ppid-portal-[0-9a-f]{16}_bg\.wasm$/.test(f));
-    for (const [file, accept] of [[`${SUB}/`, 'br'], [`${SUB}/informasi`, 'gzip'], [`${SUB}/${subWasm}`, 'br'], [`${SUB}/sw.js`, 'gzip']]) {
-      const [ours, theirs] = await Promise.all([get(`${site.sub}${file}`, accept), get(`${sub.url}${file}`, accept)]);
+    for (const [file, accept, dictionary] of [[`${SUB}/`, 'br'], [`${SUB}/informasi`, 'gzip'], [`${SUB}/${subWasm}`, 'br'], [`${SUB}/sw.js`, 'gzip'], ...dictionaryCases(SUB, DIST_SUB)]) {
+      const [ours, theirs] = await Promise.all([get(`${site.sub}${file}`, accept, 'GET', withDictionary(dictionary)), get(`${sub.url}${file}`, accept, 'GET', withDictionary(dictionary))]);
       assert.equal(ours.status, 200, file);
-      assert.deepEqual(picked(ours.headers), picked(theirs.headers), `${file} with Accept-Encoding: ${accept}`);
+      assert.deepEqual(picked(ours.headers), picked(theirs.headers), `${file} with Accept-Encoding: ${accept}, Available-Dictionary: ${dictionary}`);
     }
+    await assertSendsCopy(site.sub, SUB, DIST_SUB, 'nginx under a sub-path');
     const missing = await get(`${site.sub}${SUB}/${subWasm.replace(/-[0-9a-f]{16}_/, '-0000000000000000_')}`);
     assert.equal(missing.status, 404);
     assert.doesNotMatch(missing.headers['cache-control'] ?? '', /immutable/);
@@ -396,12 +440,16 @@ Include /etc/apache2/mods-available/deflate.conf
       [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/`, 'br'],
       [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/status`, 'gzip'],
       [`http://127.0.0.1:${subPort}`, refSub, `${SUB}/${subWasm}`, 'br'],
+      ...dictionaryCases('', DIST).map((c) => [root, ref, ...c]),
+      ...dictionaryCases(SUB, DIST_SUB).map((c) => [`http://127.0.0.1:${subPort}`, refSub, ...c]),
     ];
-    for (const [ours, theirs, file, accept] of cases) {
-      const [a, b] = await Promise.all([get(`${ours}${file}`, accept), get(`${theirs.url}${file}`, accept)]);
+    for (const [ours, theirs, file, accept, dictionary] of cases) {
+      const [a, b] = await Promise.all([get(`${ours}${file}`, accept, 'GET', withDictionary(dictionary)), get(`${theirs.url}${file}`, accept, 'GET', withDictionary(dictionary))]);
       assert.equal(a.status, 200, file);
-      assert.deepEqual(picked(a.headers), picked(b.headers), `Apache: ${file} with Accept-Encoding: ${accept}`);
+      assert.deepEqual(picked(a.headers), picked(b.headers), `Apache: ${file} with Accept-Encoding: ${accept}, Available-Dictionary: ${dictionary}`);
     }
+    await assertSendsCopy(root, '', DIST, 'Apache');
+    await assertSendsCopy(`http://127.0.0.1:${subPort}`, SUB, DIST_SUB, 'Apache under a sub-path');
     for (const file of [`/${MISSING}`, '/sw-tidak-ada.js']) {
       const missing = await get(`${root}${file}`, 'gzip');
       assert.equal(missing.status, 404, file);
@@ -478,12 +526,16 @@ test('Caddy: deploy/Caddyfile sends ppid-server\'s headers, at the root and in a
       [sub, refSub, `${SUB}/`, 'br'],
       [sub, refSub, `${SUB}/status`, 'gzip'],
       [sub, refSub, `${SUB}/${subWasm}`, 'br'],
+      ...dictionaryCases('', DIST).map((c) => [root, ref, ...c]),
+      ...dictionaryCases(SUB, DIST_SUB).map((c) => [sub, refSub, ...c]),
     ];
-    for (const [ours, theirs, file, accept] of cases) {
-      const [a, b] = await Promise.all([get(`${ours}${file}`, accept), get(`${theirs.url}${file}`, accept)]);
+    for (const [ours, theirs, file, accept, dictionary] of cases) {
+      const [a, b] = await Promise.all([get(`${ours}${file}`, accept, 'GET', withDictionary(dictionary)), get(`${theirs.url}${file}`, accept, 'GET', withDictionary(dictionary))]);
       assert.equal(a.status, 200, file);
-      assert.deepEqual(picked(a.headers), picked(b.headers), `Caddy: ${file} with Accept-Encoding: ${accept}`);
+      assert.deepEqual(picked(a.headers), picked(b.headers), `Caddy: ${file} with Accept-Encoding: ${accept}, Available-Dictionary: ${dictionary}`);
     }
+    await assertSendsCopy(root, '', DIST, 'Caddy');
+    await assertSendsCopy(sub, SUB, DIST_SUB, 'Caddy under a sub-path');
     for (const file of [`/${MISSING}`, '/sw-tidak-ada.js', '/.git/config']) {
       const missing = await get(`${root}${file}`, 'gzip');
       assert.equal(missing.status, 404, file);
