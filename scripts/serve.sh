@@ -17,10 +17,11 @@ if [ "${PPID_SKIP_BUILD:-}" != 1 ]; then
 fi
 # The response headers a regency should send (README, "Headers"). The strict Content-Security-Policy:
 # add the API's origin to connect-src when config.json points at another origin, and the regency sites
-# that embed the portal to frame-ancestors (`'none'`: no site may frame it). ppid-server sends
-# X-Content-Type-Options: nosniff with every answer itself.
+# that embed the portal to frame-ancestors (`'none'`: no site may frame it). The two policies go with
+# pages and workers only: on a stylesheet, data, an image or the wasm they do nothing but add bytes.
+# ppid-server sends X-Content-Type-Options: nosniff with every answer itself.
 CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'"
 exec "${CARGO_TARGET_DIR:-target}/release/ppid-server" --dist dist --port 8080 --gzip --csp "$CSP" \
   --header "Referrer-Policy: no-referrer" \
-  --header "Permissions-Policy: accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()" \
+  --page-header "Permissions-Policy: accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()" \
   "$@"

@@ -70,6 +70,8 @@ is no TLS, and it is not hardened as a production backend must be. Never expose 
                   stylesheets, images, JSON or wasm, where it does nothing)
   --header 'NAME: VALUE'  send this header too with every static file (repeatable), e.g.
                   'Referrer-Policy: no-referrer' (scripts/serve.sh sends the README's set)
+  --page-header 'NAME: VALUE'  send this header with every page and worker only, as --csp
+                  (repeatable): a policy such as Permissions-Policy, which does nothing elsewhere
 
 `align` rewrites each wasm DIR/FILE with the functions it shares with DIR/MAIN at MAIN's indices, as
 far as its gzip copy grows by at most GZIP_GROWTH bytes, so that its copy against MAIN is smaller.
@@ -132,6 +134,7 @@ struct Options {
     request_number_prefix: Option<String>,
     csp: Option<String>,
     headers: Vec<(String, String)>,
+    page_headers: Vec<(String, String)>,
     base: Option<String>,
     faults: Vec<Fault>,
     fault_control: bool,
@@ -198,7 +201,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                 })
             }
             "--csp" => o.csp = Some(value("a policy")?),
-            "--header" => {
+            flag @ ("--header" | "--page-header") => {
                 let line = value("`NAME: VALUE`")?;
                 let parsed = line
                     .split_once(':')
@@ -209,8 +212,12 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Options, String>
                             && n.bytes().all(|b| b.is_ascii_graphic())
                             && v.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
                     });
-                o.headers
-                    .push(parsed.ok_or("--header needs `NAME: VALUE`")?);
+                let parsed = parsed.ok_or(format!("{flag} needs `NAME: VALUE`"))?;
+                if flag == "--header" {
+                    o.headers.push(parsed);
+                } else {
+                    o.page_headers.push(parsed);
+                }
             }
             "--base" => {
                 let b = value("a path")?;
@@ -274,6 +281,8 @@ struct App {
     csp: Option<String>,
     /// More headers for the static files (`--header`).
     headers: Vec<(String, String)>,
+    /// More headers for the pages and workers only, as the policy (`--page-header`).
+    page_headers: Vec<(String, String)>,
     /// Compress API answers too (`--gzip`), as a production backend behind a web server would.
     gzip: bool,
     /// Fault switches in force (`--fault`, `/__faults`).
@@ -351,6 +360,7 @@ fn main() {
         api_only: options.api_only,
         csp: options.csp.clone(),
         headers: options.headers.clone(),
+        page_headers: options.page_headers.clone(),
         base: options.base.clone(),
         gzip: options.gzip,
         faults: Faults::default(),
@@ -490,10 +500,12 @@ impl App {
                 let mut response = files.serve(&request.method, path, accepts, etag);
                 // A policy governs documents and workers; on a stylesheet, an image, data or the
                 // wasm it does nothing but add bytes to every response of a phone's first load.
-                if let Some(csp) = self.csp.as_ref().filter(|_| !is_passive(path)) {
+                let page = !is_passive(path);
+                if let Some(csp) = self.csp.as_ref().filter(|_| page) {
                     response.add_header(h("Content-Security-Policy", csp));
                 }
-                for (name, value) in &self.headers {
+                let page_headers = self.page_headers.iter().filter(|_| page);
+                for (name, value) in self.headers.iter().chain(page_headers) {
                     response.add_header(h(name, value));
                 }
                 response
@@ -606,20 +618,21 @@ mod tests {
             [
                 "--header",
                 "Referrer-Policy: no-referrer",
-                "--header=Permissions-Policy: camera=(), usb=()",
+                "--page-header=Permissions-Policy: camera=(), usb=()",
             ]
             .map(String::from),
         )
         .unwrap();
         assert_eq!(
             o.headers,
-            [
-                ("Referrer-Policy".to_string(), "no-referrer".to_string()),
-                (
-                    "Permissions-Policy".to_string(),
-                    "camera=(), usb=()".to_string()
-                )
-            ]
+            [("Referrer-Policy".to_string(), "no-referrer".to_string())]
+        );
+        assert_eq!(
+            o.page_headers,
+            [(
+                "Permissions-Policy".to_string(),
+                "camera=(), usb=()".to_string()
+            )]
         );
     }
 
@@ -643,6 +656,7 @@ mod tests {
         assert!(args("--base ppid").is_err());
         assert!(args("--header nocolon").is_err());
         assert!(args("--header :empty-name").is_err());
+        assert!(args("--page-header nocolon").is_err());
         assert!(parse_args(["--header", "X-A: 1\r\nX-B: 2"].map(String::from)).is_err());
         assert_eq!(
             args("--base /ppid/").unwrap().base.as_deref(),

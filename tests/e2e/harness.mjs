@@ -126,7 +126,7 @@ const TEST_FILE = path.basename(process.argv[1] ?? '');
  */
 const NOT_FRONTED = [
   [(o) => o.csp === false || o.args?.includes('--csp'), 'its own Content-Security-Policy (or none): deploy/nginx.conf sends the portal\'s'],
-  [(o) => o.args?.includes('--header'), 'headers of its own (--header)'],
+  [(o) => o.args?.some((a) => a === '--header' || a === '--page-header'), 'headers of its own (--header, --page-header)'],
   [(o) => o.args?.includes('--base'), 'a sub-path (--base): nginx.test.mjs runs deploy/nginx-subpath.conf'],
   [(o) => o.args?.some((a) => a === '--no-api' || a === '--api-only'), 'no API or no files (--no-api, --api-only)'],
   [(o) => !fs.readdirSync(o.dist ?? DIST).some((f) => f.endsWith('_bg.wasm')), 'a folder that is not a build'],

@@ -78,13 +78,14 @@ const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer
 function serveShHeaders() {
   const script = fs.readFileSync(path.join(ROOT, 'scripts', 'serve.sh'), 'utf8');
   const csp = script.match(/^CSP="([^"]+)"$/m)?.[1];
-  const headers = [...script.matchAll(/--header "([^"]+)"/g)].map((m) => m[1]);
+  // Each as its flag and value: `--header` goes with every file, `--page-header` with pages and workers.
+  const headers = [...script.matchAll(/(--(?:page-)?header) "([^"]+)"/g)].map((m) => [m[1], m[2]]);
   assert.ok(csp && headers.length >= 2, 'scripts/serve.sh still names its policy and headers');
   return { csp, headers };
 }
 
 /** ppid-server's arguments as scripts/serve.sh gives them, with `policy` for its CSP. */
-const serveShArgs = (policy = serveShHeaders().csp) => ['--gzip', '--csp', policy, ...serveShHeaders().headers.flatMap((h) => ['--header', h])];
+const serveShArgs = (policy = serveShHeaders().csp) => ['--gzip', '--csp', policy, ...serveShHeaders().headers.flat()];
 
 /** Vary's names, in any order: `Vary: a` and `Vary: b` say what `Vary: b, a` says. */
 const varyNames = (v) => (v === undefined ? null : [...new Set(v.split(',').map((n) => n.trim().toLowerCase()))].sort().join(', '));
@@ -203,6 +204,8 @@ test('every file answers with the headers ppid-server sends: page, hashed wasm, 
   assert.equal(wasm.headers['cache-control'], 'public, max-age=31536000, immutable');
   assert.equal(wasm.headers['content-type'], 'application/wasm');
   assert.equal(wasm.headers['content-security-policy'], undefined, 'no policy on the wasm');
+  assert.equal(wasm.headers['permissions-policy'], undefined, 'nor the other policy');
+  assert.match(page.headers['permissions-policy'], /^accelerometer=\(\), camera=\(\)/, 'both on a page');
   assert.equal((await get(`${site.root}/sw.js`)).headers['cache-control'], 'no-cache');
 });
 
