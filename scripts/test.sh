@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command. Installs missing tools, then:
-#   host tests -> release build (Trunk) -> server build -> size budget -> data budget of a visit (journey)
+#   host tests -> release build (Trunk) -> server build -> size budget -> data budget of a visit (journey,
+#   served by ppid-server and through deploy/nginx.conf)
 #   -> performance budget (Lighthouse)
 #   -> Lighthouse accessibility of every page
 #   -> wasm tests in headless Chromium -> end-to-end tests (Playwright + axe-core against the release build),
@@ -68,6 +69,9 @@ fi
 if [ "$app_built" = 1 ] && [ "$server_built" = 1 ]; then
   run "journey budget (node tests/perf/journey.mjs)" journey \
     node --test-reporter=tap tests/perf/journey.mjs || true
+  # The same visits as a regency's server sends them: deploy/nginx.conf as shipped, dictionaries included.
+  run "journey budget through deploy/nginx.conf (PPID_FRONT=nginx node tests/perf/journey.mjs)" journey-nginx \
+    env PPID_FRONT=nginx node --test-reporter=tap tests/perf/journey.mjs || true
 else
   skip "journey budget (node tests/perf/journey.mjs)" "the release build or the server build failed"
 fi
