@@ -276,9 +276,9 @@ impl Files {
                 .flatten()
                 .flatten()
                 .any(|e| {
-                    let p = e.path();
-                    if p.is_dir() {
-                        holds(&p, name)
+                    // Not through a link: a link to a folder above would never end.
+                    if e.file_type().is_ok_and(|t| t.is_dir()) {
+                        holds(&e.path(), name)
                     } else {
                         e.file_name() == name
                     }
