@@ -102,11 +102,12 @@ export const OTHER_FILES = {
  */
 export async function serviceWorkerLists(dir, squeeze = null) {
   const files = [];
-  (function walk(dir) {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  (function walk(folder) {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
+      const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
+      // Relative to the build's root: a file in a folder is listed with its folder.
       else if (entry.isFile()) files.push(path.relative(dir, full).split(path.sep).join('/'));
     }
   })(dir);
@@ -160,13 +161,16 @@ export async function serviceWorkerLists(dir, squeeze = null) {
 export function precompress(dir, only = null) {
   const COMPRESSIBLE = ['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.ics', '.txt'];
   const written = { br: 0, gz: 0 };
-  (function walk(dir) {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
+  (function walk(folder) {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      const file = path.relative(dir, full).split(path.sep).join('/');
+      // A copy (dcb/ among them, already compressed) is never compressed again.
+      if (isCompressedCopy(file)) continue;
       if (entry.isDirectory()) walk(full);
       if (!entry.isFile() || !COMPRESSIBLE.includes(path.extname(entry.name).toLowerCase())) continue;
-      if (path.relative(dir, full) === 'config.json') continue;
-      if (only && !only.includes(path.relative(dir, full).split(path.sep).join('/'))) continue;
+      if (file === 'config.json') continue;
+      if (only && !only.includes(file)) continue;
       const raw = fs.readFileSync(full);
       const copies = {
         br: zlib.brotliCompressSync(raw, {

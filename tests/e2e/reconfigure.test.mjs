@@ -103,7 +103,10 @@ test('reconfigure.mjs with the build\'s own config.json changes nothing; a retir
     const dist = path.join(dir, 'dist');
     const run = (config) => execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'reconfigure.mjs'), dist, config], { stdio: 'pipe', encoding: 'utf8' });
     run(path.join(dist, 'config.json'));
-    for (const file of fs.readdirSync(DIST).filter((f) => fs.statSync(path.join(DIST, f)).isFile())) {
+    // Every file, in folders too (dcb/): none added, none changed.
+    const filesOf = (root) => fs.readdirSync(root, { recursive: true }).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort();
+    assert.deepEqual(filesOf(dist), filesOf(DIST), 'the same files as the build');
+    for (const file of filesOf(DIST)) {
       assert.ok(fs.readFileSync(path.join(dist, file)).equals(fs.readFileSync(path.join(DIST, file))), `${file} is as the build wrote it`);
     }
 
