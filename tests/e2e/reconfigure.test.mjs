@@ -50,6 +50,9 @@ function assertWorkerMatches(dist) {
   }
 }
 
+/** Every file under `root`, in folders too, relative to it. */
+const filesOf = (root) => fs.readdirSync(root, { recursive: true }).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort();
+
 test('reconfigure.mjs writes the office into the noscript page and keeps the service worker\'s hashes true; offline works', { timeout: 120_000 }, async () => {
   const dir = copyOfDist();
   try {
@@ -104,7 +107,6 @@ test('reconfigure.mjs with the build\'s own config.json changes nothing; a retir
     const run = (config) => execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'reconfigure.mjs'), dist, config], { stdio: 'pipe', encoding: 'utf8' });
     run(path.join(dist, 'config.json'));
     // Every file, in folders too (dcb/): none added, none changed.
-    const filesOf = (root) => fs.readdirSync(root, { recursive: true }).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort();
     assert.deepEqual(filesOf(dist), filesOf(DIST), 'the same files as the build');
     for (const file of filesOf(DIST)) {
       assert.ok(fs.readFileSync(path.join(dist, file)).equals(fs.readFileSync(path.join(DIST, file))), `${file} is as the build wrote it`);
@@ -142,7 +144,7 @@ test('scripts/release.sh packs the build, deploy/ and the reconfigure command, w
     }
     const install = fs.readFileSync(path.join(root, 'deploy', 'INSTALL.md'), 'utf8');
     assert.match(install, /## Bahasa Indonesia[\s\S]*reconfigure\.mjs[\s\S]*## English[\s\S]*reconfigure\.mjs/, 'INSTALL.md says how, in Indonesian and in English');
-    assert.deepEqual(fs.readdirSync(path.join(root, 'dist')).sort(), fs.readdirSync(DIST).sort(), 'dist/ is the whole build, compressed copies too');
+    assert.deepEqual(filesOf(path.join(root, 'dist')), filesOf(DIST), 'dist/ is the whole build, compressed copies too (dcb/ with them)');
     assert.equal(fs.existsSync(path.join(root, 'node_modules')) || fs.existsSync(path.join(root, 'tests')), false, 'no npm packages');
 
     // With node alone: no terser to minify with, so sw.js comes out as the template is; it still lists true hashes.
