@@ -461,6 +461,9 @@ test('"Ajukan permohonan" on a catalogue item fills in the item and its unit', a
 
 test('the whole request by keyboard alone', async () => {
   await withPage('keyboard', async (page) => {
+    // Playwright catches the file dialog only once a listener has switched that on, which it does
+    // asynchronously: listened for from the start, the dialog that Space opens later is never missed.
+    const chosen = new Promise((resolve) => page.once('filechooser', resolve));
     await page.goto(`${env.http.url}/permohonan`);
     await waitForApp(page);
 
@@ -482,7 +485,14 @@ test('the whole request by keyboard alone', async () => {
     await press('Enter');
     await expectStep(page, 'dokumen', T.document);
     await tabTo('the KTP file input', byId, 'f-doc-identity_card');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press('Space')]);
+    await press('Space');
+    let timer;
+    const chooser = await Promise.race([
+      chosen,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Space on the KTP file input opened no file dialog')), 30000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     await chooser.setFiles(pdf('ktp-keyboard.pdf'));
     await page.getByText('ktp-keyboard.pdf').waitFor();
     await tabTo('continue', byText, T.next);
