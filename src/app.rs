@@ -372,17 +372,39 @@ fn focus_heading_on_navigation() {
             first.set_value(false);
             return;
         }
-        set_timeout(
-            || {
-                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+        focus_heading_when_there(HEADING_LOOKS);
+    });
+}
+
+/// How often, 50 ms apart, a new page is looked at for its heading: about 10 s. A page that loads its
+/// content first (an item of the catalogue) has its heading only once the backend has answered, which
+/// on a slow line is seconds after the move.
+const HEADING_LOOKS: u32 = 200;
+
+/// Focuses the page's heading once it is there. The first look takes focus from wherever it is (the
+/// link just followed). A page still loading then has focus on nothing (what was followed is gone
+/// with the old page): anything focused at a later look was focused by the citizen meanwhile, and
+/// it stays so. A look still pending from a page already left does what the newer one does.
+fn focus_heading_when_there(looks: u32) {
+    set_timeout(
+        move || {
+            let doc = document();
+            let focused = || doc.query_selector(":focus").ok().flatten();
+            if looks < HEADING_LOOKS && focused().is_some() {
+                return;
+            }
+            match doc.query_selector("main h1").ok().flatten() {
+                Some(h1) => {
                     use wasm_bindgen::JsCast;
                     if let Some(el) = h1.dyn_ref::<web_sys::HtmlElement>() {
                         let _ = el.set_attribute("tabindex", "-1");
                         let _ = el.focus();
                     }
                 }
-            },
-            std::time::Duration::from_millis(50),
-        );
-    });
+                None if looks > 1 => focus_heading_when_there(looks - 1),
+                None => {}
+            }
+        },
+        std::time::Duration::from_millis(50),
+    );
 }

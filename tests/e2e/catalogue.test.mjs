@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServers, startServer, waitForApp, assertNoAxeViolations, SEED, DEMO_NOW_MS, PASAL17_ID } from './harness.mjs';
-import { pageRunner, waitLoaded, h1Text, readResults, activeDescription } from './page.mjs';
+import { pageRunner, waitLoaded, h1Text, readResults, activeDescription, expectFocus } from './page.mjs';
 
 const PER_PAGE = 20;
 const CLASSES = ['berkala', 'serta_merta', 'setiap_saat', 'dikecualikan'];
@@ -534,6 +534,39 @@ test('item page: stale mark, every DIP row, file type and size, request link, sh
     },
     { context: { permissions: ['clipboard-read', 'clipboard-write'] } },
   );
+});
+
+test('an item that takes its time to load: its heading gets focus once it comes, unless the citizen has moved focus meanwhile', { timeout: 60_000 }, async () => {
+  // The backend answers an item 1.5 s late: the page has no heading of its own until then.
+  const server = await startServer({ config: { api_base: '/api', timeout_ms: 15000 }, args: ['--fault', '/v1/catalogue/*=slow:1500'] });
+  try {
+    await withPage('slow-item', async (page) => {
+      const main = page.locator('main#main');
+      const openFirst = async () => {
+        await page.goto(`${server.url}/informasi`);
+        await waitForApp(page);
+        const link = main.locator('a[href^="/informasi/"]').first();
+        const id = decodeURIComponent((await link.getAttribute('href')).split('/').pop());
+        await link.click();
+        return SEED.catalogue.find((i) => i.id === id).title;
+      };
+
+      const title = await openFirst();
+      await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, title, { timeout: 15000 });
+      await expectFocus(page, 'main#main h1', 'once the late item is there');
+
+      // Tabbing on while it loads: focus stays where the citizen took it.
+      const again = await openFirst();
+      await page.keyboard.press('Tab');
+      const chosen = await activeDescription(page);
+      assert.ok(!chosen.startsWith('body'), `Tab moved focus somewhere (${chosen})`);
+      await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.trim() === t, again, { timeout: 15000 });
+      await page.waitForTimeout(300);
+      assert.equal(await activeDescription(page), chosen, 'the heading does not take focus from where the citizen moved it');
+    });
+  } finally {
+    await server.stop();
+  }
 });
 
 test('excepted item: Pasal 17 ground in words, consequence test, period and end, a way to object, nothing to download', { timeout: 60_000 }, async () => {
